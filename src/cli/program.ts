@@ -1,0 +1,66 @@
+import { Command, CommanderError } from 'commander';
+import { StaffcastError } from '../errors.js';
+import type { CliContext } from './context.js';
+
+/** A command module: adds one subcommand to the program. */
+export type CommandRegistrar = (program: Command, ctx: CliContext) => void;
+
+// One file per command; each registers itself here.
+const registrars: CommandRegistrar[] = [];
+
+/** Package version shown by `staffcast --version`. */
+export const VERSION = '0.1.0';
+
+/** Builds the commander program with every command, writing through `ctx`. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command();
+  program
+    .name('staffcast')
+    .description('Contact-centre workforce management: forecast, staff (Erlang B/C/A) and schedule.')
+    .version(VERSION)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+    });
+  for (const register of registrars) register(program, ctx);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/**
+ * Runs the CLI in-process and returns the exit code: 0 success, 1 data or runtime error,
+ * 2 usage error. Nothing calls `process.exit`, so tests can run it directly.
+ */
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    return exitCodeFor(error, ctx);
+  }
+}
+
+function exitCodeFor(error: unknown, ctx: CliContext): number {
+  if (error instanceof CommanderError) {
+    // help and version are "errors" to exitOverride but succeed
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    ) {
+      return 0;
+    }
+    // commander already wrote its one-line message to stderr
+    return 2;
+  }
+  if (error instanceof StaffcastError) {
+    ctx.stderr.write(`staffcast: ${error.message}\n`);
+    return error.code === 'USAGE' ? 2 : 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.stderr.write(`staffcast: ${message}\n`);
+  return 1;
+}

@@ -1,0 +1,54 @@
+import { InvalidArgumentError } from 'commander';
+
+/**
+ * Commander argument parsers shared by the commands. Each throws commander's
+ * `InvalidArgumentError`, which the program turns into a one-line usage error (exit 2)
+ * naming the flag.
+ */
+
+/** A finite number. */
+export function parseNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`'${value}' is not a number.`);
+  return n;
+}
+
+/** A finite number > 0. */
+export function parsePositive(value: string): number {
+  const n = parseNumber(value);
+  if (!(n > 0)) throw new InvalidArgumentError(`'${value}' must be greater than 0.`);
+  return n;
+}
+
+/** A finite number >= 0. */
+export function parseNonNegative(value: string): number {
+  const n = parseNumber(value);
+  if (!(n >= 0)) throw new InvalidArgumentError(`'${value}' must be 0 or more.`);
+  return n;
+}
+
+/** An integer >= 0. */
+export function parseNonNegativeInt(value: string): number {
+  const n = parseNumber(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`'${value}' must be a whole number >= 0.`);
+  return n;
+}
+
+/** An integer >= 1. */
+export function parsePositiveInt(value: string): number {
+  const n = parseNumber(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`'${value}' must be a whole number >= 1.`);
+  return n;
+}
+
+/** A fraction in [0, 1]. */
+export function parseFraction(value: string): number {
+  const n = parseNumber(value);
+  if (n < 0 || n > 1) throw new InvalidArgumentError(`'${value}' must be a fraction between 0 and 1.`);
+  return n;
+}
+
+/** A comma-separated list of numbers, e.g. `0.1,0.5,0.9`. */
+export function parseNumberList(value: string): number[] {
+  return value.split(',').map((part) => parseNumber(part.trim()));
+}

@@ -1,0 +1,60 @@
+/**
+ * Stable error codes. Programs may switch on them; the message is for people.
+ *
+ * - `INVALID_INPUT`: a function argument broke a precondition (negative, NaN, out of range ...).
+ * - `CSV_ROW`: a row of an input file could not be used (the message names file, row and column).
+ * - `FILE_READ`: a file could not be opened or read.
+ * - `NO_DATA`: an input had no usable rows.
+ * - `TARGET_UNREACHABLE`: no agent count up to `maxAgents` meets the staffing target.
+ * - `INFEASIBLE`: hard scheduling rules cannot be met.
+ * - `SOLVER_FAILED`: the MIP solver failed or could not be loaded.
+ * - `CONFIG`: a rules, scenario or plan file failed validation.
+ * - `USAGE`: a command-line usage error (exit code 2).
+ */
+export type StaffcastErrorCode =
+  | 'INVALID_INPUT'
+  | 'CSV_ROW'
+  | 'FILE_READ'
+  | 'NO_DATA'
+  | 'TARGET_UNREACHABLE'
+  | 'INFEASIBLE'
+  | 'SOLVER_FAILED'
+  | 'CONFIG'
+  | 'USAGE';
+
+/**
+ * The one error type staffcast throws on purpose. `code` is stable; `details` carries
+ * machine-readable context (the field, row, value ...).
+ *
+ * @example
+ * try { erlangC(-1, 2); } catch (e) { (e as StaffcastError).code; } // 'INVALID_INPUT'
+ */
+export class StaffcastError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: StaffcastErrorCode;
+  /** Optional structured context. */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(code: StaffcastErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'StaffcastError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/**
+ * Throws `StaffcastError('INVALID_INPUT')` with the message `"<fn>: <field> <requirement>"`.
+ *
+ * @example
+ * invalidInput('erlangC', 'agents', 'must be a non-negative integer', -1);
+ * // throws "erlangC: agents must be a non-negative integer (got -1)"
+ */
+export function invalidInput(fn: string, field: string, requirement: string, value?: unknown): never {
+  const got = arguments.length >= 4 ? ` (got ${String(value)})` : '';
+  throw new StaffcastError('INVALID_INPUT', `${fn}: ${field} ${requirement}${got}`, {
+    function: fn,
+    field,
+    value,
+  });
+}
