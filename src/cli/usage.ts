@@ -9,7 +9,8 @@ import { InvalidArgumentError } from 'commander';
 /** A finite number. */
 export function parseNumber(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`'${value}' is not a number.`);
+  if (value.trim() === '' || !Number.isFinite(n))
+    throw new InvalidArgumentError(`'${value}' is not a number.`);
   return n;
 }
 
@@ -30,14 +31,16 @@ export function parseNonNegative(value: string): number {
 /** An integer >= 0. */
 export function parseNonNegativeInt(value: string): number {
   const n = parseNumber(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`'${value}' must be a whole number >= 0.`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`'${value}' must be a whole number >= 0.`);
   return n;
 }
 
 /** An integer >= 1. */
 export function parsePositiveInt(value: string): number {
   const n = parseNumber(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`'${value}' must be a whole number >= 1.`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`'${value}' must be a whole number >= 1.`);
   return n;
 }
 

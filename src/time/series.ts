@@ -34,7 +34,12 @@ export function createSeries(
   values: ArrayLike<number>,
 ): Series {
   if (!Number.isInteger(intervalMinutes) || intervalMinutes <= 0 || 1440 % intervalMinutes !== 0) {
-    invalidInput('createSeries', 'intervalMinutes', 'must be a whole number of minutes dividing 1440', intervalMinutes);
+    invalidInput(
+      'createSeries',
+      'intervalMinutes',
+      'must be a whole number of minutes dividing 1440',
+      intervalMinutes,
+    );
   }
   if (starts.length !== values.length) {
     invalidInput('createSeries', 'values', `must have one value per start (${starts.length})`, values.length);
@@ -42,7 +47,8 @@ export function createSeries(
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i]!;
     if (!Number.isFinite(s)) invalidInput('createSeries', `starts[${i}]`, 'must be a finite epoch ms', s);
-    if (i > 0 && s <= starts[i - 1]!) invalidInput('createSeries', `starts[${i}]`, 'must be strictly increasing', s);
+    if (i > 0 && s <= starts[i - 1]!)
+      invalidInput('createSeries', `starts[${i}]`, 'must be strictly increasing', s);
   }
   return {
     timeZone,

@@ -22,7 +22,9 @@ describe('createSeries', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(StaffcastError);
       expect((e as StaffcastError).code).toBe('INVALID_INPUT');
-      expect((e as StaffcastError).message).toBe('createSeries: starts[1] must be strictly increasing (got 10)');
+      expect((e as StaffcastError).message).toBe(
+        'createSeries: starts[1] must be strictly increasing (got 10)',
+      );
     }
   });
 
