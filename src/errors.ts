@@ -50,11 +50,11 @@ export class StaffcastError extends Error {
  * invalidInput('erlangC', 'agents', 'must be a non-negative integer', -1);
  * // throws "erlangC: agents must be a non-negative integer (got -1)"
  */
-export function invalidInput(fn: string, field: string, requirement: string, value?: unknown): never {
-  const got = arguments.length >= 4 ? ` (got ${String(value)})` : '';
+export function invalidInput(fn: string, field: string, requirement: string, ...value: [unknown?]): never {
+  const got = value.length > 0 ? ` (got ${String(value[0])})` : '';
   throw new StaffcastError('INVALID_INPUT', `${fn}: ${field} ${requirement}${got}`, {
     function: fn,
     field,
-    value,
+    value: value[0],
   });
 }
