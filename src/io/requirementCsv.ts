@@ -1,0 +1,230 @@
+import { TZDate } from '@date-fns/tz';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { formatISO } from 'date-fns';
+import { StaffcastError } from '../errors.js';
+
+/**
+ * A staffing requirement table: one row per interval (per queue when several queues share the
+ * table), the content of the requirement CSV of DESIGN.md section 5. Every numeric column is a
+ * `Float64Array` of the same length as `starts`; a value not known (a column absent from a file,
+ * or an empty cell) is `NaN`.
+ */
+export interface Requirement {
+  /** IANA zone in which `interval_start` is written on output. */
+  timeZone: string;
+  /** Interval length in minutes (divides 1440). */
+  intervalMinutes: number;
+  /** Epoch ms of each row's interval start; strictly increasing within each queue. */
+  starts: Float64Array;
+  /** Queue name of each row, when the table holds several queues; absent for one queue. */
+  queue?: string[];
+  /** Offered contacts per interval. */
+  calls: Float64Array;
+  /** Mean handle time per contact in seconds. */
+  ahtSeconds: Float64Array;
+  /** Agents needed on the phones (productive, before shrinkage). */
+  agents: Float64Array;
+  /** Agents to schedule once shrinkage is added. */
+  scheduledAgents: Float64Array;
+  /** Service level of `agents` (fraction 0..1). */
+  serviceLevel: Float64Array;
+  /** Mean wait of answered contacts in seconds (`Infinity` for an unstable Erlang C queue). */
+  asaSeconds: Float64Array;
+  /** Probability a contact abandons (0 for Erlang C). */
+  abandonRate: Float64Array;
+  /** Agent occupancy (fraction 0..1). */
+  occupancy: Float64Array;
+}
+
+/** The numeric columns of a requirement CSV, in file order, with their `Requirement` field. */
+export const REQUIREMENT_COLUMNS = [
+  ['calls', 'calls'],
+  ['aht_seconds', 'ahtSeconds'],
+  ['agents', 'agents'],
+  ['scheduled_agents', 'scheduledAgents'],
+  ['service_level', 'serviceLevel'],
+  ['asa_seconds', 'asaSeconds'],
+  ['abandon_rate', 'abandonRate'],
+  ['occupancy', 'occupancy'],
+] as const;
+
+/** Numeric `Requirement` fields. */
+export type RequirementColumn = (typeof REQUIREMENT_COLUMNS)[number][1];
+
+/** Options of `readRequirementCsv`. */
+export interface ReadRequirementOptions {
+  /** Zone the requirement is reported in (rows must carry an offset). Default `'UTC'`. */
+  timeZone?: string;
+  /** Interval length in minutes; default: the smallest gap between consecutive starts of a queue. */
+  intervalMinutes?: number;
+  /** Name used in error messages (the file path). Default `'requirement CSV'`. */
+  source?: string;
+}
+
+const OFFSET_RE = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Parses a requirement CSV (DESIGN.md section 5): a header row with `interval_start` (ISO-8601
+ * with offset) and `agents`, optionally `queue`, `calls`, `aht_seconds`, `scheduled_agents`,
+ * `service_level`, `asa_seconds`, `abandon_rate`, `occupancy`. Other columns are ignored. Absent
+ * columns and empty cells read as `NaN`; `agents` must be present and >= 0 on every row.
+ * Cost O(rows).
+ *
+ * @throws StaffcastError `NO_DATA` for a file without rows, `CSV_ROW` naming source, row (1 = first
+ *   data row, header excluded) and column for a bad value, a missing column, a start without offset,
+ *   a start not after the previous start of the same queue, or a gap that is not a whole number of
+ *   intervals.
+ * @example
+ * readRequirementCsv('interval_start,agents\n2024-01-01T09:00:00Z,3\n2024-01-01T09:15:00Z,4\n')
+ *   .agents; // Float64Array [3, 4] (intervalMinutes 15)
+ */
+export function readRequirementCsv(text: string, options: ReadRequirementOptions = {}): Requirement {
+  const source = options.source ?? 'requirement CSV';
+  let records: string[][];
+  try {
+    records = parse(text, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+  } catch (error) {
+    throw new StaffcastError('CSV_ROW', `${source}: ${(error as Error).message}`, { source });
+  }
+  const header = records[0];
+  if (header === undefined || records.length < 2) {
+    throw new StaffcastError('NO_DATA', `${source}: no data rows`, { source });
+  }
+  const index = new Map(header.map((name, i) => [name.toLowerCase(), i]));
+  const startCol = index.get('interval_start');
+  const agentsCol = index.get('agents');
+  for (const [name, col] of [
+    ['interval_start', startCol],
+    ['agents', agentsCol],
+  ] as const) {
+    if (col === undefined) {
+      throw new StaffcastError('CSV_ROW', `${source}: missing column '${name}' in the header`, {
+        source,
+        column: name,
+      });
+    }
+  }
+  const queueCol = index.get('queue');
+  const n = records.length - 1;
+  const starts = new Float64Array(n);
+  const queue: string[] = [];
+  const columns = {} as Record<RequirementColumn, Float64Array>;
+  for (const [, field] of REQUIREMENT_COLUMNS) columns[field] = new Float64Array(n).fill(Number.NaN);
+  const rowError = (row: number, column: string, message: string, value: string): never => {
+    throw new StaffcastError(
+      'CSV_ROW',
+      `${source}: row ${row}, column ${column}: ${message} (got '${value}')`,
+      {
+        source,
+        row,
+        column,
+        value,
+      },
+    );
+  };
+  const previousByQueue = new Map<string, number>();
+  let gapMs = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < n; r++) {
+    const record = records[r + 1]!;
+    const row = r + 1;
+    const rawStart = record[startCol!] ?? '';
+    const ms = Date.parse(rawStart);
+    if (!OFFSET_RE.test(rawStart) || !Number.isFinite(ms)) {
+      rowError(row, 'interval_start', 'must be an ISO-8601 time with offset', rawStart);
+    }
+    const q = queueCol === undefined ? '' : (record[queueCol] ?? '');
+    if (queueCol !== undefined && q === '') rowError(row, 'queue', 'must not be empty', q);
+    const previous = previousByQueue.get(q);
+    if (previous !== undefined) {
+      if (ms <= previous)
+        rowError(row, 'interval_start', 'must be after the previous row of its queue', rawStart);
+      gapMs = Math.min(gapMs, ms - previous);
+    }
+    previousByQueue.set(q, ms);
+    starts[r] = ms;
+    queue.push(q);
+    for (const [name, field] of REQUIREMENT_COLUMNS) {
+      const col = index.get(name);
+      if (col === undefined) continue;
+      const raw = record[col] ?? '';
+      if (raw === '') {
+        if (field === 'agents') rowError(row, name, 'must not be empty', raw);
+        continue;
+      }
+      const value = Number(raw);
+      const allowInfinity = field === 'asaSeconds' && value === Number.POSITIVE_INFINITY;
+      if (Number.isNaN(value) || (!Number.isFinite(value) && !allowInfinity) || value < 0) {
+        rowError(row, name, 'must be a number >= 0', raw);
+      }
+      columns[field][r] = value;
+    }
+  }
+  let intervalMinutes = options.intervalMinutes;
+  if (intervalMinutes === undefined) {
+    if (!Number.isFinite(gapMs)) {
+      throw new StaffcastError(
+        'CSV_ROW',
+        `${source}: cannot infer the interval length from one row per queue; give intervalMinutes`,
+        { source },
+      );
+    }
+    intervalMinutes = gapMs / 60_000;
+  }
+  if (!Number.isInteger(intervalMinutes) || intervalMinutes <= 0 || 1440 % intervalMinutes !== 0) {
+    throw new StaffcastError(
+      'CSV_ROW',
+      `${source}: interval length ${intervalMinutes} minutes does not divide a day`,
+      { source, intervalMinutes },
+    );
+  }
+  const result: Requirement = {
+    timeZone: options.timeZone ?? 'UTC',
+    intervalMinutes,
+    starts,
+    ...columns,
+  };
+  if (queueCol !== undefined) result.queue = queue;
+  return result;
+}
+
+/** Options of `writeRequirementCsv`. */
+export interface WriteRequirementOptions {
+  /** Decimal places of fractional columns (calls, aht, service level ...). Default 4. */
+  decimals?: number;
+}
+
+/**
+ * Formats a requirement as CSV text (DESIGN.md section 5): `interval_start` as ISO-8601 with the
+ * offset of `requirement.timeZone` (`Z` for UTC), a `queue` column after it when the requirement
+ * has queues, then the numeric columns; `NaN` is written as an empty cell and `Infinity` as
+ * `Infinity`. Agent counts are written as they are (whole numbers stay whole). Cost O(rows).
+ *
+ * @example
+ * writeRequirementCsv({ timeZone: 'UTC', intervalMinutes: 15, starts: Float64Array.of(0),
+ *   calls: Float64Array.of(10), ahtSeconds: Float64Array.of(180), agents: Float64Array.of(3),
+ *   scheduledAgents: Float64Array.of(4), serviceLevel: Float64Array.of(0.9),
+ *   asaSeconds: Float64Array.of(5), abandonRate: Float64Array.of(0), occupancy: Float64Array.of(2 / 3) });
+ * // 'interval_start,calls,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,abandon_rate,occupancy\n'
+ * // + '1970-01-01T00:00:00Z,10,180,3,4,0.9,5,0,0.6667\n'
+ */
+export function writeRequirementCsv(requirement: Requirement, options: WriteRequirementOptions = {}): string {
+  const decimals = options.decimals ?? 4;
+  const scale = 10 ** decimals;
+  const format = (value: number): string => {
+    if (Number.isNaN(value)) return '';
+    if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+    return String(Math.round(value * scale) / scale);
+  };
+  const header = ['interval_start'];
+  if (requirement.queue !== undefined) header.push('queue');
+  for (const [name] of REQUIREMENT_COLUMNS) header.push(name);
+  const rows: string[][] = [header];
+  for (let i = 0; i < requirement.starts.length; i++) {
+    const row = [formatISO(new TZDate(requirement.starts[i]!, requirement.timeZone))];
+    if (requirement.queue !== undefined) row.push(requirement.queue[i] ?? '');
+    for (const [, field] of REQUIREMENT_COLUMNS) row.push(format(requirement[field][i]!));
+    rows.push(row);
+  }
+  return stringify(rows);
+}

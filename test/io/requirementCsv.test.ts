@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { StaffcastError } from '../../src/errors.js';
+import { type Requirement, readRequirementCsv, writeRequirementCsv } from '../../src/io/requirementCsv.js';
+
+function errorOf(fn: () => unknown): StaffcastError {
+  try {
+    fn();
+  } catch (error) {
+    return error as StaffcastError;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('readRequirementCsv', () => {
+  it('reads starts with offsets, infers the interval length and fills absent columns with NaN', () => {
+    const req = readRequirementCsv(
+      'interval_start,agents,scheduled_agents\n2003-05-05T07:00:00-04:00,3,4\n2003-05-05T07:30:00-04:00,5,7\n',
+      { timeZone: 'America/New_York' },
+    );
+    expect(req.intervalMinutes).toBe(30);
+    expect([...req.starts]).toEqual([Date.UTC(2003, 4, 5, 11), Date.UTC(2003, 4, 5, 11, 30)]);
+    expect([...req.agents]).toEqual([3, 5]);
+    expect([...req.scheduledAgents]).toEqual([4, 7]);
+    expect(Number.isNaN(req.calls[0]!)).toBe(true);
+    expect(req.queue).toBeUndefined();
+    expect(req.timeZone).toBe('America/New_York');
+  });
+
+  it('keeps a queue column and checks order within each queue only', () => {
+    const req = readRequirementCsv(
+      'interval_start,queue,agents\n2024-01-01T09:00:00Z,a,1\n2024-01-01T09:00:00Z,b,2\n2024-01-01T09:15:00Z,a,3\n',
+    );
+    expect(req.queue).toEqual(['a', 'b', 'a']);
+    expect(req.intervalMinutes).toBe(15);
+  });
+
+  it('names source, row and column of a negative value', () => {
+    const e = errorOf(() =>
+      readRequirementCsv('interval_start,agents\n2024-01-01T09:00:00Z,1\n2024-01-01T09:15:00Z,-2\n', {
+        source: 'req.csv',
+      }),
+    );
+    expect(e.code).toBe('CSV_ROW');
+    expect(e.message).toBe("req.csv: row 2, column agents: must be a number >= 0 (got '-2')");
+  });
+
+  it('rejects a start without offset, a missing agents column, an empty file and unsorted rows', () => {
+    expect(errorOf(() => readRequirementCsv('interval_start,agents\n2024-01-01T09:00:00,1\n')).message).toBe(
+      "requirement CSV: row 1, column interval_start: must be an ISO-8601 time with offset (got '2024-01-01T09:00:00')",
+    );
+    expect(errorOf(() => readRequirementCsv('interval_start,calls\n2024-01-01T09:00:00Z,1\n')).message).toBe(
+      "requirement CSV: missing column 'agents' in the header",
+    );
+    expect(errorOf(() => readRequirementCsv('interval_start,agents\n')).code).toBe('NO_DATA');
+    expect(
+      errorOf(() =>
+        readRequirementCsv('interval_start,agents\n2024-01-01T09:15:00Z,1\n2024-01-01T09:00:00Z,1\n'),
+      ).message,
+    ).toBe(
+      "requirement CSV: row 2, column interval_start: must be after the previous row of its queue (got '2024-01-01T09:00:00Z')",
+    );
+  });
+});
+
+describe('writeRequirementCsv', () => {
+  it('writes offsets of the zone, empty cells for NaN and Infinity for an unstable ASA', () => {
+    const req: Requirement = {
+      timeZone: 'America/New_York',
+      intervalMinutes: 30,
+      starts: Float64Array.of(Date.UTC(2003, 4, 5, 11)),
+      calls: Float64Array.of(12.5),
+      ahtSeconds: Float64Array.of(180),
+      agents: Float64Array.of(0),
+      scheduledAgents: Float64Array.of(Number.NaN),
+      serviceLevel: Float64Array.of(0),
+      asaSeconds: Float64Array.of(Number.POSITIVE_INFINITY),
+      abandonRate: Float64Array.of(0),
+      occupancy: Float64Array.of(1),
+    };
+    expect(writeRequirementCsv(req)).toBe(
+      'interval_start,calls,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,abandon_rate,occupancy\n' +
+        '2003-05-05T07:00:00-04:00,12.5,180,0,,0,Infinity,0,1\n',
+    );
+  });
+
+  it('round-trips through readRequirementCsv (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ agents: fc.nat(500), calls: fc.integer({ min: 0, max: 100_000 }) }), {
+          minLength: 2,
+          maxLength: 30,
+        }),
+        (rows) => {
+          const n = rows.length;
+          const nan = () => new Float64Array(n).fill(Number.NaN);
+          const req: Requirement = {
+            timeZone: 'Europe/Madrid',
+            intervalMinutes: 15,
+            starts: Float64Array.from(rows, (_, i) => Date.UTC(2024, 2, 31, 0, 15 * i)),
+            calls: Float64Array.from(rows, (r) => r.calls / 100),
+            ahtSeconds: nan(),
+            agents: Float64Array.from(rows, (r) => r.agents),
+            scheduledAgents: nan(),
+            serviceLevel: nan(),
+            asaSeconds: nan(),
+            abandonRate: nan(),
+            occupancy: nan(),
+          };
+          const back = readRequirementCsv(writeRequirementCsv(req), { timeZone: 'Europe/Madrid' });
+          expect(back).toEqual(req);
+        },
+      ),
+    );
+  });
+});
