@@ -1,0 +1,78 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { CsvError, parse } from 'csv-parse';
+import { StaffcastError } from '../errors.js';
+
+/** One CSV record with the 1-based line number where it ends (the header is line 1). */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/** A CSV input: a file path or a readable stream (stdin ...). */
+export type CsvInput = string | NodeJS.ReadableStream;
+
+/**
+ * The name used in messages for an input: the path itself, else `fileName`, else `stdin`.
+ *
+ * @example
+ * inputName('h.csv'); // 'h.csv'
+ */
+export function inputName(input: CsvInput, fileName?: string): string {
+  return fileName ?? (typeof input === 'string' ? input : 'stdin');
+}
+
+/**
+ * Streams the records of a CSV file or stream with csv-parse (bounded memory: one record at a
+ * time), handling a UTF-8 byte-order mark, CRLF or LF line ends and blank lines (skipped; line
+ * numbers still count them). Records may have any number of fields; the caller checks them.
+ *
+ * @throws StaffcastError `FILE_READ` when the file cannot be opened or read; `CSV_ROW` for
+ * malformed CSV (an unclosed quote ...), naming file and line.
+ * @example
+ * for await (const { line, fields } of csvRecords('h.csv', 'h.csv')) console.log(line, fields);
+ */
+export async function* csvRecords(input: CsvInput, file: string): AsyncGenerator<CsvRecord> {
+  let source: NodeJS.ReadableStream;
+  if (typeof input === 'string') {
+    try {
+      const info = await stat(input);
+      if (info.isDirectory()) throw new Error('is a directory');
+    } catch (error) {
+      throw new StaffcastError('FILE_READ', `cannot read ${file}: ${reason(error)}`, { file });
+    }
+    source = createReadStream(input);
+  } else {
+    source = input;
+  }
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  source.on('error', (error: unknown) => {
+    parser.destroy(new StaffcastError('FILE_READ', `cannot read ${file}: ${reason(error)}`, { file }));
+  });
+  source.pipe(parser);
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { line: item.info.lines, fields: item.record };
+    }
+  } catch (error) {
+    if (error instanceof StaffcastError) throw error;
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new StaffcastError('CSV_ROW', `${file}:${line ?? '?'}: malformed CSV: ${error.message}`, {
+        file,
+        row: line,
+      });
+    }
+    throw new StaffcastError('FILE_READ', `cannot read ${file}: ${reason(error)}`, { file });
+  } finally {
+    if (typeof input === 'string') (source as NodeJS.ReadableStream & { destroy(): void }).destroy();
+  }
+}
+
+function reason(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no such file' : error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,447 @@
+import { z } from 'zod';
+import { StaffcastError } from '../errors.js';
+import { completeGrid } from '../time/completeGrid.js';
+import { formatInstant } from '../time/formatInstant.js';
+import type { History } from '../time/history.js';
+import { dateOfDayNumber, localWallMs } from '../time/localCalendar.js';
+import type { Series } from '../time/series.js';
+import { assertTimeZone } from '../time/zoneOffset.js';
+import { type CsvInput, csvRecords, inputName } from './csvSource.js';
+import { GrowableF64 } from './growable.js';
+import { parseNumberField } from './parseNumberField.js';
+import { parseTimestamp } from './parseTimestamp.js';
+import { ProblemList, type ReadReport } from './readReport.js';
+
+/** Column names of an interval history CSV (defaults shown). */
+export interface HistoryColumns {
+  /** Interval start, ISO-8601 local time or with offset. Default `interval_start`. */
+  start?: string;
+  /** Offered contacts. Default `calls`. */
+  calls?: string;
+  /** Mean handle time in seconds (optional column). Default `aht_seconds`. */
+  ahtSeconds?: string;
+  /** Handled contacts (optional column). Default `handled`. */
+  handled?: string;
+  /** Abandoned contacts (optional column). Default `abandoned`. */
+  abandoned?: string;
+}
+
+/** Options of `readHistoryCsv`. */
+export interface ReadHistoryOptions {
+  /** IANA zone of timestamps without offset, and of the result's grid. Default `'UTC'`. */
+  timeZone?: string;
+  /** Interval length in minutes (dividing 1440). Default: detected (the most common spacing of rows within a day). */
+  intervalMinutes?: number;
+  /** Column names; optional columns are read when present. A name given here must exist. */
+  columns?: HistoryColumns;
+  /** Name for messages when `input` is a stream. Default: the path, or `stdin`. */
+  fileName?: string;
+  /** How many rejection messages the report keeps. Default 10. */
+  maxReportedErrors?: number;
+  /** `'skip'` (default): bad rows are reported, counted and left out; `'throw'`: the first bad row throws. */
+  rejectBadRows?: 'skip' | 'throw';
+}
+
+/** What `readHistoryCsv` returns. */
+export interface HistoryReadResult {
+  /** The series (calls and the optional columns) on one local-time grid; gaps are NaN. */
+  history: History;
+  /** Accounting of every row, gap and closed period. */
+  report: ReadReport;
+}
+
+const optionsSchema = z.strictObject({
+  timeZone: z.string().min(1).optional(),
+  intervalMinutes: z
+    .number()
+    .int()
+    .positive()
+    .refine((m) => 1440 % m === 0, 'must divide 1440')
+    .optional(),
+  columns: z
+    .strictObject({
+      start: z.string().min(1).optional(),
+      calls: z.string().min(1).optional(),
+      ahtSeconds: z.string().min(1).optional(),
+      handled: z.string().min(1).optional(),
+      abandoned: z.string().min(1).optional(),
+    })
+    .optional(),
+  fileName: z.string().optional(),
+  maxReportedErrors: z.number().int().nonnegative().optional(),
+  rejectBadRows: z.enum(['skip', 'throw']).optional(),
+});
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+type Optional = 'ahtSeconds' | 'handled' | 'abandoned';
+const OPTIONAL: readonly { key: Optional; fallback: string; kind: 'count' | 'duration' }[] = [
+  { key: 'ahtSeconds', fallback: 'aht_seconds', kind: 'duration' },
+  { key: 'handled', fallback: 'handled', kind: 'count' },
+  { key: 'abandoned', fallback: 'abandoned', kind: 'count' },
+];
+
+/**
+ * Reads an interval history CSV (DESIGN.md section 5: `interval_start`, `calls`, optional
+ * `aht_seconds`, `handled`, `abandoned`) into a `History` on a local-time grid, accounting for
+ * every row. Streams the file with csv-parse (memory grows with the series, not the text).
+ *
+ * - Timestamps with an offset are that instant; without one they are local times in `timeZone`,
+ *   and a time skipped or repeated by a DST change is a row error.
+ * - Rejected rows (bad timestamp or number, negative count, wrong field count, duplicate
+ *   interval, off the interval grid) are counted and reported, and their intervals become gaps.
+ * - Rows out of order are sorted and reported; fractional counts are accepted and counted.
+ * - The interval length, when not given, is the most common spacing of consecutive rows within a
+ *   local day; days whose rows are spaced differently are an error (mixed interval lengths).
+ * - Absent intervals are gaps (NaN) or closed (left out) as decided by `completeGrid`.
+ *
+ * Cost: O(rows) time; about 0.2 s for 87,600 rows.
+ *
+ * @throws StaffcastError `FILE_READ` (cannot open), `CSV_ROW` (missing column, malformed CSV,
+ * mixed interval lengths, or any bad row with `rejectBadRows: 'throw'`), `NO_DATA` (empty file,
+ * header only, or no usable row), `INVALID_INPUT` (bad options or zone).
+ * @example
+ * const { history, report } = await readHistoryCsv('data/us_bank_5min.csv', { timeZone: 'America/New_York' });
+ * history.calls.intervalMinutes; // 5
+ * report.rowsUsed; // 27716
+ */
+export async function readHistoryCsv(
+  input: CsvInput,
+  options: ReadHistoryOptions = {},
+): Promise<HistoryReadResult> {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new StaffcastError(
+      'INVALID_INPUT',
+      `readHistoryCsv: options.${issue.path.join('.')} ${issue.message}`,
+      { field: issue.path.join('.') },
+    );
+  }
+  const timeZone = assertTimeZone('readHistoryCsv', options.timeZone ?? 'UTC');
+  const file = inputName(input, options.fileName);
+  const limit = options.maxReportedErrors ?? 10;
+  const policy = options.rejectBadRows ?? 'skip';
+  const problems = new ProblemList(limit);
+  const warnings = new ProblemList(limit);
+  const names = {
+    start: options.columns?.start ?? 'interval_start',
+    calls: options.columns?.calls ?? 'calls',
+  };
+
+  let header: string[] | undefined;
+  let startIndex = -1;
+  let callsIndex = -1;
+  const optionalIndex: Record<Optional, number> = { ahtSeconds: -1, handled: -1, abandoned: -1 };
+  const optionalName: Record<Optional, string> = { ahtSeconds: '', handled: '', abandoned: '' };
+  let ignoredColumns: string[] = [];
+
+  const starts = new GrowableF64();
+  const lines = new GrowableF64();
+  const calls = new GrowableF64();
+  const extra: Record<Optional, GrowableF64> = {
+    ahtSeconds: new GrowableF64(),
+    handled: new GrowableF64(),
+    abandoned: new GrowableF64(),
+  };
+  let rowsRead = 0;
+  let fractionalCounts = 0;
+  let unsortedRows = 0;
+  let previousStart = Number.NEGATIVE_INFINITY;
+  let previousLine = 0;
+
+  const reject = (line: number, column: string | undefined, what: string): void => {
+    const message = `${file}:${line}:${column === undefined ? '' : `${column}:`} ${what}`;
+    if (policy === 'throw') throw new StaffcastError('CSV_ROW', message, { file, row: line, column });
+    problems.add(line, message);
+  };
+
+  for await (const { line, fields } of csvRecords(input, file)) {
+    if (header === undefined) {
+      header = fields.map((f) => f.trim());
+      const find = (name: string): number => header!.indexOf(name);
+      startIndex = find(names.start);
+      callsIndex = find(names.calls);
+      for (const [role, name] of [
+        ['start', names.start],
+        ['calls', names.calls],
+      ] as const) {
+        if (find(name) < 0) {
+          throw new StaffcastError(
+            'CSV_ROW',
+            `${file}:${line}: missing column '${name}' (the ${role === 'start' ? 'interval start' : 'offered calls'} column; header has: ${header.join(', ')})`,
+            { file, row: line, column: name },
+          );
+        }
+      }
+      for (const { key, fallback } of OPTIONAL) {
+        const given = options.columns?.[key];
+        const name = given ?? fallback;
+        const index = find(name);
+        if (given !== undefined && index < 0) {
+          throw new StaffcastError(
+            'CSV_ROW',
+            `${file}:${line}: missing column '${name}' (given for ${key}; header has: ${header.join(', ')})`,
+            { file, row: line, column: name },
+          );
+        }
+        optionalIndex[key] = index;
+        optionalName[key] = name;
+      }
+      const seen = new Set<string>();
+      for (const name of header) {
+        if (seen.has(name)) {
+          throw new StaffcastError(
+            'CSV_ROW',
+            `${file}:${line}: column '${name}' appears twice in the header`,
+            {
+              file,
+              row: line,
+              column: name,
+            },
+          );
+        }
+        seen.add(name);
+      }
+      const used = new Set([names.start, names.calls, ...OPTIONAL.map((o) => optionalName[o.key])]);
+      ignoredColumns = header.filter((name) => !used.has(name));
+      continue;
+    }
+    rowsRead++;
+    if (fields.length !== header.length) {
+      reject(line, undefined, `${fields.length} fields, but the header has ${header.length}`);
+      continue;
+    }
+    const time = parseTimestamp(fields[startIndex]!, timeZone);
+    if (!time.ok) {
+      reject(line, names.start, time.problem);
+      continue;
+    }
+    const count = parseNumberField(fields[callsIndex]!, 'count', true);
+    if (typeof count === 'string') {
+      reject(line, names.calls, count);
+      continue;
+    }
+    let bad = false;
+    const values: Record<Optional, number> = {
+      ahtSeconds: Number.NaN,
+      handled: Number.NaN,
+      abandoned: Number.NaN,
+    };
+    for (const { key, kind } of OPTIONAL) {
+      const index = optionalIndex[key];
+      if (index < 0) continue;
+      const value = parseNumberField(fields[index]!, kind, false);
+      if (typeof value === 'string') {
+        reject(line, optionalName[key], value);
+        bad = true;
+        break;
+      }
+      values[key] = value;
+      if (kind === 'count' && !Number.isInteger(value) && !Number.isNaN(value)) fractionalCounts++;
+    }
+    if (bad) continue;
+    if (!Number.isInteger(count)) fractionalCounts++;
+    if (time.epochMs < previousStart) {
+      unsortedRows++;
+      warnings.add(
+        line,
+        `${file}:${line}:${names.start}: out of order (earlier than row ${previousLine}); rows were sorted by time`,
+      );
+    }
+    previousStart = time.epochMs;
+    previousLine = line;
+    starts.push(time.epochMs);
+    lines.push(line);
+    calls.push(count);
+    for (const { key } of OPTIONAL) extra[key].push(values[key]);
+  }
+
+  if (header === undefined)
+    throw new StaffcastError('NO_DATA', `${file}: empty file (no header row)`, { file });
+  if (rowsRead === 0) throw new StaffcastError('NO_DATA', `${file}: no data rows after the header`, { file });
+
+  // sort (stable: file order breaks ties), then drop duplicate intervals, keeping the first
+  let order = new Uint32Array(starts.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  if (unsortedRows > 0) order.sort((a, b) => starts.get(a) - starts.get(b) || a - b);
+  let duplicateIntervals = 0;
+  {
+    const kept: number[] = [];
+    let firstLine = 0;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      const last = kept[kept.length - 1];
+      if (last !== undefined && starts.get(last) === starts.get(i)) {
+        duplicateIntervals++;
+        reject(
+          lines.get(i),
+          names.start,
+          `duplicate interval ${formatInstant(starts.get(i), timeZone)} (first at row ${firstLine}); row ignored`,
+        );
+        continue;
+      }
+      kept.push(i);
+      firstLine = lines.get(i);
+    }
+    order = Uint32Array.from(kept);
+  }
+
+  // interval length: detected from the spacing within local days, or given; mixed lengths are an error
+  const walls = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) walls[k] = localWallMs(starts.get(order[k]!), timeZone);
+  const intervalDetected = options.intervalMinutes === undefined;
+  const intervalMinutes =
+    options.intervalMinutes ?? detectInterval(order, walls, starts, file, lines, problems.count, rowsRead);
+  checkMixed(order, walls, starts, lines, intervalMinutes, intervalDetected, file, names.start, timeZone);
+
+  // rows off the local grid of the interval
+  const aligned: number[] = [];
+  const intervalMs = intervalMinutes * MINUTE_MS;
+  for (let k = 0; k < order.length; k++) {
+    const wall = walls[k]!;
+    const ofDay = wall - Math.floor(wall / DAY_MS) * DAY_MS;
+    if (ofDay % intervalMs !== 0) {
+      const i = order[k]!;
+      reject(
+        lines.get(i),
+        names.start,
+        `local time ${new Date(wall).toISOString().slice(11, 19)} is not on the ${intervalMinutes}-minute grid of the day`,
+      );
+      continue;
+    }
+    aligned.push(order[k]!);
+  }
+
+  const rowsUsed = aligned.length;
+  if (rowsUsed === 0) {
+    const first = problems.messages()[0];
+    throw new StaffcastError(
+      'NO_DATA',
+      `${file}: no usable rows (${rowsRead} read, ${rowsRead} rejected)${first === undefined ? '' : `; first problem: ${first}`}`,
+      { file },
+    );
+  }
+  const usedStarts = Float64Array.from(aligned, (i) => starts.get(i));
+  const grid = completeGrid(usedStarts, timeZone, intervalMinutes);
+  const column = (source: GrowableF64): Series => {
+    const values = new Float64Array(grid.starts.length);
+    for (let g = 0; g < values.length; g++) {
+      const k = grid.observed[g]!;
+      values[g] = k < 0 ? Number.NaN : source.get(aligned[k]!);
+    }
+    return { timeZone, intervalMinutes, starts: grid.starts.slice(), values };
+  };
+  const history: History = { calls: column(calls) };
+  for (const { key } of OPTIONAL) if (optionalIndex[key] >= 0) history[key] = column(extra[key]);
+
+  const report: ReadReport = {
+    file,
+    rowsRead,
+    rowsUsed,
+    rowsRejected: rowsRead - rowsUsed,
+    errors: problems.messages(),
+    warnings: warnings.messages(),
+    timeZone,
+    intervalMinutes,
+    intervalDetected,
+    duplicateIntervals,
+    unsortedRows,
+    fractionalCounts,
+    gapIntervals: grid.gapIntervals,
+    gaps: grid.gaps,
+    openDays: grid.openDays,
+    closedWeekdays: grid.closedWeekdays,
+    closedDays: grid.closedDays,
+    closedIntervals: grid.closedIntervals,
+    ignoredColumns,
+    firstStart: grid.starts[0] ?? Number.NaN,
+    lastStart: grid.starts[grid.starts.length - 1] ?? Number.NaN,
+  };
+  return { history, report };
+}
+
+/** Most common positive spacing (minutes) of consecutive rows on the same local day. */
+function detectInterval(
+  order: Uint32Array,
+  walls: Float64Array,
+  starts: GrowableF64,
+  file: string,
+  lines: GrowableF64,
+  rejected: number,
+  rowsRead: number,
+): number {
+  const counts = new Map<number, number>();
+  for (let k = 1; k < order.length; k++) {
+    if (Math.floor(walls[k]! / DAY_MS) !== Math.floor(walls[k - 1]! / DAY_MS)) continue;
+    const minutes = (starts.get(order[k]!) - starts.get(order[k - 1]!)) / MINUTE_MS;
+    counts.set(minutes, (counts.get(minutes) ?? 0) + 1);
+  }
+  let best = Number.NaN;
+  let bestCount = 0;
+  for (const [minutes, count] of counts) {
+    if (count > bestCount || (count === bestCount && minutes < best)) {
+      best = minutes;
+      bestCount = count;
+    }
+  }
+  if (Number.isNaN(best)) {
+    const firstLine = order.length > 0 ? lines.get(order[0]!) : 0;
+    throw new StaffcastError(
+      rowsRead === rejected ? 'NO_DATA' : 'CSV_ROW',
+      `${file}: cannot detect the interval length: no two usable rows on the same day (first at row ${firstLine}); give intervalMinutes (--interval)`,
+      { file },
+    );
+  }
+  if (!Number.isInteger(best) || 1440 % best !== 0) {
+    throw new StaffcastError(
+      'CSV_ROW',
+      `${file}: rows are mostly ${best} minutes apart, which does not divide a day (1440 minutes); give intervalMinutes (--interval)`,
+      { file },
+    );
+  }
+  return best;
+}
+
+/** Throws when a local day's rows are mostly spaced other than `intervalMinutes`. */
+function checkMixed(
+  order: Uint32Array,
+  walls: Float64Array,
+  starts: GrowableF64,
+  lines: GrowableF64,
+  intervalMinutes: number,
+  detected: boolean,
+  file: string,
+  column: string,
+  timeZone: string,
+): void {
+  let k = 0;
+  while (k < order.length) {
+    const day = Math.floor(walls[k]! / DAY_MS);
+    const first = k;
+    const counts = new Map<number, number>();
+    k++;
+    while (k < order.length && Math.floor(walls[k]! / DAY_MS) === day) {
+      const minutes = (starts.get(order[k]!) - starts.get(order[k - 1]!)) / MINUTE_MS;
+      counts.set(minutes, (counts.get(minutes) ?? 0) + 1);
+      k++;
+    }
+    if (k - first < 3) continue;
+    let best = Number.NaN;
+    let bestCount = 0;
+    for (const [minutes, count] of counts) {
+      if (count > bestCount || (count === bestCount && minutes < best)) {
+        best = minutes;
+        bestCount = count;
+      }
+    }
+    if (best !== intervalMinutes && bestCount >= 2) {
+      const line = lines.get(order[first]!);
+      throw new StaffcastError(
+        'CSV_ROW',
+        `${file}:${line}:${column}: mixed interval lengths: rows ${best} minutes apart on ${dateOfDayNumber(day)}, but the interval is ${intervalMinutes} minutes (${detected ? 'detected from the other days' : 'as given'})`,
+        { file, row: line, column, timeZone },
+      );
+    }
+  }
+}
