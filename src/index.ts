@@ -12,6 +12,7 @@ export type { Forecast } from './forecast/types.js';
 export type { History } from './time/history.js';
 // ---- time: interval series in an IANA zone ------------------------------------------------------
 export { createSeries, type Series } from './time/series.js';
+
 // ---- io + time: reading history, local-time interval grids (DST-aware) -------------------------
 export { type CsvInput, inputName } from './io/csvSource.js';
 export { parseTimestamp, type TimestampResult } from './io/parseTimestamp.js';
