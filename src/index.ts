@@ -9,24 +9,36 @@
 export { invalidInput, StaffcastError, type StaffcastErrorCode } from './errors.js';
 // ---- forecast types shared by io, forecast and staffing ----------------------------------------
 export type { Forecast } from './forecast/types.js';
-export type { History } from './time/history.js';
-// ---- time: interval series in an IANA zone ------------------------------------------------------
-export { createSeries, type Series } from './time/series.js';
-
 // ---- io + time: reading history, local-time interval grids (DST-aware) -------------------------
 export { type CsvInput, inputName } from './io/csvSource.js';
 export { parseTimestamp, type TimestampResult } from './io/parseTimestamp.js';
-export type { GapRange, ReadReport } from './io/readReport.js';
 export {
   type HistoryColumns,
   type HistoryReadResult,
   type ReadHistoryOptions,
   readHistoryCsv,
 } from './io/readHistoryCsv.js';
+export type { GapRange, ReadReport } from './io/readReport.js';
+// ---- queueing: Erlang B, C and A for any size (pure numbers, no time) ---------------------------
+export { erlangB } from './queueing/erlangB.js';
+export { erlangC } from './queueing/erlangC.js';
+export { maxAhtSeconds, maxCallsPerInterval } from './queueing/inverse.js';
+export { meetsTarget } from './queueing/meetsTarget.js';
+export { queueMetrics } from './queueing/queueMetrics.js';
+export { DEFAULT_MAX_AGENTS, requiredAgents } from './queueing/requiredAgents.js';
+export { applyShrinkage } from './queueing/shrinkage.js';
+export type {
+  MetricsOptions,
+  QueueDemand,
+  QueueMetrics,
+  ServiceLevelBasis,
+  StaffingTarget,
+} from './queueing/types.js';
 export { type CompletedGrid, completeGrid } from './time/completeGrid.js';
 export { formatInstant } from './time/formatInstant.js';
 export { type FutureGrid, type FutureGridOptions, futureGrid, type OpenSlots } from './time/futureGrid.js';
 export { type GridPositions, gridPositions } from './time/gridPositions.js';
+export type { History } from './time/history.js';
 export {
   dateOfDayNumber,
   dayNumberOfDate,
@@ -40,4 +52,48 @@ export {
 export { checkInterval, localDayIntervals, startOfLocalDay } from './time/localDayIntervals.js';
 export { nextLocalMidnight } from './time/nextLocalMidnight.js';
 export { type LocalTimeResolution, resolveLocalTime } from './time/resolveLocalTime.js';
+// ---- time: interval series in an IANA zone ------------------------------------------------------
+export { createSeries, type Series } from './time/series.js';
 export { assertTimeZone, zoneOffsetMinutes } from './time/zoneOffset.js';
+// ---- calibration: checking Erlang C / Erlang A against per-call records -------------------------
+export {
+  CALL_RECORD_COLUMNS,
+  type CallRecordColumns,
+  type CallRecordsRead,
+  type ReadCallRecordsOptions,
+  readCallRecords,
+} from './io/callRecords.js';
+export {
+  type CalibrateOptions,
+  type CalibrationInterval,
+  type CalibrationResult,
+  calibrate,
+  type ModelErrors,
+} from './staffing/calibrate.js';
+export { type ErrorStat, errorStat } from './staffing/calibrateErrors.js';
+export { type CalibrationFit, type FitInterval, fitAvailability } from './staffing/calibrateFit.js';
+export { type CalibrationGrid, calibrationGrid, intervalIndex } from './staffing/calibrateGrid.js';
+export { type HourlyTable, hourlyRatio } from './staffing/calibrateHourly.js';
+export {
+  type ObservedKpis,
+  type ObservedKpisOptions,
+  observedKpis,
+  type RecordQuirks,
+} from './staffing/calibrateKpis.js';
+export { type PredictedKpis, predictKpis } from './staffing/calibratePredict.js';
+export {
+  type CallClass,
+  type CallRecord,
+  classifyCall,
+  queueEntryMs,
+  waitSeconds,
+} from './staffing/calibrateRecord.js';
+export { formatCalibrationReport } from './staffing/calibrateReport.js';
+export { type CalibrationParams, calibrationParamsSchema } from './staffing/calibrationParams.js';
+export { type PatienceEstimate, patienceMle } from './staffing/patience.js';
+export {
+  type AgentSession,
+  type AgentSessionsOptions,
+  agentSessions,
+  presentAgents,
+} from './staffing/presence.js';

@@ -1,0 +1,181 @@
+/**
+ * The Erlang A model (M/M/n+M): Poisson arrivals, exponential handle times, exponential patience,
+ * FCFS, an abandoning caller takes no agent time (Palm 1943; Garnett, Mandelbaum and Reiman 2002,
+ * "Designing a call center with impatient customers", MSOM 4(3)).
+ */
+
+/** Everything the Erlang A model gives for one (servers, load) pair; probabilities per arriving contact. */
+export interface ErlangAResult {
+  /** P(an arrival finds all servers busy). */
+  probWait: number;
+  /** P(an arrival abandons). */
+  abandonRate: number;
+  /** P(an arrival abandons within the threshold). */
+  abandonWithinThreshold: number;
+  /** P(answered within the threshold): basis 'offered'. */
+  serviceLevelOffered: number;
+  /** P(virtual wait <= threshold): basis 'virtualWait'. */
+  serviceLevelVirtualWait: number;
+  /** serviceLevelOffered / (1 - abandonWithinThreshold): basis 'excludeShortAbandons'. */
+  serviceLevelExcludeShortAbandons: number;
+  /** Mean wait of answered contacts in seconds (Infinity when nobody is answered). */
+  asaSeconds: number;
+}
+
+const RESCALE_ABOVE = 1e250;
+const RESCALE_BY = 1e-250;
+const TAIL = 1e-17;
+const LOG_UNDERFLOW = -690;
+
+/**
+ * Erlang A performance measures for `servers` servers, without validation (inner loops).
+ *
+ * Derivation. With x = n mu / theta and y = lambda / theta, the stationary probability of n + j in
+ * system is proportional to r_j = prod_{i=1..j} y / (x + i) (relative to state n), and the states
+ * below n sum to 1/B - 1 (B = Erlang B of n and A = lambda / mu). A caller who finds j waiting is
+ * answered after j + 1 departure stages of rates n mu + i theta (i = j..0) unless his own patience
+ * runs out first, so his virtual wait V_j has e^{-theta V_j} ~ Beta(x, j + 1): P(V_j > t) =
+ * I_{z}(x, j + 1) with z = e^{-theta t}, P(answered) = x / (x + j + 1), P(answered after t) =
+ * x / (x + j + 1) I_z(x + 1, j + 1) and E[V_j e^{-theta V_j}] = x / (x + j + 1) sum_{i=1..j+1}
+ * 1 / ((x + i) theta). I_z(x, j + 1) is the negative-binomial CDF, carried term by term. The sum over j
+ * rescales on overflow, starts the NB terms in log space when z^x underflows, and stops when the
+ * remaining tail is below 1e-17 of the total. Cost O(terms): about the queue length at its mode
+ * ((A - n)+ theta^-1 mu) plus a few dozen standard deviations.
+ *
+ * @param servers number of servers (non-negative integer)
+ * @param lambda arrivals per second (>= 0)
+ * @param ahtSeconds mean handle time (> 0)
+ * @param patienceSeconds mean patience (> 0)
+ * @param thresholdSeconds service-level threshold (>= 0)
+ * @param erlangB Erlang B of (servers, lambda * ahtSeconds)
+ * @example
+ * erlangAUnchecked(11, 1 / 18, 180, 60, 20, 0.16323233324443395).probWait; // 0.3267885999598518 (ref 0.32678859995985177)
+ */
+export function erlangAUnchecked(
+  servers: number,
+  lambda: number,
+  ahtSeconds: number,
+  patienceSeconds: number,
+  thresholdSeconds: number,
+  erlangB: number,
+): ErlangAResult {
+  if (lambda === 0) {
+    return {
+      probWait: 0,
+      abandonRate: 0,
+      abandonWithinThreshold: 0,
+      serviceLevelOffered: 1,
+      serviceLevelVirtualWait: 1,
+      serviceLevelExcludeShortAbandons: 1,
+      asaSeconds: 0,
+    };
+  }
+  const tt = thresholdSeconds / patienceSeconds; // theta * t
+  const z = Math.exp(-tt);
+  if (servers === 0) {
+    return {
+      probWait: 1,
+      abandonRate: 1,
+      abandonWithinThreshold: -Math.expm1(-tt),
+      serviceLevelOffered: 0,
+      serviceLevelVirtualWait: 0,
+      serviceLevelExcludeShortAbandons: 0,
+      asaSeconds: Number.POSITIVE_INFINITY,
+    };
+  }
+  const x = (servers * patienceSeconds) / ahtSeconds;
+  const y = lambda * patienceSeconds;
+  const w = -Math.expm1(-tt);
+
+  // negative-binomial pmf p_b = z^x (1 - z)^b (x)_b / b!, possibly starting in log space
+  let logP = -servers * (thresholdSeconds / ahtSeconds);
+  let p = 0;
+  let acc = 1;
+  let logMode = logP < LOG_UNDERFLOW;
+  if (!logMode) p = Math.exp(logP);
+
+  let r = 1;
+  let scale = 1;
+  let total = 0; // sum r_j
+  let abandonSum = 0; // sum r_j (1 - e_j)
+  let virtualLate = 0; // sum r_j P(V_j > t)
+  let answeredLate = 0; // sum r_j e_j I_z(x + 1, j + 1)
+  let abandonEarly = 0; // sum r_j P(abandon by t | j)
+  let waitAnswered = 0; // sum r_j e_j H_j
+  let cdfP = 0;
+  let cdfQ = 0;
+  let harmonic = 0;
+  for (let j = 0; ; j++) {
+    const inv = 1 / (x + j + 1);
+    const e = x * inv;
+    if (!logMode) {
+      cdfP += p;
+      cdfQ += (z * p * (x + j)) / x;
+    }
+    if (cdfQ > 1) cdfQ = 1;
+    if (cdfP > 1) cdfP = 1;
+    harmonic += inv;
+    total += r;
+    const oneMinusE = (j + 1) * inv;
+    abandonSum += r * oneMinusE;
+    virtualLate += r * cdfP;
+    answeredLate += r * e * cdfQ;
+    const early = oneMinusE + e * cdfQ - z * cdfP;
+    if (early > 0) abandonEarly += r * early;
+    waitAnswered += r * e * harmonic;
+
+    const ratio = y * inv;
+    r *= ratio;
+    const step = (w * (x + j)) / (j + 1);
+    if (logMode) {
+      acc *= step;
+      if (acc > 1e100 || acc < 1e-100) {
+        logP += Math.log(acc);
+        acc = 1;
+        if (logP > LOG_UNDERFLOW) {
+          p = Math.exp(logP);
+          logMode = false;
+        }
+      }
+    } else {
+      p *= step;
+    }
+    if (r > RESCALE_ABOVE) {
+      r *= RESCALE_BY;
+      scale *= RESCALE_BY;
+      total *= RESCALE_BY;
+      abandonSum *= RESCALE_BY;
+      virtualLate *= RESCALE_BY;
+      answeredLate *= RESCALE_BY;
+      abandonEarly *= RESCALE_BY;
+      waitAnswered *= RESCALE_BY;
+    }
+    if (ratio < 1 && r <= TAIL * total * (1 - ratio)) break;
+  }
+  const b = erlangB;
+  const den = (1 - b) * scale + b * total;
+  const probWait = (b * total) / den;
+  const abandonRate = clamp01((b * abandonSum) / den);
+  const late = clamp01((b * answeredLate) / den);
+  const abandonWithinThreshold = clamp01((b * abandonEarly) / den);
+  const serviceLevelOffered = clamp01(1 - abandonRate - late);
+  const serviceLevelVirtualWait = clamp01(1 - (b * virtualLate) / den);
+  const keep = 1 - abandonWithinThreshold;
+  const serviceLevelExcludeShortAbandons = keep > 0 ? clamp01(serviceLevelOffered / keep) : 0;
+  const answered = 1 - abandonRate;
+  const asaSeconds =
+    answered > 0 ? (((b * waitAnswered) / den) * patienceSeconds) / answered : Number.POSITIVE_INFINITY;
+  return {
+    probWait: clamp01(probWait),
+    abandonRate,
+    abandonWithinThreshold,
+    serviceLevelOffered,
+    serviceLevelVirtualWait,
+    serviceLevelExcludeShortAbandons,
+    asaSeconds,
+  };
+}
+
+function clamp01(v: number): number {
+  return Math.min(1, Math.max(0, v));
+}
