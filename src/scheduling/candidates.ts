@@ -1,0 +1,245 @@
+import { StaffcastError } from '../errors.js';
+import type { SlotCalendar } from './calendar.js';
+import { type ShiftRulesConfig, WEEKDAYS } from './rules.js';
+
+/**
+ * Candidate shifts (the columns of the covering MIP), stored in typed arrays. Column j starts at
+ * slot `start[j]`, lasts `lengthSlots[j]` slots and has breaks at slot offsets
+ * `breakOffset[breakStart[j] .. breakStart[j+1]-1]` (one per break rule of its type, in rule order);
+ * an offset of -1 means "placed after solving" (break method `afterwards`).
+ */
+export interface Candidates {
+  count: number;
+  type: Int32Array;
+  start: Int32Array;
+  lengthSlots: Int32Array;
+  /** Cost in the objective: costPerPaidHour * paid hours (0 when the type is unpaid). */
+  cost: Float64Array;
+  paidMinutes: Float64Array;
+  /** Tour group: one per (type, length). */
+  group: Int32Array;
+  /** Horizon day of the start slot. */
+  day: Int32Array;
+  breakStart: Int32Array;
+  breakOffset: Int32Array;
+  /** Per type and break rule: the allowed offsets for each length (afterwards placement). */
+  groups: { type: number; lengthSlots: number; paidMinutes: number }[];
+  /** Whether breaks are explicit columns. */
+  explicitBreaks: boolean;
+  cyclic: boolean;
+  slots: number;
+}
+
+/** Options of {@link generateCandidates}. */
+export interface CandidateOptions {
+  /** Break columns: `'explicit'` (one column per break placement) or `'afterwards'`. */
+  breakMethod: 'explicit' | 'afterwards';
+  /** Most break-placement combinations per shift in explicit mode (default 48); positions are thinned evenly beyond it. */
+  maxBreakCombinations?: number;
+}
+
+/** Open flag per slot from the opening hours (all open when absent). Cost O(n). */
+export function openSlots(cal: SlotCalendar, rules: ShiftRulesConfig): Uint8Array {
+  const open = new Uint8Array(cal.slots);
+  const hours = rules.openingHours;
+  for (let i = 0; i < cal.slots; i++) {
+    if (hours === undefined) {
+      open[i] = 1;
+      continue;
+    }
+    const periods = hours[WEEKDAYS[cal.weekday[i] ?? 0] ?? 'mon'] ?? [];
+    const m = cal.minuteOfDay[i] ?? 0;
+    for (const p of periods) if (m >= p.open && m + cal.intervalMinutes <= p.close) open[i] = 1;
+  }
+  return open;
+}
+
+/** Allowed break start offsets (slots) of one break rule in a shift of `len` slots. */
+export function breakPositions(
+  rule: ShiftRulesConfig['shiftTypes'][number]['breaks'][number],
+  len: number,
+  intervalMinutes: number,
+): number[] {
+  const base = rule.relativeTo === 'start' ? 0 : len * intervalMinutes;
+  const dur = rule.durationMinutes / intervalMinutes;
+  const out: number[] = [];
+  const lo = Math.ceil((base + rule.earliestStartMinutes) / intervalMinutes);
+  const hi = Math.floor((base + rule.latestStartMinutes) / intervalMinutes);
+  for (let o = Math.max(lo, 0); o <= hi && o + dur <= len; o++) out.push(o);
+  return out;
+}
+
+function thin(values: number[], keep: number): number[] {
+  if (values.length <= keep) return values;
+  const out: number[] = [];
+  for (let i = 0; i < keep; i++) {
+    const v = values[Math.round((i * (values.length - 1)) / Math.max(1, keep - 1))];
+    if (v !== undefined && out[out.length - 1] !== v) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Enumerates every allowed shift: each horizon slot whose local weekday is allowed and whose
+ * time of day is `earliestStart + k * startStepMinutes <= latestStart`, each allowed length, every
+ * covered slot open (cyclic horizons wrap), and in explicit mode each break placement combination
+ * (non-overlapping). Cost O(types * starts * lengths * combinations).
+ *
+ * @throws StaffcastError `CONFIG` when a length or break duration is not a multiple of the interval
+ * @example
+ * // one type, 08:00 or 09:00, 8 h, hourly grid over one day: 2 candidates
+ * generateCandidates(slotCalendar({ intervalMinutes: 60, required: new Array(24).fill(1) }),
+ *   parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '09:00',
+ *   startStepMinutes: 60, lengthsMinutes: [480] }] }), { breakMethod: 'explicit' }).count; // 2
+ */
+export function generateCandidates(
+  cal: SlotCalendar,
+  rules: ShiftRulesConfig,
+  options: CandidateOptions,
+): Candidates {
+  const n = cal.slots;
+  const iv = cal.intervalMinutes;
+  const cyclic = rules.cyclicWeek;
+  const open = openSlots(cal, rules);
+  const explicit = options.breakMethod === 'explicit';
+  const maxCombos = options.maxBreakCombinations ?? 48;
+  const type: number[] = [];
+  const start: number[] = [];
+  const lengthSlots: number[] = [];
+  const cost: number[] = [];
+  const paid: number[] = [];
+  const group: number[] = [];
+  const day: number[] = [];
+  const breakStart: number[] = [0];
+  const breakOffset: number[] = [];
+  const groups: Candidates['groups'] = [];
+
+  rules.shiftTypes.forEach((st, k) => {
+    const lengths: number[] = [];
+    if (st.lengthsMinutes !== undefined) lengths.push(...st.lengthsMinutes);
+    else if (st.lengthMinutes !== undefined)
+      for (let L = st.lengthMinutes.min; L <= st.lengthMinutes.max; L += st.lengthMinutes.step)
+        lengths.push(L);
+    for (const L of lengths)
+      if (L % iv !== 0)
+        throw new StaffcastError(
+          'CONFIG',
+          `rules: shiftTypes.${k} (${st.name}): length ${L} min is not a multiple of the ${iv}-minute interval`,
+        );
+    for (const b of st.breaks)
+      if (b.durationMinutes % iv !== 0)
+        throw new StaffcastError(
+          'CONFIG',
+          `rules: shiftTypes.${k} (${st.name}): break ${b.name} of ${b.durationMinutes} min is not a multiple of the ${iv}-minute interval`,
+        );
+    const days = new Set(st.days.map((d) => WEEKDAYS.indexOf(d)));
+    for (const L of lengths) {
+      const len = L / iv;
+      const unpaidBreak = st.breaks.reduce((s, b) => s + (b.paid ? 0 : b.durationMinutes), 0);
+      const paidMinutes = st.paid ? Math.max(0, L - unpaidBreak) : 0;
+      const g = groups.length;
+      groups.push({ type: k, lengthSlots: len, paidMinutes });
+      // break placement combinations for this length
+      const perBreak = st.breaks.map((b) => breakPositions(b, len, iv));
+      if (perBreak.some((p) => p.length === 0)) continue; // the length cannot hold its breaks
+      let combos: number[][] = [[]];
+      if (explicit && st.breaks.length > 0) {
+        const keep = Math.max(1, Math.floor(maxCombos ** (1 / st.breaks.length)));
+        const lists = perBreak.map((p) => thin(p, keep));
+        for (let b = 0; b < lists.length; b++) {
+          const dur = (st.breaks[b]?.durationMinutes ?? 0) / iv;
+          const next: number[][] = [];
+          for (const c of combos)
+            for (const o of lists[b] ?? []) {
+              const overlaps = c.some(
+                (p, q) => o < p + (st.breaks[q]?.durationMinutes ?? 0) / iv && p < o + dur,
+              );
+              if (!overlaps) next.push([...c, o]);
+            }
+          combos = next;
+        }
+        if (combos.length === 0) continue;
+      } else if (st.breaks.length > 0) combos = [st.breaks.map(() => -1)];
+      for (let s = 0; s < n; s++) {
+        const m = cal.minuteOfDay[s] ?? 0;
+        if (!days.has(cal.weekday[s] ?? -1) || m < st.earliestStart || m > st.latestStart) continue;
+        if ((m - st.earliestStart) % st.startStepMinutes !== 0) continue;
+        let ok = true;
+        for (let i = 0; i < len && ok; i++) {
+          const t = s + i;
+          if (t >= n) {
+            if (cyclic) ok = open[t % n] === 1;
+          } else ok = open[t] === 1;
+        }
+        if (!ok) continue;
+        for (const c of combos) {
+          type.push(k);
+          start.push(s);
+          lengthSlots.push(len);
+          paid.push(paidMinutes);
+          cost.push((st.costPerPaidHour * paidMinutes) / 60);
+          group.push(g);
+          day.push(cal.dayIndex[s] ?? 0);
+          breakOffset.push(...c);
+          breakStart.push(breakOffset.length);
+        }
+      }
+    }
+  });
+  return {
+    count: type.length,
+    type: Int32Array.from(type),
+    start: Int32Array.from(start),
+    lengthSlots: Int32Array.from(lengthSlots),
+    cost: Float64Array.from(cost),
+    paidMinutes: Float64Array.from(paid),
+    group: Int32Array.from(group),
+    day: Int32Array.from(day),
+    breakStart: Int32Array.from(breakStart),
+    breakOffset: Int32Array.from(breakOffset),
+    groups,
+    explicitBreaks: explicit,
+    cyclic,
+    slots: n,
+  };
+}
+
+/**
+ * Calls `visit(slot, coefficient)` for every slot column j covers: 1 when working, 0 skipped on an
+ * explicit break, and in afterwards mode `1 - P(on one of its breaks)` with breaks uniform over
+ * their allowed positions. Slots past a non-cyclic horizon are skipped. Cost O(length).
+ */
+export function forEachCoverage(
+  c: Candidates,
+  rules: ShiftRulesConfig,
+  intervalMinutes: number,
+  j: number,
+  visit: (slot: number, coefficient: number, onShift: boolean) => void,
+): void {
+  const s = c.start[j] ?? 0;
+  const len = c.lengthSlots[j] ?? 0;
+  const st = rules.shiftTypes[c.type[j] ?? 0];
+  const b0 = c.breakStart[j] ?? 0;
+  const b1 = c.breakStart[j + 1] ?? 0;
+  const coef = new Float64Array(len).fill(1);
+  for (let b = b0; b < b1; b++) {
+    const rule = st?.breaks[b - b0];
+    if (rule === undefined) continue;
+    const dur = rule.durationMinutes / intervalMinutes;
+    const o = c.breakOffset[b] ?? -1;
+    if (o >= 0) for (let i = o; i < o + dur; i++) coef[i] = 0;
+    else {
+      const pos = breakPositions(rule, len, intervalMinutes);
+      const p = 1 / pos.length;
+      for (const q of pos) for (let i = q; i < q + dur; i++) coef[i] = (coef[i] ?? 0) - p;
+    }
+  }
+  for (let i = 0; i < len; i++) {
+    let t = s + i;
+    if (t >= c.slots) {
+      if (!c.cyclic) break;
+      t %= c.slots;
+    }
+    visit(t, Math.max(0, coef[i] ?? 0), true);
+  }
+}

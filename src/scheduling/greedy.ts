@@ -1,0 +1,326 @@
+import type { SlotCalendar } from './calendar.js';
+import type { Candidates } from './candidates.js';
+import type { CoveringModel } from './model.js';
+import type { ShiftRulesConfig } from './rules.js';
+
+/** A solution of the covering model: shift counts per column and tour counts per pattern. */
+export interface CoverSolution {
+  x: Float64Array;
+  w: Float64Array;
+}
+
+/**
+ * Objective of a solution with the coverage the columns give: shift costs plus the under- and
+ * over-coverage penalties per agent-interval. Cost O(nonzeros).
+ */
+export function coverObjective(
+  model: CoveringModel,
+  cal: SlotCalendar,
+  sol: CoverSolution,
+  rules: ShiftRulesConfig,
+) {
+  const n = cal.slots;
+  const cov = coverageOf(model, n, sol.x);
+  let cost = 0;
+  for (let j = 0; j < model.shiftColumns; j++) cost += (model.colCost[j] ?? 0) * (sol.x[j] ?? 0);
+  let under = 0;
+  let over = 0;
+  for (let t = 0; t < n; t++) {
+    const d = (cal.required[t] ?? 0) - (cov[t] ?? 0);
+    if (d > 0) under += d;
+    else over -= d;
+  }
+  const objective =
+    cost +
+    rules.coverage.underPenaltyPerAgentInterval * under +
+    rules.coverage.overPenaltyPerAgentInterval * over;
+  return { objective, under, over, cost };
+}
+
+/** Net coverage per slot of shift counts x. Cost O(nonzeros). */
+export function coverageOf(model: CoveringModel, n: number, x: ArrayLike<number>): Float64Array {
+  const cov = new Float64Array(n);
+  const { starts, rows, values } = model.coverage;
+  for (let j = 0; j < model.shiftColumns; j++) {
+    const v = x[j] ?? 0;
+    if (v === 0) continue;
+    for (let e = starts[j] ?? 0; e < (starts[j + 1] ?? 0); e++)
+      cov[rows[e] ?? 0] = (cov[rows[e] ?? 0] ?? 0) + v * (values[e] ?? 0);
+  }
+  return cov;
+}
+
+/** Binary min-heap of (key, id) pairs (internal). */
+class MinHeap {
+  private keys: number[] = [];
+  private ids: number[] = [];
+  get size(): number {
+    return this.keys.length;
+  }
+  push(key: number, id: number): void {
+    let i = this.keys.length;
+    this.keys.push(key);
+    this.ids.push(id);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if ((this.keys[p] ?? 0) <= key) break;
+      this.keys[i] = this.keys[p] ?? 0;
+      this.ids[i] = this.ids[p] ?? 0;
+      i = p;
+    }
+    this.keys[i] = key;
+    this.ids[i] = id;
+  }
+  peekKey(): number {
+    return this.keys[0] ?? Infinity;
+  }
+  pop(): number {
+    const top = this.ids[0] ?? -1;
+    const lastK = this.keys.pop() ?? 0;
+    const lastI = this.ids.pop() ?? 0;
+    const n = this.keys.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && (this.keys[r] ?? 0) < (this.keys[l] ?? 0) ? r : l;
+        if ((this.keys[c] ?? 0) >= lastK) break;
+        this.keys[i] = this.keys[c] ?? 0;
+        this.ids[i] = this.ids[c] ?? 0;
+        i = c;
+      }
+      this.keys[i] = lastK;
+      this.ids[i] = lastI;
+    }
+    return top;
+  }
+}
+
+/**
+ * Greedy covering heuristic (lazy greedy): repeatedly adds the shift (or, with tours, the whole
+ * tour with one start time on each working day) that lowers the objective most, respecting caps,
+ * maximum counts and shares; then adds shifts to meet minimum counts/shares and removes shifts whose
+ * removal lowers the objective. The marginal change of a column only rises as coverage grows, so
+ * stale heap keys are valid lower bounds (lazy evaluation is exact). Cost about
+ * O(iterations * log(columns) * shift length).
+ *
+ * @returns the solution, or `undefined` when it breaks a hard rule (full cover, minimum counts)
+ */
+export function greedyCover(
+  c: Candidates,
+  cal: SlotCalendar,
+  rules: ShiftRulesConfig,
+  model: CoveringModel,
+): CoverSolution | undefined {
+  const n = cal.slots;
+  const types = rules.shiftTypes;
+  const allowUnder = rules.coverage.allowUnderCoverage;
+  const pu = allowUnder ? rules.coverage.underPenaltyPerAgentInterval : 1e6;
+  const po = rules.coverage.overPenaltyPerAgentInterval;
+  const cap = rules.caps?.maxAgentsPerInterval ?? Infinity;
+  const maxShifts = rules.caps?.maxShifts ?? Infinity;
+  const { starts, rows, values } = model.coverage;
+
+  // composites: lists of shift columns (+ tour pattern)
+  const members: number[][] = [];
+  const pattern: number[] = [];
+  const tours = model.tours;
+  if (tours === undefined) {
+    for (let j = 0; j < c.count; j++) {
+      members.push([j]);
+      pattern.push(-1);
+    }
+  } else {
+    // (group, day, minute of day) -> the middle column
+    const byKey = new Map<string, number[]>();
+    for (let j = 0; j < c.count; j++) {
+      const key = `${c.group[j]}:${c.day[j]}:${cal.minuteOfDay[c.start[j] ?? 0]}`;
+      const list = byKey.get(key) ?? [];
+      list.push(j);
+      byKey.set(key, list);
+    }
+    const minutesOf = new Map<number, Set<number>>();
+    for (let j = 0; j < c.count; j++) {
+      const g = c.group[j] ?? 0;
+      const s = minutesOf.get(g) ?? new Set<number>();
+      s.add(cal.minuteOfDay[c.start[j] ?? 0] ?? 0);
+      minutesOf.set(g, s);
+    }
+    for (let p = 0; p < tours.count; p++) {
+      const g = tours.group[p] ?? 0;
+      const mask = tours.mask[p] ?? 0;
+      for (const m of minutesOf.get(g) ?? []) {
+        const cols: number[] = [];
+        for (let d = 0; d < cal.days && cols.length >= 0; d++) {
+          if (!((mask >> d) & 1)) continue;
+          const list = byKey.get(`${g}:${d}:${m}`);
+          if (list === undefined) {
+            cols.length = 0;
+            break;
+          }
+          cols.push(list[Math.floor(list.length / 2)] ?? 0);
+        }
+        if (cols.length > 0) {
+          members.push(cols);
+          pattern.push(p);
+        }
+      }
+    }
+  }
+
+  const cov = new Float64Array(n);
+  const onShift = new Float64Array(n);
+  const count = new Float64Array(types.length);
+  let total = 0;
+  const x = new Float64Array(c.count);
+  const w = new Float64Array(tours?.count ?? 0);
+  const chosen: number[] = [];
+
+  const delta = (id: number, sign: 1 | -1): number => {
+    let d = 0;
+    for (const j of members[id] ?? []) {
+      d += sign * (c.cost[j] ?? 0);
+      for (let e = starts[j] ?? 0; e < (starts[j + 1] ?? 0); e++) {
+        const t = rows[e] ?? 0;
+        const a = values[e] ?? 0;
+        const before = (cal.required[t] ?? 0) - (cov[t] ?? 0);
+        const after = before - sign * a;
+        d +=
+          pu * (Math.max(0, after) - Math.max(0, before)) + po * (Math.max(0, -after) - Math.max(0, -before));
+      }
+    }
+    return d;
+  };
+  const forEachOnShift = (j: number, f: (t: number) => void) => {
+    const s = c.start[j] ?? 0;
+    for (let i = 0; i < (c.lengthSlots[j] ?? 0); i++) {
+      let t = s + i;
+      if (t >= n) {
+        if (!c.cyclic) break;
+        t %= n;
+      }
+      f(t);
+    }
+  };
+  const apply = (id: number, sign: 1 | -1) => {
+    for (const j of members[id] ?? []) {
+      x[j] = (x[j] ?? 0) + sign;
+      for (let e = starts[j] ?? 0; e < (starts[j + 1] ?? 0); e++)
+        cov[rows[e] ?? 0] = (cov[rows[e] ?? 0] ?? 0) + sign * (values[e] ?? 0);
+      forEachOnShift(j, (t) => {
+        onShift[t] = (onShift[t] ?? 0) + sign;
+      });
+      count[c.type[j] ?? 0] = (count[c.type[j] ?? 0] ?? 0) + sign;
+      total += sign;
+    }
+    const p = pattern[id] ?? -1;
+    if (p >= 0) w[p] = (w[p] ?? 0) + sign;
+  };
+  /** 0 ok, 1 blocked for good, 2 blocked for now (share). */
+  const blocked = (id: number): 0 | 1 | 2 => {
+    const m = members[id] ?? [];
+    if (total + m.length > maxShifts) return 1;
+    const add = new Map<number, number>();
+    for (const j of m) add.set(c.type[j] ?? 0, (add.get(c.type[j] ?? 0) ?? 0) + 1);
+    for (const [k, a] of add) {
+      const st = types[k];
+      if (st?.maxCount !== undefined && (count[k] ?? 0) + a > st.maxCount) return 1;
+    }
+    if (cap !== Infinity) {
+      let over = false;
+      for (const j of m)
+        forEachOnShift(j, (t) => {
+          if ((onShift[t] ?? 0) + 1 > cap) over = true;
+        });
+      if (over) return 1;
+    }
+    for (const [k, a] of add) {
+      const st = types[k];
+      if (st?.maxShare !== undefined && (count[k] ?? 0) + a > st.maxShare * (total + m.length) + 1e-9)
+        return 2;
+    }
+    return 0;
+  };
+
+  const heap = new MinHeap();
+  for (let id = 0; id < members.length; id++) {
+    const d = delta(id, 1);
+    if (d < 0) heap.push(d, id);
+  }
+  let deferred: number[] = [];
+  while (heap.size > 0) {
+    const id = heap.pop();
+    const d = delta(id, 1);
+    if (d >= -1e-12) continue;
+    if (d > heap.peekKey() + 1e-12) {
+      heap.push(d, id);
+      continue;
+    }
+    const b = blocked(id);
+    if (b === 1) continue;
+    if (b === 2) {
+      deferred.push(id);
+      continue;
+    }
+    apply(id, 1);
+    chosen.push(id);
+    heap.push(d, id); // may be chosen again
+    if (deferred.length > 0) {
+      for (const q of deferred) heap.push(delta(q, 1), q);
+      deferred = [];
+    }
+  }
+
+  // minimum counts and shares
+  for (let round = 0; round < 10000; round++) {
+    const k = types.findIndex(
+      (st, i) =>
+        (st.minCount !== undefined && (count[i] ?? 0) < st.minCount) ||
+        (st.minShare !== undefined && (count[i] ?? 0) < st.minShare * total - 1e-9),
+    );
+    if (k < 0) break;
+    let best = -1;
+    let bestD = Infinity;
+    for (let id = 0; id < members.length; id++) {
+      const m = members[id] ?? [];
+      if (!m.every((j) => c.type[j] === k) || blocked(id) !== 0) continue;
+      const d = delta(id, 1);
+      if (d < bestD) {
+        bestD = d;
+        best = id;
+      }
+    }
+    if (best < 0) break;
+    apply(best, 1);
+    chosen.push(best);
+  }
+
+  // removal pass
+  for (let i = chosen.length - 1; i >= 0; i--) {
+    const id = chosen[i] ?? 0;
+    if (delta(id, -1) < -1e-9) {
+      apply(id, -1);
+      if (!feasibleCounts()) apply(id, 1);
+    }
+  }
+
+  function feasibleCounts(): boolean {
+    for (let k = 0; k < types.length; k++) {
+      const st = types[k];
+      const v = count[k] ?? 0;
+      if (st === undefined) continue;
+      if (st.minCount !== undefined && v < st.minCount) return false;
+      if (st.maxCount !== undefined && v > st.maxCount) return false;
+      if (st.minShare !== undefined && v < st.minShare * total - 1e-9) return false;
+      if (st.maxShare !== undefined && v > st.maxShare * total + 1e-9) return false;
+    }
+    return total <= maxShifts;
+  }
+
+  if (!feasibleCounts()) return undefined;
+  if (!allowUnder)
+    for (let t = 0; t < n; t++) if ((cov[t] ?? 0) < (cal.required[t] ?? 0) - 1e-9) return undefined;
+  return { x, w };
+}

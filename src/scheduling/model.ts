@@ -1,0 +1,225 @@
+import type { SlotCalendar } from './calendar.js';
+import type { Candidates } from './candidates.js';
+import { forEachCoverage } from './candidates.js';
+import type { ShiftRulesConfig } from './rules.js';
+import { type TourPatterns, tourPatterns } from './tours.js';
+
+/** Sparse column-wise matrix (CSC): column j has rows `rows[starts[j]..starts[j+1]-1]`. */
+export interface CscMatrix {
+  starts: Int32Array;
+  rows: Int32Array;
+  values: Float64Array;
+}
+
+/**
+ * The covering MIP in HiGHS' `passModel` form, all typed arrays (internal).
+ *
+ * Columns: shift counts x_j (integer) | under-coverage u_t | over-coverage o_t (continuous) |
+ * tour counts w_{g,p} (integer). Rows: coverage `sum_j a_tj x_j + u_t - o_t = required_t`,
+ * optional per-interval cap `sum_j onShift_tj x_j <= cap`, per-type min/max counts, per-type
+ * shares `(1-s) * x_type - s * x_other <= 0` (>= for minimum shares), total shifts, and tour links
+ * `sum_{j in (g,d)} x_j - sum_{p works d} w_{g,p} = 0`.
+ */
+export interface CoveringModel {
+  numCols: number;
+  numRows: number;
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  matrix: CscMatrix;
+  integrality: Int32Array;
+  /** Coverage of each shift column alone (rows 0..n-1 only), for greedy and reporting. */
+  coverage: CscMatrix;
+  shiftColumns: number;
+  tours: TourPatterns | undefined;
+  tourOffset: number;
+}
+
+/** Coverage matrix of the candidates (rows = slots). Cost O(total shift length). */
+export function coverageMatrix(c: Candidates, rules: ShiftRulesConfig, intervalMinutes: number): CscMatrix {
+  const starts = new Int32Array(c.count + 1);
+  let nnz = 0;
+  for (let j = 0; j < c.count; j++) nnz += c.lengthSlots[j] ?? 0;
+  const rows = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let k = 0;
+  for (let j = 0; j < c.count; j++) {
+    forEachCoverage(c, rules, intervalMinutes, j, (t, a) => {
+      if (a > 0) {
+        rows[k] = t;
+        values[k] = a;
+        k++;
+      }
+    });
+    starts[j + 1] = k;
+  }
+  return { starts, rows: rows.slice(0, k), values: values.slice(0, k) };
+}
+
+/**
+ * Builds the covering MIP from candidates and rules. Cost O(nonzeros log(column length)).
+ */
+export function buildCoveringModel(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig): CoveringModel {
+  const n = cal.slots;
+  const coverage = coverageMatrix(c, rules, cal.intervalMinutes);
+  const types = rules.shiftTypes;
+  const cap = rules.caps?.maxAgentsPerInterval;
+  const maxShifts = rules.caps?.maxShifts;
+  const tours = rules.tours === undefined ? undefined : tourPatterns(c, cal, rules);
+
+  // row layout
+  let r = n;
+  const capRow0 = cap === undefined ? -1 : r;
+  if (cap !== undefined) r += n;
+  const countRow = new Int32Array(types.length).fill(-1);
+  types.forEach((t, k) => {
+    if (t.minCount !== undefined || t.maxCount !== undefined) countRow[k] = r++;
+  });
+  const shareRows: { type: number; share: number; isMax: boolean; row: number }[] = [];
+  types.forEach((t, k) => {
+    if (t.maxShare !== undefined) shareRows.push({ type: k, share: t.maxShare, isMax: true, row: r++ });
+    if (t.minShare !== undefined) shareRows.push({ type: k, share: t.minShare, isMax: false, row: r++ });
+  });
+  const maxShiftsRow = maxShifts === undefined ? -1 : r++;
+  const linkRow0 = r;
+  const groupsCount = c.groups.length;
+  if (tours !== undefined) r += groupsCount * cal.days;
+  const numRows = r;
+
+  const rowLower = new Float64Array(numRows);
+  const rowUpper = new Float64Array(numRows);
+  for (let t = 0; t < n; t++) {
+    rowLower[t] = cal.required[t] ?? 0;
+    rowUpper[t] = cal.required[t] ?? 0;
+  }
+  if (cap !== undefined)
+    for (let t = 0; t < n; t++) {
+      rowLower[capRow0 + t] = -Infinity;
+      rowUpper[capRow0 + t] = cap;
+    }
+  types.forEach((t, k) => {
+    const row = countRow[k] ?? -1;
+    if (row < 0) return;
+    rowLower[row] = t.minCount ?? 0;
+    rowUpper[row] = t.maxCount ?? Infinity;
+  });
+  for (const s of shareRows) {
+    rowLower[s.row] = s.isMax ? -Infinity : 0;
+    rowUpper[s.row] = s.isMax ? 0 : Infinity;
+  }
+  if (maxShiftsRow >= 0) {
+    rowLower[maxShiftsRow] = 0;
+    rowUpper[maxShiftsRow] = maxShifts ?? Infinity;
+  }
+  // tour link rows are equalities = 0 (already zero)
+
+  const W = tours?.count ?? 0;
+  const numCols = c.count + 2 * n + W;
+  const colCost = new Float64Array(numCols);
+  const colLower = new Float64Array(numCols);
+  const colUpper = new Float64Array(numCols).fill(Infinity);
+  const integrality = new Int32Array(numCols);
+  const allowUnder = rules.coverage.allowUnderCoverage;
+  for (let j = 0; j < c.count; j++) {
+    colCost[j] = c.cost[j] ?? 0;
+    integrality[j] = 1;
+  }
+  for (let t = 0; t < n; t++) {
+    colCost[c.count + t] = rules.coverage.underPenaltyPerAgentInterval;
+    if (!allowUnder) colUpper[c.count + t] = 0;
+    colCost[c.count + n + t] = rules.coverage.overPenaltyPerAgentInterval;
+  }
+  const tourOffset = c.count + 2 * n;
+  for (let w = 0; w < W; w++) integrality[tourOffset + w] = 1;
+
+  // matrix, column by column
+  const starts = new Int32Array(numCols + 1);
+  const rows: number[] = [];
+  const values: number[] = [];
+  const tmpR: number[] = [];
+  const tmpV: number[] = [];
+  const pushSorted = () => {
+    const order = tmpR.map((_, i) => i).sort((a, b) => (tmpR[a] ?? 0) - (tmpR[b] ?? 0));
+    for (const i of order) {
+      rows.push(tmpR[i] ?? 0);
+      values.push(tmpV[i] ?? 0);
+    }
+    tmpR.length = 0;
+    tmpV.length = 0;
+  };
+  for (let j = 0; j < c.count; j++) {
+    for (let e = coverage.starts[j] ?? 0; e < (coverage.starts[j + 1] ?? 0); e++) {
+      tmpR.push(coverage.rows[e] ?? 0);
+      tmpV.push(coverage.values[e] ?? 0);
+    }
+    if (cap !== undefined) {
+      const s = c.start[j] ?? 0;
+      for (let i = 0; i < (c.lengthSlots[j] ?? 0); i++) {
+        let t = s + i;
+        if (t >= n) {
+          if (!c.cyclic) break;
+          t %= n;
+        }
+        tmpR.push(capRow0 + t);
+        tmpV.push(1);
+      }
+    }
+    const k = c.type[j] ?? 0;
+    const cr = countRow[k] ?? -1;
+    if (cr >= 0) {
+      tmpR.push(cr);
+      tmpV.push(1);
+    }
+    for (const s of shareRows) {
+      tmpR.push(s.row);
+      tmpV.push(s.type === k ? 1 - s.share : -s.share);
+    }
+    if (maxShiftsRow >= 0) {
+      tmpR.push(maxShiftsRow);
+      tmpV.push(1);
+    }
+    if (tours !== undefined) {
+      tmpR.push(linkRow0 + (c.group[j] ?? 0) * cal.days + (c.day[j] ?? 0));
+      tmpV.push(1);
+    }
+    pushSorted();
+    starts[j + 1] = rows.length;
+  }
+  for (let t = 0; t < n; t++) {
+    rows.push(t);
+    values.push(1);
+    starts[c.count + t + 1] = rows.length;
+  }
+  for (let t = 0; t < n; t++) {
+    rows.push(t);
+    values.push(-1);
+    starts[c.count + n + t + 1] = rows.length;
+  }
+  for (let w = 0; w < W; w++) {
+    const g = tours?.group[w] ?? 0;
+    const mask = tours?.mask[w] ?? 0;
+    for (let d = 0; d < cal.days; d++)
+      if ((mask >> d) & 1) {
+        rows.push(linkRow0 + g * cal.days + d);
+        values.push(-1);
+      }
+    starts[tourOffset + w + 1] = rows.length;
+  }
+  return {
+    numCols,
+    numRows,
+    colCost,
+    colLower,
+    colUpper,
+    rowLower,
+    rowUpper,
+    matrix: { starts, rows: Int32Array.from(rows), values: Float64Array.from(values) },
+    integrality,
+    coverage,
+    shiftColumns: c.count,
+    tours,
+    tourOffset,
+  };
+}

@@ -1,0 +1,411 @@
+import { StaffcastError } from '../errors.js';
+import { formatMinuteOfDay, type ShiftRequirement, type SlotCalendar, slotCalendar } from './calendar.js';
+import { type Candidates, generateCandidates, openSlots } from './candidates.js';
+import { type ScheduleEfficiency, scheduleEfficiency } from './efficiency.js';
+import { type CoverSolution, coverObjective, greedyCover } from './greedy.js';
+import { buildCoveringModel, type CoveringModel } from './model.js';
+import { placeBreaks, type ShiftInstance } from './placeBreaks.js';
+import {
+  parseShiftRules,
+  type ShiftRulesConfig,
+  type ShiftRulesInput,
+  WEEKDAYS,
+  type Weekday,
+} from './rules.js';
+import { solveCoveringMip } from './solveMip.js';
+import { decomposeTours } from './tours.js';
+
+/** Options of {@link scheduleShifts}. */
+export interface ScheduleOptions {
+  /** Wall-clock limit for the MIP in seconds (default 60). The greedy answer is kept on timeout. */
+  timeLimitSeconds?: number;
+  /** Relative MIP gap at which HiGHS stops (default 1e-4). */
+  relativeGap?: number;
+  /** `false`: greedy only, no MIP (default true). */
+  useSolver?: boolean;
+}
+
+/** A break of a scheduled shift. */
+export interface ScheduledBreak {
+  name: string;
+  /** Slot index where the break starts (cyclic horizons wrap). */
+  startSlot: number;
+  /** Local `"HH:MM"` start. */
+  startTime: string;
+  durationMinutes: number;
+  paid: boolean;
+}
+
+/** A group of identical shifts: same type, start, length and break times. */
+export interface ScheduledShift {
+  type: string;
+  /** Weekday the shift starts on. */
+  day: Weekday;
+  /** Horizon day (0 = the first day of the requirement). */
+  dayIndex: number;
+  startSlot: number;
+  /** Local `"HH:MM"` start and end (the end may be on the next day). */
+  startTime: string;
+  endTime: string;
+  /** Epoch ms of the start, when the requirement has `starts`. */
+  startMs?: number;
+  lengthMinutes: number;
+  paidMinutes: number;
+  breaks: ScheduledBreak[];
+  /** Number of agents working this shift. */
+  count: number;
+}
+
+/** A group of identical weekly tours (same days, same shifts). */
+export interface ScheduledTour {
+  type: string;
+  lengthMinutes: number;
+  /** Working weekdays in horizon order. */
+  workDays: Weekday[];
+  /** Local start `"HH:MM"` per working day, same order as `workDays`. */
+  startTimes: string[];
+  paidHoursPerWeek: number;
+  count: number;
+}
+
+/** Coverage per interval of a schedule. */
+export interface ScheduleCoverage {
+  required: Float64Array;
+  /** Agents on shift (on break included). */
+  scheduled: Float64Array;
+  onBreak: Float64Array;
+  /** scheduled - onBreak: agents on the phones. */
+  net: Float64Array;
+}
+
+/** The result of {@link scheduleShifts}. */
+export interface ShiftSchedule {
+  /** `optimal` (proven), `feasible` (MIP incumbent or greedy with a proven bound and gap) or `heuristic` (no bound). */
+  status: 'optimal' | 'feasible' | 'heuristic';
+  /** How breaks were handled. */
+  breakMethod: 'explicit' | 'afterwards';
+  /** Shift cost + penalties of the returned schedule, with its real break times. */
+  objective: number;
+  /** Proven lower bound on the objective (null when none is valid). */
+  bestBound: number | null;
+  /** (objective - bestBound) / objective (null without a bound). */
+  gap: number | null;
+  /** Objective of the greedy schedule (null when greedy broke a hard rule). */
+  greedyObjective: number | null;
+  shifts: ScheduledShift[];
+  /** Weekly tours when the rules ask for them. */
+  tours?: ScheduledTour[];
+  coverage: ScheduleCoverage;
+  /** Sum over intervals of max(0, required - net). */
+  underAgentIntervals: number;
+  /** Sum over intervals of max(0, net - required). */
+  overAgentIntervals: number;
+  efficiency: ScheduleEfficiency;
+  intervalMinutes: number;
+  timeZone: string;
+  starts?: Float64Array;
+  cyclic: boolean;
+  /** Candidate shift columns generated. */
+  candidates: number;
+  /** Seconds spent in the MIP worker. */
+  solverSeconds: number;
+}
+
+function describeSlot(cal: SlotCalendar, t: number): string {
+  const s = cal.starts?.[t];
+  const label = `${WEEKDAYS[cal.weekday[t] ?? 0]} ${formatMinuteOfDay(cal.minuteOfDay[t] ?? 0)}`;
+  return s === undefined ? `interval ${t} (${label})` : `interval ${new Date(s).toISOString()} (${label})`;
+}
+
+function checkHardRules(cal: SlotCalendar, rules: ShiftRulesConfig, c: Candidates): void {
+  if (rules.coverage.allowUnderCoverage) return;
+  const open = openSlots(cal, rules);
+  const covered = new Uint8Array(cal.slots);
+  for (let j = 0; j < c.count; j++)
+    for (let i = 0; i < (c.lengthSlots[j] ?? 0); i++) {
+      const t = (c.start[j] ?? 0) + i;
+      if (t < cal.slots) covered[t] = 1;
+      else if (c.cyclic) covered[t % cal.slots] = 1;
+    }
+  const cap = rules.caps?.maxAgentsPerInterval;
+  for (let t = 0; t < cal.slots; t++) {
+    const r = cal.required[t] ?? 0;
+    if (r <= 0) continue;
+    if (!open[t])
+      throw new StaffcastError(
+        'INFEASIBLE',
+        `scheduleShifts: openingHours: ${describeSlot(cal, t)} is closed but requires ${r} agents and coverage.allowUnderCoverage is false`,
+        { rule: 'openingHours', slot: t },
+      );
+    if (cap !== undefined && cap < r)
+      throw new StaffcastError(
+        'INFEASIBLE',
+        `scheduleShifts: caps.maxAgentsPerInterval (${cap}) is below the ${r} agents required in ${describeSlot(cal, t)} and coverage.allowUnderCoverage is false`,
+        { rule: 'caps.maxAgentsPerInterval', slot: t },
+      );
+    if (!covered[t])
+      throw new StaffcastError(
+        'INFEASIBLE',
+        `scheduleShifts: shiftTypes: no shift type can cover ${describeSlot(cal, t)} (${r} agents required) and coverage.allowUnderCoverage is false`,
+        { rule: 'shiftTypes', slot: t },
+      );
+  }
+}
+
+function chooseBreakMethod(cal: SlotCalendar, rules: ShiftRulesConfig): 'explicit' | 'afterwards' {
+  if (rules.breakMethod !== 'auto') return rules.breakMethod;
+  if (rules.shiftTypes.every((t) => t.breaks.length === 0)) return 'explicit';
+  // Explicit break columns gave the better schedules in bench/scheduling.bench.ts as long as the
+  // model stays small enough for HiGHS to close the gap; beyond that size, breaks are placed afterwards.
+  const probe = generateCandidates(cal, rules, { breakMethod: 'explicit' });
+  return probe.count <= 40000 ? 'explicit' : 'afterwards';
+}
+
+/**
+ * Builds a shift schedule covering a requirement under shift rules.
+ *
+ * Candidate shifts (every allowed type x day x start x length, and break placements when breaks
+ * are explicit columns) feed a covering MIP: minimise sum(costPerPaidHour * paidHours * x) +
+ * underPenalty * under + overPenalty * over per agent-interval, subject to coverage per interval,
+ * caps, counts, shares and weekly tours (implicit days-off patterns). A lazy greedy runs first;
+ * its schedule is the MIP's warm start and the answer when HiGHS is unavailable or times out, so
+ * the result is never worse than greedy. HiGHS runs in a worker thread killed at the time limit.
+ * Cost: candidates O(types * starts * lengths * break combinations); the MIP is NP-hard (time-limited).
+ *
+ * @throws StaffcastError `CONFIG` for invalid rules; `INFEASIBLE` naming the rule and interval when
+ *   full coverage is required but an interval is closed, above the cap or not coverable, or the
+ *   hard rules admit no schedule; `INVALID_INPUT` for a bad requirement
+ * @example
+ * const s = await scheduleShifts({ intervalMinutes: 60, required: [0, 0, 2, 2, 2, 2, 0, 0] },
+ *   { shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '04:00', startStepMinutes: 60,
+ *     lengthsMinutes: [240] }] });
+ * s.shifts[0]; // { type: 'd', startTime: '02:00', endTime: '06:00', count: 2, ... }
+ */
+export async function scheduleShifts(
+  requirement: ShiftRequirement,
+  rulesInput: ShiftRulesInput,
+  options: ScheduleOptions = {},
+): Promise<ShiftSchedule> {
+  const rules = parseShiftRules(rulesInput);
+  const cal = slotCalendar(requirement);
+  const method = chooseBreakMethod(cal, rules);
+  const c = generateCandidates(cal, rules, { breakMethod: method });
+  checkHardRules(cal, rules, c);
+  const model = buildCoveringModel(c, cal, rules);
+  const greedy = greedyCover(c, cal, rules, model);
+  const greedyObj = greedy === undefined ? undefined : coverObjective(model, cal, greedy, rules).objective;
+
+  let best: CoverSolution | undefined = greedy;
+  let bound: number | undefined;
+  let provenOptimal = false;
+  let solverSeconds = 0;
+  if (options.useSolver !== false) {
+    const mip = await solveCoveringMip(model, {
+      timeLimitSeconds: options.timeLimitSeconds ?? 60,
+      relativeGap: options.relativeGap ?? 1e-4,
+      start: greedy === undefined ? undefined : denseStart(model, cal, greedy),
+    });
+    solverSeconds = mip.seconds;
+    if (mip.outcome === 'infeasible' && greedy === undefined)
+      throw new StaffcastError(
+        'INFEASIBLE',
+        'scheduleShifts: the hard rules (full coverage, caps, minimum/maximum counts or shares, tours) admit no schedule',
+        { rule: 'hard rules' },
+      );
+    bound = mip.bound;
+    if (mip.x !== undefined) {
+      const sol = splitSolution(model, mip.x);
+      const obj = coverObjective(model, cal, sol, rules).objective;
+      if (greedyObj === undefined || obj <= greedyObj + 1e-9) {
+        best = sol;
+        provenOptimal = mip.outcome === 'optimal';
+      }
+    }
+  }
+  if (best === undefined)
+    throw new StaffcastError(
+      options.useSolver === false ? 'INFEASIBLE' : 'SOLVER_FAILED',
+      'scheduleShifts: no schedule meets the hard rules (the greedy heuristic failed and the MIP found none in time)',
+      { rule: 'hard rules' },
+    );
+
+  const instances = placeBreaks(c, cal, rules, best.x);
+  const result = buildResult(c, cal, rules, instances);
+  const objective = result.objective;
+  let bestBound: number | null = null;
+  let gap: number | null = null;
+  let status: ShiftSchedule['status'] = 'heuristic';
+  if (bound !== undefined && Number.isFinite(bound) && method === 'explicit') {
+    bestBound = Math.min(bound, objective);
+    gap = Math.abs(objective) > 1e-12 ? Math.max(0, (objective - bestBound) / Math.abs(objective)) : 0;
+    status = provenOptimal && gap <= (options.relativeGap ?? 1e-4) + 1e-9 ? 'optimal' : 'feasible';
+  }
+  const schedule: ShiftSchedule = {
+    status,
+    breakMethod: method,
+    objective,
+    bestBound,
+    gap,
+    greedyObjective: greedyObj ?? null,
+    shifts: result.shifts,
+    coverage: result.coverage,
+    underAgentIntervals: result.under,
+    overAgentIntervals: result.over,
+    efficiency: scheduleEfficiency(result.coverage.required, result.coverage.net),
+    intervalMinutes: cal.intervalMinutes,
+    timeZone: cal.timeZone,
+    cyclic: rules.cyclicWeek,
+    candidates: c.count,
+    solverSeconds,
+  };
+  if (cal.starts !== undefined) schedule.starts = cal.starts;
+  if (model.tours !== undefined) schedule.tours = buildTours(c, cal, rules, model, best);
+  return schedule;
+}
+
+function denseStart(model: CoveringModel, cal: SlotCalendar, sol: CoverSolution): Float64Array {
+  const v = new Float64Array(model.numCols);
+  v.set(sol.x, 0);
+  const n = cal.slots;
+  const cov = new Float64Array(n);
+  const { starts, rows, values } = model.coverage;
+  for (let j = 0; j < model.shiftColumns; j++)
+    for (let e = starts[j] ?? 0; e < (starts[j + 1] ?? 0); e++)
+      cov[rows[e] ?? 0] = (cov[rows[e] ?? 0] ?? 0) + (sol.x[j] ?? 0) * (values[e] ?? 0);
+  for (let t = 0; t < n; t++) {
+    const d = (cal.required[t] ?? 0) - (cov[t] ?? 0);
+    v[model.shiftColumns + t] = Math.max(0, d);
+    v[model.shiftColumns + n + t] = Math.max(0, -d);
+  }
+  v.set(sol.w, model.tourOffset);
+  return v;
+}
+
+function splitSolution(model: CoveringModel, x: Float64Array): CoverSolution {
+  const xs = new Float64Array(model.shiftColumns);
+  for (let j = 0; j < model.shiftColumns; j++) xs[j] = Math.max(0, Math.round(x[j] ?? 0));
+  const W = model.tours?.count ?? 0;
+  const w = new Float64Array(W);
+  for (let p = 0; p < W; p++) w[p] = Math.max(0, Math.round(x[model.tourOffset + p] ?? 0));
+  return { x: xs, w };
+}
+
+function buildResult(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig, instances: ShiftInstance[]) {
+  const n = cal.slots;
+  const iv = cal.intervalMinutes;
+  const scheduled = new Float64Array(n);
+  const onBreak = new Float64Array(n);
+  const slotOf = (t: number): number => (t < n ? t : c.cyclic ? t % n : -1);
+  const groups = new Map<string, ScheduledShift>();
+  let cost = 0;
+  for (const inst of instances) {
+    const j = inst.column;
+    const s = c.start[j] ?? 0;
+    const len = c.lengthSlots[j] ?? 0;
+    const st = rules.shiftTypes[c.type[j] ?? 0];
+    cost += c.cost[j] ?? 0;
+    for (let i = 0; i < len; i++) {
+      const t = slotOf(s + i);
+      if (t >= 0) scheduled[t] = (scheduled[t] ?? 0) + 1;
+    }
+    const breaks: ScheduledBreak[] = inst.breakOffsets.map((o, b) => {
+      const rule = st?.breaks[b];
+      const dur = rule?.durationMinutes ?? 0;
+      for (let i = o; i < o + dur / iv; i++) {
+        const t = slotOf(s + i);
+        if (t >= 0) onBreak[t] = (onBreak[t] ?? 0) + 1;
+      }
+      return {
+        name: rule?.name ?? 'break',
+        startSlot: (s + o) % (c.cyclic ? n : Number.POSITIVE_INFINITY),
+        startTime: formatMinuteOfDay((cal.minuteOfDay[s] ?? 0) + o * iv),
+        durationMinutes: dur,
+        paid: rule?.paid ?? false,
+      };
+    });
+    const key = `${j}|${inst.breakOffsets.join(',')}`;
+    const g = groups.get(key);
+    if (g !== undefined) {
+      g.count++;
+      continue;
+    }
+    const shift: ScheduledShift = {
+      type: st?.name ?? '',
+      day: WEEKDAYS[cal.weekday[s] ?? 0] ?? 'mon',
+      dayIndex: cal.dayIndex[s] ?? 0,
+      startSlot: s,
+      startTime: formatMinuteOfDay(cal.minuteOfDay[s] ?? 0),
+      endTime: formatMinuteOfDay((cal.minuteOfDay[s] ?? 0) + len * iv),
+      lengthMinutes: len * iv,
+      paidMinutes: c.paidMinutes[j] ?? 0,
+      breaks,
+      count: 1,
+    };
+    const ms = cal.starts?.[s];
+    if (ms !== undefined) shift.startMs = ms;
+    groups.set(key, shift);
+  }
+  const net = new Float64Array(n);
+  let under = 0;
+  let over = 0;
+  for (let t = 0; t < n; t++) {
+    net[t] = (scheduled[t] ?? 0) - (onBreak[t] ?? 0);
+    const d = (cal.required[t] ?? 0) - (net[t] ?? 0);
+    if (d > 0) under += d;
+    else over -= d;
+  }
+  const shifts = [...groups.values()].sort(
+    (a, b) => a.startSlot - b.startSlot || a.type.localeCompare(b.type),
+  );
+  const objective =
+    cost +
+    rules.coverage.underPenaltyPerAgentInterval * under +
+    rules.coverage.overPenaltyPerAgentInterval * over;
+  return {
+    shifts,
+    coverage: { required: Float64Array.from(cal.required), scheduled, onBreak, net },
+    under,
+    over,
+    objective,
+  };
+}
+
+function buildTours(
+  c: Candidates,
+  cal: SlotCalendar,
+  rules: ShiftRulesConfig,
+  model: CoveringModel,
+  sol: CoverSolution,
+): ScheduledTour[] {
+  const patterns = model.tours;
+  if (patterns === undefined) return [];
+  const assignments = decomposeTours(c, patterns, sol.x, sol.w, cal.days);
+  const out = new Map<string, ScheduledTour>();
+  for (const a of assignments) {
+    const g = patterns.group[a.pattern] ?? 0;
+    const grp = c.groups[g];
+    const workDays: Weekday[] = [];
+    const startTimes: string[] = [];
+    a.columns.forEach((j) => {
+      if (j < 0) return;
+      const s = c.start[j] ?? 0;
+      workDays.push(WEEKDAYS[cal.weekday[s] ?? 0] ?? 'mon');
+      startTimes.push(formatMinuteOfDay(cal.minuteOfDay[s] ?? 0));
+    });
+    const key = `${g}|${workDays.join(',')}|${startTimes.join(',')}`;
+    const t = out.get(key);
+    if (t !== undefined) {
+      t.count++;
+      continue;
+    }
+    out.set(key, {
+      type: rules.shiftTypes[grp?.type ?? 0]?.name ?? '',
+      lengthMinutes: (grp?.lengthSlots ?? 0) * cal.intervalMinutes,
+      workDays,
+      startTimes,
+      paidHoursPerWeek: (workDays.length * (grp?.paidMinutes ?? 0)) / 60,
+      count: 1,
+    });
+  }
+  return [...out.values()];
+}
