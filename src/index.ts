@@ -9,36 +9,24 @@
 export { invalidInput, StaffcastError, type StaffcastErrorCode } from './errors.js';
 // ---- forecast types shared by io, forecast and staffing ----------------------------------------
 export type { Forecast } from './forecast/types.js';
+export type { History } from './time/history.js';
+// ---- time: interval series in an IANA zone ------------------------------------------------------
+export { createSeries, type Series } from './time/series.js';
+
 // ---- io + time: reading history, local-time interval grids (DST-aware) -------------------------
 export { type CsvInput, inputName } from './io/csvSource.js';
 export { parseTimestamp, type TimestampResult } from './io/parseTimestamp.js';
+export type { GapRange, ReadReport } from './io/readReport.js';
 export {
   type HistoryColumns,
   type HistoryReadResult,
   type ReadHistoryOptions,
   readHistoryCsv,
 } from './io/readHistoryCsv.js';
-export type { GapRange, ReadReport } from './io/readReport.js';
-// ---- queueing: Erlang B, C and A for any size (pure numbers, no time) ---------------------------
-export { erlangB } from './queueing/erlangB.js';
-export { erlangC } from './queueing/erlangC.js';
-export { maxAhtSeconds, maxCallsPerInterval } from './queueing/inverse.js';
-export { meetsTarget } from './queueing/meetsTarget.js';
-export { queueMetrics } from './queueing/queueMetrics.js';
-export { DEFAULT_MAX_AGENTS, requiredAgents } from './queueing/requiredAgents.js';
-export { applyShrinkage } from './queueing/shrinkage.js';
-export type {
-  MetricsOptions,
-  QueueDemand,
-  QueueMetrics,
-  ServiceLevelBasis,
-  StaffingTarget,
-} from './queueing/types.js';
 export { type CompletedGrid, completeGrid } from './time/completeGrid.js';
 export { formatInstant } from './time/formatInstant.js';
 export { type FutureGrid, type FutureGridOptions, futureGrid, type OpenSlots } from './time/futureGrid.js';
 export { type GridPositions, gridPositions } from './time/gridPositions.js';
-export type { History } from './time/history.js';
 export {
   dateOfDayNumber,
   dayNumberOfDate,
@@ -52,9 +40,8 @@ export {
 export { checkInterval, localDayIntervals, startOfLocalDay } from './time/localDayIntervals.js';
 export { nextLocalMidnight } from './time/nextLocalMidnight.js';
 export { type LocalTimeResolution, resolveLocalTime } from './time/resolveLocalTime.js';
-// ---- time: interval series in an IANA zone ------------------------------------------------------
-export { createSeries, type Series } from './time/series.js';
 export { assertTimeZone, zoneOffsetMinutes } from './time/zoneOffset.js';
+
 // ---- calibration: checking Erlang C / Erlang A against per-call records -------------------------
 export {
   CALL_RECORD_COLUMNS,
@@ -97,3 +84,19 @@ export {
   agentSessions,
   presentAgents,
 } from './staffing/presence.js';
+
+// ---- queueing: Erlang B, C and A for any size (pure numbers, no time) ---------------------------
+export { erlangB } from './queueing/erlangB.js';
+export { erlangC } from './queueing/erlangC.js';
+export { maxAhtSeconds, maxCallsPerInterval } from './queueing/inverse.js';
+export { meetsTarget } from './queueing/meetsTarget.js';
+export { queueMetrics } from './queueing/queueMetrics.js';
+export { DEFAULT_MAX_AGENTS, requiredAgents } from './queueing/requiredAgents.js';
+export { applyShrinkage } from './queueing/shrinkage.js';
+export type {
+  MetricsOptions,
+  QueueDemand,
+  QueueMetrics,
+  ServiceLevelBasis,
+  StaffingTarget,
+} from './queueing/types.js';
