@@ -1,0 +1,199 @@
+import type { DayTable } from './dayTable.js';
+
+/**
+ * Sum of the finite cells of one row, or NaN when more than 10 % of its open cells are missing
+ * (the total would be biased). Kahan-compensated. O(slots).
+ *
+ * @example
+ * // row [1, 2, NaN closed, 3] -> 6
+ */
+export function rowTotal(table: DayTable, row: number): number {
+  const s = table.slotsPerDay;
+  let sum = 0;
+  let c = 0;
+  let open = 0;
+  let missing = 0;
+  for (let j = row * s, e = j + s; j < e; j++) {
+    if (table.present[j] !== 1) continue;
+    open++;
+    const v = table.values[j]!;
+    if (Number.isNaN(v)) {
+      missing++;
+      continue;
+    }
+    const y = v - c;
+    const t = sum + y;
+    c = t - sum - y;
+    sum = t;
+  }
+  return open === 0 || missing > 0.1 * open ? Number.NaN : sum;
+}
+
+/**
+ * Totals of rows `[0, end)` (see `rowTotal`). O(end * slots).
+ */
+export function rowTotals(table: DayTable, end: number): Float64Array {
+  const out = new Float64Array(end);
+  for (let r = 0; r < end; r++) out[r] = rowTotal(table, r);
+  return out;
+}
+
+/**
+ * Mean after dropping `floor(trimFraction * n)` values at each end; NaN for no values. O(n log n).
+ *
+ * @example
+ * trimmedMean([1, 2, 3, 100], 0.25); // 2.5
+ */
+export function trimmedMean(values: readonly number[], trimFraction: number): number {
+  const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (xs.length === 0) return Number.NaN;
+  const k = Math.min(Math.floor(trimFraction * xs.length), Math.floor((xs.length - 1) / 2));
+  let sum = 0;
+  for (let i = k; i < xs.length - k; i++) sum += xs[i]!;
+  return sum / (xs.length - 2 * k);
+}
+
+/**
+ * Median of the finite values; NaN for none. O(n log n).
+ *
+ * @example
+ * median([3, 1, 2, NaN]); // 2
+ */
+export function median(values: readonly number[]): number {
+  const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (xs.length === 0) return Number.NaN;
+  const m = xs.length >> 1;
+  return xs.length % 2 === 1 ? xs[m]! : (xs[m - 1]! + xs[m]!) / 2;
+}
+
+/**
+ * The last `count` rows before `end` with the given weekday, newest first, skipping rows for
+ * which `skip(row)` is true. O(end).
+ */
+export function recentRows(
+  table: DayTable,
+  end: number,
+  weekday: number,
+  count: number,
+  skip: (row: number) => boolean = () => false,
+): number[] {
+  const rows: number[] = [];
+  for (let r = end - 1; r >= 0 && rows.length < count; r--) {
+    if (table.weekdays[r] === weekday && !skip(r)) rows.push(r);
+  }
+  return rows;
+}
+
+/**
+ * Flags abnormal training days: a row whose total is below 60 % or above 160 % of the median total
+ * of the same weekday over the 4 occurrences on each side (holidays, outages, campaign spikes), or
+ * whose total is unknown. Excluded rows count as abnormal. O(end * slots).
+ *
+ * @example
+ * // Mondays 100, 100, 20, 100, 100 -> only the 20 is flagged
+ */
+export function abnormalRows(
+  table: DayTable,
+  end: number,
+  excluded: Uint8Array,
+  totals: Float64Array,
+): Uint8Array {
+  const flags = new Uint8Array(end);
+  const byWeekday: number[][] = [[], [], [], [], [], [], []];
+  for (let r = 0; r < end; r++) byWeekday[table.weekdays[r]!]!.push(r);
+  for (const rows of byWeekday) {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const t = totals[r]!;
+      if (excluded[r] === 1 || Number.isNaN(t)) {
+        flags[r] = 1;
+        continue;
+      }
+      const around: number[] = [];
+      for (let j = Math.max(0, i - 4); j <= Math.min(rows.length - 1, i + 4); j++) {
+        if (j !== i && excluded[rows[j]!] !== 1) around.push(totals[rows[j]!]!);
+      }
+      const m = median(around);
+      if (Number.isFinite(m) && m > 0 && (t < 0.6 * m || t > 1.6 * m)) flags[r] = 1;
+    }
+  }
+  return flags;
+}
+
+/**
+ * Smooths a profile with `passes` passes of the [1, 2, 1] / 4 kernel over slots where `open` is
+ * true (closed neighbours are left out and the weights renormalised). O(passes * slots).
+ *
+ * @example
+ * // [0, 4, 0] with one pass -> [1, 2, 1] (open everywhere)
+ */
+export function smoothProfile(profile: Float64Array, open: Uint8Array, passes: number): Float64Array {
+  let cur = profile;
+  const s = profile.length;
+  for (let p = 0; p < passes; p++) {
+    const next = new Float64Array(s);
+    for (let j = 0; j < s; j++) {
+      if (open[j] !== 1) continue;
+      let sum = 2 * cur[j]!;
+      let w = 2;
+      if (j > 0 && open[j - 1] === 1) {
+        sum += cur[j - 1]!;
+        w += 1;
+      }
+      if (j < s - 1 && open[j + 1] === 1) {
+        sum += cur[j + 1]!;
+        w += 1;
+      }
+      next[j] = sum / w;
+    }
+    cur = next;
+  }
+  return cur;
+}
+
+/**
+ * Intraday profile of a weekday: per slot, the trimmed mean over `rows` of the cell's share of its
+ * day total, smoothed (`passes`) and renormalised to sum 1 over the slots seen open. Slots never
+ * open get 0. O(rows * slots).
+ */
+export function intradayProfile(
+  table: DayTable,
+  rows: readonly number[],
+  totals: Float64Array,
+  trimFraction: number,
+  passes: number,
+): Float64Array {
+  const s = table.slotsPerDay;
+  const profile = new Float64Array(s);
+  const open = new Uint8Array(s);
+  const shares: number[] = [];
+  for (let j = 0; j < s; j++) {
+    shares.length = 0;
+    for (const r of rows) {
+      const t = totals[r]!;
+      const v = table.values[r * s + j]!;
+      if (table.present[r * s + j] === 1) open[j] = 1;
+      if (t > 0 && Number.isFinite(v)) shares.push(v / t);
+      else if (t > 0 && table.present[r * s + j] !== 1) shares.push(0);
+    }
+    const m = trimmedMean(shares, trimFraction);
+    profile[j] = Number.isFinite(m) ? m : 0;
+  }
+  const smoothed = smoothProfile(profile, open, passes);
+  let sum = 0;
+  for (let j = 0; j < s; j++) sum += smoothed[j]!;
+  if (sum > 0) for (let j = 0; j < s; j++) smoothed[j] = smoothed[j]! / sum;
+  return smoothed;
+}
+
+/**
+ * Smoothing passes for a profile given the mean calls per open interval: 3 below 5 calls, else 2
+ * (small counts are mostly Poisson noise; the passes were chosen by backtest on the two banks). O(1).
+ *
+ * @example
+ * autoSmoothingPasses(10); // 2
+ */
+export function autoSmoothingPasses(meanCallsPerInterval: number): number {
+  if (meanCallsPerInterval < 5) return 3;
+  return 2;
+}

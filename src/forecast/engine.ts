@@ -1,0 +1,306 @@
+import type { SpecialDay } from '../time/specialDays.js';
+import { forecastAht } from './aht.js';
+import { learnOpenCalendar, type OpenCalendar, targetDaysAfter } from './calendar.js';
+import { rowTotals } from './dayStats.js';
+import { type DayTable, dayNumberOfDate } from './dayTable.js';
+import { historicalAverage } from './historicalAverage.js';
+import { holtWinters } from './holtWinters.js';
+import type { DayModel, ModelParameters, TargetDay } from './model.js';
+import { fitQuantileModel, type QuantileModel, quantileAt } from './quantiles.js';
+import { robustProfile } from './robustProfile.js';
+import { seasonalNaive } from './seasonalNaive.js';
+import { topDown } from './topDown.js';
+
+/** Names of the forecasting models. */
+export type ModelName =
+  | 'seasonal-naive'
+  | 'historical-average'
+  | 'top-down'
+  | 'holt-winters'
+  | 'robust-profile';
+/** A model name or `'auto'` (chosen by rolling-origin backtest, falling back to the baseline). */
+export type ForecastMethod = ModelName | 'auto';
+
+/** Every model by name. */
+export const MODELS: Readonly<Record<ModelName, DayModel>> = Object.freeze({
+  'seasonal-naive': seasonalNaive,
+  'historical-average': historicalAverage,
+  'top-down': topDown,
+  'holt-winters': holtWinters,
+  'robust-profile': robustProfile,
+});
+
+/** The model names in table order. */
+export const MODEL_NAMES: readonly ModelName[] = Object.keys(MODELS) as ModelName[];
+
+/** The baseline every model must beat, and auto's fall-back. */
+export const BASELINE: ModelName = 'historical-average';
+
+/** Settings shared by the engine's forecast of one origin. */
+export interface EngineSettings {
+  horizonDays: number;
+  method: ForecastMethod;
+  params: ModelParameters;
+  /** Quantile probabilities (ascending), maybe empty. */
+  probabilities: number[];
+  /** Candidates auto chooses from. */
+  candidates: readonly ModelName[];
+  /** Relative WAPE gain over the baseline auto needs to leave it (0.01 = 1 %). */
+  autoMargin: number;
+  /** Validation origins auto and the quantiles use. */
+  validationOrigins: number;
+}
+
+/** Special days keyed by local day number, and the training rows they exclude. */
+export interface SpecialIndex {
+  byDay: Map<number, SpecialDay>;
+  excluded: Uint8Array;
+}
+
+/**
+ * Indexes special days against a table: `excluded[row]` = 1 for rows on a special day. O(rows).
+ */
+export function indexSpecialDays(table: DayTable, days: readonly SpecialDay[]): SpecialIndex {
+  const byDay = new Map<number, SpecialDay>();
+  for (const d of days) byDay.set(dayNumberOfDate(d.date), d);
+  const excluded = new Uint8Array(table.dayNumbers.length);
+  if (byDay.size > 0) {
+    for (let r = 0; r < excluded.length; r++) if (byDay.has(table.dayNumbers[r]!)) excluded[r] = 1;
+  }
+  return { byDay, excluded };
+}
+
+/** One origin's forecast on the day grid. */
+export interface DayForecast {
+  targets: TargetDay[];
+  /** Calls per target and slot, row-major; NaN where the calendar is closed. */
+  values: Float64Array;
+  /** Quantile matrices in the order of `settings.probabilities`. */
+  quantiles: Float64Array[];
+  /** AHT per target and slot, when the table has AHT. */
+  ahtSeconds?: Float64Array;
+  calendar: OpenCalendar;
+  /** Model actually used, e.g. `'auto:robust-profile'`. */
+  method: string;
+  /** Special target days forecast as closed (factor 0, or closed last time). */
+  closedDays: Set<number>;
+}
+
+/** Runs a model with the open calendar applied: closed slots NaN, unknown open slots 0. */
+export function runModel(
+  name: ModelName,
+  table: DayTable,
+  end: number,
+  targets: readonly TargetDay[],
+  excluded: Uint8Array,
+  params: ModelParameters,
+  calendar: OpenCalendar,
+): Float64Array {
+  const raw = MODELS[name]({ table, end, targets, excluded, params });
+  const s = table.slotsPerDay;
+  // a model without information (e.g. Holt-Winters on a short history) falls back to the baseline
+  let needBaseline = false;
+  targets.forEach((t, i) => {
+    for (let j = 0; j < s; j++) {
+      if (calendar.openSlot[t.weekday * s + j] === 1 && Number.isNaN(raw[i * s + j]!)) needBaseline = true;
+    }
+  });
+  const base =
+    needBaseline && name !== BASELINE
+      ? MODELS[BASELINE]({ table, end, targets, excluded, params })
+      : undefined;
+  targets.forEach((t, i) => {
+    for (let j = 0; j < s; j++) {
+      const c = i * s + j;
+      if (calendar.openSlot[t.weekday * s + j] !== 1) raw[c] = Number.NaN;
+      else if (Number.isNaN(raw[c]!)) raw[c] = base && Number.isFinite(base[c]!) ? base[c]! : 0;
+    }
+  });
+  return raw;
+}
+
+/** Pairs of forecast and actual from a validation backtest inside the training rows. */
+export interface ValidationPairs {
+  mu: number[];
+  y: number[];
+}
+
+/**
+ * Rolling-origin validation on rows `[0, end)`: origins spread over the last `horizonDays + 28`
+ * days (every third row, the newest `validationOrigins`), each forecasting its horizon; returns
+ * per model the pairs of forecast and actual on normal days. O(origins * models * end * slots).
+ */
+export function validate(
+  table: DayTable,
+  end: number,
+  special: SpecialIndex,
+  settings: EngineSettings,
+  models: readonly ModelName[],
+): Map<ModelName, ValidationPairs> {
+  const out = new Map<ModelName, ValidationPairs>();
+  for (const m of models) out.set(m, { mu: [], y: [] });
+  if (end < 2) return out;
+  const s = table.slotsPerDay;
+  const lastDay = table.dayNumbers[end - 1]!;
+  const origins: number[] = [];
+  for (let o = end - 2; o >= 0 && origins.length < settings.validationOrigins; o -= 3) {
+    if (table.dayNumbers[o]! < lastDay - settings.horizonDays - 28) break;
+    origins.push(o);
+  }
+  for (const o of origins) {
+    if (o < 14) continue;
+    const calendar = learnOpenCalendar(table, o + 1);
+    const targets = targetDaysAfter(table.dayNumbers[o]!, settings.horizonDays, calendar);
+    const rowOf = new Map<number, number>();
+    for (let r = o + 1; r < end && table.dayNumbers[r]! <= table.dayNumbers[o]! + settings.horizonDays; r++) {
+      if (special.excluded[r] !== 1) rowOf.set(table.dayNumbers[r]!, r);
+    }
+    for (const m of models) {
+      const f = runModel(m, table, o + 1, targets, special.excluded, settings.params, calendar);
+      const pairs = out.get(m)!;
+      targets.forEach((t, i) => {
+        const r = rowOf.get(t.dayNumber);
+        if (r === undefined) return;
+        for (let j = 0; j < s; j++) {
+          const y = table.values[r * s + j]!;
+          const mu = f[i * s + j]!;
+          if (Number.isFinite(y) && Number.isFinite(mu)) {
+            pairs.mu.push(mu);
+            pairs.y.push(y);
+          }
+        }
+      });
+    }
+  }
+  return out;
+}
+
+function wapeOf(p: ValidationPairs): number {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < p.mu.length; i++) {
+    num += Math.abs(p.mu[i]! - p.y[i]!);
+    den += p.y[i]!;
+  }
+  return den > 0 ? num / den : Number.NaN;
+}
+
+/**
+ * Forecasts the `horizonDays` days after row `end - 1` from rows `[0, end)`: learns the open
+ * calendar, runs the model (or auto's choice), applies special days, AHT and quantiles.
+ */
+export function forecastDays(
+  table: DayTable,
+  end: number,
+  special: SpecialIndex,
+  settings: EngineSettings,
+): DayForecast {
+  const s = table.slotsPerDay;
+  const calendar = learnOpenCalendar(table, end);
+  const lastDay = table.dayNumbers[end - 1]!;
+  const targets = targetDaysAfter(lastDay, settings.horizonDays, calendar);
+  // special target days on closed weekdays are forecast only if they carry their own history
+  let chosen: ModelName;
+  let label: string;
+  let pairs: ValidationPairs | undefined;
+  if (settings.method === 'auto') {
+    const models = [...new Set<ModelName>([BASELINE, ...settings.candidates])];
+    const val = validate(table, end, special, settings, models);
+    const baseWape = wapeOf(val.get(BASELINE)!);
+    chosen = BASELINE;
+    let best = baseWape;
+    for (const m of models) {
+      const w = wapeOf(val.get(m)!);
+      if (Number.isFinite(w) && w < best && w <= baseWape * (1 - settings.autoMargin)) {
+        best = w;
+        chosen = m;
+      }
+    }
+    label = `auto:${chosen}`;
+    pairs = val.get(chosen);
+  } else {
+    chosen = settings.method;
+    label = chosen;
+    if (settings.probabilities.length > 0)
+      pairs = validate(table, end, special, settings, [chosen]).get(chosen);
+  }
+  const values = runModel(chosen, table, end, targets, special.excluded, settings.params, calendar);
+  const closedDays = applySpecialDays(table, end, special, targets, values, calendar);
+  const quantiles: Float64Array[] = [];
+  if (settings.probabilities.length > 0) {
+    const qm: QuantileModel = fitQuantileModel(pairs?.mu ?? [], pairs?.y ?? [], settings.probabilities);
+    for (let k = 0; k < qm.probabilities.length; k++) {
+      const q = new Float64Array(values.length);
+      for (let c = 0; c < values.length; c++) q[c] = quantileAt(qm, k, values[c]!);
+      quantiles.push(q);
+    }
+  }
+  const out: DayForecast = { targets, values, quantiles, calendar, method: label, closedDays };
+  if (table.ahtSeconds) out.ahtSeconds = forecastAht(table, end, targets, special.excluded, settings.params);
+  void s;
+  return out;
+}
+
+/**
+ * Special target days: factor -> normal forecast times factor (0 closes the day); no factor ->
+ * the last training day with the same label, scaled by the ratio of the recent normal level to
+ * the level then; if that day had no data the day is closed; never seen -> normal forecast.
+ */
+function applySpecialDays(
+  table: DayTable,
+  end: number,
+  special: SpecialIndex,
+  targets: readonly TargetDay[],
+  values: Float64Array,
+  calendar: OpenCalendar,
+): Set<number> {
+  const closed = new Set<number>();
+  if (special.byDay.size === 0) return closed;
+  const s = table.slotsPerDay;
+  const firstDay = end > 0 ? table.dayNumbers[0]! : 0;
+  const rowByDay = new Map<number, number>();
+  for (let r = 0; r < end; r++) rowByDay.set(table.dayNumbers[r]!, r);
+  let totals: Float64Array | undefined;
+  const levelBefore = (row: number): number => {
+    totals ??= rowTotals(table, end);
+    let sum = 0;
+    let n = 0;
+    for (let r = Math.max(0, row - 28); r < row; r++) {
+      if (special.excluded[r] !== 1 && Number.isFinite(totals[r]!)) {
+        sum += totals[r]!;
+        n++;
+      }
+    }
+    return n > 0 ? sum / n : Number.NaN;
+  };
+  targets.forEach((t, i) => {
+    const day = special.byDay.get(t.dayNumber);
+    if (!day) return;
+    if (day.factor !== undefined) {
+      if (day.factor === 0) closed.add(t.dayNumber);
+      for (let j = 0; j < s; j++) values[i * s + j] = values[i * s + j]! * day.factor;
+      return;
+    }
+    let last = Number.NaN;
+    for (const [d, sd] of special.byDay) {
+      if (sd.label === day.label && d < t.dayNumber && d >= firstDay && d <= table.dayNumbers[end - 1]!) {
+        if (!(d <= last)) last = d;
+      }
+    }
+    if (Number.isNaN(last)) return;
+    const row = rowByDay.get(last);
+    if (row === undefined) {
+      closed.add(t.dayNumber);
+      return;
+    }
+    const then = levelBefore(row);
+    const now = levelBefore(end);
+    const scale = then > 0 && now > 0 ? now / then : 1;
+    for (let j = 0; j < s; j++) {
+      const v = table.values[row * s + j]!;
+      const open = calendar.openSlot[t.weekday * s + j] === 1 || table.present[row * s + j] === 1;
+      values[i * s + j] = open ? (Number.isFinite(v) ? v * scale : 0) : Number.NaN;
+    }
+  });
+  return closed;
+}

@@ -1,0 +1,68 @@
+import { StaffcastError } from '../errors.js';
+import type { History } from '../time/history.js';
+import { buildDayTable, localDayIntervals } from './dayTable.js';
+import { forecastDays, indexSpecialDays } from './engine.js';
+import { type ForecastOptions, resolveForecastOptions } from './options.js';
+import type { Forecast } from './types.js';
+
+/**
+ * Forecasts offered calls (and AHT when the history has it) for every open interval of the next
+ * `horizonDays` local calendar days after the last day of history.
+ *
+ * Open weekdays and hours are learned from the last 8 weeks (no weekend is assumed). The model is
+ * `options.method`; `'auto'` backtests every candidate over rolling origins in the last weeks of the
+ * history and keeps the best only when it beats the 4-week historical average by `autoMargin`,
+ * otherwise the baseline. Quantiles come from the chosen model's validation residuals (see
+ * `fitQuantileModel`). Special days are kept out of training and forecast from their own history
+ * or factor. Cost: O(validationOrigins * models * days * slots); about 0.2 s for a year of 6-minute data.
+ *
+ * @throws StaffcastError `INVALID_INPUT` for bad options, `NO_DATA` for an empty history.
+ * @example
+ * // 4 weeks of a weekly pattern at 60-minute intervals, method 'historical-average', horizon 1
+ * forecast(history, { horizonDays: 1, method: 'historical-average' }).calls.length; // the next day's open hours
+ */
+export function forecast(history: History, options: ForecastOptions): Forecast {
+  const table = buildDayTable(history);
+  const { settings, specialDays } = resolveForecastOptions('forecast', options, table);
+  const end = table.dayNumbers.length;
+  const special = indexSpecialDays(table, specialDays);
+  if (special.excluded.every((x) => x === 1)) {
+    throw new StaffcastError('NO_DATA', 'forecast: every day of history is a special day');
+  }
+  const f = forecastDays(table, end, special, settings);
+  const s = table.slotsPerDay;
+  const starts: number[] = [];
+  const calls: number[] = [];
+  const aht: number[] = [];
+  const qs: number[][] = f.quantiles.map(() => []);
+  f.targets.forEach((t, i) => {
+    if (f.closedDays.has(t.dayNumber)) return;
+    const grid = localDayIntervals(table.timeZone, t.dayNumber, table.intervalMinutes);
+    grid.starts.forEach((start, k) => {
+      const c = i * s + grid.slots[k]!;
+      const v = f.values[c]!;
+      if (!Number.isFinite(v)) return;
+      starts.push(start);
+      calls.push(v);
+      if (f.ahtSeconds) aht.push(f.ahtSeconds[c]!);
+      f.quantiles.forEach((q, j) => {
+        qs[j]!.push(q[c]!);
+      });
+    });
+  });
+  const out: Forecast = {
+    timeZone: table.timeZone,
+    intervalMinutes: table.intervalMinutes,
+    starts: Float64Array.from(starts),
+    calls: Float64Array.from(calls),
+    method: f.method,
+  };
+  if (f.ahtSeconds) out.ahtSeconds = Float64Array.from(aht);
+  if (settings.probabilities.length > 0) {
+    out.quantiles = settings.probabilities.map((probability, j) => ({
+      probability,
+      calls: Float64Array.from(qs[j]!),
+    }));
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+import {
+  abnormalRows,
+  autoSmoothingPasses,
+  intradayProfile,
+  recentRows,
+  rowTotals,
+  trimmedMean,
+} from './dayStats.js';
+import type { ModelInput } from './model.js';
+
+/**
+ * Robust daily level x intraday profile per weekday (Weinberg, Brown & Stroud 2007; Shen & Huang
+ * 2008; Ibrahim & L'Ecuyer 2013):
+ *
+ * - the day total of weekday w is the trimmed mean of the totals of the last `profileWeeks` normal
+ *   days of w (special days and days below 60 % / above 160 % of their neighbours' median skipped);
+ * - it is moved by `levelShrink` of the recent level deviation (actual / expected over the last
+ *   `levelDays` normal days), and the first open days ahead by yesterday's remaining deviation times
+ *   rho^k, rho the lag-1 autocorrelation of daily deviations estimated on the history, clamped to
+ *   `[0, maxPersistence]`;
+ * - the intraday profile of w is the trimmed mean of each slot's share of its day, smoothed across
+ *   neighbouring slots when counts are small.
+ *
+ * O(end * slots) for the totals plus O(7 * profileWeeks * slots).
+ *
+ * @example
+ * // a perfectly weekly series is forecast exactly (the profile and total are those of every week)
+ */
+export function robustProfile(input: ModelInput): Float64Array {
+  const { table, end, targets, excluded, params } = input;
+  const s = table.slotsPerDay;
+  const out = new Float64Array(targets.length * s).fill(Number.NaN);
+  const totals = rowTotals(table, end);
+  const abnormal = abnormalRows(table, end, excluded, totals);
+  const skip = (r: number) => abnormal[r] === 1;
+  const expected = expectedTotals(input, totals, skip);
+  const passes =
+    params.smoothingPasses >= 0 ? params.smoothingPasses : autoSmoothingPasses(meanLevel(input, totals));
+  // daily deviations of normal days, oldest first
+  const dev: number[] = [];
+  const devRows: number[] = [];
+  for (let r = Math.max(0, end - 7 * params.profileWeeks); r < end; r++) {
+    const e = expected.get(table.weekdays[r]!);
+    if (!skip(r) && e !== undefined && e > 0) {
+      dev.push(totals[r]! / e - 1);
+      devRows.push(r);
+    }
+  }
+  let levelSum = 0;
+  let expSum = 0;
+  for (let i = Math.max(0, dev.length - params.levelDays); i < dev.length; i++) {
+    const r = devRows[i]!;
+    levelSum += totals[r]!;
+    expSum += totals[r]! / (dev[i]! + 1);
+  }
+  const level = expSum > 0 ? 1 + params.levelShrink * (levelSum / expSum - 1) : 1;
+  const rho = persistence(dev, params.maxPersistence);
+  const lastDev =
+    devRows.length > 0 && devRows[devRows.length - 1] === end - 1 ? dev[dev.length - 1]! - (level - 1) : 0;
+  const profiles = new Map<number, Float64Array>();
+  targets.forEach((target, t) => {
+    const w = target.weekday;
+    const total = expected.get(w);
+    if (total === undefined) return;
+    let profile = profiles.get(w);
+    if (!profile) {
+      const rows = recentRows(table, end, w, params.shapeWeeks, skip);
+      profile = intradayProfile(table, rows, totals, params.trimFraction, passes);
+      profiles.set(w, profile);
+    }
+    const dayTotal = Math.max(0, total * (level + rho ** target.openDaysAhead * lastDev));
+    for (let j = 0; j < s; j++) out[t * s + j] = dayTotal * profile[j]!;
+  });
+  return out;
+}
+
+/** Trimmed-mean total per weekday over the last `profileWeeks` normal days. */
+export function expectedTotals(
+  input: ModelInput,
+  totals: Float64Array,
+  skip: (row: number) => boolean,
+): Map<number, number> {
+  const { table, end, params } = input;
+  const out = new Map<number, number>();
+  for (let w = 0; w < 7; w++) {
+    const rows = recentRows(table, end, w, params.profileWeeks, skip);
+    const m = trimmedMean(
+      rows.map((r) => totals[r]!),
+      params.trimFraction,
+    );
+    if (Number.isFinite(m)) out.set(w, m);
+  }
+  return out;
+}
+
+/** Mean calls per open interval over the last 4 weeks of training. */
+export function meanLevel(input: ModelInput, totals: Float64Array): number {
+  const { table, end } = input;
+  let sum = 0;
+  let cells = 0;
+  for (let r = Math.max(0, end - 28); r < end; r++) {
+    if (!Number.isFinite(totals[r]!)) continue;
+    sum += totals[r]!;
+    for (let j = r * table.slotsPerDay, e = j + table.slotsPerDay; j < e; j++) cells += table.present[j]!;
+  }
+  return cells > 0 ? sum / cells : 0;
+}
+
+/** Lag-1 autocorrelation of the deviations, clamped to [0, max]; 0 with fewer than 10 days. */
+export function persistence(dev: readonly number[], max: number): number {
+  if (dev.length < 10) return 0;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < dev.length; i++) {
+    den += dev[i]! * dev[i]!;
+    if (i > 0) num += dev[i]! * dev[i - 1]!;
+  }
+  if (!(den > 0)) return 0;
+  return Math.min(max, Math.max(0, num / den));
+}
