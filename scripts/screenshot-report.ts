@@ -1,0 +1,51 @@
+/**
+ * Renders the sample report (test/report/sampleInput.ts, built from the bundled Anonymous Bank
+ * fixture) to HTML and screenshots it with headless Chromium (Debian package `chromium`).
+ *
+ *   npx tsx scripts/screenshot-report.ts [out.png] [out.html]
+ *
+ * Defaults: docs/report-screenshot.png and a temporary HTML file. Exits non-zero when chromium
+ * is missing or fails. The browser runs with networking features off, so a report that needed the
+ * network would show gaps.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { renderReportHtml } from '../src/report/html.js';
+import { sampleReportInput } from '../test/report/sampleInput.js';
+
+const png = resolve(process.argv[2] ?? 'docs/report-screenshot.png');
+const dir = mkdtempSync(join(tmpdir(), 'staffcast-report-'));
+const htmlPath = resolve(process.argv[3] ?? join(dir, 'report.html'));
+const started = performance.now();
+const html = await renderReportHtml(sampleReportInput({ scenarios: true }));
+console.error(
+  `rendered ${html.length} bytes in ${(performance.now() - started).toFixed(0)} ms -> ${htmlPath}`,
+);
+writeFileSync(htmlPath, html);
+try {
+  execFileSync(
+    process.env.CHROMIUM ?? 'chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--hide-scrollbars',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      `--screenshot=${png}`,
+      '--window-size=1280,2400',
+      pathToFileURL(htmlPath).href,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 }, // chromium logs dbus noise on stderr
+  );
+  console.error(`screenshot -> ${png}`);
+} finally {
+  rmSync(join(dir, 'profile'), { recursive: true, force: true });
+}

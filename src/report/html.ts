@@ -1,0 +1,187 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { forecastChartSpec } from './charts/forecastChart.js';
+import { heatmapChartSpec } from './charts/heatmapChart.js';
+import { scenarioChartSpec } from './charts/scenarioChart.js';
+import { serviceLevelChartSpec } from './charts/serviceLevelChart.js';
+import { staffingChartSpec } from './charts/staffingChart.js';
+import { REPORT_CSS } from './css.js';
+import { escapeHtml } from './escape.js';
+import { formatFigure } from './format.js';
+import { renderVegaLiteSvg } from './renderSvg.js';
+import { summaryFigures } from './summaryFigures.js';
+import type { ReportDay, ReportInput, ReportScenarioTable } from './types.js';
+import { validateReportInput } from './validate.js';
+
+/**
+ * Renders the plan report as ONE self-contained HTML document: inline CSS, no script, no external
+ * font, image or stylesheet, so it opens offline and can be mailed. Contents, in order: headline
+ * figures; (1) forecast vs history with the P10-P90 band; (2) required vs scheduled agents with
+ * under/over staffing shaded; (3) service level per interval with the target (when
+ * `input.serviceLevel` is given); (4) weekly heat map of required agents by local weekday and time of
+ * day; (5) scenario comparison chart and table (when `input.scenarios` is given); the daily table;
+ * notes. Charts are vega-lite specs rendered to inline SVG by vega's headless view
+ * (`renderVegaLiteSvg`). Times are local to `input.timeZone` (via `@date-fns/tz`). All text from
+ * the input is HTML-escaped. Cost: O(n) in intervals; about 0.5 s for a week of 15-minute
+ * intervals plus four weeks of history.
+ *
+ * @throws StaffcastError `INVALID_INPUT` from `validateReportInput` when the input is inconsistent.
+ * @example
+ * const html = await renderReportHtml(input);
+ * html.startsWith('<!doctype html>'); // true
+ */
+export async function renderReportHtml(input: ReportInput): Promise<string> {
+  validateReportInput(input);
+  const tz = input.timeZone;
+  const m = input.intervalMinutes;
+  const local = `Local time (${tz}).`;
+  const charts: ChartSection[] = [];
+  const band = input.forecast.p10 && input.forecast.p90 ? ' Shaded: forecast P10–P90 band.' : '';
+  charts.push({
+    title: 'Forecast vs history',
+    caption: `Contacts per ${m}-minute interval: history (grey) and forecast (blue).${band} Dashed line: forecast start. ${local}`,
+    svg: await renderVegaLiteSvg(forecastChartSpec(input), 'forecast'),
+  });
+  charts.push({
+    title: 'Required vs scheduled agents',
+    caption: `Agents per ${m}-minute interval. Red: understaffed (scheduled below required); green: overstaffed. ${local}`,
+    svg: await renderVegaLiteSvg(staffingChartSpec(input), 'staffing'),
+  });
+  const sl = input.serviceLevel;
+  if (sl) {
+    const pct = formatFigure(sl.target, 'fraction');
+    charts.push({
+      title: 'Service level per interval',
+      caption: `With the scheduled agents. Dashed: target ${pct} answered within ${sl.thresholdSeconds} s; red dots: intervals below target. ${local}`,
+      svg: await renderVegaLiteSvg(serviceLevelChartSpec(sl, tz, m), 'service-level'),
+    });
+  }
+  charts.push({
+    title: 'Weekly heat map of required agents',
+    caption: `Mean required agents per local weekday and ${m}-minute slot; grey: closed or outside the horizon.`,
+    svg: await renderVegaLiteSvg(heatmapChartSpec(input), 'heatmap'),
+  });
+  const scenarios = input.scenarios && input.scenarios.rows.length > 0 ? input.scenarios : undefined;
+  if (scenarios) {
+    charts.push({
+      title: 'Scenario comparison',
+      caption: 'One panel per figure, one bar per scenario.',
+      svg: await renderVegaLiteSvg(scenarioChartSpec(scenarios), 'scenarios'),
+    });
+  }
+
+  const parts: string[] = [];
+  parts.push('<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">');
+  parts.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  parts.push(
+    `<title>${escapeHtml(input.title)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+  );
+  parts.push('<header>', `<h1>${escapeHtml(input.title)}</h1>`);
+  if (input.subtitle) parts.push(`<p>${escapeHtml(input.subtitle)}</p>`);
+  parts.push(`<p>${escapeHtml(horizonLine(input))}</p>`, '</header>');
+
+  parts.push('<section aria-label="Summary">', '<h2>Summary</h2>', '<div class="cards">');
+  for (const f of summaryFigures(input.summary)) {
+    const cls = f.label === 'Schedule' ? ` status-${escapeHtml(input.summary.scheduleStatus ?? '')}` : '';
+    parts.push(
+      `<div class="card"><div class="label">${escapeHtml(f.label)}</div><div class="value${cls}">${escapeHtml(f.value)}</div></div>`,
+    );
+  }
+  parts.push('</div>', '</section>');
+
+  for (const c of charts) {
+    parts.push(
+      `<section class="chart"><h2>${escapeHtml(c.title)}</h2><p class="caption">${escapeHtml(c.caption)}</p>${c.svg}</section>`,
+    );
+  }
+  if (input.days && input.days.length > 0) parts.push(dailyTable(input.days, input.serviceLevel?.target));
+  if (scenarios) parts.push(scenarioTable(scenarios));
+  if (input.notes && input.notes.length > 0) {
+    parts.push('<section aria-label="Notes">', '<h2>Notes</h2>', '<ul class="notes">');
+    for (const note of input.notes) parts.push(`<li>${escapeHtml(note)}</li>`);
+    parts.push('</ul>', '</section>');
+  }
+  const generated = format(new TZDate(input.generatedAt, tz), "yyyy-MM-dd'T'HH:mm:ssXXX");
+  const by = input.generator ? ` by ${input.generator}` : '';
+  parts.push(`<footer>${escapeHtml(`Generated ${generated}${by}. Times are local to ${tz}.`)}</footer>`);
+  parts.push('</main>', '</body>', '</html>', '');
+  return parts.join('\n');
+}
+
+/** One chart of the report: heading, caption and the inline SVG. */
+interface ChartSection {
+  title: string;
+  caption: string;
+  svg: string;
+}
+
+/** "Horizon: Mon 1 Mar 1999 00:00 – Sun 7 Mar 1999 23:45 · 15-minute intervals · times in <zone>". */
+function horizonLine(input: ReportInput): string {
+  const s = input.staffing.starts;
+  const tz = input.timeZone;
+  const pieces: string[] = [];
+  if (s.length > 0) {
+    const fmt = (ms: number) => format(new TZDate(ms, tz), 'EEE d MMM yyyy HH:mm');
+    pieces.push(`Horizon: ${fmt(s[0]!)} – ${fmt(s[s.length - 1]! + input.intervalMinutes * 60_000)}`);
+  }
+  pieces.push(`${input.intervalMinutes}-minute intervals`, `times in ${tz}`);
+  return pieces.join(' · ');
+}
+
+/** The scenario comparison as an HTML table (names and labels escaped). */
+function scenarioTable(table: ReportScenarioTable): string {
+  const head = table.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('');
+  const body = table.rows
+    .map((r) => {
+      const cells = table.columns
+        .map((c, j) => `<td>${escapeHtml(formatFigure(r.values[j], c.unit))}</td>`)
+        .join('');
+      return `<tr><td>${escapeHtml(r.name)}</td>${cells}</tr>`;
+    })
+    .join('\n');
+  return [
+    '<section aria-label="Scenario table">',
+    '<h2>Scenarios</h2>',
+    `<table><thead><tr><th>Scenario</th>${head}</tr></thead>`,
+    `<tbody>${body}</tbody></table>`,
+    '</section>',
+  ].join('\n');
+}
+
+/** The per-day table; a service level below `target` is flagged. */
+function dailyTable(days: ReadonlyArray<ReportDay>, target: number | undefined): string {
+  const rows = days
+    .map((d) => {
+      const below = target !== undefined && d.serviceLevel !== undefined && d.serviceLevel < target;
+      return [
+        `<tr><td>${escapeHtml(dayLabel(d.date))}</td>`,
+        `<td>${formatFigure(d.calls, 'count')}</td>`,
+        `<td>${formatFigure(d.requiredAgentHours, 'hours')}</td>`,
+        `<td>${formatFigure(d.scheduledAgentHours, 'hours')}</td>`,
+        `<td${below ? ' class="below"' : ''}>${formatFigure(d.serviceLevel, 'fraction')}</td>`,
+        `<td>${formatFigure(d.asaSeconds, 'seconds')}</td>`,
+        `<td>${formatFigure(d.abandonRate, 'fraction')}</td></tr>`,
+      ].join('');
+    })
+    .join('\n');
+  return [
+    '<section aria-label="Daily figures">',
+    '<h2>By day</h2>',
+    '<table><thead><tr><th>Day</th><th>Contacts</th><th>Agent-hours required</th><th>Agent-hours scheduled</th>',
+    '<th>Service level</th><th>ASA</th><th>Abandonment</th></tr></thead>',
+    `<tbody>${rows}</tbody></table>`,
+    '</section>',
+  ].join('\n');
+}
+
+/** `yyyy-MM-dd` -> `Mon 1 Mar 1999` (a calendar date, so no zone is involved); other text as is. */
+function dayLabel(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return format(d, 'EEE d MMM yyyy');
+}

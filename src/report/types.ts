@@ -1,0 +1,163 @@
+/**
+ * The typed input of the report renderers (`renderReportHtml`, `renderTerminalSummary`).
+ *
+ * Plain numbers and arrays only, independent of the forecast, staffing and scheduling types, so any
+ * caller (the `plan` command, a script) can fill it. Instants are epoch milliseconds; they are shown
+ * in the local time of `timeZone`. Fractions are 0..1; durations carry their unit in the name.
+ * An unknown figure is `undefined` (shown as a dash), never `NaN`.
+ */
+export interface ReportInput {
+  /** Report title, e.g. `'Staffing plan, week of 1 March 1999'`. Plain text (escaped on output). */
+  title: string;
+  /** Optional subtitle under the title (plain text). */
+  subtitle?: string;
+  /** IANA zone in which every time is shown, e.g. `'Asia/Jerusalem'`. */
+  timeZone: string;
+  /** Length of every interval in minutes; divides 1440 (5, 6, 10, 15, 30, 60 ...). */
+  intervalMinutes: number;
+  /** When the report was made (epoch ms); shown in the footer. */
+  generatedAt: number;
+  /** What made it, e.g. `'staffcast 0.1.0 plan'` (plain text). */
+  generator?: string;
+  /** Observed contacts of the last weeks before the forecast (chart 1). */
+  history?: ReportHistory;
+  /** Forecast contacts over the planning horizon, optionally with a P10-P90 band (chart 1). */
+  forecast: ReportForecast;
+  /** Required and scheduled agents per interval of the horizon (charts 2 and 4). */
+  staffing: ReportStaffing;
+  /** Service level the schedule gives per interval, with its target (chart 3). */
+  serviceLevel?: ReportServiceLevel;
+  /** Headline figures of the plan (summary table and terminal summary). */
+  summary: ReportSummary;
+  /** Per local day figures (daily table). */
+  days?: ReadonlyArray<ReportDay>;
+  /** Optional what-if comparison (table and chart 5). */
+  scenarios?: ReportScenarioTable;
+  /** Free-text notes listed at the end of the report (plain text, one per item). */
+  notes?: ReadonlyArray<string>;
+}
+
+/** Observed offered contacts per interval. `starts` strictly increasing; `NaN` = missing. */
+export interface ReportHistory {
+  /** Epoch ms of each interval start. */
+  starts: ArrayLike<number>;
+  /** Offered contacts per interval (`NaN` = missing, drawn as a gap). */
+  calls: ArrayLike<number>;
+}
+
+/** Forecast offered contacts per interval, with an optional P10-P90 band. */
+export interface ReportForecast {
+  /** Epoch ms of each interval start, strictly increasing. */
+  starts: ArrayLike<number>;
+  /** Expected (mean or P50) contacts per interval. */
+  calls: ArrayLike<number>;
+  /** 10 % quantile of contacts per interval (lower edge of the band); needs `p90` too. */
+  p10?: ArrayLike<number>;
+  /** 90 % quantile of contacts per interval (upper edge of the band); needs `p10` too. */
+  p90?: ArrayLike<number>;
+}
+
+/**
+ * Agents per interval, both in the same unit (agents productive on the phones, i.e. after
+ * shrinkage is taken out of the rostered heads), so `scheduled - required` is the surplus.
+ */
+export interface ReportStaffing {
+  /** Epoch ms of each interval start, strictly increasing. */
+  starts: ArrayLike<number>;
+  /** Agents needed to meet the target per interval (>= 0). */
+  requiredAgents: ArrayLike<number>;
+  /** Agents the schedule provides per interval (>= 0). */
+  scheduledAgents: ArrayLike<number>;
+}
+
+/** Service level per interval that the scheduled agents give, and the target. */
+export interface ReportServiceLevel {
+  /** Epoch ms of each interval start, strictly increasing. */
+  starts: ArrayLike<number>;
+  /** Service level per interval, 0..1 (`NaN` = not defined, e.g. no contacts). */
+  values: ArrayLike<number>;
+  /** Target service level, 0..1 (e.g. `0.8`). */
+  target: number;
+  /** Answer threshold of the target in seconds (e.g. `20`). */
+  thresholdSeconds: number;
+}
+
+/** Status of the schedule solve, as reported by the MIP solver wrapper. */
+export type ReportScheduleStatus = 'optimal' | 'feasible' | 'time-limit' | 'infeasible' | 'not-run';
+
+/** Headline figures of the plan over the horizon. Every figure is optional: absent = unknown. */
+export interface ReportSummary {
+  /** Total contacts forecast over the horizon. */
+  forecastCalls?: number;
+  /** Agent-hours required by the requirement curve (sum of agents x interval hours). */
+  requiredAgentHours?: number;
+  /** Agent-hours the schedule provides. */
+  scheduledAgentHours?: number;
+  /** Full-time equivalents the schedule needs (agent-hours / hours of one FTE in the horizon). */
+  fte?: number;
+  /** Largest number of required agents in one interval. */
+  peakRequiredAgents?: number;
+  /** Largest number of scheduled agents in one interval. */
+  peakScheduledAgents?: number;
+  /** Cost of the schedule in the unit of the shift rules (`scheduleCostUnit`). */
+  scheduleCost?: number;
+  /** Unit of `scheduleCost`, e.g. `'EUR'` or `'cost units'` (plain text). */
+  scheduleCostUnit?: string;
+  /** Service level over the horizon, weighted by contacts, 0..1. */
+  serviceLevel?: number;
+  /** Mean wait of answered contacts over the horizon, seconds. */
+  asaSeconds?: number;
+  /** Share of offered contacts that abandon, 0..1. */
+  abandonRate?: number;
+  /** Outbound calls that fit into the spare capacity. */
+  outboundCallsFit?: number;
+  /** Status of the schedule solve. */
+  scheduleStatus?: ReportScheduleStatus;
+  /** Relative MIP gap of the schedule, 0..1 (0 = proven optimal). */
+  scheduleGap?: number;
+}
+
+/** Figures of one local calendar day. */
+export interface ReportDay {
+  /** Local date `yyyy-MM-dd` in the report's zone. */
+  date: string;
+  /** Contacts forecast that day. */
+  calls?: number;
+  /** Agent-hours required that day. */
+  requiredAgentHours?: number;
+  /** Agent-hours scheduled that day. */
+  scheduledAgentHours?: number;
+  /** Service level that day, 0..1, weighted by contacts. */
+  serviceLevel?: number;
+  /** Mean wait of answered contacts that day, seconds. */
+  asaSeconds?: number;
+  /** Share of contacts abandoning that day, 0..1. */
+  abandonRate?: number;
+}
+
+/** How a figure is formatted: its unit. `fraction` is shown as a percentage. */
+export type ReportFigureUnit = 'count' | 'agents' | 'hours' | 'fte' | 'fraction' | 'seconds' | 'money';
+
+/** One column (figure) of the scenario comparison. */
+export interface ReportScenarioColumn {
+  /** Column heading, e.g. `'Agent-hours'` (plain text). */
+  label: string;
+  /** Unit of the figure, which decides its formatting. */
+  unit: ReportFigureUnit;
+}
+
+/** One row (scenario) of the comparison. */
+export interface ReportScenarioRow {
+  /** Scenario name (plain text, escaped on output). */
+  name: string;
+  /** One value per column, in column order; `NaN` = not available. */
+  values: ArrayLike<number>;
+}
+
+/** A what-if comparison: rows are scenarios, columns are figures. */
+export interface ReportScenarioTable {
+  /** The figures compared. */
+  columns: ReadonlyArray<ReportScenarioColumn>;
+  /** The scenarios, the base first by convention. */
+  rows: ReadonlyArray<ReportScenarioRow>;
+}
