@@ -137,6 +137,7 @@ export async function readHistoryCsv(
   let ignoredColumns: string[] = [];
 
   const starts = new GrowableF64();
+  const rejectedStarts = new GrowableF64();
   const lines = new GrowableF64();
   const calls = new GrowableF64();
   const extra: Record<Optional, GrowableF64> = {
@@ -210,6 +211,8 @@ export async function readHistoryCsv(
     rowsRead++;
     if (fields.length !== header.length) {
       reject(line, undefined, `${fields.length} fields, but the header has ${header.length}`);
+      const time = parseTimestamp(fields[startIndex] ?? '', timeZone);
+      if (time.ok) rejectedStarts.push(time.epochMs);
       continue;
     }
     const time = parseTimestamp(fields[startIndex]!, timeZone);
@@ -220,6 +223,7 @@ export async function readHistoryCsv(
     const count = parseNumberField(fields[callsIndex]!, 'count', true);
     if (typeof count === 'string') {
       reject(line, names.calls, count);
+      rejectedStarts.push(time.epochMs);
       continue;
     }
     let bad = false;
@@ -240,7 +244,10 @@ export async function readHistoryCsv(
       values[key] = value;
       if (kind === 'count' && !Number.isInteger(value) && !Number.isNaN(value)) fractionalCounts++;
     }
-    if (bad) continue;
+    if (bad) {
+      rejectedStarts.push(time.epochMs);
+      continue;
+    }
     if (!Number.isInteger(count)) fractionalCounts++;
     if (time.epochMs < previousStart) {
       unsortedRows++;
@@ -287,12 +294,13 @@ export async function readHistoryCsv(
     order = Uint32Array.from(kept);
   }
 
+  if (order.length === 0) throw noUsableRows(file, rowsRead, problems.messages()[0]);
+
   // interval length: detected from the spacing within local days, or given; mixed lengths are an error
   const walls = new Float64Array(order.length);
   for (let k = 0; k < order.length; k++) walls[k] = localWallMs(starts.get(order[k]!), timeZone);
   const intervalDetected = options.intervalMinutes === undefined;
-  const intervalMinutes =
-    options.intervalMinutes ?? detectInterval(order, walls, starts, file, lines, problems.count, rowsRead);
+  const intervalMinutes = options.intervalMinutes ?? detectInterval(order, walls, starts, file, lines);
   checkMixed(order, walls, starts, lines, intervalMinutes, intervalDetected, file, names.start, timeZone);
 
   // rows off the local grid of the interval
@@ -314,16 +322,16 @@ export async function readHistoryCsv(
   }
 
   const rowsUsed = aligned.length;
-  if (rowsUsed === 0) {
-    const first = problems.messages()[0];
-    throw new StaffcastError(
-      'NO_DATA',
-      `${file}: no usable rows (${rowsRead} read, ${rowsRead} rejected)${first === undefined ? '' : `; first problem: ${first}`}`,
-      { file },
-    );
-  }
+  if (rowsUsed === 0) throw noUsableRows(file, rowsRead, problems.messages()[0]);
   const usedStarts = Float64Array.from(aligned, (i) => starts.get(i));
-  const grid = completeGrid(usedStarts, timeZone, intervalMinutes);
+  // rejected rows whose start is on the grid and not used by another row become gaps
+  const used = rejectedStarts.length > 0 ? new Set(usedStarts) : new Set<number>();
+  const reported = Array.from(rejectedStarts.toArray()).filter((start) => {
+    if (used.has(start)) return false;
+    const wall = localWallMs(start, timeZone);
+    return (wall - Math.floor(wall / DAY_MS) * DAY_MS) % intervalMs === 0;
+  });
+  const grid = completeGrid(usedStarts, timeZone, intervalMinutes, reported);
   const column = (source: GrowableF64): Series => {
     const values = new Float64Array(grid.starts.length);
     for (let g = 0; g < values.length; g++) {
@@ -361,6 +369,14 @@ export async function readHistoryCsv(
   return { history, report };
 }
 
+function noUsableRows(file: string, rowsRead: number, first: string | undefined): StaffcastError {
+  return new StaffcastError(
+    'NO_DATA',
+    `${file}: no usable rows (${rowsRead} read, ${rowsRead} rejected)${first === undefined ? '' : `; first problem: ${first}`}`,
+    { file },
+  );
+}
+
 /** Most common positive spacing (minutes) of consecutive rows on the same local day. */
 function detectInterval(
   order: Uint32Array,
@@ -368,8 +384,6 @@ function detectInterval(
   starts: GrowableF64,
   file: string,
   lines: GrowableF64,
-  rejected: number,
-  rowsRead: number,
 ): number {
   const counts = new Map<number, number>();
   for (let k = 1; k < order.length; k++) {
@@ -386,9 +400,9 @@ function detectInterval(
     }
   }
   if (Number.isNaN(best)) {
-    const firstLine = order.length > 0 ? lines.get(order[0]!) : 0;
+    const firstLine = lines.get(order[0]!);
     throw new StaffcastError(
-      rowsRead === rejected ? 'NO_DATA' : 'CSV_ROW',
+      'CSV_ROW',
       `${file}: cannot detect the interval length: no two usable rows on the same day (first at row ${firstLine}); give intervalMinutes (--interval)`,
       { file },
     );
@@ -435,7 +449,8 @@ function checkMixed(
         bestCount = count;
       }
     }
-    if (best !== intervalMinutes && bestCount >= 2) {
+    const fits = best % intervalMinutes === 0 && (counts.get(intervalMinutes) ?? 0) > 0;
+    if (best !== intervalMinutes && bestCount >= 2 && !fits) {
       const line = lines.get(order[first]!);
       throw new StaffcastError(
         'CSV_ROW',

@@ -24,7 +24,7 @@ export interface CompletedGrid {
   gapIntervals: number;
   /** Runs of gap intervals. */
   gaps: GapRange[];
-  /** Local days with at least one observed interval. */
+  /** Local days with at least one observed or reported interval. */
   openDays: number;
   /** Weekdays (0 = Sunday) with no observed interval at all. */
   closedWeekdays: number[];
@@ -39,11 +39,14 @@ export interface CompletedGrid {
  * into a series grid, deciding for every absent interval between the first and last start
  * whether it is a gap (missing data: kept as NaN) or closed (centre shut: left out):
  *
- * - a local day with no observed interval is closed (a closed weekday when its weekday never has
+ * - a local day with no observed or reported interval is closed (a closed weekday when its weekday never has
  *   data, else a closed day such as a holiday);
  * - on a day with data, the opening hours are learned per weekday: slot s of weekday w is open
  *   when it is observed on at least half of the days of weekday w that have data. An absent open
  *   slot is a gap; an absent slot outside the learned hours is closed (nights).
+ *
+ * - `reported` starts (rows the file had but that could not be used) are always gaps, and count as
+ *   evidence of opening like observed ones.
  *
  * DST days use their own local grid (`localDayIntervals`). O(n + days * 1440 / intervalMinutes).
  *
@@ -51,51 +54,62 @@ export interface CompletedGrid {
  * // one day with 09:00 and 11:00: 10:00 was never observed, so it is outside the learned hours
  * completeGrid(Float64Array.of(Date.UTC(2024, 4, 6, 9), Date.UTC(2024, 4, 6, 11)), 'UTC', 60).closedIntervals; // 1
  */
-export function completeGrid(starts: Float64Array, timeZone: string, intervalMinutes: number): CompletedGrid {
+export function completeGrid(
+  starts: Float64Array,
+  timeZone: string,
+  intervalMinutes: number,
+  reported: ArrayLike<number> = [],
+): CompletedGrid {
   checkInterval('completeGrid', intervalMinutes);
   const n = starts.length;
   const slotsPerDay = 1440 / intervalMinutes;
   const intervalMs = intervalMinutes * MINUTE_MS;
-  const empty: CompletedGrid = {
-    starts: new Float64Array(0),
-    observed: new Int32Array(0),
-    gapIntervals: 0,
-    gaps: [],
-    openDays: 0,
-    closedWeekdays: [0, 1, 2, 3, 4, 5, 6],
-    closedDays: [],
-    closedIntervals: 0,
-  };
-  if (n === 0) return empty;
+  if (n === 0) {
+    return {
+      starts: new Float64Array(0),
+      observed: new Int32Array(0),
+      gapIntervals: 0,
+      gaps: [],
+      openDays: 0,
+      closedWeekdays: [0, 1, 2, 3, 4, 5, 6],
+      closedDays: [],
+      closedIntervals: 0,
+    };
+  }
+  const slotOf = (start: number, day: number): number =>
+    Math.floor((localWallMs(start, timeZone) - day * DAY_MS) / intervalMs);
 
-  const days = new Int32Array(n);
+  // evidence of opening: observed starts plus reported (rejected) ones, each (day, slot) once
+  const reportedSet = new Set<number>();
+  for (let r = 0; r < reported.length; r++) reportedSet.add(reported[r]!);
+  const seenDaySlot = new Set<number>();
   const slotCount = new Int32Array(7 * slotsPerDay);
-  const daysPerWeekday = new Int32Array(7);
-  const dayList: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const wall = localWallMs(starts[i]!, timeZone);
+  const daySet = new Set<number>();
+  const note = (start: number): void => {
+    const wall = localWallMs(start, timeZone);
     const day = Math.floor(wall / DAY_MS);
-    days[i] = day;
-    const weekday = weekdayOfDayNumber(day);
     const slot = Math.floor((wall - day * DAY_MS) / intervalMs);
-    if (dayList.length === 0 || dayList[dayList.length - 1] !== day) {
-      dayList.push(day);
-      daysPerWeekday[weekday]!++;
-    }
-    // count a (weekday, slot) once per day even on a fall-back day
-    if (i === 0 || days[i - 1] !== day || slotOf(starts[i - 1]!, day) !== slot) {
-      slotCount[weekday * slotsPerDay + slot]!++;
-    }
-  }
-  function slotOf(start: number, day: number): number {
-    return Math.floor((localWallMs(start, timeZone) - day * DAY_MS) / intervalMs);
-  }
+    daySet.add(day);
+    const key = day * slotsPerDay + slot;
+    if (seenDaySlot.has(key)) return;
+    seenDaySlot.add(key);
+    slotCount[weekdayOfDayNumber(day) * slotsPerDay + slot]!++;
+  };
+  for (let i = 0; i < n; i++) note(starts[i]!);
+  for (const start of reportedSet) note(start);
+  const dayList = [...daySet].sort((a, b) => a - b);
+  const daysPerWeekday = new Int32Array(7);
+  for (const day of dayList) daysPerWeekday[weekdayOfDayNumber(day)]!++;
 
   const closedWeekdays: number[] = [];
   for (let w = 0; w < 7; w++) if (daysPerWeekday[w] === 0) closedWeekdays.push(w);
   const closedDays: string[] = [];
-  const firstStart = starts[0]!;
-  const lastStart = starts[n - 1]!;
+  let firstStart = starts[0]!;
+  let lastStart = starts[n - 1]!;
+  for (const start of reportedSet) {
+    firstStart = Math.min(firstStart, start);
+    lastStart = Math.max(lastStart, start);
+  }
   const gridStarts: number[] = [];
   const observed: number[] = [];
   const gaps: GapRange[] = [];
@@ -125,7 +139,7 @@ export function completeGrid(starts: Float64Array, timeZone: string, intervalMin
         continue;
       }
       const slot = slotOf(start, day);
-      if (slotCount[weekday * slotsPerDay + slot]! * 2 >= need) {
+      if (reportedSet.has(start) || slotCount[weekday * slotsPerDay + slot]! * 2 >= need) {
         gridStarts.push(start);
         observed.push(-1);
         gapIntervals++;
