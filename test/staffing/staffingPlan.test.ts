@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { StaffcastError } from '../../src/errors.js';
+import type { Forecast } from '../../src/forecast/types.js';
+import { readRequirementCsv, writeRequirementCsv } from '../../src/io/requirementCsv.js';
+import { queueMetrics } from '../../src/queueing/queueMetrics.js';
+import { requiredAgents } from '../../src/queueing/requiredAgents.js';
+import { staffingPlan } from '../../src/staffing/staffingPlan.js';
+
+const SL80 = { serviceLevel: 0.8, thresholdSeconds: 20 };
+
+function bankForecast(): Forecast {
+  const text = readFileSync(
+    new URL('../fixtures/staffing/bank_feb1999_forecast_week.csv', import.meta.url),
+    'utf8',
+  );
+  const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
+  return {
+    timeZone: 'Asia/Jerusalem',
+    intervalMinutes: 30,
+    starts: Float64Array.from(rows, (r) => Date.parse(r.interval_start!)),
+    calls: Float64Array.from(rows, (r) => Number(r.calls)),
+    ahtSeconds: Float64Array.from(rows, (r) => (r.aht_seconds === '' ? Number.NaN : Number(r.aht_seconds))),
+  };
+}
+
+function day(calls: number[], intervalMinutes = 30): Forecast {
+  return {
+    timeZone: 'UTC',
+    intervalMinutes,
+    starts: Float64Array.from(calls, (_, i) => Date.UTC(2024, 0, 1) + i * intervalMinutes * 60_000),
+    calls: Float64Array.from(calls),
+  };
+}
+
+function errorOf(fn: () => unknown): StaffcastError {
+  try {
+    fn();
+  } catch (error) {
+    return error as StaffcastError;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('staffingPlan', () => {
+  it('staffs 100 calls of 180 s in 30 min at 80/20 with 14 agents and 20 scheduled at 30% shrinkage', () => {
+    const plan = staffingPlan(day([100]), { target: SL80, ahtSeconds: 180, shrinkage: 0.3 });
+    expect([...plan.agents]).toEqual([14]);
+    expect([...plan.scheduledAgents]).toEqual([20]);
+    expect(plan.serviceLevel[0]).toBeCloseTo(0.888350019179467, 12);
+    expect(plan.model).toBe('erlang-c');
+    expect(plan.agentHours).toBe(7);
+  });
+
+  it('agrees row by row with requiredAgents for the demand written in the requirement CSV', () => {
+    const forecast = bankForecast();
+    const plan = staffingPlan(forecast, { target: SL80, patienceSeconds: 120, minAgents: 1 });
+    const csv = readRequirementCsv(writeRequirementCsv(plan, { decimals: 10 }), {
+      timeZone: 'Asia/Jerusalem',
+    });
+    expect(csv.starts.length).toBe(336);
+    for (let i = 0; i < csv.starts.length; i++) {
+      const calls = csv.calls[i]!;
+      const expected =
+        calls === 0
+          ? 0
+          : requiredAgents(
+              {
+                callsPerInterval: calls,
+                intervalMinutes: 30,
+                ahtSeconds: csv.ahtSeconds[i]!,
+                patienceSeconds: 120,
+              },
+              SL80,
+            ).agents;
+      expect(csv.agents[i]).toBe(Math.max(1, expected));
+    }
+  });
+
+  it('day scope saves agent-hours on the bank forecast and every day meets 80/20 volume-weighted', () => {
+    const forecast = bankForecast();
+    const options = { target: SL80, patienceSeconds: 120 };
+    const byInterval = staffingPlan(forecast, options);
+    const byDay = staffingPlan(forecast, { ...options, scope: 'day', minIntervalServiceLevel: 0.5 });
+    const byWeek = staffingPlan(forecast, { ...options, scope: 'week' });
+    console.info(
+      `bank week, Erlang A 80/20: interval ${byInterval.agentHours} h, day ${byDay.agentHours} h ` +
+        `(saves ${byDay.savedAgentHours} h), week ${byWeek.agentHours} h (saves ${byWeek.savedAgentHours} h)`,
+    );
+    expect(byDay.intervalScopeAgentHours).toBe(byInterval.agentHours);
+    expect(byDay.savedAgentHours).toBeGreaterThan(0);
+    expect(byWeek.agentHours).toBeLessThanOrEqual(byDay.agentHours);
+    expect(byDay.periods.length).toBe(7);
+    for (const p of byDay.periods) expect(p.serviceLevel).toBeGreaterThanOrEqual(0.8 - 1e-9);
+    for (let i = 0; i < 336; i++) {
+      if (forecast.calls[i]! > 0) expect(byDay.serviceLevel[i]).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
+  it('day scope never uses more agent-hours than interval scope and meets the daily target (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 150 }), { minLength: 4, maxLength: 24 }),
+        fc.integer({ min: 60, max: 400 }),
+        fc.option(fc.integer({ min: 30, max: 400 }), { nil: undefined }),
+        fc.constantFrom(0.6, 0.8, 0.9),
+        (calls, aht, patience, sl) => {
+          const target = { serviceLevel: sl, thresholdSeconds: 20 };
+          const options = {
+            target,
+            ahtSeconds: aht,
+            ...(patience === undefined ? {} : { patienceSeconds: patience }),
+          };
+          const forecast = day(calls);
+          const byInterval = staffingPlan(forecast, options);
+          const byDay = staffingPlan(forecast, { ...options, scope: 'day' });
+          expect(byDay.agentHours).toBeLessThanOrEqual(byInterval.agentHours);
+          // independent check of the daily volume-weighted service level with queueMetrics
+          let answered = 0;
+          let offered = 0;
+          calls.forEach((c, i) => {
+            if (c === 0) return;
+            const demand = {
+              callsPerInterval: c,
+              intervalMinutes: 30,
+              ahtSeconds: aht,
+              ...(patience === undefined ? {} : { patienceSeconds: patience }),
+            };
+            answered += c * queueMetrics(demand, byDay.agents[i]!, { thresholdSeconds: 20 }).serviceLevel;
+            offered += c;
+          });
+          if (offered > 0) expect(answered / offered).toBeGreaterThanOrEqual(sl - 1e-9);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('staffs a forecast quantile interpolated between the given probabilities', () => {
+    const forecast: Forecast = {
+      ...day([100]),
+      quantiles: [
+        { probability: 0.9, calls: Float64Array.of(140) },
+        { probability: 0.5, calls: Float64Array.of(100) },
+      ],
+    };
+    const plan = staffingPlan(forecast, { target: SL80, ahtSeconds: 180, riskQuantile: 0.8 });
+    expect([...plan.calls]).toEqual([130]);
+    expect(plan.agents[0]).toBe(
+      requiredAgents({ callsPerInterval: 130, intervalMinutes: 30, ahtSeconds: 180 }, SL80).agents,
+    );
+    expect(
+      errorOf(() => staffingPlan(forecast, { target: SL80, ahtSeconds: 180, riskQuantile: 0.95 })).message,
+    ).toBe("callsAtQuantile: riskQuantile must lie within the forecast's quantiles 0.5..0.9 (got 0.95)");
+    expect(
+      errorOf(() => staffingPlan(day([1]), { target: SL80, ahtSeconds: 180, riskQuantile: 0.8 })).message,
+    ).toBe(
+      'callsAtQuantile: riskQuantile needs a forecast with quantiles (calls_p10, calls_p90 ...) (got 0.8)',
+    );
+  });
+
+  it('keeps minAgents in quiet intervals and applies shrinkage by weekday', () => {
+    const plan = staffingPlan(day([0, 1]), {
+      target: SL80,
+      ahtSeconds: 180,
+      minAgents: 2,
+      shrinkage: { default: 0.5, rules: [{ weekdays: [1], shrinkage: 0.2 }] },
+    });
+    expect([...plan.agents]).toEqual([2, 2]);
+    expect([...plan.scheduledAgents]).toEqual([3, 3]); // 2 / 0.8 = 2.5 -> 3 (Monday)
+  });
+
+  it('rejects a forecast without handle time, negative or missing volume, and targets out of range', () => {
+    expect(errorOf(() => staffingPlan(day([10]), { target: SL80 })).message).toBe(
+      'staffingPlan: ahtSeconds is required: the forecast has no handle time (give options.ahtSeconds) (got undefined)',
+    );
+    expect(errorOf(() => staffingPlan(day([10, -1]), { target: SL80, ahtSeconds: 100 })).message).toBe(
+      'staffingPlan: calls at 2024-01-01T00:30:00Z (interval 1) must be a finite number >= 0 (got -1)',
+    );
+    expect(errorOf(() => staffingPlan(day([Number.NaN]), { target: SL80, ahtSeconds: 100 })).code).toBe(
+      'INVALID_INPUT',
+    );
+    expect(
+      errorOf(() =>
+        staffingPlan(day([10]), { target: { serviceLevel: 1.5, thresholdSeconds: 20 }, ahtSeconds: 100 }),
+      ).message,
+    ).toBe('staffingPlan: target.serviceLevel must be a fraction in 0..1 (got 1.5)');
+    expect(
+      errorOf(() => staffingPlan(day([10]), { target: { maxAsaSeconds: 30 }, ahtSeconds: 100, scope: 'day' }))
+        .message,
+    ).toBe("staffingPlan: target.serviceLevel is required with scope 'day' (got undefined)");
+    expect(
+      errorOf(() => staffingPlan({ ...day([10]), ahtSeconds: Float64Array.of(Number.NaN) }, { target: SL80 }))
+        .message,
+    ).toBe(
+      'staffingPlan: ahtSeconds at 2024-01-01T00:00:00Z (interval 0) must be a finite number > 0 (got NaN)',
+    );
+  });
+});
