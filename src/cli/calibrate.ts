@@ -1,0 +1,90 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { TZDate } from '@date-fns/tz';
+import { formatISO } from 'date-fns';
+import { StaffcastError } from '../errors.js';
+import { readCallRecords } from '../io/callRecords.js';
+import { calibrate } from '../staffing/calibrate.js';
+import { formatCalibrationReport } from '../staffing/calibrateReport.js';
+import type { CommandRegistrar } from './program.js';
+import { parseNonNegative, parsePositiveInt } from './usage.js';
+
+interface CalibrateFlags {
+  interval: number;
+  threshold: number;
+  tz: string;
+  gap: number;
+  json?: boolean;
+  paramsOut?: string;
+}
+
+function usage(message: string): never {
+  throw new StaffcastError('USAGE', `calibrate: ${message}`);
+}
+
+/**
+ * `staffcast calibrate <records.csv|-> [--interval 30] [--threshold 20] [--tz UTC] [--gap 30]
+ * [--json] [--params-out params.json]`: reads per-call records, prints the Erlang A / Erlang C error
+ * table and the fitted parameters (or the whole result as JSON), writes the parameters for
+ * `staff` / `plan` when asked, and reports rows read / used / rejected on stderr.
+ */
+export const registerCalibrate: CommandRegistrar = (program, ctx) => {
+  program
+    .command('calibrate')
+    .description(
+      'check Erlang C and Erlang A against per-call records; fit AHT, patience and agent availability',
+    )
+    .argument('<records>', 'per-call CSV (arrival, outcome, vru_seconds, queued, ...), or - for stdin')
+    .option('--interval <minutes>', 'interval length in minutes (divides 1440)', parsePositiveInt, 30)
+    .option('--threshold <seconds>', 'service-level answer threshold in seconds', parseNonNegative, 20)
+    .option('--tz <zone>', 'IANA zone of wall-clock arrival times', 'UTC')
+    .option('--gap <minutes>', 'idle minutes that end an inferred agent session', parseNonNegative, 30)
+    .option('--json', 'print the whole result as JSON instead of the table')
+    .option('--params-out <file>', 'write the fitted parameters (JSON for staff / plan) to this file')
+    .action(async (file: string, flags: CalibrateFlags) => {
+      if (1440 % flags.interval !== 0) usage(`--interval must divide 1440 (got ${flags.interval})`);
+      try {
+        new TZDate(0, flags.tz).getTime();
+        Intl.DateTimeFormat('en', { timeZone: flags.tz });
+      } catch {
+        usage(`--tz '${flags.tz}' is not an IANA time zone`);
+      }
+      const source = file === '-' ? ctx.stdin : resolve(ctx.cwd, file);
+      const read = await readCallRecords(source, {
+        timeZone: flags.tz,
+        fileLabel: file === '-' ? '<stdin>' : file,
+      });
+      ctx.stderr.write(
+        `calibrate: ${read.rowsRead} rows read, ${read.rowsUsed} used, ${read.rowsRejected} rejected\n`,
+      );
+      for (const message of read.errors.slice(0, 10)) ctx.stderr.write(`  ${message}\n`);
+      if (read.errors.length > 10) ctx.stderr.write(`  ... ${read.errors.length - 10} more\n`);
+      const result = calibrate(read.records, {
+        intervalMinutes: flags.interval,
+        thresholdSeconds: flags.threshold,
+        timeZone: flags.tz,
+        maxGapMinutes: flags.gap,
+      });
+      if (flags.paramsOut !== undefined) {
+        const target = resolve(ctx.cwd, flags.paramsOut);
+        try {
+          await writeFile(target, `${JSON.stringify(result.params, null, 2)}\n`);
+        } catch (error) {
+          throw new StaffcastError(
+            'FILE_READ',
+            `${flags.paramsOut}: cannot write (${(error as Error).message})`,
+          );
+        }
+        ctx.stderr.write(`calibrate: parameters written to ${flags.paramsOut}\n`);
+      }
+      if (flags.json) {
+        const intervals = result.intervals.map((v) => ({
+          ...v,
+          start: formatISO(new TZDate(v.startMs, flags.tz)),
+        }));
+        ctx.stdout.write(`${JSON.stringify({ ...result, intervals }, null, 2)}\n`);
+      } else {
+        ctx.stdout.write(formatCalibrationReport(result));
+      }
+    });
+};

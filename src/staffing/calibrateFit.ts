@@ -1,0 +1,83 @@
+import { invalidInput } from '../errors.js';
+import type { QueueDemand } from '../queueing/types.js';
+import { predictKpis } from './calibratePredict.js';
+
+/** One training interval of the availability fit. */
+export interface FitInterval {
+  /** Offered calls, AHT and patience of the interval (Erlang A when patience is given). */
+  demand: QueueDemand;
+  /** Agents present (inferred). */
+  presentAgents: number;
+  /** Observed service level (fraction). */
+  serviceLevel: number;
+  /** Observed abandonment (fraction). */
+  abandonRate: number;
+}
+
+/** The fitted availability factor and the loss it reached. */
+export interface CalibrationFit {
+  /** Effective agents on the phones = factor x agents present. */
+  availabilityFactor: number;
+  /** Mean over intervals of (SL error)^2 + (abandonment error)^2 at the factor. */
+  meanSquaredError: number;
+  /** Intervals fitted on. */
+  intervals: number;
+}
+
+/**
+ * Fits one availability factor f (effective agents = f x present agents) by minimising the mean of
+ * (predicted - observed service level)^2 + (predicted - observed abandonment)^2 over the training
+ * intervals: a grid over f in [0.3, 2] in steps of 0.05, then golden-section search in the best
+ * bracket to 1e-3. Cost: about 45 x intervals x 2 `queueMetrics` calls.
+ *
+ * @throws StaffcastError `INVALID_INPUT` when there is no interval to fit on.
+ * @example
+ * fitAvailability(trainIntervals, 20).availabilityFactor; // about 0.9 on the bank data
+ */
+export function fitAvailability(intervals: readonly FitInterval[], thresholdSeconds: number): CalibrationFit {
+  if (intervals.length === 0) invalidInput('fitAvailability', 'intervals', 'must not be empty', 0);
+  const loss = (f: number): number => {
+    let s = 0;
+    for (const v of intervals) {
+      const p = predictKpis(v.demand, f * v.presentAgents, thresholdSeconds);
+      s += (p.serviceLevel - v.serviceLevel) ** 2 + (p.abandonRate - v.abandonRate) ** 2;
+    }
+    return s / intervals.length;
+  };
+  let best = 0.3;
+  let bestLoss = Number.POSITIVE_INFINITY;
+  for (let f = 0.3; f <= 2 + 1e-9; f += 0.05) {
+    const l = loss(f);
+    if (l < bestLoss) {
+      bestLoss = l;
+      best = f;
+    }
+  }
+  let lo = Math.max(0.3, best - 0.05);
+  let hi = best + 0.05;
+  const g = (Math.sqrt(5) - 1) / 2;
+  let x1 = hi - g * (hi - lo);
+  let x2 = lo + g * (hi - lo);
+  let l1 = loss(x1);
+  let l2 = loss(x2);
+  while (hi - lo > 1e-3) {
+    if (l1 < l2) {
+      hi = x2;
+      x2 = x1;
+      l2 = l1;
+      x1 = hi - g * (hi - lo);
+      l1 = loss(x1);
+    } else {
+      lo = x1;
+      x1 = x2;
+      l1 = l2;
+      x2 = lo + g * (hi - lo);
+      l2 = loss(x2);
+    }
+  }
+  const f = (lo + hi) / 2;
+  const lf = loss(f);
+  return lf <= bestLoss
+    ? { availabilityFactor: f, meanSquaredError: lf, intervals: intervals.length }
+    : { availabilityFactor: best, meanSquaredError: bestLoss, intervals: intervals.length };
+}

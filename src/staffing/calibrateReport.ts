@@ -1,0 +1,82 @@
+import type { CalibrationResult } from './calibrate.js';
+import type { ErrorStat } from './calibrateErrors.js';
+
+const pct = (v: number): string => (Number.isFinite(v) ? (v * 100).toFixed(1) : String(v));
+const sec = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : String(v));
+
+function row(cells: string[], widths: number[]): string {
+  return cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
+}
+
+/**
+ * Formats a `CalibrationResult` as a plain-text report: the error table (MAE and bias per metric,
+ * Erlang A and Erlang C, train and test halves, busy intervals and day totals; service level and
+ * abandonment in percentage points, ASA in seconds; `inf` counts intervals where Erlang C has no
+ * steady state), then the fitted parameters. O(1) in the data size.
+ *
+ * @example
+ * formatCalibrationReport(calibrate(records)).split('\n')[0];
+ * // 'Errors on busy intervals (MAE / bias; SL and abandonment in points, ASA in seconds)'
+ */
+export function formatCalibrationReport(result: CalibrationResult): string {
+  const widths = [16, 6, 9, 9, 9, 9, 10, 10, 9, 9, 9, 9, 5];
+  const lines: string[] = [
+    'Errors on busy intervals (MAE / bias; SL and abandonment in points, ASA in seconds)',
+    row(
+      [
+        'half / model',
+        'n',
+        'SL mae',
+        'SL bias',
+        'Abn mae',
+        'Abn bias',
+        'ASA mae',
+        'ASA bias',
+        'daySL mae',
+        'daySL bias',
+        'dayAb mae',
+        'dayAb bias',
+        'inf',
+      ],
+      widths,
+    ),
+  ];
+  for (const half of ['train', 'test'] as const) {
+    for (const model of ['erlangA', 'erlangC'] as const) {
+      const e = result.errors[half][model];
+      const p = (s: ErrorStat): [string, string] => [pct(s.mae), pct(s.bias)];
+      lines.push(
+        row(
+          [
+            `${half} ${model === 'erlangA' ? 'Erlang A' : 'Erlang C'}`,
+            String(e.serviceLevel.count),
+            ...p(e.serviceLevel),
+            ...p(e.abandonRate),
+            sec(e.asaSeconds.mae),
+            sec(e.asaSeconds.bias),
+            ...p(e.dayServiceLevel),
+            ...p(e.dayAbandonRate),
+            String(e.asaSeconds.infinite),
+          ],
+          widths,
+        ),
+      );
+    }
+  }
+  const p = result.params;
+  const hours = (values: (number | null)[]): string =>
+    values.map((v) => (v === null ? '-' : Math.round(v).toString())).join(' ');
+  lines.push(
+    '',
+    `Availability factor ${p.availabilityFactor.toFixed(3)} (effective agents = factor x agents present; fitted on ${p.fittedOn.from} .. ${p.fittedOn.to}, ${result.fit.intervals} busy intervals)`,
+    `Busy intervals: train ${result.busyIntervals.train}, test ${result.busyIntervals.test}; agent sessions inferred: ${result.sessions}`,
+    `Records set aside: phantom ${result.quirks.phantom}, no server ${result.quirks.noServer}, left in VRU ${result.quirks.vruOnly}; short services kept ${result.quirks.shortServices}`,
+    'AHT seconds by hour 0..23',
+    `  workweek ${hours(p.ahtSecondsByHour.workweek)}`,
+    `  weekend  ${hours(p.ahtSecondsByHour.weekend)}`,
+    'Patience seconds by hour 0..23 (exponential MLE)',
+    `  workweek ${hours(p.patienceSecondsByHour.workweek)}`,
+    `  weekend  ${hours(p.patienceSecondsByHour.weekend)}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
