@@ -1,6 +1,7 @@
 import { invalidInput, StaffcastError } from '../errors.js';
 import type { History } from '../time/history.js';
-import { buildDayTable, type DayTable, dateOfDayNumber } from './dayTable.js';
+import { dateOfDayNumber } from '../time/localCalendar.js';
+import { buildDayTable, type DayTable } from './dayTable.js';
 import { type ForecastMethod, forecastDays, indexSpecialDays, MODEL_NAMES } from './engine.js';
 import { type AccuracyMetrics, MetricsAccumulator } from './metrics.js';
 import { type ForecastOptions, resolveForecastOptions } from './options.js';

@@ -1,5 +1,5 @@
+import { weekdayOfDayNumber } from '../time/localCalendar.js';
 import type { DayTable } from './dayTable.js';
-import { weekdayOfDayNumber } from './dayTable.js';
 import type { TargetDay } from './model.js';
 
 /** Open weekdays and open slots per weekday, learned from recent history. */

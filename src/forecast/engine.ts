@@ -1,8 +1,9 @@
+import { dayNumberOfDate } from '../time/localCalendar.js';
 import type { SpecialDay } from '../time/specialDays.js';
 import { forecastAht } from './aht.js';
 import { learnOpenCalendar, type OpenCalendar, targetDaysAfter } from './calendar.js';
 import { rowTotals } from './dayStats.js';
-import { type DayTable, dayNumberOfDate } from './dayTable.js';
+import type { DayTable } from './dayTable.js';
 import { historicalAverage } from './historicalAverage.js';
 import { holtWinters } from './holtWinters.js';
 import type { DayModel, ModelParameters, TargetDay } from './model.js';
@@ -237,7 +238,6 @@ export function forecastDays(
   }
   const out: DayForecast = { targets, values, quantiles, calendar, method: label, closedDays };
   if (table.ahtSeconds) out.ahtSeconds = forecastAht(table, end, targets, special.excluded, settings.params);
-  void s;
   return out;
 }
 

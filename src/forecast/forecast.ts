@@ -1,6 +1,8 @@
 import { StaffcastError } from '../errors.js';
 import type { History } from '../time/history.js';
-import { buildDayTable, localDayIntervals } from './dayTable.js';
+import { localMinuteOfDay } from '../time/localCalendar.js';
+import { localDayIntervals } from '../time/localDayIntervals.js';
+import { buildDayTable } from './dayTable.js';
 import { forecastDays, indexSpecialDays } from './engine.js';
 import { type ForecastOptions, resolveForecastOptions } from './options.js';
 import type { Forecast } from './types.js';
@@ -37,9 +39,9 @@ export function forecast(history: History, options: ForecastOptions): Forecast {
   const qs: number[][] = f.quantiles.map(() => []);
   f.targets.forEach((t, i) => {
     if (f.closedDays.has(t.dayNumber)) return;
-    const grid = localDayIntervals(table.timeZone, t.dayNumber, table.intervalMinutes);
-    grid.starts.forEach((start, k) => {
-      const c = i * s + grid.slots[k]!;
+    const grid = localDayIntervals(t.dayNumber, table.timeZone, table.intervalMinutes);
+    grid.forEach((start) => {
+      const c = i * s + Math.floor(localMinuteOfDay(start, table.timeZone) / table.intervalMinutes);
       const v = f.values[c]!;
       if (!Number.isFinite(v)) return;
       starts.push(start);

@@ -14,17 +14,17 @@ export interface TargetDay {
 export interface ModelParameters {
   /** Weeks averaged by `historical-average` (the baseline): 4. */
   averageWeeks: number;
-  /** Weeks of same-weekday days the robust and top-down models learn day totals from: 8. */
+  /** Weeks of same-weekday days the robust and top-down models learn day totals from: 16. */
   profileWeeks: number;
   /** Weeks of same-weekday days the intraday profiles are learned from: 16. */
   shapeWeeks: number;
-  /** Fraction trimmed at each end by the robust means: 0.15. */
+  /** Fraction trimmed at each end by the robust means: 0.25. */
   trimFraction: number;
   /** Passes of the [1, 2, 1] / 4 smoother over intraday profiles; -1 = by volume: -1. */
   smoothingPasses: number;
   /** Share of the recent level deviation carried into the forecast (0..1): 0.5. */
   levelShrink: number;
-  /** Days the recent level is measured on: 5. */
+  /** Days the recent level is measured on: 20. */
   levelDays: number;
   /** Upper bound of the day-to-day persistence of a level deviation (0..1): 0.6. */
   maxPersistence: number;
@@ -47,12 +47,12 @@ export interface ModelParameters {
 /** The documented defaults of `ModelParameters`. */
 export const DEFAULT_MODEL_PARAMETERS: Readonly<ModelParameters> = Object.freeze({
   averageWeeks: 4,
-  profileWeeks: 8,
+  profileWeeks: 16,
   shapeWeeks: 16,
-  trimFraction: 0.15,
+  trimFraction: 0.25,
   smoothingPasses: -1,
   levelShrink: 0.5,
-  levelDays: 5,
+  levelDays: 20,
   maxPersistence: 0.6,
   hwAlpha: 0.02,
   hwDelta: 0.1,

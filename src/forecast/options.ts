@@ -1,6 +1,7 @@
 import { invalidInput, StaffcastError } from '../errors.js';
+import { dateOfDayNumber } from '../time/localCalendar.js';
 import { holidaySpecialDays, mergeSpecialDays, type SpecialDay } from '../time/specialDays.js';
-import { type DayTable, dateOfDayNumber } from './dayTable.js';
+import type { DayTable } from './dayTable.js';
 import { BASELINE, type EngineSettings, type ForecastMethod, MODEL_NAMES, type ModelName } from './engine.js';
 import { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from './model.js';
 
