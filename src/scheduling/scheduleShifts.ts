@@ -76,6 +76,8 @@ export interface ScheduleCoverage {
   onBreak: Float64Array;
   /** scheduled - onBreak: agents on the phones. */
   net: Float64Array;
+  /** Horizon day of each interval (0 = the first day). */
+  dayIndex: Int32Array;
 }
 
 /** The result of {@link scheduleShifts}. */
@@ -363,7 +365,13 @@ function buildResult(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig, 
     rules.coverage.overPenaltyPerAgentInterval * over;
   return {
     shifts,
-    coverage: { required: Float64Array.from(cal.required), scheduled, onBreak, net },
+    coverage: {
+      required: Float64Array.from(cal.required),
+      scheduled,
+      onBreak,
+      net,
+      dayIndex: Int32Array.from(cal.dayIndex),
+    },
     under,
     over,
     objective,
