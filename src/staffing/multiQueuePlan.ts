@@ -1,0 +1,324 @@
+import { invalidInput, StaffcastError } from '../errors.js';
+import type { Forecast } from '../forecast/types.js';
+import type { Requirement } from '../io/requirementCsv.js';
+import type { StaffingConfig, StaffingQueueConfig } from '../io/staffingConfig.js';
+import { applyShrinkage } from '../queueing/shrinkage.js';
+import { type DeferredRequirement, deferredRequirement } from './deferredRequirement.js';
+import { type Shrinkage, shrinkageByInterval } from './shrinkage.js';
+import { type StaffingOptions, type StaffingPlan, staffingPlan } from './staffingPlan.js';
+
+/** One queue of a multi-queue plan. */
+export interface QueuePlan {
+  /** Queue name. */
+  name: string;
+  /** Channel from the config. */
+  channel: 'voice' | 'chat' | 'email';
+  /** The queue's requirement (for email: agents from `deferredRequirement`, no queue metrics). */
+  plan: StaffingPlan;
+  /** Email / deferred work only: the deferred requirement with its backlog per interval. */
+  deferred?: DeferredRequirement;
+}
+
+/** Agents summed over every queue at each instant. */
+export interface PlanTotals {
+  /** Zone the totals are reported in (the first queue's forecast zone). */
+  timeZone: string;
+  /** Step of the common grid in minutes: gcd of every queue's interval length and start offsets. */
+  intervalMinutes: number;
+  /** Epoch ms of every step covered by at least one queue. */
+  starts: Float64Array;
+  /** Sum of agents on the phones of the queues whose interval covers the step. */
+  agents: Float64Array;
+  /** Sum of scheduled agents likewise. */
+  scheduledAgents: Float64Array;
+}
+
+/** What `multiQueuePlan` returns. */
+export interface MultiQueuePlan {
+  /** Per queue, in config order. */
+  queues: QueuePlan[];
+  /** Totals across queues, aligned on epoch ms (queues in other zones line up by instant). */
+  totals: PlanTotals;
+  /** Every queue's rows in one table with a `queue` column, ordered by start then config order. */
+  requirement: Requirement;
+  /** Sum of the queues' agent-hours. */
+  agentHours: number;
+  /** Sum of the queues' agent-hours saved by a day/week scope. */
+  savedAgentHours: number;
+}
+
+/**
+ * Staffs several queues or channels in one plan. Each queue takes its parameters from its entry in
+ * `config` (target, patience, handle time, shrinkage, concurrency, minAgents, the site's time zone
+ * for local-time rules), falling back to `config.target` and then to `base` (command-line values):
+ *
+ * - `voice` and `chat` queues: `staffingPlan` (chat with `concurrency` contacts per agent);
+ * - `email` queues: `deferredRequirement` with the queue's `deadlineMinutes` and basis, on the
+ *   forecast's grid (intervals absent from the forecast are closed), then shrinkage; the metric
+ *   columns are NaN except occupancy (work / agent time) and abandonment 0.
+ *
+ * Totals add agents per instant across queues: all interval starts and ends are put on one grid
+ * whose step divides every interval length and offset, so sites in other zones (a +05:30 site)
+ * line up. Cost: the sum of the queues' costs plus O(grid steps x queues).
+ *
+ * @throws StaffcastError `CONFIG` naming a queue that is in the forecasts but not in the config, or
+ *   in the config but not in the forecasts; whatever `staffingPlan` / `deferredRequirement` throw,
+ *   with the queue name prefixed.
+ * @example
+ * const f = { timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0), calls: Float64Array.of(100) };
+ * multiQueuePlan(new Map([['a', f], ['b', f]]),
+ *   { queues: [{ name: 'a', channel: 'voice' }, { name: 'b', channel: 'voice' }] },
+ *   { target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 180 }).totals.agents;
+ * // Float64Array [28]
+ */
+export function multiQueuePlan(
+  forecasts: ReadonlyMap<string, Forecast>,
+  config: StaffingConfig,
+  base: StaffingOptions,
+): MultiQueuePlan {
+  const names = new Set(config.queues.map((q) => q.name));
+  for (const name of forecasts.keys()) {
+    if (!names.has(name)) {
+      throw new StaffcastError(
+        'CONFIG',
+        `staffing config: queue '${name}' is in the forecast but not in the config (config queues: ${[...names].join(', ')})`,
+        { queue: name },
+      );
+    }
+  }
+  const queues: QueuePlan[] = [];
+  for (const queue of config.queues) {
+    const forecast = forecasts.get(queue.name);
+    if (forecast === undefined) {
+      throw new StaffcastError(
+        'CONFIG',
+        `staffing config: queue '${queue.name}' is not in the forecast (forecast queues: ${[...forecasts.keys()].join(', ')})`,
+        { queue: queue.name },
+      );
+    }
+    try {
+      queues.push(planQueue(queue, forecast, config, base));
+    } catch (error) {
+      if (error instanceof StaffcastError) {
+        throw new StaffcastError(error.code, `queue '${queue.name}': ${error.message}`, {
+          ...error.details,
+          queue: queue.name,
+        });
+      }
+      throw error;
+    }
+  }
+  const first = queues[0]!.plan;
+  return {
+    queues,
+    totals: totalsAcross(
+      queues.map((q) => q.plan),
+      first.timeZone,
+    ),
+    requirement: combined(queues, first.timeZone),
+    agentHours: queues.reduce((s, q) => s + q.plan.agentHours, 0),
+    savedAgentHours: queues.reduce((s, q) => s + q.plan.savedAgentHours, 0),
+  };
+}
+
+function planQueue(
+  queue: StaffingQueueConfig,
+  forecast: Forecast,
+  config: StaffingConfig,
+  base: StaffingOptions,
+): QueuePlan {
+  const target = queue.target ?? config.target;
+  const options: StaffingOptions = {
+    ...base,
+    target: target === undefined ? base.target : withoutUndefined(target),
+  };
+  if (queue.patienceSeconds !== undefined) options.patienceSeconds = queue.patienceSeconds;
+  if (queue.ahtSeconds !== undefined) options.ahtSeconds = queue.ahtSeconds;
+  if (queue.shrinkage !== undefined) options.shrinkage = withoutUndefined(queue.shrinkage) as Shrinkage;
+  if (queue.minAgents !== undefined) options.minAgents = queue.minAgents;
+  if (queue.timeZone !== undefined) options.timeZone = queue.timeZone;
+  if (queue.channel === 'chat') options.concurrency = queue.concurrency ?? 1;
+  else delete options.concurrency;
+  if (queue.channel !== 'email')
+    return { name: queue.name, channel: queue.channel, plan: staffingPlan(forecast, options) };
+  return emailPlan(queue, forecast, options);
+}
+
+/** A parsed config value with its absent optional keys removed (zod types them `T | undefined`). */
+function withoutUndefined<T>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  if (typeof value !== 'object' || value === null)
+    return value as { [K in keyof T]: Exclude<T[K], undefined> };
+  return JSON.parse(JSON.stringify(value)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+function emailPlan(queue: StaffingQueueConfig, forecast: Forecast, options: StaffingOptions): QueuePlan {
+  const fn = 'multiQueuePlan';
+  const { intervalMinutes, starts } = forecast;
+  const n = starts.length;
+  const stepMs = intervalMinutes * 60_000;
+  const aht = options.ahtSeconds ?? meanAht(forecast);
+  if (aht === undefined)
+    invalidInput(
+      fn,
+      'ahtSeconds',
+      'is required: the forecast has no handle time (give it in the config)',
+      undefined,
+    );
+  // contiguous grid from the first to the last start; absent intervals are closed
+  const first = starts[0] ?? 0;
+  const m = n === 0 ? 0 : Math.round((starts[n - 1]! - first) / stepMs) + 1;
+  const arrivals = new Float64Array(m);
+  const open = new Array<boolean>(m).fill(false);
+  const position = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = Math.round((starts[i]! - first) / stepMs);
+    position[i] = k;
+    const c = forecast.calls[i]!;
+    if (!(c >= 0) || !Number.isFinite(c)) invalidInput(fn, `calls[${i}]`, 'must be a finite number >= 0', c);
+    arrivals[k] = c;
+    open[k] = true;
+  }
+  const deferred = deferredRequirement(arrivals, {
+    intervalMinutes,
+    ahtSeconds: aht,
+    deadlineMinutes: queue.deadlineMinutes!,
+    deadlineBasis: queue.deadlineBasis ?? 'calendar',
+    open,
+  });
+  const shrinkage = shrinkageByInterval(
+    options.shrinkage ?? 0,
+    starts,
+    options.timeZone ?? forecast.timeZone,
+  );
+  const pick = (values: Float64Array): Float64Array => Float64Array.from(position, (k) => values[k]!);
+  const agents = pick(deferred.agents);
+  const handled = pick(deferred.handled);
+  const occupancy = Float64Array.from(agents, (a, i) =>
+    a > 0 ? (handled[i]! * aht) / (a * intervalMinutes * 60) : 0,
+  );
+  const agentHours = (agents.reduce((s, a) => s + a, 0) * intervalMinutes) / 60;
+  const plan: StaffingPlan = {
+    timeZone: forecast.timeZone,
+    intervalMinutes,
+    starts: Float64Array.from(starts),
+    calls: Float64Array.from(forecast.calls),
+    ahtSeconds: new Float64Array(n).fill(aht),
+    agents,
+    scheduledAgents: Float64Array.from(agents, (a, i) => applyShrinkage(a, shrinkage[i]!)),
+    serviceLevel: new Float64Array(n).fill(Number.NaN),
+    asaSeconds: new Float64Array(n).fill(Number.NaN),
+    abandonRate: new Float64Array(n),
+    occupancy,
+    model: 'erlang-c',
+    scope: 'interval',
+    shrinkage,
+    agentHours,
+    intervalScopeAgentHours: agentHours,
+    savedAgentHours: 0,
+    periods: [],
+  };
+  return { name: queue.name, channel: 'email', plan, deferred };
+}
+
+function meanAht(forecast: Forecast): number | undefined {
+  const aht = forecast.ahtSeconds;
+  if (aht === undefined) return undefined;
+  let work = 0;
+  let calls = 0;
+  for (let i = 0; i < aht.length; i++) {
+    const c = forecast.calls[i]!;
+    if (c > 0 && Number.isFinite(aht[i]!)) {
+      work += c * aht[i]!;
+      calls += c;
+    }
+  }
+  return calls > 0 ? work / calls : undefined;
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return Math.abs(a);
+}
+
+function totalsAcross(plans: readonly StaffingPlan[], timeZone: string): PlanTotals {
+  const MIN = 60_000;
+  let step = 0;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const p of plans) {
+    step = gcd(step, p.intervalMinutes);
+    const n = p.starts.length;
+    if (n === 0) continue;
+    lo = Math.min(lo, p.starts[0]!);
+    hi = Math.max(hi, p.starts[n - 1]! + p.intervalMinutes * MIN);
+  }
+  if (!Number.isFinite(lo))
+    return {
+      timeZone,
+      intervalMinutes: step,
+      starts: new Float64Array(0),
+      agents: new Float64Array(0),
+      scheduledAgents: new Float64Array(0),
+    };
+  for (const p of plans) for (const s of p.starts) step = gcd(step, Math.round((s - lo) / MIN));
+  const steps = Math.round((hi - lo) / (step * MIN));
+  const agents = new Float64Array(steps);
+  const scheduled = new Float64Array(steps);
+  const covered = new Uint8Array(steps);
+  for (const p of plans) {
+    const per = p.intervalMinutes / step;
+    for (let i = 0; i < p.starts.length; i++) {
+      const k0 = Math.round((p.starts[i]! - lo) / (step * MIN));
+      for (let k = k0; k < k0 + per; k++) {
+        agents[k] = agents[k]! + p.agents[i]!;
+        scheduled[k] = scheduled[k]! + p.scheduledAgents[i]!;
+        covered[k] = 1;
+      }
+    }
+  }
+  const keep: number[] = [];
+  for (let k = 0; k < steps; k++) if (covered[k] === 1) keep.push(k);
+  return {
+    timeZone,
+    intervalMinutes: step,
+    starts: Float64Array.from(keep, (k) => lo + k * step * MIN),
+    agents: Float64Array.from(keep, (k) => agents[k]!),
+    scheduledAgents: Float64Array.from(keep, (k) => scheduled[k]!),
+  };
+}
+
+function combined(queues: readonly QueuePlan[], timeZone: string): Requirement {
+  const rows: Array<[number, number, number]> = []; // start, queue index, row
+  queues.forEach((q, qi) => {
+    for (let i = 0; i < q.plan.starts.length; i++) rows.push([q.plan.starts[i]!, qi, i]);
+  });
+  rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const column = (
+    field: keyof Pick<
+      StaffingPlan,
+      | 'calls'
+      | 'ahtSeconds'
+      | 'agents'
+      | 'scheduledAgents'
+      | 'serviceLevel'
+      | 'asaSeconds'
+      | 'abandonRate'
+      | 'occupancy'
+    >,
+  ) => Float64Array.from(rows, ([, qi, i]) => queues[qi]!.plan[field][i]!);
+  const intervals = queues.map((q) => q.plan.intervalMinutes);
+  return {
+    timeZone,
+    intervalMinutes: intervals.reduce(gcd, 0),
+    starts: Float64Array.from(rows, (r) => r[0]),
+    queue: rows.map(([, qi]) => queues[qi]!.name),
+    calls: column('calls'),
+    ahtSeconds: column('ahtSeconds'),
+    agents: column('agents'),
+    scheduledAgents: column('scheduledAgents'),
+    serviceLevel: column('serviceLevel'),
+    asaSeconds: column('asaSeconds'),
+    abandonRate: column('abandonRate'),
+    occupancy: column('occupancy'),
+  };
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { Forecast } from '../../src/forecast/types.js';
+import { readStaffingConfig } from '../../src/io/staffingConfig.js';
+import { deferredRequirement } from '../../src/staffing/deferredRequirement.js';
+import { multiQueuePlan } from '../../src/staffing/multiQueuePlan.js';
+import { staffingPlan } from '../../src/staffing/staffingPlan.js';
+
+const SL80 = { serviceLevel: 0.8, thresholdSeconds: 20 };
+const T0 = Date.UTC(2024, 0, 1, 8);
+
+function grid(calls: number[], intervalMinutes: number, start = T0, timeZone = 'UTC'): Forecast {
+  return {
+    timeZone,
+    intervalMinutes,
+    starts: Float64Array.from(calls, (_, i) => start + i * intervalMinutes * 60_000),
+    calls: Float64Array.from(calls),
+  };
+}
+
+describe('multiQueuePlan', () => {
+  it('plans voice, chat and email queues with their own parameters and sums agents per instant', () => {
+    const config = readStaffingConfig(
+      JSON.stringify({
+        queues: [
+          { name: 'voice', patienceSeconds: 120 },
+          { name: 'chat', channel: 'chat', concurrency: 2, ahtSeconds: 600 },
+          { name: 'mail', channel: 'email', ahtSeconds: 360, deadlineMinutes: 60 },
+        ],
+      }),
+    );
+    const forecasts = new Map([
+      ['voice', grid([100, 80], 30)],
+      ['chat', grid([40, 40], 30)],
+      ['mail', grid([30, 0], 30)],
+    ]);
+    const plan = multiQueuePlan(forecasts, config, { target: SL80, ahtSeconds: 180 });
+    const voice = staffingPlan(forecasts.get('voice')!, {
+      target: SL80,
+      ahtSeconds: 180,
+      patienceSeconds: 120,
+    });
+    const chat = staffingPlan(forecasts.get('chat')!, { target: SL80, ahtSeconds: 600, concurrency: 2 });
+    const mail = deferredRequirement([30, 0], { intervalMinutes: 30, ahtSeconds: 360, deadlineMinutes: 60 });
+    expect([...plan.queues[0]!.plan.agents]).toEqual([...voice.agents]);
+    expect([...plan.queues[1]!.plan.agents]).toEqual([...chat.agents]);
+    expect([...plan.queues[2]!.plan.agents]).toEqual([...mail.agents]);
+    expect([...plan.queues[2]!.deferred!.backlog]).toEqual([15, 0]);
+    expect([...plan.totals.agents]).toEqual(
+      [0, 1].map((i) => voice.agents[i]! + chat.agents[i]! + mail.agents[i]!),
+    );
+    expect(plan.requirement.queue).toEqual(['voice', 'chat', 'mail', 'voice', 'chat', 'mail']);
+    expect(plan.agentHours).toBe(voice.agentHours + chat.agentHours + mail.agentHours);
+  });
+
+  it('aligns a +05:30 site on 30-minute intervals with an hourly UTC queue by instant', () => {
+    const config = readStaffingConfig(
+      JSON.stringify({ queues: [{ name: 'uk' }, { name: 'india', timeZone: 'Asia/Kolkata' }] }),
+    );
+    // uk: hourly from 08:00 UTC; india: half-hours from 08:30 UTC (14:00 local)
+    const uk = grid([100, 100], 60);
+    const india = grid([50, 50], 30, T0 + 30 * 60_000, 'Asia/Kolkata');
+    const plan = multiQueuePlan(
+      new Map([
+        ['uk', uk],
+        ['india', india],
+      ]),
+      config,
+      { target: SL80, ahtSeconds: 180 },
+    );
+    const a = plan.queues[0]!.plan.agents;
+    const b = plan.queues[1]!.plan.agents;
+    expect(plan.totals.intervalMinutes).toBe(30);
+    expect([...plan.totals.starts]).toEqual([0, 1, 2, 3].map((k) => T0 + k * 30 * 60_000));
+    expect([...plan.totals.agents]).toEqual([a[0]!, a[0]! + b[0]!, a[1]! + b[1]!, a[1]!]);
+  });
+
+  it('names a forecast queue missing from the config, and a config queue missing from the forecast', () => {
+    const config = readStaffingConfig('{"queues":[{"name":"sales"}]}');
+    expect(() =>
+      multiQueuePlan(
+        new Map([
+          ['sales', grid([1], 30)],
+          ['support', grid([1], 30)],
+        ]),
+        config,
+        { target: SL80, ahtSeconds: 180 },
+      ),
+    ).toThrow(
+      "staffing config: queue 'support' is in the forecast but not in the config (config queues: sales)",
+    );
+    const two = readStaffingConfig('{"queues":[{"name":"sales"},{"name":"billing"}]}');
+    expect(() =>
+      multiQueuePlan(new Map([['sales', grid([1], 30)]]), two, { target: SL80, ahtSeconds: 180 }),
+    ).toThrow("staffing config: queue 'billing' is not in the forecast (forecast queues: sales)");
+  });
+
+  it('prefixes errors of one queue with its name', () => {
+    const config = readStaffingConfig('{"queues":[{"name":"sales"}]}');
+    expect(() => multiQueuePlan(new Map([['sales', grid([1], 30)]]), config, { target: SL80 })).toThrow(
+      "queue 'sales': staffingPlan: ahtSeconds is required",
+    );
+  });
+});
