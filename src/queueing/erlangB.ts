@@ -21,15 +21,21 @@ export function erlangB(agents: number, erlangs: number): number {
 }
 
 /**
- * Erlang B without validation, for inner loops (same recursion as `erlangB`). Cost O(agents).
+ * Erlang B without validation, for inner loops (the recursion of `erlangB`, carried on 1/B to avoid a
+ * division per step). Cost O(agents).
  *
  * @example
  * erlangBUnchecked(1, 1); // 0.5
  */
 export function erlangBUnchecked(agents: number, erlangs: number): number {
-  let b = 1;
-  for (let k = 1; k <= agents; k++) b = (erlangs * b) / (k + erlangs * b);
-  return b;
+  if (agents === 0) return 1;
+  if (erlangs === 0) return 0;
+  // the same recursion on 1/B: 1/B(k) = 1 + (k / A) / B(k - 1), one multiply-add per step (no division);
+  // it may overflow to Infinity only when B < 1e-308, which then correctly gives 0
+  const inverseLoad = 1 / erlangs;
+  let inverse = 1;
+  for (let k = 1; k <= agents; k++) inverse = 1 + inverse * (k * inverseLoad);
+  return 1 / inverse;
 }
 
 /**
