@@ -122,7 +122,7 @@ export async function readCallRecords(
   const out: CallRecordsRead = { records: [], rowsRead: 0, rowsUsed: 0, rowsRejected: 0, errors: [] };
   let index: number[] | undefined;
   // pipe() does not forward source errors: hand them to the parser so the loop below rejects
-  input.on('error', (error) => parser.destroy(error));
+  input.on('error', (error: Error) => parser.destroy(error));
 
   const fail = (row: number, column: string, problem: string): void => {
     const message = `${label}:${row}:${column}: ${problem}`;

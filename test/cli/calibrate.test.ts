@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { calibrationParamsSchema } from '../../src/staffing/calibrationParams.js';
+import { BANK_CALLS_GZ } from '../staffing/calibrate.helpers.js';
+import { runStaffcast } from './run.js';
+
+describe('staffcast calibrate', () => {
+  let dir: string;
+  let month: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'staffcast-calibrate-'));
+    month = gunzipSync(readFileSync(BANK_CALLS_GZ)).toString('utf8');
+    writeFileSync(join(dir, 'calls.csv'), month);
+  });
+
+  it('prints the error table and parameters, the reading report on stderr, and writes params', async () => {
+    const run = await runStaffcast(['calibrate', 'calls.csv', '--params-out', 'params.json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('calibrate: 33344 rows read, 33319 used, 25 rejected');
+    expect(run.stderr).toContain("calls.csv:550:vru_seconds: must be a number of seconds >= 0 (got '-65')");
+    expect(run.stderr).toContain('... 15 more');
+    expect(run.stdout).toContain('test Erlang A');
+    expect(run.stdout).toContain('Patience seconds by hour');
+    const params = calibrationParamsSchema.parse(JSON.parse(readFileSync(join(dir, 'params.json'), 'utf8')));
+    expect(params.intervalMinutes).toBe(30);
+    expect(params.thresholdSeconds).toBe(20);
+  });
+
+  it('reads stdin and prints JSON with ISO interval starts when asked', async () => {
+    const run = await runStaffcast(['calibrate', '-', '--json', '--interval', '60', '--threshold', '30'], {
+      stdin: month,
+    });
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.params.intervalMinutes).toBe(60);
+    expect(out.params.thresholdSeconds).toBe(30);
+    expect(out.intervals).toHaveLength(28 * 24);
+    expect(out.intervals[10].start).toBe('1999-02-01T10:00:00Z');
+    expect(out.busyIntervals).toEqual({ train: 70, test: 70 });
+  });
+
+  it('exits 2 on an interval that does not divide the day or an unknown zone', async () => {
+    const bad = await runStaffcast(['calibrate', 'calls.csv', '--interval', '7'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('staffcast: calibrate: --interval must divide 1440 (got 7)\n');
+    const zone = await runStaffcast(['calibrate', 'calls.csv', '--tz', 'Mars/Olympus'], { cwd: dir });
+    expect(zone.code).toBe(2);
+    expect(zone.stderr).toBe("staffcast: calibrate: --tz 'Mars/Olympus' is not an IANA time zone\n");
+  });
+
+  it('exits 1 naming the file when it cannot be read', async () => {
+    const run = await runStaffcast(['calibrate', 'missing.csv'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('staffcast: missing.csv: cannot read (ENOENT)\n');
+  });
+});
