@@ -196,7 +196,6 @@ export function forecastDays(
   special: SpecialIndex,
   settings: EngineSettings,
 ): DayForecast {
-  const s = table.slotsPerDay;
   const calendar = learnOpenCalendar(table, end);
   const lastDay = table.dayNumbers[end - 1]!;
   const targets = targetDaysAfter(lastDay, settings.horizonDays, calendar);
