@@ -101,10 +101,8 @@ export function renderTerminalSummary(input: ReportInput, options: TerminalSumma
       for (let k = 0; k < label.length; k++) axis[col + k] = label[k]!;
     }
     lines.push(clip(`${' '.repeat(labelCols)}${axis.join('').trimEnd()}`, width));
-    const per = bucket > 1 ? ` Each column is the mean of ${bucket} intervals.` : '';
-    lines.push(
-      clip(`${' '.repeat(labelCols)}Agents per ${input.intervalMinutes}-minute interval.${per}`, width),
-    );
+    const per = bucket > 1 ? `, mean of ${bucket} per column` : '';
+    lines.push(clip(`${' '.repeat(labelCols)}Agents per ${input.intervalMinutes} min${per}`, width));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { HEATMAP_CELL_MARK } from '../../src/report/charts/heatmapChart.js';
+import { renderReportHtml } from '../../src/report/html.js';
+import type { ReportInput } from '../../src/report/types.js';
+import { sampleReportInput } from './sampleInput.js';
+import { syntheticInput } from './syntheticInput.js';
+
+const count = (s: string, needle: string) => s.split(needle).length - 1;
+
+/** The `<path>` count in the heat map's cell mark group. */
+function heatmapCellCount(html: string): number {
+  const m = new RegExp(`<g class="mark-rect role-mark ${HEATMAP_CELL_MARK}_marks"[^>]*>(.*?)</g>`).exec(html);
+  if (!m) throw new Error('heat-map cell group not found');
+  return count(m[1]!, '<path');
+}
+
+const withScenarios = (input: ReportInput): ReportInput => ({
+  ...input,
+  scenarios: {
+    columns: [
+      { label: 'Agent-hours', unit: 'hours' },
+      { label: 'Service level', unit: 'fraction' },
+    ],
+    rows: [
+      { name: 'Base', values: [100, 0.8] },
+      { name: '<b>x</b>', values: [110, Number.NaN] },
+    ],
+  },
+});
+
+describe('renderReportHtml', () => {
+  it('is one self-contained document: no script, no external src/href/url, no @import', async () => {
+    const html = await renderReportHtml(withScenarios(sampleReportInput()));
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\s(?:src|href|xlink:href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+    expect(html).not.toMatch(/url\(\s*["']?(?:https?:)?\/\//i);
+    expect(html).not.toMatch(/@import/i);
+    expect(html).not.toMatch(/<link/i);
+  });
+
+  it('has one <svg> per chart: forecast, staffing, service level, heat map, plus scenarios when given', async () => {
+    const input = syntheticInput();
+    expect(count(await renderReportHtml(input), '<svg')).toBe(4);
+    expect(count(await renderReportHtml(withScenarios(input)), '<svg')).toBe(5);
+    const { serviceLevel: _sl, ...noServiceLevel } = input;
+    expect(count(await renderReportHtml(noServiceLevel), '<svg')).toBe(3);
+  });
+
+  it('escapes names from the input everywhere (title, scenario, note, generator)', async () => {
+    const input = withScenarios({
+      ...syntheticInput(),
+      title: '<script>alert(1)</script>',
+      generator: '<i>gen</i>',
+      notes: ['<img src=x onerror=alert(1)>'],
+    });
+    const html = await renderReportHtml(input);
+    expect(html).not.toContain('<b>x</b>');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<i>gen</i>');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('draws 7 x slots heat-map cells, for 15- and 30-minute grids and across a DST change', async () => {
+    expect(heatmapCellCount(await renderReportHtml(syntheticInput({ intervalMinutes: 15 })))).toBe(7 * 96);
+    expect(heatmapCellCount(await renderReportHtml(sampleReportInput()))).toBe(7 * 48);
+    const dst = syntheticInput({
+      timeZone: 'America/New_York',
+      start: [2021, 11, 1],
+      openHour: 0,
+      closeHour: 24,
+    });
+    expect(heatmapCellCount(await renderReportHtml(dst))).toBe(7 * 96);
+  });
+
+  it('keeps element ids unique across the inline SVGs', async () => {
+    const html = await renderReportHtml(withScenarios(sampleReportInput()));
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const ref of html.matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(ref[1]);
+  });
+
+  it('shows the summary figures, the daily table and local times of the input zone', async () => {
+    const html = await renderReportHtml(sampleReportInput());
+    expect(html).toContain('<div class="label">Service level</div>');
+    expect(html).toContain('<h2>By day</h2>');
+    expect(html).toContain('Mon 22 Feb 1999');
+    expect(html).toContain('Horizon: Mon 22 Feb 1999 00:00');
+    expect(html).toContain('Generated 2026-01-15T11:30:00+02:00');
+  });
+
+  it('renders a week of 15-minute intervals with four weeks of history well within the timeout', async () => {
+    const input = syntheticInput({ intervalMinutes: 15, openHour: 0, closeHour: 24, historyDays: 28 });
+    expect(input.staffing.starts.length).toBe(7 * 96);
+    const html = await renderReportHtml(withScenarios(input));
+    expect(count(html, '<svg')).toBe(5);
+  }, 5_000);
+
+  it('throws INVALID_INPUT for inconsistent input before rendering', async () => {
+    await expect(renderReportHtml({ ...syntheticInput(), timeZone: 'Nowhere/Land' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { renderTerminalSummary } from '../../src/report/terminal.js';
+import { sampleReportInput } from './sampleInput.js';
+import { syntheticInput } from './syntheticInput.js';
+
+const ESC = String.fromCharCode(27);
+const ANSI = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');
+
+describe('renderTerminalSummary', () => {
+  it('prints the title, the headline figures and a chart of the busiest local day', () => {
+    const out = renderTerminalSummary(sampleReportInput(), { color: false, width: 80 });
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('Staffing plan: Anonymous Bank, week of 22 February 1999');
+    expect(out).toMatch(/^Peak agents \(required \/ scheduled\) +12 \/ 10$/m);
+    expect(out).toMatch(/^Schedule +optimal \(gap 0\.0%\)$/m);
+    expect(out).toContain('Busiest day Tue 23 Feb 1999 (Asia/Jerusalem), 00:00–24:00:');
+    expect(out).toContain('required');
+    expect(out.endsWith('\n')).toBe(true);
+  });
+
+  it('draws height + 1 chart rows with a left axis from 0 to the peak', () => {
+    const input = syntheticInput();
+    const peak = Math.max(
+      ...Array.from(input.staffing.requiredAgents),
+      ...Array.from(input.staffing.scheduledAgents),
+    );
+    const out = renderTerminalSummary(input, { color: false, width: 80, height: 8 });
+    const chartRows = out.split('\n').filter((l) => /^\s*\d+ [┤┼]/.test(l));
+    expect(chartRows).toHaveLength(9);
+    expect(chartRows[chartRows.length - 1]).toMatch(/^\s*0 [┤┼]/);
+    expect(chartRows[0]).toMatch(new RegExp(`^\\s*${peak} [┤┼]`));
+    expect(peak).toBe(13); // ceil(50 calls / 4) at the synthetic midday peak
+  });
+
+  it('has no escape codes without colour, and colours the two series with colour', () => {
+    const plain = renderTerminalSummary(syntheticInput(), { color: false, width: 80 });
+    expect(plain).not.toContain(ESC);
+    const coloured = renderTerminalSummary(syntheticInput(), { color: true, width: 80 });
+    expect(coloured).toContain('\x1b[31m');
+    expect(coloured).toContain('\x1b[34m');
+    expect(coloured.replace(ANSI, '')).toBe(plain);
+  });
+
+  it('fits every line into the width, averaging intervals when the day is longer than the width', () => {
+    const input = syntheticInput({ intervalMinutes: 5, openHour: 0, closeHour: 24, days: 2 });
+    for (const width of [40, 60, 100]) {
+      const out = renderTerminalSummary(input, { color: true, width });
+      for (const line of out.split('\n')) expect(line.replace(ANSI, '').length).toBeLessThanOrEqual(width);
+    }
+    expect(renderTerminalSummary(input, { color: false, width: 60 })).toContain(
+      'Agents per 5 min, mean of 6 per column',
+    );
+  });
+
+  it('rejects a width below 40 columns', () => {
+    expect(() => renderTerminalSummary(syntheticInput(), { color: false, width: 20 })).toThrow(
+      'renderTerminalSummary: width must be a whole number of columns >= 40 (got 20)',
+    );
+  });
+});
