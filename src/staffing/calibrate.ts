@@ -128,7 +128,8 @@ function finiteOrNull(v: number): number | null {
  *   `INVALID_INPUT` for a bad option.
  * @example
  * const result = calibrate(records, { intervalMinutes: 30, thresholdSeconds: 20 });
- * result.errors.test.erlangA.abandonRate.mae; // 0.0306 on the February 1999 bank data
+ * result.params.availabilityFactor; // 0.7558 on the February 1999 bank month
+ * result.errors.test.erlangA.abandonRate.mae; // 0.0667 (held-out busy half hours)
  */
 export function calibrate(records: readonly CallRecord[], options: CalibrateOptions = {}): CalibrationResult {
   const intervalMinutes = options.intervalMinutes ?? 30;

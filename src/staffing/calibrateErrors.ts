@@ -2,7 +2,7 @@
 export interface ErrorStat {
   /** Mean |predicted - observed|; NaN with no pair. */
   mae: number;
-  /** Mean (predicted - observed): positive = the model is optimistic for ASA/abandonment, pessimistic never. */
+  /** Mean (predicted - observed): positive = the model predicts more than happened; NaN with no pair. */
   bias: number;
   /** Pairs compared (finite predicted and observed values). */
   count: number;
@@ -15,7 +15,7 @@ export interface ErrorStat {
  * `infinite` and left out. Compensated (Kahan) sums. O(n).
  *
  * @example
- * errorStat([0.5, 0.7], [0.6, 0.6]); // { mae: 0.1, bias: 0, count: 2, infinite: 0 } (to rounding)
+ * errorStat([0.5, 0.7], [0.6, 0.6]); // { mae: 0.1, bias: 0, count: 2, infinite: 0 } (to 1e-15)
  */
 export function errorStat(predicted: ArrayLike<number>, observed: ArrayLike<number>): ErrorStat {
   let abs = 0;

@@ -32,7 +32,8 @@ export interface CalibrationFit {
  *
  * @throws StaffcastError `INVALID_INPUT` when there is no interval to fit on.
  * @example
- * fitAvailability(trainIntervals, 20).availabilityFactor; // about 0.9 on the bank data
+ * // observations generated with 0.8 x present agents are fitted back to 0.8
+ * fitAvailability(trainIntervals, 20).availabilityFactor; // 0.800 (to 1e-3)
  */
 export function fitAvailability(intervals: readonly FitInterval[], thresholdSeconds: number): CalibrationFit {
   if (intervals.length === 0) invalidInput('fitAvailability', 'intervals', 'must not be empty', 0);

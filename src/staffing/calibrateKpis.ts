@@ -74,8 +74,9 @@ export interface ObservedKpis {
  *
  * @throws StaffcastError `INVALID_INPUT` for a negative or non-finite threshold.
  * @example
- * // one call queued 30 s and answered, one answered at once (talk 100 s and 200 s)
- * observedKpis(records, grid, { thresholdSeconds: 20 }).serviceLevel[i]; // 0.5
+ * // in one half hour: answered after 30 s, answered at once, abandoned at 15 s and at 60 s
+ * const k = observedKpis(records, grid, { thresholdSeconds: 20 });
+ * [k.serviceLevel[i], k.asaSeconds[i], k.abandonRate[i]]; // [0.25, 15, 0.5]
  */
 export function observedKpis(
   records: readonly CallRecord[],
