@@ -100,3 +100,32 @@ export type {
   ServiceLevelBasis,
   StaffingTarget,
 } from './queueing/types.js';
+
+// ---- report: self-contained HTML report (vega-lite -> inline SVG) and terminal summary ---------
+export { busiestDay, type BusiestDay } from './report/busiestDay.js';
+export { forecastChartSpec } from './report/charts/forecastChart.js';
+export { heatmapChartSpec } from './report/charts/heatmapChart.js';
+export { scenarioChartSpec } from './report/charts/scenarioChart.js';
+export { serviceLevelChartSpec } from './report/charts/serviceLevelChart.js';
+export { staffingChartSpec } from './report/charts/staffingChart.js';
+export { formatFigure } from './report/format.js';
+export { type HeatmapCell, type WeeklyHeatmap, weeklyHeatmap } from './report/heatmap.js';
+export { renderReportHtml } from './report/html.js';
+export { renderVegaLiteSvg } from './report/renderSvg.js';
+export { type SummaryFigure, summaryFigures } from './report/summaryFigures.js';
+export { renderTerminalSummary, type TerminalSummaryOptions } from './report/terminal.js';
+export type {
+  ReportDay,
+  ReportFigureUnit,
+  ReportForecast,
+  ReportHistory,
+  ReportInput,
+  ReportScenarioColumn,
+  ReportScenarioRow,
+  ReportScenarioTable,
+  ReportScheduleStatus,
+  ReportServiceLevel,
+  ReportStaffing,
+  ReportSummary,
+} from './report/types.js';
+export { validateReportInput } from './report/validate.js';
