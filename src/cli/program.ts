@@ -2,12 +2,13 @@ import { Command, CommanderError } from 'commander';
 import { StaffcastError } from '../errors.js';
 import { registerCalibrate } from './calibrate.js';
 import type { CliContext } from './context.js';
+import { registerErlang } from './erlang.js';
 
 /** A command module: adds one subcommand to the program. */
 export type CommandRegistrar = (program: Command, ctx: CliContext) => void;
 
 // One file per command; each registers itself here.
-const registrars: CommandRegistrar[] = [registerCalibrate];
+const registrars: CommandRegistrar[] = [registerCalibrate, registerErlang];
 
 /** Package version shown by `staffcast --version`. */
 export const VERSION = '0.1.0';
