@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { StaffcastError } from '../errors.js';
+import { registerAggregate } from './aggregate.js';
 import { registerCalibrate } from './calibrate.js';
 import type { CliContext } from './context.js';
 import { registerErlang } from './erlang.js';
@@ -8,7 +9,7 @@ import { registerErlang } from './erlang.js';
 export type CommandRegistrar = (program: Command, ctx: CliContext) => void;
 
 // One file per command; each registers itself here.
-const registrars: CommandRegistrar[] = [registerCalibrate, registerErlang];
+const registrars: CommandRegistrar[] = [registerAggregate, registerCalibrate, registerErlang];
 
 /** Package version shown by `staffcast --version`. */
 export const VERSION = '0.1.0';

@@ -348,6 +348,7 @@ export async function readHistoryCsv(
     rowsRead,
     rowsUsed,
     rowsRejected: rowsRead - rowsUsed,
+    rowsExcluded: 0,
     errors: problems.messages(),
     warnings: warnings.messages(),
     timeZone,

@@ -4,7 +4,7 @@ export type { GapRange };
 
 /**
  * What a reader did with every row of a file: nothing is dropped or filled silently.
- * `rowsRead = rowsUsed + rowsRejected`; every rejected row has a reason (the first
+ * `rowsRead = rowsUsed + rowsRejected + rowsExcluded`; every rejected row has a reason (the first
  * `maxReportedErrors` are in `errors`, formatted `file:row:column: what is wrong`, row = line
  * number in the file with the header as line 1).
  */
@@ -17,6 +17,8 @@ export interface ReadReport {
   rowsUsed: number;
   /** Rows left out, each for a reason (bad value, duplicate interval, DST gap/overlap ...). */
   rowsRejected: number;
+  /** Rows left out on purpose by a rule (per-contact records such as PHANTOM calls); 0 for interval files. */
+  rowsExcluded: number;
   /** The first rejection reasons, in file order. */
   errors: string[];
   /** Notices that did not reject rows (rows out of order, ...), first few. */

@@ -1,0 +1,138 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { StaffcastError } from '../errors.js';
+import {
+  type AggregateRecordsOptions,
+  aggregateRecords,
+  type RecordCondition,
+} from '../io/aggregateRecords.js';
+import { formatReadReport } from '../io/formatReadReport.js';
+import { writeHistoryCsv } from '../io/writeHistoryCsv.js';
+import { assertTimeZone } from '../time/zoneOffset.js';
+import type { CommandRegistrar } from './program.js';
+import { parsePositiveInt } from './usage.js';
+
+interface AggregateFlags {
+  interval: number;
+  tz: string;
+  timeColumn: string;
+  serviceColumn: string;
+  outcomeColumn?: string;
+  handled?: string;
+  abandoned?: string;
+  exclude?: string;
+  handledIf: RecordCondition[];
+  abandonedIf: RecordCondition[];
+  output?: string;
+}
+
+/** `column=value1|value2` -> a record condition (repeatable flag). */
+function parseCondition(value: string, previous: RecordCondition[]): RecordCondition[] {
+  const m = /^([^=]+)=(.+)$/.exec(value);
+  if (m === null) throw new InvalidArgumentError(`'${value}' is not column=value[|value...].`);
+  return [...previous, { column: m[1]!.trim(), values: m[2]!.split('|').map((v) => v.trim()) }];
+}
+
+function values(list: string | undefined, fallback: string): string[] {
+  return (list ?? fallback).split(',').map((v) => v.trim());
+}
+
+/**
+ * `staffcast aggregate <records.csv|-> --interval 30 [--tz Asia/Jerusalem] [--time-column arrival]
+ * [--service-column service_seconds] [--outcome-column outcome] [--handled AGENT] [--abandoned HANG]
+ * [--exclude PHANTOM] [--handled-if col=v] [--abandoned-if col=v] [-o out.csv]`: per-contact
+ * records to an interval CSV (`interval_start`, `calls`, `handled`, `abandoned`, `aht_seconds`) on
+ * stdout or `-o`; the reading report goes to stderr. All counting is `aggregateRecords`.
+ */
+export const registerAggregate: CommandRegistrar = (program, ctx) => {
+  program
+    .command('aggregate')
+    .description(
+      'aggregate per-contact records into an interval CSV (calls, handled, abandoned, aht_seconds)',
+    )
+    .argument('<records>', 'per-contact CSV (one row per call), or - for stdin')
+    .requiredOption(
+      '--interval <minutes>',
+      'interval length in minutes, dividing 1440 (5, 6, 10, 15, 30, 60 ...)',
+      parsePositiveInt,
+    )
+    .option('--tz <zone>', 'IANA zone of arrival times without offset, and of the output', 'UTC')
+    .option('--time-column <name>', 'arrival time column', 'arrival')
+    .option(
+      '--service-column <name>',
+      'service (talk) seconds column, averaged over handled calls',
+      'service_seconds',
+    )
+    .option(
+      '--outcome-column <name>',
+      'outcome column; giving it or any value list below replaces the default rules ' +
+        '(outcome AGENT = handled, HANG and queued=1 = abandoned, PHANTOM = excluded)',
+    )
+    .option('--handled <values>', 'comma-separated outcome values that mean handled (default AGENT)')
+    .option('--abandoned <values>', 'comma-separated outcome values that mean abandoned (default HANG)')
+    .option('--exclude <values>', 'comma-separated outcome values left out of every count (default PHANTOM)')
+    .option(
+      '--handled-if <column=value>',
+      'extra condition for handled, e.g. served_by_agent=1 (repeatable)',
+      parseCondition,
+      [],
+    )
+    .option(
+      '--abandoned-if <column=value>',
+      'extra condition for abandoned, e.g. queued=1 (repeatable)',
+      parseCondition,
+      [],
+    )
+    .option('-o, --output <file>', 'write the interval CSV to this file instead of stdout')
+    .action(async (file: string, flags: AggregateFlags) => {
+      if (1440 % flags.interval !== 0) {
+        throw new StaffcastError('USAGE', `aggregate: --interval must divide 1440 (got ${flags.interval})`);
+      }
+      try {
+        assertTimeZone('aggregate', flags.tz);
+      } catch {
+        throw new StaffcastError('USAGE', `aggregate: --tz '${flags.tz}' is not an IANA time zone`);
+      }
+      const options: AggregateRecordsOptions = {
+        intervalMinutes: flags.interval,
+        timeZone: flags.tz,
+        columns: { arrival: flags.timeColumn },
+        fileName: file === '-' ? 'stdin' : file,
+      };
+      if (flags.serviceColumn !== 'service_seconds')
+        options.columns = { ...options.columns, serviceSeconds: flags.serviceColumn };
+      const explicit =
+        flags.outcomeColumn !== undefined ||
+        flags.handled !== undefined ||
+        flags.abandoned !== undefined ||
+        flags.exclude !== undefined;
+      if (explicit) {
+        const column = flags.outcomeColumn ?? 'outcome';
+        options.handled = [{ column, values: values(flags.handled, 'AGENT') }, ...flags.handledIf];
+        options.abandoned = [{ column, values: values(flags.abandoned, 'HANG') }, ...flags.abandonedIf];
+        options.excluded = [{ column, values: values(flags.exclude, 'PHANTOM') }];
+      } else {
+        if (flags.handledIf.length > 0)
+          options.handled = [{ column: 'outcome', values: ['AGENT'] }, ...flags.handledIf];
+        if (flags.abandonedIf.length > 0)
+          options.abandoned = [{ column: 'outcome', values: ['HANG'] }, ...flags.abandonedIf];
+      }
+      const source = file === '-' ? ctx.stdin : resolve(ctx.cwd, file);
+      const { history, report } = await aggregateRecords(source, options);
+      const csv = writeHistoryCsv(history);
+      if (flags.output === undefined) {
+        ctx.stdout.write(csv);
+      } else {
+        try {
+          await writeFile(resolve(ctx.cwd, flags.output), csv);
+        } catch (error) {
+          throw new StaffcastError(
+            'FILE_READ',
+            `aggregate: cannot write ${flags.output} (${(error as Error).message})`,
+          );
+        }
+      }
+      ctx.stderr.write(formatReadReport(report));
+    });
+};
