@@ -14,7 +14,13 @@ export type { History } from './time/history.js';
 export { createSeries, type Series } from './time/series.js';
 
 // ---- io + time: reading history, local-time interval grids (DST-aware) -------------------------
+export {
+  type AggregateRecordsOptions,
+  aggregateRecords,
+  type RecordCondition,
+} from './io/aggregateRecords.js';
 export { type CsvInput, inputName } from './io/csvSource.js';
+export { type FormatReadReportOptions, formatReadReport } from './io/formatReadReport.js';
 export { parseTimestamp, type TimestampResult } from './io/parseTimestamp.js';
 export type { GapRange, ReadReport } from './io/readReport.js';
 export {
@@ -23,6 +29,9 @@ export {
   type ReadHistoryOptions,
   readHistoryCsv,
 } from './io/readHistoryCsv.js';
+export { type ReadForecastOptions, readForecastCsv } from './io/readForecastCsv.js';
+export { quantileColumn, writeForecastCsv } from './io/writeForecastCsv.js';
+export { writeHistoryCsv } from './io/writeHistoryCsv.js';
 export { type CompletedGrid, completeGrid } from './time/completeGrid.js';
 export { formatInstant } from './time/formatInstant.js';
 export { type FutureGrid, type FutureGridOptions, futureGrid, type OpenSlots } from './time/futureGrid.js';
