@@ -85,6 +85,7 @@ export {
   waitSeconds,
 } from './staffing/calibrateRecord.js';
 export { formatCalibrationReport } from './staffing/calibrateReport.js';
+export { type CalibrationTarget, calibrationTargets } from './staffing/calibrateTargets.js';
 export { type CalibrationParams, calibrationParamsSchema } from './staffing/calibrationParams.js';
 export { type PatienceEstimate, patienceMle } from './staffing/patience.js';
 export {

@@ -6,6 +6,7 @@ import { StaffcastError } from '../errors.js';
 import { readCallRecords } from '../io/callRecords.js';
 import { calibrate } from '../staffing/calibrate.js';
 import { formatCalibrationReport } from '../staffing/calibrateReport.js';
+import { calibrationTargets } from '../staffing/calibrateTargets.js';
 import type { CommandRegistrar } from './program.js';
 import { parseNonNegative, parsePositiveInt } from './usage.js';
 
@@ -82,7 +83,8 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
           ...v,
           start: formatISO(new TZDate(v.startMs, flags.tz)),
         }));
-        ctx.stdout.write(`${JSON.stringify({ ...result, intervals }, null, 2)}\n`);
+        const targets = calibrationTargets(result.errors.test.erlangA);
+        ctx.stdout.write(`${JSON.stringify({ ...result, targets, intervals }, null, 2)}\n`);
       } else {
         ctx.stdout.write(formatCalibrationReport(result));
       }

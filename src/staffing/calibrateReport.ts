@@ -1,5 +1,6 @@
 import type { CalibrationResult } from './calibrate.js';
 import type { ErrorStat } from './calibrateErrors.js';
+import { calibrationTargets } from './calibrateTargets.js';
 
 const pct = (v: number): string => (Number.isFinite(v) ? (v * 100).toFixed(1) : String(v));
 const sec = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : String(v));
@@ -12,7 +13,7 @@ function row(cells: string[], widths: number[]): string {
  * Formats a `CalibrationResult` as a plain-text report: the error table (MAE and bias per metric,
  * Erlang A and Erlang C, train and test halves, busy intervals and day totals; service level and
  * abandonment in percentage points, ASA in seconds; `inf` counts intervals where Erlang C has no
- * steady state), then the fitted parameters. O(1) in the data size.
+ * steady state), the accuracy targets met or not (`calibrationTargets`), then the fitted parameters. O(1) in the data size.
  *
  * @example
  * formatCalibrationReport(calibrate(records)).split('\n')[0];
@@ -62,6 +63,14 @@ export function formatCalibrationReport(result: CalibrationResult): string {
         ),
       );
     }
+  }
+  lines.push('', 'Targets (test half, Erlang A, busy intervals):');
+  for (const t of calibrationTargets(result.errors.test.erlangA)) {
+    const asa = t.name.startsWith('asa');
+    const show = (v: number): string => (asa ? `${sec(v)} s` : `${pct(v)} pts`);
+    lines.push(
+      `  ${t.name.padEnd(20)} ${show(t.measured).padStart(10)}  limit ${show(t.limit).padStart(9)}  ${t.met ? 'met' : 'NOT met'}`,
+    );
   }
   const p = result.params;
   const hours = (values: (number | null)[]): string =>

@@ -24,6 +24,7 @@ describe('staffcast calibrate', () => {
     expect(run.stderr).toContain('... 15 more');
     expect(run.stdout).toContain('test Erlang A');
     expect(run.stdout).toContain('Patience seconds by hour');
+    expect(run.stdout).toContain('serviceLevel.mae');
     const params = calibrationParamsSchema.parse(JSON.parse(readFileSync(join(dir, 'params.json'), 'utf8')));
     expect(params.intervalMinutes).toBe(30);
     expect(params.thresholdSeconds).toBe(20);
@@ -40,6 +41,7 @@ describe('staffcast calibrate', () => {
     expect(out.intervals).toHaveLength(28 * 24);
     expect(out.intervals[10].start).toBe('1999-02-01T10:00:00Z');
     expect(out.busyIntervals).toEqual({ train: 70, test: 70 });
+    expect(out.targets).toHaveLength(8);
   });
 
   it('exits 2 on an interval that does not divide the day or an unknown zone', async () => {
