@@ -4,12 +4,20 @@ import { registerAggregate } from './aggregate.js';
 import { registerCalibrate } from './calibrate.js';
 import type { CliContext } from './context.js';
 import { registerErlang } from './erlang.js';
+import { registerSchedule } from './schedule.js';
+import { registerSchema } from './schema.js';
 
 /** A command module: adds one subcommand to the program. */
 export type CommandRegistrar = (program: Command, ctx: CliContext) => void;
 
 // One file per command; each registers itself here.
-const registrars: CommandRegistrar[] = [registerAggregate, registerCalibrate, registerErlang];
+const registrars: CommandRegistrar[] = [
+  registerAggregate,
+  registerCalibrate,
+  registerErlang,
+  registerSchedule,
+  registerSchema,
+];
 
 /** Package version shown by `staffcast --version`. */
 export const VERSION = '0.1.0';

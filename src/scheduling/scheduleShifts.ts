@@ -23,6 +23,8 @@ export interface ScheduleOptions {
   relativeGap?: number;
   /** `false`: greedy only, no MIP (default true). */
   useSolver?: boolean;
+  /** Name of the rules file, for error messages (default `'rules'`). */
+  rulesSource?: string;
 }
 
 /** A break of a scheduled shift. */
@@ -188,7 +190,7 @@ export async function scheduleShifts(
   rulesInput: ShiftRulesInput,
   options: ScheduleOptions = {},
 ): Promise<ShiftSchedule> {
-  const rules = parseShiftRules(rulesInput);
+  const rules = parseShiftRules(rulesInput, options.rulesSource);
   const cal = slotCalendar(requirement);
   const method = chooseBreakMethod(cal, rules);
   const c = generateCandidates(cal, rules, { breakMethod: method });

@@ -52,6 +52,7 @@ const { parentPort, workerData } = require('node:worker_threads');
     if (workerData.start) model.setSolution({ colValue: workerData.start });
     const T = highs.constants.callbackType;
     let bound;
+    const deadline = Date.now() + workerData.timeLimit * 1000;
     const result = model.run({
       [T.mipImprovingSolution](event) {
         parentPort.postMessage({ kind: 'incumbent', x: event.data.mip_solution,
@@ -63,6 +64,17 @@ const { parentPort, workerData } = require('node:worker_threads');
           parentPort.postMessage({ kind: 'bound', bound });
         }
       },
+      [T.simplexInterrupt](event) {
+        if (Date.now() > deadline) event.interrupt();
+      },
+      [T.mipInterrupt](event) {
+        const b = event.data.mip_dual_bound;
+        if (b !== undefined && Number.isFinite(b) && b !== bound) {
+          bound = b;
+          parentPort.postMessage({ kind: 'bound', bound });
+        }
+        if (Date.now() > deadline) event.interrupt();
+      },
     });
     const status = result.modelStatus;
     const S = highs.constants.modelStatus;
@@ -71,6 +83,7 @@ const { parentPort, workerData } = require('node:worker_threads');
     parentPort.postMessage({
       kind: 'done',
       outcome: status === S.optimal ? 'optimal' : status === S.infeasible ? 'infeasible' : 'limit',
+      modelStatus: status,
       x: primal === 2 ? sol.colValue : undefined,
       objective: primal === 2 ? model.getObjectiveValue() : undefined,
       bound: Number(model.info.get('mip_dual_bound')),

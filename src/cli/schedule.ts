@@ -1,0 +1,215 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { text as readStream } from 'node:stream/consumers';
+import { TZDate } from '@date-fns/tz';
+import { stringify } from 'csv-stringify/sync';
+import { formatISO } from 'date-fns';
+import { StaffcastError } from '../errors.js';
+import { readRequirementCsv } from '../io/requirementCsv.js';
+import type { ShiftRulesInput } from '../scheduling/rules.js';
+import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
+import type { CommandRegistrar } from './program.js';
+import { parsePositive } from './usage.js';
+
+interface ScheduleFlags {
+  rules: string;
+  timeLimit: number;
+  format: string;
+  coverage?: string;
+  output?: string;
+  tz: string;
+  column?: string;
+}
+
+function usage(message: string): never {
+  throw new StaffcastError('USAGE', `schedule: ${message}`);
+}
+
+async function readText(
+  file: string,
+  cwd: string,
+  stdin: NodeJS.ReadableStream | undefined,
+): Promise<string> {
+  try {
+    if (file === '-' && stdin !== undefined) return await readStream(stdin);
+    return await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new StaffcastError('FILE_READ', `${file}: cannot read (${(error as Error).message})`, { file });
+  }
+}
+
+async function writeText(file: string, cwd: string, content: string): Promise<void> {
+  try {
+    await writeFile(resolve(cwd, file), content);
+  } catch (error) {
+    throw new StaffcastError('FILE_READ', `${file}: cannot write (${(error as Error).message})`, { file });
+  }
+}
+
+function iso(ms: number | undefined, tz: string): string {
+  return ms === undefined ? '' : formatISO(new TZDate(ms, tz));
+}
+
+function shiftRows(s: ShiftSchedule, tz: string) {
+  return s.shifts.map((sh) => ({
+    type: sh.type,
+    day: sh.day,
+    start: iso(sh.startMs, tz),
+    end: iso(sh.startMs === undefined ? undefined : sh.startMs + sh.lengthMinutes * 60_000, tz),
+    start_time: sh.startTime,
+    end_time: sh.endTime,
+    length_minutes: sh.lengthMinutes,
+    paid_minutes: sh.paidMinutes,
+    count: sh.count,
+    breaks: sh.breaks
+      .map((b) => {
+        const ms = s.starts?.[b.startSlot];
+        const at = ms === undefined ? b.startTime : iso(ms, tz);
+        return `${b.name} ${at} ${b.durationMinutes}min${b.paid ? ' paid' : ''}`;
+      })
+      .join('; '),
+  }));
+}
+
+function tourRows(s: ShiftSchedule) {
+  return (s.tours ?? []).map((t) => ({
+    type: t.type,
+    length_minutes: t.lengthMinutes,
+    work_days: t.workDays.join(' '),
+    start_times: t.startTimes.join(' '),
+    paid_hours_per_week: t.paidHoursPerWeek,
+    count: t.count,
+  }));
+}
+
+function coverageRows(s: ShiftSchedule, tz: string) {
+  const c = s.coverage;
+  return Array.from(c.required, (required, t) => ({
+    interval_start: iso(s.starts?.[t], tz),
+    required,
+    scheduled: c.scheduled[t] ?? 0,
+    on_break: c.onBreak[t] ?? 0,
+    net: c.net[t] ?? 0,
+    under: Math.max(0, required - (c.net[t] ?? 0)),
+    over: Math.max(0, (c.net[t] ?? 0) - required),
+  }));
+}
+
+function toJson(s: ShiftSchedule, tz: string): string {
+  const out = {
+    status: s.status,
+    breakMethod: s.breakMethod,
+    objective: s.objective,
+    bestBound: s.bestBound,
+    gap: s.gap,
+    greedyObjective: s.greedyObjective,
+    underAgentIntervals: s.underAgentIntervals,
+    overAgentIntervals: s.overAgentIntervals,
+    efficiency: s.efficiency,
+    shifts: s.shifts.map((sh) => ({
+      ...sh,
+      start: iso(sh.startMs, tz),
+      breaks: sh.breaks.map((b) => ({ ...b, start: iso(s.starts?.[b.startSlot], tz) })),
+    })),
+    ...(s.tours === undefined ? {} : { tours: s.tours }),
+    coverage: coverageRows(s, tz),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+function pct(v: number): string {
+  return `${(100 * v).toFixed(2)}%`;
+}
+
+/**
+ * `staffcast schedule <requirements.csv|-> --rules rules.json [--time-limit 60] [--format csv|json]
+ * [--coverage coverage.csv] [-o schedule.csv] [--tz UTC] [--column agents|scheduled_agents]`:
+ * reads a requirement CSV (DESIGN.md 5) and shift rules, builds the schedule (`scheduleShifts`),
+ * writes the shifts (one row per shift start with count and break times) or, with tours, the
+ * tours; status, gap and efficiency figures go to stderr.
+ */
+export const registerSchedule: CommandRegistrar = (program, ctx) => {
+  program
+    .command('schedule')
+    .description('cover a requirement with shifts, breaks and tours (HiGHS MIP with a greedy fallback)')
+    .argument(
+      '<requirements>',
+      'requirement CSV (interval_start, agents, scheduled_agents ...), or - for stdin',
+    )
+    .requiredOption('--rules <file>', 'shift rules JSON (`staffcast schema rules` prints its schema)')
+    .option('--time-limit <seconds>', 'wall-clock limit for the MIP solver', parsePositive, 60)
+    .option('--format <format>', 'output format: csv or json', 'csv')
+    .option('--coverage <file>', 'also write the coverage per interval as CSV')
+    .option('-o, --output <file>', 'write the schedule here instead of stdout')
+    .option('--tz <zone>', 'IANA zone of the rules (weekdays, times of day) and of the output', 'UTC')
+    .option(
+      '--column <name>',
+      'requirement column to cover: scheduled_agents (default when present) or agents',
+    )
+    .action(async (file: string, flags: ScheduleFlags) => {
+      if (flags.format !== 'csv' && flags.format !== 'json')
+        usage(`--format must be csv or json (got '${flags.format}')`);
+      if (flags.column !== undefined && flags.column !== 'agents' && flags.column !== 'scheduled_agents')
+        usage(`--column must be agents or scheduled_agents (got '${flags.column}')`);
+      try {
+        Intl.DateTimeFormat('en', { timeZone: flags.tz });
+      } catch {
+        usage(`--tz '${flags.tz}' is not an IANA time zone`);
+      }
+      const label = file === '-' ? '<stdin>' : file;
+      const requirement = readRequirementCsv(await readText(file, ctx.cwd, ctx.stdin), {
+        source: label,
+        timeZone: flags.tz,
+      });
+      if (requirement.queue !== undefined && new Set(requirement.queue).size > 1)
+        throw new StaffcastError(
+          'CSV_ROW',
+          `${label}: several queues in one requirement; schedule one queue at a time`,
+        );
+      const hasScheduled = requirement.scheduledAgents.every((v) => Number.isFinite(v));
+      const column = flags.column ?? (hasScheduled ? 'scheduled_agents' : 'agents');
+      const values = column === 'scheduled_agents' ? requirement.scheduledAgents : requirement.agents;
+      const bad = values.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0)
+        throw new StaffcastError('CSV_ROW', `${label}: row ${bad + 1}, column ${column}: not a number`, {
+          row: bad + 1,
+        });
+      let rulesJson: unknown;
+      const rulesText = await readText(flags.rules, ctx.cwd, undefined);
+      try {
+        rulesJson = JSON.parse(rulesText);
+      } catch (error) {
+        throw new StaffcastError('CONFIG', `${flags.rules}: not valid JSON (${(error as Error).message})`);
+      }
+      const schedule = await scheduleShifts(
+        {
+          intervalMinutes: requirement.intervalMinutes,
+          required: values,
+          starts: requirement.starts,
+          timeZone: flags.tz,
+        },
+        rulesJson as ShiftRulesInput,
+        { timeLimitSeconds: flags.timeLimit, rulesSource: flags.rules },
+      );
+      const tz = flags.tz;
+      let out: string;
+      if (flags.format === 'json') out = toJson(schedule, tz);
+      else if (schedule.tours !== undefined) out = stringify(tourRows(schedule), { header: true });
+      else out = stringify(shiftRows(schedule, tz), { header: true });
+      if (flags.output !== undefined) await writeText(flags.output, ctx.cwd, out);
+      else ctx.stdout.write(out);
+      if (flags.coverage !== undefined)
+        await writeText(flags.coverage, ctx.cwd, stringify(coverageRows(schedule, tz), { header: true }));
+      const e = schedule.efficiency;
+      const agents = schedule.shifts.reduce((a, b) => a + b.count, 0);
+      ctx.stderr.write(
+        `schedule: status ${schedule.status}, objective ${schedule.objective.toFixed(2)}` +
+          (schedule.gap === null
+            ? ', no proven bound'
+            : `, gap ${pct(schedule.gap)} (bound ${(schedule.bestBound ?? 0).toFixed(2)})`) +
+          `, ${agents} shifts${schedule.tours === undefined ? '' : `, ${schedule.tours.reduce((a, t) => a + t.count, 0)} tours`}` +
+          `, breaks ${schedule.breakMethod}\n` +
+          `schedule: coverage ${pct(e.coverage)}, utilisation ${pct(e.utilisation)}, interval efficiency ${pct(e.intervalEfficiency)}, within +/-10% ${pct(e.withinTenPercent)}, under ${schedule.underAgentIntervals.toFixed(1)} / over ${schedule.overAgentIntervals.toFixed(1)} agent-intervals\n`,
+      );
+    });
+};
