@@ -8,7 +8,10 @@ export interface AccuracyMetrics {
   mae: number;
   /** Root mean squared error, calls per interval. */
   rmse: number;
-  /** MAE divided by the in-sample MAE of the weekly seasonal naive (Hyndman & Koehler 2006). */
+  /**
+   * Mean of |y - f| / scale, scale the in-sample MAE of the weekly seasonal naive at the interval's
+   * origin (Hyndman & Koehler 2006); NaN when a scale is 0 or unknown.
+   */
   mase: number;
   /** Mean of f - y, calls per interval (positive = over-forecast). */
   bias: number;
@@ -46,7 +49,7 @@ export class MetricsAccumulator {
     this.sumAbs += Math.abs(e);
     this.sumSq += e * e;
     this.sumErr += e;
-    this.sumScaled += scale > 0 ? Math.abs(e) / scale : 0;
+    this.sumScaled += scale > 0 ? Math.abs(e) / scale : Number.NaN;
     if (quantiles && quantiles.length > 0) {
       let lo = Number.POSITIVE_INFINITY;
       let hi = Number.NEGATIVE_INFINITY;

@@ -1,0 +1,93 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { StaffcastError } from '../errors.js';
+import type { SpecialDay } from '../time/specialDays.js';
+
+const rowSchema = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .refine((d) => {
+      const ms = Date.parse(`${d}T00:00:00Z`);
+      return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+    }, 'must be a real calendar date'),
+  label: z.string().trim().min(1, 'must not be empty'),
+  factor: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0) {
+        ctx.addIssue({ code: 'custom', message: 'must be a number >= 0' });
+        return z.NEVER;
+      }
+      return n;
+    }),
+});
+
+/**
+ * Parses a special-days CSV: header `date,label[,factor]`, one row per day (`2024-12-25,Christmas,0`).
+ * A BOM and CRLF line ends are accepted; an empty factor means "learn from the last occurrence of
+ * the label". O(rows).
+ *
+ * @throws StaffcastError `CSV_ROW` "`<file>:<row>:<column>: <problem>`" for a missing column, a bad
+ * date, an empty label, a negative or non-numeric factor, a repeated date or malformed CSV;
+ * `NO_DATA` when there is no row.
+ * @example
+ * readSpecialDaysCsv('date,label,factor\n2024-12-25,Christmas,0\n2024-12-24,Christmas Eve,\n');
+ * // [{ date: '2024-12-25', label: 'Christmas', factor: 0 }, { date: '2024-12-24', label: 'Christmas Eve' }]
+ */
+export function readSpecialDaysCsv(text: string, fileName = 'special days'): SpecialDay[] {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+  } catch (error) {
+    throw new StaffcastError('CSV_ROW', `${fileName}: ${(error as Error).message}`);
+  }
+  const header = records[0];
+  if (!header) throw new StaffcastError('NO_DATA', `${fileName}: empty file`);
+  const col = (name: string) => header.findIndex((h) => h.toLowerCase() === name);
+  const dateCol = col('date');
+  const labelCol = col('label');
+  const factorCol = col('factor');
+  for (const [name, idx] of [
+    ['date', dateCol],
+    ['label', labelCol],
+  ] as const) {
+    if (idx < 0)
+      throw new StaffcastError('CSV_ROW', `${fileName}:1: missing column '${name}'`, { column: name });
+  }
+  const out: SpecialDay[] = [];
+  const seen = new Set<string>();
+  for (let i = 1; i < records.length; i++) {
+    const rec = records[i]!;
+    const raw = {
+      date: rec[dateCol] ?? '',
+      label: rec[labelCol] ?? '',
+      factor: factorCol >= 0 ? rec[factorCol] : undefined,
+    };
+    const parsed = rowSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = String(issue.path[0]);
+      throw new StaffcastError(
+        'CSV_ROW',
+        `${fileName}:${i + 1}:${field}: ${issue.message} (got '${raw[field as keyof typeof raw] ?? ''}')`,
+        { row: i + 1, column: field },
+      );
+    }
+    if (seen.has(parsed.data.date)) {
+      throw new StaffcastError('CSV_ROW', `${fileName}:${i + 1}:date: repeated date ${parsed.data.date}`, {
+        row: i + 1,
+        column: 'date',
+      });
+    }
+    seen.add(parsed.data.date);
+    const day: SpecialDay = { date: parsed.data.date, label: parsed.data.label };
+    if (parsed.data.factor !== undefined) day.factor = parsed.data.factor;
+    out.push(day);
+  }
+  if (out.length === 0) throw new StaffcastError('NO_DATA', `${fileName}: no special-day rows`);
+  return out;
+}
