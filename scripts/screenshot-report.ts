@@ -4,8 +4,9 @@
  *
  *   npx tsx scripts/screenshot-report.ts [out.png] [out.html]
  *
- * Defaults: docs/report-screenshot.png and a temporary HTML file. Exits non-zero when chromium
- * is missing or fails. The browser runs with networking features off, so a report that needed the
+ * Defaults: docs/report-screenshot.png and a temporary HTML file; window 1280 x 3100 px (the whole
+ * sample page; set SHOT_HEIGHT to change the height, CHROMIUM to name another browser binary).
+ * Exits non-zero when chromium is missing or fails. The browser runs with networking features off, so a report that needed the
  * network would show gaps.
  */
 import { execFileSync } from 'node:child_process';
@@ -40,12 +41,12 @@ try {
       '--hide-scrollbars',
       `--user-data-dir=${join(dir, 'profile')}`,
       `--screenshot=${png}`,
-      '--window-size=1280,2400',
+      `--window-size=1280,${process.env.SHOT_HEIGHT ?? 3100}`,
       pathToFileURL(htmlPath).href,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 }, // chromium logs dbus noise on stderr
   );
   console.error(`screenshot -> ${png}`);
 } finally {
-  rmSync(join(dir, 'profile'), { recursive: true, force: true });
+  rmSync(process.argv[3] ? join(dir, 'profile') : dir, { recursive: true, force: true });
 }

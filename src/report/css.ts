@@ -20,11 +20,11 @@ section { background: #fff; border: 1px solid var(--line); border-radius: 8px; p
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; background: #fbfcfd; }
 .card .label { color: var(--muted); font-size: 12px; }
 .card .value { font-size: 19px; font-weight: 600; font-variant-numeric: tabular-nums; margin-top: 2px; }
-.card .value[class*='status-'] { font-size: 16px; }
+.card .value[class*='status-'] { font-size: 15px; white-space: nowrap; }
 .status-optimal, .status-feasible { color: #237a3b; }
 .status-time-limit { color: #a86b00; }
 .status-infeasible, .status-not-run { color: #b3261e; }
-.chart svg { display: block; max-width: 100%; height: auto; }
+.chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }

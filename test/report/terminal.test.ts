@@ -11,7 +11,7 @@ describe('renderTerminalSummary', () => {
     const out = renderTerminalSummary(sampleReportInput(), { color: false, width: 80 });
     const lines = out.split('\n');
     expect(lines[0]).toBe('Staffing plan: Anonymous Bank, week of 22 February 1999');
-    expect(out).toMatch(/^Peak agents \(required \/ scheduled\) +12 \/ 10$/m);
+    expect(out).toMatch(/^Peak agents \(required \/ scheduled\) +12 \/ 11$/m);
     expect(out).toMatch(/^Schedule +optimal \(gap 0\.0%\)$/m);
     expect(out).toContain('Busiest day Tue 23 Feb 1999 (Asia/Jerusalem), 00:00–24:00:');
     expect(out).toContain('required');
