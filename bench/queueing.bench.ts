@@ -5,7 +5,8 @@
  * Targets: Erlang C year < 100 ms, Erlang A year < 1 s.
  */
 import { Bench } from 'tinybench';
-import { queueMetrics, requiredAgents } from '../src/index.js';
+import { queueMetrics } from '../src/queueing/queueMetrics.js';
+import { requiredAgents } from '../src/queueing/requiredAgents.js';
 import type { QueueDemand, StaffingTarget } from '../src/queueing/types.js';
 
 const INTERVALS_PER_DAY = 96;

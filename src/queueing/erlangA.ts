@@ -1,3 +1,6 @@
+import { digammaDifference } from './digamma.js';
+import { lnGamma } from './lnGamma.js';
+
 /**
  * The Erlang A model (M/M/n+M): Poisson arrivals, exponential handle times, exponential patience,
  * FCFS, an abandoning caller takes no agent time (Palm 1943; Garnett, Mandelbaum and Reiman 2002,
@@ -26,6 +29,8 @@ const RESCALE_ABOVE = 1e250;
 const RESCALE_BY = 1e-250;
 const TAIL = 1e-17;
 const LOG_UNDERFLOW = -690;
+/** Start the queue-state sum near its mode when that skips more than this many states. */
+const SKIP_ABOVE = 5000;
 
 /**
  * Erlang A performance measures for `servers` servers, without validation (inner loops).
@@ -58,6 +63,7 @@ export function erlangAUnchecked(
   patienceSeconds: number,
   thresholdSeconds: number,
   erlangB: number,
+  skipAbove = SKIP_ABOVE,
 ): ErlangAResult {
   if (lambda === 0) {
     return {
@@ -87,25 +93,30 @@ export function erlangAUnchecked(
   const y = lambda * patienceSeconds;
   const w = -Math.expm1(-tt);
 
-  // negative-binomial pmf p_b = z^x (1 - z)^b (x)_b / b!, possibly starting in log space
-  let logP = -servers * (thresholdSeconds / ahtSeconds);
+  // In heavy overload the weights r_j are a Poisson(y) pmf at x + j: below y - x - 40 sqrt(y) they are
+  // < e^-800 of the total, so the sum may start there (the states below n are then negligible too).
+  const skipTo = Math.floor(y - x - 40 * Math.sqrt(y));
+  const j0 = skipTo > skipAbove ? skipTo : 0;
+  const start = startNegativeBinomial(x, tt, z, w, j0);
+  // negative-binomial pmf p_b = z^x (1 - z)^b (x)_b / b!, in log space while it underflows
+  let logP = start.logP;
   let p = 0;
   let acc = 1;
   let logMode = logP < LOG_UNDERFLOW;
   if (!logMode) p = Math.exp(logP);
 
   let r = 1;
-  let scale = 1;
+  let scale = j0 > 0 ? 0 : 1;
   let total = 0; // sum r_j
   let abandonSum = 0; // sum r_j (1 - e_j)
   let virtualLate = 0; // sum r_j P(V_j > t)
   let answeredLate = 0; // sum r_j e_j I_z(x + 1, j + 1)
   let abandonEarly = 0; // sum r_j P(abandon by t | j)
   let waitAnswered = 0; // sum r_j e_j H_j
-  let cdfP = 0;
-  let cdfQ = 0;
-  let harmonic = 0;
-  for (let j = 0; ; j++) {
+  let cdfP = start.cdfP;
+  let cdfQ = start.cdfQ;
+  let harmonic = j0 > 0 ? digammaDifference(x + 1, x + j0 + 1) : 0;
+  for (let j = j0; ; j++) {
     const inv = 1 / (x + j + 1);
     const e = x * inv;
     if (!logMode) {
@@ -174,6 +185,49 @@ export function erlangAUnchecked(
     serviceLevelExcludeShortAbandons,
     asaSeconds,
   };
+}
+
+interface NegativeBinomialStart {
+  /** ln p_{j0}. */
+  logP: number;
+  /** sum_{b < j0} p_b = I_z(x, j0). */
+  cdfP: number;
+  /** sum_{b < j0} q_b = I_z(x + 1, j0). */
+  cdfQ: number;
+}
+
+/**
+ * The negative-binomial terms at j0: ln p_{j0} from ln Gamma, and the CDFs below j0 summed over the
+ * bulk of the distribution only (mean x w / z, sd sqrt(x w) / z; 40 sd either side), so a start far out
+ * costs O(bulk) instead of O(j0).
+ */
+function startNegativeBinomial(
+  x: number,
+  tt: number,
+  z: number,
+  w: number,
+  j0: number,
+): NegativeBinomialStart {
+  if (j0 === 0) return { logP: -x * tt, cdfP: 0, cdfQ: 0 };
+  const logW = Math.log(w);
+  const logPmf = (b: number): number => -x * tt + b * logW + lnGamma(x + b) - lnGamma(x) - lnGamma(b + 1);
+  const mean = ((x + 1) * w) / z;
+  const sd = Math.sqrt((x + 1) * w) / z;
+  if (!(w > 0) || j0 > mean + 40 * sd + 40) return { logP: Number.NEGATIVE_INFINITY, cdfP: 1, cdfQ: 1 };
+  const from = Math.max(0, Math.floor(mean - 40 * sd - 40));
+  if (from >= j0) return { logP: logPmf(j0), cdfP: 0, cdfQ: 0 };
+  let logP = logPmf(from);
+  let cdfP = 0;
+  let cdfQ = 0;
+  for (let b = from; b < j0; b++) {
+    if (logP > LOG_UNDERFLOW) {
+      const p = Math.exp(logP);
+      cdfP += p;
+      cdfQ += (z * p * (x + b)) / x;
+    }
+    logP += Math.log((w * (x + b)) / (b + 1));
+  }
+  return { logP, cdfP: Math.min(1, cdfP), cdfQ: Math.min(1, cdfQ) };
 }
 
 function clamp01(v: number): number {

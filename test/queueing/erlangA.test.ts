@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { erlangAUnchecked } from '../../src/queueing/erlangA.js';
+import { erlangBUnchecked } from '../../src/queueing/erlangB.js';
 import { queueMetrics } from '../../src/queueing/queueMetrics.js';
 import type { ServiceLevelBasis } from '../../src/queueing/types.js';
 import { cases, expectClose, vectors } from './reference.js';
@@ -122,5 +124,27 @@ describe('queueMetrics with Erlang A (M/M/n+M)', () => {
       previousGap = gap;
     }
     expect(previousGap).toBeLessThan(1e-3);
+  });
+});
+
+describe('erlangAUnchecked in heavy overload', () => {
+  it('gives the same result when the queue-state sum starts near its mode as when it starts at 0', () => {
+    const cases: [number, number, number, number, number][] = [
+      // servers, Erlangs, AHT, patience, threshold
+      [100, 2000, 100, 300, 20],
+      [100, 2000, 100, 300, 300],
+      [1000, 5000, 300, 600, 20],
+      [50, 20000, 30, 600, 0],
+      [1, 20000, 5, 1200, 20],
+    ];
+    for (const [n, a, aht, patience, t] of cases) {
+      const b = erlangBUnchecked(n, a);
+      const full = erlangAUnchecked(n, a / aht, aht, patience, t, b, Number.POSITIVE_INFINITY);
+      const skipped = erlangAUnchecked(n, a / aht, aht, patience, t, b, 0);
+      for (const key of Object.keys(full) as (keyof typeof full)[]) {
+        const scale = Math.max(1e-3, Math.abs(full[key]));
+        expect(Math.abs(full[key] - skipped[key]) / scale, `${n} ${a} ${key}`).toBeLessThan(1e-9);
+      }
+    }
   });
 });

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { digammaDifference } from '../../src/queueing/digamma.js';
+import { lnGamma } from '../../src/queueing/lnGamma.js';
+
+describe('lnGamma', () => {
+  it('matches ln of factorials and Gamma(1/2) = sqrt(pi)', () => {
+    let logFactorial = 0;
+    for (let k = 1; k <= 170; k++) {
+      logFactorial += Math.log(k);
+      expect(Math.abs(lnGamma(k + 1) - logFactorial)).toBeLessThan(1e-13 * Math.max(1, logFactorial));
+    }
+    expect(lnGamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 14);
+  });
+
+  it('matches 30-digit values for large arguments (mpmath loggamma, rounded to doubles)', () => {
+    expect(Math.abs(lnGamma(1e6) / 12815504.569147612 - 1)).toBeLessThan(1e-15);
+    expect(Math.abs(lnGamma(100.5) / 361.43554046777762 - 1)).toBeLessThan(1e-15);
+  });
+});
+
+describe('digammaDifference', () => {
+  it('equals the harmonic-type sum it replaces, for small and large arguments', () => {
+    for (const [a, count] of [
+      [1, 3],
+      [0.25, 40],
+      [3.7, 2000],
+      [123456.5, 500],
+      [17, 0],
+    ] as const) {
+      let sum = 0;
+      for (let i = 0; i < count; i++) sum += 1 / (a + i);
+      expect(Math.abs(digammaDifference(a, a + count) - sum)).toBeLessThan(1e-13 * Math.max(1, sum));
+    }
+  });
+});
