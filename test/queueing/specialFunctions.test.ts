@@ -13,8 +13,8 @@ describe('lnGamma', () => {
   });
 
   it('matches 30-digit values for large arguments (mpmath loggamma, rounded to doubles)', () => {
-    expect(Math.abs(lnGamma(1e6) / 12815504.569147612 - 1)).toBeLessThan(1e-15);
-    expect(Math.abs(lnGamma(100.5) / 361.43554046777762 - 1)).toBeLessThan(1e-15);
+    expect(Math.abs(lnGamma(1e6) / 12815504.569147611 - 1)).toBeLessThan(1e-15);
+    expect(Math.abs(lnGamma(100.5) / 361.4355404677776 - 1)).toBeLessThan(1e-15);
   });
 });
 
