@@ -6,8 +6,8 @@ const FN = 'renderReport';
 /**
  * Checks the invariants of a `ReportInput` before rendering: a known IANA zone, an interval length
  * dividing a day, a finite `generatedAt`, every series with strictly increasing finite starts and one
- * value per start, a P10/P90 band given as a pair, a service-level target in 0..1, and scenario rows
- * with one value per column. O(n) over all series.
+ * value per start, a P10/P90 band given as a pair, a service-level target in 0..1, unique scenario
+ * column labels and scenario rows with one value per column. O(n) over all series.
  *
  * @throws StaffcastError `INVALID_INPUT` naming the field, e.g.
  *   "renderReport: staffing.scheduledAgents must have one value per start (96) (got 95)".
@@ -47,6 +47,11 @@ export function validateReportInput(input: ReportInput): void {
   }
   const sc = input.scenarios;
   if (sc) {
+    const labels = sc.columns.map((c) => c.label);
+    labels.forEach((label, j) => {
+      if (labels.indexOf(label) !== j)
+        invalidInput(FN, `scenarios.columns[${j}].label`, 'must be unique', label);
+    });
     sc.rows.forEach((row, i) => {
       if (row.values.length !== sc.columns.length) {
         invalidInput(

@@ -99,6 +99,22 @@ describe('renderReportHtml', () => {
     expect(count(html, '<svg')).toBe(5);
   }, 5_000);
 
+  it('renders an empty horizon (no intervals) with empty charts and an all-grey heat map', async () => {
+    const empty: ReportInput = {
+      title: 'Empty',
+      timeZone: 'UTC',
+      intervalMinutes: 60,
+      generatedAt: 0,
+      forecast: { starts: [], calls: [] },
+      staffing: { starts: [], requiredAgents: [], scheduledAgents: [] },
+      summary: {},
+    };
+    const html = await renderReportHtml(empty);
+    expect(count(html, '<svg')).toBe(3);
+    expect(heatmapCellCount(html)).toBe(7 * 24);
+    expect(html).toContain('<div class="label">FTE</div><div class="value">–</div>');
+  });
+
   it('throws INVALID_INPUT for inconsistent input before rendering', async () => {
     await expect(renderReportHtml({ ...syntheticInput(), timeZone: 'Nowhere/Land' })).rejects.toMatchObject({
       code: 'INVALID_INPUT',

@@ -52,6 +52,13 @@ describe('renderTerminalSummary', () => {
     );
   });
 
+  it('prints the figures without a chart when there are no intervals', () => {
+    const input = syntheticInput({ days: 0 });
+    const out = renderTerminalSummary(input, { color: false, width: 80 });
+    expect(out).toContain('Service level');
+    expect(out).not.toContain('Busiest day');
+  });
+
   it('rejects a width below 40 columns', () => {
     expect(() => renderTerminalSummary(syntheticInput(), { color: false, width: 20 })).toThrow(
       'renderTerminalSummary: width must be a whole number of columns >= 40 (got 20)',

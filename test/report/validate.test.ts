@@ -55,5 +55,17 @@ describe('validateReportInput', () => {
         scenarios: { columns: [{ label: 'FTE', unit: 'fte' }], rows: [{ name: 'Base', values: [1, 2] }] },
       }),
     ).toThrow('renderReport: scenarios.rows[0].values must have one value per column (1) (got 2)');
+    expect(() =>
+      validateReportInput({
+        ...ok,
+        scenarios: {
+          columns: [
+            { label: 'FTE', unit: 'fte' },
+            { label: 'FTE', unit: 'hours' },
+          ],
+          rows: [],
+        },
+      }),
+    ).toThrow('renderReport: scenarios.columns[1].label must be unique (got FTE)');
   });
 });
