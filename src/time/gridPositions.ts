@@ -24,7 +24,7 @@ export interface GridPositions {
  *
  * @example
  * const s = createSeries('America/New_York', 30, [Date.UTC(2003, 4, 5, 11), Date.UTC(2003, 4, 5, 11, 30)], [1, 2]);
- * gridPositions(s); // { dayNumbers: [12178, 12178], weekdays: [1, 1], slots: [14, 15], slotsPerDay: 48 }
+ * gridPositions(s); // { dayNumbers: [12177, 12177], weekdays: [1, 1], slots: [14, 15], slotsPerDay: 48 }
  */
 export function gridPositions(series: Series): GridPositions {
   const n = series.starts.length;

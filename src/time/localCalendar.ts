@@ -21,7 +21,7 @@ export function localWallMs(epochMs: number, timeZone: string): number {
  * in `timeZone` (so consecutive local dates differ by 1 across DST changes). O(1).
  *
  * @example
- * localDayNumber(Date.UTC(2003, 4, 5, 3), 'America/New_York'); // 12177 (2003-05-04 local)
+ * localDayNumber(Date.UTC(2003, 4, 5, 3), 'America/New_York'); // 12176 (2003-05-04 local)
  */
 export function localDayNumber(epochMs: number, timeZone: string): number {
   return Math.floor(localWallMs(epochMs, timeZone) / DAY_MS);
@@ -75,7 +75,7 @@ export function weekdayOfDayNumber(dayNumber: number): number {
  * `YYYY-MM-DD` of a local day number. O(1).
  *
  * @example
- * dateOfDayNumber(12177); // '2003-05-04'
+ * dateOfDayNumber(12176); // '2003-05-04'
  */
 export function dateOfDayNumber(dayNumber: number): string {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
@@ -86,7 +86,7 @@ export function dateOfDayNumber(dayNumber: number): string {
  *
  * @throws StaffcastError `INVALID_INPUT` when the text is not a real calendar date.
  * @example
- * dayNumberOfDate('2003-05-04'); // 12177
+ * dayNumberOfDate('2003-05-04'); // 12176
  */
 export function dayNumberOfDate(date: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

@@ -1,4 +1,3 @@
-import { tzScan } from '@date-fns/tz';
 import { zoneOffsetMinutes } from './zoneOffset.js';
 
 /** How a local wall-clock time maps to instants in a zone. */
@@ -44,8 +43,13 @@ export function resolveLocalTime(wallMs: number, timeZone: string): LocalTimeRes
   }
   if (firstOk) return { kind: 'unique', epochMs: first };
   if (secondOk) return { kind: 'unique', epochMs: second };
-  const lo = Math.min(first, second);
-  const hi = Math.max(first, second);
-  const change = tzScan(timeZone, { start: new Date(lo), end: new Date(hi) })[0];
-  return { kind: 'gap', transitionMs: change === undefined ? lo : change.date.getTime() };
+  // the clock jumped between `second` (still the old offset) and `first`: bisect to the minute
+  let lo = Math.min(first, second);
+  let hi = Math.max(first, second);
+  while (hi - lo > MINUTE_MS) {
+    const mid = Math.floor((lo + hi) / 2 / MINUTE_MS) * MINUTE_MS;
+    if (zoneOffsetMinutes(timeZone, mid) === before) lo = mid;
+    else hi = mid;
+  }
+  return { kind: 'gap', transitionMs: hi };
 }

@@ -1,0 +1,116 @@
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Forecast } from '../../src/forecast/types.js';
+import { readForecastCsv } from '../../src/io/readForecastCsv.js';
+import { quantileColumn, writeForecastCsv } from '../../src/io/writeForecastCsv.js';
+import { futureGrid } from '../../src/time/futureGrid.js';
+
+const read = (text: string, timeZone: string) =>
+  readForecastCsv(Readable.from([text]), { timeZone, fileName: 'f.csv' });
+
+describe('writeForecastCsv', () => {
+  it('writes interval_start with the zone offset, calls, aht_seconds and quantile columns', () => {
+    const forecast: Forecast = {
+      timeZone: 'America/New_York',
+      intervalMinutes: 30,
+      starts: Float64Array.of(Date.UTC(2003, 4, 5, 11), Date.UTC(2003, 4, 5, 11, 30)),
+      calls: Float64Array.of(12.5, 14),
+      ahtSeconds: Float64Array.of(180, Number.NaN),
+      quantiles: [
+        { probability: 0.1, calls: Float64Array.of(8, 9) },
+        { probability: 0.9, calls: Float64Array.of(17, 19.25) },
+      ],
+    };
+    expect(writeForecastCsv(forecast)).toBe(
+      'interval_start,calls,aht_seconds,calls_p10,calls_p90\n' +
+        '2003-05-05T07:00:00-04:00,12.5,180,8,17\n' +
+        '2003-05-05T07:30:00-04:00,14,,9,19.25\n',
+    );
+  });
+
+  it('names quantile columns by percent', () => {
+    expect([0.1, 0.5, 0.9, 0.025].map(quantileColumn)).toEqual([
+      'calls_p10',
+      'calls_p50',
+      'calls_p90',
+      'calls_p2_5',
+    ]);
+    expect(() => quantileColumn(1)).toThrow(
+      'quantileColumn: probability must be strictly between 0 and 1 (got 1)',
+    );
+  });
+});
+
+describe('readForecastCsv', () => {
+  it('round-trips a forecast across a DST change exactly (property over values)', async () => {
+    const grid = futureGrid({
+      timeZone: 'Europe/Madrid',
+      intervalMinutes: 15,
+      firstDay: '2024-10-26',
+      days: 3,
+      open: () => true,
+    });
+    const n = grid.starts.length;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: n, maxLength: n }),
+        async (values) => {
+          const forecast: Forecast = {
+            timeZone: 'Europe/Madrid',
+            intervalMinutes: 15,
+            starts: grid.starts,
+            calls: Float64Array.from(values),
+            ahtSeconds: Float64Array.from(values, (v) => v / 3),
+            quantiles: [{ probability: 0.5, calls: Float64Array.from(values, (v) => v * 0.9) }],
+          };
+          const { forecast: back, report } = await read(writeForecastCsv(forecast), 'Europe/Madrid');
+          expect(back).toEqual(forecast);
+          expect(report.warnings).toEqual([]);
+        },
+      ),
+      { numRuns: 10 },
+    );
+    expect(n).toBe(96 + 100 + 96);
+  });
+
+  it('leaves ahtSeconds undefined without an aht_seconds column and detects the interval over closed nights', async () => {
+    const text =
+      'interval_start,calls\n2003-05-05T20:30:00-04:00,3\n2003-05-05T21:00:00-04:00,2\n2003-05-06T07:00:00-04:00,5\n';
+    const { forecast } = await read(text, 'America/New_York');
+    expect(forecast.ahtSeconds).toBeUndefined();
+    expect(forecast.quantiles).toBeUndefined();
+    expect(forecast.intervalMinutes).toBe(30);
+    expect(Array.from(forecast.calls)).toEqual([3, 2, 5]);
+  });
+
+  it('warns when the offsets do not match the zone it was told', async () => {
+    const { report } = await read(
+      'interval_start,calls\n2003-05-05T07:00:00-04:00,3\n2003-05-05T07:30:00-04:00,3\n',
+      'UTC',
+    );
+    expect(report.warnings).toEqual([
+      "f.csv:2:interval_start: offset -04:00 differs from UTC's at that instant (2003-05-05T11:00:00Z); is --tz right?",
+      "f.csv: 2 timestamps have an offset other than UTC's",
+    ]);
+  });
+
+  it('throws on rows out of order, a duplicate start and a bad number', async () => {
+    await expect(
+      read('interval_start,calls\n2003-05-05T07:30:00Z,3\n2003-05-05T07:00:00Z,3\n', 'UTC'),
+    ).rejects.toThrow(
+      'f.csv:3:interval_start: is earlier than the start of row 2; a forecast must be sorted without duplicates',
+    );
+    await expect(
+      read('interval_start,calls\n2003-05-05T07:30:00Z,3\n2003-05-05T07:30:00Z,3\n', 'UTC'),
+    ).rejects.toThrow(
+      'f.csv:3:interval_start: repeats the start of row 2; a forecast must be sorted without duplicates',
+    );
+    await expect(read('interval_start,calls\n2003-05-05T07:30:00Z,-1\n', 'UTC')).rejects.toThrow(
+      'f.csv:2:calls: negative count (got -1)',
+    );
+    await expect(read('start,calls\n', 'UTC')).rejects.toThrow(
+      "f.csv:1: missing column 'interval_start' (header has: start, calls)",
+    );
+  });
+});
