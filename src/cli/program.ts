@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { StaffcastError } from '../errors.js';
 import { registerAggregate } from './aggregate.js';
+import { registerBacktest } from './backtest.js';
 import { registerCalibrate } from './calibrate.js';
 import type { CliContext } from './context.js';
 import { registerErlang } from './erlang.js';
+import { registerForecast } from './forecast.js';
 import { registerSchedule } from './schedule.js';
 import { registerSchema } from './schema.js';
 
@@ -17,6 +19,8 @@ const registrars: CommandRegistrar[] = [
   registerErlang,
   registerSchedule,
   registerSchema,
+  registerForecast,
+  registerBacktest,
 ];
 
 /** Package version shown by `staffcast --version`. */

@@ -1,0 +1,109 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Option } from 'commander';
+import { StaffcastError } from '../errors.js';
+import { type ForecastMethod, MODEL_NAMES } from '../forecast/engine.js';
+import { forecast } from '../forecast/forecast.js';
+import { resampleHistory } from '../forecast/resample.js';
+import { formatReadReport } from '../io/formatReadReport.js';
+import { readHistoryCsv } from '../io/readHistoryCsv.js';
+import { readSpecialDaysCsv } from '../io/specialDaysCsv.js';
+import { writeForecastCsv } from '../io/writeForecastCsv.js';
+import type { SpecialDay } from '../time/specialDays.js';
+import type { CliContext } from './context.js';
+import type { CommandRegistrar } from './program.js';
+import { parseNumberList, parsePositiveInt } from './usage.js';
+
+interface ForecastFlags {
+  horizon: number;
+  tz: string;
+  method: ForecastMethod;
+  quantiles?: number[];
+  specialDays?: string;
+  holidays?: string;
+  interval?: number;
+  output?: string;
+}
+
+/** Reads a special-days CSV for a command (`FILE_READ` when it cannot be read). */
+export async function loadSpecialDays(ctx: CliContext, file: string | undefined): Promise<SpecialDay[]> {
+  if (file === undefined) return [];
+  let text: string;
+  try {
+    text = await readFile(resolve(ctx.cwd, file), 'utf8');
+  } catch (error) {
+    throw new StaffcastError('FILE_READ', `${file}: cannot read (${(error as Error).message})`);
+  }
+  return readSpecialDaysCsv(text, file);
+}
+
+/** Checks the flags shared by forecast and backtest; USAGE errors exit 2. */
+export function checkForecastFlags(
+  command: string,
+  flags: { quantiles?: number[]; interval?: number },
+): void {
+  for (const p of flags.quantiles ?? []) {
+    if (!(p > 0 && p < 1)) {
+      throw new StaffcastError(
+        'USAGE',
+        `${command}: --quantiles must be probabilities between 0 and 1 (got ${p})`,
+      );
+    }
+  }
+  if (flags.interval !== undefined && 1440 % flags.interval !== 0) {
+    throw new StaffcastError('USAGE', `${command}: --interval must divide 1440 (got ${flags.interval})`);
+  }
+}
+
+/**
+ * `staffcast forecast <history.csv|-> --horizon 7 [--tz UTC] [--method auto] [--quantiles
+ * 0.1,0.5,0.9] [--special-days days.csv] [--holidays US] [--interval 30] [-o forecast.csv]`:
+ * writes the forecast CSV (DESIGN.md section 5) to stdout or `-o`; the reading report and the
+ * method used go to stderr.
+ */
+export const registerForecast: CommandRegistrar = (program, ctx) => {
+  program
+    .command('forecast')
+    .description('forecast interval volumes (and AHT) for the open intervals of the next days')
+    .argument('<history>', 'interval history CSV (interval_start, calls[, aht_seconds ...]), or - for stdin')
+    .requiredOption('--horizon <days>', 'local calendar days to forecast', parsePositiveInt)
+    .option('--tz <zone>', 'IANA zone of wall-clock timestamps', 'UTC')
+    .addOption(
+      new Option('--method <name>', 'forecasting model').choices(['auto', ...MODEL_NAMES]).default('auto'),
+    )
+    .option('--quantiles <list>', 'quantile probabilities, e.g. 0.1,0.5,0.9', parseNumberList)
+    .option('--special-days <file>', 'CSV of special days: date,label[,factor]')
+    .option('--holidays <region>', "public holidays via date-holidays, e.g. 'US', 'IL', 'US-CA'")
+    .option('--interval <minutes>', 're-aggregate the history to this interval first', parsePositiveInt)
+    .option('-o, --output <file>', 'write the forecast CSV here instead of stdout')
+    .action(async (file: string, flags: ForecastFlags) => {
+      checkForecastFlags('forecast', flags);
+      const specialDays = await loadSpecialDays(ctx, flags.specialDays);
+      const source = file === '-' ? ctx.stdin : resolve(ctx.cwd, file);
+      const read = await readHistoryCsv(source, {
+        timeZone: flags.tz,
+        fileName: file === '-' ? 'stdin' : file,
+      });
+      ctx.stderr.write(formatReadReport(read.report));
+      const history =
+        flags.interval === undefined ? read.history : resampleHistory(read.history, flags.interval);
+      const result = forecast(history, {
+        horizonDays: flags.horizon,
+        method: flags.method,
+        ...(flags.quantiles ? { quantiles: flags.quantiles } : {}),
+        ...(flags.holidays !== undefined ? { holidays: flags.holidays } : {}),
+        specialDays,
+      });
+      ctx.stderr.write(`forecast: ${result.starts.length} intervals by ${result.method}\n`);
+      const csv = writeForecastCsv(result);
+      if (flags.output === undefined) {
+        ctx.stdout.write(csv);
+        return;
+      }
+      try {
+        await writeFile(resolve(ctx.cwd, flags.output), csv);
+      } catch (error) {
+        throw new StaffcastError('FILE_READ', `${flags.output}: cannot write (${(error as Error).message})`);
+      }
+    });
+};

@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runStaffcast } from './run.js';
+
+/** Six weeks of office hours (Mon-Fri 09:00-12:00), 10 calls per hour, as a history CSV. */
+function historyCsv(): string {
+  const lines = ['interval_start,calls'];
+  for (let d = 0; d < 42; d++) {
+    const date = new Date(Date.UTC(2024, 0, 1 + d));
+    const w = date.getUTCDay();
+    if (w === 0 || w === 6) continue;
+    for (const h of [9, 10, 11])
+      lines.push(`${date.toISOString().slice(0, 10)}T${String(h).padStart(2, '0')}:00:00,10`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('staffcast forecast', () => {
+  it('writes the forecast CSV of the next open days to stdout from stdin', async () => {
+    const r = await runStaffcast(['forecast', '-', '--horizon', '3', '--method', 'historical-average'], {
+      stdin: historyCsv(),
+    });
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n');
+    expect(rows[0]).toBe('interval_start,calls');
+    // history ends Friday 9 Feb; Sat/Sun closed, Monday 12 Feb 09-12
+    expect(rows.slice(1)).toEqual([
+      '2024-02-12T09:00:00Z,10',
+      '2024-02-12T10:00:00Z,10',
+      '2024-02-12T11:00:00Z,10',
+    ]);
+    expect(r.stderr).toMatch(/forecast: 3 intervals by historical-average/);
+  });
+
+  it('writes quantile columns and honours -o and --special-days', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staffcast-fc-'));
+    writeFileSync(join(dir, 'h.csv'), historyCsv());
+    writeFileSync(join(dir, 'days.csv'), 'date,label,factor\n2024-02-12,Closed,0\n');
+    const r = await runStaffcast(
+      [
+        'forecast',
+        'h.csv',
+        '--horizon',
+        '4',
+        '--quantiles',
+        '0.1,0.9',
+        '--special-days',
+        'days.csv',
+        '-o',
+        'f.csv',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const out = readFileSync(join(dir, 'f.csv'), 'utf8').trim().split('\n');
+    expect(out[0]).toBe('interval_start,calls,calls_p10,calls_p90');
+    expect(out.length).toBe(4); // Monday closed by factor 0, Tuesday's 3 intervals
+    expect(out[1]).toMatch(/^2024-02-13T09:00:00Z,10,/);
+  });
+
+  it('exits 2 on a usage error (missing --horizon, bad quantile, unknown method)', async () => {
+    expect((await runStaffcast(['forecast', '-'], { stdin: historyCsv() })).code).toBe(2);
+    const q = await runStaffcast(['forecast', '-', '--horizon', '1', '--quantiles', '0.5,1.5'], {
+      stdin: historyCsv(),
+    });
+    expect(q.code).toBe(2);
+    expect(q.stderr).toContain('forecast: --quantiles must be probabilities between 0 and 1 (got 1.5)');
+    expect(
+      (await runStaffcast(['forecast', '-', '--horizon', '1', '--method', 'arima'], { stdin: historyCsv() }))
+        .code,
+    ).toBe(2);
+  });
+
+  it('exits 1 when the history file cannot be read', async () => {
+    const r = await runStaffcast(['forecast', 'no-such-file.csv', '--horizon', '1'], { cwd: tmpdir() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^staffcast: .*no-such-file\.csv/m);
+  });
+});
