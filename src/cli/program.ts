@@ -6,8 +6,10 @@ import { registerCalibrate } from './calibrate.js';
 import type { CliContext } from './context.js';
 import { registerErlang } from './erlang.js';
 import { registerForecast } from './forecast.js';
+import { registerOutbound } from './outbound.js';
 import { registerSchedule } from './schedule.js';
 import { registerSchema } from './schema.js';
+import { registerStaff } from './staff.js';
 
 /** A command module: adds one subcommand to the program. */
 export type CommandRegistrar = (program: Command, ctx: CliContext) => void;
@@ -19,6 +21,8 @@ const registrars: CommandRegistrar[] = [
   registerErlang,
   registerSchedule,
   registerSchema,
+  registerStaff,
+  registerOutbound,
   registerForecast,
   registerBacktest,
 ];

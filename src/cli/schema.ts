@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
+import { staffingConfigSchema } from '../io/staffingConfig.js';
 import { ShiftRules } from '../scheduling/rules.js';
 import type { CommandRegistrar } from './program.js';
 
@@ -11,6 +12,7 @@ import type { CommandRegistrar } from './program.js';
  */
 export const SCHEMA_KINDS: Readonly<Record<string, z.ZodType>> = {
   rules: ShiftRules, // shift rules for `staffcast schedule --rules` (src/scheduling/rules.ts)
+  staffing: staffingConfigSchema, // per-queue parameters for `staffcast staff --config` (src/io/staffingConfig.ts)
 };
 
 /**

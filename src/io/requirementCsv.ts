@@ -60,13 +60,18 @@ export interface ReadRequirementOptions {
   intervalMinutes?: number;
   /** Name used in error messages (the file path). Default `'requirement CSV'`. */
   source?: string;
+  /**
+   * Column read into `agents` (required on every row). Default `'agents'`; e.g. `'scheduled_agents'`
+   * to read a schedule's coverage.
+   */
+  agentsColumn?: string;
 }
 
 const OFFSET_RE = /(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
  * Parses a requirement CSV (DESIGN.md section 5): a header row with `interval_start` (ISO-8601
- * with offset) and `agents`, optionally `queue`, `calls`, `aht_seconds`, `scheduled_agents`,
+ * with offset) and `agents` (or `options.agentsColumn`), optionally `queue`, `calls`, `aht_seconds`, `scheduled_agents`,
  * `service_level`, `asa_seconds`, `abandon_rate`, `occupancy`. Other columns are ignored. Absent
  * columns and empty cells read as `NaN`; `agents` must be present and >= 0 on every row.
  * Cost O(rows).
@@ -92,11 +97,12 @@ export function readRequirementCsv(text: string, options: ReadRequirementOptions
     throw new StaffcastError('NO_DATA', `${source}: no data rows`, { source });
   }
   const index = new Map(header.map((name, i) => [name.toLowerCase(), i]));
+  const agentsName = options.agentsColumn ?? 'agents';
   const startCol = index.get('interval_start');
-  const agentsCol = index.get('agents');
+  const agentsCol = index.get(agentsName.toLowerCase());
   for (const [name, col] of [
     ['interval_start', startCol],
-    ['agents', agentsCol],
+    [agentsName, agentsCol],
   ] as const) {
     if (col === undefined) {
       throw new StaffcastError('CSV_ROW', `${source}: missing column '${name}' in the header`, {
@@ -144,8 +150,9 @@ export function readRequirementCsv(text: string, options: ReadRequirementOptions
     previousByQueue.set(q, ms);
     starts[r] = ms;
     queue.push(q);
-    for (const [name, field] of REQUIREMENT_COLUMNS) {
-      const col = index.get(name);
+    for (const [column, field] of REQUIREMENT_COLUMNS) {
+      const name = field === 'agents' ? agentsName : column;
+      const col = field === 'agents' ? agentsCol : index.get(name);
       if (col === undefined) continue;
       const raw = record[col] ?? '';
       if (raw === '') {

@@ -1,0 +1,156 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { StaffcastError } from '../errors.js';
+import { type Requirement, readRequirementCsv } from '../io/requirementCsv.js';
+import { outboundCapacity } from '../staffing/outboundCapacity.js';
+import { formatInstant } from '../time/formatInstant.js';
+import type { CliContext } from './context.js';
+import type { CommandRegistrar } from './program.js';
+import { parseFraction, parsePositive } from './usage.js';
+
+interface OutboundFlags {
+  scheduled: string;
+  aht: number;
+  shrinkage: number;
+  maxOccupancy: number;
+  tz: string;
+  output?: string;
+}
+
+async function readText(ctx: CliContext, file: string): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.stdin)
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(resolve(ctx.cwd, file), 'utf8');
+  } catch (error) {
+    throw new StaffcastError('FILE_READ', `${file}: cannot read (${(error as Error).message})`, { file });
+  }
+}
+
+/** Agents summed per interval start (several queues of one requirement add up). */
+function byStart(req: Requirement): Map<number, number> {
+  const sums = new Map<number, number>();
+  for (let i = 0; i < req.starts.length; i++) {
+    const t = req.starts[i]!;
+    sums.set(t, (sums.get(t) ?? 0) + req.agents[i]!);
+  }
+  return sums;
+}
+
+function parseShrinkage(value: string): number {
+  const s = parseFraction(value);
+  if (s >= 1) return parseFraction('x');
+  return s;
+}
+
+/**
+ * `staffcast outbound <requirements.csv|-> --scheduled scheduled.csv --aht 300 [--shrinkage 0]
+ * [--max-occupancy 1] [--tz UTC] [-o outbound.csv]`: the outbound calls that fit into the agent
+ * time scheduled beyond the inbound requirement (`outboundCapacity`).
+ *
+ * - requirements.csv: the output of `staff` (`interval_start`, `agents`; rows of several queues
+ *   at the same start are added).
+ * - scheduled.csv: `interval_start` (ISO-8601 with offset) and the agents scheduled in that
+ *   interval, in a column named `scheduled_agents`, `scheduled` or `agents` (first found).
+ *   `--shrinkage` is the share of those scheduled agents not on the phones (0 when the column
+ *   already counts productive agents). A requirement interval the schedule does not list has 0
+ *   scheduled agents; schedule rows outside the requirement are ignored (counted on stderr).
+ *
+ * Writes `interval_start,required_agents,scheduled_agents,spare_agents,outbound_calls,short_agents`
+ * to `-o` or stdout, and the total to stderr.
+ */
+export const registerOutbound: CommandRegistrar = (program, ctx) => {
+  program
+    .command('outbound')
+    .description('outbound calls that fit into scheduled agent time beyond the inbound requirement')
+    .argument('<requirements>', 'requirement CSV written by `staffcast staff`, or - for stdin')
+    .requiredOption('--scheduled <file>', 'CSV of interval_start and scheduled_agents (or scheduled, agents)')
+    .requiredOption('--aht <seconds>', 'handle time of one outbound call in seconds', parsePositive)
+    .option(
+      '--shrinkage <fraction>',
+      'share of the scheduled agents not on the phones, 0 <= s < 1',
+      parseShrinkage,
+      0,
+    )
+    .option('--max-occupancy <fraction>', 'share of spare time usable for outbound', parseFraction, 1)
+    .option('--tz <zone>', 'IANA zone of the output times', 'UTC')
+    .option('-o, --output <file>', 'write the CSV here instead of stdout')
+    .action(async (file: string, flags: OutboundFlags) => {
+      const requirement = readRequirementCsv(await readText(ctx, file), {
+        source: file === '-' ? 'stdin' : file,
+        timeZone: flags.tz,
+      });
+      const scheduledText = await readText(ctx, flags.scheduled);
+      const header = (scheduledText.split(/\r?\n/, 1)[0] ?? '')
+        .toLowerCase()
+        .split(',')
+        .map((h) => h.trim());
+      const column = ['scheduled_agents', 'scheduled', 'agents'].find((c) => header.includes(c));
+      if (column === undefined) {
+        throw new StaffcastError(
+          'CSV_ROW',
+          `${flags.scheduled}: needs a column scheduled_agents, scheduled or agents (header has: ${header.join(', ')})`,
+        );
+      }
+      const schedule = readRequirementCsv(scheduledText, {
+        source: flags.scheduled,
+        agentsColumn: column,
+        intervalMinutes: requirement.intervalMinutes,
+      });
+      const need = byStart(requirement);
+      const have = byStart(schedule);
+      const starts = [...need.keys()].sort((a, b) => a - b);
+      const ignored = [...have.keys()].filter((t) => !need.has(t)).length;
+      const required = starts.map((t) => need.get(t)!);
+      const scheduled = starts.map((t) => have.get(t) ?? 0);
+      const result = outboundCapacity(required, scheduled, {
+        ahtSeconds: flags.aht,
+        intervalMinutes: requirement.intervalMinutes,
+        shrinkage: flags.shrinkage,
+        maxOccupancy: flags.maxOccupancy,
+      });
+      const round = (x: number) => String(Math.round(x * 1e4) / 1e4);
+      const rows = [
+        [
+          'interval_start',
+          'required_agents',
+          'scheduled_agents',
+          'spare_agents',
+          'outbound_calls',
+          'short_agents',
+        ],
+        ...starts.map((t, i) => [
+          formatInstant(t, flags.tz),
+          round(required[i]!),
+          round(scheduled[i]!),
+          round(result.spareAgents[i]!),
+          String(result.calls[i]!),
+          round(result.shortAgents[i]!),
+        ]),
+      ];
+      const csv = stringify(rows);
+      if (flags.output === undefined) ctx.stdout.write(csv);
+      else {
+        try {
+          await writeFile(resolve(ctx.cwd, flags.output), csv);
+        } catch (error) {
+          throw new StaffcastError(
+            'FILE_READ',
+            `${flags.output}: cannot write (${(error as Error).message})`,
+          );
+        }
+      }
+      const short = result.shortAgents.filter((s) => s > 0).length;
+      ctx.stderr.write(
+        `outbound: ${result.totalCalls} calls of ${flags.aht} s fit into ${result.totalSpareAgentHours.toFixed(1)} ` +
+          `spare agent-hours over ${starts.length} intervals` +
+          `${short > 0 ? `; ${short} intervals are short of the inbound requirement` : ''}` +
+          `${ignored > 0 ? `; ${ignored} schedule rows outside the requirement ignored` : ''}\n`,
+      );
+    });
+};

@@ -1,0 +1,290 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { Option } from 'commander';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { StaffcastError } from '../errors.js';
+import type { Forecast } from '../forecast/types.js';
+import { readForecastCsv } from '../io/readForecastCsv.js';
+import { type Requirement, writeRequirementCsv } from '../io/requirementCsv.js';
+import { readStaffingConfig, type StaffingConfig } from '../io/staffingConfig.js';
+import type { StaffingTarget } from '../queueing/types.js';
+import { multiQueuePlan } from '../staffing/multiQueuePlan.js';
+import { type StaffingOptions, type StaffingScope, staffingPlan } from '../staffing/staffingPlan.js';
+import { staffingSummary } from '../staffing/staffingSummary.js';
+import { formatInstant } from '../time/formatInstant.js';
+import type { CliContext } from './context.js';
+import { parseServiceLevel } from './erlang.js';
+import type { CommandRegistrar } from './program.js';
+import {
+  parseFraction,
+  parseNonNegative,
+  parseNonNegativeInt,
+  parsePositive,
+  parsePositiveInt,
+} from './usage.js';
+
+interface StaffFlags {
+  sl?: ReturnType<typeof parseServiceLevel>;
+  threshold?: number;
+  patience?: number;
+  aht?: number;
+  shrinkage?: number;
+  maxOccupancy?: number;
+  maxAbandon?: number;
+  maxAsa?: number;
+  scope: StaffingScope;
+  minIntervalSl?: number;
+  quantile?: number;
+  minAgents?: number;
+  concurrency?: number;
+  config?: string;
+  tz: string;
+  interval?: number;
+  paidHours: number;
+  output?: string;
+}
+
+function usage(message: string): never {
+  throw new StaffcastError('USAGE', `staff: ${message}`);
+}
+
+function parseShrinkage(value: string): number {
+  const s = parseFraction(value);
+  if (s >= 1) return parseFraction('x'); // same one-line usage error as any bad fraction
+  return s;
+}
+
+/** The target the flags describe, or undefined when no flag names one. */
+function targetOf(flags: StaffFlags): StaffingTarget | undefined {
+  const { sl } = flags;
+  let threshold = flags.threshold;
+  if (sl?.thresholdSeconds !== undefined) {
+    if (threshold !== undefined && threshold !== sl.thresholdSeconds)
+      usage(`--threshold ${threshold} contradicts --sl ${sl.text} (threshold ${sl.thresholdSeconds} s)`);
+    threshold = sl.thresholdSeconds;
+  } else if (sl !== undefined && threshold === undefined) {
+    usage(`--sl ${sl.text} needs --threshold <seconds> (or write --sl ${Math.round(sl.level * 100)}/20)`);
+  }
+  const target: StaffingTarget = {};
+  if (sl !== undefined) target.serviceLevel = sl.level;
+  if (threshold !== undefined) target.thresholdSeconds = threshold;
+  if (flags.maxAsa !== undefined) target.maxAsaSeconds = flags.maxAsa;
+  if (flags.maxAbandon !== undefined) target.maxAbandonRate = flags.maxAbandon;
+  if (flags.maxOccupancy !== undefined) target.maxOccupancy = flags.maxOccupancy;
+  return Object.keys(target).length === 0 ? undefined : target;
+}
+
+async function readText(ctx: CliContext, file: string): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.stdin)
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(resolve(ctx.cwd, file), 'utf8');
+  } catch (error) {
+    throw new StaffcastError('FILE_READ', `${file}: cannot read (${(error as Error).message})`, { file });
+  }
+}
+
+/** Forecasts by queue: one (named '') without a `queue` column, else one per queue value. */
+async function readForecasts(
+  text: string,
+  name: string,
+  timeZone: string,
+  intervalMinutes: number | undefined,
+): Promise<Map<string, Forecast>> {
+  const read = (body: string, fileName: string) =>
+    readForecastCsv(Readable.from([body]), {
+      timeZone,
+      fileName,
+      ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
+    });
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const header = (parse(firstLine) as string[][])[0]?.map((h) => h.trim()) ?? [];
+  const queueCol = header.indexOf('queue');
+  const forecasts = new Map<string, Forecast>();
+  if (queueCol < 0) {
+    const { forecast } = await read(text, name);
+    forecasts.set('', forecast);
+    return forecasts;
+  }
+  const rows = parse(text, { skip_empty_lines: true, bom: true, relax_column_count: true }) as string[][];
+  const groups = new Map<string, string[][]>();
+  for (const row of rows.slice(1)) {
+    const queue = (row[queueCol] ?? '').trim();
+    if (queue === '')
+      throw new StaffcastError('CSV_ROW', `${name}: a row has an empty queue`, { file: name });
+    let group = groups.get(queue);
+    if (group === undefined) {
+      group = [header];
+      groups.set(queue, group);
+    }
+    group.push(row);
+  }
+  for (const [queue, group] of groups) {
+    const { forecast } = await read(stringify(group), `${name} (queue ${queue})`);
+    forecasts.set(queue, forecast);
+  }
+  return forecasts;
+}
+
+function fmt(x: number, digits = 1): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(digits);
+}
+
+function summaryLine(
+  label: string,
+  req: Pick<Requirement, 'starts' | 'agents' | 'timeZone' | 'intervalMinutes'> & {
+    serviceLevel?: Float64Array;
+  },
+  paidHours: number,
+): string {
+  const s = staffingSummary(req.starts, req.agents, {
+    timeZone: req.timeZone,
+    intervalMinutes: req.intervalMinutes,
+    paidHoursPerWeek: paidHours,
+    ...(req.serviceLevel === undefined ? {} : { serviceLevel: req.serviceLevel }),
+  });
+  let line =
+    `${label}${fmt(s.agentHours)} agent-hours, ${s.fte.toFixed(1)} FTE at ${paidHours} h/week, ` +
+    `peak ${s.peakAgents} agents at ${Number.isNaN(s.peakStart) ? '-' : formatInstant(s.peakStart, req.timeZone)}`;
+  if (s.worstServiceLevel !== undefined && Number.isFinite(s.worstServiceLevel))
+    line += `, worst interval SL ${(100 * s.worstServiceLevel).toFixed(1)}% at ${formatInstant(s.worstStart!, req.timeZone)}`;
+  return line;
+}
+
+/**
+ * `staffcast staff <forecast.csv|-> --sl 80/20 [--threshold 20] [--patience 180] [--aht 240]
+ * [--shrinkage 0.3] [--max-occupancy 0.85] [--max-abandon 0.05] [--max-asa 30]
+ * [--scope interval|day|week] [--min-interval-sl 0.5] [--quantile 0.8] [--min-agents 1]
+ * [--concurrency 2] [--config staffing.json] [--tz UTC] [--interval 15] [--paid-hours 40]
+ * [-o requirements.csv]`:
+ * writes the requirement CSV (DESIGN.md section 5; a `queue` column with `--config`) to `-o` or
+ * stdout and a summary (agent-hours, FTE, peak, worst interval, hours saved by day/week scope) to
+ * stderr. `--aht` is for a forecast without `aht_seconds`; given with one, it overrides it with a
+ * warning. No handle time at all is a usage error (exit 2).
+ */
+export const registerStaff: CommandRegistrar = (program, ctx) => {
+  program
+    .command('staff')
+    .description('agents per interval for a forecast (Erlang C / A), voice, chat and email queues')
+    .argument(
+      '<forecast>',
+      'forecast CSV (interval_start, calls, [aht_seconds], [calls_pNN], [queue]), or - for stdin',
+    )
+    .option(
+      '--sl <target>',
+      'service-level target: 80/20 (80% within 20 s) or 0.8 with --threshold',
+      parseServiceLevel,
+    )
+    .option('--threshold <seconds>', 'service-level threshold in seconds', parseNonNegative)
+    .option('--patience <seconds>', 'mean patience in seconds: Erlang A (default Erlang C)', parsePositive)
+    .option(
+      '--aht <seconds>',
+      'handle time in seconds when the forecast has no aht_seconds column',
+      parsePositive,
+    )
+    .option('--shrinkage <fraction>', 'fraction of paid time off the phones, 0 <= s < 1', parseShrinkage)
+    .option('--max-occupancy <fraction>', 'maximum occupancy, e.g. 0.85', parseFraction)
+    .option('--max-abandon <fraction>', 'maximum abandonment rate, e.g. 0.05', parseFraction)
+    .option('--max-asa <seconds>', 'maximum mean wait of answered contacts', parseNonNegative)
+    .addOption(
+      new Option('--scope <scope>', 'period the service level must hold over')
+        .choices(['interval', 'day', 'week'])
+        .default('interval'),
+    )
+    .option(
+      '--min-interval-sl <fraction>',
+      'day/week scope: no interval below this service level',
+      parseFraction,
+    )
+    .option('--quantile <p>', 'staff to this forecast quantile (needs calls_pNN columns)', parseFraction)
+    .option(
+      '--min-agents <n>',
+      'agents in every forecast interval at least (24/7 cover)',
+      parseNonNegativeInt,
+    )
+    .option('--concurrency <n>', 'contacts one agent handles at once (chat)', parsePositiveInt)
+    .option('--config <file>', 'per-queue parameters (JSON; see `staffcast schema staffing`)')
+    .option('--tz <zone>', 'IANA zone of the forecast (timestamps without offset)', 'UTC')
+    .option('--interval <minutes>', 'interval length (default: detected from the rows)', parsePositiveInt)
+    .option('--paid-hours <hours>', 'paid hours of one FTE per week', parsePositive, 40)
+    .option('-o, --output <file>', 'write the requirement CSV here instead of stdout')
+    .action(async (file: string, flags: StaffFlags) => {
+      let config: StaffingConfig | undefined;
+      if (flags.config !== undefined)
+        config = readStaffingConfig(await readText(ctx, flags.config), flags.config);
+      const target = targetOf(flags) ?? config?.target;
+      if (target === undefined)
+        usage(
+          'give a target: --sl 80/20, --max-asa, --max-abandon or --max-occupancy (or a target in --config)',
+        );
+      const name = file === '-' ? 'stdin' : file;
+      const forecasts = await readForecasts(await readText(ctx, file), name, flags.tz, flags.interval);
+      const options: StaffingOptions = { target: target as StaffingTarget, scope: flags.scope };
+      if (flags.patience !== undefined) options.patienceSeconds = flags.patience;
+      if (flags.shrinkage !== undefined) options.shrinkage = flags.shrinkage;
+      if (flags.minIntervalSl !== undefined) options.minIntervalServiceLevel = flags.minIntervalSl;
+      if (flags.quantile !== undefined) options.riskQuantile = flags.quantile;
+      if (flags.minAgents !== undefined) options.minAgents = flags.minAgents;
+      if (flags.concurrency !== undefined) options.concurrency = flags.concurrency;
+      if (flags.aht !== undefined) options.ahtSeconds = flags.aht;
+      for (const [queue, forecast] of forecasts) {
+        const where = queue === '' ? name : `${name} (queue ${queue})`;
+        const queueAht = config?.queues.find((q) => q.name === queue)?.ahtSeconds;
+        if (forecast.ahtSeconds !== undefined && flags.aht !== undefined)
+          ctx.stderr.write(
+            `staff: warning: --aht ${flags.aht} overrides the aht_seconds column of ${where}\n`,
+          );
+        if (forecast.ahtSeconds === undefined && flags.aht === undefined && queueAht === undefined)
+          usage(`${where} has no aht_seconds column: give the handle time with --aht <seconds>`);
+      }
+      let csv: string;
+      const paid = config?.paidHoursPerWeek ?? flags.paidHours;
+      const lines: string[] = [];
+      if (config === undefined) {
+        if (!forecasts.has(''))
+          usage(`${name} has a queue column: give the per-queue parameters with --config <file>`);
+        const plan = staffingPlan(forecasts.get('')!, options);
+        csv = writeRequirementCsv(plan);
+        lines.push(
+          summaryLine(
+            `staff: ${plan.starts.length} intervals, ${plan.model}, scope ${plan.scope}: `,
+            plan,
+            paid,
+          ),
+        );
+        if (plan.scope !== 'interval')
+          lines.push(
+            `staff: interval scope would need ${fmt(plan.intervalScopeAgentHours)} agent-hours; ` +
+              `${plan.scope} scope saves ${fmt(plan.savedAgentHours)} (${fmt((100 * plan.savedAgentHours) / Math.max(1e-9, plan.intervalScopeAgentHours))}%)`,
+          );
+      } else {
+        if (forecasts.has(''))
+          usage(`--config needs a queue column in ${name} naming the queues of the config`);
+        const multi = multiQueuePlan(forecasts, config, options);
+        csv = writeRequirementCsv(multi.requirement);
+        for (const q of multi.queues)
+          lines.push(summaryLine(`staff: queue ${q.name} (${q.channel}): `, q.plan, paid));
+        lines.push(summaryLine('staff: total: ', multi.totals, paid));
+        if (flags.scope !== 'interval')
+          lines.push(`staff: ${flags.scope} scope saves ${fmt(multi.savedAgentHours)} agent-hours`);
+      }
+      if (flags.output === undefined) ctx.stdout.write(csv);
+      else {
+        try {
+          await writeFile(resolve(ctx.cwd, flags.output), csv);
+        } catch (error) {
+          throw new StaffcastError(
+            'FILE_READ',
+            `${flags.output}: cannot write (${(error as Error).message})`,
+          );
+        }
+      }
+      for (const line of lines) ctx.stderr.write(`${line}\n`);
+    });
+};

@@ -1,0 +1,142 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readRequirementCsv } from '../../src/io/requirementCsv.js';
+import { requiredAgents } from '../../src/queueing/requiredAgents.js';
+import { runStaffcast } from './run.js';
+
+const FORECAST =
+  'interval_start,calls,aht_seconds\n2024-01-01T09:00:00Z,100,180\n2024-01-01T09:30:00Z,120,200\n';
+const NO_AHT = 'interval_start,calls\n2024-01-01T09:00:00Z,100\n2024-01-01T09:30:00Z,120\n';
+const BANK = new URL('../fixtures/staffing/bank_feb1999_forecast_week.csv', import.meta.url);
+
+describe('staffcast staff', () => {
+  it('writes the requirement CSV from stdin with the agents requiredAgents gives each row, summary on stderr', async () => {
+    const run = await runStaffcast(['staff', '-', '--sl', '80/20', '--shrinkage', '0.3'], {
+      stdin: FORECAST,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      'interval_start,calls,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,abandon_rate,occupancy\n' +
+        '2024-01-01T09:00:00Z,100,180,14,20,0.8884,7.8359,0,0.7143\n' +
+        '2024-01-01T09:30:00Z,120,200,17,25,0.8217,14.0352,0,0.7843\n',
+    );
+    expect(run.stderr).toBe(
+      'staff: 2 intervals, erlang-c, scope interval: 15.5 agent-hours, 2.7 FTE at 40 h/week, peak 17 agents ' +
+        'at 2024-01-01T09:30:00Z, worst interval SL 82.2% at 2024-01-01T09:30:00Z\n',
+    );
+    const req = readRequirementCsv(run.stdout);
+    for (let i = 0; i < 2; i++) {
+      const demand = { callsPerInterval: req.calls[i]!, intervalMinutes: 30, ahtSeconds: req.ahtSeconds[i]! };
+      expect(req.agents[i]).toBe(requiredAgents(demand, { serviceLevel: 0.8, thresholdSeconds: 20 }).agents);
+    }
+  });
+
+  it('reports the day-scope saving on the bank forecast and writes -o', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staff-'));
+    const run = await runStaffcast(
+      [
+        'staff',
+        BANK.pathname,
+        '--sl',
+        '80/20',
+        '--patience',
+        '120',
+        '--scope',
+        'day',
+        '--min-interval-sl',
+        '0.5',
+        '--tz',
+        'Asia/Jerusalem',
+        '-o',
+        'req.csv',
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('staff: 336 intervals, erlang-a, scope day: 525.5 agent-hours');
+    expect(run.stderr).toContain(
+      'staff: interval scope would need 576 agent-hours; day scope saves 50.5 (8.8%)',
+    );
+    const req = readRequirementCsv(readFileSync(join(dir, 'req.csv'), 'utf8'), {
+      timeZone: 'Asia/Jerusalem',
+    });
+    expect(req.agents.reduce((s, a) => s + a, 0) / 2).toBe(525.5);
+  });
+
+  it('plans several queues from a queue column and a config, with totals', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staff-'));
+    writeFileSync(
+      join(dir, 'cfg.json'),
+      JSON.stringify({
+        queues: [{ name: 'sales' }, { name: 'mail', channel: 'email', deadlineMinutes: 60 }],
+      }),
+    );
+    const csv =
+      'interval_start,queue,calls,aht_seconds\n2024-01-01T09:00:00Z,sales,100,180\n2024-01-01T09:30:00Z,sales,120,200\n' +
+      '2024-01-01T09:00:00Z,mail,30,360\n2024-01-01T09:30:00Z,mail,0,\n';
+    const run = await runStaffcast(['staff', '-', '--sl', '80/20', '--config', 'cfg.json'], {
+      stdin: csv,
+      cwd: dir,
+    });
+    expect(run.code).toBe(0);
+    const req = readRequirementCsv(run.stdout);
+    expect(req.queue).toEqual(['sales', 'mail', 'sales', 'mail']);
+    expect([...req.agents]).toEqual([14, 3, 17, 3]);
+    expect(run.stderr).toContain('staff: queue sales (voice): 15.5 agent-hours');
+    expect(run.stderr).toContain('staff: total: 18.5 agent-hours');
+  });
+
+  it('is a usage error (exit 2) without handle time and without a target; bad flags name the flag', async () => {
+    const noAht = await runStaffcast(['staff', '-', '--sl', '80/20'], { stdin: NO_AHT });
+    expect(noAht.code).toBe(2);
+    expect(noAht.stderr).toBe(
+      'staffcast: staff: stdin has no aht_seconds column: give the handle time with --aht <seconds>\n',
+    );
+    const noTarget = await runStaffcast(['staff', '-', '--aht', '180'], { stdin: NO_AHT });
+    expect(noTarget.code).toBe(2);
+    expect(noTarget.stderr).toBe(
+      'staffcast: staff: give a target: --sl 80/20, --max-asa, --max-abandon or --max-occupancy (or a target in --config)\n',
+    );
+    const badSl = await runStaffcast(['staff', '-', '--sl', '120/20', '--aht', '180'], { stdin: NO_AHT });
+    expect(badSl.code).toBe(2);
+    expect(badSl.stderr).toContain("'120/20': the percentage must be 0..100.");
+    const badShrink = await runStaffcast(
+      ['staff', '-', '--sl', '80/20', '--aht', '180', '--shrinkage', '1.5'],
+      {
+        stdin: NO_AHT,
+      },
+    );
+    expect(badShrink.code).toBe(2);
+  });
+
+  it('warns and uses --aht when the forecast also has handle time', async () => {
+    const run = await runStaffcast(['staff', '-', '--sl', '80/20', '--aht', '100'], { stdin: FORECAST });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('staff: warning: --aht 100 overrides the aht_seconds column of stdin');
+    expect(readRequirementCsv(run.stdout).ahtSeconds[1]).toBe(100);
+  });
+
+  it('exits 1 with the row named for a negative volume, and for a config naming an unknown queue', async () => {
+    const negative = await runStaffcast(['staff', '-', '--sl', '80/20', '--aht', '180'], {
+      stdin: 'interval_start,calls\n2024-01-01T09:00:00Z,-5\n2024-01-01T09:30:00Z,1\n',
+    });
+    expect(negative.code).toBe(1);
+    expect(negative.stderr).toMatch(/^staffcast: stdin:2:calls: /);
+    const dir = mkdtempSync(join(tmpdir(), 'staff-'));
+    writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ queues: [{ name: 'sales' }] }));
+    const unknown = await runStaffcast(
+      ['staff', '-', '--sl', '80/20', '--aht', '180', '--config', 'cfg.json', '--interval', '30'],
+      {
+        cwd: dir,
+        stdin: 'interval_start,queue,calls\n2024-01-01T09:00:00Z,sales,5\n2024-01-01T09:00:00Z,support,5\n',
+      },
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe(
+      "staffcast: staffing config: queue 'support' is in the forecast but not in the config (config queues: sales)\n",
+    );
+  });
+});
