@@ -4,7 +4,7 @@ import { erlangAUnchecked } from '../../src/queueing/erlangA.js';
 import { erlangBUnchecked } from '../../src/queueing/erlangB.js';
 import { queueMetrics } from '../../src/queueing/queueMetrics.js';
 import type { ServiceLevelBasis } from '../../src/queueing/types.js';
-import { cases, expectClose, vectors } from './reference.js';
+import { cases, expectClose, extreme, vectors } from './reference.js';
 
 const metrics = (
   c: { lam_per_s: number; aht: number; patience: number; t: number; n: number },
@@ -145,6 +145,34 @@ describe('erlangAUnchecked in heavy overload', () => {
         const scale = Math.max(1e-3, Math.abs(full[key]));
         expect(Math.abs(full[key] - skipped[key]) / scale, `${n} ${a} ${key}`).toBeLessThan(1e-9);
       }
+    }
+  });
+});
+
+describe('queueMetrics with Erlang A in extreme regimes', () => {
+  it('matches independent closed-form values (incomplete gamma, 40 digits) to 1e-9 on every field', () => {
+    for (const c of extreme) {
+      const demand = {
+        callsPerInterval: (c.erlangs * 900) / c.ahtSeconds,
+        intervalMinutes: 15,
+        ahtSeconds: c.ahtSeconds,
+        patienceSeconds: c.patienceSeconds,
+      };
+      const at = (basis: ServiceLevelBasis) =>
+        queueMetrics(demand, c.agents, { thresholdSeconds: c.thresholdSeconds, serviceLevelBasis: basis });
+      const m = at('offered');
+      const label = `${c.agents} agents, ${c.erlangs} Erlangs (${c.note})`;
+      expectClose(m.probWait, c.expected.probWait, `${label} probWait`);
+      expectClose(m.abandonRate, c.expected.abandonRate, `${label} abandonRate`);
+      expectClose(m.serviceLevel, c.expected.serviceLevel, `${label} serviceLevel`);
+      expectClose(m.asaSeconds, c.expected.asaSeconds, `${label} asaSeconds`);
+      expectClose(m.occupancy, c.expected.occupancy, `${label} occupancy`);
+      expectClose(at('virtualWait').serviceLevel, c.expected.serviceLevelVirtualWait, `${label} virtualWait`);
+      expectClose(
+        at('excludeShortAbandons').serviceLevel,
+        c.expected.serviceLevelExcludeShortAbandons,
+        `${label} excludeShortAbandons`,
+      );
     }
   });
 });

@@ -88,3 +88,23 @@ export function expectClose(got: number, expected: number, label = ''): void {
     ).toBeLessThan(1e-9);
   }
 }
+
+/** Erlang A values in extreme regimes, generated with mpmath from closed forms (see the fixture README). */
+export interface ExtremeCase {
+  agents: number;
+  erlangs: number;
+  ahtSeconds: number;
+  patienceSeconds: number;
+  thresholdSeconds: number;
+  note: string;
+  expected: {
+    probWait: number;
+    abandonRate: number;
+    serviceLevel: number;
+    serviceLevelVirtualWait: number;
+    serviceLevelExcludeShortAbandons: number;
+    asaSeconds: number;
+    occupancy: number;
+  };
+}
+export const extreme = load<ExtremeCase[]>('erlang-a-extreme.json');
