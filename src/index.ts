@@ -140,6 +140,91 @@ export type {
 } from './report/types.js';
 export { validateReportInput } from './report/validate.js';
 
+// ---- staffing: forecast -> agents per interval (voice, chat, email, outbound), summaries -------
+export {
+  REQUIREMENT_COLUMNS,
+  type ReadRequirementOptions,
+  type Requirement,
+  type RequirementColumn,
+  readRequirementCsv,
+  type WriteRequirementOptions,
+  writeRequirementCsv,
+} from './io/requirementCsv.js';
+export {
+  readStaffingConfig,
+  type StaffingConfig,
+  type StaffingQueueConfig,
+  shrinkageSchema,
+  staffingConfigSchema,
+  staffingQueueSchema,
+  staffingTargetSchema,
+} from './io/staffingConfig.js';
+export { callsAtQuantile } from './staffing/callsAtQuantile.js';
+export {
+  type DeferredOptions,
+  type DeferredRequirement,
+  deferredRequirement,
+} from './staffing/deferredRequirement.js';
+export {
+  type MultiQueuePlan,
+  multiQueuePlan,
+  type PlanTotals,
+  type QueuePlan,
+} from './staffing/multiQueuePlan.js';
+export {
+  type OutboundCapacity,
+  type OutboundOptions,
+  outboundCapacity,
+} from './staffing/outboundCapacity.js';
+export { type PeriodProblem, type PeriodStaffing, periodStaffing } from './staffing/periodStaffing.js';
+export {
+  type Shrinkage,
+  type ShrinkageRule,
+  type ShrinkageTable,
+  shrinkageByInterval,
+} from './staffing/shrinkage.js';
+export {
+  type PeriodResult,
+  type StaffingOptions,
+  type StaffingPlan,
+  type StaffingScope,
+  staffingPlan,
+} from './staffing/staffingPlan.js';
+export {
+  DEFAULT_PAID_HOURS_PER_WEEK,
+  type PeriodHours,
+  type StaffingSummary,
+  type SummaryOptions,
+  staffingSummary,
+} from './staffing/staffingSummary.js';
+
+// ---- scheduling: shifts, breaks and weekly tours covering a requirement (HiGHS MIP + greedy) ----
+export type { ShiftRequirement } from './scheduling/calendar.js';
+export { type ScheduleEfficiency, scheduleEfficiency } from './scheduling/efficiency.js';
+export {
+  evaluateSchedule,
+  type ScheduleDemand,
+  type ScheduleEvaluation,
+  type ServiceSummary,
+} from './scheduling/evaluateSchedule.js';
+export {
+  parseShiftRules,
+  ShiftRules,
+  type ShiftRulesConfig,
+  type ShiftRulesInput,
+  WEEKDAYS,
+  type Weekday,
+} from './scheduling/rules.js';
+export {
+  type ScheduleCoverage,
+  type ScheduledBreak,
+  type ScheduledShift,
+  type ScheduledTour,
+  type ScheduleOptions,
+  type ShiftSchedule,
+  scheduleShifts,
+} from './scheduling/scheduleShifts.js';
+
 // ---- scheduling: shifts, breaks and weekly tours covering a requirement (HiGHS MIP + greedy) ----
 export type { ShiftRequirement } from './scheduling/calendar.js';
 export { type ScheduleEfficiency, scheduleEfficiency } from './scheduling/efficiency.js';
