@@ -224,30 +224,3 @@ export {
   type ShiftSchedule,
   scheduleShifts,
 } from './scheduling/scheduleShifts.js';
-
-// ---- scheduling: shifts, breaks and weekly tours covering a requirement (HiGHS MIP + greedy) ----
-export type { ShiftRequirement } from './scheduling/calendar.js';
-export { type ScheduleEfficiency, scheduleEfficiency } from './scheduling/efficiency.js';
-export {
-  evaluateSchedule,
-  type ScheduleDemand,
-  type ScheduleEvaluation,
-  type ServiceSummary,
-} from './scheduling/evaluateSchedule.js';
-export {
-  parseShiftRules,
-  ShiftRules,
-  type ShiftRulesConfig,
-  type ShiftRulesInput,
-  WEEKDAYS,
-  type Weekday,
-} from './scheduling/rules.js';
-export {
-  type ScheduleCoverage,
-  type ScheduledBreak,
-  type ScheduledShift,
-  type ScheduledTour,
-  type ScheduleOptions,
-  type ShiftSchedule,
-  scheduleShifts,
-} from './scheduling/scheduleShifts.js';
