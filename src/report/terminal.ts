@@ -69,7 +69,8 @@ export function renderTerminalSummary(input: ReportInput, options: TerminalSumma
       scheduled[k] = s.scheduledAgents[i]!;
     }
     const maxValue = Math.max(1, ...required.filter(Number.isFinite), ...scheduled.filter(Number.isFinite));
-    const labelCols = Math.max(4, formatAxis(maxValue).length) + 3;
+    const decimals = maxValue < height ? 1 : 0; // small peaks: whole labels would repeat
+    const labelCols = Math.max(4, formatAxis(maxValue, decimals).length) + 3;
     const columns = Math.max(1, width - labelCols - 1);
     // More intervals than columns: mean of `bucket` intervals per column; fewer: repeat each.
     const bucket = Math.ceil(required.length / columns);
@@ -90,7 +91,7 @@ export function renderTerminalSummary(input: ReportInput, options: TerminalSumma
       min: 0,
       max: maxValue,
       padding: ' '.repeat(labelCols - 3),
-      format: (x) => formatAxis(x).padStart(labelCols - 3),
+      format: (x) => formatAxis(x, decimals).padStart(labelCols - 3),
       ...(options.color ? { colors: [asciichart.red, asciichart.blue] } : {}),
     });
     lines.push(...chart.split('\n'));
@@ -136,9 +137,9 @@ function clockOf(epochMs: number, timeZone: string, end = false): string {
   return end && text === '00:00' ? '24:00' : text;
 }
 
-/** Axis label of the chart: whole agents. */
-function formatAxis(x: number): string {
-  return Math.round(x).toString();
+/** Axis label of the chart: agents with `decimals` decimals. */
+function formatAxis(x: number, decimals: number): string {
+  return x.toFixed(decimals);
 }
 
 /** Cuts `text` to at most `width` characters. */

@@ -52,6 +52,31 @@ describe('renderTerminalSummary', () => {
     );
   });
 
+  it('labels a low peak with one decimal so that no axis label repeats', () => {
+    const s = [0, 3_600_000, 7_200_000];
+    const out = renderTerminalSummary(
+      {
+        title: 'Small',
+        timeZone: 'UTC',
+        intervalMinutes: 60,
+        generatedAt: 0,
+        forecast: { starts: s, calls: [1, 2, 3] },
+        staffing: { starts: s, requiredAgents: [1, 2, 3], scheduledAgents: [1, 2, 2] },
+        summary: {},
+      },
+      { color: false, width: 60, height: 10 },
+    );
+    const labels = out
+      .split('\n')
+      .map((l) => /^\s*([\d.]+) [┤┼]/.exec(l)?.[1])
+      .filter((l) => l !== undefined);
+    expect(labels).toHaveLength(11);
+    expect(labels[0]).toBe('3.0');
+    expect(labels[10]).toBe('0.0');
+    expect(new Set(labels).size).toBe(11);
+    expect(out).toContain('Busiest day Thu 1 Jan 1970 (UTC), 00:00–03:00:');
+  });
+
   it('prints the figures without a chart when there are no intervals', () => {
     const input = syntheticInput({ days: 0 });
     const out = renderTerminalSummary(input, { color: false, width: 80 });
