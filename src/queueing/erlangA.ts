@@ -54,7 +54,7 @@ const SKIP_ABOVE = 5000;
  * @param thresholdSeconds service-level threshold (>= 0)
  * @param erlangB Erlang B of (servers, lambda * ahtSeconds)
  * @example
- * erlangAUnchecked(11, 1 / 18, 180, 60, 20, 0.16323233324443395).probWait; // 0.3267885999598518 (ref 0.32678859995985177)
+ * erlangAUnchecked(11, 1 / 18, 180, 60, 20, 0.16323233324443395).probWait; // 0.3267885999598519 (40-digit reference 0.32678859995985177)
  */
 export function erlangAUnchecked(
   servers: number,

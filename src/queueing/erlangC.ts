@@ -12,7 +12,7 @@ import { checkAgentsAndErlangs, erlangBUnchecked } from './erlangB.js';
  * @returns probability of waiting, 0..1
  * @throws StaffcastError INVALID_INPUT when agents is not a non-negative integer or erlangs is negative or not finite
  * @example
- * erlangC(2, 1); // 0.3333333333333333
+ * erlangC(2, 1); // 0.33333333333333337
  */
 export function erlangC(agents: number, erlangs: number): number {
   checkAgentsAndErlangs('erlangC', agents, erlangs);
@@ -24,7 +24,7 @@ export function erlangC(agents: number, erlangs: number): number {
  * agents <= erlangs. Cost O(1).
  *
  * @example
- * erlangCFromB(2, 1, 0.2); // 0.3333333333333333
+ * erlangCFromB(2, 1, 0.2); // 0.33333333333333337
  */
 export function erlangCFromB(agents: number, erlangs: number, erlangB: number): number {
   if (agents <= erlangs) return 1;

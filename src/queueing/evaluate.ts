@@ -15,7 +15,7 @@ import type { QueueParams } from './validate.js';
  *
  * @example
  * evaluateMetrics({ lambda: 1 / 18, ahtSeconds: 180, patienceSeconds: undefined, concurrency: 1, offeredErlangs: 10 },
- *   14, 0.05681914338652086, 20, 'offered').serviceLevel; // 0.888350019179467
+ *   14, 0.05681914338652086, 20, 'offered').serviceLevel; // 0.8883500191794669
  */
 export function evaluateMetrics(
   params: QueueParams,

@@ -24,7 +24,7 @@ const RELATIVE_TOLERANCE = 1e-10;
  * @throws StaffcastError INVALID_INPUT naming `maxCallsPerInterval` and the field
  * @example
  * maxCallsPerInterval(14, { intervalMinutes: 30, ahtSeconds: 180 }, { serviceLevel: 0.8, thresholdSeconds: 20 });
- * // 108.68491355... (reference 108.68491355955685)
+ * // 108.68491355795413 (40-digit reference 108.68491355955685)
  */
 export function maxCallsPerInterval(
   agents: number,
@@ -53,7 +53,7 @@ export function maxCallsPerInterval(
  * @throws StaffcastError INVALID_INPUT naming `maxAhtSeconds` and the field
  * @example
  * maxAhtSeconds(14, { callsPerInterval: 100, intervalMinutes: 30 }, { serviceLevel: 0.8, thresholdSeconds: 20 });
- * // about 196.6
+ * // 194.86430533672683
  */
 export function maxAhtSeconds(
   agents: number,

@@ -19,8 +19,8 @@ import { checkAgents, checkBasis, checkDemand, checkThreshold, toParams } from '
  *   ahtSeconds <= 0, non-integer agents, threshold < 0, unknown basis ...)
  * @example
  * queueMetrics({ callsPerInterval: 100, intervalMinutes: 30, ahtSeconds: 180 }, 14, { thresholdSeconds: 20 });
- * // { model: 'erlang-c', agents: 14, offeredErlangs: 10, probWait: 0.17413193359504977,
- * //   serviceLevel: 0.888350019179467, asaSeconds: 7.83593701177724, abandonRate: 0,
+ * // { model: 'erlang-c', agents: 14, offeredErlangs: 10, probWait: 0.17413193359504978,
+ * //   serviceLevel: 0.8883500191794669, asaSeconds: 7.83593701177724, abandonRate: 0,
  * //   occupancy: 0.7142857142857143, stable: true }
  */
 export function queueMetrics(demand: QueueDemand, agents: number, options: MetricsOptions): QueueMetrics {

@@ -24,8 +24,17 @@ export interface QueueDemand {
   /** Mean (exponential) patience in seconds (> 0): Erlang A. Absent: Erlang C (infinite patience). */
   patienceSeconds?: number;
   /**
-   * Contacts one agent handles at once (chat), a positive integer; default 1. Modelled as
-   * `agents * concurrency` independent servers, each holding one contact for `ahtSeconds`.
+   * Contacts one agent handles at once (chat), a positive integer; default 1.
+   *
+   * Approximation: an agent with concurrency c is c independent "slots", each holding one contact for
+   * the full `ahtSeconds` (which must then be the measured duration of a chat handled alongside others,
+   * not the agent's dedicated handling time). The queue is Erlang C / A with `agents * c` servers;
+   * occupancy is per slot. It assumes a chat's speed does not depend on how many chats the agent runs and
+   * that a new chat may take any free slot. This is the parallel-service model of Tezcan and Zhang,
+   * "Routing and staffing in customer service chat systems with impatient customers", Operations
+   * Research 62(4), 2014, in its special case of a service rate independent of the number of chats. (The
+   * other common shortcut, `agents` servers with handle time ahtSeconds / c, has the same occupancy but
+   * pools an agent's slots into one faster server and overstates waiting.)
    */
   concurrency?: number;
 }
