@@ -34,7 +34,7 @@ export interface QueueDemand {
    * "Routing and staffing in customer service chat systems with impatient customers", Operations
    * Research 62(4), 2014, in its special case of a service rate independent of the number of chats. (The
    * other common shortcut, `agents` servers with handle time ahtSeconds / c, has the same occupancy but
-   * pools an agent's slots into one faster server and overstates waiting.)
+   * pools an agent's slots into one faster server, which gives a higher P(wait) at the same load.)
    */
   concurrency?: number;
 }
