@@ -48,6 +48,8 @@ export {
 } from './time/localCalendar.js';
 export { checkInterval, localDayIntervals, startOfLocalDay } from './time/localDayIntervals.js';
 export { nextLocalMidnight } from './time/nextLocalMidnight.js';
+export { type LearnedOpenSlots, type OpenSlotsOptions, openSlots } from './time/openSlots.js';
+export { resampleHistory } from './time/resampleHistory.js';
 export { type LocalTimeResolution, resolveLocalTime } from './time/resolveLocalTime.js';
 export { assertTimeZone, zoneOffsetMinutes } from './time/zoneOffset.js';
 
@@ -224,3 +226,17 @@ export {
   type ShiftSchedule,
   scheduleShifts,
 } from './scheduling/scheduleShifts.js';
+
+// ---- forecast: interval volumes and AHT, models, auto selection, backtest, special days ---------
+export { type BacktestOptions, type BacktestResult, type BacktestRow, backtest } from './forecast/backtest.js';
+export { formatBacktestTable } from './forecast/backtestTable.js';
+export { BASELINE, type ForecastMethod, MODEL_NAMES, type ModelName } from './forecast/engine.js';
+export { forecast } from './forecast/forecast.js';
+export { type AccuracyMetrics, MetricsAccumulator } from './forecast/metrics.js';
+export { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from './forecast/model.js';
+export type { ForecastOptions } from './forecast/options.js';
+export { fitQuantileModel, type QuantileModel, quantileAt } from './forecast/quantiles.js';
+export { type ReforecastOptions, reforecastDay } from './forecast/reforecast.js';
+export { resampleHistory } from './forecast/resample.js';
+export { readSpecialDaysCsv } from './io/specialDaysCsv.js';
+export { holidaySpecialDays, mergeSpecialDays, type SpecialDay } from './time/specialDays.js';
