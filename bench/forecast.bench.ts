@@ -28,7 +28,9 @@ export async function run(): Promise<void> {
   bench.tasks.forEach((task, i) => {
     const r = task.result as { latency?: { mean?: number } } | undefined;
     const mean = r?.latency?.mean ?? Number.NaN;
-    console.log(`${task.name}: mean ${mean.toFixed(0)} ms, target < ${limits[i]} ms: ${mean < limits[i]! ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `${task.name}: mean ${mean.toFixed(0)} ms, target < ${limits[i]} ms: ${mean < limits[i]! ? 'MET' : 'NOT MET'}`,
+    );
   });
 
   const targets = [
@@ -45,12 +47,24 @@ export async function run(): Promise<void> {
       let worstLead = 0;
       for (const row of r.rows) {
         if (row.method !== 'auto' || row.leadDay === 0) continue;
-        const b = r.rows.find((x) => x.method === 'historical-average' && x.leadDay === row.leadDay)!.metrics.wape;
+        const b = r.rows.find((x) => x.method === 'historical-average' && x.leadDay === row.leadDay)!.metrics
+          .wape;
         worstLead = Math.max(worstLead, row.metrics.wape / b);
       }
       const ratio = pooled('auto').wape / base.wape;
-      const entry: Record<string, string | number> = { series: t.name, horizonDays: h, origins: r.origins.length };
-      for (const m of ['seasonal-naive', 'historical-average', 'top-down', 'holt-winters', 'robust-profile', 'auto']) {
+      const entry: Record<string, string | number> = {
+        series: t.name,
+        horizonDays: h,
+        origins: r.origins.length,
+      };
+      for (const m of [
+        'seasonal-naive',
+        'historical-average',
+        'top-down',
+        'holt-winters',
+        'robust-profile',
+        'auto',
+      ]) {
         entry[m] = +(pooled(m).wape / base.wape).toFixed(3);
       }
       entry.baselineWape = +base.wape.toFixed(4);
