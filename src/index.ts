@@ -228,7 +228,12 @@ export {
 } from './scheduling/scheduleShifts.js';
 
 // ---- forecast: interval volumes and AHT, models, auto selection, backtest, special days ---------
-export { type BacktestOptions, type BacktestResult, type BacktestRow, backtest } from './forecast/backtest.js';
+export {
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestRow,
+  backtest,
+} from './forecast/backtest.js';
 export { formatBacktestTable } from './forecast/backtestTable.js';
 export { BASELINE, type ForecastMethod, MODEL_NAMES, type ModelName } from './forecast/engine.js';
 export { forecast } from './forecast/forecast.js';
