@@ -120,6 +120,37 @@ describe('requiredAgents', () => {
     );
   });
 
+  it('staffs 20,000 Erlangs exactly for Erlang C and Erlang A', () => {
+    for (const patienceSeconds of [undefined, 180]) {
+      const demand: QueueDemand = { callsPerInterval: 60000, intervalMinutes: 15, ahtSeconds: 300 };
+      if (patienceSeconds !== undefined) demand.patienceSeconds = patienceSeconds;
+      const target: StaffingTarget = { serviceLevel: 0.9, thresholdSeconds: 10, maxAbandonRate: 0.01 };
+      const m = requiredAgents(demand, target);
+      const options = { thresholdSeconds: 10 };
+      expect(m.offeredErlangs).toBeCloseTo(20000, 6);
+      expect(meetsTarget(queueMetrics(demand, m.agents, options), target)).toBe(true);
+      expect(meetsTarget(queueMetrics(demand, m.agents - 1, options), target)).toBe(false);
+    }
+  });
+
+  it('staffs chat with concurrency c as ceil(servers needed / c) agents', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 500, noNaN: true }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.option(fc.integer({ min: 30, max: 600 }), { nil: undefined }),
+        (erlangs, c, patience) => {
+          const demand: QueueDemand = { callsPerInterval: erlangs * 6, intervalMinutes: 30, ahtSeconds: 300 };
+          if (patience !== undefined) demand.patienceSeconds = patience;
+          const target: StaffingTarget = { serviceLevel: 0.8, thresholdSeconds: 30 };
+          const servers = requiredAgents(demand, target).agents;
+          return requiredAgents({ ...demand, concurrency: c }, target).agents === Math.ceil(servers / c);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('throws TARGET_UNREACHABLE beyond maxAgents', () => {
     const demand = { callsPerInterval: 100, intervalMinutes: 30, ahtSeconds: 180 };
     expect(() => requiredAgents(demand, { serviceLevel: 0.8, thresholdSeconds: 20, maxAgents: 13 })).toThrow(
