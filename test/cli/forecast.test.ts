@@ -80,3 +80,25 @@ describe('staffcast forecast', () => {
     expect(r.stderr).toMatch(/^staffcast: .*no-such-file\.csv/m);
   });
 });
+
+describe('staffcast forecast --interval', () => {
+  it('re-aggregates hourly history into 2-hour intervals before forecasting', async () => {
+    const r = await runStaffcast(
+      ['forecast', '-', '--horizon', '3', '--method', 'historical-average', '--interval', '120'],
+      { stdin: historyCsv() },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').slice(1)).toEqual([
+      '2024-02-12T08:00:00Z,10',
+      '2024-02-12T10:00:00Z,20',
+    ]);
+  });
+
+  it('exits 2 when --interval does not divide a day', async () => {
+    const r = await runStaffcast(['forecast', '-', '--horizon', '1', '--interval', '7'], {
+      stdin: historyCsv(),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('forecast: --interval must divide 1440 (got 7)');
+  });
+});
