@@ -40,6 +40,13 @@ export interface ReadHistoryOptions {
   maxReportedErrors?: number;
   /** `'skip'` (default): bad rows are reported, counted and left out; `'throw'`: the first bad row throws. */
   rejectBadRows?: 'skip' | 'throw';
+  /**
+   * For a file with a `queue` column (DESIGN.md section 5): the queue to read; rows of other queues
+   * are excluded (counted in `rowsExcluded`). Without it, a file holding more than one queue is an error.
+   */
+  queue?: string;
+  /** Name of the queue column. Default `queue`. */
+  queueColumn?: string;
 }
 
 /** What `readHistoryCsv` returns. */
@@ -70,6 +77,8 @@ const optionsSchema = z.strictObject({
   fileName: z.string().optional(),
   maxReportedErrors: z.number().int().nonnegative().optional(),
   rejectBadRows: z.enum(['skip', 'throw']).optional(),
+  queue: z.string().optional(),
+  queueColumn: z.string().min(1).optional(),
 });
 
 const DAY_MS = 86_400_000;
@@ -135,6 +144,10 @@ export async function readHistoryCsv(
   const optionalIndex: Record<Optional, number> = { ahtSeconds: -1, handled: -1, abandoned: -1 };
   const optionalName: Record<Optional, string> = { ahtSeconds: '', handled: '', abandoned: '' };
   let ignoredColumns: string[] = [];
+  const queueName = options.queueColumn ?? 'queue';
+  let queueIndex = -1;
+  const queuesSeen = new Map<string, number>();
+  let rowsExcluded = 0;
 
   const starts = new GrowableF64();
   const rejectedStarts = new GrowableF64();
@@ -204,7 +217,20 @@ export async function readHistoryCsv(
         }
         seen.add(name);
       }
-      const used = new Set([names.start, names.calls, ...OPTIONAL.map((o) => optionalName[o.key])]);
+      queueIndex = find(queueName);
+      if (queueIndex < 0 && (options.queue !== undefined || options.queueColumn !== undefined)) {
+        throw new StaffcastError(
+          'CSV_ROW',
+          `${file}:${line}: missing column '${queueName}' (the queue column; header has: ${header.join(', ')})`,
+          { file, row: line, column: queueName },
+        );
+      }
+      const used = new Set([
+        names.start,
+        names.calls,
+        queueName,
+        ...OPTIONAL.map((o) => optionalName[o.key]),
+      ]);
       ignoredColumns = header.filter((name) => !used.has(name));
       continue;
     }
@@ -214,6 +240,14 @@ export async function readHistoryCsv(
       const time = parseTimestamp(fields[startIndex] ?? '', timeZone);
       if (time.ok) rejectedStarts.push(time.epochMs);
       continue;
+    }
+    if (queueIndex >= 0) {
+      const queue = fields[queueIndex]!.trim();
+      if (!queuesSeen.has(queue)) queuesSeen.set(queue, line);
+      if (options.queue !== undefined && queue !== options.queue) {
+        rowsExcluded++;
+        continue;
+      }
     }
     const time = parseTimestamp(fields[startIndex]!, timeZone);
     if (!time.ok) {
@@ -267,6 +301,21 @@ export async function readHistoryCsv(
   if (header === undefined)
     throw new StaffcastError('NO_DATA', `${file}: empty file (no header row)`, { file });
   if (rowsRead === 0) throw new StaffcastError('NO_DATA', `${file}: no data rows after the header`, { file });
+  if (options.queue === undefined && queuesSeen.size > 1) {
+    const names = [...queuesSeen.keys()];
+    throw new StaffcastError(
+      'CSV_ROW',
+      `${file}: ${names.length} queues in column '${queueName}' (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}); choose one with the queue option (--queue)`,
+      { file, column: queueName },
+    );
+  }
+  if (options.queue !== undefined && !queuesSeen.has(options.queue)) {
+    throw new StaffcastError(
+      'NO_DATA',
+      `${file}: no rows of queue '${options.queue}' (queues: ${[...queuesSeen.keys()].slice(0, 5).join(', ')})`,
+      { file, column: queueName },
+    );
+  }
 
   // sort (stable: file order breaks ties), then drop duplicate intervals, keeping the first
   let order = new Uint32Array(starts.length);
@@ -294,7 +343,7 @@ export async function readHistoryCsv(
     order = Uint32Array.from(kept);
   }
 
-  if (order.length === 0) throw noUsableRows(file, rowsRead, problems.messages()[0]);
+  if (order.length === 0) throw noUsableRows(file, rowsRead, rowsExcluded, problems.messages()[0]);
 
   // interval length: detected from the spacing within local days, or given; mixed lengths are an error
   const walls = new Float64Array(order.length);
@@ -322,7 +371,7 @@ export async function readHistoryCsv(
   }
 
   const rowsUsed = aligned.length;
-  if (rowsUsed === 0) throw noUsableRows(file, rowsRead, problems.messages()[0]);
+  if (rowsUsed === 0) throw noUsableRows(file, rowsRead, rowsExcluded, problems.messages()[0]);
   const usedStarts = Float64Array.from(aligned, (i) => starts.get(i));
   // rejected rows whose start is on the grid and not used by another row become gaps
   const used = rejectedStarts.length > 0 ? new Set(usedStarts) : new Set<number>();
@@ -347,8 +396,8 @@ export async function readHistoryCsv(
     file,
     rowsRead,
     rowsUsed,
-    rowsRejected: rowsRead - rowsUsed,
-    rowsExcluded: 0,
+    rowsRejected: rowsRead - rowsUsed - rowsExcluded,
+    rowsExcluded,
     errors: problems.messages(),
     warnings: warnings.messages(),
     timeZone,
@@ -370,10 +419,16 @@ export async function readHistoryCsv(
   return { history, report };
 }
 
-function noUsableRows(file: string, rowsRead: number, first: string | undefined): StaffcastError {
+function noUsableRows(
+  file: string,
+  rowsRead: number,
+  excluded: number,
+  first: string | undefined,
+): StaffcastError {
+  const other = excluded > 0 ? `, ${excluded} of other queues` : '';
   return new StaffcastError(
     'NO_DATA',
-    `${file}: no usable rows (${rowsRead} read, ${rowsRead} rejected)${first === undefined ? '' : `; first problem: ${first}`}`,
+    `${file}: no usable rows (${rowsRead} read, ${rowsRead - excluded} rejected${other})${first === undefined ? '' : `; first problem: ${first}`}`,
     { file },
   );
 }

@@ -358,3 +358,34 @@ describe('readHistoryCsv: properties', () => {
     ]);
   });
 });
+
+describe('readHistoryCsv: queue column', () => {
+  const text = [
+    'interval_start,calls,queue',
+    '2024-05-06T09:00:00,1,sales',
+    '2024-05-06T09:00:00,5,support',
+    '2024-05-06T09:30:00,2,sales',
+    '2024-05-06T09:30:00,6,support',
+  ].join('\n');
+
+  it('reads one queue and counts the other queues as excluded', async () => {
+    const { history, report } = await read(text, { queue: 'support' });
+    expect(Array.from(history.calls.values)).toEqual([5, 6]);
+    expect([report.rowsRead, report.rowsUsed, report.rowsRejected, report.rowsExcluded]).toEqual([
+      4, 2, 0, 2,
+    ]);
+  });
+
+  it('refuses a file with several queues when none is chosen, and an unknown queue', async () => {
+    const e = await failure(read(text));
+    expect([e.code, e.message]).toEqual([
+      'CSV_ROW',
+      "h.csv: 2 queues in column 'queue' (sales, support); choose one with the queue option (--queue)",
+    ]);
+    const none = await failure(read(text, { queue: 'billing' }));
+    expect([none.code, none.message]).toEqual([
+      'NO_DATA',
+      "h.csv: no rows of queue 'billing' (queues: sales, support)",
+    ]);
+  });
+});
