@@ -38,6 +38,7 @@ export function yearOfDemands(patienceSeconds?: number): QueueDemand[] {
   return demands;
 }
 
+/** Runs the suite, prints the tinybench table and whether each target is met (best of the samples). */
 export async function run(): Promise<void> {
   const target: StaffingTarget = { serviceLevel: 0.8, thresholdSeconds: 20 };
   const yearC = yearOfDemands();

@@ -7,6 +7,7 @@ function load<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../fixtures/reference/${name}`, import.meta.url), 'utf8')) as T;
 }
 
+/** Shape of erlang-vectors.json (the public API's own terms). */
 export interface Vectors {
   erlang: { agents: number; erlangs: number; erlangB: number; erlangC: number }[];
   metrics: {
@@ -26,6 +27,7 @@ export interface Vectors {
   required: { demand: QueueDemand; target: StaffingTarget; agents: number }[];
 }
 
+/** One Erlang C worked case of erlang-cases.json (unstable cases carry only A, n, B). */
 export interface ErlangCCase {
   case: string;
   A: number;
@@ -39,6 +41,7 @@ export interface ErlangCCase {
   occ?: number;
   stable: boolean;
 }
+/** One Erlang A worked case of erlang-cases.json (rates per second, times in seconds). */
 export interface ErlangACase {
   case: string;
   lam_per_s: number;
@@ -56,6 +59,7 @@ export interface ErlangACase {
   EW_all: number;
   occ: number;
 }
+/** Shape of erlang-cases.json (the keys the tests use). */
 export interface Cases {
   erlang_c: ErlangCCase[];
   erlang_a: ErlangACase[];
@@ -74,7 +78,9 @@ export interface Cases {
   inverse: { n: number; aht: number; t: number; target: number; interval: number; max_calls: number }[];
 }
 
+/** The parsed erlang-vectors.json fixture. */
 export const vectors = load<Vectors>('erlang-vectors.json');
+/** The parsed erlang-cases.json fixture. */
 export const cases = load<Cases>('erlang-cases.json');
 
 /** Expects `got` within relative 1e-9 of `expected` (absolute 1e-12 when |expected| < 1e-3). */
@@ -107,4 +113,5 @@ export interface ExtremeCase {
     occupancy: number;
   };
 }
+/** The parsed erlang-a-extreme.json fixture. */
 export const extreme = load<ExtremeCase[]>('erlang-a-extreme.json');
