@@ -25,7 +25,12 @@ interface ForecastFlags {
   output?: string;
 }
 
-/** Reads a special-days CSV for a command (`FILE_READ` when it cannot be read). */
+/**
+ * Reads a special-days CSV for a command (`FILE_READ` when it cannot be read).
+ *
+ * @example
+ * await loadSpecialDays(ctx, 'days.csv'); // [{ date: '2024-12-25', label: 'Christmas', factor: 0 }]
+ */
 export async function loadSpecialDays(ctx: CliContext, file: string | undefined): Promise<SpecialDay[]> {
   if (file === undefined) return [];
   let text: string;
@@ -37,7 +42,12 @@ export async function loadSpecialDays(ctx: CliContext, file: string | undefined)
   return readSpecialDaysCsv(text, file);
 }
 
-/** Checks the flags shared by forecast and backtest; USAGE errors exit 2. */
+/**
+ * Checks the flags shared by forecast and backtest; USAGE errors exit 2.
+ *
+ * @example
+ * checkForecastFlags('forecast', { interval: 7 }); // throws USAGE 'forecast: --interval must divide 1440 (got 7)'
+ */
 export function checkForecastFlags(
   command: string,
   flags: { quantiles?: number[]; interval?: number },

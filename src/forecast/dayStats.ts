@@ -31,6 +31,9 @@ export function rowTotal(table: DayTable, row: number): number {
 
 /**
  * Totals of rows `[0, end)` (see `rowTotal`). O(end * slots).
+ *
+ * @example
+ * // rows [1, 2] and [3, NaN(closed)] -> Float64Array [3, 3]
  */
 export function rowTotals(table: DayTable, end: number): Float64Array {
   const out = new Float64Array(end);
@@ -69,6 +72,9 @@ export function median(values: readonly number[]): number {
 /**
  * The last `count` rows before `end` with the given weekday, newest first, skipping rows for
  * which `skip(row)` is true. O(end).
+ *
+ * @example
+ * // weekdays by row [1, 2, 1, 2, 1], end 5, weekday 1, count 2 -> [4, 2]
  */
 export function recentRows(
   table: DayTable,
@@ -125,7 +131,7 @@ export function abnormalRows(
  * true (closed neighbours are left out and the weights renormalised). O(passes * slots).
  *
  * @example
- * // [0, 4, 0] with one pass -> [1, 2, 1] (open everywhere)
+ * // [0, 4, 0] open everywhere, one pass -> [4/3, 2, 4/3] (edge weights renormalised)
  */
 export function smoothProfile(profile: Float64Array, open: Uint8Array, passes: number): Float64Array {
   let cur = profile;

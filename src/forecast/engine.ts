@@ -60,6 +60,9 @@ export interface SpecialIndex {
 
 /**
  * Indexes special days against a table: `excluded[row]` = 1 for rows on a special day. O(rows).
+ *
+ * @example
+ * indexSpecialDays(table, [{ date: '2024-12-25', label: 'Christmas' }]).excluded; // 1 on the row of 25 Dec
  */
 export function indexSpecialDays(table: DayTable, days: readonly SpecialDay[]): SpecialIndex {
   const byDay = new Map<number, SpecialDay>();
@@ -87,7 +90,12 @@ export interface DayForecast {
   closedDays: Set<number>;
 }
 
-/** Runs a model with the open calendar applied: closed slots NaN, unknown open slots 0. */
+/**
+ * Runs a model with the open calendar applied: closed slots NaN, unknown open slots 0.
+ *
+ * @example
+ * runModel('historical-average', table, end, targets, excluded, DEFAULT_MODEL_PARAMETERS, calendar);
+ */
 export function runModel(
   name: ModelName,
   table: DayTable,
@@ -130,6 +138,9 @@ export interface ValidationPairs {
  * Rolling-origin validation on rows `[0, end)`: origins spread over the last `horizonDays + 28`
  * days (every third row, the newest `validationOrigins`), each forecasting its horizon; returns
  * per model the pairs of forecast and actual on normal days. O(origins * models * end * slots).
+ *
+ * @example
+ * validate(table, end, special, settings, ['historical-average']).get('historical-average')!.mu.length; // pairs scored
  */
 export function validate(
   table: DayTable,
@@ -189,6 +200,9 @@ function wapeOf(p: ValidationPairs): number {
 /**
  * Forecasts the `horizonDays` days after row `end - 1` from rows `[0, end)`: learns the open
  * calendar, runs the model (or auto's choice), applies special days, AHT and quantiles.
+ *
+ * @example
+ * forecastDays(table, table.dayNumbers.length, special, settings).method; // e.g. 'auto:robust-profile'
  */
 export function forecastDays(
   table: DayTable,

@@ -14,7 +14,12 @@ export function historicalAverage(input: ModelInput): Float64Array {
   return sameWeekdayMean(input, input.params.averageWeeks);
 }
 
-/** Mean of the last `k` same-weekday training rows per slot (shared by the naive models). */
+/**
+ * Mean of the last `k` same-weekday training rows per slot (shared by the naive models).
+ *
+ * @example
+ * // k = 2, last two Mondays' slot [4, 6] -> every Monday target gets 5
+ */
 export function sameWeekdayMean(input: ModelInput, k: number): Float64Array {
   const { table, end, targets, excluded } = input;
   const s = table.slotsPerDay;

@@ -27,7 +27,12 @@ export interface ForecastOptions {
   validationOrigins?: number;
 }
 
-/** Validates options and resolves defaults and holidays against the table's years. */
+/**
+ * Validates options and resolves defaults and holidays against the table's years.
+ *
+ * @example
+ * resolveForecastOptions('forecast', { horizonDays: 7 }, table).settings.method; // 'auto'
+ */
 export function resolveForecastOptions(
   fn: string,
   options: ForecastOptions,

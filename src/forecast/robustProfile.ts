@@ -74,7 +74,12 @@ export function robustProfile(input: ModelInput): Float64Array {
   return out;
 }
 
-/** Trimmed-mean total per weekday over the last `profileWeeks` normal days. */
+/**
+ * Trimmed-mean total per weekday over the last `profileWeeks` normal days.
+ *
+ * @example
+ * // Mondays totalling 90, 100, 100, 110, 400 (trim 0.25 drops 90 and 400) -> Map { 1 => 103.33 }
+ */
 export function expectedTotals(
   input: ModelInput,
   totals: Float64Array,
@@ -93,7 +98,12 @@ export function expectedTotals(
   return out;
 }
 
-/** Mean calls per open interval over the last 4 weeks of training. */
+/**
+ * Mean calls per open interval over the last 4 weeks of training.
+ *
+ * @example
+ * // 20 open intervals in the last 4 weeks holding 200 calls -> 10
+ */
 export function meanLevel(input: ModelInput, totals: Float64Array): number {
   const { table, end } = input;
   let sum = 0;
@@ -106,7 +116,12 @@ export function meanLevel(input: ModelInput, totals: Float64Array): number {
   return cells > 0 ? sum / cells : 0;
 }
 
-/** Lag-1 autocorrelation of the deviations, clamped to [0, max]; 0 with fewer than 10 days. */
+/**
+ * Lag-1 autocorrelation of the deviations, clamped to [0, max]; 0 with fewer than 10 days.
+ *
+ * @example
+ * persistence([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1], 0.6); // 0.6 (0.9 clamped)
+ */
 export function persistence(dev: readonly number[], max: number): number {
   if (dev.length < 10) return 0;
   let num = 0;
