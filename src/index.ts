@@ -49,7 +49,6 @@ export {
 export { checkInterval, localDayIntervals, startOfLocalDay } from './time/localDayIntervals.js';
 export { nextLocalMidnight } from './time/nextLocalMidnight.js';
 export { type LearnedOpenSlots, type OpenSlotsOptions, openSlots } from './time/openSlots.js';
-export { resampleHistory } from './time/resampleHistory.js';
 export { type LocalTimeResolution, resolveLocalTime } from './time/resolveLocalTime.js';
 export { assertTimeZone, zoneOffsetMinutes } from './time/zoneOffset.js';
 
@@ -192,6 +191,11 @@ export {
   type StaffingScope,
   staffingPlan,
 } from './staffing/staffingPlan.js';
+export {
+  type ParallelOptions,
+  type StaffingJob,
+  staffingPlanParallel,
+} from './staffing/staffingPlanParallel.js';
 export {
   DEFAULT_PAID_HOURS_PER_WEEK,
   type PeriodHours,
