@@ -5,7 +5,6 @@ import { readHistoryCsv } from '../../src/io/readHistoryCsv.js';
 import { futureGrid } from '../../src/time/futureGrid.js';
 import { localDayIntervals } from '../../src/time/localDayIntervals.js';
 import { openSlots } from '../../src/time/openSlots.js';
-import { resampleHistory } from '../../src/time/resampleHistory.js';
 import { createSeries } from '../../src/time/series.js';
 
 const fixture = (name: string): string =>
