@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readHistoryCsv } from '../../src/io/readHistoryCsv.js';
 import { futureGrid } from '../../src/time/futureGrid.js';
-import { localDayIntervals } from '../../src/time/localDayIntervals.js';
 import { openSlots } from '../../src/time/openSlots.js';
 import { createSeries } from '../../src/time/series.js';
 
