@@ -26,6 +26,8 @@ export interface Candidates {
   groups: { type: number; lengthSlots: number; paidMinutes: number }[];
   /** Whether breaks are explicit columns. */
   explicitBreaks: boolean;
+  /** True when explicit break positions were thinned to `maxBreakCombinations` (the model is then a restriction). */
+  thinned: boolean;
   cyclic: boolean;
   slots: number;
 }
@@ -113,6 +115,7 @@ export function generateCandidates(
   const breakStart: number[] = [0];
   const breakOffset: number[] = [];
   const groups: Candidates['groups'] = [];
+  let thinned = false;
 
   rules.shiftTypes.forEach((st, k) => {
     const lengths: number[] = [];
@@ -146,6 +149,7 @@ export function generateCandidates(
       if (explicit && st.breaks.length > 0) {
         const keep = Math.max(1, Math.floor(maxCombos ** (1 / st.breaks.length)));
         const lists = perBreak.map((p) => thin(p, keep));
+        if (lists.some((l, b) => l.length < (perBreak[b]?.length ?? 0))) thinned = true;
         for (let b = 0; b < lists.length; b++) {
           const dur = (st.breaks[b]?.durationMinutes ?? 0) / iv;
           const next: number[][] = [];
@@ -199,6 +203,7 @@ export function generateCandidates(
     breakOffset: Int32Array.from(breakOffset),
     groups,
     explicitBreaks: explicit,
+    thinned,
     cyclic,
     slots: n,
   };

@@ -156,13 +156,121 @@ function checkHardRules(cal: SlotCalendar, rules: ShiftRulesConfig, c: Candidate
   }
 }
 
-function chooseBreakMethod(cal: SlotCalendar, rules: ShiftRulesConfig): 'explicit' | 'afterwards' {
-  if (rules.breakMethod !== 'auto') return rules.breakMethod;
-  if (rules.shiftTypes.every((t) => t.breaks.length === 0)) return 'explicit';
-  // Explicit break columns gave the better schedules in bench/scheduling.bench.ts as long as the
-  // model stays small enough for HiGHS to close the gap; beyond that size, breaks are placed afterwards.
-  const probe = generateCandidates(cal, rules, { breakMethod: 'explicit' });
-  return probe.count <= 40000 ? 'explicit' : 'afterwards';
+/** One solve of the covering model with one break method (internal). */
+interface MethodRun {
+  method: 'explicit' | 'afterwards';
+  c: Candidates;
+  model: CoveringModel;
+  best: CoverSolution;
+  instances: ShiftInstance[];
+  /** Real objective (real break times) of `best`. */
+  objective: number;
+  /** Real objective of the greedy schedule. */
+  greedyObjective: number | undefined;
+  bound: number | undefined;
+  provenOptimal: boolean;
+  solverSeconds: number;
+  mipInfeasible: boolean;
+}
+
+function realObjective(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig, sol: CoverSolution) {
+  const instances = placeBreaks(c, cal, rules, sol.x);
+  return { instances, objective: buildResult(c, cal, rules, instances).objective };
+}
+
+/**
+ * Greedy, then the MIP warm-started from the better of greedy and `start`; the schedule kept is
+ * the one with the lower real objective (breaks placed), so it is never worse than greedy.
+ */
+async function runMethod(
+  method: 'explicit' | 'afterwards',
+  cal: SlotCalendar,
+  rules: ShiftRulesConfig,
+  options: ScheduleOptions,
+  timeLimitSeconds: number,
+  start?: (c: Candidates) => CoverSolution | undefined,
+): Promise<MethodRun | undefined> {
+  const c = generateCandidates(cal, rules, { breakMethod: method });
+  checkHardRules(cal, rules, c);
+  const model = buildCoveringModel(c, cal, rules);
+  const greedy = greedyCover(c, cal, rules, model);
+  const candidates: { sol: CoverSolution; instances: ShiftInstance[]; objective: number }[] = [];
+  let greedyObjective: number | undefined;
+  if (greedy !== undefined) {
+    const r = realObjective(c, cal, rules, greedy);
+    greedyObjective = r.objective;
+    candidates.push({ sol: greedy, ...r });
+  }
+  const extra = start?.(c);
+  if (extra !== undefined) candidates.push({ sol: extra, ...realObjective(c, cal, rules, extra) });
+  candidates.sort((p, q) => p.objective - q.objective);
+  let bound: number | undefined;
+  let provenOptimal = false;
+  let solverSeconds = 0;
+  let mipInfeasible = false;
+  if (options.useSolver !== false) {
+    const warm = candidates[0];
+    const mip = await solveCoveringMip(model, {
+      timeLimitSeconds,
+      relativeGap: options.relativeGap ?? 1e-4,
+      start: warm === undefined ? undefined : denseStart(model, cal, warm.sol),
+    });
+    solverSeconds = mip.seconds;
+    mipInfeasible = mip.outcome === 'infeasible';
+    bound = mip.bound;
+    if (mip.x !== undefined) {
+      const sol = splitSolution(model, mip.x);
+      const r = realObjective(c, cal, rules, sol);
+      candidates.push({ sol, ...r });
+      const first = candidates[0];
+      if (first === undefined || r.objective <= first.objective + 1e-9)
+        provenOptimal = mip.outcome === 'optimal';
+      candidates.sort((p, q) => p.objective - q.objective);
+    }
+  }
+  const winner = candidates[0];
+  if (winner === undefined) {
+    if (mipInfeasible)
+      throw new StaffcastError(
+        'INFEASIBLE',
+        'scheduleShifts: the hard rules (full coverage, caps, minimum/maximum counts or shares, tours) admit no schedule',
+        { rule: 'hard rules' },
+      );
+    return undefined;
+  }
+  return {
+    method,
+    c,
+    model,
+    best: winner.sol,
+    instances: winner.instances,
+    objective: winner.objective,
+    greedyObjective,
+    bound,
+    provenOptimal,
+    solverSeconds,
+    mipInfeasible,
+  };
+}
+
+/** Maps agents with placed breaks onto the explicit-break columns (undefined if one has no column). */
+function mapToExplicit(from: MethodRun, c: Candidates): CoverSolution | undefined {
+  const index = new Map<string, number>();
+  for (let j = 0; j < c.count; j++) {
+    const offs: number[] = [];
+    for (let b = c.breakStart[j] ?? 0; b < (c.breakStart[j + 1] ?? 0); b++) offs.push(c.breakOffset[b] ?? 0);
+    index.set(`${c.type[j]}|${c.start[j]}|${c.lengthSlots[j]}|${offs.join(',')}`, j);
+  }
+  const x = new Float64Array(c.count);
+  const fc = from.c;
+  for (const inst of from.instances) {
+    const j = index.get(
+      `${fc.type[inst.column]}|${fc.start[inst.column]}|${fc.lengthSlots[inst.column]}|${inst.breakOffsets.join(',')}`,
+    );
+    if (j === undefined) return undefined;
+    x[j] = (x[j] ?? 0) + 1;
+  }
+  return { x, w: Float64Array.from(from.best.w) };
 }
 
 /**
@@ -174,11 +282,18 @@ function chooseBreakMethod(cal: SlotCalendar, rules: ShiftRulesConfig): 'explici
  * caps, counts, shares and weekly tours (implicit days-off patterns). A lazy greedy runs first;
  * its schedule is the MIP's warm start and the answer when HiGHS is unavailable or times out, so
  * the result is never worse than greedy. HiGHS runs in a worker thread killed at the time limit.
+ *
+ * Breaks (`breakMethod`): `explicit` = one column per break placement (exact, bound valid);
+ * `afterwards` = shifts first with the expected break absence as fractional coverage, then breaks
+ * placed where the surplus is largest (fast, no valid bound); `auto` (default) = afterwards with 35%
+ * of the time, then the explicit model warm-started from that schedule with the rest, keeping the
+ * better schedule and the explicit model's proven bound (see bench/scheduling.bench.ts).
  * Cost: candidates O(types * starts * lengths * break combinations); the MIP is NP-hard (time-limited).
  *
  * @throws StaffcastError `CONFIG` for invalid rules; `INFEASIBLE` naming the rule and interval when
  *   full coverage is required but an interval is closed, above the cap or not coverable, or the
- *   hard rules admit no schedule; `INVALID_INPUT` for a bad requirement
+ *   hard rules admit no schedule; `SOLVER_FAILED` when neither greedy nor HiGHS found a schedule
+ *   meeting the hard rules; `INVALID_INPUT` for a bad requirement
  * @example
  * const s = await scheduleShifts({ intervalMinutes: 60, required: [0, 0, 2, 2, 2, 2, 0, 0] },
  *   { shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '04:00', startStepMinutes: 60,
@@ -192,65 +307,59 @@ export async function scheduleShifts(
 ): Promise<ShiftSchedule> {
   const rules = parseShiftRules(rulesInput, options.rulesSource);
   const cal = slotCalendar(requirement);
-  const method = chooseBreakMethod(cal, rules);
-  const c = generateCandidates(cal, rules, { breakMethod: method });
-  checkHardRules(cal, rules, c);
-  const model = buildCoveringModel(c, cal, rules);
-  const greedy = greedyCover(c, cal, rules, model);
-  const greedyObj = greedy === undefined ? undefined : coverObjective(model, cal, greedy, rules).objective;
-
-  let best: CoverSolution | undefined = greedy;
-  let bound: number | undefined;
-  let provenOptimal = false;
-  let solverSeconds = 0;
-  if (options.useSolver !== false) {
-    const mip = await solveCoveringMip(model, {
-      timeLimitSeconds: options.timeLimitSeconds ?? 60,
-      relativeGap: options.relativeGap ?? 1e-4,
-      start: greedy === undefined ? undefined : denseStart(model, cal, greedy),
-    });
-    solverSeconds = mip.seconds;
-    if (mip.outcome === 'infeasible' && greedy === undefined)
-      throw new StaffcastError(
-        'INFEASIBLE',
-        'scheduleShifts: the hard rules (full coverage, caps, minimum/maximum counts or shares, tours) admit no schedule',
-        { rule: 'hard rules' },
+  const limit = options.timeLimitSeconds ?? 60;
+  const hasBreaks = rules.shiftTypes.some((t) => t.breaks.length > 0);
+  const t0 = performance.now();
+  let run: MethodRun | undefined;
+  if (!hasBreaks || rules.breakMethod === 'explicit')
+    run = await runMethod('explicit', cal, rules, options, limit);
+  else if (rules.breakMethod === 'afterwards')
+    run = await runMethod('afterwards', cal, rules, options, limit);
+  else {
+    const first = await runMethod('afterwards', cal, rules, options, 0.35 * limit);
+    const left = Math.max(1, limit - (performance.now() - t0) / 1000);
+    const probe = generateCandidates(cal, rules, { breakMethod: 'explicit' });
+    if (probe.count <= 60000) {
+      const second = await runMethod('explicit', cal, rules, options, left, (c) =>
+        first === undefined ? undefined : mapToExplicit(first, c),
       );
-    bound = mip.bound;
-    if (mip.x !== undefined) {
-      const sol = splitSolution(model, mip.x);
-      const obj = coverObjective(model, cal, sol, rules).objective;
-      if (greedyObj === undefined || obj <= greedyObj + 1e-9) {
-        best = sol;
-        provenOptimal = mip.outcome === 'optimal';
+      run = second ?? first;
+      if (second !== undefined && first !== undefined) {
+        second.solverSeconds += first.solverSeconds;
+        if (first.greedyObjective !== undefined)
+          second.greedyObjective = Math.min(second.greedyObjective ?? Infinity, first.greedyObjective);
+        // a restriction's bound (thinned break positions) is not a bound for the afterwards schedule
+        if (second.c.thinned && first.objective < second.objective) {
+          first.solverSeconds = second.solverSeconds;
+          run = first;
+        }
       }
-    }
+    } else run = first;
   }
-  if (best === undefined)
+  if (run === undefined)
     throw new StaffcastError(
       options.useSolver === false ? 'INFEASIBLE' : 'SOLVER_FAILED',
       'scheduleShifts: no schedule meets the hard rules (the greedy heuristic failed and the MIP found none in time)',
       { rule: 'hard rules' },
     );
-
-  const instances = placeBreaks(c, cal, rules, best.x);
+  const { c, model, best, instances } = run;
   const result = buildResult(c, cal, rules, instances);
   const objective = result.objective;
   let bestBound: number | null = null;
   let gap: number | null = null;
   let status: ShiftSchedule['status'] = 'heuristic';
-  if (bound !== undefined && Number.isFinite(bound) && method === 'explicit') {
-    bestBound = Math.min(bound, objective);
+  if (run.bound !== undefined && Number.isFinite(run.bound) && run.method === 'explicit' && !c.thinned) {
+    bestBound = Math.min(run.bound, objective);
     gap = Math.abs(objective) > 1e-12 ? Math.max(0, (objective - bestBound) / Math.abs(objective)) : 0;
-    status = provenOptimal && gap <= (options.relativeGap ?? 1e-4) + 1e-9 ? 'optimal' : 'feasible';
+    status = gap <= (options.relativeGap ?? 1e-4) + 1e-9 ? 'optimal' : 'feasible';
   }
   const schedule: ShiftSchedule = {
     status,
-    breakMethod: method,
+    breakMethod: run.method,
     objective,
     bestBound,
     gap,
-    greedyObjective: greedyObj ?? null,
+    greedyObjective: run.greedyObjective ?? null,
     shifts: result.shifts,
     coverage: result.coverage,
     underAgentIntervals: result.under,
@@ -260,7 +369,7 @@ export async function scheduleShifts(
     timeZone: cal.timeZone,
     cyclic: rules.cyclicWeek,
     candidates: c.count,
-    solverSeconds,
+    solverSeconds: run.solverSeconds,
   };
   if (cal.starts !== undefined) schedule.starts = cal.starts;
   if (model.tours !== undefined) schedule.tours = buildTours(c, cal, rules, model, best);
