@@ -44,6 +44,11 @@ function values(list: string | undefined, fallback: string): string[] {
  * [--exclude PHANTOM] [--handled-if col=v] [--abandoned-if col=v] [-o out.csv]`: per-contact
  * records to an interval CSV (`interval_start`, `calls`, `handled`, `abandoned`, `aht_seconds`) on
  * stdout or `-o`; the reading report goes to stderr. All counting is `aggregateRecords`.
+ *
+ * @example
+ * // staffcast aggregate anonymous_bank_feb1999_calls.csv --interval 30 --tz Asia/Jerusalem --handled-if served_by_agent=1
+ * // interval_start,calls,handled,abandoned,aht_seconds
+ * // 1999-02-01T00:00:00+02:00,2,0,0,
  */
 export const registerAggregate: CommandRegistrar = (program, ctx) => {
   program

@@ -58,6 +58,9 @@ export interface ReadReport {
 /**
  * Keeps the first `limit` messages by line number (internal). Messages may arrive out of line
  * order (duplicates are found after sorting); the earliest lines win. O(limit) per add.
+ *
+ * @example
+ * const p = new ProblemList(1); p.add(9, 'b'); p.add(3, 'a'); p.messages(); // ['a'] (p.count is 2)
  */
 export class ProblemList {
   private readonly items: { line: number; message: string }[] = [];
