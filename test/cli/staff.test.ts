@@ -112,6 +112,30 @@ describe('staffcast staff', () => {
     expect(badShrink.code).toBe(2);
   });
 
+  it('reads a forecast piped from staffcast forecast (with quantiles) and staffs its 80% quantile', async () => {
+    const history = new URL('../fixtures/history/anonymous_bank_feb1999_30min.csv', import.meta.url).pathname;
+    const forecast = await runStaffcast([
+      'forecast',
+      history,
+      '--horizon',
+      '7',
+      '--tz',
+      'Asia/Jerusalem',
+      '--quantiles',
+      '0.5,0.9',
+    ]);
+    expect(forecast.code).toBe(0);
+    const run = await runStaffcast(
+      ['staff', '-', '--sl', '80/20', '--aht', '200', '--quantile', '0.8', '--tz', 'Asia/Jerusalem'],
+      { stdin: forecast.stdout },
+    );
+    expect(run.code).toBe(0);
+    const req = readRequirementCsv(run.stdout, { timeZone: 'Asia/Jerusalem' });
+    expect(req.starts.length).toBe(336);
+    expect(run.stderr).toContain('staff: warning: --aht 200 overrides the aht_seconds column of stdin');
+    expect(run.stderr).toContain('staff: 336 intervals, erlang-c, scope interval:');
+  });
+
   it('warns and uses --aht when the forecast also has handle time', async () => {
     const run = await runStaffcast(['staff', '-', '--sl', '80/20', '--aht', '100'], { stdin: FORECAST });
     expect(run.code).toBe(0);

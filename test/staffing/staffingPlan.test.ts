@@ -8,6 +8,7 @@ import { readRequirementCsv, writeRequirementCsv } from '../../src/io/requiremen
 import { queueMetrics } from '../../src/queueing/queueMetrics.js';
 import { requiredAgents } from '../../src/queueing/requiredAgents.js';
 import { staffingPlan } from '../../src/staffing/staffingPlan.js';
+import { localDayIntervals } from '../../src/time/localDayIntervals.js';
 
 const SL80 = { serviceLevel: 0.8, thresholdSeconds: 20 };
 
@@ -136,6 +137,23 @@ describe('staffingPlan', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('groups day scope by local date across a spring-forward day of 92 quarter-hours', () => {
+    const starts = Float64Array.from([
+      ...localDayIntervals('2024-03-31', 'Europe/Madrid', 15),
+      ...localDayIntervals('2024-04-01', 'Europe/Madrid', 15),
+    ]);
+    expect(starts.length).toBe(92 + 96);
+    const calls = Float64Array.from(starts, (_, i) => 20 + 15 * Math.sin(i / 10));
+    const plan = staffingPlan(
+      { timeZone: 'Europe/Madrid', intervalMinutes: 15, starts, calls },
+      { target: SL80, ahtSeconds: 240, scope: 'day' },
+    );
+    expect(plan.periods.map((p) => p.start)).toEqual(['2024-03-31', '2024-04-01']);
+    const firstDayHours = plan.agents.slice(0, 92).reduce((s, a) => s + a, 0) / 4;
+    expect(plan.periods[0]!.agentHours).toBe(firstDayHours);
+    for (const p of plan.periods) expect(p.serviceLevel).toBeGreaterThanOrEqual(0.8 - 1e-9);
   });
 
   it('staffs a forecast quantile interpolated between the given probabilities', () => {
