@@ -2,7 +2,7 @@ import { StaffcastError } from '../errors.js';
 import { formatMinuteOfDay, type ShiftRequirement, type SlotCalendar, slotCalendar } from './calendar.js';
 import { type Candidates, generateCandidates, openSlots } from './candidates.js';
 import { type ScheduleEfficiency, scheduleEfficiency } from './efficiency.js';
-import { type CoverSolution, coverObjective, greedyCover } from './greedy.js';
+import { type CoverSolution, greedyCover } from './greedy.js';
 import { buildCoveringModel, type CoveringModel } from './model.js';
 import { placeBreaks, type ShiftInstance } from './placeBreaks.js';
 import {

@@ -1,0 +1,172 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runStaffcast } from './run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'staffcast-schedule-'));
+const write = (name: string, content: string) => {
+  writeFileSync(join(dir, name), content);
+  return name;
+};
+
+// 8 hourly intervals on Monday 2024-01-01 (UTC): 2 agents from 02:00 to 06:00
+const agents = [0, 0, 2, 2, 2, 2, 0, 0];
+const requirement = write(
+  'req.csv',
+  `interval_start,agents\n${agents.map((a, h) => `2024-01-01T0${h}:00:00Z,${a}`).join('\n')}\n`,
+);
+const rules = write(
+  'rules.json',
+  JSON.stringify({
+    shiftTypes: [
+      {
+        name: 'day',
+        earliestStart: '00:00',
+        latestStart: '04:00',
+        startStepMinutes: 60,
+        lengthsMinutes: [240],
+      },
+    ],
+  }),
+);
+
+describe('staffcast schedule', () => {
+  it('writes one CSV row per shift start with its count and prints status and efficiency to stderr', async () => {
+    const r = await runStaffcast(['schedule', requirement, '--rules', rules], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      type: 'day',
+      day: 'mon',
+      start: '2024-01-01T02:00:00Z',
+      end: '2024-01-01T06:00:00Z',
+      count: '2',
+      length_minutes: '240',
+    });
+    expect(r.stderr).toMatch(/status optimal, objective 8\.00, gap 0\.00%/);
+    expect(r.stderr).toMatch(/coverage 100\.00%, utilisation 100\.00%/);
+  });
+
+  it('writes JSON with the coverage per interval, and a coverage CSV with --coverage, to -o', async () => {
+    const r = await runStaffcast(
+      [
+        'schedule',
+        requirement,
+        '--rules',
+        rules,
+        '--format',
+        'json',
+        '--coverage',
+        'cov.csv',
+        '-o',
+        'out.json',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const json = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+    expect(json.status).toBe('optimal');
+    expect(json.shifts[0].count).toBe(2);
+    expect(json.coverage.map((c: { net: number }) => c.net)).toEqual(agents);
+    const cov = parse(readFileSync(join(dir, 'cov.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(cov).toHaveLength(8);
+    expect(cov[2]).toMatchObject({
+      interval_start: '2024-01-01T02:00:00Z',
+      required: '2',
+      net: '2',
+      under: '0',
+    });
+  });
+
+  it('reads the requirement from stdin with -', async () => {
+    const r = await runStaffcast(['schedule', '-', '--rules', rules], {
+      cwd: dir,
+      stdin: readFileSync(join(dir, requirement), 'utf8'),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('day,mon');
+  });
+
+  it('writes tours when the rules ask for them', async () => {
+    const lines = ['interval_start,agents'];
+    for (let d = 0; d < 7; d++)
+      for (let h = 0; h < 24; h++)
+        lines.push(`2024-01-0${d + 1}T${String(h).padStart(2, '0')}:00:00Z,${h >= 8 && h < 16 ? 2 : 0}`);
+    const week = write('week.csv', `${lines.join('\n')}\n`);
+    const tourRules = write(
+      'tours.json',
+      JSON.stringify({
+        cyclicWeek: true,
+        shiftTypes: [{ name: 'day', earliestStart: '08:00', latestStart: '08:00', lengthsMinutes: [480] }],
+        tours: { minShiftsPerWeek: 5, maxShiftsPerWeek: 5 },
+      }),
+    );
+    const r = await runStaffcast(['schedule', week, '--rules', tourRules], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'type',
+      'length_minutes',
+      'work_days',
+      'start_times',
+      'paid_hours_per_week',
+      'count',
+    ]);
+    // 14 shifts of demand need 3 tours of 5 days
+    expect(rows.reduce((a, row) => a + Number(row.count), 0)).toBe(3);
+    expect(r.stderr).toMatch(/3 tours/);
+  });
+
+  it('exits 1 naming the file and field for rules with an unknown key', async () => {
+    const bad = write(
+      'bad.json',
+      JSON.stringify({
+        shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00', lengthsMinutes: [60] }],
+        foo: 1,
+      }),
+    );
+    const r = await runStaffcast(['schedule', requirement, '--rules', bad], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/staffcast: bad\.json: \(root\): Unrecognized key: "foo"/);
+  });
+
+  it('exits 1 with an INFEASIBLE message naming the cap and the interval', async () => {
+    const capped = write(
+      'capped.json',
+      JSON.stringify({
+        shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '04:00', lengthsMinutes: [240] }],
+        caps: { maxAgentsPerInterval: 1 },
+        coverage: { allowUnderCoverage: false },
+      }),
+    );
+    const r = await runStaffcast(['schedule', requirement, '--rules', capped], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /caps\.maxAgentsPerInterval \(1\) is below the 2 agents required in interval 2024-01-01T02:00:00\.000Z/,
+    );
+  });
+
+  it('exits 2 for a bad --format, a missing --rules or a bad --time-limit', async () => {
+    expect(
+      (await runStaffcast(['schedule', requirement, '--rules', rules, '--format', 'xml'], { cwd: dir })).code,
+    ).toBe(2);
+    expect((await runStaffcast(['schedule', requirement], { cwd: dir })).code).toBe(2);
+    expect(
+      (await runStaffcast(['schedule', requirement, '--rules', rules, '--time-limit', '0'], { cwd: dir }))
+        .code,
+    ).toBe(2);
+  });
+
+  it('exits 1 when the requirement file does not exist', async () => {
+    const r = await runStaffcast(['schedule', 'missing.csv', '--rules', rules], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/missing\.csv: cannot read/);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { queueMetrics } from '../../src/queueing/queueMetrics.js';
+import { scheduleEfficiency } from '../../src/scheduling/efficiency.js';
+import { evaluateSchedule } from '../../src/scheduling/evaluateSchedule.js';
+import { scheduleShifts } from '../../src/scheduling/scheduleShifts.js';
+
+describe('evaluateSchedule', () => {
+  it('gives each interval the Erlang C service of its net agents: n = 3, A = 2 -> SL = 1 - (4/9) e^(-20/180)', async () => {
+    const s = await scheduleShifts(
+      { intervalMinutes: 15, required: [3, 3] },
+      { shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00', lengthsMinutes: [30] }] },
+    );
+    const e = evaluateSchedule(s, { callsPerInterval: [10, 10], ahtSeconds: 180 }, { thresholdSeconds: 20 });
+    const expected = 1 - (4 / 9) * Math.exp(-20 / 180);
+    expect(Array.from(e.agents)).toEqual([3, 3]);
+    expect(e.serviceLevel[0]).toBeCloseTo(expected, 12);
+    expect(e.asaSeconds[0]).toBeCloseTo(80, 9); // C * aht / (n - A) = (4/9) * 180 / 1
+    expect(e.total.serviceLevel).toBeCloseTo(expected, 12);
+    expect(e.days).toHaveLength(1);
+  });
+
+  it('weights the day service level by volume and uses Erlang A with patience', () => {
+    const schedule = {
+      intervalMinutes: 30,
+      coverage: {
+        required: new Float64Array([0, 0]),
+        scheduled: new Float64Array([14, 10]),
+        onBreak: new Float64Array([0, 2]),
+        net: new Float64Array([14, 8]),
+        dayIndex: new Int32Array([0, 0]),
+      },
+    };
+    const demand = { callsPerInterval: [100, 50], ahtSeconds: 180, patienceSeconds: 120 };
+    const e = evaluateSchedule(schedule, demand, { thresholdSeconds: 20 });
+    const m0 = queueMetrics(
+      { callsPerInterval: 100, intervalMinutes: 30, ahtSeconds: 180, patienceSeconds: 120 },
+      14,
+      {
+        thresholdSeconds: 20,
+      },
+    );
+    const m1 = queueMetrics(
+      { callsPerInterval: 50, intervalMinutes: 30, ahtSeconds: 180, patienceSeconds: 120 },
+      8,
+      {
+        thresholdSeconds: 20,
+      },
+    );
+    expect(e.abandonRate[1]).toBeCloseTo(m1.abandonRate, 12);
+    expect(e.total.serviceLevel).toBeCloseTo((100 * m0.serviceLevel + 50 * m1.serviceLevel) / 150, 12);
+    expect(e.total.calls).toBe(150);
+  });
+
+  it('rejects demand of the wrong length', () => {
+    const schedule = {
+      intervalMinutes: 30,
+      coverage: {
+        required: new Float64Array(2),
+        scheduled: new Float64Array(2),
+        onBreak: new Float64Array(2),
+        net: new Float64Array(2),
+        dayIndex: new Int32Array(2),
+      },
+    };
+    expect(() =>
+      evaluateSchedule(schedule, { callsPerInterval: [1], ahtSeconds: 180 }, { thresholdSeconds: 20 }),
+    ).toThrow(/evaluateSchedule: demand.callsPerInterval must have 2 entries/);
+  });
+});
+
+describe('scheduleEfficiency', () => {
+  it('computes coverage, utilisation, interval efficiency and the share within +/-10%', () => {
+    const e = scheduleEfficiency([10, 10], [9, 12]);
+    expect(e.coverage).toBeCloseTo(19 / 20, 15);
+    expect(e.utilisation).toBeCloseTo(19 / 21, 15);
+    expect(e.intervalEfficiency).toBeCloseTo((0.9 + 0.8) / 2, 15);
+    expect(e.withinTenPercent).toBe(0.5);
+  });
+
+  it('counts intervals without requirement only in utilisation', () => {
+    const e = scheduleEfficiency([0, 4], [2, 4]);
+    expect(e).toEqual({ coverage: 1, utilisation: 4 / 6, intervalEfficiency: 1, withinTenPercent: 1 });
+  });
+});
