@@ -295,7 +295,7 @@ export async function readHistoryCsv(
     starts.push(time.epochMs);
     lines.push(line);
     calls.push(count);
-    for (const { key } of OPTIONAL) extra[key].push(values[key]);
+    for (const { key } of OPTIONAL) if (optionalIndex[key] >= 0) extra[key].push(values[key]);
   }
 
   if (header === undefined)

@@ -10,6 +10,9 @@ export type LocalTimeResolution =
   | { kind: 'ambiguous'; earlierMs: number; laterMs: number };
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** Per zone: local day number -> its single offset in minutes, or NaN when a change is near. */
+const steadyDays = new Map<string, Map<number, number>>();
 const BEFORE_MS = 15 * 3_600_000; // offsets lie within -12h..+14h, so every candidate instant
 const AFTER_MS = 13 * 3_600_000; // lies in [wall - 14h, wall + 12h]
 
@@ -19,7 +22,8 @@ const AFTER_MS = 13 * 3_600_000; // lies in [wall - 14h, wall + 12h]
  * The candidate offsets are the zone's offsets (via `zoneOffsetMinutes`, i.e. `@date-fns/tz`)
  * just before and after the window where the instant can lie; a candidate `wall - offset` is
  * kept when the zone really has that offset at that instant. None kept: a gap; two: an overlap.
- * Assumes at most one offset change within 28 hours (true of every IANA zone since 1900
+ * Days whose surrounding two days have one offset take a cached fast path. Assumes at most one
+ * offset change within two days (true of every IANA zone since 1900
  * except a handful of one-off historical days). O(1) with the offset cache.
  *
  * @example
@@ -29,6 +33,22 @@ const AFTER_MS = 13 * 3_600_000; // lies in [wall - 14h, wall + 12h]
  * resolveLocalTime(Date.UTC(2003, 4, 5, 7), 'America/New_York'); // { kind: 'unique', epochMs: Date.UTC(2003, 4, 5, 11) }
  */
 export function resolveLocalTime(wallMs: number, timeZone: string): LocalTimeResolution {
+  // fast path: one offset for the whole local day and the windows around it
+  let days = steadyDays.get(timeZone);
+  if (days === undefined) {
+    days = new Map();
+    steadyDays.set(timeZone, days);
+  }
+  const day = Math.floor(wallMs / DAY_MS);
+  let steady = days.get(day);
+  if (steady === undefined) {
+    const early = zoneOffsetMinutes(timeZone, day * DAY_MS - BEFORE_MS);
+    const late = zoneOffsetMinutes(timeZone, (day + 1) * DAY_MS + AFTER_MS);
+    const middle = zoneOffsetMinutes(timeZone, day * DAY_MS + DAY_MS / 2 - early * MINUTE_MS);
+    steady = early === late && middle === early ? early : Number.NaN;
+    days.set(day, steady);
+  }
+  if (!Number.isNaN(steady)) return { kind: 'unique', epochMs: wallMs - steady * MINUTE_MS };
   const before = zoneOffsetMinutes(timeZone, wallMs - BEFORE_MS);
   const after = zoneOffsetMinutes(timeZone, wallMs + AFTER_MS);
   const first = wallMs - before * MINUTE_MS;
