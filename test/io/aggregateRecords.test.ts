@@ -165,4 +165,23 @@ describe('aggregateRecords', () => {
       { numRuns: 80 },
     );
   });
+
+  it('streams 200,000 records from a generator without holding the text', async () => {
+    function* lines(): Generator<string> {
+      yield 'arrival,outcome\n';
+      for (let i = 0; i < 200_000; i++) {
+        const t = Date.UTC(2024, 0, 1) + i * 13_000; // one call every 13 s for about 30 days
+        yield `${new Date(t).toISOString().slice(0, 19)},${i % 10 === 0 ? 'HANG' : 'AGENT'}\n`;
+      }
+    }
+    const { history, report } = await aggregateRecords(Readable.from(lines()), {
+      intervalMinutes: 15,
+      fileName: 'big.csv',
+    });
+    expect(report.rowsUsed).toBe(200_000);
+    expect(sum(history.calls.values)).toBe(200_000);
+    expect(sum(history.handled!.values)).toBe(180_000);
+    expect(sum(history.abandoned!.values)).toBe(20_000); // no queued column: HANG alone
+    expect(history.calls.values.length % 96).toBe(0);
+  });
 });
