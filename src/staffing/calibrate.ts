@@ -1,13 +1,14 @@
 import { TZDate } from '@date-fns/tz';
 import { formatISO } from 'date-fns';
 import { invalidInput, StaffcastError } from '../errors.js';
+import { abandonmentHazard, type HazardBand } from './abandonHazard.js';
 import { type ErrorStat, errorStat } from './calibrateErrors.js';
 import { type CalibrationFit, fitAvailability } from './calibrateFit.js';
-import { type CalibrationGrid, calibrationGrid } from './calibrateGrid.js';
+import { type CalibrationGrid, calibrationGrid, intervalIndex } from './calibrateGrid.js';
 import { type HourlyTable, hourlyRatio } from './calibrateHourly.js';
 import { type ObservedKpis, observedKpis, type RecordQuirks } from './calibrateKpis.js';
 import { type PredictedKpis, predictKpis } from './calibratePredict.js';
-import { type CallRecord, queueEntryMs } from './calibrateRecord.js';
+import { type CallRecord, classifyCall, queueEntryMs, waitSeconds } from './calibrateRecord.js';
 import type { CalibrationParams } from './calibrationParams.js';
 import { agentSessions, presentAgents } from './presence.js';
 
@@ -81,6 +82,29 @@ export interface ModelErrors {
   dayAbandonRate: ErrorStat;
 }
 
+/** Pooled waiting and abandonment of the busy intervals of one half. */
+export interface HalfPatience {
+  /** Exponential patience MLE (s): total wait of all offered calls / abandonments. */
+  patienceSeconds: number;
+  /** Mean wait of all offered calls (s), answered and abandoned. */
+  meanWaitSeconds: number;
+  /** Abandoned / offered. */
+  abandonRate: number;
+}
+
+/** The check of the exponential-patience assumption (see `abandonmentHazard`). */
+export interface PatienceCheck {
+  /** Busy intervals of the training half. */
+  train: HalfPatience;
+  /** Busy intervals of the held-out half (diagnostic only: nothing is fitted on it). */
+  test: HalfPatience;
+  /** Abandonment hazard by waiting time over every offered call of the training days. */
+  hazard: HazardBand[];
+}
+
+/** Waiting-time band edges (s) of `PatienceCheck.hazard`. */
+export const HAZARD_EDGES_SECONDS: readonly number[] = [0, 10, 20, 30, 60, 90, 120, 180, 240, 360];
+
 /** Everything `calibrate` measured and fitted. */
 export interface CalibrationResult {
   /** Every interval of the grid. */
@@ -100,6 +124,8 @@ export interface CalibrationResult {
   sessions: number;
   /** Busy intervals in each half. */
   busyIntervals: { train: number; test: number };
+  /** Patience by half and the abandonment hazard by waiting time (is patience exponential?). */
+  patienceCheck: PatienceCheck;
 }
 
 function iso(ms: number, timeZone: string): string {
@@ -315,7 +341,38 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     patienceSecondsByHour: hourlyJson(patienceByHour),
     fittedOn: { from: iso(grid.starts[0]!, timeZone), to: iso(trainEndMs, timeZone) },
   };
+  const halfPatience = (set: number[]): HalfPatience => {
+    let offered = 0;
+    let abandoned = 0;
+    let wait = 0;
+    for (const i of set) {
+      offered += kpis.offered[i]!;
+      abandoned += kpis.abandoned[i]!;
+      wait += kpis.waitSecondsTotal[i]!;
+    }
+    return {
+      patienceSeconds: abandoned > 0 ? wait / abandoned : Number.POSITIVE_INFINITY,
+      meanWaitSeconds: offered > 0 ? wait / offered : Number.NaN,
+      abandonRate: offered > 0 ? abandoned / offered : Number.NaN,
+    };
+  };
+  const trainWaits: number[] = [];
+  const trainAbandoned: boolean[] = [];
+  for (const r of records) {
+    const cls = classifyCall(r);
+    if (cls !== 'answered' && cls !== 'abandoned') continue;
+    const i = intervalIndex(grid, queueEntryMs(r));
+    if (i < 0 || !isTrain(i)) continue;
+    trainWaits.push(waitSeconds(r));
+    trainAbandoned.push(cls === 'abandoned');
+  }
+  const patienceCheck: PatienceCheck = {
+    train: halfPatience(trainBusy),
+    test: halfPatience(testBusy),
+    hazard: abandonmentHazard(trainWaits, trainAbandoned, HAZARD_EDGES_SECONDS),
+  };
   return {
+    patienceCheck,
     intervals,
     errors: {
       train: { erlangA: summarize(trainBusy, 'erlangA'), erlangC: summarize(trainBusy, 'erlangC') },

@@ -87,5 +87,11 @@ export function formatCalibrationReport(result: CalibrationResult): string {
     `  workweek ${hours(p.patienceSecondsByHour.workweek)}`,
     `  weekend  ${hours(p.patienceSecondsByHour.weekend)}`,
   );
+  const pc = result.patienceCheck;
+  lines.push(
+    `Patience MLE on busy intervals: train ${sec(pc.train.patienceSeconds)} s (mean wait ${sec(pc.train.meanWaitSeconds)} s), test ${sec(pc.test.patienceSeconds)} s (mean wait ${sec(pc.test.meanWaitSeconds)} s)`,
+    'Abandonment hazard by wait, training days (per hour; constant if patience is exponential)',
+    `  ${pc.hazard.map((b) => `${b.fromSeconds}-${Number.isFinite(b.toSeconds) ? b.toSeconds : ''}s ${(3600 * b.hazardPerSecond).toFixed(1)}`).join(', ')}`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -154,11 +154,25 @@ describe('calibrate on the February 1999 bank month (fixture)', () => {
     expect(targets.filter((t) => t.met).map((t) => t.name)).toEqual(['asaSeconds.bias']);
   });
 
+  it('patience is not exponential: the hazard falls with waiting, and the held-out half waits longer', () => {
+    const pc = result.patienceCheck;
+    // measured: train 309.5 s over mean waits of 41.2 s, test 374.0 s over 64.5 s
+    expect(pc.train.patienceSeconds).toBeCloseTo(309.5, 0);
+    expect(pc.test.patienceSeconds).toBeCloseTo(374.0, 0);
+    expect(pc.test.meanWaitSeconds).toBeGreaterThan(1.5 * pc.train.meanWaitSeconds);
+    const perHour = (from: number) => 3600 * pc.hazard.find((b) => b.fromSeconds === from)!.hazardPerSecond;
+    // measured per hour: 14.9 in the first 10 s, 7.6 at 90-120 s, 5.1 beyond 360 s
+    expect(perHour(0)).toBeGreaterThan(14);
+    expect(perHour(90)).toBeLessThan(8);
+    expect(perHour(0) / perHour(240)).toBeGreaterThan(2.5);
+  });
+
   it('formats an error table with both models and both halves', () => {
     const text = formatCalibrationReport(result);
     for (const label of ['train Erlang A', 'train Erlang C', 'test Erlang A', 'test Erlang C'])
       expect(text).toContain(label);
     expect(text).toContain('Availability factor');
+    expect(text).toContain('Abandonment hazard by wait');
   });
 });
 
