@@ -1,5 +1,5 @@
 import { digammaDifference } from './digamma.js';
-import { lnGamma } from './lnGamma.js';
+import { logNegativeBinomialPmf } from './negativeBinomial.js';
 
 /**
  * The Erlang A model (M/M/n+M): Poisson arrivals, exponential handle times, exponential patience,
@@ -113,18 +113,23 @@ export function erlangAUnchecked(
   let answeredLate = 0; // sum r_j e_j I_z(x + 1, j + 1)
   let abandonEarly = 0; // sum r_j P(abandon by t | j)
   let waitAnswered = 0; // sum r_j e_j H_j
+  // the complements, summed directly so that small values keep their relative accuracy
+  let served = 0; // sum r_j e_j
+  let answeredEarly = 0; // sum r_j e_j (1 - I_z(x + 1, j + 1))
+  let virtualEarly = 0; // sum r_j (1 - I_z(x, j + 1))
   let cdfP = start.cdfP;
   let cdfQ = start.cdfQ;
+  let cdfDone = start.cdfP === 1 && start.cdfQ === 1;
   let harmonic = j0 > 0 ? digammaDifference(x + 1, x + j0 + 1) : 0;
   for (let j = j0; ; j++) {
     const inv = 1 / (x + j + 1);
     const e = x * inv;
-    if (!logMode) {
+    if (!logMode && !cdfDone) {
       cdfP += p;
       cdfQ += (z * p * (x + j)) / x;
+      if (cdfQ > 1) cdfQ = 1;
+      if (cdfP > 1) cdfP = 1;
     }
-    if (cdfQ > 1) cdfQ = 1;
-    if (cdfP > 1) cdfP = 1;
     harmonic += inv;
     total += r;
     const oneMinusE = (j + 1) * inv;
@@ -134,6 +139,9 @@ export function erlangAUnchecked(
     const early = oneMinusE + e * cdfQ - z * cdfP;
     if (early > 0) abandonEarly += r * early;
     waitAnswered += r * e * harmonic;
+    served += r * e;
+    answeredEarly += r * e * (1 - cdfQ);
+    virtualEarly += r * (1 - cdfP);
 
     const ratio = y * inv;
     r *= ratio;
@@ -148,8 +156,16 @@ export function erlangAUnchecked(
           logMode = false;
         }
       }
-    } else {
+    } else if (!cdfDone) {
       p *= step;
+      // past the bulk the remaining terms (ratios falling below max(step, w) < 1) are < 1e-17: the CDFs are
+      // exactly 1, which is more accurate than the rounded running sums
+      const fall = Math.max(step, w);
+      if (fall < 1 && cdfP > 0.5 && (p * Math.max(1, (z * (x + j + 1)) / x)) / (1 - fall) < 1e-17) {
+        cdfDone = true;
+        cdfP = 1;
+        cdfQ = 1;
+      }
     }
     if (r > RESCALE_ABOVE) {
       r *= RESCALE_BY;
@@ -160,6 +176,9 @@ export function erlangAUnchecked(
       answeredLate *= RESCALE_BY;
       abandonEarly *= RESCALE_BY;
       waitAnswered *= RESCALE_BY;
+      served *= RESCALE_BY;
+      answeredEarly *= RESCALE_BY;
+      virtualEarly *= RESCALE_BY;
     }
     if (ratio < 1 && r <= TAIL * total * (1 - ratio)) break;
   }
@@ -169,11 +188,19 @@ export function erlangAUnchecked(
   const abandonRate = clamp01((b * abandonSum) / den);
   const late = clamp01((b * answeredLate) / den);
   const abandonWithinThreshold = clamp01((b * abandonEarly) / den);
-  const serviceLevelOffered = clamp01(1 - abandonRate - late);
-  const serviceLevelVirtualWait = clamp01(1 - (b * virtualLate) / den);
+  // near 1 the complement forms are the accurate ones, near 0 the direct sums
+  const notWaiting = (1 - b) * scale;
+  const offeredMiss = abandonRate + late;
+  const serviceLevelOffered = clamp01(
+    offeredMiss < 0.5 ? 1 - offeredMiss : (notWaiting + b * answeredEarly) / den,
+  );
+  const virtualMiss = (b * virtualLate) / den;
+  const serviceLevelVirtualWait = clamp01(
+    virtualMiss < 0.5 ? 1 - virtualMiss : (notWaiting + b * virtualEarly) / den,
+  );
   const keep = 1 - abandonWithinThreshold;
   const serviceLevelExcludeShortAbandons = keep > 0 ? clamp01(serviceLevelOffered / keep) : 0;
-  const answered = 1 - abandonRate;
+  const answered = abandonRate < 0.5 ? 1 - abandonRate : (notWaiting + b * served) / den;
   const asaSeconds =
     answered > 0 ? (((b * waitAnswered) / den) * patienceSeconds) / answered : Number.POSITIVE_INFINITY;
   return {
@@ -197,7 +224,7 @@ interface NegativeBinomialStart {
 }
 
 /**
- * The negative-binomial terms at j0: ln p_{j0} from ln Gamma, and the CDFs below j0 summed over the
+ * The negative-binomial terms at j0: ln p_{j0} (Loader's saddle-point form), and the CDFs below j0 summed over the
  * bulk of the distribution only (mean x w / z, sd sqrt(x w) / z; 40 sd either side), so a start far out
  * costs O(bulk) instead of O(j0).
  */
@@ -209,8 +236,7 @@ function startNegativeBinomial(
   j0: number,
 ): NegativeBinomialStart {
   if (j0 === 0) return { logP: -x * tt, cdfP: 0, cdfQ: 0 };
-  const logW = Math.log(w);
-  const logPmf = (b: number): number => -x * tt + b * logW + lnGamma(x + b) - lnGamma(x) - lnGamma(b + 1);
+  const logPmf = (b: number): number => (b === 0 ? -x * tt : logNegativeBinomialPmf(b, x, z, w));
   const mean = ((x + 1) * w) / z;
   const sd = Math.sqrt((x + 1) * w) / z;
   if (!(w > 0) || j0 > mean + 40 * sd + 40) return { logP: Number.NEGATIVE_INFINITY, cdfP: 1, cdfQ: 1 };

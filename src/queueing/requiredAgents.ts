@@ -19,8 +19,9 @@ export const DEFAULT_THRESHOLD_SECONDS = 20;
  * exceed the answer (Erlang C: the smallest stable count and A / maxOccupancy; Erlang A: A * serviceLevel
  * on the 'offered' basis and A (1 - maxAbandonRate), both because the carried load A (1 - P(abandon))
  * cannot exceed the servers) and never skips the answer. Erlang C walks upwards carrying the
- * Erlang B recursion (O(1) per step after an O(bound) start); Erlang A gallops upwards then bisects
- * over a table of Erlang B values built incrementally. Cost: O(n) plus O(log n) Erlang A evaluations.
+ * Erlang B recursion (O(1) per step after an O(bound) start); Erlang A tests the Erlang C answer as a
+ * first guess, gallops upwards from the last failure if needed, then bisects over a table of Erlang B
+ * values built incrementally. Cost: O(n) plus O(log n) Erlang A evaluations.
  *
  * @throws StaffcastError INVALID_INPUT for an invalid demand or target (naming `requiredAgents` and the field)
  * @throws StaffcastError TARGET_UNREACHABLE when no count up to `target.maxAgents` (default 100000) meets the target
@@ -49,26 +50,40 @@ export function requiredAgentsUnchecked(params: QueueParams, target: StaffingTar
   const maxAgents = target.maxAgents ?? DEFAULT_MAX_AGENTS;
   const a = params.offeredErlangs;
   if (a === 0) return evaluateMetrics(params, 0, 1, threshold, basis);
-  const c = params.concurrency;
-  const n =
-    params.patienceSeconds === undefined
-      ? searchErlangC(params, target, maxAgents)
-      : searchErlangA(params, target, maxAgents);
-  if (n < 0) {
+  const found: Found = { agents: -1 };
+  if (params.patienceSeconds === undefined)
+    searchErlangC(params, target, maxAgents, (servers) => erlangBUnchecked(servers, a), found);
+  else searchErlangA(params, target, maxAgents, found);
+  if (found.agents < 0) {
     throw new StaffcastError(
       'TARGET_UNREACHABLE',
       `requiredAgents: no agent count up to maxAgents ${maxAgents} meets the target (load ${a.toPrecision(6)} Erlangs)`,
       { maxAgents, offeredErlangs: a },
     );
   }
-  return evaluateMetrics(params, n, erlangBUnchecked(n * c, a), threshold, basis);
+  // Erlang B afresh (O(n)), so the result equals queueMetrics(demand, agents) to the last bit
+  const agents = found.agents;
+  return evaluateMetrics(params, agents, erlangBUnchecked(agents * params.concurrency, a), threshold, basis);
 }
 
-function searchErlangC(p: QueueParams, target: StaffingTarget, maxAgents: number): number {
+/** A search result: the smallest agents meeting the target (-1: none). */
+interface Found {
+  agents: number;
+}
+
+/** Erlang C: walks up from the smallest stable count carrying the Erlang B recursion. */
+function searchErlangC(
+  p: QueueParams,
+  target: StaffingTarget,
+  maxAgents: number,
+  erlangBAt: (servers: number) => number,
+  found: Found,
+): void {
+  found.agents = -1;
   const a = p.offeredErlangs;
   const c = p.concurrency;
   // occupancy a / servers > 0 never meets a cap of 0
-  if (target.maxOccupancy === 0) return -1;
+  if (target.maxOccupancy === 0) return;
   // stability needs servers > a; the occupancy cap servers >= a / maxOccupancy (one below, for rounding)
   let lo = Math.max(1, Math.floor(a / c));
   if (target.maxOccupancy !== undefined) lo = Math.max(lo, Math.floor(a / (c * target.maxOccupancy)) - 1);
@@ -77,7 +92,7 @@ function searchErlangC(p: QueueParams, target: StaffingTarget, maxAgents: number
   const asaMax = target.maxAsaSeconds;
   const occMax = target.maxOccupancy;
   let servers = lo * c;
-  let b = erlangBUnchecked(servers, a);
+  let b = erlangBAt(servers);
   for (let n = lo; n <= maxAgents; n++) {
     if (n > lo) for (let k = 0; k < c; k++) b = erlangBStep(b, ++servers, a);
     if (servers <= a) continue;
@@ -87,12 +102,17 @@ function searchErlangC(p: QueueParams, target: StaffingTarget, maxAgents: number
     if (pw > 1) pw = 1;
     if (s !== undefined && !(1 - pw * Math.exp((-gap * threshold) / p.ahtSeconds) >= s)) continue;
     if (asaMax !== undefined && !((pw * p.ahtSeconds) / gap <= asaMax)) continue;
-    return n;
+    found.agents = n;
+    return;
   }
-  return -1;
 }
 
-function searchErlangA(p: QueueParams, target: StaffingTarget, maxAgents: number): number {
+/**
+ * Erlang A: from a proven lower bound, tries the Erlang C answer, gallops up from the last failure if
+ * needed, then bisects; Erlang B values come from one incremental table.
+ */
+function searchErlangA(p: QueueParams, target: StaffingTarget, maxAgents: number, found: Found): void {
+  found.agents = -1;
   const a = p.offeredErlangs;
   const c = p.concurrency;
   const threshold = target.thresholdSeconds ?? DEFAULT_THRESHOLD_SECONDS;
@@ -103,18 +123,30 @@ function searchErlangA(p: QueueParams, target: StaffingTarget, maxAgents: number
     bound = Math.max(bound, (a * target.serviceLevel) / c);
   if (target.maxAbandonRate !== undefined) bound = Math.max(bound, (a * (1 - target.maxAbandonRate)) / c);
   const lo = Math.max(1, Math.floor(bound * (1 - 1e-12)));
-  if (lo > maxAgents) return -1;
+  if (lo > maxAgents) return;
   // Erlang B table over servers lo*c .. , extended on demand
   const table = new BTable(lo * c, a);
   const test = (n: number): boolean =>
     meetsTarget(evaluateMetrics(p, n, table.at(n * c), threshold, basis), target);
-  if (test(lo)) return lo;
+  if (test(lo)) {
+    found.agents = lo;
+    return;
+  }
   let fail = lo;
   let step = 1;
   let pass = -1;
+  // a first guess: the Erlang C answer (patience only helps the service level, so it usually passes);
+  // its start (servers >= load >= lo * c) is read from the same table
+  searchErlangC(p, target, maxAgents, (servers) => table.at(servers), found);
+  const guess = found.agents;
+  found.agents = -1;
+  if (guess > fail) {
+    if (test(guess)) pass = guess;
+    else fail = guess;
+  }
   while (pass < 0) {
     const n = Math.min(maxAgents, fail + step);
-    if (n <= fail) return -1;
+    if (n <= fail) return;
     if (test(n)) pass = n;
     else {
       fail = n;
@@ -126,7 +158,7 @@ function searchErlangA(p: QueueParams, target: StaffingTarget, maxAgents: number
     if (test(mid)) pass = mid;
     else fail = mid;
   }
-  return pass;
+  found.agents = pass;
 }
 
 /** Erlang B values for servers first.., computed incrementally and kept for bisection. */

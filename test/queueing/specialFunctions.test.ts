@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { digammaDifference } from '../../src/queueing/digamma.js';
 import { lnGamma } from '../../src/queueing/lnGamma.js';
+import { logNegativeBinomialPmf } from '../../src/queueing/negativeBinomial.js';
 
 describe('lnGamma', () => {
   it('matches ln of factorials and Gamma(1/2) = sqrt(pi)', () => {
@@ -31,5 +32,31 @@ describe('digammaDifference', () => {
       for (let i = 0; i < count; i++) sum += 1 / (a + i);
       expect(Math.abs(digammaDifference(a, a + count) - sum)).toBeLessThan(1e-13 * Math.max(1, sum));
     }
+  });
+});
+
+describe('logNegativeBinomialPmf', () => {
+  it('equals the direct product for small arguments', () => {
+    // pmf(b) = Gamma(x + b) / (Gamma(x) b!) z^x (1 - z)^b, built term by term
+    for (const [x, z] of [
+      [3, 0.5],
+      [2.5, 0.3],
+      [40.25, 0.9],
+    ] as const) {
+      let pmf = z ** x;
+      for (let b = 0; b <= 60; b++) {
+        expect(Math.abs(logNegativeBinomialPmf(b, x, z, 1 - z) - Math.log(pmf))).toBeLessThan(1e-12);
+        pmf *= ((1 - z) * (x + b)) / (b + 1);
+      }
+    }
+  });
+
+  it('matches 40-digit values (mpmath loggamma) in the millions without cancellation', () => {
+    expect(Math.abs(logNegativeBinomialPmf(123456, 200000.5, 0.6, 0.4) - -234.46724027917583)).toBeLessThan(
+      1e-12,
+    );
+    expect(
+      Math.abs(logNegativeBinomialPmf(40, 1e6, 0.99996, 1 - 0.99996) - -2.765481581803715),
+    ).toBeLessThan(1e-11);
   });
 });
