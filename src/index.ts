@@ -161,6 +161,7 @@ export {
   staffingTargetSchema,
 } from './io/staffingConfig.js';
 export { callsAtQuantile } from './staffing/callsAtQuantile.js';
+export { type FittedInputs, fittedInputsByInterval } from './staffing/fittedInputs.js';
 export {
   type DeferredOptions,
   type DeferredRequirement,

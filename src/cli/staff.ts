@@ -10,6 +10,8 @@ import { readForecastCsv } from '../io/readForecastCsv.js';
 import { type Requirement, writeRequirementCsv } from '../io/requirementCsv.js';
 import { readStaffingConfig, type StaffingConfig } from '../io/staffingConfig.js';
 import type { StaffingTarget } from '../queueing/types.js';
+import { calibrationParamsSchema } from '../staffing/calibrationParams.js';
+import { fittedInputsByInterval } from '../staffing/fittedInputs.js';
 import { multiQueuePlan } from '../staffing/multiQueuePlan.js';
 import { type StaffingOptions, type StaffingScope, staffingPlan } from '../staffing/staffingPlan.js';
 import { staffingSummary } from '../staffing/staffingSummary.js';
@@ -40,6 +42,7 @@ interface StaffFlags {
   minAgents?: number;
   concurrency?: number;
   config?: string;
+  params?: string;
   tz: string;
   interval?: number;
   paidHours: number;
@@ -132,6 +135,36 @@ async function readForecasts(
   return forecasts;
 }
 
+async function readParams(ctx: CliContext, file: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readText(ctx, file));
+  } catch (error) {
+    if (error instanceof StaffcastError) throw error;
+    throw new StaffcastError('CONFIG', `${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = calibrationParamsSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new StaffcastError('CONFIG', `${file}: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Hours without a fitted handle time take the mean of the fitted hours. */
+function filled(values: Float64Array): Float64Array {
+  let sum = 0;
+  let count = 0;
+  for (const v of values) {
+    if (Number.isFinite(v)) {
+      sum += v;
+      count++;
+    }
+  }
+  const mean = count > 0 ? sum / count : Number.NaN;
+  return values.map((v) => (Number.isFinite(v) ? v : mean));
+}
+
 function fmt(x: number, digits = 1): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(digits);
 }
@@ -161,12 +194,16 @@ function summaryLine(
  * `staffcast staff <forecast.csv|-> --sl 80/20 [--threshold 20] [--patience 180] [--aht 240]
  * [--shrinkage 0.3] [--max-occupancy 0.85] [--max-abandon 0.05] [--max-asa 30]
  * [--scope interval|day|week] [--min-interval-sl 0.5] [--quantile 0.8] [--min-agents 1]
- * [--concurrency 2] [--config staffing.json] [--tz UTC] [--interval 15] [--paid-hours 40]
+ * [--concurrency 2] [--config staffing.json | --params params.json] [--tz UTC] [--interval 15] [--paid-hours 40]
  * [-o requirements.csv]`:
  * writes the requirement CSV (DESIGN.md section 5; a `queue` column with `--config`) to `-o` or
  * stdout and a summary (agent-hours, FTE, peak, worst interval, hours saved by day/week scope) to
  * stderr. `--aht` is for a forecast without `aht_seconds`; given with one, it overrides it with a
- * warning. No handle time at all is a usage error (exit 2).
+ * warning. No handle time at all is a usage error (exit 2). `--params` (the output of
+ * `calibrate --params-out`) supplies handle time by local hour where the forecast has none (hours
+ * not fitted take the mean of the fitted ones), patience by hour (Erlang C where none was fitted)
+ * unless `--patience` is given, and the availability factor (scheduled = agents / factor, then
+ * shrinkage).
  */
 export const registerStaff: CommandRegistrar = (program, ctx) => {
   program
@@ -210,6 +247,10 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
     )
     .option('--concurrency <n>', 'contacts one agent handles at once (chat)', parsePositiveInt)
     .option('--config <file>', 'per-queue parameters (JSON; see `staffcast schema staffing`)')
+    .option(
+      '--params <file>',
+      'fitted AHT and patience by hour and availability factor (calibrate --params-out)',
+    )
     .option('--tz <zone>', 'IANA zone of the forecast (timestamps without offset)', 'UTC')
     .option('--interval <minutes>', 'interval length (default: detected from the rows)', parsePositiveInt)
     .option('--paid-hours <hours>', 'paid hours of one FTE per week', parsePositive, 40)
@@ -223,6 +264,9 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
         usage(
           'give a target: --sl 80/20, --max-asa, --max-abandon or --max-occupancy (or a target in --config)',
         );
+      if (flags.params !== undefined && config !== undefined)
+        usage('--params and --config cannot be combined');
+      const params = flags.params === undefined ? undefined : await readParams(ctx, flags.params);
       const name = file === '-' ? 'stdin' : file;
       const forecasts = await readForecasts(await readText(ctx, file), name, flags.tz, flags.interval);
       const options: StaffingOptions = { target: target as StaffingTarget, scope: flags.scope };
@@ -240,7 +284,7 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
           ctx.stderr.write(
             `staff: warning: --aht ${flags.aht} overrides the aht_seconds column of ${where}\n`,
           );
-        if (forecast.ahtSeconds === undefined && flags.aht === undefined && queueAht === undefined)
+        if (forecast.ahtSeconds === undefined && flags.aht === undefined && queueAht === undefined && !params)
           usage(`${where} has no aht_seconds column: give the handle time with --aht <seconds>`);
       }
       let csv: string;
@@ -249,7 +293,15 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
       if (config === undefined) {
         if (!forecasts.has(''))
           usage(`${name} has a queue column: give the per-queue parameters with --config <file>`);
-        const plan = staffingPlan(forecasts.get('')!, options);
+        const forecast = forecasts.get('')!;
+        if (params !== undefined) {
+          const fitted = fittedInputsByInterval(params, forecast.starts);
+          if (flags.aht === undefined && forecast.ahtSeconds === undefined)
+            options.ahtSeconds = filled(fitted.ahtSeconds);
+          if (flags.patience === undefined) options.patienceSeconds = fitted.patienceSeconds;
+          options.availabilityFactor = fitted.availabilityFactor;
+        }
+        const plan = staffingPlan(forecast, options);
         csv = writeRequirementCsv(plan);
         lines.push(
           summaryLine(

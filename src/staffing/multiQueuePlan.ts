@@ -156,7 +156,12 @@ function emailPlan(queue: StaffingQueueConfig, forecast: Forecast, options: Staf
   const { intervalMinutes, starts } = forecast;
   const n = starts.length;
   const stepMs = intervalMinutes * 60_000;
-  const aht = options.ahtSeconds ?? meanAht(forecast);
+  // deferred work takes one handle time: the given one, else the volume-weighted mean
+  const given = options.ahtSeconds;
+  const aht =
+    typeof given === 'number'
+      ? given
+      : meanAht(given === undefined ? forecast : { ...forecast, ahtSeconds: Float64Array.from(given) });
   if (aht === undefined)
     invalidInput(
       fn,

@@ -21,8 +21,11 @@ export type StaffingScope = 'interval' | 'day' | 'week';
 export interface StaffingOptions {
   /** What every interval (scope 'interval') or the period's volume-weighted result must meet. */
   target: StaffingTarget;
-  /** Mean patience in seconds: Erlang A. Absent: Erlang C. */
-  patienceSeconds?: number;
+  /**
+   * Mean patience in seconds: Erlang A. Absent: Erlang C. Or one value per interval (e.g. fitted
+   * by hour with `fittedInputsByInterval`), where NaN means Erlang C for that interval.
+   */
+  patienceSeconds?: number | ArrayLike<number>;
   /** Shrinkage: a constant fraction in [0, 1) or a `ShrinkageTable` by weekday and time. Default 0. */
   shrinkage?: Shrinkage;
   /** Contacts one agent handles at once (chat), integer >= 1. Default 1. */
@@ -31,8 +34,16 @@ export interface StaffingOptions {
   minAgents?: number;
   /** Staff to this forecast quantile (e.g. 0.8) instead of the mean; needs `forecast.quantiles`. */
   riskQuantile?: number;
-  /** Handle time in seconds for every interval; overrides `forecast.ahtSeconds`. Required without it. */
-  ahtSeconds?: number;
+  /**
+   * Handle time in seconds for every interval, or one value per interval; overrides
+   * `forecast.ahtSeconds`. Required when the forecast has none.
+   */
+  ahtSeconds?: number | ArrayLike<number>;
+  /**
+   * Effective agents per agent present (the availability factor `calibrate` fits), in (0, 2].
+   * Scheduled agents = applyShrinkage(agents / factor, shrinkage). Default 1.
+   */
+  availabilityFactor?: number;
   /** 'interval' (default), 'day' or 'week' (local days; weeks start on Monday). */
   scope?: StaffingScope;
   /** Day/week scope: no interval below this service level (same threshold), e.g. 0.5. */
@@ -58,7 +69,7 @@ export interface PeriodResult {
  * writes it) plus what produced it and the agent-hours it saves.
  */
 export interface StaffingPlan extends Requirement {
-  /** Queueing model used. */
+  /** Queueing model used ('erlang-a' when any interval has a patience). */
   model: 'erlang-c' | 'erlang-a';
   /** Scope the target held over. */
   scope: StaffingScope;
@@ -112,9 +123,11 @@ export function staffingPlan(forecast: Forecast, options: StaffingOptions): Staf
   const minAgents = options.minAgents ?? 0;
   if (!Number.isInteger(minAgents) || minAgents < 0)
     invalidInput(fn, 'minAgents', 'must be a whole number >= 0', minAgents);
-  const { patienceSeconds, concurrency } = options;
-  if (patienceSeconds !== undefined && !(patienceSeconds > 0 && Number.isFinite(patienceSeconds)))
-    invalidInput(fn, 'patienceSeconds', 'must be a finite number > 0', patienceSeconds);
+  const { concurrency } = options;
+  const patience = perInterval(fn, 'patienceSeconds', options.patienceSeconds, n, true);
+  const factor = options.availabilityFactor ?? 1;
+  if (!(factor > 0 && factor <= 2))
+    invalidInput(fn, 'availabilityFactor', 'must be a number in (0, 2]', factor);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1))
     invalidInput(fn, 'concurrency', 'must be an integer >= 1', concurrency);
   const floorSl = options.minIntervalServiceLevel;
@@ -127,7 +140,7 @@ export function staffingPlan(forecast: Forecast, options: StaffingOptions): Staf
     options.riskQuantile === undefined
       ? Float64Array.from(forecast.calls)
       : callsAtQuantile(forecast, options.riskQuantile);
-  const ahtSeconds = handleTimes(fn, forecast, options.ahtSeconds);
+  const ahtSeconds = handleTimes(fn, forecast, perInterval(fn, 'ahtSeconds', options.ahtSeconds, n, false));
   const at = (i: number): string => `${formatInstant(starts[i]!, forecast.timeZone)} (interval ${i})`;
   for (let i = 0; i < n; i++) {
     const c = calls[i]!;
@@ -150,7 +163,7 @@ export function staffingPlan(forecast: Forecast, options: StaffingOptions): Staf
       intervalMinutes,
       // a closed-looking interval (no volume) may lack a handle time: any positive value gives load 0
       ahtSeconds: calls[i]! > 0 ? ahtSeconds[i]! : 1,
-      ...(patienceSeconds === undefined ? {} : { patienceSeconds }),
+      ...(patience === undefined || Number.isNaN(patience[i]!) ? {} : { patienceSeconds: patience[i]! }),
       ...(concurrency === undefined ? {} : { concurrency }),
     });
     params[i] = p;
@@ -205,7 +218,7 @@ export function staffingPlan(forecast: Forecast, options: StaffingOptions): Staf
   for (let i = 0; i < n; i++) {
     const m = metrics[i]!;
     agents[i] = m.agents;
-    scheduledAgents[i] = applyShrinkage(m.agents, shrinkage[i]!);
+    scheduledAgents[i] = applyShrinkage(m.agents / factor, shrinkage[i]!);
     serviceLevel[i] = m.serviceLevel;
     asaSeconds[i] = m.asaSeconds;
     abandonRate[i] = m.abandonRate;
@@ -224,7 +237,7 @@ export function staffingPlan(forecast: Forecast, options: StaffingOptions): Staf
     asaSeconds,
     abandonRate,
     occupancy,
-    model: patienceSeconds === undefined ? 'erlang-c' : 'erlang-a',
+    model: patience === undefined || patience.every(Number.isNaN) ? 'erlang-c' : 'erlang-a',
     scope,
     shrinkage,
     agentHours,
@@ -234,13 +247,30 @@ export function staffingPlan(forecast: Forecast, options: StaffingOptions): Staf
   };
 }
 
-function handleTimes(fn: string, forecast: Forecast, override: number | undefined): Float64Array {
-  const n = forecast.starts.length;
-  if (override !== undefined) {
-    if (!(override > 0 && Number.isFinite(override)))
-      invalidInput(fn, 'ahtSeconds', 'must be a finite number > 0', override);
-    return new Float64Array(n).fill(override);
+/** A scalar or per-interval option as one value per interval; NaN allowed only where `nanAllowed`. */
+function perInterval(
+  fn: string,
+  field: string,
+  value: number | ArrayLike<number> | undefined,
+  n: number,
+  nanAllowed: boolean,
+): Float64Array | undefined {
+  if (value === undefined) return undefined;
+  const out = typeof value === 'number' ? new Float64Array(n).fill(value) : Float64Array.from(value);
+  if (typeof value !== 'number' && out.length !== n)
+    invalidInput(fn, field, `must have one value per interval (${n})`, out.length);
+  if (typeof value === 'number' && !(value > 0 && Number.isFinite(value)))
+    invalidInput(fn, field, 'must be a finite number > 0', value);
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i]!;
+    if (nanAllowed && Number.isNaN(v)) continue;
+    if (!(v > 0 && Number.isFinite(v))) invalidInput(fn, `${field}[${i}]`, 'must be a finite number > 0', v);
   }
+  return out;
+}
+
+function handleTimes(fn: string, forecast: Forecast, override: Float64Array | undefined): Float64Array {
+  if (override !== undefined) return override;
   if (forecast.ahtSeconds === undefined)
     invalidInput(
       fn,

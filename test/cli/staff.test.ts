@@ -136,6 +136,33 @@ describe('staffcast staff', () => {
     expect(run.stderr).toContain('staff: 336 intervals, erlang-c, scope interval:');
   });
 
+  it('takes handle time, patience and availability from calibrate --params-out when the forecast has no AHT', async () => {
+    const withoutAht = readFileSync(BANK, 'utf8')
+      .split('\n')
+      .map((line) => line.split(',').slice(0, 2).join(','))
+      .join('\n');
+    const paramsFile = new URL('../fixtures/staffing/bank_feb1999_params.json', import.meta.url).pathname;
+    const run = await runStaffcast(
+      ['staff', '-', '--sl', '80/20', '--params', paramsFile, '--tz', 'Asia/Jerusalem'],
+      { stdin: withoutAht },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('staff: 336 intervals, erlang-a, scope interval:');
+    const req = readRequirementCsv(run.stdout, { timeZone: 'Asia/Jerusalem' });
+    // Monday 1 March 1999 09:00 local (row 18): workweek hour 9 of the fitted parameters
+    const params = JSON.parse(readFileSync(paramsFile, 'utf8'));
+    expect(req.ahtSeconds[18]).toBeCloseTo(params.ahtSecondsByHour.workweek[9], 3);
+    const demand = {
+      callsPerInterval: req.calls[18]!,
+      intervalMinutes: 30,
+      ahtSeconds: params.ahtSecondsByHour.workweek[9],
+      patienceSeconds: params.patienceSecondsByHour.workweek[9],
+    };
+    const agents = requiredAgents(demand, { serviceLevel: 0.8, thresholdSeconds: 20 }).agents;
+    expect(req.agents[18]).toBe(agents);
+    expect(req.scheduledAgents[18]).toBe(Math.ceil(agents / params.availabilityFactor - 1e-9));
+  });
+
   it('warns and uses --aht when the forecast also has handle time', async () => {
     const run = await runStaffcast(['staff', '-', '--sl', '80/20', '--aht', '100'], { stdin: FORECAST });
     expect(run.code).toBe(0);

@@ -179,6 +179,25 @@ describe('staffingPlan', () => {
     );
   });
 
+  it('uses a patience per interval (NaN = Erlang C there) and divides by the availability factor', () => {
+    const plan = staffingPlan(day([100, 100]), {
+      target: SL80,
+      ahtSeconds: [180, 200],
+      patienceSeconds: [Number.NaN, 120],
+      availabilityFactor: 0.8,
+    });
+    const c = requiredAgents({ callsPerInterval: 100, intervalMinutes: 30, ahtSeconds: 180 }, SL80);
+    const a = requiredAgents(
+      { callsPerInterval: 100, intervalMinutes: 30, ahtSeconds: 200, patienceSeconds: 120 },
+      SL80,
+    );
+    expect([...plan.agents]).toEqual([c.agents, a.agents]);
+    expect(plan.abandonRate[0]).toBe(0);
+    expect(plan.abandonRate[1]).toBeGreaterThan(0);
+    expect(plan.model).toBe('erlang-a');
+    expect(plan.scheduledAgents[0]).toBe(Math.ceil(c.agents / 0.8 - 1e-9));
+  });
+
   it('keeps minAgents in quiet intervals and applies shrinkage by weekday', () => {
     const plan = staffingPlan(day([0, 1]), {
       target: SL80,
