@@ -42,10 +42,19 @@ const SKIP_ABOVE = 5000;
  * runs out first, so his virtual wait V_j has e^{-theta V_j} ~ Beta(x, j + 1): P(V_j > t) =
  * I_{z}(x, j + 1) with z = e^{-theta t}, P(answered) = x / (x + j + 1), P(answered after t) =
  * x / (x + j + 1) I_z(x + 1, j + 1) and E[V_j e^{-theta V_j}] = x / (x + j + 1) sum_{i=1..j+1}
- * 1 / ((x + i) theta). I_z(x, j + 1) is the negative-binomial CDF, carried term by term. The sum over j
- * rescales on overflow, starts the NB terms in log space when z^x underflows, and stops when the
- * remaining tail is below 1e-17 of the total. Cost O(terms): about the queue length at its mode
- * ((A - n)+ theta^-1 mu) plus a few dozen standard deviations.
+ * 1 / ((x + i) theta). I_z(x, j + 1) is the negative-binomial CDF, carried term by term. (Summed over
+ * j these give the incomplete-gamma closed forms, e.g. sum_j r_j = x e^y y^-x gamma(x, y).)
+ *
+ * Numerics. Only ratios and positive sums: the weights rescale on overflow; the NB terms start in log
+ * space when z^x underflows and the CDFs are set to exactly 1 once the remaining NB tail is below 1e-17;
+ * each small quantity (service level, answered fraction) is taken from its own direct sum rather than
+ * as 1 minus something; the sum stops when the remaining weight is below 1e-17 of the total. In heavy
+ * overload (the weights are a Poisson(y) pmf at x + j) the sum starts 40 standard deviations below
+ * the mode, with the NB start from Loader's saddle-point pmf and the harmonic sum from the digamma
+ * function. Accuracy about 1e-14 relative against 40-digit references. Cost O(terms): a few dozen
+ * sqrt(y) plus, below the skip threshold, the queue length at the mode ((A - n)+ patience / aht).
+ *
+ * @param skipAbove start near the mode only when that skips more states than this (tests compare both)
  *
  * @param servers number of servers (non-negative integer)
  * @param lambda arrivals per second (>= 0)
