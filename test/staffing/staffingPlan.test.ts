@@ -216,8 +216,8 @@ describe('staffingPlan', () => {
     expect(errorOf(() => staffingPlan(day([10, -1]), { target: SL80, ahtSeconds: 100 })).message).toBe(
       'staffingPlan: calls at 2024-01-01T00:30:00Z (interval 1) must be a finite number >= 0 (got -1)',
     );
-    expect(errorOf(() => staffingPlan(day([Number.NaN]), { target: SL80, ahtSeconds: 100 })).code).toBe(
-      'INVALID_INPUT',
+    expect(errorOf(() => staffingPlan(day([Number.NaN]), { target: SL80, ahtSeconds: 100 })).message).toBe(
+      'staffingPlan: calls at 2024-01-01T00:00:00Z (interval 0) must be a finite number >= 0 (got NaN)',
     );
     expect(
       errorOf(() =>
