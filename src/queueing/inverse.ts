@@ -6,6 +6,8 @@ import type { QueueDemand, StaffingTarget } from './types.js';
 import { checkAgents, checkDemand, checkTarget, toParams } from './validate.js';
 
 const RELATIVE_TOLERANCE = 1e-10;
+/** Erlang A: a target still met at this load per server (Erlangs) counts as never broken. */
+const MAX_LOAD_PER_SERVER = 1e4;
 
 /**
  * The most contacts per interval that `agents` agents take while meeting every target (service
@@ -19,8 +21,8 @@ const RELATIVE_TOLERANCE = 1e-10;
  * @param agents agents on the phones (non-negative integer)
  * @param demand the demand without `callsPerInterval`
  * @param target what must hold (as in `requiredAgents`; `maxAgents` is ignored)
- * @returns calls per interval; 0 with no agents; `Infinity` if no volume breaks the target (Erlang A
- *   with only an ASA target can be so)
+ * @returns calls per interval; 0 with no agents; `Infinity` when, with patience, the target still holds
+ *   at 10,000 Erlangs per server (only an ASA target, or none, can be so)
  * @throws StaffcastError INVALID_INPUT naming `maxCallsPerInterval` and the field
  * @example
  * maxCallsPerInterval(14, { intervalMinutes: 30, ahtSeconds: 180 }, { serviceLevel: 0.8, thresholdSeconds: 20 });
@@ -37,8 +39,10 @@ export function maxCallsPerInterval(
   checkTarget(fn, target);
   const servers = agents * (demand.concurrency ?? 1);
   const ok = (calls: number): boolean => passes({ ...demand, callsPerInterval: calls }, agents, target);
-  const stableLimit = (servers * demand.intervalMinutes * 60) / demand.ahtSeconds;
-  return supremum(ok, demand.patienceSeconds === undefined ? stableLimit : Math.max(1, stableLimit));
+  const capacity = (demand.intervalMinutes * 60) / demand.ahtSeconds; // calls per interval per server
+  const start = servers * capacity;
+  if (demand.patienceSeconds === undefined) return supremum(ok, start, start);
+  return supremum(ok, Math.max(1, start), MAX_LOAD_PER_SERVER * Math.max(1, servers) * capacity);
 }
 
 /**
@@ -49,7 +53,8 @@ export function maxCallsPerInterval(
  * @param agents agents on the phones (non-negative integer)
  * @param demand the demand without `ahtSeconds`
  * @param target what must hold (as in `requiredAgents`)
- * @returns seconds; `Infinity` with zero volume or when no handle time breaks the target; 0 with no agents
+ * @returns seconds; `Infinity` with zero volume or when, with patience, the target still holds at
+ *   10,000 Erlangs per server; 0 with no agents
  * @throws StaffcastError INVALID_INPUT naming `maxAhtSeconds` and the field
  * @example
  * maxAhtSeconds(14, { callsPerInterval: 100, intervalMinutes: 30 }, { serviceLevel: 0.8, thresholdSeconds: 20 });
@@ -67,8 +72,10 @@ export function maxAhtSeconds(
   if (demand.callsPerInterval === 0) return Number.POSITIVE_INFINITY;
   const servers = agents * (demand.concurrency ?? 1);
   const ok = (aht: number): boolean => passes({ ...demand, ahtSeconds: aht }, agents, target);
-  const stableLimit = (servers * demand.intervalMinutes * 60) / demand.callsPerInterval;
-  return supremum(ok, demand.patienceSeconds === undefined ? stableLimit : Math.max(1, stableLimit));
+  const ahtAtLoadOne = (demand.intervalMinutes * 60) / demand.callsPerInterval; // seconds per Erlang
+  const start = servers * ahtAtLoadOne;
+  if (demand.patienceSeconds === undefined) return supremum(ok, start, start);
+  return supremum(ok, Math.max(1, start), MAX_LOAD_PER_SERVER * Math.max(1, servers) * ahtAtLoadOne);
 }
 
 function passes(demand: QueueDemand, agents: number, target: StaffingTarget): boolean {
@@ -84,16 +91,18 @@ function passes(demand: QueueDemand, agents: number, target: StaffingTarget): bo
   return meetsTarget(m, target);
 }
 
-/** sup { v > 0 : ok(v) } for a predicate true near 0 and false from some point on; `start` is a first guess of a failing value. */
-function supremum(ok: (v: number) => boolean, start: number): number {
+/**
+ * sup { v > 0 : ok(v) } for a predicate true near 0 and false from some point on: doubles from `start`
+ * until ok fails (Infinity if it still holds beyond `limit`), then bisects.
+ */
+function supremum(ok: (v: number) => boolean, start: number, limit: number): number {
   if (!(start > 0)) return 0;
   let lo = 0;
   let hi = start;
-  let doublings = 0;
   while (ok(hi)) {
+    if (hi >= limit) return Number.POSITIVE_INFINITY;
     lo = hi;
     hi *= 2;
-    if (++doublings > 60) return Number.POSITIVE_INFINITY;
   }
   while (hi - lo > RELATIVE_TOLERANCE * hi) {
     const mid = 0.5 * (lo + hi);

@@ -85,3 +85,30 @@ describe('maxAhtSeconds', () => {
     );
   });
 });
+
+describe('inverse problems without a volume limit', () => {
+  it('report Infinity when patience keeps an ASA-only target met at any practical volume', () => {
+    const demand = { intervalMinutes: 30, ahtSeconds: 180, patienceSeconds: 30 };
+    expect(maxCallsPerInterval(5, demand, { maxAsaSeconds: 600 })).toBe(Number.POSITIVE_INFINITY);
+    expect(
+      maxAhtSeconds(
+        5,
+        { callsPerInterval: 50, intervalMinutes: 30, patienceSeconds: 30 },
+        { maxAsaSeconds: 600 },
+      ),
+    ).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('stay finite for Erlang A when a service-level target is given', () => {
+    const calls = maxCallsPerInterval(
+      5,
+      { intervalMinutes: 30, ahtSeconds: 180, patienceSeconds: 30 },
+      {
+        serviceLevel: 0.8,
+        thresholdSeconds: 20,
+      },
+    );
+    expect(calls).toBeGreaterThan(0);
+    expect(calls).toBeLessThan(100);
+  });
+});
