@@ -4,7 +4,7 @@ import { invalidInput } from '../errors.js';
 export interface HazardBand {
   /** Band start, seconds of waiting (inclusive of exposure beyond it). */
   fromSeconds: number;
-  /** Band end, seconds of waiting (Infinity for the last band). */
+  /** Band end, seconds of waiting (Infinity for the last band; null in JSON). */
   toSeconds: number;
   /** Callers who abandoned with a wait in (from, to]. */
   abandoned: number;

@@ -7,6 +7,7 @@ import { type CalibrationFit, fitAvailability } from './calibrateFit.js';
 import { type CalibrationGrid, calibrationGrid, intervalIndex } from './calibrateGrid.js';
 import { type HourlyTable, hourlyRatio } from './calibrateHourly.js';
 import { type ObservedKpis, observedKpis, type RecordQuirks } from './calibrateKpis.js';
+import { type PresenceOracle, presenceOracle } from './calibrateOracle.js';
 import { type PredictedKpis, predictKpis } from './calibratePredict.js';
 import { type CallRecord, classifyCall, queueEntryMs, waitSeconds } from './calibrateRecord.js';
 import type { CalibrationParams } from './calibrationParams.js';
@@ -126,6 +127,11 @@ export interface CalibrationResult {
   busyIntervals: { train: number; test: number };
   /** Patience by half and the abandonment hazard by waiting time (is patience exponential?). */
   patienceCheck: PatienceCheck;
+  /**
+   * Erlang A at the best agent count of each busy interval (`presenceOracle`): the error floor a
+   * perfect presence estimate would leave, by half. A diagnostic, not a prediction.
+   */
+  presenceOracle: { train: PresenceOracle; test: PresenceOracle };
 }
 
 function iso(ms: number, timeZone: string): string {
@@ -147,8 +153,10 @@ function finiteOrNull(v: number): number | null {
  * 4. for every interval, Erlang A and Erlang C predictions from the observed offered calls, the
  *    AHT, the pooled patience and the effective agents (fractional agents interpolated), and the
  *    MAE / bias of each model on the busy intervals of each half, per interval and per day.
- * Cost: O(records log records) plus about 40 x busy-train + 2 x all offered intervals `queueMetrics`
- * calls (under a few seconds for a month of half hours).
+ * 5. diagnostics: the abandonment hazard by waiting time and the patience of each half
+ *    (`patienceCheck`), and the error floor at a perfect agent count (`presenceOracle`).
+ * Cost: O(records log records) plus about 40 x busy-train + 2 x all offered + 60 x busy intervals
+ * `queueMetrics` calls (under a few seconds for a month of half hours).
  *
  * @throws StaffcastError `NO_DATA` with no offered call or no busy training interval;
  *   `INVALID_INPUT` for a bad option.
@@ -371,8 +379,21 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     test: halfPatience(testBusy),
     hazard: abandonmentHazard(trainWaits, trainAbandoned, HAZARD_EDGES_SECONDS),
   };
+  const oracleOf = (set: number[]): PresenceOracle =>
+    presenceOracle(
+      set.map((i) => ({
+        demand: demandOf(i, true),
+        presentAgents: present[i]!,
+        effectiveAgents: factor * present[i]!,
+        serviceLevel: kpis.serviceLevel[i]!,
+        abandonRate: kpis.abandonRate[i]!,
+        asaSeconds: kpis.asaSeconds[i]!,
+      })),
+      thresholdSeconds,
+    );
   return {
     patienceCheck,
+    presenceOracle: { train: oracleOf(trainBusy), test: oracleOf(testBusy) },
     intervals,
     errors: {
       train: { erlangA: summarize(trainBusy, 'erlangA'), erlangC: summarize(trainBusy, 'erlangC') },

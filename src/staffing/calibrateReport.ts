@@ -87,6 +87,12 @@ export function formatCalibrationReport(result: CalibrationResult): string {
     `  workweek ${hours(p.patienceSecondsByHour.workweek)}`,
     `  weekend  ${hours(p.patienceSecondsByHour.weekend)}`,
   );
+  for (const half of ['train', 'test'] as const) {
+    const o = result.presenceOracle[half];
+    lines.push(
+      `Presence oracle, ${half} (Erlang A at each interval's best agent count): SL ${pct(o.serviceLevel.mae)} / ${pct(o.serviceLevel.bias)} pts, abandonment ${pct(o.abandonRate.mae)} / ${pct(o.abandonRate.bias)} pts, ASA ${sec(o.asaSeconds.mae)} / ${sec(o.asaSeconds.bias)} s; inferred agents off by ${o.agentsMae.toFixed(2)} (bias ${o.agentsBias.toFixed(2)})`,
+    );
+  }
   const pc = result.patienceCheck;
   lines.push(
     `Patience MLE on busy intervals: train ${sec(pc.train.patienceSeconds)} s (mean wait ${sec(pc.train.meanWaitSeconds)} s), test ${sec(pc.test.patienceSeconds)} s (mean wait ${sec(pc.test.meanWaitSeconds)} s)`,

@@ -167,12 +167,26 @@ describe('calibrate on the February 1999 bank month (fixture)', () => {
     expect(perHour(0) / perHour(240)).toBeGreaterThan(2.5);
   });
 
+  it('presence oracle: even a perfect agent count leaves Erlang A abandonment bias above 3 points on the held-out half', () => {
+    const { train, test } = result.presenceOracle;
+    // measured: train SL 1.5, abandonment 3.0 / +1.7, ASA 7.4; test SL 3.0, abandonment 4.8 / +3.8, ASA 13.1
+    expect(train.serviceLevel.mae).toBeLessThan(0.02);
+    expect(test.serviceLevel.mae).toBeLessThan(0.035);
+    expect(test.abandonRate.bias).toBeGreaterThan(0.03);
+    expect(test.abandonRate.mae).toBeGreaterThan(0.04);
+    // the inferred effective agents are unbiased but off by 0.79 agent per half hour (train 0.86)
+    expect(Math.abs(test.agentsBias)).toBeLessThan(0.1);
+    expect(test.agentsMae).toBeGreaterThan(0.7);
+    expect(test.agentsMae).toBeLessThan(0.9);
+  });
+
   it('formats an error table with both models and both halves', () => {
     const text = formatCalibrationReport(result);
     for (const label of ['train Erlang A', 'train Erlang C', 'test Erlang A', 'test Erlang C'])
       expect(text).toContain(label);
     expect(text).toContain('Availability factor');
     expect(text).toContain('Abandonment hazard by wait');
+    expect(text).toContain('Presence oracle, test');
   });
 });
 
