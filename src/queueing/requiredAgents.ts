@@ -66,6 +66,9 @@ export function requiredAgentsUnchecked(params: QueueParams, target: StaffingTar
   return evaluateMetrics(params, agents, erlangBUnchecked(agents * params.concurrency, a), threshold, basis);
 }
 
+/** How far above its start the Erlang B table is extended for the Erlang C guess. */
+const TABLE_REACH = 100000;
+
 /** A search result: the smallest agents meeting the target (-1: none). */
 interface Found {
   agents: number;
@@ -136,8 +139,10 @@ function searchErlangA(p: QueueParams, target: StaffingTarget, maxAgents: number
   let step = 1;
   let pass = -1;
   // a first guess: the Erlang C answer (patience only helps the service level, so it usually passes);
-  // its start (servers >= load >= lo * c) is read from the same table
-  searchErlangC(p, target, maxAgents, (servers) => table.at(servers), found);
+  // its start (servers >= load >= lo * c) is read from the same table unless far above it
+  const fromTable = (servers: number): number =>
+    servers - lo * c <= TABLE_REACH ? table.at(servers) : erlangBUnchecked(servers, a);
+  searchErlangC(p, target, maxAgents, fromTable, found);
   const guess = found.agents;
   found.agents = -1;
   if (guess > fail) {
