@@ -147,9 +147,16 @@ export function generateCandidates(
       if (perBreak.some((p) => p.length === 0)) continue; // the length cannot hold its breaks
       let combos: number[][] = [[]];
       if (explicit && st.breaks.length > 0) {
-        const keep = Math.max(1, Math.floor(maxCombos ** (1 / st.breaks.length)));
-        const lists = perBreak.map((p) => thin(p, keep));
-        if (lists.some((l, b) => l.length < (perBreak[b]?.length ?? 0))) thinned = true;
+        // thin the longest position list, one position at a time, until the product fits
+        const sizes = perBreak.map((p) => p.length);
+        const product = () => sizes.reduce((a, b) => a * b, 1);
+        while (product() > maxCombos) {
+          const b = sizes.indexOf(Math.max(...sizes));
+          if ((sizes[b] ?? 1) <= 1) break;
+          sizes[b] = (sizes[b] ?? 1) - 1;
+          thinned = true;
+        }
+        const lists = perBreak.map((p, b) => thin(p, sizes[b] ?? 1));
         for (let b = 0; b < lists.length; b++) {
           const dur = (st.breaks[b]?.durationMinutes ?? 0) / iv;
           const next: number[][] = [];
