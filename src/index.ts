@@ -60,17 +60,24 @@ export {
   type ReadCallRecordsOptions,
   readCallRecords,
 } from './io/callRecords.js';
+export { abandonmentHazard, type HazardBand } from './staffing/abandonHazard.js';
 export {
   type CalibrateOptions,
   type CalibrationInterval,
   type CalibrationResult,
   calibrate,
+  HAZARD_EDGES_SECONDS,
+  type HalfPatience,
   type ModelErrors,
+  PRESENCE_RULES,
+  type PatienceCheck,
+  type PresenceRuleFit,
 } from './staffing/calibrate.js';
 export { type ErrorStat, errorStat } from './staffing/calibrateErrors.js';
 export { type CalibrationFit, type FitInterval, fitAvailability } from './staffing/calibrateFit.js';
 export { type CalibrationGrid, calibrationGrid, intervalIndex } from './staffing/calibrateGrid.js';
 export { type HourlyTable, hourlyRatio } from './staffing/calibrateHourly.js';
+export { type OracleInterval, type PresenceOracle, presenceOracle } from './staffing/calibrateOracle.js';
 export {
   type ObservedKpis,
   type ObservedKpisOptions,

@@ -14,7 +14,8 @@ interface CalibrateFlags {
   interval: number;
   threshold: number;
   tz: string;
-  gap: number;
+  gap?: number;
+  pad?: number;
   json?: boolean;
   paramsOut?: string;
 }
@@ -25,7 +26,7 @@ function usage(message: string): never {
 
 /**
  * `staffcast calibrate <records.csv|-> [--interval 30] [--threshold 20] [--tz UTC] [--gap 30]
- * [--json] [--params-out params.json]`: reads per-call records, prints the Erlang A / Erlang C error
+ * [--pad 2.5] [--json] [--params-out params.json]`: reads per-call records, prints the Erlang A / Erlang C error
  * table and the fitted parameters (or the whole result as JSON), writes the parameters for
  * `staff` / `plan` when asked, and reports rows read / used / rejected on stderr.
  */
@@ -39,11 +40,22 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
     .option('--interval <minutes>', 'interval length in minutes (divides 1440)', parsePositiveInt, 30)
     .option('--threshold <seconds>', 'service-level answer threshold in seconds', parseNonNegative, 20)
     .option('--tz <zone>', 'IANA zone of wall-clock arrival times', 'UTC')
-    .option('--gap <minutes>', 'idle minutes that end an inferred agent session', parseNonNegative, 30)
+    .option(
+      '--gap <minutes>',
+      'idle minutes that end an inferred agent session (default: chosen on the training half)',
+      parseNonNegative,
+    )
+    .option(
+      '--pad <minutes>',
+      'minutes added before the first and after the last call of a session (default: chosen with --gap)',
+      parseNonNegative,
+    )
     .option('--json', 'print the whole result as JSON instead of the table')
     .option('--params-out <file>', 'write the fitted parameters (JSON for staff / plan) to this file')
     .action(async (file: string, flags: CalibrateFlags) => {
       if (1440 % flags.interval !== 0) usage(`--interval must divide 1440 (got ${flags.interval})`);
+      if (flags.pad !== undefined && flags.pad > (flags.gap ?? 30) / 2)
+        usage(`--pad must be at most half of --gap (${flags.gap ?? 30}) (got ${flags.pad})`);
       try {
         new TZDate(0, flags.tz).getTime();
         Intl.DateTimeFormat('en', { timeZone: flags.tz });
@@ -64,7 +76,8 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
         intervalMinutes: flags.interval,
         thresholdSeconds: flags.threshold,
         timeZone: flags.tz,
-        maxGapMinutes: flags.gap,
+        ...(flags.gap === undefined ? {} : { maxGapMinutes: flags.gap }),
+        ...(flags.pad === undefined ? {} : { padMinutes: flags.pad }),
       });
       if (flags.paramsOut !== undefined) {
         const target = resolve(ctx.cwd, flags.paramsOut);

@@ -79,6 +79,7 @@ export function formatCalibrationReport(result: CalibrationResult): string {
     '',
     `Availability factor ${p.availabilityFactor.toFixed(3)} (effective agents = factor x agents present; fitted on ${p.fittedOn.from} .. ${p.fittedOn.to}, ${result.fit.intervals} busy intervals)`,
     `Busy intervals: train ${result.busyIntervals.train}, test ${result.busyIntervals.test}; agent sessions inferred: ${result.sessions}`,
+    `Presence rule: sessions end at idle gaps of ${result.presenceRule.maxGapMinutes} min, padded ${result.presenceRule.padMinutes} min at both ends (${result.presenceRule.searched.length > 1 ? `best of ${result.presenceRule.searched.length} rules on the training half` : 'given'})`,
     `Records set aside: phantom ${result.quirks.phantom}, no server ${result.quirks.noServer}, left in VRU ${result.quirks.vruOnly}; short services kept ${result.quirks.shortServices}`,
     'AHT seconds by hour 0..23',
     `  workweek ${hours(p.ahtSecondsByHour.workweek)}`,

@@ -18,7 +18,7 @@ const hourly = z.array(z.number().positive().nullable()).length(24);
  * ```
  *
  * @example
- * calibrationParamsSchema.parse(JSON.parse(paramsJson)).availabilityFactor; // 0.7558 for the bank month
+ * calibrationParamsSchema.parse(JSON.parse(paramsJson)).availabilityFactor; // 0.8497 for the bank month
  */
 export const calibrationParamsSchema = z.object({
   kind: z.literal('staffcast-calibration'),

@@ -22,18 +22,28 @@ export interface AgentSessionsOptions {
    * Default 30.
    */
   maxGapMinutes?: number;
+  /**
+   * Minutes added before the first call and after the last call of every session: an agent is
+   * logged in and idle a while before the first call reaches them and stays after the last one
+   * (wrap-up, log-out), which call spans alone never show. At most `maxGapMinutes / 2`, so that
+   * one agent's sessions never overlap. Default 0.
+   */
+  padMinutes?: number;
 }
 
 /**
  * Infers agent presence from the calls each agent served (there are no log-in records): an agent's
  * served calls, ordered by service start (queue entry + wait), form one session while the idle gap
  * between a call's end and the next call's start is under `maxGapMinutes`; the session runs from
- * the first service start to the last service end. O(records log records).
+ * the first service start to the last service end, widened by `padMinutes` at both ends.
+ * O(records log records).
  *
- * @throws StaffcastError `INVALID_INPUT` when `maxGapMinutes` is not a finite number >= 0.
+ * @throws StaffcastError `INVALID_INPUT` when `maxGapMinutes` is not a finite number >= 0, or
+ *   `padMinutes` is not in [0, maxGapMinutes / 2].
  * @example
  * // agent A01 serves 09:00-09:05 and 09:20-09:30: one session 09:00-09:30 with 2 calls
  * agentSessions(records, { maxGapMinutes: 30 }).length; // 1
+ * agentSessions(records, { maxGapMinutes: 30, padMinutes: 2.5 })[0].startMs; // 08:57:30 in epoch ms
  */
 export function agentSessions(
   records: readonly CallRecord[],
@@ -42,6 +52,14 @@ export function agentSessions(
   const gapMinutes = options.maxGapMinutes ?? 30;
   if (!(gapMinutes >= 0 && Number.isFinite(gapMinutes)))
     invalidInput('agentSessions', 'maxGapMinutes', 'must be a finite number >= 0', gapMinutes);
+  const padMinutes = options.padMinutes ?? 0;
+  if (!(padMinutes >= 0 && padMinutes <= gapMinutes / 2))
+    invalidInput(
+      'agentSessions',
+      'padMinutes',
+      `must be in [0, maxGapMinutes / 2 = ${gapMinutes / 2}]`,
+      padMinutes,
+    );
   const byAgent = new Map<string, [number, number][]>();
   for (const r of records) {
     if (classifyCall(r) !== 'answered') continue;
@@ -66,7 +84,9 @@ export function agentSessions(
     }
     if (current !== undefined) sessions.push(current);
   }
-  return sessions;
+  if (padMinutes === 0) return sessions;
+  const padMs = padMinutes * 60_000;
+  return sessions.map((x) => ({ ...x, startMs: x.startMs - padMs, endMs: x.endMs + padMs }));
 }
 
 /**

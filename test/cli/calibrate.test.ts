@@ -24,6 +24,7 @@ describe('staffcast calibrate', () => {
     expect(run.stderr).toContain('... 15 more');
     expect(run.stdout).toContain('test Erlang A');
     expect(run.stdout).toContain('Patience seconds by hour');
+    expect(run.stdout).toContain('Presence rule: sessions end at idle gaps of 5 min, padded 2.5 min');
     expect(run.stdout).toContain('serviceLevel.mae');
     const params = calibrationParamsSchema.parse(JSON.parse(readFileSync(join(dir, 'params.json'), 'utf8')));
     expect(params.intervalMinutes).toBe(30);
@@ -51,6 +52,22 @@ describe('staffcast calibrate', () => {
     const zone = await runStaffcast(['calibrate', 'calls.csv', '--tz', 'Mars/Olympus'], { cwd: dir });
     expect(zone.code).toBe(2);
     expect(zone.stderr).toBe("staffcast: calibrate: --tz 'Mars/Olympus' is not an IANA time zone\n");
+  });
+
+  it('uses a given session rule instead of choosing one (--gap 30 --pad 0: the one-rule factor 0.756)', async () => {
+    const run = await runStaffcast(['calibrate', 'calls.csv', '--json', '--gap', '30', '--pad', '0'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.presenceRule.searched).toHaveLength(1);
+    expect(out.params.availabilityFactor).toBeCloseTo(0.756, 3);
+  });
+
+  it('exits 2 when --pad is over half of --gap', async () => {
+    const run = await runStaffcast(['calibrate', 'calls.csv', '--gap', '10', '--pad', '6'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('staffcast: calibrate: --pad must be at most half of --gap (10) (got 6)\n');
   });
 
   it('exits 1 naming the file when it cannot be read', async () => {

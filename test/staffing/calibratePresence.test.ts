@@ -32,6 +32,21 @@ describe('agentSessions', () => {
     ]);
   });
 
+  it('widens every session by the padding at both ends', () => {
+    const sessions = agentSessions(records, { maxGapMinutes: 30, padMinutes: 2.5 });
+    expect(sessions.map((s) => [(s.startMs - t(9, 0)) / MIN, (s.endMs - t(9, 0)) / MIN])).toEqual([
+      [-2.5, 32.5],
+      [117.5, 132.5],
+      [7.5, 42.5],
+    ]);
+  });
+
+  it('rejects a padding over half the gap (one agent would be present twice)', () => {
+    expect(() => agentSessions(records, { maxGapMinutes: 10, padMinutes: 6 })).toThrow(
+      'agentSessions: padMinutes must be in [0, maxGapMinutes / 2 = 5] (got 6)',
+    );
+  });
+
   it('rejects a negative gap', () => {
     expect(() => agentSessions(records, { maxGapMinutes: -1 })).toThrow(
       'agentSessions: maxGapMinutes must be a finite number >= 0 (got -1)',
