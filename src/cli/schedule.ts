@@ -127,6 +127,9 @@ function pct(v: number): string {
  * reads a requirement CSV (DESIGN.md 5) and shift rules, builds the schedule (`scheduleShifts`),
  * writes the shifts (one row per shift start with count and break times) or, with tours, the
  * tours; status, gap and efficiency figures go to stderr.
+ *
+ * @example
+ * // staffcast schedule requirement.csv --rules rules.json --time-limit 30 --coverage cov.csv -o shifts.csv
  */
 export const registerSchedule: CommandRegistrar = (program, ctx) => {
   program

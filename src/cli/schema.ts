@@ -9,6 +9,9 @@ import type { CommandRegistrar } from './program.js';
  *
  * To add a kind (a staffing config, a plan or scenario file ...), add ONE line to this map with
  * the zod schema its reader validates with; the command, its help text and its tests pick it up.
+ *
+ * @example
+ * Object.keys(SCHEMA_KINDS).includes('rules'); // true
  */
 export const SCHEMA_KINDS: Readonly<Record<string, z.ZodType>> = {
   rules: ShiftRules, // shift rules for `staffcast schedule --rules` (src/scheduling/rules.ts)
@@ -36,6 +39,9 @@ export function jsonSchemaFor(kind: string): Record<string, unknown> {
 /**
  * `staffcast schema <kind>`: prints the JSON Schema of a rules/config file kind on stdout, for
  * editors to validate and complete the files.
+ *
+ * @example
+ * // staffcast schema rules > rules.schema.json
  */
 export const registerSchema: CommandRegistrar = (program, ctx) => {
   program

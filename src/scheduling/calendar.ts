@@ -109,7 +109,12 @@ export function slotCalendar(req: ShiftRequirement): SlotCalendar {
   };
 }
 
-/** `"HH:MM"` of a minute of day (internal formatting helper). */
+/**
+ * `"HH:MM"` of a minute of day, wrapping past midnight (internal formatting helper). Cost O(1).
+ *
+ * @example
+ * formatMinuteOfDay(1530); // '01:30'
+ */
 export function formatMinuteOfDay(minute: number): string {
   const m = ((minute % 1440) + 1440) % 1440;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

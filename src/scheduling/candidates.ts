@@ -40,7 +40,14 @@ export interface CandidateOptions {
   maxBreakCombinations?: number;
 }
 
-/** Open flag per slot from the opening hours (all open when absent). Cost O(n). */
+/**
+ * Open flag per slot from the opening hours (all open when absent). Cost O(n).
+ *
+ * @example
+ * // 6-hour slots, Monday open 06:00-18:00
+ * openSlots(slotCalendar({ intervalMinutes: 360, required: [0, 0, 0, 0] }), parseShiftRules({ shiftTypes: [...],
+ *   openingHours: { mon: [{ open: '06:00', close: '18:00' }] } })); // Uint8Array [0, 1, 1, 0]
+ */
 export function openSlots(cal: SlotCalendar, rules: ShiftRulesConfig): Uint8Array {
   const open = new Uint8Array(cal.slots);
   const hours = rules.openingHours;
@@ -56,7 +63,14 @@ export function openSlots(cal: SlotCalendar, rules: ShiftRulesConfig): Uint8Arra
   return open;
 }
 
-/** Allowed break start offsets (slots) of one break rule in a shift of `len` slots. */
+/**
+ * Allowed break start offsets (slots) of one break rule in a shift of `len` slots.
+ *
+ * @example
+ * // 30-min break starting 60..120 min after the start of a 4-hour shift on a 30-min grid
+ * breakPositions({ name: 'b', durationMinutes: 30, earliestStartMinutes: 60, latestStartMinutes: 120,
+ *   relativeTo: 'start', paid: false }, 8, 30); // [2, 3, 4]
+ */
 export function breakPositions(
   rule: ShiftRulesConfig['shiftTypes'][number]['breaks'][number],
   len: number,
@@ -220,6 +234,10 @@ export function generateCandidates(
  * Calls `visit(slot, coefficient)` for every slot column j covers: 1 when working, 0 skipped on an
  * explicit break, and in afterwards mode `1 - P(on one of its breaks)` with breaks uniform over
  * their allowed positions. Slots past a non-cyclic horizon are skipped. Cost O(length).
+ *
+ * @example
+ * // a 4-slot shift from slot 10 with an explicit 1-slot break at offset 1:
+ * // visit(10, 1), visit(11, 0), visit(12, 1), visit(13, 1)
  */
 export function forEachCoverage(
   c: Candidates,

@@ -12,6 +12,11 @@ export interface CoverSolution {
 /**
  * Objective of a solution with the coverage the columns give: shift costs plus the under- and
  * over-coverage penalties per agent-interval. Cost O(nonzeros).
+ *
+ * @example
+ * // one 4-hour shift (cost 1 per paid hour) against required [1, 1, 1, 1, 1] hourly, penalties 100 / 0.01
+ * coverObjective(model, cal, { x: Float64Array.of(1), w: new Float64Array(0) }, rules);
+ * // { objective: 104, under: 1, over: 0, cost: 4 }
  */
 export function coverObjective(
   model: CoveringModel,
@@ -37,7 +42,13 @@ export function coverObjective(
   return { objective, under, over, cost };
 }
 
-/** Net coverage per slot of shift counts x. Cost O(nonzeros). */
+/**
+ * Net coverage per slot of shift counts x. Cost O(nonzeros).
+ *
+ * @example
+ * // column 0 covers slots 0 and 1
+ * coverageOf(model, 3, [2]); // Float64Array [2, 2, 0]
+ */
 export function coverageOf(model: CoveringModel, n: number, x: ArrayLike<number>): Float64Array {
   const cov = new Float64Array(n);
   const { starts, rows, values } = model.coverage;
@@ -107,6 +118,10 @@ class MinHeap {
  * O(iterations * log(columns) * shift length).
  *
  * @returns the solution, or `undefined` when it breaks a hard rule (full cover, minimum counts)
+ *
+ * @example
+ * // required [2, 2, 2, 2] hourly, one candidate: a 4-hour shift at 00:00
+ * greedyCover(c, cal, rules, model)?.x; // Float64Array [2]
  */
 export function greedyCover(
   c: Candidates,

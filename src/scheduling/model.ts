@@ -37,7 +37,13 @@ export interface CoveringModel {
   tourOffset: number;
 }
 
-/** Coverage matrix of the candidates (rows = slots). Cost O(total shift length). */
+/**
+ * Coverage matrix of the candidates (rows = slots). Cost O(total shift length).
+ *
+ * @example
+ * // one candidate covering slots 1 and 2
+ * coverageMatrix(c, rules, 60); // { starts: Int32Array [0, 2], rows: Int32Array [1, 2], values: Float64Array [1, 1] }
+ */
 export function coverageMatrix(c: Candidates, rules: ShiftRulesConfig, intervalMinutes: number): CscMatrix {
   const starts = new Int32Array(c.count + 1);
   let nnz = 0;
@@ -60,6 +66,10 @@ export function coverageMatrix(c: Candidates, rules: ShiftRulesConfig, intervalM
 
 /**
  * Builds the covering MIP from candidates and rules. Cost O(nonzeros log(column length)).
+ *
+ * @example
+ * // 3 candidates over 24 hourly slots, no caps, counts, shares or tours
+ * const m = buildCoveringModel(c, cal, rules); [m.numCols, m.numRows]; // [51, 24] (3 + 24 under + 24 over)
  */
 export function buildCoveringModel(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig): CoveringModel {
   const n = cal.slots;

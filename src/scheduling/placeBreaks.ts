@@ -17,6 +17,9 @@ export interface ShiftInstance {
  * their break positions. Cost O(agents * breaks * positions * break length * passes).
  *
  * @returns one entry per agent
+ * @example
+ * // one agent 00:00-08:00, 1-hour lunch starting 3:00..5:00 after the start, required dips at 04:00
+ * placeBreaks(c, cal, rules, [1]); // [{ column: 0, breakOffsets: [4] }]
  */
 export function placeBreaks(
   c: Candidates,

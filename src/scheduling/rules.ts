@@ -8,7 +8,12 @@ import { StaffcastError } from '../errors.js';
  * durations are whole minutes.
  */
 
-/** Weekday keys, Monday first (index 0 = Monday). */
+/**
+ * Weekday keys, Monday first (index 0 = Monday).
+ *
+ * @example
+ * WEEKDAYS[0]; // 'mon'
+ */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** A weekday key: `'mon'` ... `'sun'`. */

@@ -15,7 +15,14 @@ export interface TourPatterns {
   mask: Int32Array;
 }
 
-/** True when the zero bits of `mask` (7 days) form one consecutive block (cyclic when asked). */
+/**
+ * True when the zero bits of `mask` (7 days) form one consecutive block (cyclic when asked).
+ *
+ * @example
+ * daysOffTogether(0b0011111, 7, false); // true (works Mon-Fri, Sat and Sun off)
+ * daysOffTogether(0b1011101, 7, false); // false (Tue and Sat off)
+ * daysOffTogether(0b0111110, 7, true); // true (Sun and Mon off, cyclic week)
+ */
 export function daysOffTogether(mask: number, days: number, cyclic: boolean): boolean {
   let blocks = 0;
   for (let d = 0; d < days; d++) {
@@ -33,6 +40,10 @@ export function daysOffTogether(mask: number, days: number, cyclic: boolean): bo
  * Cost O(groups * 2^days).
  *
  * @throws StaffcastError `CONFIG` when the horizon is not exactly 7 days
+ *
+ * @example
+ * // 4..6 shifts a week, days off together, cyclic week, one (type, length) group
+ * tourPatterns(c, cal, rules).count; // 21 (7 with 1 day off + 7 with 2 + 7 with 3)
  */
 export function tourPatterns(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig): TourPatterns {
   const t = rules.tours;
@@ -74,6 +85,10 @@ export interface TourAssignment {
 /**
  * Splits shift counts into tours: for each pattern copy, takes one shift of its group from each of
  * its working days (possible because the link rows make the day totals equal). Cost O(shifts).
+ *
+ * @example
+ * // one Mon-Fri tour (pattern 0) and one shift on each weekday in columns 0..4
+ * decomposeTours(c, patterns, [1, 1, 1, 1, 1], [1], 7); // [{ pattern: 0, columns: [0, 1, 2, 3, 4, -1, -1] }]
  */
 export function decomposeTours(
   c: Candidates,
