@@ -38,9 +38,9 @@ const TOL = 1e-12;
  * interval of largest marginal gain maximises the sum for every total N (Gross 1956, the classical
  * marginal-allocation theorem), so the first N that reaches the target is optimal. SL_i(n) is
  * S-shaped: convex below the load, concave above. To cross the convex part, a move adds the block
- * of k agents of best average gain (s(n+k) - s(n)) / k (the upper concave hull; with unimodal
- * increments the best k is found by scanning until the next increment falls below the running
- * average). The last move takes the cheapest block that reaches the target; a clean-up pass then
+ * of k agents of best average gain (s(n+k) - s(n)) / k (the upper concave hull; for an S-shaped
+ * curve that average is unimodal in k, so galloping then ternary search finds the best k in
+ * O(log n) evaluations). The last move takes the cheapest block that reaches the target; a clean-up pass then
  * removes any agent the target does not need, and exchanges that save one agent (remove 2..4
  * agents from one interval, add one fewer to another) are applied while one keeps the target. Blocks make the method exact only on the
  * concave part; test/staffing/periodStaffing.test.ts measures it against brute force on small
@@ -90,23 +90,43 @@ export function periodStaffing(problem: PeriodProblem): PeriodStaffing {
   const bestBlock = (i: number): { k: number; gain: number } => {
     const w = calls[i]!;
     const a = agents[i]!;
+    const room = maxAgents - a;
+    if (room < 1) return { k: 0, gain: 0 };
     const base = sl(i, a);
+    const d1 = sl(i, a + 1) - base;
+    // locally concave (past the inflection, or saturated): one agent is the best block
+    if (room < 2 || (d1 > 0 && sl(i, a + 2) - sl(i, a + 1) <= d1))
+      return d1 > 0 ? { k: 1, gain: w * d1 } : { k: 0, gain: 0 };
+    // convex here: for an S-shaped curve the average gain (s(a + k) - s(a)) / k is unimodal in k,
+    // with its maximum at the tangent point of the upper concave hull. Gallop to bracket it (ties go
+    // right: they only occur where the service level is still 0), then ternary search.
+    const avg = (k: number): number => (sl(i, a + k) - base) / k;
+    let hi = Math.min(room, 8);
+    while (hi < room && avg(Math.min(room, 2 * hi)) >= avg(hi)) hi = Math.min(room, 2 * hi);
+    hi = Math.min(room, 2 * hi);
+    let lo = 1;
+    while (hi - lo > 2) {
+      const m1 = lo + Math.floor((hi - lo) / 3);
+      const m2 = hi - Math.floor((hi - lo) / 3);
+      const f1 = avg(m1);
+      const f2 = avg(m2);
+      if (f1 < f2 || (f1 === f2 && f1 === 0)) lo = m1 + 1;
+      else if (f1 > f2) hi = m2 - 1;
+      else {
+        lo = m1; // equal and positive: the maximum lies between them
+        hi = m2;
+      }
+    }
     let bestK = 0;
     let bestAvg = 0;
-    let bestGain = 0;
-    for (let k = 1; a + k <= maxAgents; k++) {
-      const gain = w * (sl(i, a + k) - base);
-      const avg = gain / k;
-      if (avg > bestAvg + TOL) {
-        bestAvg = avg;
+    for (let k = lo; k <= hi; k++) {
+      const g = avg(k);
+      if (g > bestAvg + TOL) {
+        bestAvg = g;
         bestK = k;
-        bestGain = gain;
-      } else if (k > 1 && w * (sl(i, a + k) - sl(i, a + k - 1)) <= bestAvg) {
-        break; // past the inflection: the average only falls from here
       }
-      if (base + gain / Math.max(w, TOL) >= 1 - TOL) break; // service level saturated
     }
-    return { k: bestK, gain: bestGain };
+    return bestK === 0 ? { k: 0, gain: 0 } : { k: bestK, gain: w * bestAvg * bestK };
   };
   const heap = new BlockHeap();
   for (let i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
 import { invalidInput } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import type { Requirement } from '../io/requirementCsv.js';
-import { erlangBUnchecked } from '../queueing/erlangB.js';
+import { erlangBStep, erlangBUnchecked } from '../queueing/erlangB.js';
 import { evaluateMetrics } from '../queueing/evaluate.js';
 import { DEFAULT_THRESHOLD_SECONDS, requiredAgentsUnchecked } from '../queueing/requiredAgents.js';
 import { applyShrinkage } from '../queueing/shrinkage.js';
@@ -187,11 +187,15 @@ export function staffingPlan(forecast: Forecast, options: StaffingOptions): Staf
           Math.min(intervalAgents[i]!, requiredAgentsUnchecked(params[i]!, floorTarget).agents),
         ),
       );
+      const bCache = members.map(() => new Map<number, number>());
       const result = periodStaffing({
         calls: periodCalls,
         floor,
         ceiling: members.map((i) => intervalAgents[i]!),
-        serviceLevel: (k, a) => metricsAt(params[members[k]!]!, a, threshold, basis).serviceLevel,
+        serviceLevel: (k, a) => {
+          const p = params[members[k]!]!;
+          return evaluateMetrics(p, a, erlangBCached(bCache[k]!, p, a), threshold, basis).serviceLevel;
+        },
         target: target.serviceLevel!,
         ...(target.maxAgents === undefined ? {} : { maxAgents: target.maxAgents }),
       });
@@ -294,6 +298,24 @@ function metricsAt(
     threshold,
     basis,
   );
+}
+
+/**
+ * Erlang B of `agents x concurrency` servers, carried up from the value one agent below when the
+ * cache has it (O(concurrency)), else computed afresh (O(servers)).
+ */
+function erlangBCached(cache: Map<number, number>, p: QueueParams, agents: number): number {
+  const servers = agents * p.concurrency;
+  let b = cache.get(servers);
+  if (b !== undefined) return b;
+  const below = cache.get(servers - p.concurrency);
+  if (below === undefined) b = erlangBUnchecked(servers, p.offeredErlangs);
+  else {
+    b = below;
+    for (let s = servers - p.concurrency + 1; s <= servers; s++) b = erlangBStep(b, s, p.offeredErlangs);
+  }
+  cache.set(servers, b);
+  return b;
 }
 
 function mondayShift(t: number, timeZone: string, scope: StaffingScope): number {

@@ -131,6 +131,42 @@ describe('periodStaffing', () => {
     expect(exact / runs).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('crosses a region where the service level is exactly 0 (far below the load): within one agent of brute force, exact in 90%', () => {
+    let exact = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(caseArb, ({ calls, ahtSeconds, target }) => {
+        const load = calls.map((c) => (c * ahtSeconds) / 1800);
+        // 0 until 3 agents below the load, then rising steeply and concave
+        const sl = (i: number, n: number) =>
+          calls[i] === 0 ? 1 : n < load[i]! - 3 ? 0 : Math.min(1, ((n - load[i]! + 3) / 6) ** 0.5);
+        const floor = calls.map(() => 0);
+        const ceiling = calls.map((_c, i) => {
+          let n = 0;
+          while (sl(i, n) < target) n++;
+          return n;
+        });
+        const r = periodStaffing({ calls, floor, ceiling, serviceLevel: sl, target });
+        const total = r.agents.reduce((s, a) => s + a, 0);
+        const brute = bruteForce(
+          calls,
+          floor,
+          ceiling.map((c) => c + 12),
+          sl,
+          target,
+        );
+        expect(total).toBeGreaterThanOrEqual(brute);
+        expect(total).toBeLessThanOrEqual(brute + 1);
+        expect(r.serviceLevel).toBeGreaterThanOrEqual(target * (1 - 1e-12));
+        runs++;
+        if (total === brute) exact++;
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+    console.info(`periodStaffing zero region: exact in ${exact} of ${runs} cases`);
+    expect(exact / runs).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('rejects a floor above the ceiling and a target above 1', () => {
     const sl = () => 1;
     expect(() =>

@@ -156,6 +156,51 @@ describe('staffingPlan', () => {
     for (const p of plan.periods) expect(p.serviceLevel).toBeGreaterThanOrEqual(0.8 - 1e-9);
   });
 
+  it('day scope with Erlang A uses the fewest agents brute force finds on 3-interval days (measured)', () => {
+    let exact = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 3, maxLength: 3 }),
+        fc.integer({ min: 120, max: 400 }),
+        fc.integer({ min: 30, max: 300 }),
+        (calls, aht, patience) => {
+          const plan = staffingPlan(day(calls), {
+            target: SL80,
+            ahtSeconds: aht,
+            patienceSeconds: patience,
+            scope: 'day',
+          });
+          const sl = calls.map((c) => {
+            const demand = {
+              callsPerInterval: c,
+              intervalMinutes: 30,
+              ahtSeconds: aht,
+              patienceSeconds: patience,
+            };
+            return Array.from(
+              { length: 40 },
+              (_, n) => c * queueMetrics(demand, n, { thresholdSeconds: 20 }).serviceLevel,
+            );
+          });
+          const needed = 0.8 * calls.reduce((s, c) => s + c, 0) * (1 - 1e-12);
+          let best = Number.POSITIVE_INFINITY;
+          for (let a = 1; a < 40; a++)
+            for (let b = 1; b < 40; b++)
+              for (let c = 1; c < 40; c++)
+                if (a + b + c < best && sl[0]![a]! + sl[1]![b]! + sl[2]![c]! >= needed) best = a + b + c;
+          const total = plan.agents.reduce((s, a) => s + a, 0);
+          expect(total).toBeGreaterThanOrEqual(best);
+          runs++;
+          if (total === best) exact++;
+        },
+      ),
+      { numRuns: 40, seed: 11 },
+    );
+    console.info(`day scope, Erlang A, 3 intervals: greedy equals brute force in ${exact} of ${runs} cases`);
+    expect(exact).toBe(runs);
+  });
+
   it('staffs a forecast quantile interpolated between the given probabilities', () => {
     const forecast: Forecast = {
       ...day([100]),
