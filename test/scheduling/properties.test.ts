@@ -163,7 +163,7 @@ describe('scheduleShifts properties (small random instances)', () => {
         const s = await scheduleShifts({ intervalMinutes: 60, required }, rules, { timeLimitSeconds: 5 });
         checkSchedule(s, rules, required);
       }),
-      { numRuns: 25 },
+      { numRuns: 20 },
     );
   });
 
@@ -211,7 +211,7 @@ describe('scheduleShifts properties (small random instances)', () => {
           if (s.greedyObjective !== null) expect(s.objective).toBeLessThanOrEqual(s.greedyObjective + 1e-6);
         },
       ),
-      { numRuns: 8 },
+      { numRuns: 6 },
     );
   });
 });
