@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { InvalidArgumentError } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { StaffcastError } from '../errors.js';
 import { type Requirement, readRequirementCsv } from '../io/requirementCsv.js';
@@ -44,7 +45,7 @@ function byStart(req: Requirement): Map<number, number> {
 
 function parseShrinkage(value: string): number {
   const s = parseFraction(value);
-  if (s >= 1) return parseFraction('x');
+  if (s >= 1) throw new InvalidArgumentError(`'${value}' must be a fraction in [0, 1).`);
   return s;
 }
 

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { StaffcastError } from '../errors.js';
@@ -55,7 +55,7 @@ function usage(message: string): never {
 
 function parseShrinkage(value: string): number {
   const s = parseFraction(value);
-  if (s >= 1) return parseFraction('x'); // same one-line usage error as any bad fraction
+  if (s >= 1) throw new InvalidArgumentError(`'${value}' must be a fraction in [0, 1).`);
   return s;
 }
 

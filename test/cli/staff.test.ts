@@ -110,6 +110,18 @@ describe('staffcast staff', () => {
       },
     );
     expect(badShrink.code).toBe(2);
+    expect(badShrink.stderr).toBe(
+      "error: option '--shrinkage <fraction>' argument '1.5' is invalid. '1.5' must be a fraction between 0 and 1.\n",
+    );
+    const shrinkOne = await runStaffcast(
+      ['staff', '-', '--sl', '80/20', '--aht', '180', '--shrinkage', '1'],
+      {
+        stdin: NO_AHT,
+      },
+    );
+    expect(shrinkOne.stderr).toBe(
+      "error: option '--shrinkage <fraction>' argument '1' is invalid. '1' must be a fraction in [0, 1).\n",
+    );
   });
 
   it('reads a forecast piped from staffcast forecast (with quantiles) and staffs its 80% quantile', async () => {
