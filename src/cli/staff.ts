@@ -47,6 +47,7 @@ interface StaffFlags {
   interval?: number;
   paidHours: number;
   output?: string;
+  summary?: string;
 }
 
 function usage(message: string): never {
@@ -169,13 +170,33 @@ function fmt(x: number, digits = 1): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(digits);
 }
 
-function summaryLine(
-  label: string,
-  req: Pick<Requirement, 'starts' | 'agents' | 'timeZone' | 'intervalMinutes'> & {
-    serviceLevel?: Float64Array;
-  },
-  paidHours: number,
-): string {
+type Summarised = Pick<Requirement, 'starts' | 'agents' | 'timeZone' | 'intervalMinutes'> & {
+  serviceLevel?: Float64Array;
+};
+
+/** The staffingSummary of a requirement as JSON-safe values (ISO times, no NaN). */
+function summaryJson(req: Summarised, paidHours: number): Record<string, unknown> {
+  const s = staffingSummary(req.starts, req.agents, {
+    timeZone: req.timeZone,
+    intervalMinutes: req.intervalMinutes,
+    paidHoursPerWeek: paidHours,
+    ...(req.serviceLevel === undefined ? {} : { serviceLevel: req.serviceLevel }),
+  });
+  const finite = s.worstServiceLevel !== undefined && Number.isFinite(s.worstServiceLevel);
+  return {
+    agentHours: s.agentHours,
+    fte: s.fte,
+    paidHoursPerWeek: paidHours,
+    peakAgents: s.peakAgents,
+    peakStart: Number.isNaN(s.peakStart) ? null : formatInstant(s.peakStart, req.timeZone),
+    worstServiceLevel: finite ? s.worstServiceLevel : null,
+    worstStart: finite ? formatInstant(s.worstStart!, req.timeZone) : null,
+    days: s.days,
+    weeks: s.weeks,
+  };
+}
+
+function summaryLine(label: string, req: Summarised, paidHours: number): string {
   const s = staffingSummary(req.starts, req.agents, {
     timeZone: req.timeZone,
     intervalMinutes: req.intervalMinutes,
@@ -195,10 +216,11 @@ function summaryLine(
  * [--shrinkage 0.3] [--max-occupancy 0.85] [--max-abandon 0.05] [--max-asa 30]
  * [--scope interval|day|week] [--min-interval-sl 0.5] [--quantile 0.8] [--min-agents 1]
  * [--concurrency 2] [--config staffing.json | --params params.json] [--tz UTC] [--interval 15] [--paid-hours 40]
- * [-o requirements.csv]`:
+ * [-o requirements.csv] [--summary summary.json]`:
  * writes the requirement CSV (DESIGN.md section 5; a `queue` column with `--config`) to `-o` or
  * stdout and a summary (agent-hours, FTE, peak, worst interval, hours saved by day/week scope) to
- * stderr. `--aht` is for a forecast without `aht_seconds`; given with one, it overrides it with a
+ * stderr (`--summary`: the same plus agent-hours and FTE per local day and week, as JSON).
+ * `--aht` is for a forecast without `aht_seconds`; given with one, it overrides it with a
  * warning. No handle time at all is a usage error (exit 2). `--params` (the output of
  * `calibrate --params-out`) supplies handle time by local hour where the forecast has none (hours
  * not fitted take the mean of the fitted ones), patience by hour (Erlang C where none was fitted)
@@ -255,6 +277,7 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
     .option('--interval <minutes>', 'interval length (default: detected from the rows)', parsePositiveInt)
     .option('--paid-hours <hours>', 'paid hours of one FTE per week', parsePositive, 40)
     .option('-o, --output <file>', 'write the requirement CSV here instead of stdout')
+    .option('--summary <file>', 'write agent-hours per day and week, FTE, peak and worst interval as JSON')
     .action(async (file: string, flags: StaffFlags) => {
       let config: StaffingConfig | undefined;
       if (flags.config !== undefined)
@@ -290,6 +313,7 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
       let csv: string;
       const paid = config?.paidHoursPerWeek ?? flags.paidHours;
       const lines: string[] = [];
+      let summary: Record<string, unknown>;
       if (config === undefined) {
         if (!forecasts.has(''))
           usage(`${name} has a queue column: give the per-queue parameters with --config <file>`);
@@ -303,6 +327,14 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
         }
         const plan = staffingPlan(forecast, options);
         csv = writeRequirementCsv(plan);
+        summary = {
+          model: plan.model,
+          scope: plan.scope,
+          ...summaryJson(plan, paid),
+          intervalScopeAgentHours: plan.intervalScopeAgentHours,
+          savedAgentHours: plan.savedAgentHours,
+          periods: plan.periods,
+        };
         lines.push(
           summaryLine(
             `staff: ${plan.starts.length} intervals, ${plan.model}, scope ${plan.scope}: `,
@@ -320,6 +352,18 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
           usage(`--config needs a queue column in ${name} naming the queues of the config`);
         const multi = multiQueuePlan(forecasts, config, options);
         csv = writeRequirementCsv(multi.requirement);
+        summary = {
+          scope: flags.scope,
+          total: summaryJson(multi.totals, paid),
+          savedAgentHours: multi.savedAgentHours,
+          queues: multi.queues.map((q) => ({
+            name: q.name,
+            channel: q.channel,
+            model: q.plan.model,
+            ...summaryJson(q.plan, paid),
+            savedAgentHours: q.plan.savedAgentHours,
+          })),
+        };
         for (const q of multi.queues)
           lines.push(summaryLine(`staff: queue ${q.name} (${q.channel}): `, q.plan, paid));
         lines.push(summaryLine('staff: total: ', multi.totals, paid));
@@ -334,6 +378,16 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
           throw new StaffcastError(
             'FILE_READ',
             `${flags.output}: cannot write (${(error as Error).message})`,
+          );
+        }
+      }
+      if (flags.summary !== undefined) {
+        try {
+          await writeFile(resolve(ctx.cwd, flags.summary), `${JSON.stringify(summary, null, 2)}\n`);
+        } catch (error) {
+          throw new StaffcastError(
+            'FILE_READ',
+            `${flags.summary}: cannot write (${(error as Error).message})`,
           );
         }
       }

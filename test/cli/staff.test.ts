@@ -64,6 +64,31 @@ describe('staffcast staff', () => {
       timeZone: 'Asia/Jerusalem',
     });
     expect(req.agents.reduce((s, a) => s + a, 0) / 2).toBe(525.5);
+    const again = await runStaffcast(
+      [
+        'staff',
+        BANK.pathname,
+        '--sl',
+        '80/20',
+        '--patience',
+        '120',
+        '--tz',
+        'Asia/Jerusalem',
+        '-o',
+        'r.csv',
+        '--summary',
+        's.json',
+      ],
+      { cwd: dir },
+    );
+    expect(again.code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'));
+    expect(summary.agentHours).toBe(576);
+    expect(summary.days.length).toBe(7);
+    expect(summary.days[0].start).toBe('1999-03-01');
+    expect(summary.days.reduce((s: number, d: { agentHours: number }) => s + d.agentHours, 0)).toBe(576);
+    expect(summary.weeks).toEqual([{ start: '1999-03-01', agentHours: 576, fte: 576 / 40 }]);
+    expect(summary.fte).toBe(576 / 40);
   });
 
   it('plans several queues from a queue column and a config, with totals', async () => {
