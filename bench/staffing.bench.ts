@@ -71,6 +71,16 @@ export async function run(): Promise<void> {
     .add('staffingPlan, 1 queue (peak 500 Erlangs) x 35,040 intervals, Erlang A, day scope', () => {
       sink += staffingPlan(queues[QUEUES - 1]!, { ...options, scope: 'day' }).agentHours;
     })
+    .add(
+      'staffingPlan, 1 queue (peak 500 Erlangs) x 35,040 intervals, Erlang A, day scope, floor 50%',
+      () => {
+        sink += staffingPlan(queues[QUEUES - 1]!, {
+          ...options,
+          scope: 'day',
+          minIntervalServiceLevel: 0.5,
+        }).agentHours;
+      },
+    )
     .add('deferredRequirement, 35,040 intervals, deadline 4 h', () => {
       sink += deferredRequirement(emails, {
         intervalMinutes: 15,
