@@ -147,42 +147,6 @@ export function greedyCover(
       members.push([j]);
       pattern.push(-1);
     }
-  } else {
-    // (group, day, minute of day) -> the middle column
-    const byKey = new Map<string, number[]>();
-    for (let j = 0; j < c.count; j++) {
-      const key = `${c.group[j]}:${c.day[j]}:${cal.minuteOfDay[c.start[j] ?? 0]}`;
-      const list = byKey.get(key) ?? [];
-      list.push(j);
-      byKey.set(key, list);
-    }
-    const minutesOf = new Map<number, Set<number>>();
-    for (let j = 0; j < c.count; j++) {
-      const g = c.group[j] ?? 0;
-      const s = minutesOf.get(g) ?? new Set<number>();
-      s.add(cal.minuteOfDay[c.start[j] ?? 0] ?? 0);
-      minutesOf.set(g, s);
-    }
-    for (let p = 0; p < tours.count; p++) {
-      const g = tours.group[p] ?? 0;
-      const mask = tours.mask[p] ?? 0;
-      for (const m of minutesOf.get(g) ?? []) {
-        const cols: number[] = [];
-        for (let d = 0; d < cal.days && cols.length >= 0; d++) {
-          if (!((mask >> d) & 1)) continue;
-          const list = byKey.get(`${g}:${d}:${m}`);
-          if (list === undefined) {
-            cols.length = 0;
-            break;
-          }
-          cols.push(list[Math.floor(list.length / 2)] ?? 0);
-        }
-        if (cols.length > 0) {
-          members.push(cols);
-          pattern.push(p);
-        }
-      }
-    }
   }
 
   const cov = new Float64Array(n);
@@ -259,32 +223,95 @@ export function greedyCover(
     return 0;
   };
 
-  const heap = new MinHeap();
-  for (let id = 0; id < members.length; id++) {
-    const d = delta(id, 1);
-    if (d < 0) heap.push(d, id);
-  }
-  let deferred: number[] = [];
-  while (heap.size > 0) {
-    const id = heap.pop();
-    const d = delta(id, 1);
-    if (d >= -1e-12) continue;
-    if (d > heap.peekKey() + 1e-12) {
-      heap.push(d, id);
-      continue;
+  if (tours === undefined) {
+    const heap = new MinHeap();
+    for (let id = 0; id < members.length; id++) {
+      const d = delta(id, 1);
+      if (d < 0) heap.push(d, id);
     }
-    const b = blocked(id);
-    if (b === 1) continue;
-    if (b === 2) {
-      deferred.push(id);
-      continue;
+    let deferred: number[] = [];
+    while (heap.size > 0) {
+      const id = heap.pop();
+      const d = delta(id, 1);
+      if (d >= -1e-12) continue;
+      if (d > heap.peekKey() + 1e-12) {
+        heap.push(d, id);
+        continue;
+      }
+      const b = blocked(id);
+      if (b === 1) continue;
+      if (b === 2) {
+        deferred.push(id);
+        continue;
+      }
+      apply(id, 1);
+      chosen.push(id);
+      heap.push(d, id); // may be chosen again
+      if (deferred.length > 0) {
+        for (const q of deferred) heap.push(delta(q, 1), q);
+        deferred = [];
+      }
     }
-    apply(id, 1);
-    chosen.push(id);
-    heap.push(d, id); // may be chosen again
-    if (deferred.length > 0) {
-      for (const q of deferred) heap.push(delta(q, 1), q);
-      deferred = [];
+  } else {
+    // Tours: each round, the best shift of every (group, day) alone, then the pattern whose
+    // working days sum to the largest improvement; its tour takes those shifts.
+    const days = cal.days;
+    const G = c.groups.length;
+    const byGroupDay: number[][] = Array.from({ length: G * days }, () => []);
+    for (let j = 0; j < c.count; j++) byGroupDay[(c.group[j] ?? 0) * days + (c.day[j] ?? 0)]?.push(j);
+    const single = new Map<number, number>();
+    const singleId = (j: number): number => {
+      let id = single.get(j);
+      if (id === undefined) {
+        id = members.length;
+        members.push([j]);
+        pattern.push(-1);
+        single.set(j, id);
+      }
+      return id;
+    };
+    const bestCol = new Int32Array(G * days);
+    const bestDelta = new Float64Array(G * days);
+    for (let round = 0; round < 100000; round++) {
+      for (let k = 0; k < G * days; k++) {
+        bestCol[k] = -1;
+        bestDelta[k] = Infinity;
+        for (const j of byGroupDay[k] ?? []) {
+          const id = singleId(j);
+          const d = delta(id, 1);
+          if (d < (bestDelta[k] ?? Infinity) && blocked(id) !== 1) {
+            bestDelta[k] = d;
+            bestCol[k] = j;
+          }
+        }
+      }
+      const order: { p: number; d: number }[] = [];
+      for (let p = 0; p < tours.count; p++) {
+        const g = tours.group[p] ?? 0;
+        const mask = tours.mask[p] ?? 0;
+        let d = 0;
+        for (let day = 0; day < days && d < Infinity; day++)
+          if ((mask >> day) & 1) d += bestDelta[g * days + day] ?? Infinity;
+        if (d < -1e-9) order.push({ p, d });
+      }
+      order.sort((u, v) => u.d - v.d);
+      let applied = false;
+      for (const { p } of order) {
+        const g = tours.group[p] ?? 0;
+        const mask = tours.mask[p] ?? 0;
+        const cols: number[] = [];
+        for (let day = 0; day < days; day++) if ((mask >> day) & 1) cols.push(bestCol[g * days + day] ?? -1);
+        if (cols.some((j) => j < 0)) continue;
+        const id = members.length;
+        members.push(cols);
+        pattern.push(p);
+        if (blocked(id) !== 0) continue;
+        apply(id, 1);
+        chosen.push(id);
+        applied = true;
+        break;
+      }
+      if (!applied) break;
     }
   }
 
@@ -300,6 +327,7 @@ export function greedyCover(
     let bestD = Infinity;
     for (let id = 0; id < members.length; id++) {
       const m = members[id] ?? [];
+      if (tours !== undefined && (pattern[id] ?? -1) < 0) continue; // tours: whole tours only
       if (!m.every((j) => c.type[j] === k) || blocked(id) !== 0) continue;
       const d = delta(id, 1);
       if (d < bestD) {
