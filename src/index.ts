@@ -105,6 +105,7 @@ export {
 
 // ---- queueing: Erlang B, C and A for any size (pure numbers, no time) ---------------------------
 export { erlangB } from './queueing/erlangB.js';
+export { type ExtendedErlangBResult, extendedErlangB } from './queueing/extendedErlangB.js';
 export { erlangC } from './queueing/erlangC.js';
 export { maxAhtSeconds, maxCallsPerInterval } from './queueing/inverse.js';
 export { meetsTarget } from './queueing/meetsTarget.js';
