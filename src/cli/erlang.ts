@@ -1,39 +1,18 @@
-import { InvalidArgumentError, Option } from 'commander';
-import { StaffcastError } from '../errors.js';
+import { Option } from 'commander';
 import { meetsTarget } from '../queueing/meetsTarget.js';
 import { queueMetrics } from '../queueing/queueMetrics.js';
 import { requiredAgents } from '../queueing/requiredAgents.js';
 import { applyShrinkage } from '../queueing/shrinkage.js';
-import type { QueueDemand, QueueMetrics, ServiceLevelBasis, StaffingTarget } from '../queueing/types.js';
+import type { QueueDemand, QueueMetrics, StaffingTarget } from '../queueing/types.js';
 import type { CommandRegistrar } from './program.js';
-import {
-  parseFraction,
-  parseNonNegative,
-  parseNonNegativeInt,
-  parsePositive,
-  parsePositiveInt,
-} from './usage.js';
+import { addTargetOptions, type TargetFlags, targetFromFlags } from './targetFlags.js';
+import { parseNonNegative, parseNonNegativeInt, parsePositive, parsePositiveInt } from './usage.js';
 
-/** A parsed `--sl`: `80/20` (percent / seconds) or `0.8` (fraction, threshold from `--threshold`). */
-interface ServiceLevelFlag {
-  level: number;
-  thresholdSeconds?: number;
-  text: string;
-}
-
-interface ErlangFlags {
+interface ErlangFlags extends TargetFlags {
   calls: number;
   interval: number;
   aht: number;
-  sl?: ServiceLevelFlag;
-  threshold?: number;
-  patience?: number;
-  maxOccupancy?: number;
-  maxAbandon?: number;
-  maxAsa?: number;
-  shrinkage?: number;
   agents?: number;
-  basis?: ServiceLevelBasis;
   concurrency?: number;
   json?: boolean;
 }
@@ -41,67 +20,10 @@ interface ErlangFlags {
 const DEFAULT_THRESHOLD_SECONDS = 20;
 const TABLE_SPAN = 3;
 
-/**
- * Commander parser of `--sl`: `80/20` = 80% answered within 20 s; a plain `0.8` is a fraction whose
- * threshold comes from `--threshold`.
- *
- * @throws InvalidArgumentError (a usage error naming the flag)
- * @example
- * parseServiceLevel('80/20'); // { level: 0.8, thresholdSeconds: 20, text: '80/20' }
- */
-export function parseServiceLevel(value: string): ServiceLevelFlag {
-  const slash = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
-  if (slash !== null) {
-    const percent = Number(slash[1]);
-    const seconds = Number(slash[2]);
-    if (percent > 100) throw new InvalidArgumentError(`'${value}': the percentage must be 0..100.`);
-    return { level: percent / 100, thresholdSeconds: seconds, text: value };
-  }
-  const level = Number(value);
-  if (value.trim() === '' || !Number.isFinite(level) || level < 0 || level > 1)
-    throw new InvalidArgumentError(
-      `'${value}' must be PERCENT/SECONDS (80/20) or a fraction 0..1 with --threshold.`,
-    );
-  return { level, text: value };
-}
-
-function parseShrinkage(value: string): number {
-  const s = parseNumberStrict(value);
-  if (!(s >= 0 && s < 1)) throw new InvalidArgumentError(`'${value}' must be a fraction in [0, 1).`);
-  return s;
-}
-
-function parseNumberStrict(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n))
-    throw new InvalidArgumentError(`'${value}' is not a number.`);
-  return n;
-}
-
-function usage(message: string): never {
-  throw new StaffcastError('USAGE', `erlang: ${message}`);
-}
-
-/** The staffing target and reporting threshold the flags describe (cross-flag checks here). */
+/** The staffing target and reporting threshold the flags describe (20 s when no flag sets one). */
 function targetOf(flags: ErlangFlags): StaffingTarget & { thresholdSeconds: number } {
-  const sl = flags.sl;
-  let threshold = flags.threshold;
-  if (sl?.thresholdSeconds !== undefined) {
-    if (threshold !== undefined && threshold !== sl.thresholdSeconds)
-      usage(`--threshold ${threshold} contradicts --sl ${sl.text} (threshold ${sl.thresholdSeconds} s)`);
-    threshold = sl.thresholdSeconds;
-  } else if (sl !== undefined && threshold === undefined) {
-    usage(`--sl ${sl.text} needs --threshold <seconds> (or write --sl ${Math.round(sl.level * 100)}/20)`);
-  }
-  const target: StaffingTarget & { thresholdSeconds: number } = {
-    thresholdSeconds: threshold ?? DEFAULT_THRESHOLD_SECONDS,
-  };
-  if (sl !== undefined) target.serviceLevel = sl.level;
-  if (flags.basis !== undefined) target.serviceLevelBasis = flags.basis;
-  if (flags.maxAsa !== undefined) target.maxAsaSeconds = flags.maxAsa;
-  if (flags.maxAbandon !== undefined) target.maxAbandonRate = flags.maxAbandon;
-  if (flags.maxOccupancy !== undefined) target.maxOccupancy = flags.maxOccupancy;
-  return target;
+  const target = targetFromFlags(flags, 'erlang');
+  return { ...target, thresholdSeconds: target.thresholdSeconds ?? DEFAULT_THRESHOLD_SECONDS };
 }
 
 function demandOf(flags: ErlangFlags): QueueDemand {
@@ -167,23 +89,13 @@ function jsonMetrics(m: QueueMetrics): Record<string, unknown> {
  * the metrics of that staffing. Unreachable targets exit 1 (TARGET_UNREACHABLE).
  */
 export const registerErlang: CommandRegistrar = (program, ctx) => {
-  program
+  const command = program
     .command('erlang')
     .description('Erlang C / Erlang A calculator: agents needed for a target, or the service of a staffing')
     .requiredOption('--calls <n>', 'contacts offered in one interval', parseNonNegative)
     .requiredOption('--interval <minutes>', 'interval length in minutes', parsePositive)
-    .requiredOption('--aht <seconds>', 'mean handle time in seconds', parsePositive)
-    .option(
-      '--sl <target>',
-      'service-level target: 80/20 (80% within 20 s) or 0.8 with --threshold',
-      parseServiceLevel,
-    )
-    .option('--threshold <seconds>', 'service-level threshold in seconds (default 20)', parseNonNegative)
-    .option('--patience <seconds>', 'mean patience in seconds: Erlang A (default Erlang C)', parsePositive)
-    .option('--max-occupancy <fraction>', 'maximum occupancy, e.g. 0.85', parseFraction)
-    .option('--max-abandon <fraction>', 'maximum abandonment rate, e.g. 0.05', parseFraction)
-    .option('--max-asa <seconds>', 'maximum mean wait of answered contacts', parseNonNegative)
-    .option('--shrinkage <fraction>', 'fraction of paid time off the phones, 0 <= s < 1', parseShrinkage)
+    .requiredOption('--aht <seconds>', 'mean handle time in seconds', parsePositive);
+  addTargetOptions(command)
     .option('--agents <n>', 'evaluate this staffing instead of finding the minimum', parseNonNegativeInt)
     .addOption(
       new Option('--basis <basis>', 'service-level basis (default offered)').choices([

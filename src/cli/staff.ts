@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { StaffcastError } from '../errors.js';
@@ -17,25 +17,12 @@ import { type StaffingOptions, type StaffingScope, staffingPlan } from '../staff
 import { staffingSummary } from '../staffing/staffingSummary.js';
 import { formatInstant } from '../time/formatInstant.js';
 import type { CliContext } from './context.js';
-import { parseServiceLevel } from './erlang.js';
 import type { CommandRegistrar } from './program.js';
-import {
-  parseFraction,
-  parseNonNegative,
-  parseNonNegativeInt,
-  parsePositive,
-  parsePositiveInt,
-} from './usage.js';
+import { addTargetOptions, type TargetFlags, targetFromFlags } from './targetFlags.js';
+import { parseFraction, parseNonNegativeInt, parsePositive, parsePositiveInt } from './usage.js';
 
-interface StaffFlags {
-  sl?: ReturnType<typeof parseServiceLevel>;
-  threshold?: number;
-  patience?: number;
+interface StaffFlags extends TargetFlags {
   aht?: number;
-  shrinkage?: number;
-  maxOccupancy?: number;
-  maxAbandon?: number;
-  maxAsa?: number;
   scope: StaffingScope;
   minIntervalSl?: number;
   quantile?: number;
@@ -54,29 +41,9 @@ function usage(message: string): never {
   throw new StaffcastError('USAGE', `staff: ${message}`);
 }
 
-function parseShrinkage(value: string): number {
-  const s = parseFraction(value);
-  if (s >= 1) throw new InvalidArgumentError(`'${value}' must be a fraction in [0, 1).`);
-  return s;
-}
-
 /** The target the flags describe, or undefined when no flag names one. */
 function targetOf(flags: StaffFlags): StaffingTarget | undefined {
-  const { sl } = flags;
-  let threshold = flags.threshold;
-  if (sl?.thresholdSeconds !== undefined) {
-    if (threshold !== undefined && threshold !== sl.thresholdSeconds)
-      usage(`--threshold ${threshold} contradicts --sl ${sl.text} (threshold ${sl.thresholdSeconds} s)`);
-    threshold = sl.thresholdSeconds;
-  } else if (sl !== undefined && threshold === undefined) {
-    usage(`--sl ${sl.text} needs --threshold <seconds> (or write --sl ${Math.round(sl.level * 100)}/20)`);
-  }
-  const target: StaffingTarget = {};
-  if (sl !== undefined) target.serviceLevel = sl.level;
-  if (threshold !== undefined) target.thresholdSeconds = threshold;
-  if (flags.maxAsa !== undefined) target.maxAsaSeconds = flags.maxAsa;
-  if (flags.maxAbandon !== undefined) target.maxAbandonRate = flags.maxAbandon;
-  if (flags.maxOccupancy !== undefined) target.maxOccupancy = flags.maxOccupancy;
+  const target = targetFromFlags(flags, 'staff');
   return Object.keys(target).length === 0 ? undefined : target;
 }
 
@@ -228,7 +195,7 @@ function summaryLine(label: string, req: Summarised, paidHours: number): string 
  * shrinkage).
  */
 export const registerStaff: CommandRegistrar = (program, ctx) => {
-  program
+  const command = program
     .command('staff')
     .description('agents per interval for a forecast (Erlang C / A), voice, chat and email queues')
     .argument(
@@ -236,21 +203,11 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
       'forecast CSV (interval_start, calls, [aht_seconds], [calls_pNN], [queue]), or - for stdin',
     )
     .option(
-      '--sl <target>',
-      'service-level target: 80/20 (80% within 20 s) or 0.8 with --threshold',
-      parseServiceLevel,
-    )
-    .option('--threshold <seconds>', 'service-level threshold in seconds', parseNonNegative)
-    .option('--patience <seconds>', 'mean patience in seconds: Erlang A (default Erlang C)', parsePositive)
-    .option(
       '--aht <seconds>',
       'handle time in seconds when the forecast has no aht_seconds column',
       parsePositive,
-    )
-    .option('--shrinkage <fraction>', 'fraction of paid time off the phones, 0 <= s < 1', parseShrinkage)
-    .option('--max-occupancy <fraction>', 'maximum occupancy, e.g. 0.85', parseFraction)
-    .option('--max-abandon <fraction>', 'maximum abandonment rate, e.g. 0.05', parseFraction)
-    .option('--max-asa <seconds>', 'maximum mean wait of answered contacts', parseNonNegative)
+    );
+  addTargetOptions(command)
     .addOption(
       new Option('--scope <scope>', 'period the service level must hold over')
         .choices(['interval', 'day', 'week'])

@@ -1,0 +1,114 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { StaffcastError } from '../errors.js';
+import type { ServiceLevelBasis, StaffingTarget } from '../queueing/types.js';
+import { parseFraction, parseNonNegative, parsePositive } from './usage.js';
+
+/** A parsed `--sl`: `80/20` (percent / seconds) or `0.8` (fraction, threshold from `--threshold`). */
+export interface ServiceLevelFlag {
+  level: number;
+  thresholdSeconds?: number;
+  text: string;
+}
+
+/** The flags `addTargetOptions` adds, as commander hands them to an action. */
+export interface TargetFlags {
+  sl?: ServiceLevelFlag;
+  threshold?: number;
+  patience?: number;
+  maxOccupancy?: number;
+  maxAbandon?: number;
+  maxAsa?: number;
+  shrinkage?: number;
+  basis?: ServiceLevelBasis;
+}
+
+/**
+ * Commander parser of `--sl`: `80/20` = 80% answered within 20 s; a plain `0.8` is a fraction whose
+ * threshold comes from `--threshold`.
+ *
+ * @throws InvalidArgumentError (a usage error naming the flag)
+ * @example
+ * parseServiceLevel('80/20'); // { level: 0.8, thresholdSeconds: 20, text: '80/20' }
+ */
+export function parseServiceLevel(value: string): ServiceLevelFlag {
+  const slash = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
+  if (slash !== null) {
+    const percent = Number(slash[1]);
+    const seconds = Number(slash[2]);
+    if (percent > 100) throw new InvalidArgumentError(`'${value}': the percentage must be 0..100.`);
+    return { level: percent / 100, thresholdSeconds: seconds, text: value };
+  }
+  const level = Number(value);
+  if (value.trim() === '' || !Number.isFinite(level) || level < 0 || level > 1)
+    throw new InvalidArgumentError(
+      `'${value}' must be PERCENT/SECONDS (80/20) or a fraction 0..1 with --threshold.`,
+    );
+  return { level, text: value };
+}
+
+/**
+ * Commander parser of `--shrinkage`: a fraction in [0, 1).
+ *
+ * @throws InvalidArgumentError
+ * @example
+ * parseShrinkage('0.3'); // 0.3
+ */
+export function parseShrinkage(value: string): number {
+  const s = parseFraction(value);
+  if (s >= 1) throw new InvalidArgumentError(`'${value}' must be a fraction in [0, 1).`);
+  return s;
+}
+
+/**
+ * Adds the staffing-target flags shared by `erlang` and `staff`: `--sl`, `--threshold`, `--patience`,
+ * `--max-occupancy`, `--max-abandon`, `--max-asa` and `--shrinkage`.
+ *
+ * @example
+ * addTargetOptions(program.command('erlang')); // the command, for chaining
+ */
+export function addTargetOptions(command: Command): Command {
+  return command
+    .option(
+      '--sl <target>',
+      'service-level target: 80/20 (80% within 20 s) or 0.8 with --threshold',
+      parseServiceLevel,
+    )
+    .option('--threshold <seconds>', 'service-level threshold in seconds (default 20)', parseNonNegative)
+    .option('--patience <seconds>', 'mean patience in seconds: Erlang A (default Erlang C)', parsePositive)
+    .option('--max-occupancy <fraction>', 'maximum occupancy, e.g. 0.85', parseFraction)
+    .option('--max-abandon <fraction>', 'maximum abandonment rate, e.g. 0.05', parseFraction)
+    .option('--max-asa <seconds>', 'maximum mean wait of answered contacts', parseNonNegative)
+    .option('--shrinkage <fraction>', 'fraction of paid time off the phones, 0 <= s < 1', parseShrinkage);
+}
+
+/**
+ * The `StaffingTarget` the flags describe, with the cross-flag checks: `--sl 80/20` fixes the
+ * threshold (a different `--threshold` is a usage error); `--sl 0.8` needs `--threshold`.
+ * `thresholdSeconds` is set only when a flag gives it.
+ *
+ * @throws StaffcastError USAGE, prefixed with the command name
+ * @example
+ * targetFromFlags({ sl: parseServiceLevel('80/20') }, 'staff'); // { serviceLevel: 0.8, thresholdSeconds: 20 }
+ */
+export function targetFromFlags(flags: TargetFlags, command: string): StaffingTarget {
+  const usage = (message: string): never => {
+    throw new StaffcastError('USAGE', `${command}: ${message}`);
+  };
+  const { sl } = flags;
+  let threshold = flags.threshold;
+  if (sl?.thresholdSeconds !== undefined) {
+    if (threshold !== undefined && threshold !== sl.thresholdSeconds)
+      usage(`--threshold ${threshold} contradicts --sl ${sl.text} (threshold ${sl.thresholdSeconds} s)`);
+    threshold = sl.thresholdSeconds;
+  } else if (sl !== undefined && threshold === undefined) {
+    usage(`--sl ${sl.text} needs --threshold <seconds> (or write --sl ${Math.round(sl.level * 100)}/20)`);
+  }
+  const target: StaffingTarget = {};
+  if (sl !== undefined) target.serviceLevel = sl.level;
+  if (threshold !== undefined) target.thresholdSeconds = threshold;
+  if (flags.basis !== undefined) target.serviceLevelBasis = flags.basis;
+  if (flags.maxAsa !== undefined) target.maxAsaSeconds = flags.maxAsa;
+  if (flags.maxAbandon !== undefined) target.maxAbandonRate = flags.maxAbandon;
+  if (flags.maxOccupancy !== undefined) target.maxOccupancy = flags.maxOccupancy;
+  return target;
+}
