@@ -1,12 +1,8 @@
-import { resolve } from 'node:path';
 import { StaffcastError } from '../errors.js';
 import { backtest } from '../forecast/backtest.js';
 import { formatBacktestTable } from '../forecast/backtestTable.js';
 import { type ForecastMethod, MODEL_NAMES } from '../forecast/engine.js';
-import { resampleHistory } from '../forecast/resample.js';
-import { formatReadReport } from '../io/formatReadReport.js';
-import { readHistoryCsv } from '../io/readHistoryCsv.js';
-import { checkForecastFlags, loadSpecialDays } from './forecast.js';
+import { checkForecastFlags, loadSpecialDays, readHistoryArgument } from './forecast.js';
 import type { CommandRegistrar } from './program.js';
 import { parseNumberList, parsePositiveInt } from './usage.js';
 
@@ -61,14 +57,7 @@ export const registerBacktest: CommandRegistrar = (program, ctx) => {
         }
       }
       const specialDays = await loadSpecialDays(ctx, flags.specialDays);
-      const source = file === '-' ? ctx.stdin : resolve(ctx.cwd, file);
-      const read = await readHistoryCsv(source, {
-        timeZone: flags.tz,
-        fileName: file === '-' ? 'stdin' : file,
-      });
-      ctx.stderr.write(formatReadReport(read.report));
-      const history =
-        flags.interval === undefined ? read.history : resampleHistory(read.history, flags.interval);
+      const history = await readHistoryArgument(ctx, file, flags);
       const result = backtest(history, {
         horizonDays: flags.horizon,
         origins: flags.origins,

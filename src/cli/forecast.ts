@@ -9,6 +9,7 @@ import { formatReadReport } from '../io/formatReadReport.js';
 import { readHistoryCsv } from '../io/readHistoryCsv.js';
 import { readSpecialDaysCsv } from '../io/specialDaysCsv.js';
 import { writeForecastCsv } from '../io/writeForecastCsv.js';
+import type { History } from '../time/history.js';
 import type { SpecialDay } from '../time/specialDays.js';
 import type { CliContext } from './context.js';
 import type { CommandRegistrar } from './program.js';
@@ -71,6 +72,28 @@ export function checkForecastFlags(
  * writes the forecast CSV (DESIGN.md section 5) to stdout or `-o`; the reading report and the
  * method used go to stderr.
  */
+/**
+ * Reads the history argument of `forecast` and `backtest` (a path or `-` for stdin) in `--tz`,
+ * prints the reading report to stderr and re-aggregates to `--interval` when given.
+ *
+ * @example
+ * await readHistoryArgument(ctx, 'data/us_bank_calls_5min.csv', { tz: 'America/New_York' });
+ * // the History on 5-minute intervals (the report went to ctx.stderr)
+ */
+export async function readHistoryArgument(
+  ctx: CliContext,
+  file: string,
+  flags: { tz: string; interval?: number },
+): Promise<History> {
+  const source = file === '-' ? ctx.stdin : resolve(ctx.cwd, file);
+  const read = await readHistoryCsv(source, {
+    timeZone: flags.tz,
+    fileName: file === '-' ? 'stdin' : file,
+  });
+  ctx.stderr.write(formatReadReport(read.report));
+  return flags.interval === undefined ? read.history : resampleHistory(read.history, flags.interval);
+}
+
 export const registerForecast: CommandRegistrar = (program, ctx) => {
   program
     .command('forecast')
@@ -89,14 +112,7 @@ export const registerForecast: CommandRegistrar = (program, ctx) => {
     .action(async (file: string, flags: ForecastFlags) => {
       checkForecastFlags('forecast', flags);
       const specialDays = await loadSpecialDays(ctx, flags.specialDays);
-      const source = file === '-' ? ctx.stdin : resolve(ctx.cwd, file);
-      const read = await readHistoryCsv(source, {
-        timeZone: flags.tz,
-        fileName: file === '-' ? 'stdin' : file,
-      });
-      ctx.stderr.write(formatReadReport(read.report));
-      const history =
-        flags.interval === undefined ? read.history : resampleHistory(read.history, flags.interval);
+      const history = await readHistoryArgument(ctx, file, flags);
       const result = forecast(history, {
         horizonDays: flags.horizon,
         method: flags.method,
