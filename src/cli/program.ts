@@ -7,6 +7,7 @@ import type { CliContext } from './context.js';
 import { registerErlang } from './erlang.js';
 import { registerForecast } from './forecast.js';
 import { registerOutbound } from './outbound.js';
+import { registerPlan } from './plan.js';
 import { registerSchedule } from './schedule.js';
 import { registerSchema } from './schema.js';
 import { registerStaff } from './staff.js';
@@ -25,6 +26,7 @@ const registrars: CommandRegistrar[] = [
   registerOutbound,
   registerForecast,
   registerBacktest,
+  registerPlan,
 ];
 
 /** Package version shown by `staffcast --version`. */

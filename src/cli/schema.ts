@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
 import { staffingConfigSchema } from '../io/staffingConfig.js';
+import { planConfigSchema } from '../plan/planConfig.js';
 import { ShiftRules } from '../scheduling/rules.js';
 import type { CommandRegistrar } from './program.js';
 
@@ -14,6 +15,7 @@ import type { CommandRegistrar } from './program.js';
  * Object.keys(SCHEMA_KINDS).includes('rules'); // true
  */
 export const SCHEMA_KINDS: Readonly<Record<string, z.ZodType>> = {
+  plan: planConfigSchema, // history -> roster config for `staffcast plan --config` (src/plan/planConfig.ts)
   rules: ShiftRules, // shift rules for `staffcast schedule --rules` (src/scheduling/rules.ts)
   staffing: staffingConfigSchema, // per-queue parameters for `staffcast staff --config` (src/io/staffingConfig.ts)
 };

@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { StaffcastError } from '../errors.js';
+import { formatReadReport } from '../io/formatReadReport.js';
+import { type PlanProgress, plan } from '../plan/plan.js';
+import { readPlanConfig } from '../plan/planConfig.js';
+import { planFileContents, writeFilesAtomically } from '../plan/planOutputs.js';
+import { planReportInput } from '../plan/reportInput.js';
+import { renderReportHtml } from '../report/html.js';
+import { renderTerminalSummary } from '../report/terminal.js';
+import type { CommandRegistrar } from './program.js';
+import { VERSION } from './program.js';
+
+interface PlanFlags {
+  config: string;
+  out: string;
+  quiet?: boolean;
+}
+
+const STEP_LABELS: Record<PlanProgress['step'] | 'write', string> = {
+  read: 'read history',
+  forecast: 'forecast',
+  staff: 'staff',
+  schedule: 'schedule',
+  evaluate: 'evaluate',
+  write: 'write files',
+};
+
+/**
+ * `staffcast plan --config plan.json [--out out] [--quiet]`: runs `plan` (history -> forecast ->
+ * staffing -> schedule -> evaluation) and writes forecast.csv, requirements.csv, schedule.csv,
+ * coverage.csv, summary.json and report.html into the output folder, all or nothing. Step lines
+ * with timings go to stderr when it is a terminal (not with --quiet); a compact summary with a
+ * chart of the busiest day goes to stdout unless --quiet (coloured on a terminal without NO_COLOR).
+ *
+ * @example
+ * // staffcast plan --config examples/plan.json --out out
+ */
+export const registerPlan: CommandRegistrar = (program, ctx) => {
+  program
+    .command('plan')
+    .description('history -> forecast -> staffing -> schedule -> report in one run (`staffcast schema plan`)')
+    .requiredOption('--config <file>', 'plan config JSON; its paths are relative to its folder')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('-q, --quiet', 'no progress and no summary')
+    .action(async (flags: PlanFlags) => {
+      const configPath = resolve(ctx.cwd, flags.config);
+      let text: string;
+      try {
+        text = await readFile(configPath, 'utf8');
+      } catch (error) {
+        throw new StaffcastError('FILE_READ', `${flags.config}: cannot read (${(error as Error).message})`);
+      }
+      const json = (() => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          return readPlanConfig(text, flags.config); // throws the CONFIG message
+        }
+      })();
+      const showProgress = ctx.stderrIsTTY && flags.quiet !== true;
+      const step = (e: PlanProgress | { step: 'write'; phase: 'done'; seconds: number; detail: string }) => {
+        if (!showProgress || e.phase !== 'done') return;
+        const label = STEP_LABELS[e.step].padEnd(12);
+        ctx.stderr.write(`plan: ${label} ${(e.seconds ?? 0).toFixed(2).padStart(6)} s  ${e.detail ?? ''}\n`);
+      };
+      const result = await plan(json as Parameters<typeof plan>[0], {
+        baseDir: dirname(configPath),
+        source: flags.config,
+        onProgress: step,
+      });
+      if (flags.quiet !== true) ctx.stderr.write(formatReadReport(result.readReport));
+      const t0 = performance.now();
+      const input = planReportInput(result, {
+        generatedAt: Date.now(),
+        generator: `staffcast ${VERSION} plan`,
+      });
+      const html = await renderReportHtml(input);
+      await writeFilesAtomically(resolve(ctx.cwd, flags.out), planFileContents(result, html));
+      step({
+        step: 'write',
+        phase: 'done',
+        seconds: (performance.now() - t0) / 1000,
+        detail: `6 files in ${flags.out}`,
+      });
+      if (flags.quiet !== true) {
+        const color = ctx.stderrIsTTY && (ctx.env.NO_COLOR ?? '') === '';
+        ctx.stdout.write(`${renderTerminalSummary(input, { color })}\n`);
+      }
+    });
+};

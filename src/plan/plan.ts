@@ -1,0 +1,225 @@
+import { StaffcastError } from '../errors.js';
+import { forecast } from '../forecast/forecast.js';
+import { resampleHistory } from '../forecast/resample.js';
+import type { Forecast } from '../forecast/types.js';
+import { type HistoryColumns, type ReadHistoryOptions, readHistoryCsv } from '../io/readHistoryCsv.js';
+import type { ReadReport } from '../io/readReport.js';
+import { readSpecialDaysCsv } from '../io/specialDaysCsv.js';
+import { DEFAULT_THRESHOLD_SECONDS } from '../queueing/requiredAgents.js';
+import type { StaffingTarget } from '../queueing/types.js';
+import { evaluateSchedule, type ScheduleEvaluation } from '../scheduling/evaluateSchedule.js';
+import { parseShiftRules, type ShiftRulesInput } from '../scheduling/rules.js';
+import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
+import type { Shrinkage } from '../staffing/shrinkage.js';
+import { type StaffingOptions, type StaffingPlan, staffingPlan } from '../staffing/staffingPlan.js';
+import type { History } from '../time/history.js';
+import type { SpecialDay } from '../time/specialDays.js';
+import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from './planConfig.js';
+import { readPlanJson, readPlanText, resolvePlanPath } from './planFiles.js';
+import { type PlanSummary, planSummary } from './planSummary.js';
+
+/** The steps of `plan`, in order. */
+export type PlanStep = 'read' | 'forecast' | 'staff' | 'schedule' | 'evaluate';
+
+/** A progress event of `plan`: a step started, or finished after `seconds`. */
+export interface PlanProgress {
+  step: PlanStep;
+  phase: 'start' | 'done';
+  /** Wall-clock seconds the step took (phase 'done' only). */
+  seconds?: number;
+  /** One-line description of the step's result (phase 'done' only). */
+  detail?: string;
+}
+
+/** Options of `plan`. */
+export interface PlanOptions {
+  /** Folder the config's relative paths are resolved against (the config file's folder). */
+  baseDir: string;
+  /** Called at the start and end of each step (for progress lines). */
+  onProgress?: (event: PlanProgress) => void;
+  /** Name of the config for messages. Default `'plan config'`. */
+  source?: string;
+}
+
+/** Everything `plan` computed. */
+export interface PlanResult {
+  /** The validated config with its defaults. */
+  config: PlanConfig;
+  /** The history as read (re-aggregated to `outputIntervalMinutes` when given). */
+  history: History;
+  /** Row accounting of the history file. */
+  readReport: ReadReport;
+  forecast: Forecast;
+  /** Agents per interval on the phones (`agents`) and to schedule (`scheduledAgents`, after shrinkage). */
+  requirement: StaffingPlan;
+  /** Shifts covering `requirement.scheduledAgents`. */
+  schedule: ShiftSchedule;
+  /** Agents on the phones per interval the schedule gives: net coverage x (1 - shrinkage). */
+  onPhoneAgents: Float64Array;
+  /** Service level, ASA and abandonment each interval (and day) gets with `onPhoneAgents`. */
+  evaluation: ScheduleEvaluation;
+  /** Headline figures. */
+  summary: PlanSummary;
+}
+
+/**
+ * One plan from history to roster: reads the history CSV (`readHistoryCsv`, re-aggregated with
+ * `resampleHistory` to `outputIntervalMinutes`), forecasts `horizonDays` (`forecast`), staffs each
+ * interval to the target (`staffingPlan`: Erlang C, or Erlang A with `patienceSeconds`; scheduled
+ * agents after shrinkage), covers the scheduled agents with shifts (`scheduleShifts`, HiGHS within
+ * `schedule.timeLimitSeconds`) and evaluates the schedule: with net on-phone agents
+ * = net coverage x (1 - shrinkage) (floored to whole agents) it computes the service level, ASA
+ * and abandonment each interval really gets (`evaluateSchedule`), and the summary figures.
+ * Pure apart from reading the files the config names. Cost: dominated by the forecast (auto
+ * backtest) and the MIP time limit.
+ *
+ * @throws StaffcastError `CONFIG` for an invalid config or rules, or no handle time (no
+ *   `ahtSeconds` and no `aht_seconds` column); `FILE_READ`, `CSV_ROW`, `NO_DATA` from reading;
+ *   `TARGET_UNREACHABLE`, `INFEASIBLE`, `SOLVER_FAILED`, `INVALID_INPUT` from the steps.
+ * @example
+ * const r = await plan({ history: { file: 'h.csv', timeZone: 'America/New_York' },
+ *   target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 300, rules: 'rules.json' },
+ *   { baseDir: 'examples' });
+ * r.summary.serviceLevel; // e.g. 0.86 (what the schedule delivers over the week)
+ */
+export async function plan(config: PlanConfigInput, options: PlanOptions): Promise<PlanResult> {
+  const source = options.source ?? 'plan config';
+  const cfg = parsePlanConfig(config, source);
+  const { baseDir } = options;
+  const progress = options.onProgress ?? (() => {});
+  const timed = async <T>(step: PlanStep, run: () => Promise<T> | T, detail: (r: T) => string) => {
+    progress({ step, phase: 'start' });
+    const t0 = performance.now();
+    const result = await run();
+    progress({ step, phase: 'done', seconds: (performance.now() - t0) / 1000, detail: detail(result) });
+    return result;
+  };
+
+  // Rules are validated here (before the slow steps), and passed on as written.
+  const rawRules = (config as { rules?: unknown }).rules;
+  const rulesSource = typeof rawRules === 'string' ? rawRules : `${source}: rules`;
+  const rules = (
+    typeof rawRules === 'string' ? await readPlanJson(baseDir, rawRules) : rawRules
+  ) as ShiftRulesInput;
+  const parsedRules = parseShiftRules(rules, rulesSource);
+  const specialDays: SpecialDay[] =
+    cfg.forecast?.specialDaysFile === undefined
+      ? []
+      : readSpecialDaysCsv(
+          await readPlanText(baseDir, cfg.forecast.specialDaysFile),
+          cfg.forecast.specialDaysFile,
+        );
+
+  const read = await timed(
+    'read',
+    async () => {
+      const readOptions: ReadHistoryOptions = { timeZone: cfg.history.timeZone, fileName: cfg.history.file };
+      if (cfg.history.intervalMinutes !== undefined)
+        readOptions.intervalMinutes = cfg.history.intervalMinutes;
+      if (cfg.history.columns !== undefined) readOptions.columns = cfg.history.columns as HistoryColumns;
+      const r = await readHistoryCsv(resolvePlanPath(baseDir, cfg.history.file), readOptions);
+      const history =
+        cfg.outputIntervalMinutes === undefined
+          ? r.history
+          : resampleHistory(r.history, cfg.outputIntervalMinutes);
+      return { history, report: r.report };
+    },
+    (r) => `${r.report.rowsUsed} rows, ${r.history.calls.intervalMinutes}-minute intervals`,
+  );
+  const history = read.history;
+  if (history.ahtSeconds === undefined && cfg.ahtSeconds === undefined)
+    throw new StaffcastError(
+      'CONFIG',
+      `${source}: ahtSeconds: required because ${cfg.history.file} has no aht_seconds column`,
+    );
+
+  const fc = await timed(
+    'forecast',
+    () =>
+      forecast(history, {
+        horizonDays: cfg.horizonDays,
+        method: cfg.forecast?.method ?? 'auto',
+        ...(cfg.forecast?.quantiles ? { quantiles: cfg.forecast.quantiles } : {}),
+        ...(cfg.forecast?.holidays !== undefined ? { holidays: cfg.forecast.holidays } : {}),
+        specialDays,
+      }),
+    (f) => `${f.starts.length} intervals by ${f.method ?? 'forecast'}`,
+  );
+
+  // zod's optional fields are `T | undefined`; the library types are exact-optional (same values)
+  const staffing: StaffingOptions = {
+    target: cfg.target as StaffingTarget,
+    shrinkage: cfg.shrinkage as Shrinkage,
+    scope: cfg.scope,
+  };
+  if (cfg.ahtSeconds !== undefined) staffing.ahtSeconds = cfg.ahtSeconds;
+  if (cfg.patienceSeconds !== undefined) staffing.patienceSeconds = cfg.patienceSeconds;
+  if (cfg.minAgents !== undefined) staffing.minAgents = cfg.minAgents;
+  const requirement = await timed(
+    'staff',
+    () => staffingPlan(fc, staffing),
+    (p) => `${p.model}, ${p.agentHours.toFixed(1)} agent-hours on the phones`,
+  );
+
+  const schedule = await timed(
+    'schedule',
+    () =>
+      scheduleShifts(
+        {
+          intervalMinutes: requirement.intervalMinutes,
+          required: requirement.scheduledAgents,
+          starts: requirement.starts,
+          timeZone: requirement.timeZone,
+        },
+        rules,
+        { timeLimitSeconds: cfg.schedule.timeLimitSeconds, rulesSource },
+      ),
+    (s) => `${s.status}, ${s.shifts.reduce((a, b) => a + b.count, 0)} shifts`,
+  );
+
+  const evaluated = await timed(
+    'evaluate',
+    () => {
+      const net = schedule.coverage.net;
+      const onPhoneAgents = new Float64Array(net.length);
+      for (let t = 0; t < net.length; t++)
+        onPhoneAgents[t] = (net[t] ?? 0) * (1 - (requirement.shrinkage[t] ?? 0));
+      const evaluation = evaluateSchedule(
+        { coverage: { ...schedule.coverage, net: onPhoneAgents }, intervalMinutes: schedule.intervalMinutes },
+        {
+          callsPerInterval: requirement.calls,
+          ahtSeconds: requirement.ahtSeconds.map((a) => (Number.isFinite(a) ? a : (cfg.ahtSeconds ?? 1))),
+          ...(cfg.patienceSeconds !== undefined ? { patienceSeconds: cfg.patienceSeconds } : {}),
+        },
+        {
+          thresholdSeconds: cfg.target.thresholdSeconds ?? DEFAULT_THRESHOLD_SECONDS,
+          ...(cfg.target.serviceLevelBasis !== undefined
+            ? { serviceLevelBasis: cfg.target.serviceLevelBasis }
+            : {}),
+        },
+      );
+      return { onPhoneAgents, evaluation };
+    },
+    (e) => `service level ${(100 * e.evaluation.total.serviceLevel).toFixed(1)}%`,
+  );
+
+  const summary = planSummary({
+    requirement,
+    schedule,
+    evaluation: evaluated.evaluation,
+    onPhoneAgents: evaluated.onPhoneAgents,
+    costPerPaidHour: new Map(parsedRules.shiftTypes.map((t) => [t.name, t.costPerPaidHour])),
+    paidHoursPerWeek: cfg.paidHoursPerWeek,
+  });
+  return {
+    config: cfg,
+    history,
+    readReport: read.report,
+    forecast: fc,
+    requirement,
+    schedule,
+    onPhoneAgents: evaluated.onPhoneAgents,
+    evaluation: evaluated.evaluation,
+    summary,
+  };
+}

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { StaffcastError } from '../errors.js';
+
+/**
+ * Resolves a path of a plan config against the config's folder (absolute paths stay as they are).
+ *
+ * @example
+ * resolvePlanPath('/work/examples', '../data/h.csv'); // '/work/data/h.csv'
+ */
+export function resolvePlanPath(baseDir: string, file: string): string {
+  return isAbsolute(file) ? file : resolve(baseDir, file);
+}
+
+/**
+ * Reads a text file named by a plan config (rules JSON, special days CSV). Cost O(size).
+ *
+ * @throws StaffcastError `FILE_READ` naming the file as written in the config.
+ * @example
+ * await readPlanText('/work/examples', 'us-bank-rules.json'); // '{\n  "shiftTypes": ...'
+ */
+export async function readPlanText(baseDir: string, file: string): Promise<string> {
+  try {
+    return await readFile(resolvePlanPath(baseDir, file), 'utf8');
+  } catch (error) {
+    throw new StaffcastError('FILE_READ', `${file}: cannot read (${(error as Error).message})`, { file });
+  }
+}
+
+/**
+ * Reads and parses a JSON file named by a plan config (the shift rules).
+ *
+ * @throws StaffcastError `FILE_READ` when it cannot be read, `CONFIG` when it is not valid JSON.
+ * @example
+ * await readPlanJson('/work/examples', 'us-bank-rules.json'); // { shiftTypes: [...], openingHours: {...} }
+ */
+export async function readPlanJson(baseDir: string, file: string): Promise<unknown> {
+  const text = await readPlanText(baseDir, file);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new StaffcastError('CONFIG', `${file}: not valid JSON: ${(error as Error).message}`, { file });
+  }
+}

@@ -1,0 +1,185 @@
+import { chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { TZDate } from '@date-fns/tz';
+import { stringify } from 'csv-stringify/sync';
+import { formatISO } from 'date-fns';
+import { StaffcastError } from '../errors.js';
+import { writeRequirementCsv } from '../io/requirementCsv.js';
+import { writeForecastCsv } from '../io/writeForecastCsv.js';
+import type { PlanResult } from './plan.js';
+
+/** The files `staffcast plan` writes, in order. */
+export const PLAN_FILES = [
+  'forecast.csv',
+  'requirements.csv',
+  'schedule.csv',
+  'coverage.csv',
+  'summary.json',
+  'report.html',
+] as const;
+
+/** File name -> content of a plan's output folder. */
+export type PlanFileContents = Record<(typeof PLAN_FILES)[number], string>;
+
+const round = (v: number, digits = 4) =>
+  Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : v;
+
+function iso(ms: number | undefined, tz: string): string {
+  return ms === undefined || !Number.isFinite(ms) ? '' : formatISO(new TZDate(ms, tz));
+}
+
+/**
+ * The shifts of a plan's schedule as CSV: one row per group of identical shifts (type, local day,
+ * start and end as ISO-8601 with offset, paid minutes, count, breaks). O(shifts).
+ *
+ * @example
+ * planScheduleCsv(result).split('\n')[0];
+ * // 'type,day,start,end,length_minutes,paid_minutes,count,breaks'
+ */
+export function planScheduleCsv(result: PlanResult): string {
+  const s = result.schedule;
+  const tz = s.timeZone;
+  const rows = s.shifts.map((sh) => ({
+    type: sh.type,
+    day: sh.day,
+    start: sh.startMs === undefined ? sh.startTime : iso(sh.startMs, tz),
+    end: sh.startMs === undefined ? sh.endTime : iso(sh.startMs + sh.lengthMinutes * 60_000, tz),
+    length_minutes: sh.lengthMinutes,
+    paid_minutes: sh.paidMinutes,
+    count: sh.count,
+    breaks: sh.breaks
+      .map((b) => `${b.name} ${b.startTime} ${b.durationMinutes}min${b.paid ? ' paid' : ''}`)
+      .join('; '),
+  }));
+  const columns = ['type', 'day', 'start', 'end', 'length_minutes', 'paid_minutes', 'count', 'breaks'];
+  return stringify(rows, { header: true, columns });
+}
+
+/**
+ * Coverage and service per interval as CSV: forecast calls, agents required on the phones and to
+ * schedule, agents on shift, on break, net, on the phones after shrinkage, under/over the
+ * scheduled requirement, and the service level, ASA, abandonment and occupancy the schedule gives.
+ * O(intervals).
+ *
+ * @example
+ * planCoverageCsv(result).split('\n')[0];
+ * // 'interval_start,calls,required_agents,required_scheduled,scheduled,on_break,net,on_phone,under,over,service_level,asa_seconds,abandon_rate,occupancy'
+ */
+export function planCoverageCsv(result: PlanResult): string {
+  const req = result.requirement;
+  const c = result.schedule.coverage;
+  const e = result.evaluation;
+  const rows = Array.from(req.starts, (start, t) => {
+    const need = c.required[t] ?? 0;
+    const net = c.net[t] ?? 0;
+    return [
+      iso(start, req.timeZone),
+      round(req.calls[t] ?? Number.NaN),
+      req.agents[t] ?? 0,
+      round(need),
+      round(c.scheduled[t] ?? 0),
+      round(c.onBreak[t] ?? 0),
+      round(net),
+      round(result.onPhoneAgents[t] ?? 0),
+      round(Math.max(0, need - net)),
+      round(Math.max(0, net - need)),
+      round(e.serviceLevel[t] ?? Number.NaN),
+      round(e.asaSeconds[t] ?? Number.NaN, 2),
+      round(e.abandonRate[t] ?? Number.NaN),
+      round(e.occupancy[t] ?? Number.NaN),
+    ].map(String);
+  });
+  const header = [
+    'interval_start',
+    'calls',
+    'required_agents',
+    'required_scheduled',
+    'scheduled',
+    'on_break',
+    'net',
+    'on_phone',
+    'under',
+    'over',
+    'service_level',
+    'asa_seconds',
+    'abandon_rate',
+    'occupancy',
+  ];
+  return stringify([header, ...rows]);
+}
+
+/**
+ * The summary JSON of a plan: the figures of `PlanSummary` (Infinity written as the string
+ * `"Infinity"`), the forecast method, the queueing model and the config with its defaults.
+ *
+ * @example
+ * JSON.parse(planSummaryJson(result)).summary.serviceLevel; // e.g. 0.87
+ */
+export function planSummaryJson(result: PlanResult): string {
+  const out = {
+    forecastMethod: result.forecast.method ?? null,
+    model: result.requirement.model,
+    timeZone: result.requirement.timeZone,
+    intervalMinutes: result.requirement.intervalMinutes,
+    intervals: result.requirement.starts.length,
+    summary: result.summary,
+    config: result.config,
+  };
+  return `${JSON.stringify(out, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`;
+}
+
+/**
+ * All six output files of a plan (`PLAN_FILES`), given the rendered report HTML.
+ *
+ * @example
+ * Object.keys(planFileContents(result, html)); // PLAN_FILES
+ */
+export function planFileContents(result: PlanResult, reportHtml: string): PlanFileContents {
+  return {
+    'forecast.csv': writeForecastCsv(result.forecast),
+    'requirements.csv': writeRequirementCsv(result.requirement),
+    'schedule.csv': planScheduleCsv(result),
+    'coverage.csv': planCoverageCsv(result),
+    'summary.json': planSummaryJson(result),
+    'report.html': reportHtml,
+  };
+}
+
+/**
+ * Writes files into `outDir` all or nothing: first into a fresh temporary folder beside it, then,
+ * when every write succeeded, renames the folder into place (or, when `outDir` already exists,
+ * renames each file into it, replacing same-named files). On failure the temporary folder is
+ * removed and `outDir` is left as it was.
+ *
+ * @throws StaffcastError `FILE_READ` naming the folder when a write or rename fails.
+ * @example
+ * await writeFilesAtomically('out', { 'a.txt': 'x' }); // out/a.txt
+ */
+export async function writeFilesAtomically(
+  outDir: string,
+  files: Readonly<Record<string, string>>,
+): Promise<void> {
+  const parent = dirname(outDir);
+  let tmp: string | undefined;
+  try {
+    await mkdir(parent, { recursive: true });
+    tmp = await mkdtemp(join(parent, `.${basename(outDir)}.tmp-`));
+    await chmod(tmp, 0o755);
+    for (const [name, content] of Object.entries(files)) await writeFile(join(tmp, name), content);
+    const exists = await stat(outDir).then(
+      (s) => s.isDirectory() || 'file',
+      () => false,
+    );
+    if (exists === 'file') throw new Error('exists and is not a folder');
+    if (exists === false) {
+      await rename(tmp, outDir);
+      tmp = undefined;
+    } else for (const name of Object.keys(files)) await rename(join(tmp, name), join(outDir, name));
+  } catch (error) {
+    throw new StaffcastError('FILE_READ', `${outDir}: cannot write (${(error as Error).message})`, {
+      file: outDir,
+    });
+  } finally {
+    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,161 @@
+import type { ScheduleEvaluation } from '../scheduling/evaluateSchedule.js';
+import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
+import type { StaffingPlan } from '../staffing/staffingPlan.js';
+import { staffingSummary } from '../staffing/staffingSummary.js';
+import { localDate } from '../time/localCalendar.js';
+
+/** Figures of one local day of a plan. */
+export interface PlanDay {
+  /** Local date `yyyy-MM-dd`. */
+  date: string;
+  /** Forecast contacts that day. */
+  calls: number;
+  /** Agent-hours needed on the phones that day. */
+  requiredAgentHours: number;
+  /** Agent-hours on the phones the schedule gives that day (net of breaks and shrinkage). */
+  onPhoneAgentHours: number;
+  /** Contact-weighted service level, ASA (s) and abandonment the schedule gives that day. */
+  serviceLevel: number;
+  asaSeconds: number;
+  abandonRate: number;
+}
+
+/** Headline figures of a plan (hours are agent-hours; agents on the phones unless said otherwise). */
+export interface PlanSummary {
+  /** Forecast contacts over the horizon. */
+  forecastCalls: number;
+  /** Agent-hours needed on the phones (sum of required agents x interval hours). */
+  requiredAgentHours: number;
+  /** Agent-hours to schedule after shrinkage (the requirement the schedule covers). */
+  requiredScheduledAgentHours: number;
+  /** Agent-hours of agents on shift (breaks included, before shrinkage). */
+  scheduledAgentHours: number;
+  /** Agent-hours on the phones the schedule gives: net coverage x (1 - shrinkage). */
+  onPhoneAgentHours: number;
+  /** Paid hours of all scheduled shifts. */
+  paidHours: number;
+  /** Full-time equivalents of the agents on shift per week (`staffingSummary` of the coverage). */
+  fte: number;
+  /** Most agents needed on the phones in one interval. */
+  peakRequiredAgents: number;
+  /** Most agents on the phones the schedule gives in one interval. */
+  peakOnPhoneAgents: number;
+  /** Most agents on shift in one interval. */
+  peakScheduledAgents: number;
+  /** Sum over shifts of count x paid hours x costPerPaidHour of the shift type. */
+  scheduleCost: number;
+  /** Contact-weighted service level the schedule gives over the horizon, 0..1. */
+  serviceLevel: number;
+  /** Contact-weighted mean wait of answered contacts, seconds (Infinity when an interval is unstable). */
+  asaSeconds: number;
+  /** Share of contacts abandoning (0 for Erlang C). */
+  abandonRate: number;
+  /** Schedule solve status and relative gap (null without a proven bound). */
+  scheduleStatus: ShiftSchedule['status'];
+  scheduleGap: number | null;
+  /** Agent-intervals below and above the scheduled requirement. */
+  underAgentIntervals: number;
+  overAgentIntervals: number;
+  /** Per local day. */
+  days: PlanDay[];
+}
+
+/** What `planSummary` summarises. */
+export interface PlanSummaryInput {
+  requirement: StaffingPlan;
+  schedule: ShiftSchedule;
+  evaluation: ScheduleEvaluation;
+  onPhoneAgents: ArrayLike<number>;
+  /** Cost per paid hour by shift type name (missing: 1). */
+  costPerPaidHour: ReadonlyMap<string, number>;
+  /** Paid hours of one FTE per week. */
+  paidHoursPerWeek: number;
+}
+
+function sumHours(values: ArrayLike<number>, from: number, to: number, hours: number): number {
+  let s = 0;
+  let c = 0; // Kahan compensation
+  for (let i = from; i < to; i++) {
+    const y = (values[i] ?? 0) * hours - c;
+    const t = s + y;
+    c = t - s - y;
+    s = t;
+  }
+  return s;
+}
+
+function max(values: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) m = Math.max(m, values[i] ?? 0);
+  return m;
+}
+
+/**
+ * The summary figures of a plan: agent-hours (required, scheduled, on the phones), paid hours,
+ * FTE, peaks, cost (sum of count x paidMinutes / 60 x costPerPaidHour) and the contact-weighted
+ * service figures of the evaluation, overall and per local day. O(intervals + shifts).
+ *
+ * @example
+ * planSummary({ requirement, schedule, evaluation, onPhoneAgents, costPerPaidHour: new Map(),
+ *   paidHoursPerWeek: 40 }).requiredAgentHours; // sum(requirement.agents) x intervalMinutes / 60
+ */
+export function planSummary(input: PlanSummaryInput): PlanSummary {
+  const { requirement: req, schedule, evaluation } = input;
+  const n = req.starts.length;
+  const h = req.intervalMinutes / 60;
+  const cov = schedule.coverage;
+  let paidHours = 0;
+  let scheduleCost = 0;
+  for (const s of schedule.shifts) {
+    const hours = (s.count * s.paidMinutes) / 60;
+    paidHours += hours;
+    scheduleCost += hours * (input.costPerPaidHour.get(s.type) ?? 1);
+  }
+  const fte =
+    n === 0
+      ? 0
+      : staffingSummary(req.starts, cov.scheduled, {
+          timeZone: req.timeZone,
+          intervalMinutes: req.intervalMinutes,
+          paidHoursPerWeek: input.paidHoursPerWeek,
+        }).fte;
+  const days: PlanDay[] = [];
+  let from = 0;
+  while (from < n) {
+    const day = cov.dayIndex[from] ?? 0;
+    let to = from + 1;
+    while (to < n && (cov.dayIndex[to] ?? 0) === day) to++;
+    const service = evaluation.days[day];
+    days.push({
+      date: localDate(req.starts[from] ?? 0, req.timeZone),
+      calls: sumHours(req.calls, from, to, 1),
+      requiredAgentHours: sumHours(req.agents, from, to, h),
+      onPhoneAgentHours: sumHours(input.onPhoneAgents, from, to, h),
+      serviceLevel: service?.serviceLevel ?? 1,
+      asaSeconds: service?.asaSeconds ?? 0,
+      abandonRate: service?.abandonRate ?? 0,
+    });
+    from = to;
+  }
+  return {
+    forecastCalls: sumHours(req.calls, 0, n, 1),
+    requiredAgentHours: sumHours(req.agents, 0, n, h),
+    requiredScheduledAgentHours: sumHours(req.scheduledAgents, 0, n, h),
+    scheduledAgentHours: sumHours(cov.scheduled, 0, n, h),
+    onPhoneAgentHours: sumHours(input.onPhoneAgents, 0, n, h),
+    paidHours,
+    fte,
+    peakRequiredAgents: max(req.agents),
+    peakOnPhoneAgents: max(input.onPhoneAgents),
+    peakScheduledAgents: max(cov.scheduled),
+    scheduleCost,
+    serviceLevel: evaluation.total.serviceLevel,
+    asaSeconds: evaluation.total.asaSeconds,
+    abandonRate: evaluation.total.abandonRate,
+    scheduleStatus: schedule.status,
+    scheduleGap: schedule.gap,
+    underAgentIntervals: schedule.underAgentIntervals,
+    overAgentIntervals: schedule.overAgentIntervals,
+    days,
+  };
+}

@@ -1,0 +1,94 @@
+import type { ReportInput, ReportScheduleStatus } from '../report/types.js';
+import type { PlanResult } from './plan.js';
+
+/** Days of history shown before the forecast in the report's first chart. */
+export const REPORT_HISTORY_DAYS = 21;
+
+/** A figure for the report: non-finite values (an unstable interval's ASA) are unknown. */
+function finite(value: number | null | undefined): number | undefined {
+  return value !== null && value !== undefined && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Maps a plan to the report renderers' input (`renderReportHtml`, `renderTerminalSummary`):
+ * the last `REPORT_HISTORY_DAYS` days of history, the forecast (with its P10-P90 band when the
+ * forecast has the 0.1 and 0.9 quantiles), required agents on the phones vs the agents on the
+ * phones the schedule gives (net coverage x (1 - shrinkage)), the service level per interval with
+ * its target, the summary and daily figures. O(intervals).
+ *
+ * @example
+ * planReportInput(result, { generatedAt: Date.now() }).staffing.requiredAgents === result.requirement.agents; // true
+ */
+export function planReportInput(
+  result: PlanResult,
+  options: { generatedAt: number; title?: string; generator?: string },
+): ReportInput {
+  const { config, forecast: fc, requirement: req, summary, evaluation } = result;
+  const calls = result.history.calls;
+  const lastStart = fc.starts[0] ?? Number.POSITIVE_INFINITY;
+  const since = lastStart - REPORT_HISTORY_DAYS * 86_400_000;
+  let from = 0;
+  while (from < calls.starts.length && (calls.starts[from] ?? 0) < since) from++;
+  const p10 = fc.quantiles?.find((q) => Math.abs(q.probability - 0.1) < 1e-9)?.calls;
+  const p90 = fc.quantiles?.find((q) => Math.abs(q.probability - 0.9) < 1e-9)?.calls;
+  const target = config.target;
+  const status: ReportScheduleStatus = summary.scheduleStatus === 'optimal' ? 'optimal' : 'feasible';
+  const first = summary.days[0]?.date ?? '';
+  const input: ReportInput = {
+    title: options.title ?? `Staffing plan from ${first} (${summary.days.length} days)`,
+    subtitle:
+      `${fc.method ?? 'forecast'}; ${req.model}; target ` +
+      (target.serviceLevel !== undefined
+        ? `${Math.round(100 * target.serviceLevel)}% in ${target.thresholdSeconds ?? 20} s`
+        : 'ASA/abandonment/occupancy') +
+      `; ${config.history.file}`,
+    timeZone: req.timeZone,
+    intervalMinutes: req.intervalMinutes,
+    generatedAt: options.generatedAt,
+    generator: options.generator ?? 'staffcast plan',
+    history: { starts: calls.starts.subarray(from), calls: calls.values.subarray(from) },
+    forecast: {
+      starts: fc.starts,
+      calls: fc.calls,
+      ...(p10 !== undefined && p90 !== undefined ? { p10, p90 } : {}),
+    },
+    staffing: { starts: req.starts, requiredAgents: req.agents, scheduledAgents: result.onPhoneAgents },
+    summary: {
+      forecastCalls: summary.forecastCalls,
+      requiredAgentHours: summary.requiredAgentHours,
+      scheduledAgentHours: summary.onPhoneAgentHours,
+      fte: summary.fte,
+      peakRequiredAgents: summary.peakRequiredAgents,
+      peakScheduledAgents: summary.peakOnPhoneAgents,
+      scheduleCost: summary.scheduleCost,
+      scheduleCostUnit: 'cost units',
+      ...(finite(summary.serviceLevel) !== undefined ? { serviceLevel: summary.serviceLevel } : {}),
+      ...(finite(summary.asaSeconds) !== undefined ? { asaSeconds: summary.asaSeconds } : {}),
+      ...(finite(summary.abandonRate) !== undefined ? { abandonRate: summary.abandonRate } : {}),
+      scheduleStatus: status,
+      ...(finite(summary.scheduleGap) !== undefined ? { scheduleGap: summary.scheduleGap as number } : {}),
+    },
+    days: summary.days.map((d) => ({
+      date: d.date,
+      calls: d.calls,
+      requiredAgentHours: d.requiredAgentHours,
+      scheduledAgentHours: d.onPhoneAgentHours,
+      ...(finite(d.serviceLevel) !== undefined ? { serviceLevel: d.serviceLevel } : {}),
+      ...(finite(d.asaSeconds) !== undefined ? { asaSeconds: d.asaSeconds } : {}),
+      ...(finite(d.abandonRate) !== undefined ? { abandonRate: d.abandonRate } : {}),
+    })),
+    notes: [
+      'Agents are agents on the phones: the schedule gives net coverage (on shift, not on break) x (1 - shrinkage).',
+      `Shrinkage ${typeof config.shrinkage === 'number' ? `${Math.round(100 * config.shrinkage)}%` : 'by table'}; ` +
+        `schedule ${summary.scheduleStatus}${summary.scheduleGap === null ? '' : `, gap ${(100 * summary.scheduleGap).toFixed(2)}%`}.`,
+    ],
+  };
+  if (target.serviceLevel !== undefined)
+    input.serviceLevel = {
+      starts: req.starts,
+      values: evaluation.serviceLevel,
+      target: target.serviceLevel,
+      thresholdSeconds: target.thresholdSeconds ?? 20,
+    };
+  return input;
+}
