@@ -258,3 +258,24 @@ export { type ReforecastOptions, reforecastDay } from './forecast/reforecast.js'
 export { resampleHistory } from './forecast/resample.js';
 export { readSpecialDaysCsv } from './io/specialDaysCsv.js';
 export { holidaySpecialDays, mergeSpecialDays, type SpecialDay } from './time/specialDays.js';
+
+// ---- plan: one run from history to roster (forecast, staffing, schedule, evaluation, files) ---
+export { type PlanOptions, type PlanProgress, type PlanResult, type PlanStep, plan } from './plan/plan.js';
+export {
+  type PlanConfig,
+  type PlanConfigInput,
+  parsePlanConfig,
+  planConfigSchema,
+  readPlanConfig,
+} from './plan/planConfig.js';
+export {
+  PLAN_FILES,
+  type PlanFileContents,
+  planCoverageCsv,
+  planFileContents,
+  planScheduleCsv,
+  planSummaryJson,
+  writeFilesAtomically,
+} from './plan/planOutputs.js';
+export { type PlanDay, type PlanSummary, type PlanSummaryInput, planSummary } from './plan/planSummary.js';
+export { planReportInput, REPORT_HISTORY_DAYS } from './plan/reportInput.js';

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+import { PLAN_FILES } from '../../src/plan/planOutputs.js';
+import { runStaffcast } from './run.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
+let dir: string;
+
+const config = (history: string) => ({
+  history: { file: join(fixtures, history), timeZone: 'America/New_York' },
+  outputIntervalMinutes: 30,
+  target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+  ahtSeconds: 300,
+  patienceSeconds: 180,
+  rules: join(fixtures, 'rules.json'),
+  schedule: { timeLimitSeconds: 1 },
+});
+
+/** Runs the CLI with stderr as a terminal or not. */
+async function runTty(argv: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from([]),
+    cwd: dir,
+    env,
+    stderrIsTTY: true,
+  });
+  return { code, stdout, stderr };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'staffcast-plan-'));
+  await writeFile(join(dir, 'plan.json'), JSON.stringify(config('bank_3weeks_5min.csv')));
+  await writeFile(join(dir, 'bad.json'), JSON.stringify(config('missing.csv')));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('staffcast plan', () => {
+  it('writes the six files and prints the summary, without progress in a pipe', async () => {
+    const r = await runStaffcast(['plan', '--config', 'plan.json', '--out', 'out'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/plan: forecast/);
+    expect(r.code).toBe(0);
+    expect((await readdir(join(dir, 'out'))).sort()).toEqual([...PLAN_FILES].sort());
+    expect(r.stdout).toMatch(/Service level/);
+    expect(r.stdout).not.toContain('\x1b[');
+    const summary = JSON.parse(await readFile(join(dir, 'out', 'summary.json'), 'utf8'));
+    expect(summary.summary.days).toHaveLength(5);
+    expect(summary.config.shrinkage).toBe(0.3);
+    const coverage = (await readFile(join(dir, 'out', 'coverage.csv'), 'utf8')).trim().split('\n');
+    expect(coverage[0]).toMatch(/^interval_start,calls,required_agents,/);
+    expect(coverage).toHaveLength(1 + summary.intervals);
+    const html = await readFile(join(dir, 'out', 'report.html'), 'utf8');
+    expect(html).toMatch(/<svg/);
+    expect(html).not.toMatch(/<script[^>]+src=/);
+  }, 60_000);
+
+  it('shows step lines with timings and colour on a terminal, and no colour with NO_COLOR', async () => {
+    const r = await runTty(['plan', '--config', 'plan.json', '--out', 'tty']);
+    expect(r.code).toBe(0);
+    for (const step of ['read history', 'forecast', 'staff', 'schedule', 'evaluate', 'write files'])
+      expect(r.stderr).toMatch(new RegExp(`plan: ${step} +\\d+\\.\\d\\d s`));
+    expect(r.stdout).toContain('\x1b[');
+    const plain = await runTty(['plan', '--config', 'plan.json', '--out', 'tty'], { NO_COLOR: '1' });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toContain('\x1b[');
+  }, 60_000);
+
+  it('prints nothing with --quiet, even on a terminal', async () => {
+    const r = await runTty(['plan', '--config', 'plan.json', '--out', 'quiet', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('');
+    expect((await readdir(join(dir, 'quiet'))).length).toBe(6);
+  }, 60_000);
+
+  it('exits 1 on a missing history file and leaves no output folder or temporary folder', async () => {
+    const before = await readdir(dir);
+    const r = await runStaffcast(['plan', '--config', 'bad.json', '--out', 'failed'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^staffcast: .*missing\.csv/m);
+    expect(existsSync(join(dir, 'failed'))).toBe(false);
+    expect((await readdir(dir)).sort()).toEqual(before.sort());
+  });
+
+  it('exits 1 with the CONFIG message for an unknown key', async () => {
+    await writeFile(join(dir, 'unknown.json'), JSON.stringify({ ...config('x.csv'), colour: 1 }));
+    const r = await runStaffcast(['plan', '--config', 'unknown.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('staffcast: unknown.json: (root): Unrecognized key: "colour"\n');
+  });
+
+  it('exits 2 on a usage error (no --config, unknown flag)', async () => {
+    expect((await runStaffcast(['plan'], { cwd: dir })).code).toBe(2);
+    expect((await runStaffcast(['plan', '--config', 'plan.json', '--bogus'], { cwd: dir })).code).toBe(2);
+  });
+});

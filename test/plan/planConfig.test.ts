@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { jsonSchemaFor } from '../../src/cli/schema.js';
+import { parsePlanConfig, readPlanConfig } from '../../src/plan/planConfig.js';
+
+const minimal = {
+  history: { file: 'h.csv', timeZone: 'America/New_York' },
+  target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+  ahtSeconds: 300,
+  rules: 'rules.json',
+};
+
+describe('planConfigSchema', () => {
+  it('accepts the four-line minimal config and fills in the documented defaults', () => {
+    const c = parsePlanConfig(minimal);
+    expect(c.horizonDays).toBe(7);
+    expect(c.shrinkage).toBe(0.3);
+    expect(c.scope).toBe('interval');
+    expect(c.paidHoursPerWeek).toBe(40);
+    expect(c.schedule).toEqual({ timeLimitSeconds: 30 });
+    expect(c.forecast).toBeUndefined();
+    expect(c.rules).toBe('rules.json');
+  });
+
+  it('rejects an unknown top-level key with the exact message', () => {
+    expect(() => parsePlanConfig({ ...minimal, colour: 'red' }, 'plan.json')).toThrow(
+      'plan.json: (root): Unrecognized key: "colour"',
+    );
+  });
+
+  it('rejects an unknown nested key naming its path', () => {
+    expect(() =>
+      parsePlanConfig({ ...minimal, history: { ...minimal.history, tz: 'UTC' } }, 'plan.json'),
+    ).toThrow('plan.json: history: Unrecognized key: "tz"');
+    expect(() => parsePlanConfig({ ...minimal, schedule: { timeLimit: 5 } }, 'plan.json')).toThrow(
+      'plan.json: schedule: Unrecognized key: "timeLimit"',
+    );
+  });
+
+  it('rejects a missing history file, a percent service level and a bad output interval', () => {
+    const { history: _h, ...noHistory } = minimal;
+    expect(() => parsePlanConfig(noHistory, 'p')).toThrow(/^p: history: /);
+    expect(() =>
+      parsePlanConfig({ ...minimal, target: { serviceLevel: 80, thresholdSeconds: 20 } }, 'p'),
+    ).toThrow(/^p: target\.serviceLevel: /);
+    expect(() => parsePlanConfig({ ...minimal, outputIntervalMinutes: 7 }, 'p')).toThrow(
+      'p: outputIntervalMinutes: must divide 1440',
+    );
+  });
+
+  it('accepts inline shift rules and validates them', () => {
+    const rules = {
+      shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '10:00', lengthsMinutes: [480] }],
+    };
+    expect(parsePlanConfig({ ...minimal, rules }).rules).toMatchObject({ shiftTypes: [{ name: 'd' }] });
+    expect(() => parsePlanConfig({ ...minimal, rules: { shiftTypes: 'x' } }, 'p')).toThrow(/^p: rules/);
+  });
+
+  it('reports invalid JSON as a CONFIG error naming the file', () => {
+    expect(() => readPlanConfig('{"history":', 'plan.json')).toThrow(/^plan\.json: not valid JSON: /);
+    try {
+      readPlanConfig('[', 'plan.json');
+    } catch (error) {
+      expect((error as { code: string }).code).toBe('CONFIG');
+    }
+  });
+
+  it('is printed by `staffcast schema plan` with its defaults documented', () => {
+    const schema = jsonSchemaFor('plan') as {
+      required: string[];
+      properties: Record<string, { default?: unknown; description?: string }>;
+    };
+    expect(schema.required.sort()).toEqual(['history', 'rules', 'target']);
+    expect(schema.properties.horizonDays?.default).toBe(7);
+    expect(schema.properties.shrinkage?.description).toMatch(/Default 0\.3/);
+  });
+});
