@@ -27,7 +27,7 @@ export function coverObjective(
   const n = cal.slots;
   const cov = coverageOf(model, n, sol.x);
   let cost = 0;
-  for (let j = 0; j < model.shiftColumns; j++) cost += (model.colCost[j] ?? 0) * (sol.x[j] ?? 0);
+  for (let j = 0; j < model.shiftColumns; j++) cost += (model.shiftCost[j] ?? 0) * (sol.x[j] ?? 0);
   let under = 0;
   let over = 0;
   for (let t = 0; t < n; t++) {

@@ -14,8 +14,13 @@ export interface CscMatrix {
 /**
  * The covering MIP in HiGHS' `passModel` form, all typed arrays (internal).
  *
- * Columns: shift counts x_j (integer) | under-coverage u_t | over-coverage o_t (continuous) |
- * tour counts w_{g,p} (integer). Rows: coverage `sum_j a_tj x_j + u_t - o_t = required_t`,
+ * Columns: shift counts x_j (integer) | under-coverage u_t (continuous) | tour counts w_{g,p}
+ * (integer). Rows: coverage `sum_j a_tj x_j + u_t >= required_t`; the over-coverage
+ * o_t = sum_j a_tj x_j + u_t - required_t is substituted out, so its penalty p_o is folded into the
+ * costs (x_j: cost_j + p_o sum_t a_tj; u_t: p_u + p_o) and `objectiveOffset = -p_o sum_t required_t`.
+ * This pure covering form is the same model as the equality form with explicit o_t columns, but
+ * HiGHS proves the bench week's no-break optimum in 0.3-0.6 s instead of 2.0-3.1 s (same optimum
+ * 996.62; with tours 0.5-0.7 s instead of 0.65-1.2 s). Further rows:
  * optional per-interval cap `sum_j onShift_tj x_j <= cap`, per-type min/max counts, per-type
  * shares `(1-s) * x_type - s * x_other <= 0` (>= for minimum shares), total shifts, and tour links
  * `sum_{j in (g,d)} x_j - sum_{p works d} w_{g,p} = 0`.
@@ -24,6 +29,10 @@ export interface CoveringModel {
   numCols: number;
   numRows: number;
   colCost: Float64Array;
+  /** Constant added to `colCost . x` to give the objective (the folded over-coverage penalty). */
+  objectiveOffset: number;
+  /** Cost of each shift column without the folded over-coverage penalty (shift columns only). */
+  shiftCost: Float64Array;
   colLower: Float64Array;
   colUpper: Float64Array;
   rowLower: Float64Array;
@@ -69,7 +78,7 @@ export function coverageMatrix(c: Candidates, rules: ShiftRulesConfig, intervalM
  *
  * @example
  * // 3 candidates over 24 hourly slots, no caps, counts, shares or tours
- * const m = buildCoveringModel(c, cal, rules); [m.numCols, m.numRows]; // [51, 24] (3 + 24 under + 24 over)
+ * const m = buildCoveringModel(c, cal, rules); [m.numCols, m.numRows]; // [27, 24] (3 shifts + 24 under)
  */
 export function buildCoveringModel(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig): CoveringModel {
   const n = cal.slots;
@@ -102,7 +111,7 @@ export function buildCoveringModel(c: Candidates, cal: SlotCalendar, rules: Shif
   const rowUpper = new Float64Array(numRows);
   for (let t = 0; t < n; t++) {
     rowLower[t] = cal.required[t] ?? 0;
-    rowUpper[t] = cal.required[t] ?? 0;
+    rowUpper[t] = Infinity;
   }
   if (cap !== undefined)
     for (let t = 0; t < n; t++) {
@@ -126,22 +135,27 @@ export function buildCoveringModel(c: Candidates, cal: SlotCalendar, rules: Shif
   // tour link rows are equalities = 0 (already zero)
 
   const W = tours?.count ?? 0;
-  const numCols = c.count + 2 * n + W;
+  const numCols = c.count + n + W;
   const colCost = new Float64Array(numCols);
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols).fill(Infinity);
   const integrality = new Int32Array(numCols);
   const allowUnder = rules.coverage.allowUnderCoverage;
+  const po = rules.coverage.overPenaltyPerAgentInterval;
   for (let j = 0; j < c.count; j++) {
-    colCost[j] = c.cost[j] ?? 0;
+    let covered = 0;
+    for (let e = coverage.starts[j] ?? 0; e < (coverage.starts[j + 1] ?? 0); e++)
+      covered += coverage.values[e] ?? 0;
+    colCost[j] = (c.cost[j] ?? 0) + po * covered;
     integrality[j] = 1;
   }
+  let objectiveOffset = 0;
   for (let t = 0; t < n; t++) {
-    colCost[c.count + t] = rules.coverage.underPenaltyPerAgentInterval;
+    colCost[c.count + t] = rules.coverage.underPenaltyPerAgentInterval + po;
     if (!allowUnder) colUpper[c.count + t] = 0;
-    colCost[c.count + n + t] = rules.coverage.overPenaltyPerAgentInterval;
+    objectiveOffset -= po * (cal.required[t] ?? 0);
   }
-  const tourOffset = c.count + 2 * n;
+  const tourOffset = c.count + n;
   for (let w = 0; w < W; w++) integrality[tourOffset + w] = 1;
 
   // matrix, column by column
@@ -202,11 +216,6 @@ export function buildCoveringModel(c: Candidates, cal: SlotCalendar, rules: Shif
     values.push(1);
     starts[c.count + t + 1] = rows.length;
   }
-  for (let t = 0; t < n; t++) {
-    rows.push(t);
-    values.push(-1);
-    starts[c.count + n + t + 1] = rows.length;
-  }
   for (let w = 0; w < W; w++) {
     const g = tours?.group[w] ?? 0;
     const mask = tours?.mask[w] ?? 0;
@@ -221,6 +230,8 @@ export function buildCoveringModel(c: Candidates, cal: SlotCalendar, rules: Shif
     numCols,
     numRows,
     colCost,
+    objectiveOffset,
+    shiftCost: Float64Array.from(c.cost),
     colLower,
     colUpper,
     rowLower,

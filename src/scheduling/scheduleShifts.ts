@@ -386,9 +386,7 @@ function denseStart(model: CoveringModel, cal: SlotCalendar, sol: CoverSolution)
     for (let e = starts[j] ?? 0; e < (starts[j + 1] ?? 0); e++)
       cov[rows[e] ?? 0] = (cov[rows[e] ?? 0] ?? 0) + (sol.x[j] ?? 0) * (values[e] ?? 0);
   for (let t = 0; t < n; t++) {
-    const d = (cal.required[t] ?? 0) - (cov[t] ?? 0);
-    v[model.shiftColumns + t] = Math.max(0, d);
-    v[model.shiftColumns + n + t] = Math.max(0, -d);
+    v[model.shiftColumns + t] = Math.max(0, (cal.required[t] ?? 0) - (cov[t] ?? 0));
   }
   v.set(sol.w, model.tourOffset);
   return v;
