@@ -77,10 +77,9 @@ export interface PlanResult {
  *   `ahtSeconds` and no `aht_seconds` column); `FILE_READ`, `CSV_ROW`, `NO_DATA` from reading;
  *   `TARGET_UNREACHABLE`, `INFEASIBLE`, `SOLVER_FAILED`, `INVALID_INPUT` from the steps.
  * @example
- * const r = await plan({ history: { file: 'h.csv', timeZone: 'America/New_York' },
- *   target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 300, rules: 'rules.json' },
- *   { baseDir: 'examples' });
- * r.summary.serviceLevel; // e.g. 0.86 (what the schedule delivers over the week)
+ * const r = await plan(JSON.parse(readFileSync('examples/plan.json', 'utf8')), { baseDir: 'examples' });
+ * r.summary.days.map((d) => d.date); // ['2003-10-27', '2003-10-28', '2003-10-29', '2003-10-30', '2003-10-31']
+ * r.forecast.starts.length; // 285 (5 weekdays x 57 quarter-hours, 07:00-21:15)
  */
 export async function plan(config: PlanConfigInput, options: PlanOptions): Promise<PlanResult> {
   const source = options.source ?? 'plan config';

@@ -53,6 +53,8 @@ export interface PlanSummary {
   /** Schedule solve status and relative gap (null without a proven bound). */
   scheduleStatus: ShiftSchedule['status'];
   scheduleGap: number | null;
+  /** Intervals with forecast contacts but nobody on the phones (e.g. outside the rules' opening hours). */
+  unstaffedIntervals: number;
   /** Agent-intervals below and above the scheduled requirement. */
   underAgentIntervals: number;
   overAgentIntervals: number;
@@ -119,6 +121,9 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
           intervalMinutes: req.intervalMinutes,
           paidHoursPerWeek: input.paidHoursPerWeek,
         }).fte;
+  let unstaffedIntervals = 0;
+  for (let t = 0; t < n; t++)
+    if ((req.calls[t] ?? 0) > 0 && (input.onPhoneAgents[t] ?? 0) < 1) unstaffedIntervals++;
   const days: PlanDay[] = [];
   let from = 0;
   while (from < n) {
@@ -154,6 +159,7 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
     abandonRate: evaluation.total.abandonRate,
     scheduleStatus: schedule.status,
     scheduleGap: schedule.gap,
+    unstaffedIntervals,
     underAgentIntervals: schedule.underAgentIntervals,
     overAgentIntervals: schedule.overAgentIntervals,
     days,

@@ -81,6 +81,12 @@ export function planReportInput(
       'Agents are agents on the phones: the schedule gives net coverage (on shift, not on break) x (1 - shrinkage).',
       `Shrinkage ${typeof config.shrinkage === 'number' ? `${Math.round(100 * config.shrinkage)}%` : 'by table'}; ` +
         `schedule ${summary.scheduleStatus}${summary.scheduleGap === null ? '' : `, gap ${(100 * summary.scheduleGap).toFixed(2)}%`}.`,
+      ...(summary.unstaffedIntervals > 0
+        ? [
+            `${summary.unstaffedIntervals} intervals with forecast contacts have nobody on the phones ` +
+              '(outside the opening hours or shift windows of the rules?).',
+          ]
+        : []),
     ],
   };
   if (target.serviceLevel !== undefined)

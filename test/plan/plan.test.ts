@@ -130,3 +130,21 @@ describe('plan errors', () => {
     ).rejects.toMatchObject({ code: 'CONFIG' });
   });
 });
+
+describe('plan with rules that close before the last interval', () => {
+  it('counts the intervals with contacts but nobody on the phones and notes them in the report', async () => {
+    const rules = JSON.parse(
+      (await import('node:fs')).readFileSync(new URL('../fixtures/plan/rules.json', import.meta.url), 'utf8'),
+    ) as { openingHours: Record<string, Array<{ close: string }>> };
+    for (const day of Object.values(rules.openingHours)) for (const w of day) w.close = '20:00';
+    const r = await plan({ ...config, rules, schedule: { timeLimitSeconds: 1 } }, { baseDir });
+    let expected = 0;
+    for (let t = 0; t < r.requirement.starts.length; t++)
+      if ((r.requirement.calls[t] ?? 0) > 0 && (r.onPhoneAgents[t] ?? 0) < 1) expected++;
+    // 20:00-21:00 and the 21:00 interval (one 5-minute slot of data) on each of the five days
+    expect(r.summary.unstaffedIntervals).toBe(15);
+    expect(expected).toBe(15);
+    const notes = planReportInput(r, { generatedAt: 0 }).notes ?? [];
+    expect(notes.some((n) => n.startsWith('15 intervals with forecast contacts have nobody'))).toBe(true);
+  }, 30_000);
+});
