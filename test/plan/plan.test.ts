@@ -5,6 +5,7 @@ import { type PlanResult, plan } from '../../src/plan/plan.js';
 import { planReportInput } from '../../src/plan/reportInput.js';
 import { queueMetrics } from '../../src/queueing/queueMetrics.js';
 import { validateReportInput } from '../../src/report/validate.js';
+import type { ShiftRulesInput } from '../../src/scheduling/rules.js';
 
 const baseDir = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
 const config = {
@@ -137,7 +138,10 @@ describe('plan with rules that close before the last interval', () => {
       (await import('node:fs')).readFileSync(new URL('../fixtures/plan/rules.json', import.meta.url), 'utf8'),
     ) as { openingHours: Record<string, Array<{ close: string }>> };
     for (const day of Object.values(rules.openingHours)) for (const w of day) w.close = '20:00';
-    const r = await plan({ ...config, rules, schedule: { timeLimitSeconds: 1 } }, { baseDir });
+    const r = await plan(
+      { ...config, rules: rules as unknown as ShiftRulesInput, schedule: { timeLimitSeconds: 1 } },
+      { baseDir },
+    );
     let expected = 0;
     for (let t = 0; t < r.requirement.starts.length; t++)
       if ((r.requirement.calls[t] ?? 0) > 0 && (r.onPhoneAgents[t] ?? 0) < 1) expected++;
