@@ -59,30 +59,45 @@ export const registerPlan: CommandRegistrar = (program, ctx) => {
         }
       })();
       const showProgress = ctx.stderrIsTTY && flags.quiet !== true;
-      const step = (e: PlanProgress | { step: 'write'; phase: 'done'; seconds: number; detail: string }) => {
-        if (!showProgress || e.phase !== 'done') return;
+      let lineOpen = false;
+      // On a terminal: "plan: schedule ..." while a step runs, replaced by its timing when done.
+      const step = (
+        e: PlanProgress | { step: 'write'; phase: 'start' | 'done'; seconds?: number; detail?: string },
+      ) => {
+        if (!showProgress) return;
         const label = STEP_LABELS[e.step].padEnd(12);
-        ctx.stderr.write(`plan: ${label} ${(e.seconds ?? 0).toFixed(2).padStart(6)} s  ${e.detail ?? ''}\n`);
+        lineOpen = e.phase === 'start';
+        if (e.phase === 'start') ctx.stderr.write(`plan: ${label} ...`);
+        else
+          ctx.stderr.write(
+            `\r\x1b[2Kplan: ${label} ${(e.seconds ?? 0).toFixed(2).padStart(6)} s  ${e.detail ?? ''}\n`,
+          );
       };
-      const result = await plan(json as Parameters<typeof plan>[0], {
-        baseDir: dirname(configPath),
-        source: flags.config,
-        onProgress: step,
-      });
-      if (flags.quiet !== true) ctx.stderr.write(formatReadReport(result.readReport));
-      const t0 = performance.now();
-      const input = planReportInput(result, {
-        generatedAt: Date.now(),
-        generator: `staffcast ${VERSION} plan`,
-      });
-      const html = await renderReportHtml(input);
-      await writeFilesAtomically(resolve(ctx.cwd, flags.out), planFileContents(result, html));
+      let result: Awaited<ReturnType<typeof plan>>;
+      let input: ReturnType<typeof planReportInput>;
+      let tWrite = 0;
+      try {
+        result = await plan(json as Parameters<typeof plan>[0], {
+          baseDir: dirname(configPath),
+          source: flags.config,
+          onProgress: step,
+        });
+        step({ step: 'write', phase: 'start' });
+        tWrite = performance.now();
+        input = planReportInput(result, { generatedAt: Date.now(), generator: `staffcast ${VERSION} plan` });
+        const html = await renderReportHtml(input);
+        await writeFilesAtomically(resolve(ctx.cwd, flags.out), planFileContents(result, html));
+      } catch (error) {
+        if (lineOpen) ctx.stderr.write(' failed\n'); // end the open progress line before the error
+        throw error;
+      }
       step({
         step: 'write',
         phase: 'done',
-        seconds: (performance.now() - t0) / 1000,
+        seconds: (performance.now() - tWrite) / 1000,
         detail: `6 files in ${flags.out}`,
       });
+      if (flags.quiet !== true) ctx.stderr.write(formatReadReport(result.readReport));
       if (flags.quiet !== true) {
         const color = ctx.stderrIsTTY && (ctx.env.NO_COLOR ?? '') === '';
         ctx.stdout.write(`${renderTerminalSummary(input, { color })}\n`);

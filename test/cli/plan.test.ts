@@ -105,3 +105,12 @@ describe('staffcast plan', () => {
     expect((await runStaffcast(['plan', '--config', 'plan.json', '--bogus'], { cwd: dir })).code).toBe(2);
   });
 });
+
+describe('staffcast plan progress on a failing terminal run', () => {
+  it('ends the open step line before the error message', async () => {
+    const r = await runTty(['plan', '--config', 'bad.json', '--out', 'failed-tty']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^plan: read history +\.\.\. failed\nstaffcast: .*missing\.csv/);
+    expect(existsSync(join(dir, 'failed-tty'))).toBe(false);
+  });
+});
