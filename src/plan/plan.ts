@@ -209,6 +209,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     onPhoneAgents: evaluated.onPhoneAgents,
     costPerPaidHour: new Map(parsedRules.shiftTypes.map((t) => [t.name, t.costPerPaidHour])),
     paidHoursPerWeek: cfg.paidHoursPerWeek,
+    horizonDays: cfg.horizonDays,
   });
   return {
     config: cfg,

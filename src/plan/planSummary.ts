@@ -1,7 +1,6 @@
 import type { ScheduleEvaluation } from '../scheduling/evaluateSchedule.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
-import { staffingSummary } from '../staffing/staffingSummary.js';
 import { localDate } from '../time/localCalendar.js';
 
 /** Figures of one local day of a plan. */
@@ -34,7 +33,7 @@ export interface PlanSummary {
   onPhoneAgentHours: number;
   /** Paid hours of all scheduled shifts. */
   paidHours: number;
-  /** Full-time equivalents of the agents on shift per week (`staffingSummary` of the coverage). */
+  /** Full-time equivalents: paid hours per week of the horizon / paid hours of one FTE per week. */
   fte: number;
   /** Most agents needed on the phones in one interval. */
   peakRequiredAgents: number;
@@ -72,6 +71,8 @@ export interface PlanSummaryInput {
   costPerPaidHour: ReadonlyMap<string, number>;
   /** Paid hours of one FTE per week. */
   paidHoursPerWeek: number;
+  /** Calendar days of the horizon (closed days included), for FTE per week. */
+  horizonDays: number;
 }
 
 function sumHours(values: ArrayLike<number>, from: number, to: number, hours: number): number {
@@ -94,12 +95,13 @@ function max(values: ArrayLike<number>): number {
 
 /**
  * The summary figures of a plan: agent-hours (required, scheduled, on the phones), paid hours,
- * FTE, peaks, cost (sum of count x paidMinutes / 60 x costPerPaidHour) and the contact-weighted
- * service figures of the evaluation, overall and per local day. O(intervals + shifts).
+ * FTE = paidHours / (horizonDays / 7) / paidHoursPerWeek (the full-timers the roster pays), peaks,
+ * cost (sum of count x paidMinutes / 60 x costPerPaidHour) and the contact-weighted service figures of the evaluation, overall and per local day. O(intervals + shifts).
  *
  * @example
  * planSummary({ requirement, schedule, evaluation, onPhoneAgents, costPerPaidHour: new Map(),
- *   paidHoursPerWeek: 40 }).requiredAgentHours; // sum(requirement.agents) x intervalMinutes / 60
+ *   paidHoursPerWeek: 40, horizonDays: 7 }).requiredAgentHours;
+ * // sum(requirement.agents) x intervalMinutes / 60
  */
 export function planSummary(input: PlanSummaryInput): PlanSummary {
   const { requirement: req, schedule, evaluation } = input;
@@ -113,14 +115,7 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
     paidHours += hours;
     scheduleCost += hours * (input.costPerPaidHour.get(s.type) ?? 1);
   }
-  const fte =
-    n === 0
-      ? 0
-      : staffingSummary(req.starts, cov.scheduled, {
-          timeZone: req.timeZone,
-          intervalMinutes: req.intervalMinutes,
-          paidHoursPerWeek: input.paidHoursPerWeek,
-        }).fte;
+  const fte = paidHours / (input.horizonDays / 7) / input.paidHoursPerWeek;
   let unstaffedIntervals = 0;
   for (let t = 0; t < n; t++)
     if ((req.calls[t] ?? 0) > 0 && (input.onPhoneAgents[t] ?? 0) < 1) unstaffedIntervals++;

@@ -91,6 +91,7 @@ describe('plan', () => {
       total += ((sh.count * sh.paidMinutes) / 60) * (cost[sh.type] ?? Number.NaN);
     }
     expect(result.summary.paidHours).toBeCloseTo(paid, 9);
+    expect(result.summary.fte).toBeCloseTo(paid / 40, 9); // a 7-day horizon is one week
     expect(result.summary.scheduleCost).toBeCloseTo(total, 9);
     expect(result.summary.scheduleCost).toBeGreaterThan(0);
   });
