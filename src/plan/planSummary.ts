@@ -96,7 +96,8 @@ function max(values: ArrayLike<number>): number {
 /**
  * The summary figures of a plan: agent-hours (required, scheduled, on the phones), paid hours,
  * FTE = paidHours / (horizonDays / 7) / paidHoursPerWeek (the full-timers the roster pays), peaks,
- * cost (sum of count x paidMinutes / 60 x costPerPaidHour) and the contact-weighted service figures of the evaluation, overall and per local day. O(intervals + shifts).
+ * cost (sum of count x paidMinutes / 60 x costPerPaidHour) and the contact-weighted service
+ * figures of the evaluation, overall and per local day. O(intervals + shifts).
  *
  * @example
  * planSummary({ requirement, schedule, evaluation, onPhoneAgents, costPerPaidHour: new Map(),
