@@ -149,7 +149,7 @@ export const ShiftRules = z
       .optional()
       .describe('weekly tours: each agent works the same shift type and length on every working day'),
     breakMethod: z
-      .enum(['auto', 'explicit', 'afterwards'])
+      .enum(['auto', 'explicit', 'implicit', 'afterwards'])
       .default('auto')
       .describe('explicit break columns in the MIP, or shifts first and breaks placed afterwards'),
   })

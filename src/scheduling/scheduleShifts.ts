@@ -3,6 +3,7 @@ import { formatMinuteOfDay, type ShiftRequirement, type SlotCalendar, slotCalend
 import { type Candidates, generateCandidates, openSlots } from './candidates.js';
 import { type ScheduleEfficiency, scheduleEfficiency } from './efficiency.js';
 import { type CoverSolution, greedyCover } from './greedy.js';
+import { implicitBreakModel, implicitStart, recoverBreaks } from './implicitBreaks.js';
 import { buildCoveringModel, type CoveringModel } from './model.js';
 import { placeBreaks, type ShiftInstance } from './placeBreaks.js';
 import {
@@ -87,7 +88,7 @@ export interface ShiftSchedule {
   /** `optimal` (proven), `feasible` (MIP incumbent or greedy with a proven bound and gap) or `heuristic` (no bound). */
   status: 'optimal' | 'feasible' | 'heuristic';
   /** How breaks were handled. */
-  breakMethod: 'explicit' | 'afterwards';
+  breakMethod: 'explicit' | 'implicit' | 'afterwards';
   /** Shift cost + penalties of the returned schedule, with its real break times. */
   objective: number;
   /** Proven lower bound on the objective (null when none is valid). */
@@ -158,7 +159,7 @@ function checkHardRules(cal: SlotCalendar, rules: ShiftRulesConfig, c: Candidate
 
 /** One solve of the covering model with one break method (internal). */
 interface MethodRun {
-  method: 'explicit' | 'afterwards';
+  method: 'explicit' | 'implicit' | 'afterwards';
   c: Candidates;
   model: CoveringModel;
   best: CoverSolution;
@@ -183,16 +184,20 @@ function realObjective(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig
  * the one with the lower real objective (breaks placed), so it is never worse than greedy.
  */
 async function runMethod(
-  method: 'explicit' | 'afterwards',
+  method: 'explicit' | 'implicit' | 'afterwards',
   cal: SlotCalendar,
   rules: ShiftRulesConfig,
   options: ScheduleOptions,
   timeLimitSeconds: number,
-  start?: (c: Candidates) => CoverSolution | undefined,
+  start?: (c: Candidates) => { sol: CoverSolution; instances?: ShiftInstance[] } | undefined,
 ): Promise<MethodRun | undefined> {
-  const c = generateCandidates(cal, rules, { breakMethod: method });
+  const c = generateCandidates(cal, rules, {
+    breakMethod: method === 'explicit' ? 'explicit' : 'afterwards',
+  });
   checkHardRules(cal, rules, c);
   const model = buildCoveringModel(c, cal, rules);
+  const implicit = method === 'implicit' ? implicitBreakModel(model, c, cal, rules) : undefined;
+  if (method === 'implicit' && implicit === undefined) return undefined;
   const greedy = greedyCover(c, cal, rules, model);
   const candidates: { sol: CoverSolution; instances: ShiftInstance[]; objective: number }[] = [];
   let greedyObjective: number | undefined;
@@ -202,7 +207,16 @@ async function runMethod(
     candidates.push({ sol: greedy, ...r });
   }
   const extra = start?.(c);
-  if (extra !== undefined) candidates.push({ sol: extra, ...realObjective(c, cal, rules, extra) });
+  if (extra !== undefined)
+    candidates.push(
+      extra.instances === undefined
+        ? { sol: extra.sol, ...realObjective(c, cal, rules, extra.sol) }
+        : {
+            sol: extra.sol,
+            instances: extra.instances,
+            objective: buildResult(c, cal, rules, extra.instances).objective,
+          },
+    );
   candidates.sort((p, q) => p.objective - q.objective);
   let bound: number | undefined;
   let provenOptimal = false;
@@ -210,17 +224,26 @@ async function runMethod(
   let mipInfeasible = false;
   if (options.useSolver !== false) {
     const warm = candidates[0];
-    const mip = await solveCoveringMip(model, {
+    const mip = await solveCoveringMip(implicit ?? model, {
       timeLimitSeconds,
       relativeGap: options.relativeGap ?? 1e-4,
-      start: warm === undefined ? undefined : denseStart(model, cal, warm.sol),
+      start:
+        warm === undefined
+          ? undefined
+          : implicit !== undefined
+            ? implicitStart(implicit, c, cal, rules, warm.instances, warm.sol.w)
+            : denseStart(model, cal, warm.sol),
     });
     solverSeconds = mip.seconds;
     mipInfeasible = mip.outcome === 'infeasible';
     bound = mip.bound;
     if (mip.x !== undefined) {
       const sol = splitSolution(model, mip.x);
-      const r = realObjective(c, cal, rules, sol);
+      const matched = implicit === undefined ? undefined : recoverBreaks(implicit, c, sol.x, mip.x);
+      const r =
+        matched === undefined
+          ? realObjective(c, cal, rules, sol)
+          : { instances: matched, objective: buildResult(c, cal, rules, matched).objective };
       candidates.push({ sol, ...r });
       const first = candidates[0];
       if (first === undefined || r.objective <= first.objective + 1e-9)
@@ -270,7 +293,7 @@ function mapToExplicit(from: MethodRun, c: Candidates): CoverSolution | undefine
     if (j === undefined) return undefined;
     x[j] = (x[j] ?? 0) + 1;
   }
-  return { x, w: Float64Array.from(from.best.w) };
+  return { x, w: Float64Array.from(from.best.w) } satisfies CoverSolution;
 }
 
 /**
@@ -315,14 +338,19 @@ export async function scheduleShifts(
     run = await runMethod('explicit', cal, rules, options, limit);
   else if (rules.breakMethod === 'afterwards')
     run = await runMethod('afterwards', cal, rules, options, limit);
+  else if (rules.breakMethod === 'implicit')
+    run =
+      (await runMethod('implicit', cal, rules, options, limit)) ??
+      (await runMethod('afterwards', cal, rules, options, limit));
   else {
     const first = await runMethod('afterwards', cal, rules, options, 0.35 * limit);
     const left = Math.max(1, limit - (performance.now() - t0) / 1000);
     const probe = generateCandidates(cal, rules, { breakMethod: 'explicit' });
     if (probe.count <= 60000) {
-      const second = await runMethod('explicit', cal, rules, options, left, (c) =>
-        first === undefined ? undefined : mapToExplicit(first, c),
-      );
+      const second = await runMethod('explicit', cal, rules, options, left, (c) => {
+        const sol = first === undefined ? undefined : mapToExplicit(first, c);
+        return sol === undefined ? undefined : { sol };
+      });
       run = second ?? first;
       if (second !== undefined && first !== undefined) {
         second.solverSeconds += first.solverSeconds;
@@ -348,7 +376,11 @@ export async function scheduleShifts(
   let bestBound: number | null = null;
   let gap: number | null = null;
   let status: ShiftSchedule['status'] = 'heuristic';
-  if (run.bound !== undefined && Number.isFinite(run.bound) && run.method === 'explicit' && !c.thinned) {
+  if (
+    run.bound !== undefined &&
+    Number.isFinite(run.bound) &&
+    (run.method === 'implicit' || (run.method === 'explicit' && !c.thinned))
+  ) {
     bestBound = Math.min(run.bound, objective);
     gap = Math.abs(objective) > 1e-12 ? Math.max(0, (objective - bestBound) / Math.abs(objective)) : 0;
     status = gap <= (options.relativeGap ?? 1e-4) + 1e-9 ? 'optimal' : 'feasible';

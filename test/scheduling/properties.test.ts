@@ -36,7 +36,7 @@ const caseArb = fc.record({
   ),
   cap: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
   cyclic: fc.boolean(),
-  breakMethod: fc.constantFrom('explicit' as const, 'afterwards' as const),
+  breakMethod: fc.constantFrom('explicit' as const, 'implicit' as const, 'afterwards' as const),
 });
 
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;

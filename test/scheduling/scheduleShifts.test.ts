@@ -118,7 +118,7 @@ describe('scheduleShifts', () => {
     expect(s.underAgentIntervals).toBe(0);
   });
 
-  it('places breaks inside their windows (explicit columns and afterwards) at the least-cost schedule', async () => {
+  it('places breaks inside their windows (explicit columns, implicit break counts and afterwards) at the least-cost schedule', async () => {
     // 8-hour shift from 00:00; demand dips at 04:00, so the 1-hour lunch (window 3:00-5:00 after start) goes there
     const required = [2, 2, 2, 2, 1, 2, 2, 2];
     const rules: ShiftRulesInput = {
@@ -135,7 +135,7 @@ describe('scheduleShifts', () => {
       ],
       coverage: { underPenaltyPerAgentInterval: 100, overPenaltyPerAgentInterval: 1 },
     };
-    for (const breakMethod of ['explicit', 'afterwards'] as const) {
+    for (const breakMethod of ['explicit', 'implicit', 'afterwards'] as const) {
       const s = await scheduleShifts({ intervalMinutes: 60, required }, { ...rules, breakMethod });
       expect(s.breakMethod).toBe(breakMethod);
       const total = s.shifts.reduce((a, b) => a + b.count, 0);
