@@ -90,7 +90,8 @@ describe('implicitBreakModel', () => {
     const activity = new Float64Array(m.numRows);
     for (let j = 0; j < m.numCols; j++)
       for (let e = m.matrix.starts[j] ?? 0; e < (m.matrix.starts[j + 1] ?? 0); e++)
-        activity[m.matrix.rows[e] ?? 0] += (v[j] ?? 0) * (m.matrix.values[e] ?? 0);
+        activity[m.matrix.rows[e] ?? 0] =
+          (activity[m.matrix.rows[e] ?? 0] ?? 0) + (v[j] ?? 0) * (m.matrix.values[e] ?? 0);
     for (let r = 0; r < m.numRows; r++) {
       expect(activity[r]).toBeGreaterThanOrEqual((m.rowLower[r] ?? 0) - 1e-9);
       expect(activity[r]).toBeLessThanOrEqual((m.rowUpper[r] ?? 0) + 1e-9);
