@@ -151,7 +151,9 @@ export const ShiftRules = z
     breakMethod: z
       .enum(['auto', 'explicit', 'implicit', 'afterwards'])
       .default('auto')
-      .describe('explicit break columns in the MIP, or shifts first and breaks placed afterwards'),
+      .describe(
+        'implicit break counts per time in the MIP (auto when break windows of a shift type do not overlap), explicit break columns, or shifts first and breaks placed afterwards',
+      ),
   })
   .describe('staffcast shift rules');
 
