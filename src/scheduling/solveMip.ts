@@ -13,8 +13,6 @@ export interface MipSolveOptions {
   start?: Float64Array | undefined;
   /** HiGHS `mip_rel_gap` (default 1e-4). */
   relativeGap?: number;
-  /** Further HiGHS options (e.g. `{ presolve: 'off' }`), set after the defaults. */
-  highsOptions?: Record<string, string | number | boolean>;
 }
 
 /** What the MIP run produced. */
@@ -50,7 +48,7 @@ const { parentPort, workerData } = require('node:worker_threads');
       matrix: { format: 'csc', numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.rows, values: m.values },
       integrality: m.integrality,
     });
-    model.options.set({ output_flag: false, time_limit: workerData.timeLimit, mip_rel_gap: workerData.relativeGap, ...workerData.highsOptions });
+    model.options.set({ output_flag: false, time_limit: workerData.timeLimit, mip_rel_gap: workerData.relativeGap });
     if (workerData.start) model.setSolution({ colValue: workerData.start });
     const T = highs.constants.callbackType;
     let bound;
@@ -158,7 +156,6 @@ export function solveCoveringMip(
           timeLimit: limit,
           relativeGap: options.relativeGap ?? 1e-4,
           start: options.start,
-          highsOptions: options.highsOptions ?? {},
           model: {
             numCols: model.numCols,
             numRows: model.numRows,
