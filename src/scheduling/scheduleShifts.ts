@@ -313,9 +313,11 @@ function mapToExplicit(from: MethodRun, c: Candidates): CoverSolution | undefine
  * as fractional coverage, then breaks placed where the surplus is largest (no valid bound); `auto`
  * (default) = implicit, or when break windows of one shift type overlap (no implicit model)
  * afterwards with 35% of the time then explicit warm-started from it. Measured on the bench week
- * (breaks + tours, 60 s, 2 shared cores): implicit proven optimal 1510.84 in 8.9-9.1 s (2,716
- * columns); explicit 16,832 columns stalled at a 4.9% gap, best 1585.2; afterwards then explicit
- * 1585.2 with a 4.87% gap (see bench/scheduling.bench.ts).
+ * (breaks + tours, 60 s, 2 shared cores): implicit proven optimal 1510.84 in 7.8-9.1 s (2,716
+ * columns, peak RSS of the whole bench 717 MB); explicit alone (16,832 columns, greedy start)
+ * 2271.85 with a 33.5% gap to its bound 1510.8 after 60 s; afterwards 1585.20 (4.9% above the
+ * optimum, no bound); afterwards then explicit warm-started (the former auto) 1585.2, gap 4.87%
+ * (see bench/scheduling.bench.ts). Without breaks: proven optimal in 1.16 s (1.41 s with tours).
  * Cost: candidates O(types * starts * lengths * break combinations); the MIP is NP-hard (time-limited).
  *
  * @throws StaffcastError `CONFIG` for invalid rules; `INFEASIBLE` naming the rule and interval when
