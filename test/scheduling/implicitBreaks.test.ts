@@ -53,6 +53,33 @@ describe('implicitBreakModel', () => {
     expect(implicitBreakModel(buildCoveringModel(c, cal, rules), c, cal, rules)).toBeUndefined();
   });
 
+  it('makes auto fall back to explicit break columns when break windows of a shift type overlap', async () => {
+    const s = await scheduleShifts(
+      { intervalMinutes: 60, required: [1, 1, 2, 2, 2, 2, 1, 1] },
+      {
+        shiftTypes: [
+          {
+            name: 'd',
+            earliestStart: '00:00',
+            latestStart: '00:00',
+            lengthsMinutes: [480],
+            breaks: [
+              { name: 'a', durationMinutes: 60, earliestStartMinutes: 60, latestStartMinutes: 180 },
+              { name: 'b', durationMinutes: 60, earliestStartMinutes: 120, latestStartMinutes: 240 },
+            ],
+          },
+        ],
+      },
+      { timeLimitSeconds: 10 },
+    );
+    expect(s.breakMethod).toBe('explicit');
+    for (const sh of s.shifts) {
+      const [a, b] = sh.breaks.map((x) => x.startSlot);
+      expect(a === undefined || b === undefined || Math.abs(a - b) >= 1).toBe(true);
+    }
+    expect(s.coverage.onBreak.reduce((x, y) => x + y, 0)).toBe(2 * s.shifts.reduce((x, y) => x + y.count, 0));
+  });
+
   it('matches break counts to shifts first in, first out, inside every window', () => {
     const cal = slotCalendar({ intervalMinutes: 60, required: new Array(8).fill(1) });
     const rules = parseShiftRules(oneType);
