@@ -1,0 +1,306 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runStaffcast } from './run.js';
+
+/** The broken-input corpus; every case below names its files relative to this folder. */
+const corpus = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
+
+/**
+ * One bad-input case. `line` is the exact diagnostic line expected on stderr (trimmed): for failures
+ * the one line starting with `staffcast:` or commander's `error:`; for accepted-with-warning inputs
+ * (code 0) the per-row line of the read report. A RegExp is used only where the message embeds raw
+ * bytes of the input (binary garbage).
+ */
+interface BadCase {
+  name: string;
+  argv: string[];
+  code: 0 | 1 | 2;
+  line: string | RegExp;
+  /** For code 0: the number of data rows the command must still write to stdout. */
+  rows?: number;
+}
+
+const F = ['forecast', '--horizon', '1'];
+
+const cases: BadCase[] = [
+  {
+    name: 'history CSV without the interval_start column is a data error naming the header',
+    argv: [...F, 'bad_header.csv'],
+    code: 1,
+    line: "staffcast: bad_header.csv:1: missing column 'interval_start' (the interval start column; header has: time, count)",
+  },
+  {
+    name: 'per-contact CSV without the arrival column is a data error naming the header',
+    argv: ['aggregate', '--interval', '15', 'bad_header.csv'],
+    code: 1,
+    line: "staffcast: bad_header.csv:1: missing column 'arrival' (the arrival time column; header has: time, count)",
+  },
+  {
+    name: 'a non-numeric count rejects that row with file:row:field and keeps the rest',
+    argv: [...F, 'bad_number.csv'],
+    code: 0,
+    line: "bad_number.csv:14:calls: not a number (got '12x')",
+    rows: 10,
+  },
+  {
+    name: 'a negative count rejects that row with file:row:field and keeps the rest',
+    argv: [...F, 'negative_count.csv'],
+    code: 0,
+    line: 'negative_count.csv:14:calls: negative count (got -3)',
+    rows: 10,
+  },
+  {
+    name: 'a duplicate interval is ignored with a line naming both rows',
+    argv: [...F, 'duplicate_rows.csv'],
+    code: 0,
+    line: 'duplicate_rows.csv:15:interval_start: duplicate interval 2026-03-03T10:00:00Z (first at row 14); row ignored',
+    rows: 10,
+  },
+  {
+    name: 'unsorted rows are sorted with a warning and exit 0',
+    argv: [...F, 'unsorted_rows.csv'],
+    code: 0,
+    line: 'unsorted_rows.csv:6:interval_start: out of order (earlier than row 5); rows were sorted by time',
+    rows: 10,
+  },
+  {
+    name: 'a local time in the Europe/Madrid spring-forward gap is rejected and asks for an offset',
+    argv: ['aggregate', '--interval', '60', '--tz', 'Europe/Madrid', 'dst_gap_madrid.csv'],
+    code: 0,
+    line: 'dst_gap_madrid.csv:3:arrival: local time 2026-03-29T02:30:00 does not exist in Europe/Madrid (skipped by a DST change); give a UTC offset',
+    rows: 23,
+  },
+  {
+    name: 'an empty file is a data error',
+    argv: [...F, 'empty.csv'],
+    code: 1,
+    line: 'staffcast: empty.csv: empty file (no header row)',
+  },
+  {
+    name: 'binary garbage is a malformed-CSV data error naming file and line',
+    argv: [...F, 'garbage.bin'],
+    code: 1,
+    line: /^staffcast: garbage\.bin:2: malformed CSV: Invalid Opening Quote: a quote is found on field 0 at line 2, /,
+  },
+  {
+    name: 'a missing input file is a data error',
+    argv: [...F, 'no_such_file.csv'],
+    code: 1,
+    line: 'staffcast: cannot read no_such_file.csv: no such file',
+  },
+  {
+    name: 'a directory given as the input file is a data error',
+    argv: [...F, '.'],
+    code: 1,
+    line: 'staffcast: cannot read .: is a directory',
+  },
+  {
+    name: 'forecast without --horizon is a usage error',
+    argv: ['forecast', 'bom_crlf.csv'],
+    code: 2,
+    line: "error: required option '--horizon <days>' not specified",
+  },
+  {
+    name: 'a forecast without aht_seconds and without --aht is a usage error naming the flag',
+    argv: ['staff', 'forecast_no_aht.csv', '--sl', '80/20'],
+    code: 2,
+    line: 'staffcast: staff: forecast_no_aht.csv has no aht_seconds column: give the handle time with --aht <seconds>',
+  },
+  {
+    name: 'staff --sl 80/20 --threshold 30 is a usage error (conflicting thresholds)',
+    argv: ['staff', 'forecast_no_aht.csv', '--aht', '180', '--sl', '80/20', '--threshold', '30'],
+    code: 2,
+    line: 'staffcast: staff: --threshold 30 contradicts --sl 80/20 (threshold 20 s)',
+  },
+  {
+    name: 'erlang --sl 80/20 --threshold 30 is a usage error (conflicting thresholds)',
+    argv: [
+      'erlang',
+      '--calls',
+      '100',
+      '--interval',
+      '30',
+      '--aht',
+      '180',
+      '--sl',
+      '80/20',
+      '--threshold',
+      '30',
+    ],
+    code: 2,
+    line: 'staffcast: erlang: --threshold 30 contradicts --sl 80/20 (threshold 20 s)',
+  },
+  {
+    name: '--sl 0.8 without --threshold is a usage error',
+    argv: ['staff', 'forecast_no_aht.csv', '--aht', '180', '--sl', '0.8'],
+    code: 2,
+    line: 'staffcast: staff: --sl 0.8 needs --threshold <seconds> (or write --sl 80/20)',
+  },
+  {
+    name: 'a non-numeric flag value is a usage error',
+    argv: ['erlang', '--calls', 'abc', '--interval', '30', '--aht', '180'],
+    code: 2,
+    line: "error: option '--calls <n>' argument 'abc' is invalid. 'abc' is not a number.",
+  },
+  {
+    name: 'a shrinkage above 1 is a usage error',
+    argv: ['staff', 'forecast_no_aht.csv', '--aht', '180', '--sl', '80/20', '--shrinkage', '1.2'],
+    code: 2,
+    line: "error: option '--shrinkage <fraction>' argument '1.2' is invalid. '1.2' must be a fraction between 0 and 1.",
+  },
+  {
+    name: 'an unknown --scope choice is a usage error listing the choices',
+    argv: ['staff', 'forecast_no_aht.csv', '--aht', '180', '--sl', '80/20', '--scope', 'month'],
+    code: 2,
+    line: "error: option '--scope <scope>' argument 'month' is invalid. Allowed choices are interval, day, week.",
+  },
+  {
+    name: 'an unknown command is a usage error',
+    argv: ['bogus'],
+    code: 2,
+    line: "error: unknown command 'bogus'",
+  },
+  {
+    name: 'a staffing config without the queue of the forecast is a data error naming both',
+    argv: ['staff', 'forecast_queue.csv', '--config', 'staffing_unknown_queue.json', '--sl', '80/20'],
+    code: 1,
+    line: "staffcast: staffing config: queue 'sales' is in the forecast but not in the config (config queues: support)",
+  },
+  {
+    name: 'a rules JSON with an unknown key is a config error naming the path',
+    argv: ['schedule', 'requirement.csv', '--rules', 'rules_unknown_key.json'],
+    code: 1,
+    line: 'staffcast: rules_unknown_key.json: shiftTypes.0: Unrecognized key: "maxShiftsPerDay"',
+  },
+  {
+    name: 'a requirement CSV with times without offset is a data error naming row and column',
+    argv: ['schedule', 'requirement_no_offset.csv', '--rules', 'rules_unknown_key.json'],
+    code: 1,
+    line: "staffcast: requirement_no_offset.csv: row 1, column interval_start: must be an ISO-8601 time with offset (got '2026-03-02T08:00:00')",
+  },
+  {
+    name: 'a requirement CSV without the agents column is a data error',
+    argv: ['schedule', 'forecast_no_aht.csv', '--rules', 'rules_unknown_key.json'],
+    code: 1,
+    line: "staffcast: forecast_no_aht.csv: missing column 'agents' in the header",
+  },
+  {
+    name: 'a missing rules file is a data error',
+    argv: ['schedule', 'requirement.csv', '--rules', 'no_such_rules.json'],
+    code: 1,
+    line: /^staffcast: no_such_rules\.json: cannot read \(ENOENT: no such file or directory, open '.*no_such_rules\.json'\)$/,
+  },
+];
+
+/** Plan cases: also checked for leaving nothing in the --out folder. */
+const planCases: BadCase[] = [
+  {
+    name: 'plan config with an unknown key is a config error',
+    argv: ['plan', '--config', 'plan_unknown_key.json'],
+    code: 1,
+    line: 'staffcast: plan_unknown_key.json: (root): Unrecognized key: "horizon"',
+  },
+  {
+    name: 'plan config with a string where a number belongs is a config error naming the field',
+    argv: ['plan', '--config', 'plan_wrong_type.json'],
+    code: 1,
+    line: 'staffcast: plan_wrong_type.json: ahtSeconds: Invalid input: expected number, received string',
+  },
+  {
+    name: 'plan config that is not JSON is a config error',
+    argv: ['plan', '--config', 'plan_not_json.json'],
+    code: 1,
+    line: 'staffcast: plan_not_json.json: not valid JSON: Expected double-quoted property name in JSON at position 43',
+  },
+  {
+    name: 'plan config naming a missing history file is a data error',
+    argv: ['plan', '--config', 'plan_missing_history.json'],
+    code: 1,
+    line: 'staffcast: cannot read no_such_history.csv: no such file',
+  },
+  {
+    name: 'a cap below the peak with allowUnderCoverage false is INFEASIBLE before scheduling',
+    argv: ['plan', '--config', 'plan_infeasible_cap.json'],
+    code: 1,
+    line: 'staffcast: scheduleShifts: caps.maxAgentsPerInterval (1) is below the 5 agents required in interval 2026-03-16T08:00:00.000Z (mon 08:00) and coverage.allowUnderCoverage is false',
+  },
+  {
+    name: 'plan without --config is a usage error',
+    argv: ['plan'],
+    code: 2,
+    line: "error: required option '--config <file>' not specified",
+  },
+];
+
+/** The one diagnostic line of a run: the line equal to / matching `line`, else the first error line. */
+function diagnostic(stderr: string, line: string | RegExp): string | undefined {
+  const lines = stderr.split('\n').map((l) => l.trim());
+  if (typeof line === 'string') return lines.find((l) => l === line) ?? lines.find((l) => l !== '');
+  return lines.find((l) => line.test(l)) ?? lines.find((l) => l !== '');
+}
+
+function expectLine(stderr: string, line: string | RegExp): void {
+  const got = diagnostic(stderr, line);
+  if (typeof line === 'string') expect(got).toBe(line);
+  else expect(got).toMatch(line);
+}
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'staffcast-bad-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('staffcast on bad input', () => {
+  it.each(cases)('$name', async (c) => {
+    const r = await runStaffcast(c.argv, { cwd: corpus });
+    expect(r.code).toBe(c.code);
+    expectLine(r.stderr, c.line);
+    const errorLines = r.stderr.split('\n').filter((l) => /^(staffcast|error):/.test(l));
+    if (c.code === 0) {
+      expect(errorLines).toEqual([]);
+      expect(r.stdout.trim().split('\n')).toHaveLength(1 + (c.rows ?? 0));
+    } else {
+      expect(errorLines).toHaveLength(1);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('accepts a UTF-8 BOM and CRLF line ends without rejecting any row', async () => {
+    const r = await runStaffcast([...F, 'bom_crlf.csv'], { cwd: corpus });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('read 140 rows from bom_crlf.csv: 140 used, 0 rejected');
+    expect(r.stderr).not.toMatch(/rejected rows|warnings/);
+    const out = r.stdout.trim().split('\n');
+    expect(out[0]).toMatch(/^interval_start,calls/);
+    expect(out).toHaveLength(11);
+  });
+
+  it.each(planCases)('$name, leaving no --out folder behind', async (c) => {
+    const out = join(tmp, `out-${planCases.indexOf(c)}`);
+    const r = await runStaffcast([...c.argv, '--out', out, '--quiet'], { cwd: corpus });
+    expect(r.code).toBe(c.code);
+    expectLine(r.stderr, c.line);
+    expect(r.stderr.split('\n').filter((l) => /^(staffcast|error):/.test(l))).toHaveLength(1);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('keeps an existing --out folder untouched when plan fails (INFEASIBLE)', async () => {
+    const out = join(tmp, 'existing');
+    await mkdir(out);
+    await writeFile(join(out, 'keep.txt'), 'earlier run\n');
+    const r = await runStaffcast(['plan', '--config', 'plan_infeasible_cap.json', '--out', out, '--quiet'], {
+      cwd: corpus,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^staffcast: scheduleShifts: caps\.maxAgentsPerInterval \(1\)/);
+    expect(await readdir(out)).toEqual(['keep.txt']);
+  });
+});
