@@ -120,6 +120,12 @@ export const registerForecast: CommandRegistrar = (program, ctx) => {
         ...(flags.holidays !== undefined ? { holidays: flags.holidays } : {}),
         specialDays,
       });
+      if (result.starts.length === 0) {
+        throw new StaffcastError(
+          'NO_DATA',
+          `forecast: no open interval in the ${flags.horizon} day(s) after the history ends (the history is too short to learn opening hours, or the centre is closed then)`,
+        );
+      }
       ctx.stderr.write(`forecast: ${result.starts.length} intervals by ${result.method}\n`);
       const csv = writeForecastCsv(result);
       if (flags.output === undefined) {

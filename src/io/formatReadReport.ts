@@ -58,7 +58,9 @@ export function formatReadReport(report: ReadReport, options: FormatReadReportOp
   }
   const notes: string[] = [];
   if (report.duplicateIntervals > 0)
-    notes.push(`duplicate intervals: ${n(report.duplicateIntervals)} rows ignored`);
+    notes.push(
+      `duplicate intervals: ${n(report.duplicateIntervals)} ${report.duplicateIntervals === 1 ? 'row' : 'rows'} ignored`,
+    );
   if (report.unsortedRows > 0) notes.push(`rows out of order: ${n(report.unsortedRows)} (sorted)`);
   if (report.fractionalCounts > 0) notes.push(`fractional counts: ${n(report.fractionalCounts)} (accepted)`);
   if (report.ignoredColumns.length > 0) notes.push(`ignored columns: ${report.ignoredColumns.join(', ')}`);

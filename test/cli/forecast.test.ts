@@ -81,6 +81,18 @@ describe('staffcast forecast', () => {
   });
 });
 
+describe('staffcast forecast with nothing to forecast', () => {
+  it('exits 1 with NO_DATA instead of writing an empty forecast', async () => {
+    const rows = ['interval_start,calls', '2026-03-16T08:00:00,5', '2026-03-16T09:00:00,6'];
+    const run = await runStaffcast(['forecast', '-', '--horizon', '1'], { stdin: `${rows.join('\n')}\n` });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      'staffcast: forecast: no open interval in the 1 day(s) after the history ends (the history is too short to learn opening hours, or the centre is closed then)',
+    );
+  });
+});
+
 describe('staffcast forecast --interval', () => {
   it('re-aggregates hourly history into 2-hour intervals before forecasting', async () => {
     const r = await runStaffcast(

@@ -25,7 +25,7 @@ describe('formatReadReport', () => {
         '  60-minute intervals (detected) in UTC, 2024-05-06T09:00:00Z .. 2024-05-09T11:00:00Z; 3 open days',
         '  closed: Sun, Wed, Fri, Sat every week; 42 intervals outside opening hours',
         '  gaps: 1 missing intervals (NaN) in 1 runs: 2024-05-07T10:00:00Z (1)',
-        '  duplicate intervals: 1 rows ignored; rows out of order: 1 (sorted); fractional counts: 1 (accepted); ignored columns: note',
+        '  duplicate intervals: 1 row ignored; rows out of order: 1 (sorted); fractional counts: 1 (accepted); ignored columns: note',
         '  rejected rows:',
         "    h.csv:6:calls: not a number (got 'x')",
         '    h.csv:8:interval_start: duplicate interval 2024-05-07T11:00:00Z (first at row 7); row ignored',
