@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { StaffcastError } from '../errors.js';
@@ -7,6 +7,7 @@ import { forecast } from '../forecast/forecast.js';
 import { resampleHistory } from '../forecast/resample.js';
 import { formatReadReport } from '../io/formatReadReport.js';
 import { readHistoryCsv } from '../io/readHistoryCsv.js';
+import { readTextInput } from '../io/readTextInput.js';
 import { readSpecialDaysCsv } from '../io/specialDaysCsv.js';
 import { writeForecastCsv } from '../io/writeForecastCsv.js';
 import type { History } from '../time/history.js';
@@ -34,12 +35,7 @@ interface ForecastFlags {
  */
 export async function loadSpecialDays(ctx: CliContext, file: string | undefined): Promise<SpecialDay[]> {
   if (file === undefined) return [];
-  let text: string;
-  try {
-    text = await readFile(resolve(ctx.cwd, file), 'utf8');
-  } catch (error) {
-    throw new StaffcastError('FILE_READ', `${file}: cannot read (${(error as Error).message})`);
-  }
+  const text = await readTextInput(file, { baseDir: ctx.cwd });
   return readSpecialDaysCsv(text, file);
 }
 

@@ -1,8 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { StaffcastError } from '../errors.js';
+import { readTextInput } from '../io/readTextInput.js';
 import { type Requirement, readRequirementCsv } from '../io/requirementCsv.js';
 import { outboundCapacity } from '../staffing/outboundCapacity.js';
 import { formatInstant } from '../time/formatInstant.js';
@@ -19,18 +20,8 @@ interface OutboundFlags {
   output?: string;
 }
 
-async function readText(ctx: CliContext, file: string): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.stdin)
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return await readFile(resolve(ctx.cwd, file), 'utf8');
-  } catch (error) {
-    throw new StaffcastError('FILE_READ', `${file}: cannot read (${(error as Error).message})`, { file });
-  }
+function readText(ctx: CliContext, file: string): Promise<string> {
+  return readTextInput(file, { baseDir: ctx.cwd, stdin: ctx.stdin });
 }
 
 /** Agents summed per interval start (several queues of one requirement add up). */

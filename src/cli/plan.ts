@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { StaffcastError } from '../errors.js';
 import { formatReadReport } from '../io/formatReadReport.js';
+import { readTextInput } from '../io/readTextInput.js';
 import { type PlanProgress, plan } from '../plan/plan.js';
 import { readPlanConfig } from '../plan/planConfig.js';
 import { planFileContents, writeFilesAtomically } from '../plan/planOutputs.js';
@@ -45,12 +44,7 @@ export const registerPlan: CommandRegistrar = (program, ctx) => {
     .option('-q, --quiet', 'no progress and no summary')
     .action(async (flags: PlanFlags) => {
       const configPath = resolve(ctx.cwd, flags.config);
-      let text: string;
-      try {
-        text = await readFile(configPath, 'utf8');
-      } catch (error) {
-        throw new StaffcastError('FILE_READ', `${flags.config}: cannot read (${(error as Error).message})`);
-      }
+      const text = await readTextInput(flags.config, { baseDir: ctx.cwd });
       const json = (() => {
         try {
           return JSON.parse(text) as unknown;

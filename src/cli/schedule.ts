@@ -1,10 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { text as readStream } from 'node:stream/consumers';
 import { TZDate } from '@date-fns/tz';
 import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
+import { readTextInput } from '../io/readTextInput.js';
 import { readRequirementCsv } from '../io/requirementCsv.js';
 import type { ShiftRulesInput } from '../scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
@@ -25,17 +25,8 @@ function usage(message: string): never {
   throw new StaffcastError('USAGE', `schedule: ${message}`);
 }
 
-async function readText(
-  file: string,
-  cwd: string,
-  stdin: NodeJS.ReadableStream | undefined,
-): Promise<string> {
-  try {
-    if (file === '-' && stdin !== undefined) return await readStream(stdin);
-    return await readFile(resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw new StaffcastError('FILE_READ', `${file}: cannot read (${(error as Error).message})`, { file });
-  }
+function readText(file: string, cwd: string, stdin: NodeJS.ReadableStream | undefined): Promise<string> {
+  return readTextInput(file, { baseDir: cwd, ...(stdin === undefined ? {} : { stdin }) });
 }
 
 async function writeText(file: string, cwd: string, content: string): Promise<void> {

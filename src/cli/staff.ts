@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { Option } from 'commander';
@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import { readForecastCsv } from '../io/readForecastCsv.js';
+import { readTextInput } from '../io/readTextInput.js';
 import { type Requirement, writeRequirementCsv } from '../io/requirementCsv.js';
 import { readStaffingConfig, type StaffingConfig } from '../io/staffingConfig.js';
 import type { StaffingTarget } from '../queueing/types.js';
@@ -47,18 +48,8 @@ function targetOf(flags: StaffFlags): StaffingTarget | undefined {
   return Object.keys(target).length === 0 ? undefined : target;
 }
 
-async function readText(ctx: CliContext, file: string): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.stdin)
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return await readFile(resolve(ctx.cwd, file), 'utf8');
-  } catch (error) {
-    throw new StaffcastError('FILE_READ', `${file}: cannot read (${(error as Error).message})`, { file });
-  }
+function readText(ctx: CliContext, file: string): Promise<string> {
+  return readTextInput(file, { baseDir: ctx.cwd, stdin: ctx.stdin });
 }
 
 /** Forecasts by queue: one (named '') without a `queue` column, else one per queue value. */

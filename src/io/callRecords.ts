@@ -5,6 +5,7 @@ import { parse } from 'csv-parse';
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
 import type { CallRecord } from '../staffing/calibrateRecord.js';
+import { readFailureReason } from './readTextInput.js';
 
 /** The `CallRecord` fields a per-call CSV provides, each with its default column name. */
 export const CALL_RECORD_COLUMNS = {
@@ -196,7 +197,9 @@ export async function readCallRecords(
     if (error instanceof StaffcastError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')
-      throw new StaffcastError('FILE_READ', `${label}: cannot read (${code})`, { file: label });
+      throw new StaffcastError('FILE_READ', `cannot read ${label}: ${readFailureReason(error)}`, {
+        file: label,
+      });
     const lines = (error as { lines?: number }).lines;
     throw new StaffcastError('CSV_ROW', `${label}:${lines ?? '?'}: ${(error as Error).message}`, {
       file: label,

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { StaffcastError } from '../errors.js';
+import { readTextInput } from '../io/readTextInput.js';
 
 /**
  * Resolves a path of a plan config against the config's folder (absolute paths stay as they are).
@@ -19,12 +19,8 @@ export function resolvePlanPath(baseDir: string, file: string): string {
  * @example
  * await readPlanText('/work/examples', 'us-bank-rules.json'); // '{\n  "shiftTypes": ...'
  */
-export async function readPlanText(baseDir: string, file: string): Promise<string> {
-  try {
-    return await readFile(resolvePlanPath(baseDir, file), 'utf8');
-  } catch (error) {
-    throw new StaffcastError('FILE_READ', `${file}: cannot read (${(error as Error).message})`, { file });
-  }
+export function readPlanText(baseDir: string, file: string): Promise<string> {
+  return readTextInput(file, { baseDir });
 }
 
 /**

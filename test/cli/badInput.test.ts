@@ -192,7 +192,7 @@ const cases: BadCase[] = [
     name: 'a missing rules file is a data error',
     argv: ['schedule', 'requirement.csv', '--rules', 'no_such_rules.json'],
     code: 1,
-    line: /^staffcast: no_such_rules\.json: cannot read \(ENOENT: no such file or directory, open '.*no_such_rules\.json'\)$/,
+    line: 'staffcast: cannot read no_such_rules.json: no such file',
   },
 ];
 

@@ -73,6 +73,6 @@ describe('staffcast calibrate', () => {
   it('exits 1 naming the file when it cannot be read', async () => {
     const run = await runStaffcast(['calibrate', 'missing.csv'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('staffcast: missing.csv: cannot read (ENOENT)\n');
+    expect(run.stderr).toBe('staffcast: cannot read missing.csv: no such file\n');
   });
 });

@@ -167,6 +167,6 @@ describe('staffcast schedule', () => {
   it('exits 1 when the requirement file does not exist', async () => {
     const r = await runStaffcast(['schedule', 'missing.csv', '--rules', rules], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/missing\.csv: cannot read/);
+    expect(r.stderr).toMatch(/cannot read missing\.csv: no such file/);
   });
 });

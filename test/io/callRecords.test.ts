@@ -131,6 +131,6 @@ describe('readCallRecords', () => {
     expect(none.message).toBe('empty.csv: no usable call records (0 rows read)');
     const missing = await errorOf(readCallRecords('/nonexistent/calls.csv'));
     expect(missing.code).toBe('FILE_READ');
-    expect(missing.message).toBe('/nonexistent/calls.csv: cannot read (ENOENT)');
+    expect(missing.message).toBe('cannot read /nonexistent/calls.csv: no such file');
   });
 });
