@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
 import { StaffcastError } from '../errors.js';
+import { readFailureReason } from './readTextInput.js';
 
 /**
  * One CSV record with its 1-based line number (the header is line 1; blank lines count). Exact
@@ -42,7 +43,7 @@ export async function* csvRecords(input: CsvInput, file: string): AsyncGenerator
       const info = await stat(input);
       if (info.isDirectory()) throw new Error('is a directory');
     } catch (error) {
-      throw new StaffcastError('FILE_READ', `cannot read ${file}: ${reason(error)}`, { file });
+      throw new StaffcastError('FILE_READ', `cannot read ${file}: ${readFailureReason(error)}`, { file });
     }
     source = createReadStream(input);
   } else {
@@ -52,7 +53,9 @@ export async function* csvRecords(input: CsvInput, file: string): AsyncGenerator
   // instead (blank lines included), which equals the line number unless a quoted field holds a line break
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
   source.on('error', (error: unknown) => {
-    parser.destroy(new StaffcastError('FILE_READ', `cannot read ${file}: ${reason(error)}`, { file }));
+    parser.destroy(
+      new StaffcastError('FILE_READ', `cannot read ${file}: ${readFailureReason(error)}`, { file }),
+    );
   });
   source.pipe(parser);
   try {
@@ -71,16 +74,8 @@ export async function* csvRecords(input: CsvInput, file: string): AsyncGenerator
         row: line,
       });
     }
-    throw new StaffcastError('FILE_READ', `cannot read ${file}: ${reason(error)}`, { file });
+    throw new StaffcastError('FILE_READ', `cannot read ${file}: ${readFailureReason(error)}`, { file });
   } finally {
     if (typeof input === 'string') (source as NodeJS.ReadableStream & { destroy(): void }).destroy();
   }
-}
-
-function reason(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? 'no such file' : error.message;
-  }
-  return String(error);
 }
