@@ -7,11 +7,13 @@
 
 // ---- errors: one error type with a stable code -------------------------------------------------
 export { invalidInput, StaffcastError, type StaffcastErrorCode } from './errors.js';
+
+// ---- time: interval series in an IANA zone ------------------------------------------------------
+export { createSeries, type Series } from './time/series.js';
+
 // ---- forecast types shared by io, forecast and staffing ----------------------------------------
 export type { Forecast } from './forecast/types.js';
 export type { History } from './time/history.js';
-// ---- time: interval series in an IANA zone ------------------------------------------------------
-export { createSeries, type Series } from './time/series.js';
 
 // ---- io + time: reading history, local-time interval grids (DST-aware) -------------------------
 export {
@@ -52,56 +54,24 @@ export { type LearnedOpenSlots, type OpenSlotsOptions, openSlots } from './time/
 export { type LocalTimeResolution, resolveLocalTime } from './time/resolveLocalTime.js';
 export { assertTimeZone, zoneOffsetMinutes } from './time/zoneOffset.js';
 
-// ---- calibration: checking Erlang C / Erlang A against per-call records -------------------------
+// ---- forecast: interval volumes and AHT, models, auto selection, backtest, special days ---------
 export {
-  CALL_RECORD_COLUMNS,
-  type CallRecordColumns,
-  type CallRecordsRead,
-  type ReadCallRecordsOptions,
-  readCallRecords,
-} from './io/callRecords.js';
-export { abandonmentHazard, type HazardBand } from './staffing/abandonHazard.js';
-export {
-  type CalibrateOptions,
-  type CalibrationInterval,
-  type CalibrationResult,
-  calibrate,
-  HAZARD_EDGES_SECONDS,
-  type HalfPatience,
-  type ModelErrors,
-  PRESENCE_RULES,
-  type PatienceCheck,
-  type PresenceRuleFit,
-} from './staffing/calibrate.js';
-export { type ErrorStat, errorStat } from './staffing/calibrateErrors.js';
-export { type CalibrationFit, type FitInterval, fitAvailability } from './staffing/calibrateFit.js';
-export { type CalibrationGrid, calibrationGrid, intervalIndex } from './staffing/calibrateGrid.js';
-export { type HourlyTable, hourlyRatio } from './staffing/calibrateHourly.js';
-export { type OracleInterval, type PresenceOracle, presenceOracle } from './staffing/calibrateOracle.js';
-export {
-  type ObservedKpis,
-  type ObservedKpisOptions,
-  observedKpis,
-  type RecordQuirks,
-} from './staffing/calibrateKpis.js';
-export { type PredictedKpis, predictKpis } from './staffing/calibratePredict.js';
-export {
-  type CallClass,
-  type CallRecord,
-  classifyCall,
-  queueEntryMs,
-  waitSeconds,
-} from './staffing/calibrateRecord.js';
-export { formatCalibrationReport } from './staffing/calibrateReport.js';
-export { type CalibrationTarget, calibrationTargets } from './staffing/calibrateTargets.js';
-export { type CalibrationParams, calibrationParamsSchema } from './staffing/calibrationParams.js';
-export { type PatienceEstimate, patienceMle } from './staffing/patience.js';
-export {
-  type AgentSession,
-  type AgentSessionsOptions,
-  agentSessions,
-  presentAgents,
-} from './staffing/presence.js';
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestRow,
+  backtest,
+} from './forecast/backtest.js';
+export { formatBacktestTable } from './forecast/backtestTable.js';
+export { BASELINE, type ForecastMethod, MODEL_NAMES, type ModelName } from './forecast/engine.js';
+export { forecast } from './forecast/forecast.js';
+export { type AccuracyMetrics, MetricsAccumulator } from './forecast/metrics.js';
+export { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from './forecast/model.js';
+export type { ForecastOptions } from './forecast/options.js';
+export { fitQuantileModel, type QuantileModel, quantileAt } from './forecast/quantiles.js';
+export { type ReforecastOptions, reforecastDay } from './forecast/reforecast.js';
+export { resampleHistory } from './forecast/resample.js';
+export { readSpecialDaysCsv } from './io/specialDaysCsv.js';
+export { holidaySpecialDays, mergeSpecialDays, type SpecialDay } from './time/specialDays.js';
 
 // ---- queueing: Erlang B, C and A for any size (pure numbers, no time) ---------------------------
 export { erlangB } from './queueing/erlangB.js';
@@ -119,35 +89,6 @@ export type {
   ServiceLevelBasis,
   StaffingTarget,
 } from './queueing/types.js';
-
-// ---- report: self-contained HTML report (vega-lite -> inline SVG) and terminal summary ---------
-export { busiestDay, type BusiestDay } from './report/busiestDay.js';
-export { forecastChartSpec } from './report/charts/forecastChart.js';
-export { heatmapChartSpec } from './report/charts/heatmapChart.js';
-export { scenarioChartSpec } from './report/charts/scenarioChart.js';
-export { serviceLevelChartSpec } from './report/charts/serviceLevelChart.js';
-export { staffingChartSpec } from './report/charts/staffingChart.js';
-export { formatFigure } from './report/format.js';
-export { type HeatmapCell, type WeeklyHeatmap, weeklyHeatmap } from './report/heatmap.js';
-export { renderReportHtml } from './report/html.js';
-export { renderVegaLiteSvg } from './report/renderSvg.js';
-export { type SummaryFigure, summaryFigures } from './report/summaryFigures.js';
-export { renderTerminalSummary, type TerminalSummaryOptions } from './report/terminal.js';
-export type {
-  ReportDay,
-  ReportFigureUnit,
-  ReportForecast,
-  ReportHistory,
-  ReportInput,
-  ReportScenarioColumn,
-  ReportScenarioRow,
-  ReportScenarioTable,
-  ReportScheduleStatus,
-  ReportServiceLevel,
-  ReportStaffing,
-  ReportSummary,
-} from './report/types.js';
-export { validateReportInput } from './report/validate.js';
 
 // ---- staffing: forecast -> agents per interval (voice, chat, email, outbound), summaries -------
 export {
@@ -213,6 +154,57 @@ export {
   staffingSummary,
 } from './staffing/staffingSummary.js';
 
+// ---- calibration: checking Erlang C / Erlang A against per-call records -------------------------
+export {
+  CALL_RECORD_COLUMNS,
+  type CallRecordColumns,
+  type CallRecordsRead,
+  type ReadCallRecordsOptions,
+  readCallRecords,
+} from './io/callRecords.js';
+export { abandonmentHazard, type HazardBand } from './staffing/abandonHazard.js';
+export {
+  type CalibrateOptions,
+  type CalibrationInterval,
+  type CalibrationResult,
+  calibrate,
+  HAZARD_EDGES_SECONDS,
+  type HalfPatience,
+  type ModelErrors,
+  PRESENCE_RULES,
+  type PatienceCheck,
+  type PresenceRuleFit,
+} from './staffing/calibrate.js';
+export { type ErrorStat, errorStat } from './staffing/calibrateErrors.js';
+export { type CalibrationFit, type FitInterval, fitAvailability } from './staffing/calibrateFit.js';
+export { type CalibrationGrid, calibrationGrid, intervalIndex } from './staffing/calibrateGrid.js';
+export { type HourlyTable, hourlyRatio } from './staffing/calibrateHourly.js';
+export { type OracleInterval, type PresenceOracle, presenceOracle } from './staffing/calibrateOracle.js';
+export {
+  type ObservedKpis,
+  type ObservedKpisOptions,
+  observedKpis,
+  type RecordQuirks,
+} from './staffing/calibrateKpis.js';
+export { type PredictedKpis, predictKpis } from './staffing/calibratePredict.js';
+export {
+  type CallClass,
+  type CallRecord,
+  classifyCall,
+  queueEntryMs,
+  waitSeconds,
+} from './staffing/calibrateRecord.js';
+export { formatCalibrationReport } from './staffing/calibrateReport.js';
+export { type CalibrationTarget, calibrationTargets } from './staffing/calibrateTargets.js';
+export { type CalibrationParams, calibrationParamsSchema } from './staffing/calibrationParams.js';
+export { type PatienceEstimate, patienceMle } from './staffing/patience.js';
+export {
+  type AgentSession,
+  type AgentSessionsOptions,
+  agentSessions,
+  presentAgents,
+} from './staffing/presence.js';
+
 // ---- scheduling: shifts, breaks and weekly tours covering a requirement (HiGHS MIP + greedy) ----
 export type { ShiftRequirement } from './scheduling/calendar.js';
 export { type ScheduleEfficiency, scheduleEfficiency } from './scheduling/efficiency.js';
@@ -240,25 +232,6 @@ export {
   scheduleShifts,
 } from './scheduling/scheduleShifts.js';
 
-// ---- forecast: interval volumes and AHT, models, auto selection, backtest, special days ---------
-export {
-  type BacktestOptions,
-  type BacktestResult,
-  type BacktestRow,
-  backtest,
-} from './forecast/backtest.js';
-export { formatBacktestTable } from './forecast/backtestTable.js';
-export { BASELINE, type ForecastMethod, MODEL_NAMES, type ModelName } from './forecast/engine.js';
-export { forecast } from './forecast/forecast.js';
-export { type AccuracyMetrics, MetricsAccumulator } from './forecast/metrics.js';
-export { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from './forecast/model.js';
-export type { ForecastOptions } from './forecast/options.js';
-export { fitQuantileModel, type QuantileModel, quantileAt } from './forecast/quantiles.js';
-export { type ReforecastOptions, reforecastDay } from './forecast/reforecast.js';
-export { resampleHistory } from './forecast/resample.js';
-export { readSpecialDaysCsv } from './io/specialDaysCsv.js';
-export { holidaySpecialDays, mergeSpecialDays, type SpecialDay } from './time/specialDays.js';
-
 // ---- plan: one run from history to roster (forecast, staffing, schedule, evaluation, files) ---
 export { type PlanOptions, type PlanProgress, type PlanResult, type PlanStep, plan } from './plan/plan.js';
 export {
@@ -279,3 +252,32 @@ export {
 } from './plan/planOutputs.js';
 export { type PlanDay, type PlanSummary, type PlanSummaryInput, planSummary } from './plan/planSummary.js';
 export { planReportInput, REPORT_HISTORY_DAYS } from './plan/reportInput.js';
+
+// ---- report: self-contained HTML report (vega-lite -> inline SVG) and terminal summary ---------
+export { busiestDay, type BusiestDay } from './report/busiestDay.js';
+export { forecastChartSpec } from './report/charts/forecastChart.js';
+export { heatmapChartSpec } from './report/charts/heatmapChart.js';
+export { scenarioChartSpec } from './report/charts/scenarioChart.js';
+export { serviceLevelChartSpec } from './report/charts/serviceLevelChart.js';
+export { staffingChartSpec } from './report/charts/staffingChart.js';
+export { formatFigure } from './report/format.js';
+export { type HeatmapCell, type WeeklyHeatmap, weeklyHeatmap } from './report/heatmap.js';
+export { renderReportHtml } from './report/html.js';
+export { renderVegaLiteSvg } from './report/renderSvg.js';
+export { type SummaryFigure, summaryFigures } from './report/summaryFigures.js';
+export { renderTerminalSummary, type TerminalSummaryOptions } from './report/terminal.js';
+export type {
+  ReportDay,
+  ReportFigureUnit,
+  ReportForecast,
+  ReportHistory,
+  ReportInput,
+  ReportScenarioColumn,
+  ReportScenarioRow,
+  ReportScenarioTable,
+  ReportScheduleStatus,
+  ReportServiceLevel,
+  ReportStaffing,
+  ReportSummary,
+} from './report/types.js';
+export { validateReportInput } from './report/validate.js';
