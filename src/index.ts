@@ -281,3 +281,31 @@ export type {
   ReportSummary,
 } from './report/types.js';
 export { validateReportInput } from './report/validate.js';
+
+// ---- scenario: what-if variants of a plan (volume, handle time, target, shrinkage ...) and sweeps ---
+export {
+  type AppliedVariant,
+  applyOverrides,
+  type ForecastOverrides,
+  scaleForecast,
+} from './scenario/applyOverrides.js';
+export {
+  type CompareScenariosOptions,
+  compareScenarios,
+  type ScenarioRow,
+} from './scenario/compareScenarios.js';
+export { formatScenarioCsv, formatScenarioTable } from './scenario/formatScenarioTable.js';
+export {
+  parseScenarioFile,
+  type ScenarioFile,
+  type ScenarioVariant,
+  scenarioFileSchema,
+  scenarioVariantSchema,
+} from './scenario/scenarioConfig.js';
+export {
+  parseSweep,
+  SWEEP_PARAMETERS,
+  type Sweep,
+  type SweepParameter,
+  sweepVariants,
+} from './scenario/sweep.js';

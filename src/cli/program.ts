@@ -8,6 +8,7 @@ import { registerErlang } from './erlang.js';
 import { registerForecast } from './forecast.js';
 import { registerOutbound } from './outbound.js';
 import { registerPlan } from './plan.js';
+import { registerScenario } from './scenario.js';
 import { registerSchedule } from './schedule.js';
 import { registerSchema } from './schema.js';
 import { registerStaff } from './staff.js';
@@ -27,6 +28,7 @@ const registrars: CommandRegistrar[] = [
   registerForecast,
   registerBacktest,
   registerPlan,
+  registerScenario,
 ];
 
 /** Package version shown by `staffcast --version`. */

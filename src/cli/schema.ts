@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
 import { staffingConfigSchema } from '../io/staffingConfig.js';
 import { planConfigSchema } from '../plan/planConfig.js';
+import { scenarioFileSchema } from '../scenario/scenarioConfig.js';
 import { ShiftRules } from '../scheduling/rules.js';
 import type { CommandRegistrar } from './program.js';
 
@@ -17,6 +18,7 @@ import type { CommandRegistrar } from './program.js';
 export const SCHEMA_KINDS: Readonly<Record<string, z.ZodType>> = {
   plan: planConfigSchema, // history -> roster config for `staffcast plan --config` (src/plan/planConfig.ts)
   rules: ShiftRules, // shift rules for `staffcast schedule --rules` (src/scheduling/rules.ts)
+  scenario: scenarioFileSchema, // base plan + what-if variants for `staffcast scenario` (src/scenario/scenarioConfig.ts)
   staffing: staffingConfigSchema, // per-queue parameters for `staffcast staff --config` (src/io/staffingConfig.ts)
 };
 

@@ -39,6 +39,11 @@ export interface PlanOptions {
   onProgress?: (event: PlanProgress) => void;
   /** Name of the config for messages. Default `'plan config'`. */
   source?: string;
+  /**
+   * Applied to the forecast before staffing (what-if scenarios: volume, deflection, handle time).
+   * Default: none (the forecast as computed).
+   */
+  forecastTransform?: (forecast: Forecast) => Forecast;
 }
 
 /** Everything `plan` computed. */
@@ -132,7 +137,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
       `${source}: ahtSeconds: required because ${cfg.history.file} has no aht_seconds column`,
     );
 
-  const fc = await timed(
+  const rawForecast = await timed(
     'forecast',
     () =>
       forecast(history, {
@@ -144,6 +149,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
       }),
     (f) => `${f.starts.length} intervals by ${f.method ?? 'forecast'}`,
   );
+  const fc = options.forecastTransform === undefined ? rawForecast : options.forecastTransform(rawForecast);
 
   // zod's optional fields are `T | undefined`; the library types are exact-optional (same values)
   const staffing: StaffingOptions = {
