@@ -70,6 +70,13 @@ describe('staffcast scenario', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('is described by `staffcast schema scenario`', async () => {
+    const r = await runStaffcast(['schema', 'scenario']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout) as { required: string[] };
+    expect(schema.required).toEqual(['base', 'variants']);
+  });
+
   it('exits 1 naming the file when the scenario file is missing', async () => {
     const r = await runStaffcast(['scenario', 'nope.json', '--no-schedule'], { cwd });
     expect(r.code).toBe(1);

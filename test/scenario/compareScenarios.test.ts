@@ -75,5 +75,7 @@ describe('compareScenarios with scheduling', () => {
     expect(base.scheduleCost).toBeGreaterThan(0);
     expect(busy.scheduleCost!).toBeGreaterThan(base.scheduleCost!);
     expect(busy.agentHours).toBeGreaterThan(base.agentHours);
+    expect(busy.forecastCalls).toBeCloseTo(base.forecastCalls * 1.3, 6);
+    expect(busy.fte).toBeGreaterThan(base.fte);
   }, 30_000);
 });
