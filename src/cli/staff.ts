@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { Option } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { parseJsonText, validateConfig } from '../config.js';
 import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import { readForecastCsv } from '../io/readForecastCsv.js';
@@ -95,19 +96,7 @@ async function readForecasts(
 }
 
 async function readParams(ctx: CliContext, file: string) {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readText(ctx, file));
-  } catch (error) {
-    if (error instanceof StaffcastError) throw error;
-    throw new StaffcastError('CONFIG', `${file}: not valid JSON: ${(error as Error).message}`);
-  }
-  const parsed = calibrationParamsSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new StaffcastError('CONFIG', `${file}: ${problems.join('; ')}`);
-  }
-  return parsed.data;
+  return validateConfig(calibrationParamsSchema, parseJsonText(await readText(ctx, file), file), file);
 }
 
 /** Hours without a fitted handle time take the mean of the fitted hours. */

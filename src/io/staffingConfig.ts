@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StaffcastError } from '../errors.js';
+import { parseJsonText, validateConfig } from '../config.js';
 
 const fraction = z.number().min(0).max(1);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "a local time 'HH:MM'");
@@ -103,21 +103,5 @@ export type StaffingQueueConfig = StaffingConfig['queues'][number];
  * readStaffingConfig('{"queues":[{"name":"sales","patienceSeconds":120}]}').queues[0].channel; // 'voice'
  */
 export function readStaffingConfig(text: string, source = 'staffing config'): StaffingConfig {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new StaffcastError('CONFIG', `${source}: not valid JSON: ${(error as Error).message}`, { source });
-  }
-  const parsed = staffingConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-    );
-    throw new StaffcastError('CONFIG', `${source}: ${problems.join('; ')}`, {
-      source,
-      issues: parsed.error.issues,
-    });
-  }
-  return parsed.data;
+  return validateConfig(staffingConfigSchema, parseJsonText(text, source), source);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StaffcastError } from '../errors.js';
+import { parseJsonText, validateConfig } from '../config.js';
 import { MODEL_NAMES } from '../forecast/engine.js';
 import { shrinkageSchema, staffingTargetSchema } from '../io/staffingConfig.js';
 import { ShiftRules } from '../scheduling/rules.js';
@@ -145,17 +145,7 @@ export type PlanConfig = z.output<typeof planConfigSchema>;
  * // throws CONFIG 'plan.json: (root): Unrecognized key: "colour"'
  */
 export function parsePlanConfig(value: unknown, source = 'plan config'): PlanConfig {
-  const parsed = planConfigSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-    );
-    throw new StaffcastError('CONFIG', `${source}: ${problems.join('; ')}`, {
-      source,
-      issues: parsed.error.issues,
-    });
-  }
-  return parsed.data;
+  return validateConfig(planConfigSchema, value, source);
 }
 
 /**
@@ -166,11 +156,5 @@ export function parsePlanConfig(value: unknown, source = 'plan config'): PlanCon
  * readPlanConfig('{', 'plan.json'); // throws CONFIG 'plan.json: not valid JSON: ...'
  */
 export function readPlanConfig(text: string, source = 'plan config'): PlanConfig {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new StaffcastError('CONFIG', `${source}: not valid JSON: ${(error as Error).message}`, { source });
-  }
-  return parsePlanConfig(json, source);
+  return parsePlanConfig(parseJsonText(text, source), source);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StaffcastError } from '../errors.js';
+import { validateConfig } from '../config.js';
 import { shrinkageSchema, staffingTargetSchema } from '../io/staffingConfig.js';
 import { planConfigSchema } from '../plan/planConfig.js';
 import { ShiftRules } from '../scheduling/rules.js';
@@ -91,11 +91,7 @@ export type ScenarioFile = z.input<typeof scenarioFileSchema>;
  * // throws CONFIG 's.json: variants.0: Unrecognized key: "colour"'
  */
 export function parseScenarioFile(value: unknown, source = 'scenario file'): ScenarioFile {
-  const parsed = scenarioFileSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new StaffcastError('CONFIG', `${source}: ${problems.join('; ')}`, { source });
-  }
+  validateConfig(scenarioFileSchema, value, source);
   // keep the input as written (base plan defaults are filled by plan())
   return value as ScenarioFile;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StaffcastError } from '../errors.js';
+import { validateConfig } from '../config.js';
 
 /**
  * Shift rules: the JSON file a planner writes (`staffcast schedule --rules rules.json`), validated
@@ -171,19 +171,11 @@ export type BreakRuleConfig = ShiftTypeConfig['breaks'][number];
  *
  * @param value parsed JSON
  * @param source file name for the message (default `'rules'`)
- * @throws StaffcastError `CONFIG` naming the source, the path of the first bad field and the problem
+ * @throws StaffcastError `CONFIG` naming the source and every bad field's path and problem
  * @example
  * parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '08:00',
  *   lengthsMinutes: [480] }] }).shiftTypes[0].earliestStart; // 480
  */
 export function parseShiftRules(value: unknown, source = 'rules'): ShiftRulesConfig {
-  const parsed = ShiftRules.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = issue === undefined || issue.path.length === 0 ? '(root)' : issue.path.join('.');
-  throw new StaffcastError('CONFIG', `${source}: ${path}: ${issue?.message ?? 'invalid'}`, {
-    source,
-    path,
-    issues: parsed.error.issues,
-  });
+  return validateConfig(ShiftRules, value, source);
 }
