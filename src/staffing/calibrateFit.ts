@@ -1,6 +1,7 @@
 import { invalidInput } from '../errors.js';
 import type { QueueDemand } from '../queueing/types.js';
 import { predictKpis } from './calibratePredict.js';
+import { goldenSectionMinimum } from './goldenSection.js';
 
 /** One training interval of the availability fit. */
 export interface FitInterval {
@@ -54,29 +55,9 @@ export function fitAvailability(intervals: readonly FitInterval[], thresholdSeco
       best = f;
     }
   }
-  let lo = Math.max(0.3, best - 0.05);
-  let hi = best + 0.05;
-  const g = (Math.sqrt(5) - 1) / 2;
-  let x1 = hi - g * (hi - lo);
-  let x2 = lo + g * (hi - lo);
-  let l1 = loss(x1);
-  let l2 = loss(x2);
-  while (hi - lo > 1e-3) {
-    if (l1 < l2) {
-      hi = x2;
-      x2 = x1;
-      l2 = l1;
-      x1 = hi - g * (hi - lo);
-      l1 = loss(x1);
-    } else {
-      lo = x1;
-      x1 = x2;
-      l1 = l2;
-      x2 = lo + g * (hi - lo);
-      l2 = loss(x2);
-    }
-  }
-  const f = (lo + hi) / 2;
+  const lo = Math.max(0.3, best - 0.05);
+  const hi = best + 0.05;
+  const f = goldenSectionMinimum(loss, lo, hi, 1e-3);
   const lf = loss(f);
   return lf <= bestLoss
     ? { availabilityFactor: f, meanSquaredError: lf, intervals: intervals.length }

@@ -1,6 +1,7 @@
 import { type ErrorStat, errorStat } from './calibrateErrors.js';
 import type { FitInterval } from './calibrateFit.js';
 import { predictKpis } from './calibratePredict.js';
+import { goldenSectionMinimum } from './goldenSection.js';
 
 /** One interval for {@link presenceOracle}: a fit interval plus its observed ASA and the agents the model used. */
 export interface OracleInterval extends FitInterval {
@@ -61,29 +62,9 @@ export function presenceOracle(
         whole = n;
       }
     }
-    let lo = Math.max(0, whole - 1);
-    let hi = whole + 1;
-    const g = (Math.sqrt(5) - 1) / 2;
-    let x1 = hi - g * (hi - lo);
-    let x2 = lo + g * (hi - lo);
-    let l1 = loss(x1);
-    let l2 = loss(x2);
-    while (hi - lo > 0.005) {
-      if (l1 < l2) {
-        hi = x2;
-        x2 = x1;
-        l2 = l1;
-        x1 = hi - g * (hi - lo);
-        l1 = loss(x1);
-      } else {
-        lo = x1;
-        x1 = x2;
-        l1 = l2;
-        x2 = lo + g * (hi - lo);
-        l2 = loss(x2);
-      }
-    }
-    const mid = (lo + hi) / 2;
+    const lo = Math.max(0, whole - 1);
+    const hi = whole + 1;
+    const mid = goldenSectionMinimum(loss, lo, hi, 0.005);
     best[k] = loss(mid) <= wholeLoss ? mid : whole;
     return predictKpis(v.demand, best[k]!, thresholdSeconds);
   });
