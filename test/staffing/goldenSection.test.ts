@@ -9,10 +9,14 @@ describe('goldenSectionMinimum', () => {
 
   it('finds the vertex of any convex parabola inside the bracket', () => {
     fc.assert(
-      fc.property(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 0.1, max: 10, noNaN: true }), (c, a) => {
-        const x = goldenSectionMinimum((v) => a * (v - c) ** 2, -100, 100, 1e-6);
-        expect(Math.abs(x - c)).toBeLessThan(1e-5);
-      }),
+      fc.property(
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        (c, a) => {
+          const x = goldenSectionMinimum((v) => a * (v - c) ** 2, -100, 100, 1e-6);
+          expect(Math.abs(x - c)).toBeLessThan(1e-5);
+        },
+      ),
     );
   });
 
