@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { StaffcastError } from '../errors.js';
@@ -10,6 +9,7 @@ import {
 import { formatReadReport } from '../io/formatReadReport.js';
 import { writeHistoryCsv } from '../io/writeHistoryCsv.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
+import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { parsePositiveInt } from './usage.js';
 
@@ -126,18 +126,7 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
       const source = file === '-' ? ctx.stdin : resolve(ctx.cwd, file);
       const { history, report } = await aggregateRecords(source, options);
       const csv = writeHistoryCsv(history);
-      if (flags.output === undefined) {
-        ctx.stdout.write(csv);
-      } else {
-        try {
-          await writeFile(resolve(ctx.cwd, flags.output), csv);
-        } catch (error) {
-          throw new StaffcastError(
-            'FILE_READ',
-            `aggregate: cannot write ${flags.output} (${(error as Error).message})`,
-          );
-        }
-      }
+      await writeOutput(ctx, flags.output, csv);
       ctx.stderr.write(formatReadReport(report));
     });
 };

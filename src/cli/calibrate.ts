@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
 import { readCallRecords } from '../io/callRecords.js';
+import { writeTextFile } from '../io/writeTextFile.js';
 import { calibrate } from '../staffing/calibrate.js';
 import { formatCalibrationReport } from '../staffing/calibrateReport.js';
 import { calibrationTargets } from '../staffing/calibrateTargets.js';
@@ -80,15 +80,9 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
         ...(flags.pad === undefined ? {} : { padMinutes: flags.pad }),
       });
       if (flags.paramsOut !== undefined) {
-        const target = resolve(ctx.cwd, flags.paramsOut);
-        try {
-          await writeFile(target, `${JSON.stringify(result.params, null, 2)}\n`);
-        } catch (error) {
-          throw new StaffcastError(
-            'FILE_READ',
-            `${flags.paramsOut}: cannot write (${(error as Error).message})`,
-          );
-        }
+        await writeTextFile(flags.paramsOut, `${JSON.stringify(result.params, null, 2)}\n`, {
+          baseDir: ctx.cwd,
+        });
         ctx.stderr.write(`calibrate: parameters written to ${flags.paramsOut}\n`);
       }
       if (flags.json) {

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { StaffcastError } from '../errors.js';
@@ -13,6 +12,7 @@ import { writeForecastCsv } from '../io/writeForecastCsv.js';
 import type { History } from '../time/history.js';
 import type { SpecialDay } from '../time/specialDays.js';
 import type { CliContext } from './context.js';
+import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { parseNumberList, parsePositiveInt } from './usage.js';
 
@@ -124,14 +124,6 @@ export const registerForecast: CommandRegistrar = (program, ctx) => {
       }
       ctx.stderr.write(`forecast: ${result.starts.length} intervals by ${result.method}\n`);
       const csv = writeForecastCsv(result);
-      if (flags.output === undefined) {
-        ctx.stdout.write(csv);
-        return;
-      }
-      try {
-        await writeFile(resolve(ctx.cwd, flags.output), csv);
-      } catch (error) {
-        throw new StaffcastError('FILE_READ', `${flags.output}: cannot write (${(error as Error).message})`);
-      }
+      await writeOutput(ctx, flags.output, csv);
     });
 };

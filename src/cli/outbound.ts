@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { StaffcastError } from '../errors.js';
@@ -8,6 +6,7 @@ import { type Requirement, readRequirementCsv } from '../io/requirementCsv.js';
 import { outboundCapacity } from '../staffing/outboundCapacity.js';
 import { formatInstant } from '../time/formatInstant.js';
 import type { CliContext } from './context.js';
+import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { parseFraction, parsePositive } from './usage.js';
 
@@ -126,17 +125,7 @@ export const registerOutbound: CommandRegistrar = (program, ctx) => {
         ]),
       ];
       const csv = stringify(rows);
-      if (flags.output === undefined) ctx.stdout.write(csv);
-      else {
-        try {
-          await writeFile(resolve(ctx.cwd, flags.output), csv);
-        } catch (error) {
-          throw new StaffcastError(
-            'FILE_READ',
-            `${flags.output}: cannot write (${(error as Error).message})`,
-          );
-        }
-      }
+      await writeOutput(ctx, flags.output, csv);
       const short = result.shortAgents.filter((s) => s > 0).length;
       ctx.stderr.write(
         `outbound: ${result.totalCalls} calls of ${flags.aht} s fit into ${result.totalSpareAgentHours.toFixed(1)} ` +

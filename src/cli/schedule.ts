@@ -1,11 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
 import { readTextInput } from '../io/readTextInput.js';
 import { readRequirementCsv } from '../io/requirementCsv.js';
+import { writeTextFile } from '../io/writeTextFile.js';
 import type { ShiftRulesInput } from '../scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
 import type { CommandRegistrar } from './program.js';
@@ -29,12 +28,8 @@ function readText(file: string, cwd: string, stdin: NodeJS.ReadableStream | unde
   return readTextInput(file, { baseDir: cwd, ...(stdin === undefined ? {} : { stdin }) });
 }
 
-async function writeText(file: string, cwd: string, content: string): Promise<void> {
-  try {
-    await writeFile(resolve(cwd, file), content);
-  } catch (error) {
-    throw new StaffcastError('FILE_READ', `${file}: cannot write (${(error as Error).message})`, { file });
-  }
+function writeText(file: string, cwd: string, content: string): Promise<void> {
+  return writeTextFile(file, content, { baseDir: cwd });
 }
 
 function iso(ms: number | undefined, tz: string): string {

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { Option } from 'commander';
 import { parse } from 'csv-parse/sync';
@@ -11,6 +9,7 @@ import { readForecastCsv } from '../io/readForecastCsv.js';
 import { readTextInput } from '../io/readTextInput.js';
 import { type Requirement, writeRequirementCsv } from '../io/requirementCsv.js';
 import { readStaffingConfig, type StaffingConfig } from '../io/staffingConfig.js';
+import { writeTextFile } from '../io/writeTextFile.js';
 import type { StaffingTarget } from '../queueing/types.js';
 import { calibrationParamsSchema } from '../staffing/calibrationParams.js';
 import { fittedInputsByInterval } from '../staffing/fittedInputs.js';
@@ -19,6 +18,7 @@ import { type StaffingOptions, type StaffingScope, staffingPlan } from '../staff
 import { staffingSummary } from '../staffing/staffingSummary.js';
 import { formatInstant } from '../time/formatInstant.js';
 import type { CliContext } from './context.js';
+import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { addTargetOptions, type TargetFlags, targetFromFlags } from './targetFlags.js';
 import { parseFraction, parseNonNegativeInt, parsePositive, parsePositiveInt } from './usage.js';
@@ -307,27 +307,9 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
         if (flags.scope !== 'interval')
           lines.push(`staff: ${flags.scope} scope saves ${fmt(multi.savedAgentHours)} agent-hours`);
       }
-      if (flags.output === undefined) ctx.stdout.write(csv);
-      else {
-        try {
-          await writeFile(resolve(ctx.cwd, flags.output), csv);
-        } catch (error) {
-          throw new StaffcastError(
-            'FILE_READ',
-            `${flags.output}: cannot write (${(error as Error).message})`,
-          );
-        }
-      }
-      if (flags.summary !== undefined) {
-        try {
-          await writeFile(resolve(ctx.cwd, flags.summary), `${JSON.stringify(summary, null, 2)}\n`);
-        } catch (error) {
-          throw new StaffcastError(
-            'FILE_READ',
-            `${flags.summary}: cannot write (${(error as Error).message})`,
-          );
-        }
-      }
+      await writeOutput(ctx, flags.output, csv);
+      if (flags.summary !== undefined)
+        await writeTextFile(flags.summary, `${JSON.stringify(summary, null, 2)}\n`, { baseDir: ctx.cwd });
       for (const line of lines) ctx.stderr.write(`${line}\n`);
     });
 };
