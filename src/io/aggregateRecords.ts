@@ -121,11 +121,8 @@ export async function aggregateRecords(
   let rowsExcluded = 0;
   let handledWithoutService = 0;
 
-  const reject = (line: number, column: string | undefined, what: string): void => {
-    const message = `${file}:${line}:${column === undefined ? '' : `${column}:`} ${what}`;
-    if (policy === 'throw') throw new StaffcastError('CSV_ROW', message, { file, row: line, column });
-    problems.add(line, message);
-  };
+  const reject = (line: number, column: string | undefined, what: string): void =>
+    problems.reject(file, line, column, what, policy);
 
   for await (const { line, fields } of csvRecords(input, file)) {
     if (header === undefined) {

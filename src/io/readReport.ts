@@ -1,3 +1,4 @@
+import { StaffcastError } from '../errors.js';
 import type { GapRange } from '../time/completeGrid.js';
 
 export type { GapRange };
@@ -79,6 +80,22 @@ export class ProblemList {
     while (i > 0 && items[i - 1]!.line > line) i--;
     items.splice(i, 0, { line, message });
     if (items.length > this.limit) items.pop();
+  }
+
+  /**
+   * Records a rejected row as `file:line:column: what`, or throws it as `CSV_ROW` when the policy
+   * is `'throw'`.
+   */
+  reject(
+    file: string,
+    line: number,
+    column: string | undefined,
+    what: string,
+    policy: 'skip' | 'throw',
+  ): void {
+    const message = `${file}:${line}:${column === undefined ? '' : `${column}:`} ${what}`;
+    if (policy === 'throw') throw new StaffcastError('CSV_ROW', message, { file, row: line, column });
+    this.add(line, message);
   }
 
   /** The kept messages in line order. */
