@@ -10,12 +10,13 @@ import type { StaffingTarget } from '../queueing/types.js';
 import { evaluateSchedule, type ScheduleEvaluation } from '../scheduling/evaluateSchedule.js';
 import { parseShiftRules, type ShiftRulesInput } from '../scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
+import { type OutboundCapacity, outboundCapacity } from '../staffing/outboundCapacity.js';
 import type { Shrinkage } from '../staffing/shrinkage.js';
 import { type StaffingOptions, type StaffingPlan, staffingPlan } from '../staffing/staffingPlan.js';
 import type { History } from '../time/history.js';
 import type { SpecialDay } from '../time/specialDays.js';
 import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from './planConfig.js';
-import { readPlanJson, readPlanText, resolvePlanPath } from './planFiles.js';
+import { readPlanJson, readPlanText, resolvePlanPath, withConfigKey } from './planFiles.js';
 import { type PlanSummary, planSummary } from './planSummary.js';
 
 /** The steps of `plan`, in order. */
@@ -44,6 +45,15 @@ export interface PlanOptions {
    * Default: none (the forecast as computed).
    */
   forecastTransform?: (forecast: Forecast) => Forecast;
+  /**
+   * A forecast computed earlier for this config (same history, horizon, forecast options and
+   * interval; what-if scenarios share one): the forecast step is skipped. Default: forecast.
+   */
+  forecast?: Forecast;
+  /** The history read earlier for this config, with `readReport`: the read step is skipped. */
+  history?: History;
+  /** Row accounting of `history` (both are needed to skip the read step). */
+  readReport?: ReadReport;
 }
 
 /** Everything `plan` computed. */
@@ -63,6 +73,11 @@ export interface PlanResult {
   onPhoneAgents: Float64Array;
   /** Service level, ASA and abandonment each interval (and day) gets with `onPhoneAgents`. */
   evaluation: ScheduleEvaluation;
+  /**
+   * Outbound capacity of the quiet periods, `outboundCapacity(requirement.agents, onPhoneAgents,
+   * { ahtSeconds, intervalMinutes, maxOccupancy })` of the config's `outbound`; null without it.
+   */
+  outbound: OutboundCapacity | null;
   /** Headline figures. */
   summary: PlanSummary;
 }
@@ -74,7 +89,9 @@ export interface PlanResult {
  * agents after shrinkage), covers the scheduled agents with shifts (`scheduleShifts`, HiGHS within
  * `schedule.timeLimitSeconds`) and evaluates the schedule: with net on-phone agents
  * = net coverage x (1 - shrinkage) (floored to whole agents) it computes the service level, ASA
- * and abandonment each interval really gets (`evaluateSchedule`), and the summary figures.
+ * and abandonment each interval really gets (`evaluateSchedule`), and the summary figures. With
+ * `outbound` in the config, the spare on-phone agent-time beyond the requirement of each interval
+ * and the outbound calls that fit into it (`outboundCapacity(requirement.agents, onPhoneAgents)`).
  * Pure apart from reading the files the config names. Cost: dominated by the forecast (auto
  * backtest) and the MIP time limit.
  *
@@ -103,33 +120,47 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
   const rawRules = (config as { rules?: unknown }).rules;
   const rulesSource = typeof rawRules === 'string' ? rawRules : `${source}: rules`;
   const rules = (
-    typeof rawRules === 'string' ? await readPlanJson(baseDir, rawRules) : rawRules
+    typeof rawRules === 'string'
+      ? await withConfigKey(source, 'rules', () => readPlanJson(baseDir, rawRules))
+      : rawRules
   ) as ShiftRulesInput;
   const parsedRules = parseShiftRules(rules, rulesSource);
   const specialDays: SpecialDay[] =
     cfg.forecast?.specialDaysFile === undefined
       ? []
       : readSpecialDaysCsv(
-          await readPlanText(baseDir, cfg.forecast.specialDaysFile),
+          await withConfigKey(source, 'forecast.specialDaysFile', () =>
+            readPlanText(baseDir, cfg.forecast?.specialDaysFile ?? ''),
+          ),
           cfg.forecast.specialDaysFile,
         );
 
-  const read = await timed(
-    'read',
-    async () => {
-      const readOptions: ReadHistoryOptions = { timeZone: cfg.history.timeZone, fileName: cfg.history.file };
-      if (cfg.history.intervalMinutes !== undefined)
-        readOptions.intervalMinutes = cfg.history.intervalMinutes;
-      if (cfg.history.columns !== undefined) readOptions.columns = cfg.history.columns as HistoryColumns;
-      const r = await readHistoryCsv(resolvePlanPath(baseDir, cfg.history.file), readOptions);
-      const history =
-        cfg.outputIntervalMinutes === undefined
-          ? r.history
-          : resampleHistory(r.history, cfg.outputIntervalMinutes);
-      return { history, report: r.report };
-    },
-    (r) => `${r.report.rowsUsed} rows, ${r.history.calls.intervalMinutes}-minute intervals`,
-  );
+  const { history: reusedHistory, readReport: reusedReport } = options;
+  const read =
+    reusedHistory !== undefined && reusedReport !== undefined
+      ? { history: reusedHistory, report: reusedReport }
+      : await timed(
+          'read',
+          async () => {
+            const readOptions: ReadHistoryOptions = {
+              timeZone: cfg.history.timeZone,
+              fileName: cfg.history.file,
+            };
+            if (cfg.history.intervalMinutes !== undefined)
+              readOptions.intervalMinutes = cfg.history.intervalMinutes;
+            if (cfg.history.columns !== undefined)
+              readOptions.columns = cfg.history.columns as HistoryColumns;
+            const r = await withConfigKey(source, 'history.file', () =>
+              readHistoryCsv(resolvePlanPath(baseDir, cfg.history.file), readOptions),
+            );
+            const history =
+              cfg.outputIntervalMinutes === undefined
+                ? r.history
+                : resampleHistory(r.history, cfg.outputIntervalMinutes);
+            return { history, report: r.report };
+          },
+          (r) => `${r.report.rowsUsed} rows, ${r.history.calls.intervalMinutes}-minute intervals`,
+        );
   const history = read.history;
   if (history.ahtSeconds === undefined && cfg.ahtSeconds === undefined)
     throw new StaffcastError(
@@ -137,18 +168,20 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
       `${source}: ahtSeconds: required because ${cfg.history.file} has no aht_seconds column`,
     );
 
-  const rawForecast = await timed(
-    'forecast',
-    () =>
-      forecast(history, {
-        horizonDays: cfg.horizonDays,
-        method: cfg.forecast?.method ?? 'auto',
-        ...(cfg.forecast?.quantiles ? { quantiles: cfg.forecast.quantiles } : {}),
-        ...(cfg.forecast?.holidays !== undefined ? { holidays: cfg.forecast.holidays } : {}),
-        specialDays,
-      }),
-    (f) => `${f.starts.length} intervals by ${f.method ?? 'forecast'}`,
-  );
+  const rawForecast =
+    options.forecast ??
+    (await timed(
+      'forecast',
+      () =>
+        forecast(history, {
+          horizonDays: cfg.horizonDays,
+          method: cfg.forecast?.method ?? 'auto',
+          ...(cfg.forecast?.quantiles ? { quantiles: cfg.forecast.quantiles } : {}),
+          ...(cfg.forecast?.holidays !== undefined ? { holidays: cfg.forecast.holidays } : {}),
+          specialDays,
+        }),
+      (f) => `${f.starts.length} intervals by ${f.method ?? 'forecast'}`,
+    ));
   const fc = options.forecastTransform === undefined ? rawForecast : options.forecastTransform(rawForecast);
 
   // zod's optional fields are `T | undefined`; the library types are exact-optional (same values)
@@ -208,6 +241,14 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     (e) => `service level ${(100 * e.evaluation.total.serviceLevel).toFixed(1)}%`,
   );
 
+  const outbound =
+    cfg.outbound === undefined
+      ? null
+      : outboundCapacity(requirement.agents, evaluated.onPhoneAgents, {
+          ahtSeconds: cfg.outbound.ahtSeconds,
+          intervalMinutes: requirement.intervalMinutes,
+          maxOccupancy: cfg.outbound.maxOccupancy,
+        });
   const summary = planSummary({
     requirement,
     schedule,
@@ -216,6 +257,10 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     costPerPaidHour: new Map(parsedRules.shiftTypes.map((t) => [t.name, t.costPerPaidHour])),
     paidHoursPerWeek: cfg.paidHoursPerWeek,
     horizonDays: cfg.horizonDays,
+    outbound:
+      outbound === null || cfg.outbound === undefined
+        ? null
+        : { ahtSeconds: cfg.outbound.ahtSeconds, capacity: outbound },
   });
   return {
     config: cfg,
@@ -226,6 +271,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     schedule,
     onPhoneAgents: evaluated.onPhoneAgents,
     evaluation: evaluated.evaluation,
+    outbound,
     summary,
   };
 }

@@ -14,7 +14,8 @@ const minutes = z
  * zod schema of a plan config (`staffcast plan --config`, `staffcast schema plan`): history file,
  * forecast, staffing target and shift rules of one queue. Every object is strict (unknown keys are
  * errors). Paths are relative to the config file. Defaults: horizonDays 7, forecast.method 'auto',
- * shrinkage 0.3, scope 'interval', paidHoursPerWeek 40, schedule.timeLimitSeconds 30.
+ * shrinkage 0.3, scope 'interval', paidHoursPerWeek 40, schedule.timeLimitSeconds 30, no outbound
+ * (with `outbound`: maxOccupancy 1).
  *
  * @example
  * planConfigSchema.parse({ history: { file: 'h.csv', timeZone: 'UTC' },
@@ -116,6 +117,23 @@ export const planConfigSchema = z
       .union([z.string().min(1), ShiftRules])
       .describe(
         'Shift rules: inline (`staffcast schema rules`) or the path of a rules JSON, relative to the config file',
+      ),
+    outbound: z
+      .strictObject({
+        ahtSeconds: z
+          .number()
+          .positive()
+          .describe('Mean handle time of one outbound call in seconds, dialling and wrap-up included'),
+        maxOccupancy: z
+          .number()
+          .gt(0)
+          .max(1)
+          .default(1)
+          .describe('Share of the spare agent-time usable for outbound, in (0, 1]. Default 1'),
+      })
+      .optional()
+      .describe(
+        'Outbound work fitted into quiet periods: the agents the schedule puts on the phones beyond the requirement. Default: none',
       ),
     schedule: z
       .strictObject({

@@ -38,3 +38,24 @@ export async function readPlanJson(baseDir: string, file: string): Promise<unkno
     throw new StaffcastError('CONFIG', `${file}: not valid JSON: ${(error as Error).message}`, { file });
   }
 }
+
+/**
+ * Runs `read` (a read of a file the config names) and prefixes a `FILE_READ` error's message
+ * with the config's name and the key that named the file, so the user knows where to look:
+ * `plan.json: history.file: cannot read data/x.csv: no such file`. Other errors pass unchanged.
+ *
+ * @throws StaffcastError `FILE_READ` with the prefixed message (details gain `key`); whatever
+ *   else `read` throws.
+ * @example
+ * await withConfigKey('plan.json', 'history.file', () => readPlanText('/w', 'x.csv'));
+ * // throws FILE_READ 'plan.json: history.file: cannot read x.csv: no such file'
+ */
+export async function withConfigKey<T>(source: string, key: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof StaffcastError && error.code === 'FILE_READ')
+      throw new StaffcastError('FILE_READ', `${source}: ${key}: ${error.message}`, { ...error.details, key });
+    throw error;
+  }
+}

@@ -58,8 +58,9 @@ export function planScheduleCsv(result: PlanResult): string {
 /**
  * Coverage and service per interval as CSV: forecast calls, agents required on the phones and to
  * schedule, agents on shift, on break, net, on the phones after shrinkage, under/over the
- * scheduled requirement, and the service level, ASA, abandonment and occupancy the schedule gives.
- * O(intervals).
+ * scheduled requirement, and the service level, ASA, abandonment and occupancy the schedule gives;
+ * with outbound configured, a last column `outbound_calls` (whole outbound calls that fit in the
+ * interval, `PlanResult.outbound.calls`). O(intervals).
  *
  * @example
  * planCoverageCsv(result).split('\n')[0];
@@ -87,6 +88,7 @@ export function planCoverageCsv(result: PlanResult): string {
       round(e.asaSeconds[t] ?? Number.NaN, 2),
       round(e.abandonRate[t] ?? Number.NaN),
       round(e.occupancy[t] ?? Number.NaN),
+      ...(result.outbound === null ? [] : [result.outbound.calls[t] ?? 0]),
     ].map(String);
   });
   const header = [
@@ -104,6 +106,7 @@ export function planCoverageCsv(result: PlanResult): string {
     'asa_seconds',
     'abandon_rate',
     'occupancy',
+    ...(result.outbound === null ? [] : ['outbound_calls']),
   ];
   return stringify([header, ...rows]);
 }

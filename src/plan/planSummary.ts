@@ -1,5 +1,6 @@
 import type { ScheduleEvaluation } from '../scheduling/evaluateSchedule.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
+import type { OutboundCapacity } from '../staffing/outboundCapacity.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import { localDate } from '../time/localCalendar.js';
 
@@ -57,8 +58,24 @@ export interface PlanSummary {
   /** Agent-intervals below and above the scheduled requirement. */
   underAgentIntervals: number;
   overAgentIntervals: number;
+  /**
+   * Outbound work that fits into the quiet periods of the schedule (`outboundCapacity` of the
+   * required and the on-phone agents): whole calls of `ahtSeconds` and the spare agent-hours they
+   * may use (after `outbound.maxOccupancy`). `null` when the config has no `outbound`.
+   */
+  outbound: PlanOutboundSummary | null;
   /** Per local day. */
   days: PlanDay[];
+}
+
+/** Outbound figures of a plan. */
+export interface PlanOutboundSummary {
+  /** Handle time of one outbound call in seconds (from the config). */
+  ahtSeconds: number;
+  /** Whole outbound calls that fit over the horizon (`OutboundCapacity.totalCalls`). */
+  calls: number;
+  /** Spare agent-hours usable for outbound (`OutboundCapacity.totalSpareAgentHours`). */
+  spareAgentHours: number;
 }
 
 /** What `planSummary` summarises. */
@@ -73,6 +90,8 @@ export interface PlanSummaryInput {
   paidHoursPerWeek: number;
   /** Calendar days of the horizon (closed days included), for FTE per week. */
   horizonDays: number;
+  /** Outbound capacity of the schedule and the outbound handle time; absent or null: no outbound. */
+  outbound?: { ahtSeconds: number; capacity: OutboundCapacity } | null;
 }
 
 function sumHours(values: ArrayLike<number>, from: number, to: number, hours: number): number {
@@ -96,8 +115,9 @@ function max(values: ArrayLike<number>): number {
 /**
  * The summary figures of a plan: agent-hours (required, scheduled, on the phones), paid hours,
  * FTE = paidHours / (horizonDays / 7) / paidHoursPerWeek (the full-timers the roster pays), peaks,
- * cost (sum of count x paidMinutes / 60 x costPerPaidHour) and the contact-weighted service
- * figures of the evaluation, overall and per local day. O(intervals + shifts).
+ * cost (sum of count x paidMinutes / 60 x costPerPaidHour), the contact-weighted service
+ * figures of the evaluation, overall and per local day, and the outbound totals when given.
+ * O(intervals + shifts).
  *
  * @example
  * planSummary({ requirement, schedule, evaluation, onPhoneAgents, costPerPaidHour: new Map(),
@@ -158,6 +178,14 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
     unstaffedIntervals,
     underAgentIntervals: schedule.underAgentIntervals,
     overAgentIntervals: schedule.overAgentIntervals,
+    outbound:
+      input.outbound === undefined || input.outbound === null
+        ? null
+        : {
+            ahtSeconds: input.outbound.ahtSeconds,
+            calls: input.outbound.capacity.totalCalls,
+            spareAgentHours: input.outbound.capacity.totalSpareAgentHours,
+          },
     days,
   };
 }

@@ -62,6 +62,7 @@ export function planReportInput(
       peakScheduledAgents: summary.peakOnPhoneAgents,
       scheduleCost: summary.scheduleCost,
       scheduleCostUnit: 'cost units',
+      ...(summary.outbound === null ? {} : { outboundCallsFit: summary.outbound.calls }),
       ...(finite(summary.serviceLevel) !== undefined ? { serviceLevel: summary.serviceLevel } : {}),
       ...(finite(summary.asaSeconds) !== undefined ? { asaSeconds: summary.asaSeconds } : {}),
       ...(finite(summary.abandonRate) !== undefined ? { abandonRate: summary.abandonRate } : {}),
@@ -81,6 +82,12 @@ export function planReportInput(
       'Agents are agents on the phones: the schedule gives net coverage (on shift, not on break) x (1 - shrinkage).',
       `Shrinkage ${typeof config.shrinkage === 'number' ? `${Math.round(100 * config.shrinkage)}%` : 'by table'}; ` +
         `schedule ${summary.scheduleStatus}${summary.scheduleGap === null ? '' : `, gap ${(100 * summary.scheduleGap).toFixed(2)}%`}.`,
+      ...(summary.outbound === null
+        ? []
+        : [
+            `Outbound: ${summary.outbound.calls} calls of ${summary.outbound.ahtSeconds} s fit into ` +
+              `${summary.outbound.spareAgentHours.toFixed(1)} spare agent-hours on the phones (beyond the requirement).`,
+          ]),
       ...(summary.unstaffedIntervals > 0
         ? [
             `${summary.unstaffedIntervals} intervals with forecast contacts have nobody on the phones ` +

@@ -88,7 +88,9 @@ describe('staffcast plan', () => {
     const before = await readdir(dir);
     const r = await runStaffcast(['plan', '--config', 'bad.json', '--out', 'failed'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^staffcast: .*missing\.csv/m);
+    expect(r.stderr).toMatch(
+      /^staffcast: bad\.json: history\.file: cannot read .*missing\.csv: no such file$/m,
+    );
     expect(existsSync(join(dir, 'failed'))).toBe(false);
     expect((await readdir(dir)).sort()).toEqual(before.sort());
   });

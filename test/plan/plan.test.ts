@@ -2,10 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanProgress } from '../../src/plan/plan.js';
 import { type PlanResult, plan } from '../../src/plan/plan.js';
+import { planCoverageCsv, planSummaryJson } from '../../src/plan/planOutputs.js';
 import { planReportInput } from '../../src/plan/reportInput.js';
 import { queueMetrics } from '../../src/queueing/queueMetrics.js';
+import { summaryFigures } from '../../src/report/summaryFigures.js';
 import { validateReportInput } from '../../src/report/validate.js';
 import type { ShiftRulesInput } from '../../src/scheduling/rules.js';
+import { outboundCapacity } from '../../src/staffing/outboundCapacity.js';
 
 const baseDir = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
 const config = {
@@ -96,6 +99,12 @@ describe('plan', () => {
     expect(result.summary.scheduleCost).toBeGreaterThan(0);
   });
 
+  it('has no outbound figures and no outbound_calls column without an outbound config', () => {
+    expect(result.outbound).toBeNull();
+    expect(result.summary.outbound).toBeNull();
+    expect(planCoverageCsv(result).split('\n')[0]).not.toContain('outbound_calls');
+  });
+
   it('reports each step once started and once done, in order', () => {
     const done = events.filter((e) => e.phase === 'done');
     expect(done.map((e) => e.step)).toEqual(['read', 'forecast', 'staff', 'schedule', 'evaluate']);
@@ -112,6 +121,64 @@ describe('plan', () => {
   });
 });
 
+describe('plan with outbound work', () => {
+  let result: PlanResult;
+  beforeAll(async () => {
+    result = await plan(
+      { ...config, outbound: { ahtSeconds: 240, maxOccupancy: 0.8 }, schedule: { timeLimitSeconds: 1 } },
+      { baseDir },
+    );
+  }, 60_000);
+
+  it('fits floor(spare on-phone agents x 1800 s x 0.8 / 240 s) calls into each 30-minute interval', () => {
+    const req = result.requirement.agents;
+    let calls = 0;
+    let spareSeconds = 0;
+    for (let t = 0; t < req.length; t++) {
+      const spare = Math.max(0, (result.onPhoneAgents[t] ?? 0) - (req[t] ?? 0));
+      const c = Math.floor((spare * 1800 * 0.8) / 240 + 1e-9);
+      expect(result.outbound?.calls[t]).toBe(c);
+      calls += c;
+      spareSeconds += spare * 1800 * 0.8;
+    }
+    expect(calls).toBeGreaterThan(0); // the shifts' granularity leaves spare agents somewhere
+    expect(result.summary.outbound).toEqual({
+      ahtSeconds: 240,
+      calls,
+      spareAgentHours: expect.closeTo(spareSeconds / 3600, 9),
+    });
+  });
+
+  it('equals outboundCapacity of the requirement and on-phone arrays of the result', () => {
+    const cap = outboundCapacity(result.requirement.agents, result.onPhoneAgents, {
+      ahtSeconds: 240,
+      intervalMinutes: 30,
+      maxOccupancy: 0.8,
+    });
+    expect(result.outbound).toEqual(cap);
+    expect(result.summary.outbound?.calls).toBe(cap.totalCalls);
+    expect(result.summary.outbound?.spareAgentHours).toBe(cap.totalSpareAgentHours);
+  });
+
+  it('writes an outbound_calls column in coverage.csv and the figures in summary.json', () => {
+    const lines = planCoverageCsv(result).trim().split('\n');
+    expect(lines[0]?.endsWith(',occupancy,outbound_calls')).toBe(true);
+    const column = lines.slice(1).map((l) => Number(l.split(',').at(-1)));
+    expect(column).toEqual(Array.from(result.outbound?.calls ?? []));
+    expect(JSON.parse(planSummaryJson(result)).summary.outbound).toEqual(result.summary.outbound);
+  });
+
+  it('shows the outbound calls in the report figures and notes', () => {
+    const input = planReportInput(result, { generatedAt: 0 });
+    expect(input.summary.outboundCallsFit).toBe(result.summary.outbound?.calls);
+    const fig = summaryFigures(input.summary).find((f) => f.label === 'Outbound calls that fit');
+    expect(fig?.value).toBe((result.summary.outbound?.calls ?? -1).toLocaleString('en-US'));
+    expect(
+      input.notes?.some((n) => n.startsWith(`Outbound: ${result.summary.outbound?.calls} calls of 240 s`)),
+    ).toBe(true);
+  });
+});
+
 describe('plan errors', () => {
   it('asks for ahtSeconds when the history has no aht_seconds column', async () => {
     const { ahtSeconds: _a, ...noAht } = config;
@@ -120,10 +187,22 @@ describe('plan errors', () => {
     );
   });
 
-  it('fails with FILE_READ naming a missing history file', async () => {
+  it('fails with FILE_READ naming the config key and the missing history file', async () => {
     await expect(
-      plan({ ...config, history: { file: 'nope.csv', timeZone: 'UTC' } }, { baseDir }),
-    ).rejects.toMatchObject({ code: 'FILE_READ' });
+      plan({ ...config, history: { file: 'nope.csv', timeZone: 'UTC' } }, { baseDir, source: 'plan.json' }),
+    ).rejects.toMatchObject({
+      code: 'FILE_READ',
+      message: 'plan.json: history.file: cannot read nope.csv: no such file',
+    });
+  });
+
+  it('names the rules key when the rules file is missing', async () => {
+    await expect(
+      plan({ ...config, rules: 'gone.json' }, { baseDir, source: 'plan.json' }),
+    ).rejects.toMatchObject({
+      code: 'FILE_READ',
+      message: 'plan.json: rules: cannot read gone.json: no such file',
+    });
   });
 
   it('fails with CONFIG naming the rules file when the rules are invalid, before reading the history', async () => {

@@ -47,6 +47,24 @@ describe('planConfigSchema', () => {
     );
   });
 
+  it('accepts outbound work with a default maxOccupancy of 1 and rejects bad outbound fields', () => {
+    expect(parsePlanConfig(minimal).outbound).toBeUndefined();
+    expect(parsePlanConfig({ ...minimal, outbound: { ahtSeconds: 240 } }).outbound).toEqual({
+      ahtSeconds: 240,
+      maxOccupancy: 1,
+    });
+    expect(() => parsePlanConfig({ ...minimal, outbound: { ahtSeconds: 0 } }, 'p')).toThrow(
+      /^p: outbound\.ahtSeconds: /,
+    );
+    expect(() =>
+      parsePlanConfig({ ...minimal, outbound: { ahtSeconds: 60, maxOccupancy: 1.5 } }, 'p'),
+    ).toThrow(/^p: outbound\.maxOccupancy: /);
+    expect(() => parsePlanConfig({ ...minimal, outbound: { ahtSeconds: 60, dialer: 'x' } }, 'p')).toThrow(
+      'p: outbound: Unrecognized key: "dialer"',
+    );
+    expect(() => parsePlanConfig({ ...minimal, outbound: {} }, 'p')).toThrow(/^p: outbound\.ahtSeconds: /);
+  });
+
   it('accepts inline shift rules and validates them', () => {
     const rules = {
       shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '10:00', lengthsMinutes: [480] }],
@@ -72,5 +90,6 @@ describe('planConfigSchema', () => {
     expect(schema.required.sort()).toEqual(['history', 'rules', 'target']);
     expect(schema.properties.horizonDays?.default).toBe(7);
     expect(schema.properties.shrinkage?.description).toMatch(/Default 0\.3/);
+    expect(schema.properties.outbound?.description).toMatch(/^Outbound work fitted into quiet periods/);
   });
 });
