@@ -49,8 +49,8 @@ function targetOf(flags: StaffFlags): StaffingTarget | undefined {
   return Object.keys(target).length === 0 ? undefined : target;
 }
 
-function readText(ctx: CliContext, file: string): Promise<string> {
-  return readTextInput(file, { baseDir: ctx.cwd, stdin: ctx.stdin });
+function readText(ctx: CliContext, file: string, kind = 'CSV'): Promise<string> {
+  return readTextInput(file, { baseDir: ctx.cwd, stdin: ctx.stdin, kind });
 }
 
 /** Forecasts by queue: one (named '') without a `queue` column, else one per queue value. */
@@ -96,7 +96,11 @@ async function readForecasts(
 }
 
 async function readParams(ctx: CliContext, file: string) {
-  return validateConfig(calibrationParamsSchema, parseJsonText(await readText(ctx, file), file), file);
+  return validateConfig(
+    calibrationParamsSchema,
+    parseJsonText(await readText(ctx, file, 'JSON'), file),
+    file,
+  );
 }
 
 /** Hours without a fitted handle time take the mean of the fitted hours. */
@@ -218,7 +222,7 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
     .action(async (file: string, flags: StaffFlags) => {
       let config: StaffingConfig | undefined;
       if (flags.config !== undefined)
-        config = readStaffingConfig(await readText(ctx, flags.config), flags.config);
+        config = readStaffingConfig(await readText(ctx, flags.config, 'JSON'), flags.config);
       const target = targetOf(flags) ?? config?.target;
       if (target === undefined)
         usage(

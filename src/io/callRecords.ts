@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
 import type { CallRecord } from '../staffing/calibrateRecord.js';
 import { readFailureReason } from './readTextInput.js';
+import { escapeControl, textGuard } from './textCheck.js';
 
 /** The `CallRecord` fields a per-call CSV provides, each with its default column name. */
 export const CALL_RECORD_COLUMNS = {
@@ -30,7 +31,7 @@ export interface ReadCallRecordsOptions {
   timeZone?: string;
   /** Column names, when they differ from {@link CALL_RECORD_COLUMNS}. */
   columns?: CallRecordColumns;
-  /** Name used for the source in messages (default: the path, or `'<stdin>'` for a stream). */
+  /** Name used for the source in messages (default: the path, or `'stdin'` for a stream). */
   fileLabel?: string;
   /** Throw on the first bad row instead of rejecting it. Default false. */
   strict?: boolean;
@@ -46,7 +47,7 @@ export interface CallRecordsRead {
   rowsUsed: number;
   /** Rows rejected (each with a message in `errors`). */
   rowsRejected: number;
-  /** One message per rejected row, `file:row:column: problem` (row 1 is the header). */
+  /** One message per rejected row, `file:line:column: problem` (line 1 is the header). */
   errors: string[];
 }
 
@@ -98,13 +99,15 @@ function arrivalMs(cell: string, timeZone: string): number {
 /**
  * Streams a per-call CSV (one row per call: arrival, service type, priority, outcome, VRU time,
  * queued flag, queue time, served flag, talk time, agent) into `CallRecord`s with csv-parse,
- * validating every row with zod. A bad row is rejected with a message `file:row:column: problem`
- * (row numbers count the header as row 1) and reading goes on, unless `strict`. A blank
+ * validating every row with zod. A bad row is rejected with a message `file:line:column: problem`
+ * (file line numbers: the header is line 1) and reading goes on, unless `strict`. A blank
  * `service_seconds` is NaN. Arrival times without an offset are wall clock in `timeZone`.
  * O(rows) time; the records are held in memory (about 150 bytes each).
  *
- * @throws StaffcastError `FILE_READ` when the file cannot be read; `CSV_ROW` when a required column
- *   is missing from the header (`file:1:column: missing column`), on malformed CSV, or on the first
+ * @throws StaffcastError `FILE_READ` when the file cannot be read or is not UTF-8 text (`textGuard`);
+ *   `CSV_ROW` when a required column
+ *   is missing from the header (`file:1: missing column 'agent' (header has: ...)`), on malformed
+ *   CSV (`file:line: malformed CSV: ...`, control characters escaped), or on the first
  *   bad row when `strict`; `NO_DATA` when no row is usable.
  * @example
  * const read = await readCallRecords('calls.csv');
@@ -116,7 +119,7 @@ export async function readCallRecords(
   options: ReadCallRecordsOptions = {},
 ): Promise<CallRecordsRead> {
   const timeZone = options.timeZone ?? 'UTC';
-  const label = options.fileLabel ?? (typeof source === 'string' ? source : '<stdin>');
+  const label = options.fileLabel ?? (typeof source === 'string' ? source : 'stdin');
   const names = { ...CALL_RECORD_COLUMNS, ...options.columns };
   const fields = Object.keys(CALL_RECORD_COLUMNS) as (keyof typeof CALL_RECORD_COLUMNS)[];
   const input = typeof source === 'string' ? createReadStream(source) : source;
@@ -125,6 +128,9 @@ export async function readCallRecords(
   let index: number[] | undefined;
   // pipe() does not forward source errors: hand them to the parser so the loop below rejects
   input.on('error', (error: Error) => parser.destroy(error));
+  // binary input fails before csv-parse sees it (its messages would quote the raw bytes)
+  const guard = textGuard(label);
+  guard.on('error', (error: Error) => parser.destroy(error));
 
   const fail = (row: number, column: string, problem: string): void => {
     const message = `${label}:${row}:${column}: ${problem}`;
@@ -134,7 +140,7 @@ export async function readCallRecords(
   };
 
   try {
-    for await (const chunk of input.pipe(parser) as AsyncIterable<{
+    for await (const chunk of input.pipe(guard).pipe(parser) as AsyncIterable<{
       record: string[];
       info: { lines: number };
     }>) {
@@ -143,11 +149,15 @@ export async function readCallRecords(
         index = fields.map((field) => {
           const at = record.indexOf(names[field]);
           if (at < 0)
-            throw new StaffcastError('CSV_ROW', `${label}:1:${names[field]}: missing column`, {
-              file: label,
-              row: 1,
-              column: names[field],
-            });
+            throw new StaffcastError(
+              'CSV_ROW',
+              `${label}:${info.lines}: missing column '${names[field]}' (header has: ${record.join(', ')})`,
+              {
+                file: label,
+                row: info.lines,
+                column: names[field],
+              },
+            );
           return at;
         });
         continue;
@@ -201,9 +211,13 @@ export async function readCallRecords(
         file: label,
       });
     const lines = (error as { lines?: number }).lines;
-    throw new StaffcastError('CSV_ROW', `${label}:${lines ?? '?'}: ${(error as Error).message}`, {
-      file: label,
-    });
+    throw new StaffcastError(
+      'CSV_ROW',
+      `${label}:${lines ?? '?'}: malformed CSV: ${escapeControl((error as Error).message)}`,
+      {
+        file: label,
+      },
+    );
   }
   if (index === undefined || out.rowsUsed === 0)
     throw new StaffcastError('NO_DATA', `${label}: no usable call records (${out.rowsRead} rows read)`, {

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
 import { StaffcastError } from '../errors.js';
 import { readFailureReason } from './readTextInput.js';
+import { escapeControl, textGuard } from './textCheck.js';
 
 /**
  * One CSV record with its 1-based line number (the header is line 1; blank lines count). Exact
@@ -31,8 +32,9 @@ export function inputName(input: CsvInput, fileName?: string): string {
  * time), handling a UTF-8 byte-order mark, CRLF or LF line ends and blank lines (skipped; line
  * numbers still count them). About 1 µs per short record. Records may have any number of fields; the caller checks them.
  *
- * @throws StaffcastError `FILE_READ` when the file cannot be opened or read; `CSV_ROW` for
- * malformed CSV (an unclosed quote ...), naming file and line.
+ * @throws StaffcastError `FILE_READ` when the file cannot be opened or read, or is not UTF-8 text
+ * ("<file>: not a text CSV file (binary data at byte N: 0xNN)", see `textGuard`); `CSV_ROW` for
+ * malformed CSV (an unclosed quote ...), naming file and line, control characters escaped.
  * @example
  * for await (const { line, fields } of csvRecords('h.csv', 'h.csv')) console.log(line, fields);
  */
@@ -57,7 +59,10 @@ export async function* csvRecords(input: CsvInput, file: string): AsyncGenerator
       new StaffcastError('FILE_READ', `cannot read ${file}: ${readFailureReason(error)}`, { file }),
     );
   });
-  source.pipe(parser);
+  // binary input fails before csv-parse sees it (its messages would quote the raw bytes)
+  const guard = textGuard(file);
+  guard.on('error', (error: unknown) => parser.destroy(error as Error));
+  source.pipe(guard).pipe(parser);
   try {
     let line = 0;
     for await (const fields of parser as AsyncIterable<string[]>) {
@@ -69,10 +74,14 @@ export async function* csvRecords(input: CsvInput, file: string): AsyncGenerator
     if (error instanceof StaffcastError) throw error;
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw new StaffcastError('CSV_ROW', `${file}:${line ?? '?'}: malformed CSV: ${error.message}`, {
-        file,
-        row: line,
-      });
+      throw new StaffcastError(
+        'CSV_ROW',
+        `${file}:${line ?? '?'}: malformed CSV: ${escapeControl(error.message)}`,
+        {
+          file,
+          row: line,
+        },
+      );
     }
     throw new StaffcastError('FILE_READ', `cannot read ${file}: ${readFailureReason(error)}`, { file });
   } finally {

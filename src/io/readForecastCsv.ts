@@ -105,7 +105,7 @@ export async function readForecastCsv(
       fail(
         line,
         'interval_start',
-        `${t === starts.get(starts.length - 1) ? 'repeats' : 'is earlier than'} the start of row ${previousLine}; a forecast must be sorted without duplicates`,
+        `${t === starts.get(starts.length - 1) ? 'repeats' : 'is earlier than'} the start of line ${previousLine}; a forecast must be sorted without duplicates`,
       );
     }
     const offset = /(Z|[+-]\d{2}(?::?\d{2})?)\s*$/i.exec(text);

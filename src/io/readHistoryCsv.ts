@@ -284,7 +284,7 @@ export async function readHistoryCsv(
       unsortedRows++;
       warnings.add(
         line,
-        `${file}:${line}:${names.start}: out of order (earlier than row ${previousLine}); rows were sorted by time`,
+        `${file}:${line}:${names.start}: out of order (earlier than line ${previousLine}); rows were sorted by time`,
       );
     }
     previousStart = time.epochMs;
@@ -330,7 +330,7 @@ export async function readHistoryCsv(
         reject(
           lines.get(i),
           names.start,
-          `duplicate interval ${formatInstant(starts.get(i), timeZone)} (first at row ${firstLine}); row ignored`,
+          `duplicate interval ${formatInstant(starts.get(i), timeZone)} (first at line ${firstLine}); row ignored`,
         );
         continue;
       }
@@ -456,7 +456,7 @@ function detectInterval(
     const firstLine = lines.get(order[0]!);
     throw new StaffcastError(
       'CSV_ROW',
-      `${file}: cannot detect the interval length: no two usable rows on the same day (first at row ${firstLine}); give intervalMinutes (--interval)`,
+      `${file}: cannot detect the interval length: no two usable rows on the same day (first at line ${firstLine}); give intervalMinutes (--interval)`,
       { file },
     );
   }

@@ -6,7 +6,7 @@ export type { GapRange };
 /**
  * What a reader did with every row of a file: nothing is dropped or filled silently.
  * `rowsRead = rowsUsed + rowsRejected + rowsExcluded`; every rejected row has a reason (the first
- * `maxReportedErrors` are in `errors`, formatted `file:row:column: what is wrong`, row = line
+ * `maxReportedErrors` are in `errors`, formatted `file:line:column: what is wrong`, line = line
  * number in the file with the header as line 1).
  */
 export interface ReadReport {

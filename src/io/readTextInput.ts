@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { text } from 'node:stream/consumers';
+import { buffer } from 'node:stream/consumers';
 import { StaffcastError } from '../errors.js';
+import { assertText } from './textCheck.js';
 
 /**
  * Why a file could not be read, in words: `no such file`, `is a directory`, `permission denied`, or
@@ -24,23 +25,31 @@ export function readFailureReason(error: unknown): string {
 /**
  * Reads a whole text input (UTF-8): `-` is `stdin`, any other name a file path resolved against
  * `baseDir`. Used for JSON configs and small CSVs; large histories stream through `csvRecords`.
- * Cost O(size).
+ * The bytes must be UTF-8 text (a BOM is kept for the parser to strip): a NUL byte or invalid
+ * UTF-8 is an error naming the byte, so no parser ever quotes binary garbage. Cost O(size).
  *
- * @throws StaffcastError `FILE_READ` "cannot read <file>: <reason>", naming the file as given.
+ * @throws StaffcastError `FILE_READ` "cannot read <file>: <reason>", naming the file as given;
+ *   `FILE_READ` "<file>: not a text CSV file (binary data at byte N: 0xNN)" (`JSON` for a `.json`
+ *   name or `options.kind`).
  * @example
  * await readTextInput('rules.json', { baseDir: '/work/examples' }); // '{ "shiftTypes": ...'
  */
 export async function readTextInput(
   file: string,
-  options: { baseDir: string; stdin?: NodeJS.ReadableStream },
+  options: { baseDir: string; stdin?: NodeJS.ReadableStream; kind?: string },
 ): Promise<string> {
+  let bytes: Buffer;
   try {
     if (file === '-') {
       if (options.stdin === undefined) throw new Error('no standard input here');
-      return await text(options.stdin);
+      bytes = await buffer(options.stdin);
+    } else {
+      bytes = await readFile(isAbsolute(file) ? file : resolve(options.baseDir, file));
     }
-    return await readFile(isAbsolute(file) ? file : resolve(options.baseDir, file), 'utf8');
   } catch (error) {
     throw new StaffcastError('FILE_READ', `cannot read ${file}: ${readFailureReason(error)}`, { file });
   }
+  const name = file === '-' ? 'stdin' : file;
+  assertText(bytes, name, options.kind ?? (/\.json$/i.test(file) ? 'JSON' : 'CSV'));
+  return bytes.toString('utf8');
 }

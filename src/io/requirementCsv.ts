@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
+import { assertText, escapeControl } from './textCheck.js';
 
 /**
  * A staffing requirement table: one row per interval (per queue when several queues share the
@@ -76,26 +77,42 @@ const OFFSET_RE = /(Z|[+-]\d{2}:?\d{2})$/i;
  * columns and empty cells read as `NaN`; `agents` must be present and >= 0 on every row.
  * Cost O(rows).
  *
- * @throws StaffcastError `NO_DATA` for a file without rows, `CSV_ROW` naming source, row (1 = first
- *   data row, header excluded) and column for a bad value, a missing column, a start without offset,
- *   a start not after the previous start of the same queue, or a gap that is not a whole number of
- *   intervals.
+ * @throws StaffcastError `NO_DATA` for a file without rows; `FILE_READ` for binary text
+ *   (`assertText`); `CSV_ROW` "`<source>:<line>:<column>: <problem> (got '<value>')`" (line = line
+ *   of the file, header = line 1, as every CSV reader of `io/` counts) for a bad value, a start
+ *   without offset, a start not after the previous start of the same queue;
+ *   "`<source>:1: missing column 'agents' (header has: ...)`"; malformed CSV; an interval length
+ *   that does not divide a day.
  * @example
  * readRequirementCsv('interval_start,agents\n2024-01-01T09:00:00Z,3\n2024-01-01T09:15:00Z,4\n')
  *   .agents; // Float64Array [3, 4] (intervalMinutes 15)
  */
 export function readRequirementCsv(text: string, options: ReadRequirementOptions = {}): Requirement {
   const source = options.source ?? 'requirement CSV';
-  let records: string[][];
+  assertText(text, source);
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+    parsed = parse(text, {
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
-    throw new StaffcastError('CSV_ROW', `${source}: ${(error as Error).message}`, { source });
+    const line = (error as { lines?: number }).lines;
+    throw new StaffcastError(
+      'CSV_ROW',
+      `${source}:${line ?? '?'}: malformed CSV: ${escapeControl((error as Error).message)}`,
+      { source, row: line },
+    );
   }
-  const header = records[0];
-  if (header === undefined || records.length < 2) {
-    throw new StaffcastError('NO_DATA', `${source}: no data rows`, { source });
-  }
+  const header = parsed[0]?.record;
+  if (header === undefined)
+    throw new StaffcastError('NO_DATA', `${source}: empty file (no header row)`, { source });
+  if (parsed.length < 2)
+    throw new StaffcastError('NO_DATA', `${source}: no data rows after the header`, { source });
+  const headerLine = parsed[0]!.info.lines;
   const index = new Map(header.map((name, i) => [name.toLowerCase(), i]));
   const agentsName = options.agentsColumn ?? 'agents';
   const startCol = index.get('interval_start');
@@ -105,46 +122,43 @@ export function readRequirementCsv(text: string, options: ReadRequirementOptions
     [agentsName, agentsCol],
   ] as const) {
     if (col === undefined) {
-      throw new StaffcastError('CSV_ROW', `${source}: missing column '${name}' in the header`, {
-        source,
-        column: name,
-      });
+      throw new StaffcastError(
+        'CSV_ROW',
+        `${source}:${headerLine}: missing column '${name}' (header has: ${header.join(', ')})`,
+        { source, row: headerLine, column: name },
+      );
     }
   }
   const queueCol = index.get('queue');
-  const n = records.length - 1;
+  const n = parsed.length - 1;
   const starts = new Float64Array(n);
   const queue: string[] = [];
   const columns = {} as Record<RequirementColumn, Float64Array>;
   for (const [, field] of REQUIREMENT_COLUMNS) columns[field] = new Float64Array(n).fill(Number.NaN);
-  const rowError = (row: number, column: string, message: string, value: string): never => {
-    throw new StaffcastError(
-      'CSV_ROW',
-      `${source}: row ${row}, column ${column}: ${message} (got '${value}')`,
-      {
-        source,
-        row,
-        column,
-        value,
-      },
-    );
+  const rowError = (line: number, column: string, message: string, value: string): never => {
+    throw new StaffcastError('CSV_ROW', `${source}:${line}:${column}: ${message} (got '${value}')`, {
+      source,
+      row: line,
+      column,
+      value,
+    });
   };
   const previousByQueue = new Map<string, number>();
   let gapMs = Number.POSITIVE_INFINITY;
   for (let r = 0; r < n; r++) {
-    const record = records[r + 1]!;
-    const row = r + 1;
+    const { record, info } = parsed[r + 1]!;
+    const line = info.lines;
     const rawStart = record[startCol!] ?? '';
     const ms = Date.parse(rawStart);
     if (!OFFSET_RE.test(rawStart) || !Number.isFinite(ms)) {
-      rowError(row, 'interval_start', 'must be an ISO-8601 time with offset', rawStart);
+      rowError(line, 'interval_start', 'must be an ISO-8601 time with offset', rawStart);
     }
     const q = queueCol === undefined ? '' : (record[queueCol] ?? '');
-    if (queueCol !== undefined && q === '') rowError(row, 'queue', 'must not be empty', q);
+    if (queueCol !== undefined && q === '') rowError(line, 'queue', 'must not be empty', q);
     const previous = previousByQueue.get(q);
     if (previous !== undefined) {
       if (ms <= previous)
-        rowError(row, 'interval_start', 'must be after the previous row of its queue', rawStart);
+        rowError(line, 'interval_start', 'must be after the previous row of its queue', rawStart);
       gapMs = Math.min(gapMs, ms - previous);
     }
     previousByQueue.set(q, ms);
@@ -156,13 +170,13 @@ export function readRequirementCsv(text: string, options: ReadRequirementOptions
       if (col === undefined) continue;
       const raw = record[col] ?? '';
       if (raw === '') {
-        if (field === 'agents') rowError(row, name, 'must not be empty', raw);
+        if (field === 'agents') rowError(line, name, 'must not be empty', raw);
         continue;
       }
       const value = Number(raw);
       const allowInfinity = field === 'asaSeconds' && value === Number.POSITIVE_INFINITY;
       if (Number.isNaN(value) || (!Number.isFinite(value) && !allowInfinity) || value < 0) {
-        rowError(row, name, 'must be a number >= 0', raw);
+        rowError(line, name, 'must be a number >= 0', raw);
       }
       columns[field][r] = value;
     }

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
 import type { SpecialDay } from '../time/specialDays.js';
+import { assertText, escapeControl } from './textCheck.js';
 
 const rowSchema = z.object({
   date: z
@@ -31,7 +32,8 @@ const rowSchema = z.object({
  * A BOM and CRLF line ends are accepted; an empty factor means "learn from the last occurrence of
  * the label". O(rows).
  *
- * @throws StaffcastError `CSV_ROW` "`<file>:<row>:<column>: <problem>`" for a missing column, a bad
+ * @throws StaffcastError `CSV_ROW` "`<file>:<line>:<column>: <problem>`" (line of the file, header
+ * = line 1) for a missing column, a bad
  * date, an empty label, a negative or non-numeric factor, a repeated date or malformed CSV;
  * `NO_DATA` when there is no row.
  * @example
@@ -39,14 +41,30 @@ const rowSchema = z.object({
  * // [{ date: '2024-12-25', label: 'Christmas', factor: 0 }, { date: '2024-12-24', label: 'Christmas Eve' }]
  */
 export function readSpecialDaysCsv(text: string, fileName = 'special days'): SpecialDay[] {
-  let records: string[][];
+  assertText(text, fileName);
+  let rows: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    rows = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      info: true,
+    }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
   } catch (error) {
-    throw new StaffcastError('CSV_ROW', `${fileName}: ${(error as Error).message}`);
+    const line = (error as { lines?: number }).lines;
+    throw new StaffcastError(
+      'CSV_ROW',
+      `${fileName}:${line ?? '?'}: malformed CSV: ${escapeControl((error as Error).message)}`,
+      { row: line },
+    );
   }
+  const records = rows.map((p) => p.record);
   const header = records[0];
-  if (!header) throw new StaffcastError('NO_DATA', `${fileName}: empty file`);
+  if (!header) throw new StaffcastError('NO_DATA', `${fileName}: empty file (no header row)`);
   const col = (name: string) => header.findIndex((h) => h.toLowerCase() === name);
   const dateCol = col('date');
   const labelCol = col('label');
@@ -56,12 +74,17 @@ export function readSpecialDaysCsv(text: string, fileName = 'special days'): Spe
     ['label', labelCol],
   ] as const) {
     if (idx < 0)
-      throw new StaffcastError('CSV_ROW', `${fileName}:1: missing column '${name}'`, { column: name });
+      throw new StaffcastError(
+        'CSV_ROW',
+        `${fileName}:${rows[0]!.info.lines}: missing column '${name}' (header has: ${header.join(', ')})`,
+        { column: name },
+      );
   }
   const out: SpecialDay[] = [];
   const seen = new Set<string>();
   for (let i = 1; i < records.length; i++) {
     const rec = records[i]!;
+    const line = rows[i]!.info.lines;
     const raw = {
       date: rec[dateCol] ?? '',
       label: rec[labelCol] ?? '',
@@ -73,13 +96,13 @@ export function readSpecialDaysCsv(text: string, fileName = 'special days'): Spe
       const field = String(issue.path[0]);
       throw new StaffcastError(
         'CSV_ROW',
-        `${fileName}:${i + 1}:${field}: ${issue.message} (got '${raw[field as keyof typeof raw] ?? ''}')`,
-        { row: i + 1, column: field },
+        `${fileName}:${line}:${field}: ${issue.message} (got '${raw[field as keyof typeof raw] ?? ''}')`,
+        { row: line, column: field },
       );
     }
     if (seen.has(parsed.data.date)) {
-      throw new StaffcastError('CSV_ROW', `${fileName}:${i + 1}:date: repeated date ${parsed.data.date}`, {
-        row: i + 1,
+      throw new StaffcastError('CSV_ROW', `${fileName}:${line}:date: repeated date ${parsed.data.date}`, {
+        row: line,
         column: 'date',
       });
     }

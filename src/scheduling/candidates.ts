@@ -141,13 +141,13 @@ export function generateCandidates(
       if (L % iv !== 0)
         throw new StaffcastError(
           'CONFIG',
-          `rules: shiftTypes.${k} (${st.name}): length ${L} min is not a multiple of the ${iv}-minute interval`,
+          `rules: shiftTypes[${k}] (${st.name}): length ${L} min is not a multiple of the ${iv}-minute interval`,
         );
     for (const b of st.breaks)
       if (b.durationMinutes % iv !== 0)
         throw new StaffcastError(
           'CONFIG',
-          `rules: shiftTypes.${k} (${st.name}): break ${b.name} of ${b.durationMinutes} min is not a multiple of the ${iv}-minute interval`,
+          `rules: shiftTypes[${k}] (${st.name}): break ${b.name} of ${b.durationMinutes} min is not a multiple of the ${iv}-minute interval`,
         );
     const days = new Set(st.days.map((d) => WEEKDAYS.indexOf(d)));
     for (const L of lengths) {

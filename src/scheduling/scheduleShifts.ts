@@ -1,4 +1,5 @@
 import { StaffcastError } from '../errors.js';
+import { formatInstant } from '../time/formatInstant.js';
 import { formatMinuteOfDay, type ShiftRequirement, type SlotCalendar, slotCalendar } from './calendar.js';
 import { type Candidates, generateCandidates, openSlots } from './candidates.js';
 import { type ScheduleEfficiency, scheduleEfficiency } from './efficiency.js';
@@ -119,7 +120,9 @@ export interface ShiftSchedule {
 function describeSlot(cal: SlotCalendar, t: number): string {
   const s = cal.starts?.[t];
   const label = `${WEEKDAYS[cal.weekday[t] ?? 0]} ${formatMinuteOfDay(cal.minuteOfDay[t] ?? 0)}`;
-  return s === undefined ? `interval ${t} (${label})` : `interval ${new Date(s).toISOString()} (${label})`;
+  return s === undefined
+    ? `interval ${t} (${label})`
+    : `interval ${formatInstant(s, cal.timeZone)} (${label})`;
 }
 
 function checkHardRules(cal: SlotCalendar, rules: ShiftRulesConfig, c: Candidates): void {

@@ -78,7 +78,7 @@ describe('readCallRecords', () => {
       readCallRecords(stream(['arrival,outcome', '1999-02-01T08:00:00,HANG']), { fileLabel: 'x.csv' }),
     );
     expect(error.code).toBe('CSV_ROW');
-    expect(error.message).toBe('x.csv:1:service_type: missing column');
+    expect(error.message).toBe("x.csv:1: missing column 'service_type' (header has: arrival, outcome)");
   });
 
   it('throws on the first bad row when strict', async () => {

@@ -99,12 +99,12 @@ describe('readForecastCsv', () => {
     await expect(
       read('interval_start,calls\n2003-05-05T07:30:00Z,3\n2003-05-05T07:00:00Z,3\n', 'UTC'),
     ).rejects.toThrow(
-      'f.csv:3:interval_start: is earlier than the start of row 2; a forecast must be sorted without duplicates',
+      'f.csv:3:interval_start: is earlier than the start of line 2; a forecast must be sorted without duplicates',
     );
     await expect(
       read('interval_start,calls\n2003-05-05T07:30:00Z,3\n2003-05-05T07:30:00Z,3\n', 'UTC'),
     ).rejects.toThrow(
-      'f.csv:3:interval_start: repeats the start of row 2; a forecast must be sorted without duplicates',
+      'f.csv:3:interval_start: repeats the start of line 2; a forecast must be sorted without duplicates',
     );
     await expect(read('interval_start,calls\n2003-05-05T07:30:00Z,-1\n', 'UTC')).rejects.toThrow(
       'f.csv:2:calls: negative count (got -1)',

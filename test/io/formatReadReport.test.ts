@@ -28,9 +28,9 @@ describe('formatReadReport', () => {
         '  duplicate intervals: 1 row ignored; rows out of order: 1 (sorted); fractional counts: 1 (accepted); ignored columns: note',
         '  rejected rows:',
         "    h.csv:6:calls: not a number (got 'x')",
-        '    h.csv:8:interval_start: duplicate interval 2024-05-07T11:00:00Z (first at row 7); row ignored',
+        '    h.csv:8:interval_start: duplicate interval 2024-05-07T11:00:00Z (first at line 7); row ignored',
         '  warnings:',
-        '    h.csv:10:interval_start: out of order (earlier than row 9); rows were sorted by time',
+        '    h.csv:10:interval_start: out of order (earlier than line 9); rows were sorted by time',
         '',
       ].join('\n'),
     );

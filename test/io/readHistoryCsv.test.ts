@@ -97,7 +97,7 @@ describe('readHistoryCsv: rejections with exact messages', () => {
     );
     expect(report.unsortedRows).toBe(1);
     expect(report.warnings).toEqual([
-      'h.csv:4:interval_start: out of order (earlier than row 3); rows were sorted by time',
+      'h.csv:4:interval_start: out of order (earlier than line 3); rows were sorted by time',
     ]);
     expect(report.rowsUsed).toBe(4);
     expect(Array.from(history.calls.values)).toEqual([1, 2, 3, 4]);
@@ -109,7 +109,7 @@ describe('readHistoryCsv: rejections with exact messages', () => {
     );
     expect(report.duplicateIntervals).toBe(1);
     expect(report.errors).toEqual([
-      'h.csv:4:interval_start: duplicate interval 2024-05-06T09:00:00Z (first at row 2); row ignored',
+      'h.csv:4:interval_start: duplicate interval 2024-05-06T09:00:00Z (first at line 2); row ignored',
     ]);
     expect(Array.from(history.calls.values)).toEqual([1, 2, 3]);
   });

@@ -42,15 +42,15 @@ describe('readRequirementCsv', () => {
       }),
     );
     expect(e.code).toBe('CSV_ROW');
-    expect(e.message).toBe("req.csv: row 2, column agents: must be a number >= 0 (got '-2')");
+    expect(e.message).toBe("req.csv:3:agents: must be a number >= 0 (got '-2')");
   });
 
   it('rejects a start without offset, a missing agents column, an empty file and unsorted rows', () => {
     expect(errorOf(() => readRequirementCsv('interval_start,agents\n2024-01-01T09:00:00,1\n')).message).toBe(
-      "requirement CSV: row 1, column interval_start: must be an ISO-8601 time with offset (got '2024-01-01T09:00:00')",
+      "requirement CSV:2:interval_start: must be an ISO-8601 time with offset (got '2024-01-01T09:00:00')",
     );
     expect(errorOf(() => readRequirementCsv('interval_start,calls\n2024-01-01T09:00:00Z,1\n')).message).toBe(
-      "requirement CSV: missing column 'agents' in the header",
+      "requirement CSV:1: missing column 'agents' (header has: interval_start, calls)",
     );
     expect(errorOf(() => readRequirementCsv('interval_start,agents\n')).code).toBe('NO_DATA');
     expect(
@@ -58,7 +58,7 @@ describe('readRequirementCsv', () => {
         readRequirementCsv('interval_start,agents\n2024-01-01T09:15:00Z,1\n2024-01-01T09:00:00Z,1\n'),
       ).message,
     ).toBe(
-      "requirement CSV: row 2, column interval_start: must be after the previous row of its queue (got '2024-01-01T09:00:00Z')",
+      "requirement CSV:3:interval_start: must be after the previous row of its queue (got '2024-01-01T09:00:00Z')",
     );
   });
 });

@@ -34,16 +34,16 @@ describe('readStaffingConfig', () => {
         'cfg.json',
       ),
     ).toThrow(
-      'cfg.json: queues.0.target.serviceLevel: Too big: expected number to be <=1; queues.1: Unrecognized key: "bogus"',
+      'cfg.json: queues[0].target.serviceLevel: Too big: expected number to be <=1; queues[1]: unknown key "bogus" (known keys: name, channel, target, patienceSeconds, ahtSeconds, shrinkage, concurrency, minAgents, timeZone, deadlineMinutes, deadlineBasis)',
     );
     expect(() => readStaffingConfig('{"queues":[{"name":"m","channel":"email"}]}', 'cfg.json')).toThrow(
-      'cfg.json: queues.0.deadlineMinutes: an email queue needs deadlineMinutes',
+      'cfg.json: queues[0].deadlineMinutes: an email queue needs deadlineMinutes',
     );
     expect(() => readStaffingConfig('{"queues":[{"name":"a"},{"name":"a"}]}', 'cfg.json')).toThrow(
       'cfg.json: queues: queue names must be unique',
     );
     expect(() => readStaffingConfig('{"queues":[{"name":"a","timeZone":"Mars/Base"}]}', 'cfg.json')).toThrow(
-      'cfg.json: queues.0.timeZone: an IANA time-zone name such as Europe/Madrid',
+      'cfg.json: queues[0].timeZone: an IANA time-zone name such as Europe/Madrid',
     );
   });
 });

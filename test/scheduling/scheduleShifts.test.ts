@@ -207,7 +207,39 @@ describe('scheduleShifts', () => {
       ],
     } as unknown as ShiftRulesInput);
     await expect(run).rejects.toThrow(StaffcastError);
-    await expect(run).rejects.toThrow(/shiftTypes\.0: Unrecognized key: "colour"/);
+    await expect(run).rejects.toThrow(/shiftTypes\[0\]: unknown key "colour" \(known keys: name, days, /);
+  });
+
+  it('writes the infeasible interval as local time with the offset of the requirement zone', async () => {
+    // 08:00 Madrid on Monday 16 March 2026 is 07:00 UTC (CET, +01:00)
+    const start = Date.UTC(2026, 2, 16, 7);
+    const run = scheduleShifts(
+      {
+        intervalMinutes: 60,
+        required: [1, 3],
+        starts: Float64Array.of(start, start + 3_600_000),
+        timeZone: 'Europe/Madrid',
+      },
+      {
+        shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '08:00', lengthsMinutes: [120] }],
+        caps: { maxAgentsPerInterval: 2 },
+        coverage: { allowUnderCoverage: false },
+      },
+    );
+    await expect(run).rejects.toThrow(
+      'scheduleShifts: caps.maxAgentsPerInterval (2) is below the 3 agents required in interval 2026-03-16T09:00:00+01:00 (mon 09:00) and coverage.allowUnderCoverage is false',
+    );
+  });
+
+  it('names a shift type by its index in brackets when its length misses the interval grid', async () => {
+    await expect(
+      scheduleShifts(
+        { intervalMinutes: 60, required: [1, 1] },
+        {
+          shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00', lengthsMinutes: [90] }],
+        },
+      ),
+    ).rejects.toThrow('rules: shiftTypes[0] (d): length 90 min is not a multiple of the 60-minute interval');
   });
 
   it('rejects a shift length that is not a multiple of the interval', async () => {

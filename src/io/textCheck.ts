@@ -1,0 +1,162 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { StaffcastError } from '../errors.js';
+
+/** Where a text input stops being UTF-8 text: the 1-based byte and, when known, its value. */
+export interface BinaryData {
+  /** 1-based byte offset of the first NUL byte or invalid UTF-8 sequence (as `cmp` counts). */
+  byte: number;
+  /** The byte's value (0..255); undefined when only decoded text was seen (a U+FFFD). */
+  value?: number;
+  /** The data starts with a UTF-16 byte-order mark (an Excel "Unicode text" export). */
+  utf16?: boolean;
+  /**
+   * Text in another encoding (Latin-1, Windows-1252 ...): invalid UTF-8 but no NUL byte or other
+   * control character (except tab, line feed, form feed, carriage return) in the data examined.
+   */
+  otherEncoding?: boolean;
+}
+
+/** Whether `data` holds a control character no text file has (C0 except tab, LF, FF, CR; DEL). */
+function hasControl(data: Uint8Array | string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const c = typeof data === 'string' ? data.charCodeAt(i) : data[i]!;
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0x7f) return true;
+  }
+  return false;
+}
+
+const REPLACEMENT = '\uFFFD';
+
+/**
+ * Finds the first sign that a text input is not UTF-8 text: a NUL byte, a byte sequence that is not
+ * UTF-8 (found by the platform's `TextDecoder`, which decodes invalid bytes to U+FFFD), or a U+FFFD
+ * already in decoded text (the mark a decoder leaves for invalid bytes). A UTF-8 byte-order mark is
+ * text; an incomplete character at the very end of `data` is not counted when `partialEnd` (a
+ * first chunk of a stream). `byteOffset` is added to the reported position. Cost O(size).
+ *
+ * @example
+ * findBinaryData(Buffer.from('a,b\n1,2\n')); // undefined
+ * findBinaryData(Uint8Array.of(0x61, 0x2c, 0x00, 0x62)); // { byte: 3, value: 0 }
+ * findBinaryData('calls\n1\uFFFD\n'); // { byte: 8, otherEncoding: true }
+ */
+export function findBinaryData(
+  data: Uint8Array | string,
+  options: { partialEnd?: boolean; byteOffset?: number } = {},
+): BinaryData | undefined {
+  const offset = options.byteOffset ?? 0;
+  if (typeof data === 'string') {
+    const nul = data.indexOf('\0');
+    const bad = data.indexOf(REPLACEMENT);
+    const at = nul < 0 ? bad : bad < 0 ? nul : Math.min(nul, bad);
+    if (at < 0) return undefined;
+    const byte = offset + Buffer.byteLength(data.slice(0, at), 'utf8') + 1;
+    if (at === nul) return { byte, value: 0 };
+    return hasControl(data) ? { byte } : { byte, otherEncoding: true };
+  }
+  if (
+    offset === 0 &&
+    data.length >= 2 &&
+    ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))
+  )
+    return { byte: 1, value: data[0]!, utf16: true };
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data, {
+    stream: options.partialEnd === true,
+  });
+  const bad = text.indexOf(REPLACEMENT);
+  const badAt = bad < 0 ? -1 : Buffer.byteLength(text.slice(0, bad), 'utf8');
+  const nul = data.indexOf(0);
+  const at = nul < 0 ? badAt : badAt < 0 ? nul : Math.min(nul, badAt);
+  if (at < 0) return undefined;
+  const found: BinaryData = { byte: offset + at + 1, value: data[at]! };
+  if (at !== nul && !hasControl(data)) found.otherEncoding = true;
+  return found;
+}
+
+/**
+ * The error for a binary (non-text) input: `<file>: not a text CSV file (binary data at byte N:
+ * 0x9c)`; for text in another encoding, `<file>: not UTF-8 text (byte N is 0xe9): save it as UTF-8
+ * CSV`; for a UTF-16 file, `<file>: UTF-16 text, not UTF-8: save it as UTF-8 CSV`. `kind` names
+ * what was expected (`CSV`, `JSON`). Never contains the raw bytes.
+ *
+ * @example
+ * binaryDataError('x.csv', { byte: 3, value: 0 }).message; // 'x.csv: not a text CSV file (binary data at byte 3: 0x00)'
+ */
+export function binaryDataError(file: string, found: BinaryData, kind = 'CSV'): StaffcastError {
+  if (found.utf16)
+    return new StaffcastError('FILE_READ', `${file}: UTF-16 text, not UTF-8: save it as UTF-8 ${kind}`, {
+      file,
+      byte: found.byte,
+    });
+  const hex = found.value === undefined ? undefined : `0x${found.value.toString(16).padStart(2, '0')}`;
+  if (found.otherEncoding)
+    return new StaffcastError(
+      'FILE_READ',
+      `${file}: not UTF-8 text (${hex === undefined ? 'invalid character' : hex} at byte ${found.byte}): save it as UTF-8 ${kind}`,
+      { file, byte: found.byte },
+    );
+  const value = hex === undefined ? '' : `: ${hex}`;
+  return new StaffcastError(
+    'FILE_READ',
+    `${file}: not a text ${kind} file (binary data at byte ${found.byte}${value})`,
+    {
+      file,
+      byte: found.byte,
+    },
+  );
+}
+
+/**
+ * Throws `binaryDataError` when `data` (a whole file) is not UTF-8 text. O(size).
+ *
+ * @throws StaffcastError `FILE_READ` "<file>: not a text <kind> file (binary data at byte N: 0xNN)"
+ * @example
+ * assertText('a,b\n', 'x.csv'); // returns; assertText('a\0', 'x.csv') throws
+ */
+export function assertText(data: Uint8Array | string, file: string, kind = 'CSV'): void {
+  const found = findBinaryData(data);
+  if (found !== undefined) throw binaryDataError(file, found, kind);
+}
+
+/**
+ * A pass-through stream that fails with `binaryDataError` when its input is not UTF-8 text: the
+ * first chunk (64 KiB for a file) is checked for NUL bytes and invalid UTF-8, later chunks for NUL
+ * bytes (a chunk boundary may split a character, so only the first is decoded). Put it between a
+ * file and csv-parse. Cost O(size), a few ms per MB.
+ *
+ * @example
+ * createReadStream('h.csv').pipe(textGuard('h.csv')).pipe(parse());
+ */
+export function textGuard(file: string, kind = 'CSV'): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding: BufferEncoding, done: TransformCallback) {
+      const found =
+        typeof chunk === 'string'
+          ? findBinaryData(chunk, { byteOffset: seen })
+          : seen === 0
+            ? findBinaryData(chunk, { partialEnd: true })
+            : chunk.indexOf(0) >= 0
+              ? { byte: seen + chunk.indexOf(0) + 1, value: 0 }
+              : undefined;
+      seen += typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.length;
+      if (found !== undefined) done(binaryDataError(file, found, kind));
+      else done(null, chunk);
+    },
+  });
+}
+
+/**
+ * Escapes control characters (C0, DEL, C1) of a message as `\xNN`, so a parser message quoting
+ * the input cannot write raw bytes or terminal escape sequences. Tabs and line breaks are escaped
+ * too (a message is one line). O(length).
+ *
+ * @example
+ * escapeControl('bad "\u0007x"'); // 'bad "\\x07x"'
+ */
+export function escapeControl(message: string): string {
+  return message.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
