@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { TZDate } from '@date-fns/tz';
+import { Option } from 'commander';
 import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
 import { readCallRecords } from '../io/callRecords.js';
@@ -8,7 +9,7 @@ import { calibrate } from '../staffing/calibrate.js';
 import { formatCalibrationReport } from '../staffing/calibrateReport.js';
 import { calibrationTargets } from '../staffing/calibrateTargets.js';
 import type { CommandRegistrar } from './program.js';
-import { parseNonNegative, parsePositiveInt } from './usage.js';
+import { parseNonNegative, parseNonNegativeInt, parsePositiveInt } from './usage.js';
 
 interface CalibrateFlags {
   interval: number;
@@ -18,6 +19,9 @@ interface CalibrateFlags {
   pad?: number;
   json?: boolean;
   paramsOut?: string;
+  agents: 'sessions' | 'queue';
+  patienceFrom: 'train' | 'evaluated';
+  noiseFloor: number;
 }
 
 function usage(message: string): never {
@@ -26,7 +30,8 @@ function usage(message: string): never {
 
 /**
  * `staffcast calibrate <records.csv|-> [--interval 30] [--threshold 20] [--tz UTC] [--gap 30]
- * [--pad 2.5] [--json] [--params-out params.json]`: reads per-call records, prints the Erlang A / Erlang C error
+ * [--pad 2.5] [--agents sessions|queue] [--patience-from train|evaluated] [--noise-floor 200] [--json]
+ * [--params-out params.json]`: reads per-call records, prints the Erlang A / Erlang C error
  * table and the fitted parameters (or the whole result as JSON), writes the parameters for
  * `staff` / `plan` when asked, and reports rows read / used / rejected on stderr.
  */
@@ -49,6 +54,28 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
       '--pad <minutes>',
       'minutes added before the first and after the last call of a session (default: chosen with --gap)',
       parseNonNegative,
+    )
+    .addOption(
+      new Option(
+        '--agents <source>',
+        'agents working: session presence x factor, or busy agents while callers wait',
+      )
+        .choices(['sessions', 'queue'])
+        .default('sessions'),
+    )
+    .addOption(
+      new Option(
+        '--patience-from <days>',
+        'patience of the held-out half from the training days (strict) or from its own days',
+      )
+        .choices(['train', 'evaluated'])
+        .default('train'),
+    )
+    .option(
+      '--noise-floor <replications>',
+      'replications of the model-noise simulation per busy interval (0 skips it)',
+      parseNonNegativeInt,
+      200,
     )
     .option('--json', 'print the whole result as JSON instead of the table')
     .option('--params-out <file>', 'write the fitted parameters (JSON for staff / plan) to this file')
@@ -78,6 +105,9 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
         timeZone: flags.tz,
         ...(flags.gap === undefined ? {} : { maxGapMinutes: flags.gap }),
         ...(flags.pad === undefined ? {} : { padMinutes: flags.pad }),
+        agentsSource: flags.agents,
+        patienceFrom: flags.patienceFrom,
+        noiseFloorReplications: flags.noiseFloor,
       });
       if (flags.paramsOut !== undefined) {
         await writeTextFile(flags.paramsOut, `${JSON.stringify(result.params, null, 2)}\n`, {

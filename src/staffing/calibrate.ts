@@ -7,11 +7,13 @@ import { type CalibrationFit, fitAvailability } from './calibrateFit.js';
 import { type CalibrationGrid, calibrationGrid, intervalIndex } from './calibrateGrid.js';
 import { type HourlyTable, hourlyRatio } from './calibrateHourly.js';
 import { type ObservedKpis, observedKpis, type RecordQuirks } from './calibrateKpis.js';
+import { modelNoiseFloor, type NoiseFloor } from './calibrateNoiseFloor.js';
 import { type PresenceOracle, presenceOracle } from './calibrateOracle.js';
 import { type PredictedKpis, predictKpis } from './calibratePredict.js';
 import { type CallRecord, classifyCall, queueEntryMs, waitSeconds } from './calibrateRecord.js';
 import type { CalibrationParams } from './calibrationParams.js';
 import { type AgentSession, agentSessions, presentAgents } from './presence.js';
+import { type QueueAgentProfile, queueAgentProfile, queueAgents } from './presenceQueue.js';
 
 /** Options of {@link calibrate}; every field has a default. */
 export interface CalibrateOptions {
@@ -40,7 +42,48 @@ export interface CalibrateOptions {
   ahtSource?: 'interval' | 'hourly';
   /** A patience cell needs this many abandonments, else it pools its day type. Default 10. */
   minPatienceAbandons?: number;
+  /**
+   * How the agents working each interval are measured (see {@link AgentsSource}). Default
+   * 'sessions'.
+   */
+  agentsSource?: AgentsSource;
+  /**
+   * Which days the patience of an interval is measured on (see {@link PatienceProtocol}). Default
+   * 'train'.
+   */
+  patienceFrom?: PatienceProtocol;
+  /**
+   * Replications per busy interval of the noise-floor simulation (`modelNoiseFloor`); 0 skips it.
+   * Default 200.
+   */
+  noiseFloorReplications?: number;
 }
+
+/**
+ * How `calibrate` measures the agents working an interval (there are no log-in records):
+ * - 'sessions' (default): availability factor x agents present, presence inferred from each
+ *   agent's calls (`agentSessions`, `presentAgents`): the method the issue prescribes;
+ * - 'queue': while callers wait, every available agent is talking (a work-conserving queue), so
+ *   the agents busy at those moments are counted as the agents available; when nobody waits,
+ *   max(agents busy, factor x agents present) (`queueAgentProfile`, `queueAgents`). The factor is
+ *   still the one free constant, fitted on the training half only.
+ * On the February 1999 bank month the two agree to 0.1 agent on average and both are about 0.7
+ * agent away from each interval's best-fitting count (`presenceOracle`): the queue measurement does
+ * not reduce the per-interval error, so the prescribed session method stays the default.
+ */
+export type AgentsSource = 'sessions' | 'queue';
+
+/**
+ * Which days the exponential patience (MLE by local hour and day type) of an interval comes from:
+ * - 'train' (default): the training days only, like the availability factor: a strict hold-out,
+ *   since patience is abandonments / waiting time and abandonment is one of the scored outcomes;
+ * - 'evaluated': each half's own days, the way arrivals and handle time are taken from the
+ *   interval itself (patience as a measured caller characteristic, pooled over the half's days).
+ *   It feeds the held-out abandonments into an input, so its errors are NOT a clean hold-out;
+ *   use it to separate the drift of patience between the halves from the queueing model's error.
+ * The availability factor is fitted on the training days in both cases, so it is the same.
+ */
+export type PatienceProtocol = 'train' | 'evaluated';
 
 /** One interval of the calibration: what happened and what each model predicted. */
 export interface CalibrationInterval {
@@ -60,7 +103,7 @@ export interface CalibrationInterval {
   offered: number;
   /** Agents present (sum of presence fractions). */
   presentAgents: number;
-  /** availabilityFactor x presentAgents. */
+  /** Agents given to the models: availabilityFactor x presentAgents, or `queueAgents` ('queue'). */
   effectiveAgents: number;
   /** Handle time given to the models (s). */
   ahtSeconds: number;
@@ -161,6 +204,14 @@ export interface CalibrationResult {
    * perfect presence estimate would leave, by half. A diagnostic, not a prediction.
    */
   presenceOracle: { train: PresenceOracle; test: PresenceOracle };
+  /**
+   * The per-interval MAE that Erlang A would show even if it were exactly right
+   * (`modelNoiseFloor`: the model's own queue replayed with each busy interval's inputs), by half;
+   * undefined when `noiseFloorReplications` is 0. A diagnostic of what the MAE targets can reach.
+   */
+  noiseFloor?: { train: NoiseFloor; test: NoiseFloor };
+  /** How agents and patience were measured (the options, with their defaults). */
+  protocol: { agentsSource: AgentsSource; patienceFrom: PatienceProtocol };
 }
 
 function iso(ms: number, timeZone: string): string {
@@ -205,6 +256,20 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
   const minBusyCalls = options.minBusyCalls ?? 10;
   const ahtSource = options.ahtSource ?? 'interval';
   const minPatienceAbandons = options.minPatienceAbandons ?? 10;
+  const agentsSource = options.agentsSource ?? 'sessions';
+  const patienceFrom = options.patienceFrom ?? 'train';
+  const noiseFloorReplications = options.noiseFloorReplications ?? 200;
+  if (agentsSource !== 'sessions' && agentsSource !== 'queue')
+    invalidInput('calibrate', 'agentsSource', "must be 'sessions' or 'queue'", agentsSource);
+  if (patienceFrom !== 'train' && patienceFrom !== 'evaluated')
+    invalidInput('calibrate', 'patienceFrom', "must be 'train' or 'evaluated'", patienceFrom);
+  if (!(Number.isInteger(noiseFloorReplications) && noiseFloorReplications >= 0))
+    invalidInput(
+      'calibrate',
+      'noiseFloorReplications',
+      'must be a whole number >= 0',
+      noiseFloorReplications,
+    );
   if (records.length === 0) throw new StaffcastError('NO_DATA', 'calibrate: records is empty');
   if (!(thresholdSeconds >= 0 && Number.isFinite(thresholdSeconds)))
     invalidInput('calibrate', 'thresholdSeconds', 'must be a finite number >= 0', thresholdSeconds);
@@ -252,6 +317,15 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     busyWeekdays,
     minPatienceAbandons,
   );
+  // the held-out half's own patience, used only with patienceFrom 'evaluated'
+  const patienceByHourTest: HourlyTable = hourlyRatio(
+    kpis.waitSecondsTotal,
+    kpis.abandoned,
+    grid,
+    (i) => !isTrain(i),
+    busyWeekdays,
+    minPatienceAbandons,
+  );
   const table = (t: HourlyTable, i: number): number =>
     (busyWeekdays.includes(grid.weekday[i]!) ? t.workweek : t.weekend)[
       Math.floor(grid.minuteOfDay[i]! / 60)
@@ -261,7 +335,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
   for (let i = 0; i < n; i++) {
     const hourly = table(ahtByHour, i);
     aht[i] = ahtSource === 'interval' && kpis.answered[i]! > 0 ? kpis.ahtSeconds[i]! : hourly;
-    patience[i] = table(patienceByHour, i);
+    patience[i] = table(patienceFrom === 'evaluated' && !isTrain(i) ? patienceByHourTest : patienceByHour, i);
   }
   const demandOf = (i: number, withPatience: boolean) => {
     const demand = { callsPerInterval: kpis.offered[i]!, intervalMinutes, ahtSeconds: aht[i]! };
@@ -284,14 +358,23 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     ? [[options.maxGapMinutes ?? 30, options.padMinutes ?? 0]]
     : PRESENCE_RULES.map((r) => [r.maxGapMinutes, r.padMinutes]);
   const searched: PresenceRuleFit[] = [];
-  let chosen: { sessions: AgentSession[]; present: Float64Array; fit: CalibrationFit } | undefined;
+  let chosen:
+    | {
+        sessions: AgentSession[];
+        present: Float64Array;
+        profile: QueueAgentProfile | undefined;
+        fit: CalibrationFit;
+      }
+    | undefined;
   for (const [maxGapMinutes, padMinutes] of candidates) {
     const ruleSessions = agentSessions(records, { maxGapMinutes, padMinutes });
     const rulePresent = presentAgents(ruleSessions, grid);
+    const ruleProfile = agentsSource === 'queue' ? queueAgentProfile(records, ruleSessions, grid) : undefined;
     const ruleFit = fitAvailability(
       trainBusy.map((i) => ({
         demand: demandOf(i, true),
         presentAgents: rulePresent[i]!,
+        ...(ruleProfile === undefined ? {} : { agentsAt: (f: number) => queueAgents(ruleProfile, i, f) }),
         serviceLevel: kpis.serviceLevel[i]!,
         abandonRate: kpis.abandonRate[i]!,
       })),
@@ -304,9 +387,9 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
       meanSquaredError: ruleFit.meanSquaredError,
     });
     if (chosen === undefined || ruleFit.meanSquaredError < chosen.fit.meanSquaredError)
-      chosen = { sessions: ruleSessions, present: rulePresent, fit: ruleFit };
+      chosen = { sessions: ruleSessions, present: rulePresent, profile: ruleProfile, fit: ruleFit };
   }
-  const { sessions, present, fit } = chosen!;
+  const { sessions, present, profile, fit } = chosen!;
   const bestRule = searched.find((r) => r.meanSquaredError === fit.meanSquaredError)!;
   const presenceRule = {
     maxGapMinutes: bestRule.maxGapMinutes,
@@ -314,11 +397,13 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     searched,
   };
   const factor = fit.availabilityFactor;
+  const agentsOf = (i: number): number =>
+    profile === undefined ? factor * present[i]! : queueAgents(profile, i, factor);
 
   const none: PredictedKpis = { serviceLevel: Number.NaN, asaSeconds: Number.NaN, abandonRate: Number.NaN };
   const intervals: CalibrationInterval[] = [];
   for (let i = 0; i < n; i++) {
-    const effective = factor * present[i]!;
+    const effective = agentsOf(i);
     const offered = kpis.offered[i]!;
     const predictable = offered > 0 && aht[i]! > 0;
     intervals.push({
@@ -435,14 +520,24 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
       set.map((i) => ({
         demand: demandOf(i, true),
         presentAgents: present[i]!,
-        effectiveAgents: factor * present[i]!,
+        effectiveAgents: agentsOf(i),
         serviceLevel: kpis.serviceLevel[i]!,
         abandonRate: kpis.abandonRate[i]!,
         asaSeconds: kpis.asaSeconds[i]!,
       })),
       thresholdSeconds,
     );
+  const noiseOf = (set: number[]): NoiseFloor =>
+    modelNoiseFloor(
+      set.map((i) => ({ demand: demandOf(i, true), agents: agentsOf(i) })),
+      thresholdSeconds,
+      { replications: noiseFloorReplications, seed: 1 },
+    );
   return {
+    ...(noiseFloorReplications > 0 && testBusy.length > 0
+      ? { noiseFloor: { train: noiseOf(trainBusy), test: noiseOf(testBusy) } }
+      : {}),
+    protocol: { agentsSource, patienceFrom },
     patienceCheck,
     presenceOracle: { train: oracleOf(trainBusy), test: oracleOf(testBusy) },
     intervals,

@@ -9,6 +9,11 @@ export interface FitInterval {
   demand: QueueDemand;
   /** Agents present (inferred). */
   presentAgents: number;
+  /**
+   * Agents working at availability factor f, when they are not simply f x `presentAgents` (the
+   * queue-based estimator `queueAgents`). Default: f x presentAgents.
+   */
+  agentsAt?: (availabilityFactor: number) => number;
   /** Observed service level (fraction). */
   serviceLevel: number;
   /** Observed abandonment (fraction). */
@@ -26,7 +31,7 @@ export interface CalibrationFit {
 }
 
 /**
- * Fits one availability factor f (effective agents = f x present agents) by minimising the mean of
+ * Fits one availability factor f (effective agents = f x present agents, or `agentsAt(f)`) by minimising the mean of
  * (predicted - observed service level)^2 + (predicted - observed abandonment)^2 over the training
  * intervals: a grid over f in [0.3, 2] in steps of 0.05, then golden-section search in the best
  * bracket to 1e-3. Cost: about 45 x intervals x 2 `queueMetrics` calls.
@@ -41,7 +46,8 @@ export function fitAvailability(intervals: readonly FitInterval[], thresholdSeco
   const loss = (f: number): number => {
     let s = 0;
     for (const v of intervals) {
-      const p = predictKpis(v.demand, f * v.presentAgents, thresholdSeconds);
+      const agents = v.agentsAt === undefined ? f * v.presentAgents : v.agentsAt(f);
+      const p = predictKpis(v.demand, agents, thresholdSeconds);
       s += (p.serviceLevel - v.serviceLevel) ** 2 + (p.abandonRate - v.abandonRate) ** 2;
     }
     return s / intervals.length;

@@ -94,6 +94,15 @@ export function formatCalibrationReport(result: CalibrationResult): string {
       `Presence oracle, ${half} (Erlang A at each interval's best agent count): SL ${pct(o.serviceLevel.mae)} / ${pct(o.serviceLevel.bias)} pts, abandonment ${pct(o.abandonRate.mae)} / ${pct(o.abandonRate.bias)} pts, ASA ${sec(o.asaSeconds.mae)} / ${sec(o.asaSeconds.bias)} s; inferred agents off by ${o.agentsMae.toFixed(2)} (bias ${o.agentsBias.toFixed(2)})`,
     );
   }
+  const nf = result.noiseFloor;
+  if (nf !== undefined)
+    for (const half of ['train', 'test'] as const)
+      lines.push(
+        `Noise floor, ${half} (MAE if Erlang A were exactly right: its own queue replayed ${nf[half].replications} times per interval): SL ${pct(nf[half].serviceLevelMae)} pts, abandonment ${pct(nf[half].abandonRateMae)} pts, ASA ${sec(nf[half].asaSecondsMae)} s`,
+      );
+  lines.push(
+    `Protocol: agents from ${result.protocol.agentsSource === 'queue' ? 'busy agents while callers wait, else factor x sessions' : 'factor x agent sessions'}; held-out patience from ${result.protocol.patienceFrom === 'train' ? 'the training days (strict hold-out)' : 'the held-out days themselves (not a clean hold-out)'}`,
+  );
   const pc = result.patienceCheck;
   lines.push(
     `Patience MLE on busy intervals: train ${sec(pc.train.patienceSeconds)} s (mean wait ${sec(pc.train.meanWaitSeconds)} s), test ${sec(pc.test.patienceSeconds)} s (mean wait ${sec(pc.test.meanWaitSeconds)} s)`,

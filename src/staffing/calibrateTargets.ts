@@ -15,12 +15,14 @@ export interface CalibrationTarget {
 /**
  * The accuracy targets of the calibration check (issue 4), applied to Erlang A's errors on the
  * held-out busy intervals: abandonment MAE <= 5 points, service-level MAE <= 10 points, ASA MAE <=
- * 20 s, |bias| <= 3 points for abandonment and service level and <= 5 s for ASA, and day totals
- * (volume-weighted SL and abandonment per day) MAE <= 3 points. O(1).
+ * 20 s, |bias| <= 3 points for abandonment and service level and <= 3 s for ASA ("each bias within
+ * 3": the issue states it in points; the lead's brief applies the same 3 to ASA in seconds; this
+ * was 5 s before 2026-11-25), and day totals (volume-weighted SL and abandonment per day) MAE <= 3
+ * points. O(1).
  *
  * @example
  * calibrationTargets(result.errors.test.erlangA).filter((t) => t.met).map((t) => t.name);
- * // ['asaSeconds.bias'] on the February 1999 bank month at 30 minutes
+ * // ['abandonRate.bias', 'dayAbandonRate.mae'] on the February 1999 bank month at 30 minutes
  */
 export function calibrationTargets(errors: ModelErrors): CalibrationTarget[] {
   const check = (name: string, limit: number, value: number): CalibrationTarget => ({
@@ -35,7 +37,7 @@ export function calibrationTargets(errors: ModelErrors): CalibrationTarget[] {
     check('serviceLevel.mae', 0.1, errors.serviceLevel.mae),
     check('serviceLevel.bias', 0.03, errors.serviceLevel.bias),
     check('asaSeconds.mae', 20, errors.asaSeconds.mae),
-    check('asaSeconds.bias', 5, errors.asaSeconds.bias),
+    check('asaSeconds.bias', 3, errors.asaSeconds.bias),
     check('dayServiceLevel.mae', 0.03, errors.dayServiceLevel.mae),
     check('dayAbandonRate.mae', 0.03, errors.dayAbandonRate.mae),
   ];

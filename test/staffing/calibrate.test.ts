@@ -45,7 +45,7 @@ describe('calibrationTargets', () => {
     const targets = calibrationTargets({
       serviceLevel: stat(0.1, -0.031),
       abandonRate: stat(0.049, 0.02),
-      asaSeconds: stat(21, -4),
+      asaSeconds: stat(21, -3.5),
       dayServiceLevel: stat(0.03, 0),
       dayAbandonRate: stat(0.031, 0),
     });
@@ -55,7 +55,7 @@ describe('calibrationTargets', () => {
       ['serviceLevel.mae', true],
       ['serviceLevel.bias', false],
       ['asaSeconds.mae', false],
-      ['asaSeconds.bias', true],
+      ['asaSeconds.bias', false],
       ['dayServiceLevel.mae', true],
       ['dayAbandonRate.mae', false],
     ]);
@@ -161,13 +161,29 @@ describe('calibrate on the February 1999 bank month (fixture)', () => {
     expect(c.asaSeconds.bias).toBeGreaterThan(100);
   });
 
-  it('meets the abandonment-bias, ASA-bias and day-abandonment targets of issue 4 at 30 minutes', () => {
+  it('meets the abandonment-bias and day-abandonment targets of issue 4 at 30 minutes (ASA bias 3.6 s > 3 s)', () => {
     const targets = calibrationTargets(result.errors.test.erlangA);
     expect(targets.filter((t) => t.met).map((t) => t.name)).toEqual([
       'abandonRate.bias',
-      'asaSeconds.bias',
       'dayAbandonRate.mae',
     ]);
+    expect(result.protocol).toEqual({ agentsSource: 'sessions', patienceFrom: 'train' });
+  });
+
+  it('noise floor: the per-interval MAE targets lie below the scatter of Erlang A itself at 30 minutes', () => {
+    const floor = result.noiseFloor!.test;
+    const a = result.errors.test.erlangA;
+    // measured: floor SL 13.5, abandonment 6.6, ASA 25.6 s; achieved SL 13.3, abandonment 6.0, ASA 25.0 s
+    expect(floor.serviceLevelMae).toBeGreaterThan(0.12);
+    expect(floor.abandonRateMae).toBeGreaterThan(0.055);
+    expect(floor.asaSecondsMae).toBeGreaterThan(22);
+    // a perfectly specified model would miss all three MAE targets; the calibrated one is as close
+    expect(floor.serviceLevelMae).toBeGreaterThan(0.1);
+    expect(floor.abandonRateMae).toBeGreaterThan(0.05);
+    expect(floor.asaSecondsMae).toBeGreaterThan(20);
+    expect(a.serviceLevel.mae).toBeLessThan(floor.serviceLevelMae + 0.01);
+    expect(a.abandonRate.mae).toBeLessThan(floor.abandonRateMae + 0.01);
+    expect(a.asaSeconds.mae).toBeLessThan(floor.asaSecondsMae + 2);
   });
 
   it('patience is not exponential: the hazard falls with waiting, and the held-out half waits longer', () => {
@@ -203,6 +219,8 @@ describe('calibrate on the February 1999 bank month (fixture)', () => {
     expect(text).toContain('Availability factor');
     expect(text).toContain('Abandonment hazard by wait');
     expect(text).toContain('Presence oracle, test');
+    expect(text).toContain('Noise floor, test');
+    expect(text).toContain('held-out patience from the training days (strict hold-out)');
   });
 });
 
@@ -212,7 +230,7 @@ describe('calibrate on the February 1999 bank month at 60 minutes (fixture)', ()
     result = calibrate((await readBankMonth()).records, { intervalMinutes: 60, thresholdSeconds: 20 });
   });
 
-  it('chooses 10-minute gaps padded 2.5 minutes and meets six of the eight targets on the held-out half', () => {
+  it('chooses 10-minute gaps padded 2.5 minutes and meets five of the eight targets on the held-out half', () => {
     expect([result.presenceRule.maxGapMinutes, result.presenceRule.padMinutes]).toEqual([10, 2.5]);
     const a = result.errors.test.erlangA;
     // measured: SL 9.3 / +4.1, abandonment 4.5 / +2.5, ASA 18.7 / -3.0 s, day SL 4.2, day ab 2.4
@@ -224,7 +242,51 @@ describe('calibrate on the February 1999 bank month at 60 minutes (fixture)', ()
       calibrationTargets(a)
         .filter((t) => !t.met)
         .map((t) => t.name),
-    ).toEqual(['serviceLevel.bias', 'dayServiceLevel.mae']);
+    ).toEqual(['serviceLevel.bias', 'asaSeconds.bias', 'dayServiceLevel.mae']);
+    // ASA bias -3.00 s: on the 3 s limit
+    expect(Math.abs(a.asaSeconds.bias)).toBeLessThan(3.05);
+  });
+});
+
+describe('calibrate protocols on the February 1999 bank month (fixture)', () => {
+  let records: Awaited<ReturnType<typeof readBankMonth>>['records'];
+  beforeAll(async () => {
+    records = (await readBankMonth()).records;
+  });
+
+  it("patienceFrom 'evaluated' (held-out patience from its own days) halves the SL bias but keeps the factor", () => {
+    const strict = calibrate(records, { noiseFloorReplications: 0 });
+    const own = calibrate(records, { patienceFrom: 'evaluated', noiseFloorReplications: 0 });
+    expect(own.params.availabilityFactor).toBe(strict.params.availabilityFactor);
+    expect(own.params.patienceSecondsByHour).toEqual(strict.params.patienceSecondsByHour);
+    expect(own.errors.train).toEqual(strict.errors.train);
+    const a = own.errors.test.erlangA;
+    // measured (30 min): SL 12.9 / +3.4, abandonment 5.9 / +1.7, ASA 24.9 / +5.1 s, day SL 4.2, day ab 1.6
+    expect(a.serviceLevel.bias).toBeLessThan(0.035);
+    expect(a.serviceLevel.mae).toBeLessThan(0.13);
+    expect(a.abandonRate.mae).toBeLessThan(0.06);
+    expect(a.dayServiceLevel.mae).toBeLessThan(0.043);
+    expect(own.noiseFloor).toBeUndefined();
+    expect(own.protocol.patienceFrom).toBe('evaluated');
+  });
+
+  it("agentsSource 'queue' counts agents talking while callers wait: closer on abandonment, not on SL", () => {
+    const q = calibrate(records, { agentsSource: 'queue', noiseFloorReplications: 0 });
+    const a = q.errors.test.erlangA;
+    // measured (30 min): factor 1.005 (10-minute gaps, no padding); SL 13.5 / +6.9, abandonment
+    // 5.8 / +1.7, ASA 24.0 / -6.3 s, day SL 6.7, day ab 1.6
+    expect(q.params.availabilityFactor).toBeGreaterThan(0.95);
+    expect(q.params.availabilityFactor).toBeLessThan(1.05);
+    expect(a.abandonRate.mae).toBeLessThan(0.059);
+    expect(a.serviceLevel.mae).toBeLessThan(0.137);
+    expect(a.serviceLevel.bias).toBeGreaterThan(0.06);
+    // the agents still miss each interval's best-fitting count by about 0.7
+    expect(q.presenceOracle.test.agentsMae).toBeGreaterThan(0.65);
+  });
+
+  it('rejects an unknown protocol', () => {
+    expect(() => calibrate(records, { patienceFrom: 'test' as 'train' })).toThrow(/patienceFrom/);
+    expect(() => calibrate(records, { agentsSource: 'logins' as 'queue' })).toThrow(/agentsSource/);
   });
 });
 
