@@ -91,7 +91,11 @@ export const registerPlan: CommandRegistrar = (program, ctx) => {
         seconds: (performance.now() - tWrite) / 1000,
         detail: `6 files in ${flags.out}`,
       });
-      if (flags.quiet !== true) ctx.stderr.write(formatReadReport(result.readReport));
+      if (flags.quiet !== true) {
+        const reports =
+          result.queues === null ? [result.readReport] : [...new Set(result.queues.map((q) => q.readReport))];
+        for (const report of reports) ctx.stderr.write(formatReadReport(report));
+      }
       if (flags.quiet !== true) {
         const color = ctx.stderrIsTTY && (ctx.env.NO_COLOR ?? '') === '';
         ctx.stdout.write(`${renderTerminalSummary(input, { color })}\n`);

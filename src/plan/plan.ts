@@ -4,6 +4,7 @@ import { resampleHistory } from '../forecast/resample.js';
 import type { Forecast } from '../forecast/types.js';
 import { type HistoryColumns, type ReadHistoryOptions, readHistoryCsv } from '../io/readHistoryCsv.js';
 import type { ReadReport } from '../io/readReport.js';
+import type { Requirement } from '../io/requirementCsv.js';
 import { readSpecialDaysCsv } from '../io/specialDaysCsv.js';
 import { DEFAULT_THRESHOLD_SECONDS } from '../queueing/requiredAgents.js';
 import type { StaffingTarget } from '../queueing/types.js';
@@ -17,6 +18,7 @@ import type { History } from '../time/history.js';
 import type { SpecialDay } from '../time/specialDays.js';
 import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from './planConfig.js';
 import { readPlanJson, readPlanText, resolvePlanPath, withConfigKey } from './planFiles.js';
+import { type PlanQueueResult, planMultiQueue } from './planMulti.js';
 import { type PlanSummary, planSummary } from './planSummary.js';
 
 /** The steps of `plan`, in order. */
@@ -80,6 +82,15 @@ export interface PlanResult {
   outbound: OutboundCapacity | null;
   /** Headline figures. */
   summary: PlanSummary;
+  /**
+   * A config with `queues`: per queue, in config order, its history, forecast, requirement, share
+   * of the pool's agents, evaluation and figures. Then `history`, `forecast`, `requirement`,
+   * `onPhoneAgents` and `evaluation` above are the pool's (summed per interval, contact-weighted).
+   * `null` for a single-queue config.
+   */
+  queues: PlanQueueResult[] | null;
+  /** A config with `queues`: every queue's requirement rows with a `queue` column; else null. */
+  queueRequirements: Requirement | null;
 }
 
 /**
@@ -125,6 +136,17 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
       : rawRules
   ) as ShiftRulesInput;
   const parsedRules = parseShiftRules(rules, rulesSource);
+  if (cfg.queues !== undefined)
+    return planMultiQueue({
+      cfg,
+      baseDir,
+      source,
+      timed,
+      rules,
+      parsedRules,
+      rulesSource,
+      forecastTransform: options.forecastTransform,
+    });
   const specialDays: SpecialDay[] =
     cfg.forecast?.specialDaysFile === undefined
       ? []
@@ -273,5 +295,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     evaluation: evaluated.evaluation,
     outbound,
     summary,
+    queues: null,
+    queueRequirements: null,
   };
 }

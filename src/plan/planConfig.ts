@@ -10,6 +10,131 @@ const minutes = z
   .positive()
   .refine((m) => 1440 % m === 0, 'must divide 1440');
 
+/** zod schema of the history a plan (or one of its queues) forecasts from. */
+export const planHistorySchema = z.strictObject({
+  file: z.string().min(1).describe('Interval history CSV (DESIGN.md 5), relative to the config file'),
+  timeZone: z.string().min(1).describe('IANA zone of timestamps without offset, e.g. America/New_York'),
+  intervalMinutes: minutes
+    .optional()
+    .describe('Interval length of the file; default: detected from the rows'),
+  columns: z
+    .strictObject({
+      start: z.string().min(1).optional().describe('Default interval_start'),
+      calls: z.string().min(1).optional().describe('Default calls'),
+      ahtSeconds: z.string().min(1).optional().describe('Default aht_seconds (optional column)'),
+      handled: z.string().min(1).optional().describe('Default handled (optional column)'),
+      abandoned: z.string().min(1).optional().describe('Default abandoned (optional column)'),
+    })
+    .optional()
+    .describe('Column names, when they differ from the defaults'),
+});
+
+/** zod schema of the forecast options of a plan (or of one of its queues). */
+export const planForecastSchema = z.strictObject({
+  method: z
+    .enum(['auto', ...MODEL_NAMES])
+    .default('auto')
+    .describe("Forecasting model. Default 'auto' (chosen by backtest)"),
+  quantiles: z
+    .array(z.number().gt(0).lt(1))
+    .optional()
+    .describe(
+      'Quantile probabilities, e.g. [0.1, 0.5, 0.9] (0.1 and 0.9 draw the band in the report). Default none',
+    ),
+  holidays: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Public holidays via date-holidays, e.g. 'US'. Default none"),
+  specialDaysFile: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('CSV of special days (date,label[,factor]), relative to the config file'),
+});
+
+/**
+ * zod schema of one queue (or channel) of a plan config: its own history (or the rows of
+ * `historyQueue` in the shared history), channel and staffing parameters. Every field but `name`
+ * is optional and defaults to the top-level field of the same name (`history`, `forecast`,
+ * `target`, `ahtSeconds`, `patienceSeconds`, `shrinkage`, `minAgents`) — a queue's `history`,
+ * `forecast` and `target` replace the top-level objects whole. `concurrency` is for chat only and
+ * `deadlineMinutes` / `deadlineBasis` for email only (deferred work, required there).
+ *
+ * @example
+ * planQueueSchema.parse({ name: 'chat', channel: 'chat', concurrency: 2 }).channel; // 'chat'
+ */
+export const planQueueSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .describe('Queue name (unique; the `queue` column of forecast.csv and requirements.csv)'),
+    history: planHistorySchema.optional().describe("This queue's history; default: the top-level history"),
+    historyQueue: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Value of the history CSV's `queue` column to read, when one file holds several queues"),
+    channel: z
+      .enum(['voice', 'chat', 'email'])
+      .default('voice')
+      .describe("'voice' (default), 'chat' (concurrency) or 'email' (deferred work with a deadline)"),
+    target: staffingTargetSchema
+      .optional()
+      .describe('Staffing target of this queue; default: the top-level target'),
+    ahtSeconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Handle time in seconds; default: the top-level ahtSeconds, else the aht_seconds column'),
+    patienceSeconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Mean patience (Erlang A); default: the top-level patienceSeconds'),
+    shrinkage: shrinkageSchema
+      .optional()
+      .describe('Shrinkage of this queue; default: the top-level shrinkage'),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Chat only: contacts one agent handles at once. Default 1'),
+    deadlineMinutes: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Email only (required there): minutes from arrival by which an item must be handled'),
+    deadlineBasis: z
+      .enum(['calendar', 'business'])
+      .optional()
+      .describe("Email only: 'calendar' (default) or 'business' (only open intervals count)"),
+    minAgents: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Fewest agents on the phones in every open interval; default: the top-level minAgents'),
+    forecast: planForecastSchema
+      .optional()
+      .describe('Forecast options of this queue; default: the top-level forecast'),
+  })
+  .superRefine((q, ctx) => {
+    if (q.channel === 'email' && q.deadlineMinutes === undefined)
+      ctx.addIssue({ code: 'custom', path: ['deadlineMinutes'], message: "required for channel 'email'" });
+    if (q.channel !== 'email' && q.deadlineMinutes !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['deadlineMinutes'], message: "only for channel 'email'" });
+    if (q.channel !== 'email' && q.deadlineBasis !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['deadlineBasis'], message: "only for channel 'email'" });
+    if (q.channel !== 'chat' && q.concurrency !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['concurrency'], message: "only for channel 'chat'" });
+  });
+
+/** One queue of a plan config as validated (`planQueueSchema`). */
+export type PlanQueueConfig = z.output<typeof planQueueSchema>;
+
 /**
  * zod schema of a plan config (`staffcast plan --config`, `staffcast schema plan`): history file,
  * forecast, staffing target and shift rules of one queue. Every object is strict (unknown keys are
@@ -24,25 +149,13 @@ const minutes = z
  */
 export const planConfigSchema = z
   .strictObject({
-    history: z
-      .strictObject({
-        file: z.string().min(1).describe('Interval history CSV (DESIGN.md 5), relative to the config file'),
-        timeZone: z.string().min(1).describe('IANA zone of timestamps without offset, e.g. America/New_York'),
-        intervalMinutes: minutes
-          .optional()
-          .describe('Interval length of the file; default: detected from the rows'),
-        columns: z
-          .strictObject({
-            start: z.string().min(1).optional().describe('Default interval_start'),
-            calls: z.string().min(1).optional().describe('Default calls'),
-            ahtSeconds: z.string().min(1).optional().describe('Default aht_seconds (optional column)'),
-            handled: z.string().min(1).optional().describe('Default handled (optional column)'),
-            abandoned: z.string().min(1).optional().describe('Default abandoned (optional column)'),
-          })
-          .optional()
-          .describe('Column names, when they differ from the defaults'),
-      })
-      .describe('The history to forecast from'),
+    description: z
+      .string()
+      .optional()
+      .describe('Free text about the plan (e.g. where its data come from); shown under the report title'),
+    history: planHistorySchema.describe(
+      'The history to forecast from (with `queues`: the default history of every queue)',
+    ),
     horizonDays: z
       .number()
       .int()
@@ -55,29 +168,7 @@ export const planConfigSchema = z
       .describe(
         'Re-aggregate the history to this interval first (e.g. 5-min history to 15); default: the history interval',
       ),
-    forecast: z
-      .strictObject({
-        method: z
-          .enum(['auto', ...MODEL_NAMES])
-          .default('auto')
-          .describe("Forecasting model. Default 'auto' (chosen by backtest)"),
-        quantiles: z
-          .array(z.number().gt(0).lt(1))
-          .optional()
-          .describe(
-            'Quantile probabilities, e.g. [0.1, 0.5, 0.9] (0.1 and 0.9 draw the band in the report). Default none',
-          ),
-        holidays: z
-          .string()
-          .min(1)
-          .optional()
-          .describe("Public holidays via date-holidays, e.g. 'US'. Default none"),
-        specialDaysFile: z
-          .string()
-          .min(1)
-          .optional()
-          .describe('CSV of special days (date,label[,factor]), relative to the config file'),
-      })
+    forecast: planForecastSchema
       .optional()
       .describe("Forecast options. Default: method 'auto', no quantiles, no holidays"),
     target: staffingTargetSchema.describe(
@@ -135,6 +226,13 @@ export const planConfigSchema = z
       .describe(
         'Outbound work fitted into quiet periods: the agents the schedule puts on the phones beyond the requirement. Default: none',
       ),
+    queues: z
+      .array(planQueueSchema)
+      .min(1)
+      .optional()
+      .describe(
+        'Several queues or channels staffed by one pool of agents: each is forecast and staffed on its own, the requirements are summed per interval and one set of shifts covers the total. Default: one queue (the top-level fields)',
+      ),
     schedule: z
       .strictObject({
         timeLimitSeconds: z
@@ -145,6 +243,19 @@ export const planConfigSchema = z
       })
       .default({ timeLimitSeconds: 30 })
       .describe('Scheduling options'),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Map<string, number>();
+    (c.queues ?? []).forEach((q, i) => {
+      const first = seen.get(q.name);
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['queues', i, 'name'],
+          message: `duplicate queue name '${q.name}' (also queues[${first}])`,
+        });
+      else seen.set(q.name, i);
+    });
   })
   .describe('staffcast plan config: history -> forecast -> staffing -> schedule');
 

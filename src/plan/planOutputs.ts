@@ -5,7 +5,8 @@ import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
 import { writeRequirementCsv } from '../io/requirementCsv.js';
-import { writeForecastCsv } from '../io/writeForecastCsv.js';
+import { quantileColumn, writeForecastCsv } from '../io/writeForecastCsv.js';
+import { formatInstant } from '../time/formatInstant.js';
 import type { PlanResult } from './plan.js';
 
 /** The files `staffcast plan` writes, in order. */
@@ -112,6 +113,52 @@ export function planCoverageCsv(result: PlanResult): string {
 }
 
 /**
+ * The forecast CSV of a plan: for one queue `writeForecastCsv` (DESIGN.md section 5); for a
+ * multi-queue plan the same columns with a `queue` column after `interval_start`, one row per
+ * queue per interval (ordered by start, then config order; times with the offset of the first
+ * queue's zone), `aht_seconds` and the `calls_pNN` columns when any queue has them (empty cells
+ * where a queue has not). O(rows x columns).
+ *
+ * @example
+ * planForecastCsv(multiQueueResult).split('\n')[0]; // 'interval_start,queue,calls,aht_seconds'
+ */
+export function planForecastCsv(result: PlanResult): string {
+  const queues = result.queues;
+  if (queues === null) return writeForecastCsv(result.forecast);
+  const tz = result.requirement.timeZone;
+  const probabilities = [
+    ...new Set(queues.flatMap((q) => (q.forecast.quantiles ?? []).map((x) => x.probability))),
+  ].sort((a, b) => a - b);
+  const withAht = queues.some((q) => q.forecast.ahtSeconds !== undefined);
+  const rows: Array<[number, number, number]> = []; // start, queue, row
+  queues.forEach((q, qi) => {
+    q.forecast.starts.forEach((ms, i) => {
+      rows.push([ms, qi, i]);
+    });
+  });
+  rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const cell = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '' : String(v));
+  const header = [
+    'interval_start',
+    'queue',
+    'calls',
+    ...(withAht ? ['aht_seconds'] : []),
+    ...probabilities.map(quantileColumn),
+  ];
+  const body = rows.map(([ms, qi, i]) => {
+    const f = queues[qi]!.forecast;
+    return [
+      formatInstant(ms, tz),
+      queues[qi]!.name,
+      cell(f.calls[i]),
+      ...(withAht ? [cell(f.ahtSeconds?.[i])] : []),
+      ...probabilities.map((p) => cell(f.quantiles?.find((x) => x.probability === p)?.calls[i])),
+    ];
+  });
+  return stringify([header, ...body], { record_delimiter: 'unix' });
+}
+
+/**
  * The summary JSON of a plan: the figures of `PlanSummary` (Infinity written as the string
  * `"Infinity"`), the forecast method, the queueing model and the config with its defaults.
  *
@@ -132,15 +179,17 @@ export function planSummaryJson(result: PlanResult): string {
 }
 
 /**
- * All six output files of a plan (`PLAN_FILES`), given the rendered report HTML.
+ * All six output files of a plan (`PLAN_FILES`), given the rendered report HTML. With `queues`,
+ * forecast.csv and requirements.csv have a `queue` column (one row per queue per interval);
+ * schedule.csv and coverage.csv are the pool's; summary.json has the totals and `queues`.
  *
  * @example
  * Object.keys(planFileContents(result, html)); // PLAN_FILES
  */
 export function planFileContents(result: PlanResult, reportHtml: string): PlanFileContents {
   return {
-    'forecast.csv': writeForecastCsv(result.forecast),
-    'requirements.csv': writeRequirementCsv(result.requirement),
+    'forecast.csv': planForecastCsv(result),
+    'requirements.csv': writeRequirementCsv(result.queueRequirements ?? result.requirement),
     'schedule.csv': planScheduleCsv(result),
     'coverage.csv': planCoverageCsv(result),
     'summary.json': planSummaryJson(result),

@@ -3,6 +3,7 @@ import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
 import type { OutboundCapacity } from '../staffing/outboundCapacity.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import { localDate } from '../time/localCalendar.js';
+import type { PlanQueueSummary } from './evaluateQueues.js';
 
 /** Figures of one local day of a plan. */
 export interface PlanDay {
@@ -64,6 +65,11 @@ export interface PlanSummary {
    * may use (after `outbound.maxOccupancy`). `null` when the config has no `outbound`.
    */
   outbound: PlanOutboundSummary | null;
+  /**
+   * A config with `queues`: the figures of each queue (its own requirement and its share of the
+   * pool); the figures above are then the totals. `null` for a single-queue plan.
+   */
+  queues: PlanQueueSummary[] | null;
   /** Per local day. */
   days: PlanDay[];
 }
@@ -92,6 +98,8 @@ export interface PlanSummaryInput {
   horizonDays: number;
   /** Outbound capacity of the schedule and the outbound handle time; absent or null: no outbound. */
   outbound?: { ahtSeconds: number; capacity: OutboundCapacity } | null;
+  /** Per-queue figures of a multi-queue plan; absent or null: one queue. */
+  queues?: PlanQueueSummary[] | null;
 }
 
 function sumHours(values: ArrayLike<number>, from: number, to: number, hours: number): number {
@@ -186,6 +194,7 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
             calls: input.outbound.capacity.totalCalls,
             spareAgentHours: input.outbound.capacity.totalSpareAgentHours,
           },
+    queues: input.queues ?? null,
     days,
   };
 }

@@ -14,7 +14,9 @@ function finite(value: number | null | undefined): number | undefined {
  * the last `REPORT_HISTORY_DAYS` days of history, the forecast (with its P10-P90 band when the
  * forecast has the 0.1 and 0.9 quantiles), required agents on the phones vs the agents on the
  * phones the schedule gives (net coverage x (1 - shrinkage)), the service level per interval with
- * its target, the summary and daily figures. O(intervals).
+ * its target, the summary and daily figures. For a multi-queue plan the charts and figures are the
+ * totals, plus a per-queue table; the service-level target line is the top-level target.
+ * O(intervals).
  *
  * @example
  * planReportInput(result, { generatedAt: Date.now() }).staffing.requiredAgents === result.requirement.agents; // true
@@ -37,11 +39,14 @@ export function planReportInput(
   const input: ReportInput = {
     title: options.title ?? `Staffing plan from ${first} (${summary.days.length} days)`,
     subtitle:
+      (config.description === undefined ? '' : `${config.description} `) +
       `${fc.method ?? 'forecast'}; ${req.model}; target ` +
       (target.serviceLevel !== undefined
         ? `${Math.round(100 * target.serviceLevel)}% in ${target.thresholdSeconds ?? 20} s`
         : 'ASA/abandonment/occupancy') +
-      `; ${config.history.file}`,
+      (result.queues === null
+        ? `; ${config.history.file}`
+        : `; queues ${result.queues.map((q) => `${q.name} (${q.channel})`).join(', ')}`),
     timeZone: req.timeZone,
     intervalMinutes: req.intervalMinutes,
     generatedAt: options.generatedAt,
@@ -78,7 +83,33 @@ export function planReportInput(
       ...(finite(d.asaSeconds) !== undefined ? { asaSeconds: d.asaSeconds } : {}),
       ...(finite(d.abandonRate) !== undefined ? { abandonRate: d.abandonRate } : {}),
     })),
+    ...(result.queues === null
+      ? {}
+      : {
+          queues: result.queues.map((q) => {
+            const s = q.summary;
+            return {
+              name: s.name,
+              channel: s.channel,
+              forecastCalls: s.forecastCalls,
+              requiredAgentHours: s.requiredAgentHours,
+              peakRequiredAgents: s.peakRequiredAgents,
+              ...(finite(s.serviceLevel) !== undefined ? { serviceLevel: s.serviceLevel } : {}),
+              ...(finite(s.asaSeconds) !== undefined ? { asaSeconds: s.asaSeconds } : {}),
+              ...(finite(s.abandonRate) !== undefined ? { abandonRate: s.abandonRate } : {}),
+            };
+          }),
+        }),
     notes: [
+      ...(result.queues === null
+        ? []
+        : [
+            'Several queues: each is forecast and staffed on its own; the required agents are summed per interval ' +
+              'and one pool of multi-skilled agents is scheduled (conservative: pooling would need fewer). ' +
+              "The pool's agents on the phones are split among the queues in proportion to their requirement " +
+              'to evaluate each queue (an approximation of skill-based routing). Charts show the totals; ' +
+              'the ASA of the totals covers voice and chat only.',
+          ]),
       'Agents are agents on the phones: the schedule gives net coverage (on shift, not on break) x (1 - shrinkage).',
       `Shrinkage ${typeof config.shrinkage === 'number' ? `${Math.round(100 * config.shrinkage)}%` : 'by table'}; ` +
         `schedule ${summary.scheduleStatus}${summary.scheduleGap === null ? '' : `, gap ${(100 * summary.scheduleGap).toFixed(2)}%`}.`,

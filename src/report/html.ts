@@ -10,7 +10,7 @@ import { escapeHtml } from './escape.js';
 import { formatFigure } from './format.js';
 import { renderVegaLiteSvg } from './renderSvg.js';
 import { summaryFigures } from './summaryFigures.js';
-import type { ReportDay, ReportInput, ReportScenarioTable } from './types.js';
+import type { ReportDay, ReportInput, ReportQueue, ReportScenarioTable } from './types.js';
 import { validateReportInput } from './validate.js';
 
 /**
@@ -98,6 +98,7 @@ export async function renderReportHtml(input: ReportInput): Promise<string> {
       `<section class="chart"><h2>${escapeHtml(c.title)}</h2><p class="caption">${escapeHtml(c.caption)}</p>${c.svg}</section>`,
     );
   }
+  if (input.queues && input.queues.length > 0) parts.push(queueTable(input.queues));
   if (input.days && input.days.length > 0) parts.push(dailyTable(input.days, input.serviceLevel?.target));
   if (scenarios) parts.push(scenarioTable(scenarios));
   if (input.notes && input.notes.length > 0) {
@@ -148,6 +149,32 @@ function scenarioTable(table: ReportScenarioTable): string {
     '<h2>Scenarios</h2>',
     `<table><thead><tr><th>Scenario</th>${head}</tr></thead>`,
     `<tbody>${body}</tbody></table>`,
+    '</section>',
+  ].join('\n');
+}
+
+/** The per-queue table of a multi-queue plan (names escaped). */
+function queueTable(queues: ReadonlyArray<ReportQueue>): string {
+  const rows = queues
+    .map((q) =>
+      [
+        `<tr><td>${escapeHtml(q.name)}</td>`,
+        `<td>${escapeHtml(q.channel ?? '')}</td>`,
+        `<td>${formatFigure(q.forecastCalls, 'count')}</td>`,
+        `<td>${formatFigure(q.requiredAgentHours, 'hours')}</td>`,
+        `<td>${formatFigure(q.peakRequiredAgents, 'agents')}</td>`,
+        `<td>${formatFigure(q.serviceLevel, 'fraction')}</td>`,
+        `<td>${formatFigure(q.asaSeconds, 'seconds')}</td>`,
+        `<td>${formatFigure(q.abandonRate, 'fraction')}</td></tr>`,
+      ].join(''),
+    )
+    .join('\n');
+  return [
+    '<section aria-label="Queue figures">',
+    '<h2>By queue</h2>',
+    '<table><thead><tr><th>Queue</th><th>Channel</th><th>Contacts</th><th>Agent-hours required</th>',
+    '<th>Peak agents required</th><th>Service level</th><th>ASA</th><th>Abandonment</th></tr></thead>',
+    `<tbody>${rows}</tbody></table>`,
     '</section>',
   ].join('\n');
 }

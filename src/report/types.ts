@@ -31,6 +31,8 @@ export interface ReportInput {
   summary: ReportSummary;
   /** Per local day figures (daily table). */
   days?: ReadonlyArray<ReportDay>;
+  /** Per-queue figures of a plan with several queues or channels (queue table). */
+  queues?: ReadonlyArray<ReportQueue>;
   /** Optional what-if comparison (table and chart 5). */
   scenarios?: ReportScenarioTable;
   /** Free-text notes listed at the end of the report (plain text, one per item). */
@@ -132,6 +134,26 @@ export interface ReportDay {
   /** Mean wait of answered contacts that day, seconds. */
   asaSeconds?: number;
   /** Share of contacts abandoning that day, 0..1. */
+  abandonRate?: number;
+}
+
+/** Figures of one queue or channel of a multi-queue plan. Absent = unknown (a dash). */
+export interface ReportQueue {
+  /** Queue name (plain text, escaped on output). */
+  name: string;
+  /** Channel, e.g. `'voice'`, `'chat'`, `'email'` (plain text). */
+  channel?: string;
+  /** Contacts (emails: items) forecast over the horizon. */
+  forecastCalls?: number;
+  /** Agent-hours the queue needs. */
+  requiredAgentHours?: number;
+  /** Most agents the queue needs in one interval. */
+  peakRequiredAgents?: number;
+  /** Service level with the queue's share of the agents, 0..1 (email: share handled by the deadline). */
+  serviceLevel?: number;
+  /** Mean wait of answered contacts in seconds (email: mean time to handling). */
+  asaSeconds?: number;
+  /** Share of contacts abandoning, 0..1. */
   abandonRate?: number;
 }
 
