@@ -282,7 +282,7 @@ export type {
 } from './report/types.js';
 export { validateReportInput } from './report/validate.js';
 
-// ---- scenario: what-if variants of a plan (volume, handle time, target, shrinkage ...) and sweeps ---
+// ---- scenario: what-if variants of a plan (volume, handle time, target, shrinkage, outbound, opening hours) and sweeps ---
 export {
   type AppliedVariant,
   applyOverrides,
@@ -295,13 +295,18 @@ export {
   type ScenarioRow,
 } from './scenario/compareScenarios.js';
 export { formatScenarioCsv, formatScenarioTable } from './scenario/formatScenarioTable.js';
+export { restrictToOpeningHours } from './scenario/restrictToOpeningHours.js';
 export {
+  type OpeningHours,
+  type OpeningHoursInput,
+  openingHoursSchema,
   parseScenarioFile,
   type ScenarioFile,
   type ScenarioVariant,
   scenarioFileSchema,
   scenarioVariantSchema,
 } from './scenario/scenarioConfig.js';
+export { scenarioReportTable } from './scenario/scenarioReportTable.js';
 export {
   parseSweep,
   SWEEP_PARAMETERS,

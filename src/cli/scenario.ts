@@ -1,11 +1,19 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Option } from 'commander';
 import { StaffcastError } from '../errors.js';
+import { readFailureReason } from '../io/readTextInput.js';
+import type { PlanResult } from '../plan/plan.js';
+import { planReportInput } from '../plan/reportInput.js';
+import { renderReportHtml } from '../report/html.js';
 import { compareScenarios } from '../scenario/compareScenarios.js';
 import { formatScenarioCsv, formatScenarioTable } from '../scenario/formatScenarioTable.js';
+import { scenarioReportTable } from '../scenario/scenarioReportTable.js';
 import { parseSweep, sweepVariants } from '../scenario/sweep.js';
 import type { CommandRegistrar } from './program.js';
+import { VERSION } from './program.js';
+import { parsePositiveInt } from './usage.js';
 
 interface ScenarioFlags {
   base?: string;
@@ -13,6 +21,8 @@ interface ScenarioFlags {
   json?: boolean;
   format: 'table' | 'csv';
   schedule: boolean;
+  report?: string;
+  concurrency?: number;
 }
 
 async function readJson(path: string, name: string): Promise<unknown> {
@@ -30,10 +40,29 @@ async function readJson(path: string, name: string): Promise<unknown> {
 }
 
 /**
- * `staffcast scenario scenarios.json [--json] [--format table|csv] [--no-schedule]` and
- * `staffcast scenario --base plan.json --sweep volume=0.9:1.2:0.05` (also aht=, sl=, shrinkage=):
- * runs `compareScenarios` and prints one row per scenario (base first): calls, agent-hours, FTE,
- * peak agents, schedule cost, service level, ASA, abandonment.
+ * Writes `text` to `path` atomically: into a temporary file in the same folder, then renamed over
+ * `path`, so a reader never sees half a file and a failed run leaves nothing behind.
+ */
+async function writeFileAtomically(path: string, text: string, shown: string): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw new StaffcastError('FILE_READ', `cannot write ${shown}: ${readFailureReason(error)}`, {
+      file: shown,
+    });
+  }
+}
+
+/**
+ * `staffcast scenario scenarios.json [--json] [--format table|csv] [--no-schedule]
+ * [--report out.html] [--concurrency n]` and `staffcast scenario --base plan.json --sweep
+ * volume=0.9:1.2:0.05` (also aht=, sl=, shrinkage=): runs `compareScenarios` and prints one row
+ * per scenario (base first): calls, agent-hours, FTE, peak agents, schedule cost, service level,
+ * ASA, abandonment, outbound calls that fit. `--report` also writes the base plan's HTML report
+ * with the scenario comparison (needs scheduling).
  *
  * @example
  * // staffcast scenario examples/scenarios.json --no-schedule
@@ -48,7 +77,18 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
     .option('--json', 'print the rows as JSON')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv']).default('table'))
     .option('--no-schedule', 'skip scheduling: figures of the requirement (fast)')
+    .option('--report <file>', "write the base plan's HTML report with the scenario comparison")
+    .option(
+      '--concurrency <n>',
+      'scenarios planned at once (default: available cores; 1: one after another)',
+      parsePositiveInt,
+    )
     .action(async (file: string | undefined, flags: ScenarioFlags) => {
+      if (flags.report !== undefined && !flags.schedule)
+        throw new StaffcastError(
+          'USAGE',
+          'scenario: --report needs scheduling (the report shows the schedule); drop --no-schedule',
+        );
       let scenario: unknown;
       let baseDir: string;
       let source: string;
@@ -77,7 +117,32 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
         baseDir = dirname(path);
         source = file;
       }
-      const rows = await compareScenarios(scenario, { baseDir, schedule: flags.schedule, source });
+      let basePlan: PlanResult | undefined;
+      const rows = await compareScenarios(scenario, {
+        baseDir,
+        schedule: flags.schedule,
+        source,
+        ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+        ...(flags.report !== undefined
+          ? {
+              onPlan: (name: string, r: PlanResult) => {
+                if (name === 'base') basePlan = r;
+              },
+            }
+          : {}),
+      });
+      if (flags.report !== undefined && basePlan !== undefined) {
+        const input = planReportInput(basePlan, {
+          generatedAt: Date.now(),
+          generator: `staffcast ${VERSION} scenario`,
+        });
+        input.scenarios = scenarioReportTable(rows);
+        await writeFileAtomically(
+          resolve(ctx.cwd, flags.report),
+          await renderReportHtml(input),
+          flags.report,
+        );
+      }
       if (flags.json === true) ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       else if (flags.format === 'csv') ctx.stdout.write(formatScenarioCsv(rows));
       else ctx.stdout.write(formatScenarioTable(rows));

@@ -45,9 +45,10 @@ export interface AppliedVariant {
 
 /**
  * Splits a variant into config overrides (ahtSeconds, target fields, patienceSeconds, shrinkage,
- * rules, horizonDays; ahtFactor multiplies the base ahtSeconds when the base has one) and forecast
- * overrides (volumeFactor, addedVolume, selfServiceDeflection; ahtFactor when the handle time comes
- * from the history). Pure; O(1).
+ * rules, horizonDays, outbound; ahtFactor multiplies the base ahtSeconds when the base has one) and
+ * forecast overrides (volumeFactor, addedVolume, selfServiceDeflection; ahtFactor when the handle
+ * time comes from the history). `openingHours` needs the rules file and is applied by
+ * `compareScenarios` (rules with the variant's opening hours, `restrictToOpeningHours`). Pure; O(1).
  *
  * @example
  * applyOverrides({ history: { file: 'h.csv', timeZone: 'UTC' }, target: { serviceLevel: 0.8 },
@@ -71,5 +72,6 @@ export function applyOverrides(base: PlanConfigInput, variant: ScenarioVariant):
   if (variant.shrinkage !== undefined) config.shrinkage = variant.shrinkage;
   if (variant.rules !== undefined) config.rules = variant.rules;
   if (variant.horizonDays !== undefined) config.horizonDays = variant.horizonDays;
+  if (variant.outbound !== undefined) config.outbound = variant.outbound;
   return { config, forecast };
 }

@@ -1,17 +1,30 @@
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
+import { invalidInput } from '../errors.js';
 import { forecast } from '../forecast/forecast.js';
 import { resampleHistory } from '../forecast/resample.js';
 import type { Forecast } from '../forecast/types.js';
 import { type HistoryColumns, type ReadHistoryOptions, readHistoryCsv } from '../io/readHistoryCsv.js';
+import type { ReadReport } from '../io/readReport.js';
 import { readSpecialDaysCsv } from '../io/specialDaysCsv.js';
-import { plan } from '../plan/plan.js';
+import { type PlanResult, plan } from '../plan/plan.js';
 import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../plan/planConfig.js';
-import { readPlanJson, readPlanText, resolvePlanPath } from '../plan/planFiles.js';
+import { readPlanJson, readPlanText, resolvePlanPath, withConfigKey } from '../plan/planFiles.js';
 import type { StaffingTarget } from '../queueing/types.js';
+import type { ShiftRulesInput } from '../scheduling/rules.js';
 import type { Shrinkage } from '../staffing/shrinkage.js';
 import { type StaffingOptions, type StaffingPlan, staffingPlan } from '../staffing/staffingPlan.js';
-import { applyOverrides, scaleForecast } from './applyOverrides.js';
-import { parseScenarioFile, type ScenarioFile } from './scenarioConfig.js';
+import type { History } from '../time/history.js';
+import { applyOverrides, type ForecastOverrides, scaleForecast } from './applyOverrides.js';
+import { mapConcurrent } from './mapConcurrent.js';
+import { restrictToOpeningHours } from './restrictToOpeningHours.js';
+import {
+  type OpeningHours,
+  openingHoursSchema,
+  parseScenarioFile,
+  type ScenarioFile,
+  type ScenarioVariant,
+} from './scenarioConfig.js';
 
 /** The figures of one scenario (the base or a variant). */
 export interface ScenarioRow {
@@ -34,6 +47,11 @@ export interface ScenarioRow {
   asaSeconds: number;
   /** Share of contacts abandoning, 0..1. */
   abandonRate: number;
+  /**
+   * Whole outbound calls that fit into the quiet periods of the schedule (`PlanSummary.outbound.calls`);
+   * null without an `outbound` config or without scheduling (it needs the scheduled agents).
+   */
+  outboundCalls: number | null;
   /** Whether the figures come from a schedule (true) or from the requirement (false). */
   scheduled: boolean;
 }
@@ -46,6 +64,33 @@ export interface CompareScenariosOptions {
   schedule?: boolean;
   /** Name of the scenario file for messages. Default 'scenario file'. */
   source?: string;
+  /**
+   * Scenarios planned at once (a pool; each `plan` solves its MIP in its own worker thread, so
+   * several use several cores). Default `os.availableParallelism()`; 1 runs them one after another.
+   * The rows do not depend on it (see `compareScenarios`).
+   */
+  concurrency?: number;
+  /** Called with each scenario's full plan when scheduling (e.g. to keep the base for a report). */
+  onPlan?: (name: string, result: PlanResult) => void;
+}
+
+/** History and forecast shared by the scenarios with the same inputs. */
+interface SharedForecast {
+  history: History;
+  readReport: ReadReport;
+  forecast: Forecast;
+}
+
+/** One scenario ready to run. */
+interface PreparedScenario {
+  name: string;
+  source: string;
+  /** Plan config as written, with the variant's overrides (rules inlined for opening hours). */
+  config: PlanConfigInput;
+  /** `config` validated, with defaults. */
+  cfg: PlanConfig;
+  overrides: ForecastOverrides;
+  openingHours: OpeningHours | undefined;
 }
 
 async function resolveBase(
@@ -57,11 +102,59 @@ async function resolveBase(
   return { base, planDir: dirname(resolvePlanPath(baseDir, file.base)), source: file.base };
 }
 
-async function readAndForecast(cfg: PlanConfig, planDir: string): Promise<Forecast> {
+/** The rules of `config` (read when a path) with their opening hours replaced. */
+async function withOpeningHours(
+  config: PlanConfigInput,
+  openingHours: NonNullable<ScenarioVariant['openingHours']>,
+  planDir: string,
+  source: string,
+): Promise<PlanConfigInput> {
+  const rules = config.rules;
+  const written = (
+    typeof rules === 'string'
+      ? await withConfigKey(source, 'rules', () => readPlanJson(planDir, rules))
+      : rules
+  ) as ShiftRulesInput;
+  return { ...config, rules: { ...written, openingHours } };
+}
+
+async function prepare(
+  base: PlanConfigInput,
+  variant: ScenarioVariant,
+  planDir: string,
+  source: string,
+  schedule: boolean,
+): Promise<PreparedScenario> {
+  const applied = applyOverrides(base, variant);
+  const name = variant.name;
+  const where = `${source}: ${name}`;
+  let config = applied.config;
+  let openingHours: OpeningHours | undefined;
+  if (variant.openingHours !== undefined) {
+    openingHours = openingHoursSchema.parse(variant.openingHours);
+    if (schedule) config = await withOpeningHours(config, variant.openingHours, planDir, where);
+  }
+  const cfg = parsePlanConfig(config, where);
+  return { name, source: where, config, cfg, overrides: applied.forecast, openingHours };
+}
+
+/** What the forecast depends on: scenarios with the same key share one read and one forecast. */
+function forecastKey(cfg: PlanConfig): string {
+  return JSON.stringify([
+    cfg.history,
+    cfg.horizonDays,
+    cfg.outputIntervalMinutes ?? null,
+    cfg.forecast ?? null,
+  ]);
+}
+
+async function readAndForecast(cfg: PlanConfig, planDir: string, source: string): Promise<SharedForecast> {
   const readOptions: ReadHistoryOptions = { timeZone: cfg.history.timeZone, fileName: cfg.history.file };
   if (cfg.history.intervalMinutes !== undefined) readOptions.intervalMinutes = cfg.history.intervalMinutes;
   if (cfg.history.columns !== undefined) readOptions.columns = cfg.history.columns as HistoryColumns;
-  const r = await readHistoryCsv(resolvePlanPath(planDir, cfg.history.file), readOptions);
+  const r = await withConfigKey(source, 'history.file', () =>
+    readHistoryCsv(resolvePlanPath(planDir, cfg.history.file), readOptions),
+  );
   const history =
     cfg.outputIntervalMinutes === undefined
       ? r.history
@@ -70,14 +163,18 @@ async function readAndForecast(cfg: PlanConfig, planDir: string): Promise<Foreca
   const specialDays =
     specialFile === undefined
       ? []
-      : readSpecialDaysCsv(await readPlanText(planDir, specialFile), specialFile);
-  return forecast(history, {
+      : readSpecialDaysCsv(
+          await withConfigKey(source, 'forecast.specialDaysFile', () => readPlanText(planDir, specialFile)),
+          specialFile,
+        );
+  const fc = forecast(history, {
     horizonDays: cfg.horizonDays,
     method: cfg.forecast?.method ?? 'auto',
     ...(cfg.forecast?.quantiles ? { quantiles: cfg.forecast.quantiles } : {}),
     ...(cfg.forecast?.holidays !== undefined ? { holidays: cfg.forecast.holidays } : {}),
     specialDays,
   });
+  return { history, readReport: r.report, forecast: fc };
 }
 
 function sum(values: ArrayLike<number>): number {
@@ -119,22 +216,71 @@ function requirementRow(name: string, req: StaffingPlan, cfg: PlanConfig): Scena
     serviceLevel: calls > 0 ? slSum / calls : 1,
     asaSeconds: answered > 0 ? waitSum / answered : 0,
     abandonRate: calls > 0 ? abandoned / calls : 0,
+    outboundCalls: null,
     scheduled: false,
   };
 }
 
+/** The forecast a scenario staffs: the shared one with its volume and opening-hours overrides. */
+function scenarioForecast(shared: Forecast, scenario: PreparedScenario): Forecast {
+  const open =
+    scenario.openingHours === undefined ? shared : restrictToOpeningHours(shared, scenario.openingHours);
+  return scaleForecast(open, scenario.overrides);
+}
+
+function scheduledRow(name: string, r: PlanResult): ScenarioRow {
+  const s = r.summary;
+  return {
+    name,
+    forecastCalls: s.forecastCalls,
+    agentHours: s.requiredAgentHours,
+    fte: s.fte,
+    peakAgents: s.peakRequiredAgents,
+    scheduleCost: s.scheduleCost,
+    serviceLevel: s.serviceLevel,
+    asaSeconds: s.asaSeconds,
+    abandonRate: s.abandonRate,
+    outboundCalls: s.outbound === null ? null : s.outbound.calls,
+    scheduled: true,
+  };
+}
+
+function requirementOnly(scenario: PreparedScenario, fc: Forecast): ScenarioRow {
+  const { cfg } = scenario;
+  const staffing: StaffingOptions = {
+    target: cfg.target as StaffingTarget,
+    shrinkage: cfg.shrinkage as Shrinkage,
+    scope: cfg.scope,
+  };
+  if (cfg.ahtSeconds !== undefined) staffing.ahtSeconds = cfg.ahtSeconds;
+  if (cfg.patienceSeconds !== undefined) staffing.patienceSeconds = cfg.patienceSeconds;
+  if (cfg.minAgents !== undefined) staffing.minAgents = cfg.minAgents;
+  return requirementRow(scenario.name, staffingPlan(fc, staffing), cfg);
+}
+
 /**
- * Runs the base plan and every variant of a scenario file and returns one row of figures each:
- * agent-hours, FTE, peak agents, schedule cost, service level, ASA and abandonment over the
- * horizon. Volume overrides scale the forecast after forecasting (`scaleForecast`); the other
- * overrides change the plan config (`applyOverrides`). With `schedule: false` the history is read
- * and forecast once per horizon and reused by every variant, and the figures are those of the
- * requirement (Erlang C/A per interval, no MIP); with scheduling each scenario runs `plan` (the
- * forecast is recomputed per scenario; it is deterministic, so the same inputs give the same rows).
- * Variants run one after another. Cost: one forecast + one staffing per scenario, plus one MIP
- * (`schedule.timeLimitSeconds`) each when scheduling.
+ * Runs the base plan and every variant of a scenario file and returns one row of figures each, in
+ * input order (base first): agent-hours, FTE, peak agents, schedule cost, service level, ASA,
+ * abandonment and the outbound calls that fit over the horizon. Volume overrides scale the
+ * forecast after forecasting (`scaleForecast`); `openingHours` replaces the rules' opening hours
+ * and drops the forecast intervals it closes (`restrictToOpeningHours`); the other overrides change
+ * the plan config (`applyOverrides`). The history is read and forecast once per distinct (history,
+ * horizon, forecast options, output interval) and shared by the scenarios (`plan` gets it through
+ * `PlanOptions.forecast/history/readReport`). With scheduling each scenario runs `plan` (one MIP
+ * in its own worker thread), `concurrency` at a time; with `schedule: false` the figures are those
+ * of the requirement (Erlang C/A per interval, no MIP, no outbound).
  *
- * @throws StaffcastError `CONFIG` for an invalid scenario file or base plan, and whatever `plan` throws.
+ * Determinism: the rows do not depend on `concurrency` or on the order the plans finish in; the
+ * forecast and staffing are deterministic, and so is each schedule whose MIP ends before its time
+ * limit (status 'optimal': HiGHS' search is deterministic for the same model and options). A MIP
+ * stopped by `schedule.timeLimitSeconds` keeps the incumbent found by then, which can differ under
+ * a different machine load (e.g. more scenarios at once); raise the limit when the status is not
+ * optimal. An error is the one of the first failing scenario in input order.
+ * Cost: one read + forecast per distinct forecast input, one staffing per scenario, plus one MIP
+ * (`schedule.timeLimitSeconds` at most) each when scheduling, divided over `concurrency` cores.
+ *
+ * @throws StaffcastError `CONFIG` for an invalid scenario file or base plan, `INVALID_INPUT` for a
+ *   `concurrency` that is not an integer >= 1, and whatever `plan` throws.
  * @example
  * const rows = await compareScenarios({ base: 'plan.json', variants: [{ name: 'busy', volumeFactor: 1.1 }] },
  *   { baseDir: 'examples', schedule: false });
@@ -145,53 +291,40 @@ export async function compareScenarios(
   options: CompareScenariosOptions,
 ): Promise<ScenarioRow[]> {
   const source = options.source ?? 'scenario file';
+  const concurrency = options.concurrency ?? availableParallelism();
+  if (!(Number.isInteger(concurrency) && concurrency >= 1))
+    invalidInput('compareScenarios', 'concurrency', 'must be an integer >= 1', concurrency);
+  const schedule = options.schedule ?? true;
   const file = parseScenarioFile(scenarioFile, source);
   const { base, planDir, source: baseSource } = await resolveBase(file, options.baseDir);
   parsePlanConfig(base, baseSource);
-  const scenarios = [{ name: 'base' }, ...file.variants];
-  const rows: ScenarioRow[] = [];
-  if (options.schedule ?? true) {
-    for (const variant of scenarios) {
-      const applied = applyOverrides(base, variant);
-      const r = await plan(applied.config, {
-        baseDir: planDir,
-        source: `${source}: ${variant.name}`,
-        forecastTransform: (f) => scaleForecast(f, applied.forecast),
-      });
-      const s = r.summary;
-      rows.push({
-        name: variant.name,
-        forecastCalls: s.forecastCalls,
-        agentHours: s.requiredAgentHours,
-        fte: s.fte,
-        peakAgents: s.peakRequiredAgents,
-        scheduleCost: s.scheduleCost,
-        serviceLevel: s.serviceLevel,
-        asaSeconds: s.asaSeconds,
-        abandonRate: s.abandonRate,
-        scheduled: true,
-      });
+  const scenarios: PreparedScenario[] = [];
+  for (const variant of [{ name: 'base' }, ...file.variants])
+    scenarios.push(await prepare(base, variant, planDir, source, schedule));
+
+  const shared = new Map<string, Promise<SharedForecast>>();
+  const sharedFor = (scenario: PreparedScenario): Promise<SharedForecast> => {
+    const key = forecastKey(scenario.cfg);
+    let p = shared.get(key);
+    if (p === undefined) {
+      p = readAndForecast(scenario.cfg, planDir, scenario.source);
+      shared.set(key, p);
     }
-    return rows;
-  }
-  const forecasts = new Map<number, Forecast>(); // by horizonDays: the only input that changes the forecast
-  for (const variant of scenarios) {
-    const applied = applyOverrides(base, variant);
-    const cfg = parsePlanConfig(applied.config, `${source}: ${variant.name}`);
-    let fc = forecasts.get(cfg.horizonDays);
-    if (fc === undefined) {
-      fc = await readAndForecast(cfg, planDir);
-      forecasts.set(cfg.horizonDays, fc);
-    }
-    const staffing: StaffingOptions = {
-      target: cfg.target as StaffingTarget,
-      shrinkage: cfg.shrinkage as Shrinkage,
-      scope: cfg.scope,
-    };
-    if (cfg.ahtSeconds !== undefined) staffing.ahtSeconds = cfg.ahtSeconds;
-    if (cfg.patienceSeconds !== undefined) staffing.patienceSeconds = cfg.patienceSeconds;
-    if (cfg.minAgents !== undefined) staffing.minAgents = cfg.minAgents;
-    rows.push(requirementRow(variant.name, staffingPlan(scaleForecast(fc, applied.forecast), staffing), cfg));
-  }
-  return rows;
+    return p;
+  };
+
+  return mapConcurrent(scenarios, schedule ? concurrency : 1, async (scenario) => {
+    const sf = await sharedFor(scenario);
+    if (!schedule) return requirementOnly(scenario, scenarioForecast(sf.forecast, scenario));
+    const r = await plan(scenario.config, {
+      baseDir: planDir,
+      source: scenario.source,
+      forecast: sf.forecast,
+      history: sf.history,
+      readReport: sf.readReport,
+      forecastTransform: (f) => scenarioForecast(f, scenario),
+    });
+    options.onPlan?.(scenario.name, r);
+    return scheduledRow(scenario.name, r);
+  });
 }

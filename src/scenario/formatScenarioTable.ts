@@ -11,6 +11,7 @@ const COLUMNS: ReadonlyArray<readonly [string, keyof ScenarioRow, (v: number) =>
   ['service_level', 'serviceLevel', (v) => v.toFixed(3)],
   ['asa_seconds', 'asaSeconds', (v) => v.toFixed(1)],
   ['abandon_rate', 'abandonRate', (v) => v.toFixed(3)],
+  ['outbound_calls', 'outboundCalls', (v) => v.toFixed(0)],
 ];
 
 function cells(row: ScenarioRow): string[] {
@@ -25,13 +26,15 @@ function cells(row: ScenarioRow): string[] {
 
 /**
  * The scenario rows as a side-by-side text table: a header, one line per scenario, names left- and
- * figures right-aligned; an empty cell is a figure not computed (schedule cost without scheduling).
- * Fractions with 3 decimals, hours and seconds with 1. O(rows).
+ * figures right-aligned; an empty cell is a figure not computed (schedule cost and outbound calls
+ * without scheduling, outbound calls without an `outbound` config). Fractions with 3 decimals,
+ * hours and seconds with 1, counts whole. O(rows).
  *
  * @example
  * formatScenarioTable([{ name: 'base', forecastCalls: 100, agentHours: 10, fte: 1.25, peakAgents: 4,
- *   scheduleCost: null, serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02, scheduled: false }]);
- * // 'scenario  calls  agent_hours  fte  peak_agents  schedule_cost  service_level  asa_seconds  abandon_rate\n
+ *   scheduleCost: null, serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02, outboundCalls: null,
+ *   scheduled: false }]);
+ * // 'scenario  calls  agent_hours  fte  peak_agents  schedule_cost  service_level  asa_seconds  abandon_rate  outbound_calls\n
  * //  base        100         10.0  1.3            4                        0.800         12.0         0.020\n'
  */
 export function formatScenarioTable(rows: readonly ScenarioRow[]): string {
@@ -48,11 +51,13 @@ export function formatScenarioTable(rows: readonly ScenarioRow[]): string {
 
 /**
  * The scenario rows as CSV (csv-stringify): header `scenario,calls,agent_hours,fte,peak_agents,
- * schedule_cost,service_level,asa_seconds,abandon_rate`, full precision, empty schedule_cost
- * without scheduling. O(rows).
+ * schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls`, full precision, empty
+ * schedule_cost and outbound_calls without scheduling, empty outbound_calls without an `outbound`
+ * config. O(rows).
  *
  * @example
- * formatScenarioCsv([]); // 'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate\n'
+ * formatScenarioCsv([]);
+ * // 'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls\n'
  */
 export function formatScenarioCsv(rows: readonly ScenarioRow[]): string {
   const header = ['scenario', ...COLUMNS.map(([h]) => h)];

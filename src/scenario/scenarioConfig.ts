@@ -4,10 +4,30 @@ import { shrinkageSchema, staffingTargetSchema } from '../io/staffingConfig.js';
 import { planConfigSchema } from '../plan/planConfig.js';
 import { ShiftRules } from '../scheduling/rules.js';
 
+/** The plan config's `outbound` object (`{ ahtSeconds, maxOccupancy? }`). */
+const planOutboundSchema = planConfigSchema.shape.outbound.unwrap();
+
+/**
+ * zod schema of opening hours, as in the shift rules: open periods `{ open: 'HH:MM', close: 'HH:MM' }`
+ * per weekday (`mon` ... `sun`); a weekday left out is closed all day. Parsed times are minutes
+ * after local midnight.
+ *
+ * @example
+ * openingHoursSchema.parse({ mon: [{ open: '08:00', close: '18:00' }] }); // { mon: [{ open: 480, close: 1080 }] }
+ */
+export const openingHoursSchema = ShiftRules.shape.openingHours.unwrap();
+
+/** Opening hours as written (`"HH:MM"` strings). */
+export type OpeningHoursInput = z.input<typeof openingHoursSchema>;
+/** Opening hours parsed (minutes after local midnight). */
+export type OpeningHours = z.output<typeof openingHoursSchema>;
+
 /**
  * zod schema of one scenario variant: a name and the overrides it applies to the base plan.
  * Volume overrides scale the forecast after forecasting (calls and quantiles): calls x volumeFactor
- * x (1 - selfServiceDeflection) + addedVolume. Strict (unknown keys are errors).
+ * x (1 - selfServiceDeflection) + addedVolume. `outbound` replaces the plan's outbound work;
+ * `openingHours` replaces the rules' opening hours and drops the forecast contacts of the intervals
+ * it closes. Strict (unknown keys are errors).
  *
  * @example
  * scenarioVariantSchema.parse({ name: 'busy', volumeFactor: 1.1 }).volumeFactor; // 1.1
@@ -44,6 +64,16 @@ export const scenarioVariantSchema = z
       .optional()
       .describe('Shift rules: inline or a path'),
     horizonDays: z.number().int().min(1).max(366).optional().describe('Days to plan'),
+    outbound: planOutboundSchema
+      .optional()
+      .describe(
+        'Outbound work fitted into the quiet periods of the schedule: { ahtSeconds, maxOccupancy? } (replaces the base one)',
+      ),
+    openingHours: openingHoursSchema
+      .optional()
+      .describe(
+        "Opening hours replacing the rules' ones (same shape); forecast contacts in intervals they close are dropped",
+      ),
   })
   .refine((v) => v.ahtSeconds === undefined || v.ahtFactor === undefined, {
     message: 'give ahtSeconds or ahtFactor, not both',
@@ -88,7 +118,7 @@ export type ScenarioFile = z.input<typeof scenarioFileSchema>;
  * @throws StaffcastError `CONFIG` naming the source and every invalid field path.
  * @example
  * parseScenarioFile({ base: 'plan.json', variants: [{ name: 'a', colour: 1 }] }, 's.json');
- * // throws CONFIG 's.json: variants.0: Unrecognized key: "colour"'
+ * // throws CONFIG 's.json: variants[0]: unknown key "colour" (known keys: name, volumeFactor, ...)'
  */
 export function parseScenarioFile(value: unknown, source = 'scenario file'): ScenarioFile {
   validateConfig(scenarioFileSchema, value, source);

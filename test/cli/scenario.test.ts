@@ -1,5 +1,8 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runStaffcast } from './run.js';
 
 const cwd = fileURLToPath(new URL('../fixtures/scenario/', import.meta.url));
@@ -26,10 +29,12 @@ describe('staffcast scenario', () => {
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate',
+      'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls',
     );
     expect(lines[1]!.split(',')[2]).toBe(String(rows[0]!.agentHours));
     expect(lines[1]!.split(',')[5]).toBe('');
+    expect(lines[1]!.split(',')[9]).toBe('');
+    expect(rows.map((r) => (r as { outboundCalls?: unknown }).outboundCalls)).toEqual([null, null, null]);
   });
 
   it('sweeps volume from a base plan, one row per step', async () => {
@@ -63,6 +68,14 @@ describe('staffcast scenario', () => {
     ],
     [['scenario', '--sweep', 'volume=1:2:0.5'], 'staffcast: scenario: --sweep needs --base <plan>\n'],
     [['scenario'], 'staffcast: scenario: give a scenario file, or --base <plan> --sweep <spec>\n'],
+    [
+      ['scenario', 'scenarios.json', '--no-schedule', '--report', 'r.html'],
+      'staffcast: scenario: --report needs scheduling (the report shows the schedule); drop --no-schedule\n',
+    ],
+    [
+      ['scenario', 'scenarios.json', '--concurrency', '0'],
+      "error: option '--concurrency <n>' argument '0' is invalid. '0' must be a whole number >= 1.\n",
+    ],
   ])('exits 2 on a usage error: %j', async (argv, message) => {
     const r = await runStaffcast(argv, { cwd });
     expect(r.code).toBe(2);
@@ -82,4 +95,72 @@ describe('staffcast scenario', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^staffcast: nope\.json: cannot read/);
   });
+});
+
+describe('staffcast scenario with scheduling', () => {
+  const out = mkdtempSync(join(tmpdir(), 'staffcast-scenario-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('prints the outbound calls that fit per scenario (table, --json, csv)', async () => {
+    const json = await runStaffcast(['scenario', 'short.json', '--json'], { cwd });
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    const rows = JSON.parse(json.stdout) as Array<{ name: string; outboundCalls: number | null }>;
+    expect(rows.map((r) => r.name)).toEqual(['base', 'busy', 'slow outbound', '10-16']);
+    for (const r of rows) expect(r.outboundCalls).toBeGreaterThan(0);
+    // twice the handle time, the same schedule: at most half the calls
+    expect(rows[2]!.outboundCalls!).toBeLessThanOrEqual(rows[0]!.outboundCalls! / 2);
+    const table = await runStaffcast(['scenario', 'short.json', '--concurrency', '1'], { cwd });
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/abandon_rate {2}outbound_calls$/);
+    expect(lines[1]).toMatch(new RegExp(` ${rows[0]!.outboundCalls}$`));
+    const csv = await runStaffcast(['scenario', 'short.json', '--format', 'csv'], { cwd });
+    expect(csv.stdout.trimEnd().split('\n')[1]!.split(',')[9]).toBe(String(rows[0]!.outboundCalls));
+  }, 60_000);
+
+  it('writes the base plan report with the scenario comparison atomically (--report)', async () => {
+    const file = join(out, 'report.html');
+    const r = await runStaffcast(['scenario', 'short.json', '--report', file], { cwd });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('Scenario comparison');
+    expect(html).toContain('Outbound calls that fit');
+    for (const name of ['busy', 'slow outbound', '10-16']) expect(html).toContain(name);
+    expect(html).toContain('staffcast 0.1.0 scenario');
+    expect(readdirSync(out)).toEqual(['report.html']); // no temporary file left
+  }, 60_000);
+
+  it('writes the report of a sweep with one row per step (--sweep --report)', async () => {
+    const file = join(out, 'sweep.html');
+    const r = await runStaffcast(
+      [
+        'scenario',
+        '--base',
+        'plan-short.json',
+        '--sweep',
+        'sl=0.8:0.9:0.1',
+        '--report',
+        file,
+        '--format',
+        'csv',
+      ],
+      { cwd },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[3]!.startsWith('sl=0.9,')).toBe(true);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('sl=0.8');
+    expect(html).toContain('sl=0.9');
+  }, 60_000);
+
+  it('exits 1 naming the report when it cannot be written, leaving nothing behind', async () => {
+    const file = join(out, 'missing', 'report.html');
+    const r = await runStaffcast(['scenario', 'short.json', '--report', file], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^staffcast: cannot write ${file.replace(/[.]/g, '\\.')}: `));
+    expect(existsSync(join(out, 'missing'))).toBe(false);
+  }, 60_000);
 });

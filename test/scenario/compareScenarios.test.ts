@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compareScenarios } from '../../src/scenario/compareScenarios.js';
+import type { PlanResult } from '../../src/plan/plan.js';
+import type { PlanConfigInput } from '../../src/plan/planConfig.js';
+import { compareScenarios, type ScenarioRow } from '../../src/scenario/compareScenarios.js';
 
 const baseDir = fileURLToPath(new URL('../fixtures/scenario/', import.meta.url));
+const planJson = JSON.parse(readFileSync(`${baseDir}plan.json`, 'utf8')) as PlanConfigInput;
+/** The fixture plan over 3 days (one weekday) with a MIP limit long enough to prove optimality. */
+const shortBase: PlanConfigInput = { ...planJson, horizonDays: 3, schedule: { timeLimitSeconds: 60 } };
 
 describe('compareScenarios without scheduling', () => {
   it('puts the base first, raises agent-hours with volume x1.1 and equates deflection 0.2 with volume 0.8', async () => {
@@ -54,10 +60,77 @@ describe('compareScenarios without scheduling', () => {
         { base: 'plan.json', variants: [{ name: 'x', colour: 1 }] },
         { baseDir, source: 's.json' },
       ),
-    ).rejects.toThrowError('s.json: variants.0: Unrecognized key: "colour"');
+    ).rejects.toThrowError(
+      's.json: variants[0]: unknown key "colour" (known keys: name, volumeFactor, addedVolume, ' +
+        'selfServiceDeflection, ahtSeconds, ahtFactor, target, patienceSeconds, shrinkage, rules, ' +
+        'horizonDays, outbound, openingHours)',
+    );
     await expect(
       compareScenarios({ base: 'plan.json', variants: [{ name: 'base' }] }, { baseDir, source: 's.json' }),
-    ).rejects.toThrowError("s.json: variants.0.name: duplicate name 'base'");
+    ).rejects.toThrowError("s.json: variants[0].name: duplicate name 'base'");
+  });
+
+  it.each([
+    [
+      { outbound: { ahtSeconds: -1 } },
+      's.json: variants[0].outbound.ahtSeconds: Too small: expected number to be >0',
+    ],
+    [
+      { outbound: { ahtSeconds: 60, dialer: true } },
+      's.json: variants[0].outbound: unknown key "dialer" (known keys: ahtSeconds, maxOccupancy)',
+    ],
+    [
+      { openingHours: { mon: [{ open: '18:00', close: '17:00' }] } },
+      's.json: variants[0].openingHours.mon[0]: open must be before close',
+    ],
+    [{ openingHours: { monday: [] } }, 's.json: variants[0].openingHours: unknown key "monday"'],
+  ])('rejects a bad outbound or openingHours override %j with the zod error', async (override, message) => {
+    const error = await compareScenarios(
+      { base: 'plan.json', variants: [{ name: 'x', ...override }] },
+      { baseDir, source: 's.json', schedule: false },
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CONFIG', message });
+  });
+
+  it('rejects a concurrency that is not an integer >= 1', async () => {
+    await expect(
+      compareScenarios({ base: 'plan.json', variants: [] }, { baseDir, concurrency: 0 }),
+    ).rejects.toThrowError('compareScenarios: concurrency must be an integer >= 1 (got 0)');
+  });
+
+  it('leaves outbound calls null without scheduling, even with an outbound config', async () => {
+    const rows = await compareScenarios(
+      { base: 'plan.json', variants: [{ name: 'ob', outbound: { ahtSeconds: 240 } }] },
+      { baseDir, schedule: false },
+    );
+    expect(rows.map((r) => r.outboundCalls)).toEqual([null, null]);
+  });
+
+  it("drops the forecast contacts of the intervals a variant's opening hours close", async () => {
+    const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+    const nineToFive = Object.fromEntries(weekdays.map((d) => [d, [{ open: '09:00', close: '17:00' }]]));
+    const rows = await compareScenarios(
+      {
+        base: 'plan.json',
+        variants: [
+          { name: 'short', openingHours: nineToFive },
+          { name: 'mon only', openingHours: { mon: [{ open: '00:00', close: '24:00' }] } },
+          {
+            name: 'all',
+            openingHours: Object.fromEntries(weekdays.map((d) => [d, [{ open: '00:00', close: '24:00' }]])),
+          },
+        ],
+      },
+      { baseDir, schedule: false },
+    );
+    const [base, short, mon, all] = rows as [ScenarioRow, ScenarioRow, ScenarioRow, ScenarioRow];
+    expect(all).toEqual({ ...base, name: 'all' });
+    expect(short.forecastCalls).toBeLessThan(base.forecastCalls);
+    expect(short.forecastCalls).toBeGreaterThan(0.5 * base.forecastCalls);
+    expect(short.agentHours).toBeLessThan(base.agentHours);
+    // one weekday of five: about a fifth of the week's contacts (Mondays are busier)
+    expect(mon.forecastCalls / base.forecastCalls).toBeGreaterThan(0.15);
+    expect(mon.forecastCalls / base.forecastCalls).toBeLessThan(0.3);
   });
 });
 
@@ -78,4 +151,85 @@ describe('compareScenarios with scheduling', () => {
     expect(busy.forecastCalls).toBeCloseTo(base.forecastCalls * 1.3, 6);
     expect(busy.fte).toBeGreaterThan(base.fte);
   }, 30_000);
+
+  it('gives the same rows with concurrency 1 and 2 (proven-optimal schedules), base first', async () => {
+    const file = {
+      base: shortBase,
+      variants: [
+        { name: 'busy', volumeFactor: 1.1 },
+        { name: 'sl90', target: { serviceLevel: 0.9 } },
+        { name: 'quiet', volumeFactor: 0.8 },
+      ],
+    };
+    const statuses: string[] = [];
+    const onPlan = (_: string, r: PlanResult) => statuses.push(r.summary.scheduleStatus);
+    const sequential = await compareScenarios(file, { baseDir, concurrency: 1, onPlan });
+    const parallel = await compareScenarios(file, { baseDir, concurrency: 2, onPlan });
+    expect(statuses).toEqual(new Array(8).fill('optimal'));
+    expect(parallel).toEqual(sequential);
+    expect(parallel.map((r) => r.name)).toEqual(['base', 'busy', 'sl90', 'quiet']);
+  }, 60_000);
+
+  it('reads and forecasts the history once per distinct forecast input and shares it', async () => {
+    const plans = new Map<string, PlanResult>();
+    await compareScenarios(
+      {
+        base: shortBase,
+        variants: [
+          { name: 'busy', volumeFactor: 1.2 },
+          { name: 'sl90', target: { serviceLevel: 0.9 } },
+          { name: 'longer', horizonDays: 4 },
+        ],
+      },
+      { baseDir, concurrency: 2, onPlan: (name, r) => plans.set(name, r) },
+    );
+    const base = plans.get('base')!;
+    // one read and forecast, shared: the very same history object in every plan with the same inputs
+    expect(plans.get('busy')!.history).toBe(base.history);
+    expect(plans.get('sl90')!.history).toBe(base.history);
+    expect(plans.get('longer')!.history).not.toBe(base.history); // another horizon: its own read and forecast
+    expect(plans.get('longer')!.forecast.starts.length).toBeGreaterThan(base.forecast.starts.length);
+  }, 60_000);
+
+  it('reports the outbound calls that fit for a variant with outbound work, null for the base', async () => {
+    const rows = await compareScenarios(
+      {
+        base: shortBase,
+        variants: [
+          { name: 'outbound', outbound: { ahtSeconds: 240 } },
+          { name: 'outbound half', outbound: { ahtSeconds: 240, maxOccupancy: 0.5 } },
+        ],
+      },
+      { baseDir },
+    );
+    const [base, ob, half] = rows as [ScenarioRow, ScenarioRow, ScenarioRow];
+    expect(base.outboundCalls).toBeNull();
+    expect(ob.outboundCalls).toBeGreaterThan(0);
+    expect(Number.isInteger(ob.outboundCalls)).toBe(true);
+    // same schedule, half the usable spare time (whole calls per interval: at most the half, rounded)
+    expect(half.outboundCalls!).toBeLessThanOrEqual(ob.outboundCalls! / 2);
+    expect(half.outboundCalls!).toBeGreaterThan(ob.outboundCalls! / 2 - ob.outboundCalls! / 10);
+    expect({ ...ob, name: 'base', outboundCalls: null }).toEqual(base);
+  }, 60_000);
+
+  it("replaces the rules' opening hours for a variant and staffs only its open intervals", async () => {
+    const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+    const hours = Object.fromEntries(weekdays.map((d) => [d, [{ open: '10:00', close: '16:00' }]]));
+    const plans = new Map<string, PlanResult>();
+    const rows = await compareScenarios(
+      { base: shortBase, variants: [{ name: 'short', openingHours: hours }] },
+      { baseDir, onPlan: (name, r) => plans.set(name, r) },
+    );
+    const short = plans.get('short')!;
+    const hoursOf = (r: PlanResult) =>
+      Array.from(r.requirement.starts, (t) =>
+        new Date(t).toLocaleTimeString('en-GB', { timeZone: 'America/New_York', hour12: false }),
+      );
+    expect(hoursOf(short)[0]).toBe('10:00:00');
+    expect(hoursOf(short).at(-1)).toBe('15:30:00');
+    expect(hoursOf(plans.get('base')!)[0]).toBe('07:00:00');
+    expect(short.requirement.starts.length).toBe(12); // one weekday of 30-minute intervals 10:00-16:00
+    expect(rows[1]!.scheduleCost!).toBeLessThan(rows[0]!.scheduleCost!);
+    expect(rows[1]!.serviceLevel).toBeGreaterThan(0.8);
+  }, 60_000);
 });

@@ -1,0 +1,43 @@
+import type { ReportFigureUnit, ReportScenarioTable } from '../report/types.js';
+import type { ScenarioRow } from './compareScenarios.js';
+
+/** Columns of the report's scenario comparison: label, unit and the row's figure. */
+const COLUMNS: ReadonlyArray<readonly [string, ReportFigureUnit, keyof ScenarioRow]> = [
+  ['Contacts', 'count', 'forecastCalls'],
+  ['Agent-hours', 'hours', 'agentHours'],
+  ['FTE', 'fte', 'fte'],
+  ['Peak agents', 'agents', 'peakAgents'],
+  ['Schedule cost', 'money', 'scheduleCost'],
+  ['Service level', 'fraction', 'serviceLevel'],
+  ['ASA', 'seconds', 'asaSeconds'],
+  ['Abandonment', 'fraction', 'abandonRate'],
+  ['Outbound calls that fit', 'count', 'outboundCalls'],
+];
+
+/**
+ * The scenario rows as the report's comparison table (`ReportInput.scenarios`, drawn by
+ * `renderReportHtml` as a chart and a table): one row per scenario in the given order, one column
+ * per figure: contacts, agent-hours, FTE, peak agents, schedule cost, service level, ASA,
+ * abandonment and outbound calls that fit. A column no row has a figure for (schedule cost without
+ * scheduling, outbound without an `outbound` config) is left out; a missing figure of one row is
+ * `NaN` (shown as a dash). O(rows x columns).
+ *
+ * @example
+ * scenarioReportTable([{ name: 'base', forecastCalls: 100, agentHours: 10, fte: 1.25, peakAgents: 4,
+ *   scheduleCost: null, serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02, outboundCalls: null,
+ *   scheduled: false }]).columns.map((c) => c.label);
+ * // ['Contacts', 'Agent-hours', 'FTE', 'Peak agents', 'Service level', 'ASA', 'Abandonment']
+ */
+export function scenarioReportTable(rows: readonly ScenarioRow[]): ReportScenarioTable {
+  const columns = COLUMNS.filter(([, , key]) => rows.some((r) => typeof r[key] === 'number'));
+  return {
+    columns: columns.map(([label, unit]) => ({ label, unit })),
+    rows: rows.map((r) => ({
+      name: r.name,
+      values: columns.map(([, , key]) => {
+        const v = r[key];
+        return typeof v === 'number' ? v : Number.NaN;
+      }),
+    })),
+  };
+}
