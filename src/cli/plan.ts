@@ -92,9 +92,10 @@ export const registerPlan: CommandRegistrar = (program, ctx) => {
         detail: `6 files in ${flags.out}`,
       });
       if (flags.quiet !== true) {
-        const reports =
-          result.queues === null ? [result.readReport] : [...new Set(result.queues.map((q) => q.readReport))];
-        for (const report of reports) ctx.stderr.write(formatReadReport(report));
+        if (result.queues === null) ctx.stderr.write(formatReadReport(result.readReport));
+        else
+          for (const q of result.queues)
+            ctx.stderr.write(`queue ${q.name}: ${formatReadReport(q.readReport)}`);
       }
       if (flags.quiet !== true) {
         const color = ctx.stderrIsTTY && (ctx.env.NO_COLOR ?? '') === '';

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeForecastCsv } from '../../src/io/writeForecastCsv.js';
 import type { PlanProgress } from '../../src/plan/plan.js';
 import { type PlanResult, plan } from '../../src/plan/plan.js';
-import { planCoverageCsv, planSummaryJson } from '../../src/plan/planOutputs.js';
+import { planCoverageCsv, planForecastCsv, planSummaryJson } from '../../src/plan/planOutputs.js';
 import { planReportInput } from '../../src/plan/reportInput.js';
 import { queueMetrics } from '../../src/queueing/queueMetrics.js';
 import { summaryFigures } from '../../src/report/summaryFigures.js';
@@ -97,6 +98,14 @@ describe('plan', () => {
     expect(result.summary.fte).toBeCloseTo(paid / 40, 9); // a 7-day horizon is one week
     expect(result.summary.scheduleCost).toBeCloseTo(total, 9);
     expect(result.summary.scheduleCost).toBeGreaterThan(0);
+  });
+
+  it('keeps the single-queue outputs: no queues, forecast.csv and requirements.csv without a queue column', () => {
+    expect(result.queues).toBeNull();
+    expect(result.queueRequirements).toBeNull();
+    expect(result.summary.queues).toBeNull();
+    expect(planForecastCsv(result)).toBe(writeForecastCsv(result.forecast));
+    expect(planForecastCsv(result).split('\n')[0]).not.toContain('queue');
   });
 
   it('has no outbound figures and no outbound_calls column without an outbound config', () => {

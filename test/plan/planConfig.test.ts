@@ -65,6 +65,30 @@ describe('planConfigSchema', () => {
     expect(() => parsePlanConfig({ ...minimal, outbound: {} }, 'p')).toThrow(/^p: outbound\.ahtSeconds: /);
   });
 
+  it('accepts queues with per-queue overrides, defaulting the channel to voice', () => {
+    const c = parsePlanConfig({
+      ...minimal,
+      queues: [
+        { name: 'sales', historyQueue: 'S' },
+        { name: 'chat', channel: 'chat', concurrency: 3, ahtSeconds: 400, shrinkage: 0.2 },
+        { name: 'mail', channel: 'email', deadlineMinutes: 480, deadlineBasis: 'business' },
+      ],
+    });
+    expect(c.queues?.map((q) => q.channel)).toEqual(['voice', 'chat', 'email']);
+    expect(c.queues?.[1]?.concurrency).toBe(3);
+    expect(parsePlanConfig(minimal).queues).toBeUndefined();
+  });
+
+  it('rejects an empty queue list, a queue without a name and a bad nested queue history', () => {
+    expect(() => parsePlanConfig({ ...minimal, queues: [] }, 'p')).toThrow(/^p: queues: /);
+    expect(() => parsePlanConfig({ ...minimal, queues: [{ channel: 'chat' }] }, 'p')).toThrow(
+      /^p: queues\[0\]\.name: /,
+    );
+    expect(() =>
+      parsePlanConfig({ ...minimal, queues: [{ name: 'a', history: { file: 'x.csv' } }] }, 'p'),
+    ).toThrow(/^p: queues\[0\]\.history\.timeZone: /);
+  });
+
   it('accepts inline shift rules and validates them', () => {
     const rules = {
       shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '10:00', lengthsMinutes: [480] }],
@@ -91,5 +115,6 @@ describe('planConfigSchema', () => {
     expect(schema.properties.horizonDays?.default).toBe(7);
     expect(schema.properties.shrinkage?.description).toMatch(/Default 0\.3/);
     expect(schema.properties.outbound?.description).toMatch(/^Outbound work fitted into quiet periods/);
+    expect(schema.properties.queues?.description).toMatch(/^Several queues or channels staffed by one pool/);
   });
 });
