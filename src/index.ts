@@ -237,20 +237,38 @@ export { type PlanOptions, type PlanProgress, type PlanResult, type PlanStep, pl
 export {
   type PlanConfig,
   type PlanConfigInput,
+  type PlanQueueConfig,
   parsePlanConfig,
   planConfigSchema,
+  planQueueSchema,
   readPlanConfig,
 } from './plan/planConfig.js';
+export { type PlanQueueResult, planMultiQueue } from './plan/planMulti.js';
+export { type PooledRequirement, type StaffedQueue, staffQueues } from './plan/planQueues.js';
+export { type EvaluatedQueue, evaluateQueues, type PlanQueueSummary } from './plan/evaluateQueues.js';
+export { splitAgents } from './plan/splitAgents.js';
+export {
+  type DeferredService,
+  type DeferredServiceOptions,
+  deferredService,
+} from './plan/deferredService.js';
 export {
   PLAN_FILES,
   type PlanFileContents,
   planCoverageCsv,
   planFileContents,
+  planForecastCsv,
   planScheduleCsv,
   planSummaryJson,
   writeFilesAtomically,
 } from './plan/planOutputs.js';
-export { type PlanDay, type PlanSummary, type PlanSummaryInput, planSummary } from './plan/planSummary.js';
+export {
+  type PlanDay,
+  type PlanOutboundSummary,
+  type PlanSummary,
+  type PlanSummaryInput,
+  planSummary,
+} from './plan/planSummary.js';
 export { planReportInput, REPORT_HISTORY_DAYS } from './plan/reportInput.js';
 
 // ---- report: self-contained HTML report (vega-lite -> inline SVG) and terminal summary ---------
@@ -272,6 +290,7 @@ export type {
   ReportForecast,
   ReportHistory,
   ReportInput,
+  ReportQueue,
   ReportScenarioColumn,
   ReportScenarioRow,
   ReportScenarioTable,
