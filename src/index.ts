@@ -243,9 +243,19 @@ export {
   planQueueSchema,
   readPlanConfig,
 } from './plan/planConfig.js';
-export { type PlanQueueResult, planMultiQueue } from './plan/planMulti.js';
-export { type PooledRequirement, type StaffedQueue, staffQueues } from './plan/planQueues.js';
-export { type EvaluatedQueue, evaluateQueues, type PlanQueueSummary } from './plan/evaluateQueues.js';
+export type { PlanQueueResult } from './plan/planMulti.js';
+export {
+  type PooledRequirement,
+  type QueueForecast,
+  type StaffedQueue,
+  staffQueues,
+} from './plan/planQueues.js';
+export {
+  type EvaluatedQueue,
+  evaluateQueues,
+  type PlanQueueSummary,
+  type PoolCoverage,
+} from './plan/evaluateQueues.js';
 export { splitAgents } from './plan/splitAgents.js';
 export {
   type DeferredService,
