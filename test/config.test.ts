@@ -102,6 +102,15 @@ describe('validateConfig messages', () => {
 });
 
 describe('parseJsonText', () => {
+  it('names the line and column where the JSON breaks (a trailing comma on line 2)', () => {
+    expect(messageOf(() => parseJsonText('{\n  "a": 1,\n}', 'p.json'))).toBe(
+      'p.json: not valid JSON at line 3, column 1: Expected double-quoted property name',
+    );
+    expect(messageOf(() => parseJsonText('{"a": 1', 'p.json'))).toMatch(
+      /^p\.json: not valid JSON( at line 1, column 8)?: /,
+    );
+  });
+
   it('names the file and escapes control characters the parser quotes', () => {
     const message = messageOf(() => parseJsonText('{"a":\u0001}', 'x.json'));
     expect(message.startsWith('x.json: not valid JSON: ')).toBe(true);

@@ -11,9 +11,14 @@ import { type Requirement, writeRequirementCsv } from '../io/requirementCsv.js';
 import { readStaffingConfig, type StaffingConfig } from '../io/staffingConfig.js';
 import { writeTextFile } from '../io/writeTextFile.js';
 import type { StaffingTarget } from '../queueing/types.js';
-import { calibrationParamsSchema } from '../staffing/calibrationParams.js';
-import { fittedInputsByInterval } from '../staffing/fittedInputs.js';
-import { multiQueuePlan } from '../staffing/multiQueuePlan.js';
+import { type CalibrationParams, calibrationParamsSchema } from '../staffing/calibrationParams.js';
+import {
+  type MultiQueuePlan,
+  multiQueuePlan,
+  multiQueuePlanParallel,
+  usesFittedParams,
+  withFittedInputs,
+} from '../staffing/multiQueuePlan.js';
 import { type StaffingOptions, type StaffingScope, staffingPlan } from '../staffing/staffingPlan.js';
 import { staffingSummary } from '../staffing/staffingSummary.js';
 import { formatInstant } from '../time/formatInstant.js';
@@ -103,18 +108,27 @@ async function readParams(ctx: CliContext, file: string) {
   );
 }
 
-/** Hours without a fitted handle time take the mean of the fitted hours. */
-function filled(values: Float64Array): Float64Array {
-  let sum = 0;
-  let count = 0;
-  for (const v of values) {
-    if (Number.isFinite(v)) {
-      sum += v;
-      count++;
-    }
-  }
-  const mean = count > 0 ? sum / count : Number.NaN;
-  return values.map((v) => (Number.isFinite(v) ? v : mean));
+/**
+ * Intervals in total from which a multi-queue `--config` plan runs on worker threads (when it has
+ * two or more voice/chat queues): below it, starting the threads costs more than it saves.
+ */
+const PARALLEL_MIN_INTERVALS = 20_000;
+
+/** The multi-queue plan, on worker threads for several large queues (same result either way). */
+function planQueues(
+  forecasts: Map<string, Forecast>,
+  config: StaffingConfig,
+  options: StaffingOptions,
+  fitted: CalibrationParams | undefined,
+  names: { configName: string; forecastName: string },
+): MultiQueuePlan | Promise<MultiQueuePlan> {
+  const extra = fitted === undefined ? names : { ...names, fitted };
+  let intervals = 0;
+  for (const forecast of forecasts.values()) intervals += forecast.starts.length;
+  const staffed = config.queues.filter((q) => q.channel !== 'email').length;
+  if (staffed >= 2 && intervals > PARALLEL_MIN_INTERVALS)
+    return multiQueuePlanParallel(forecasts, config, options, extra);
+  return multiQueuePlan(forecasts, config, options, extra);
 }
 
 function fmt(x: number, digits = 1): string {
@@ -176,7 +190,11 @@ function summaryLine(label: string, req: Summarised, paidHours: number): string 
  * `calibrate --params-out`) supplies handle time by local hour where the forecast has none (hours
  * not fitted take the mean of the fitted ones), patience by hour (Erlang C where none was fitted)
  * unless `--patience` is given, and the availability factor (scheduled = agents / factor, then
- * shrinkage).
+ * shrinkage). With `--config`, `--params` goes to the voice queues (the parameters are fitted on
+ * phone calls; a queue's `useParams` overrides that) and fills only what the queue's config,
+ * the flags and the forecast leave open (`withFittedInputs`). A multi-queue plan with two or more
+ * voice/chat queues and more than `PARALLEL_MIN_INTERVALS` intervals runs on worker threads
+ * (`multiQueuePlanParallel`, same result).
  */
 export const registerStaff: CommandRegistrar = (program, ctx) => {
   const command = program
@@ -228,8 +246,6 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
         usage(
           'give a target: --sl 80/20, --max-asa, --max-abandon or --max-occupancy (or a target in --config)',
         );
-      if (flags.params !== undefined && config !== undefined)
-        usage('--params and --config cannot be combined');
       const params = flags.params === undefined ? undefined : await readParams(ctx, flags.params);
       const name = file === '-' ? 'stdin' : file;
       const forecasts = await readForecasts(await readText(ctx, file), name, flags.tz, flags.interval);
@@ -243,13 +259,22 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
       if (flags.aht !== undefined) options.ahtSeconds = flags.aht;
       for (const [queue, forecast] of forecasts) {
         const where = queue === '' ? name : `${name} (queue ${queue})`;
-        const queueAht = config?.queues.find((q) => q.name === queue)?.ahtSeconds;
+        const queueConfig = config?.queues.find((q) => q.name === queue);
+        const fromParams =
+          params !== undefined && (queueConfig === undefined || usesFittedParams(queueConfig));
         if (forecast.ahtSeconds !== undefined && flags.aht !== undefined)
           ctx.stderr.write(
             `staff: warning: --aht ${flags.aht} overrides the aht_seconds column of ${where}\n`,
           );
-        if (forecast.ahtSeconds === undefined && flags.aht === undefined && queueAht === undefined && !params)
-          usage(`${where} has no aht_seconds column: give the handle time with --aht <seconds>`);
+        if (
+          forecast.ahtSeconds === undefined &&
+          flags.aht === undefined &&
+          queueConfig?.ahtSeconds === undefined &&
+          !fromParams
+        )
+          usage(
+            `${where} has no aht_seconds column: give the handle time with --aht <seconds>${params !== undefined && queueConfig !== undefined ? ` (--params applies to voice queues only unless the config sets useParams: true for queue ${queue})` : ''}`,
+          );
       }
       let csv: string;
       const paid = config?.paidHoursPerWeek ?? flags.paidHours;
@@ -259,14 +284,10 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
         if (!forecasts.has(''))
           usage(`${name} has a queue column: give the per-queue parameters with --config <file>`);
         const forecast = forecasts.get('')!;
-        if (params !== undefined) {
-          const fitted = fittedInputsByInterval(params, forecast.starts);
-          if (flags.aht === undefined && forecast.ahtSeconds === undefined)
-            options.ahtSeconds = filled(fitted.ahtSeconds);
-          if (flags.patience === undefined) options.patienceSeconds = fitted.patienceSeconds;
-          options.availabilityFactor = fitted.availabilityFactor;
-        }
-        const plan = staffingPlan(forecast, options);
+        const plan = staffingPlan(
+          forecast,
+          params === undefined ? options : withFittedInputs(forecast, options, params),
+        );
         csv = writeRequirementCsv(plan);
         summary = {
           model: plan.model,
@@ -291,7 +312,17 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
       } else {
         if (forecasts.has(''))
           usage(`--config needs a queue column in ${name} naming the queues of the config`);
-        const multi = multiQueuePlan(forecasts, config, options);
+        const multi = await planQueues(forecasts, config, options, params, {
+          configName: flags.config!,
+          forecastName: name,
+        });
+        if (params !== undefined) {
+          const using = config.queues.filter(usesFittedParams).map((q) => q.name);
+          const not = config.queues.filter((q) => !usesFittedParams(q)).map((q) => q.name);
+          lines.push(
+            `staff: --params ${flags.params}: fitted inputs for queues ${using.join(', ') || '(none)'}${not.length > 0 ? `; not for ${not.join(', ')} (not voice; set useParams in the config to change)` : ''}`,
+          );
+        }
         csv = writeRequirementCsv(multi.requirement);
         summary = {
           scope: flags.scope,

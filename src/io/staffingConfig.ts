@@ -69,6 +69,12 @@ export const staffingQueueSchema = z
       .optional()
       .describe('Email and back office: time to handle an item'),
     deadlineBasis: z.enum(['calendar', 'business']).optional(),
+    useParams: z
+      .boolean()
+      .optional()
+      .describe(
+        'Take handle time, patience and availability from `staff --params` where this queue and the forecast give none; default: true for voice queues, false for chat and email',
+      ),
   })
   .strict()
   .refine((q) => q.channel !== 'email' || q.deadlineMinutes !== undefined, {

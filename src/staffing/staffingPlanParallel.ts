@@ -42,6 +42,11 @@ const { parentPort, workerData } = require('node:worker_threads');
 })();
 `;
 
+/** The error with the failing job's index added to its details (`details.job`). */
+function withJob(error: StaffcastError, id: number): StaffcastError {
+  return new StaffcastError(error.code, error.message, { ...error.details, job: id });
+}
+
 function workerData(): { moduleUrl: string; tsxUrl?: string } {
   const fromSource = import.meta.url.endsWith('.ts');
   const moduleUrl = new URL(fromSource ? './staffingPlan.ts' : './staffingPlan.js', import.meta.url).href;
@@ -62,8 +67,9 @@ type Reply =
  * (or one job) it runs in the calling thread. Cost: the jobs' cost / workers, plus copying the
  * typed arrays to and from the workers (structured clone, O(n)).
  *
- * @throws StaffcastError whatever `staffingPlan` throws for the first failing job (same code and
- *   message); `SOLVER_FAILED` if a worker cannot start.
+ * @throws StaffcastError whatever `staffingPlan` throws for the failing job with the lowest index
+ *   (same code and message, as a sequential run; `details.job` is that index); `SOLVER_FAILED` if a
+ *   worker cannot start.
  * @example
  * const f = { timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0), calls: Float64Array.of(100) };
  * const o = { target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 180 };
@@ -75,7 +81,15 @@ export async function staffingPlanParallel(
   options: ParallelOptions = {},
 ): Promise<StaffingPlan[]> {
   const count = Math.max(1, Math.min(jobs.length, Math.floor(options.workers ?? availableParallelism())));
-  if (count <= 1) return jobs.map((j) => staffingPlan(j.forecast, j.options));
+  if (count <= 1)
+    return jobs.map((j, id) => {
+      try {
+        return staffingPlan(j.forecast, j.options);
+      } catch (error) {
+        if (error instanceof StaffcastError) throw withJob(error, id);
+        throw error;
+      }
+    });
   const results: StaffingPlan[] = new Array(jobs.length);
   const data = workerData();
   const workers: Worker[] = [];
@@ -83,14 +97,21 @@ export async function staffingPlanParallel(
     await new Promise<void>((resolve, reject) => {
       let next = 0;
       let done = 0;
+      let inFlight = 0;
       let failed = false;
+      // the job error with the lowest id: jobs go out in id order, so once one fails, every lower
+      // job is already out; waiting for those makes the error the same as a sequential run's
+      let jobError: StaffcastError | undefined;
+      let jobErrorId = Number.POSITIVE_INFINITY;
       const fail = (error: Error) => {
         if (failed) return;
         failed = true;
         reject(error);
       };
       const feed = (worker: Worker) => {
-        if (next >= jobs.length) return;
+        if (jobError !== undefined && inFlight === 0) return fail(jobError);
+        if (next >= jobs.length || jobError !== undefined) return;
+        inFlight++;
         const id = next++;
         const job = jobs[id]!;
         worker.postMessage({ id, forecast: job.forecast, options: job.options });
@@ -107,9 +128,17 @@ export async function staffingPlanParallel(
             return fail(
               new StaffcastError('SOLVER_FAILED', `staffingPlanParallel: worker failed: ${reply.failed}`),
             );
+          inFlight--;
           if ('error' in reply) {
             const e = reply.error;
-            return fail(new StaffcastError(e.code ?? 'INVALID_INPUT', e.message, e.details));
+            if (reply.id < jobErrorId) {
+              jobErrorId = reply.id;
+              jobError = withJob(
+                new StaffcastError(e.code ?? 'INVALID_INPUT', e.message, e.details),
+                reply.id,
+              );
+            }
+            return feed(worker);
           }
           results[reply.id] = reply.plan;
           done++;

@@ -203,7 +203,7 @@ const cases: BadCase[] = [
     name: 'a staffing config without the queue of the forecast is a data error naming both',
     argv: ['staff', 'forecast_queue.csv', '--config', 'staffing_unknown_queue.json', '--sl', '80/20'],
     code: 1,
-    line: "staffcast: staffing config: queue 'sales' is in the forecast but not in the config (config queues: support)",
+    line: "staffcast: staffing_unknown_queue.json: queue 'sales' is in forecast_queue.csv but not in the config (config queues: support)",
   },
   {
     name: 'a rules JSON with an unknown key is a config error naming the path',
@@ -255,7 +255,7 @@ const planCases: BadCase[] = [
     name: 'plan config that is not JSON is a config error',
     argv: ['plan', '--config', 'plan_not_json.json'],
     code: 1,
-    line: 'staffcast: plan_not_json.json: not valid JSON: Expected double-quoted property name in JSON at position 43',
+    line: 'staffcast: plan_not_json.json: not valid JSON at line 1, column 44: Expected double-quoted property name',
   },
   {
     name: 'plan config naming a missing history file is a data error',

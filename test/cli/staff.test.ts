@@ -224,7 +224,7 @@ describe('staffcast staff', () => {
     );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe(
-      "staffcast: staffing config: queue 'support' is in the forecast but not in the config (config queues: sales)\n",
+      "staffcast: cfg.json: queue 'support' is in stdin but not in the config (config queues: sales)\n",
     );
   });
 });

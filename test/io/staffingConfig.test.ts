@@ -34,7 +34,7 @@ describe('readStaffingConfig', () => {
         'cfg.json',
       ),
     ).toThrow(
-      'cfg.json: queues[0].target.serviceLevel: Too big: expected number to be <=1; queues[1]: unknown key "bogus" (known keys: name, channel, target, patienceSeconds, ahtSeconds, shrinkage, concurrency, minAgents, timeZone, deadlineMinutes, deadlineBasis)',
+      'cfg.json: queues[0].target.serviceLevel: Too big: expected number to be <=1; queues[1]: unknown key "bogus" (known keys: name, channel, target, patienceSeconds, ahtSeconds, shrinkage, concurrency, minAgents, timeZone, deadlineMinutes, deadlineBasis, useParams)',
     );
     expect(() => readStaffingConfig('{"queues":[{"name":"m","channel":"email"}]}', 'cfg.json')).toThrow(
       'cfg.json: queues[0].deadlineMinutes: an email queue needs deadlineMinutes',
