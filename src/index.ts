@@ -343,3 +343,23 @@ export {
   type SweepParameter,
   sweepVariants,
 } from './scenario/sweep.js';
+
+// ---- input checks and messages: binary / non-UTF-8 input, config paths, multi-queue extras
+// Every CSV reader of io/ reports `file:line:column: problem` (header = line 1); binary or
+// non-UTF-8 input fails naming the byte (`textGuard`, `assertText`), never echoing it; config
+// files fail with JavaScript-like paths (`shiftTypes[0].days`) and "unknown key" hints.
+export { formatConfigPath, parseJsonText, validateConfig } from './config.js';
+export {
+  assertText,
+  type BinaryData,
+  binaryDataError,
+  escapeControl,
+  findBinaryData,
+  textGuard,
+} from './io/textCheck.js';
+export {
+  type MultiQueueOptions,
+  multiQueuePlanParallel,
+  usesFittedParams,
+  withFittedInputs,
+} from './staffing/multiQueuePlan.js';
