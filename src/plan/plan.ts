@@ -50,9 +50,13 @@ export interface PlanOptions {
   /**
    * A forecast computed earlier for this config (same history, horizon, forecast options and
    * interval; what-if scenarios share one): the forecast step is skipped. Default: forecast.
+   * Single-queue configs only: ignored (every queue forecast) for a config with `queues`.
    */
   forecast?: Forecast;
-  /** The history read earlier for this config, with `readReport`: the read step is skipped. */
+  /**
+   * The history read earlier for this config, with `readReport`: the read step is skipped.
+   * Single-queue configs only: ignored for a config with `queues`.
+   */
   history?: History;
   /** Row accounting of `history` (both are needed to skip the read step). */
   readReport?: ReadReport;
@@ -103,6 +107,10 @@ export interface PlanResult {
  * and abandonment each interval really gets (`evaluateSchedule`), and the summary figures. With
  * `outbound` in the config, the spare on-phone agent-time beyond the requirement of each interval
  * and the outbound calls that fit into it (`outboundCapacity(requirement.agents, onPhoneAgents)`).
+ * With `queues` (several queues or channels, one pool of agents) each queue is read, forecast and
+ * staffed on its own, the requirements are summed per interval, one set of shifts covers the
+ * total and each queue is evaluated with its share of the agents: see `planMultiQueue`; the
+ * result's `queues` then holds the per-queue figures and its other fields are the pool's.
  * Pure apart from reading the files the config names. Cost: dominated by the forecast (auto
  * backtest) and the MIP time limit.
  *

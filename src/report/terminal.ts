@@ -3,6 +3,7 @@ import asciichart from 'asciichart';
 import { format } from 'date-fns';
 import { invalidInput } from '../errors.js';
 import { busiestDay } from './busiestDay.js';
+import { formatFigure } from './format.js';
 import { summaryFigures } from './summaryFigures.js';
 import type { ReportInput } from './types.js';
 import { validateReportInput } from './validate.js';
@@ -19,7 +20,8 @@ export interface TerminalSummaryOptions {
 
 /**
  * A compact plain-text summary of the plan for the terminal: the title, the headline figures
- * (`summaryFigures`) aligned in two columns, and an ASCII line chart (asciichart) of required
+ * (`summaryFigures`) aligned in two columns, one line per queue when there are `queues`
+ * (contacts, agent-hours required, service level, ASA), and an ASCII line chart (asciichart) of required
  * (`─` red when coloured) vs scheduled (`─` blue) agents over the busiest local day (the day with
  * the most required agent-intervals), on an even time grid where closed intervals count as 0 agents.
  * When the day has more intervals than fit in the width, each chart column shows the mean of
@@ -52,6 +54,24 @@ export function renderTerminalSummary(input: ReportInput, options: TerminalSumma
       clip(`${f.label.padEnd(labelWidth)}  `, width) +
         paint(clip(f.value, width - labelWidth - 2), '\x1b[1m'),
     );
+  }
+
+  if (input.queues && input.queues.length > 0) {
+    // one line per queue: name (channel), contacts, agent-hours required, service level, ASA
+    const nameWidth = Math.max(
+      ...input.queues.map((q) => q.name.length + (q.channel ? q.channel.length + 3 : 0)),
+    );
+    for (const q of input.queues) {
+      const name = q.channel ? `${q.name} (${q.channel})` : q.name;
+      lines.push(
+        clip(
+          `  ${name.padEnd(nameWidth)}  ${formatFigure(q.forecastCalls, 'count')} contacts, ` +
+            `${formatFigure(q.requiredAgentHours, 'hours')} h required, ` +
+            `SL ${formatFigure(q.serviceLevel, 'fraction')}, ASA ${formatFigure(q.asaSeconds, 'seconds')}`,
+          width,
+        ),
+      );
+    }
   }
 
   const s = input.staffing;

@@ -47,6 +47,33 @@ describe('renderReportHtml', () => {
     expect(count(await renderReportHtml(noServiceLevel), '<svg')).toBe(3);
   });
 
+  it('shows a per-queue table with formatted figures and escaped names, only when there are queues', async () => {
+    const input: ReportInput = {
+      ...syntheticInput(),
+      queues: [
+        {
+          name: 'voice',
+          channel: 'voice',
+          forecastCalls: 12345.6,
+          requiredAgentHours: 100.25,
+          peakRequiredAgents: 14,
+          serviceLevel: 0.8234,
+          asaSeconds: 12.34,
+          abandonRate: 0.031,
+        },
+        { name: '<b>mail</b>', channel: 'email', forecastCalls: 50 },
+      ],
+    };
+    const html = await renderReportHtml(input);
+    expect(count(html, '<h2>By queue</h2>')).toBe(1);
+    expect(html).toContain(
+      '<tr><td>voice</td><td>voice</td><td>12,346</td><td>100.3</td><td>14</td><td>82.3%</td><td>12.3 s</td><td>3.1%</td></tr>',
+    );
+    expect(html).toContain('<td>&lt;b&gt;mail&lt;/b&gt;</td><td>email</td><td>50</td><td>–</td>');
+    expect(html).not.toContain('<b>mail</b>');
+    expect(await renderReportHtml(syntheticInput())).not.toContain('By queue');
+  });
+
   it('escapes names from the input everywhere (title, scenario, note, generator)', async () => {
     const input = withScenarios({
       ...syntheticInput(),

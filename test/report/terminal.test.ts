@@ -7,6 +7,33 @@ const ESC = String.fromCharCode(27);
 const ANSI = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');
 
 describe('renderTerminalSummary', () => {
+  it('prints one line per queue of a multi-queue plan, within the width', () => {
+    const input = {
+      ...sampleReportInput(),
+      queues: [
+        {
+          name: 'regular',
+          channel: 'voice',
+          forecastCalls: 4996,
+          requiredAgentHours: 438,
+          serviceLevel: 0.95,
+          asaSeconds: 1.82,
+        },
+        {
+          name: 'stocks',
+          channel: 'email',
+          forecastCalls: 674.75,
+          requiredAgentHours: 55.5,
+          serviceLevel: 1,
+        },
+      ],
+    };
+    const lines = renderTerminalSummary(input, { color: false, width: 80 }).split('\n');
+    expect(lines).toContain('  regular (voice)  4,996 contacts, 438.0 h required, SL 95.0%, ASA 1.8 s');
+    expect(lines).toContain('  stocks (email)   675 contacts, 55.5 h required, SL 100.0%, ASA –');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
   it('prints the title, the headline figures and a chart of the busiest local day', () => {
     const out = renderTerminalSummary(sampleReportInput(), { color: false, width: 80 });
     const lines = out.split('\n');
