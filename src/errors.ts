@@ -8,8 +8,11 @@
  * - `TARGET_UNREACHABLE`: no agent count up to `maxAgents` meets the staffing target.
  * - `INFEASIBLE`: hard scheduling rules cannot be met.
  * - `SOLVER_FAILED`: the MIP solver failed or could not be loaded.
- * - `CONFIG`: a rules, scenario or plan file failed validation.
- * - `USAGE`: a command-line usage error (exit code 2).
+ * - `CONFIG`: a rules, staffing, scenario, plan or fitted-parameters file failed validation (not
+ *   JSON, unknown key, wrong type ...). The CLI exits 1 for it, as for every data error: the command
+ *   line was right, the file is wrong.
+ * - `USAGE`: a command-line usage error (exit code 2): a flag missing, malformed or contradicting
+ *   another. Every other code exits 1.
  */
 export type StaffcastErrorCode =
   | 'INVALID_INPUT'

@@ -85,7 +85,7 @@ export const registerOutbound: CommandRegistrar = (program, ctx) => {
       if (column === undefined) {
         throw new StaffcastError(
           'CSV_ROW',
-          `${flags.scheduled}: needs a column scheduled_agents, scheduled or agents (header has: ${header.join(', ')})`,
+          `${flags.scheduled}:1: missing column 'scheduled_agents' (or 'scheduled', 'agents'; header has: ${header.join(', ')})`,
         );
       }
       const schedule = readRequirementCsv(scheduledText, {

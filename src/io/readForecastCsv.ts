@@ -2,7 +2,7 @@ import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { localWallMs } from '../time/localCalendar.js';
-import { assertTimeZone } from '../time/zoneOffset.js';
+import { assertTimeZone, zoneOffsetMinutes } from '../time/zoneOffset.js';
 import { type CsvInput, csvRecords, inputName } from './csvSource.js';
 import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
@@ -109,7 +109,8 @@ export async function readForecastCsv(
       );
     }
     const offset = /(Z|[+-]\d{2}(?::?\d{2})?)\s*$/i.exec(text);
-    if (offset !== null && formatInstant(t, timeZone).slice(19) !== normalOffset(offset[1]!)) {
+    // zoneOffsetMinutes is cached per hour: 1 µs a row where formatting the instant costs 11 µs
+    if (offset !== null && zoneOffsetMinutes(timeZone, t) !== offsetMinutes(offset[1]!)) {
       offsetMismatches++;
       if (offsetMismatches === 1) {
         warnings.push(
@@ -168,11 +169,12 @@ export async function readForecastCsv(
   return { forecast, report };
 }
 
-function normalOffset(text: string): string {
-  if (text === 'Z' || text === 'z') return 'Z';
+/** Minutes east of UTC of an offset text: `Z`, `+02`, `+0530`, `-04:00`. */
+function offsetMinutes(text: string): number {
+  if (text === 'Z' || text === 'z') return 0;
   const digits = text.slice(1).replace(':', '');
-  const hhmm = `${digits.slice(0, 2)}:${digits.slice(2).padEnd(2, '0')}`;
-  return hhmm === '00:00' ? 'Z' : `${text[0]}${hhmm}`;
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
+  return text[0] === '-' ? -minutes : minutes;
 }
 
 function detectSpacing(starts: GrowableF64, file: string): number {

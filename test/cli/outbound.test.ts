@@ -61,7 +61,7 @@ describe('staffcast outbound', () => {
     });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe(
-      'staffcast: scheduled.csv: needs a column scheduled_agents, scheduled or agents (header has: interval_start, heads)\n',
+      "staffcast: scheduled.csv:1: missing column 'scheduled_agents' (or 'scheduled', 'agents'; header has: interval_start, heads)\n",
     );
     const noAht = await runStaffcast(['outbound', 'req.csv', '--scheduled', 'scheduled.csv'], { cwd });
     expect(noAht.code).toBe(2);
