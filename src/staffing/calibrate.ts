@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { formatISO } from 'date-fns';
 import { invalidInput, StaffcastError } from '../errors.js';
+import type { QueueDemand } from '../queueing/types.js';
 import { abandonmentHazard, type HazardBand } from './abandonHazard.js';
 import { type ErrorStat, errorStat } from './calibrateErrors.js';
 import { type CalibrationFit, fitAvailability } from './calibrateFit.js';
@@ -10,7 +11,9 @@ import { type ObservedKpis, observedKpis, type RecordQuirks } from './calibrateK
 import { modelNoiseFloor, type NoiseFloor } from './calibrateNoiseFloor.js';
 import { type PresenceOracle, presenceOracle } from './calibrateOracle.js';
 import { type PredictedKpis, predictKpis } from './calibratePredict.js';
+import { queueAtStarts } from './calibrateQueueStart.js';
 import { type CallRecord, classifyCall, queueEntryMs, waitSeconds } from './calibrateRecord.js';
+import { type QueueStart, transientKpis, transientProfileKpis } from './calibrateTransient.js';
 import type { CalibrationParams } from './calibrationParams.js';
 import { type AgentSession, agentSessions, presentAgents } from './presence.js';
 import { type QueueAgentProfile, queueAgentProfile, queueAgents } from './presenceQueue.js';
@@ -53,6 +56,16 @@ export interface CalibrateOptions {
    */
   patienceFrom?: PatienceProtocol;
   /**
+   * Where each interval's queue starts (see {@link StartState}). Default 'observed'.
+   */
+  startState?: StartState;
+  /**
+   * With startState 'observed': run the queue through sub-intervals of this many minutes (a
+   * divisor of `intervalMinutes`), each with its own offered calls and agents (see
+   * `transientProfileKpis`). Default: `intervalMinutes` (one stretch).
+   */
+  subIntervalMinutes?: number;
+  /**
    * Replications per busy interval of the noise-floor simulation (`modelNoiseFloor`); 0 skips it.
    * Default 200.
    */
@@ -72,6 +85,20 @@ export interface CalibrateOptions {
  * not reduce the per-interval error, so the prescribed session method stays the default.
  */
 export type AgentsSource = 'sessions' | 'queue';
+
+/**
+ * The state each interval's prediction starts from:
+ * - 'observed' (default): the queue carried over from the interval before, measured from the calls
+ *   (agents talking and callers waiting at the interval start, `queueAtStarts`), run forward over
+ *   the interval by `transientKpis` (Erlang A, or Erlang C without patience): in this centre a
+ *   caller waits during 64% of the busy hours, so a half hour often opens with callers waiting,
+ *   which the steady state does not know;
+ * - 'steady': the steady state of each interval (`predictKpis`, the textbook use of Erlang C / A).
+ * With 'observed' the availability factor is first fitted with the steady state (choosing the
+ * session rule, as before), then refitted with the transient model within +-0.15 of it, on the
+ * training days only.
+ */
+export type StartState = 'observed' | 'steady';
 
 /**
  * Which days the exponential patience (MLE by local hour and day type) of an interval comes from:
@@ -109,6 +136,8 @@ export interface CalibrationInterval {
   ahtSeconds: number;
   /** Patience given to Erlang A (s); Infinity when none was estimated. */
   patienceSeconds: number;
+  /** The queue at the interval start the predictions started from (startState 'observed'). */
+  queueAtStart?: QueueStart;
   /** Observed service level, ASA (s), abandonment; NaN when undefined. */
   observed: PredictedKpis;
   /** Erlang A prediction (NaN when nothing was offered). */
@@ -211,7 +240,7 @@ export interface CalibrationResult {
    */
   noiseFloor?: { train: NoiseFloor; test: NoiseFloor };
   /** How agents and patience were measured (the options, with their defaults). */
-  protocol: { agentsSource: AgentsSource; patienceFrom: PatienceProtocol };
+  protocol: { agentsSource: AgentsSource; patienceFrom: PatienceProtocol; startState: StartState };
 }
 
 function iso(ms: number, timeZone: string): string {
@@ -259,6 +288,9 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
   const agentsSource = options.agentsSource ?? 'sessions';
   const patienceFrom = options.patienceFrom ?? 'train';
   const noiseFloorReplications = options.noiseFloorReplications ?? 200;
+  const startState = options.startState ?? 'steady';
+  if (startState !== 'observed' && startState !== 'steady')
+    invalidInput('calibrate', 'startState', "must be 'observed' or 'steady'", startState);
   if (agentsSource !== 'sessions' && agentsSource !== 'queue')
     invalidInput('calibrate', 'agentsSource', "must be 'sessions' or 'queue'", agentsSource);
   if (patienceFrom !== 'train' && patienceFrom !== 'evaluated')
@@ -389,16 +421,75 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     if (chosen === undefined || ruleFit.meanSquaredError < chosen.fit.meanSquaredError)
       chosen = { sessions: ruleSessions, present: rulePresent, profile: ruleProfile, fit: ruleFit };
   }
-  const { sessions, present, profile, fit } = chosen!;
+  const { sessions, present, profile } = chosen!;
+  let fit = chosen!.fit;
   const bestRule = searched.find((r) => r.meanSquaredError === fit.meanSquaredError)!;
   const presenceRule = {
     maxGapMinutes: bestRule.maxGapMinutes,
     padMinutes: bestRule.padMinutes,
     searched,
   };
+  const agentsAt = (i: number, f: number): number =>
+    profile === undefined ? f * present[i]! : queueAgents(profile, i, f);
+  const starts = startState === 'observed' ? queueAtStarts(records, grid) : undefined;
+  const subMinutes = options.subIntervalMinutes ?? intervalMinutes;
+  if (!(Number.isInteger(subMinutes) && subMinutes > 0 && intervalMinutes % subMinutes === 0))
+    invalidInput(
+      'calibrate',
+      'subIntervalMinutes',
+      `must be a whole divisor of ${intervalMinutes}`,
+      subMinutes,
+    );
+  const perInterval = intervalMinutes / subMinutes;
+  const sub =
+    starts !== undefined && perInterval > 1
+      ? (() => {
+          const subGrid = calibrationGrid(first, last, timeZone, subMinutes);
+          const subSessions = sessions;
+          return {
+            grid: subGrid,
+            offered: observedKpis(records, subGrid, { thresholdSeconds }).offered,
+            present: presentAgents(subSessions, subGrid),
+            profile: agentsSource === 'queue' ? queueAgentProfile(records, subSessions, subGrid) : undefined,
+          };
+        })()
+      : undefined;
+  const subAgents = (j: number, f: number): number =>
+    sub!.profile === undefined ? f * sub!.present[j]! : queueAgents(sub!.profile, j, f);
+  const startOf = (i: number): QueueStart | undefined =>
+    starts === undefined
+      ? undefined
+      : { busyAgents: starts.busyAgents[i]!, waitingCallers: starts.waitingCallers[i]! };
+  const model = (i: number, withPatience: boolean, agents: number, f: number): PredictedKpis => {
+    const start = startOf(i);
+    if (start === undefined) return predictKpis(demandOf(i, withPatience), agents, thresholdSeconds);
+    if (sub === undefined) return transientKpis(demandOf(i, withPatience), agents, start, thresholdSeconds);
+    const first = intervalIndex(sub.grid, grid.starts[i]!);
+    const parts = Array.from({ length: perInterval }, (_, k) => ({
+      seconds: subMinutes * 60,
+      calls: sub.offered[first + k]!,
+      agents: subAgents(first + k, f),
+    }));
+    const d: QueueDemand = demandOf(i, withPatience);
+    return transientProfileKpis(parts, d.ahtSeconds, d.patienceSeconds, start, thresholdSeconds);
+  };
+  if (starts !== undefined) {
+    const steady = fit.availabilityFactor;
+    fit = fitAvailability(
+      trainBusy.map((i) => ({
+        demand: demandOf(i, true),
+        presentAgents: present[i]!,
+        agentsAt: (f: number) => agentsAt(i, f),
+        predict: (agents: number, f: number) => model(i, true, agents, f),
+        serviceLevel: kpis.serviceLevel[i]!,
+        abandonRate: kpis.abandonRate[i]!,
+      })),
+      thresholdSeconds,
+      [Math.max(0.3, steady - 0.15), Math.min(2, steady + 0.15)],
+    );
+  }
   const factor = fit.availabilityFactor;
-  const agentsOf = (i: number): number =>
-    profile === undefined ? factor * present[i]! : queueAgents(profile, i, factor);
+  const agentsOf = (i: number): number => agentsAt(i, factor);
 
   const none: PredictedKpis = { serviceLevel: Number.NaN, asaSeconds: Number.NaN, abandonRate: Number.NaN };
   const intervals: CalibrationInterval[] = [];
@@ -418,13 +509,14 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
       effectiveAgents: effective,
       ahtSeconds: aht[i]!,
       patienceSeconds: patience[i]!,
+      ...(starts === undefined ? {} : { queueAtStart: startOf(i)! }),
       observed: {
         serviceLevel: kpis.serviceLevel[i]!,
         asaSeconds: kpis.asaSeconds[i]!,
         abandonRate: kpis.abandonRate[i]!,
       },
-      erlangA: predictable ? predictKpis(demandOf(i, true), effective, thresholdSeconds) : none,
-      erlangC: predictable ? predictKpis(demandOf(i, false), effective, thresholdSeconds) : none,
+      erlangA: predictable ? model(i, true, effective, factor) : none,
+      erlangC: predictable ? model(i, false, effective, factor) : none,
     });
   }
 
@@ -537,7 +629,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     ...(noiseFloorReplications > 0 && testBusy.length > 0
       ? { noiseFloor: { train: noiseOf(trainBusy), test: noiseOf(testBusy) } }
       : {}),
-    protocol: { agentsSource, patienceFrom },
+    protocol: { agentsSource, patienceFrom, startState },
     patienceCheck,
     presenceOracle: { train: oracleOf(trainBusy), test: oracleOf(testBusy) },
     intervals,

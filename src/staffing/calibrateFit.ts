@@ -1,6 +1,6 @@
 import { invalidInput } from '../errors.js';
 import type { QueueDemand } from '../queueing/types.js';
-import { predictKpis } from './calibratePredict.js';
+import { type PredictedKpis, predictKpis } from './calibratePredict.js';
 import { goldenSectionMinimum } from './goldenSection.js';
 
 /** One training interval of the availability fit. */
@@ -14,6 +14,12 @@ export interface FitInterval {
    * queue-based estimator `queueAgents`). Default: f x presentAgents.
    */
   agentsAt?: (availabilityFactor: number) => number;
+  /**
+   * The model's prediction at a (fractional) agent count, when it is not the steady state of
+   * `predictKpis` (e.g. `transientKpis` from the queue at the interval start); it also receives
+   * the factor, for models that spread agents over sub-intervals (`transientProfileKpis`).
+   */
+  predict?: (agents: number, availabilityFactor: number) => PredictedKpis;
   /** Observed service level (fraction). */
   serviceLevel: number;
   /** Observed abandonment (fraction). */
@@ -33,35 +39,44 @@ export interface CalibrationFit {
 /**
  * Fits one availability factor f (effective agents = f x present agents, or `agentsAt(f)`) by minimising the mean of
  * (predicted - observed service level)^2 + (predicted - observed abandonment)^2 over the training
- * intervals: a grid over f in [0.3, 2] in steps of 0.05, then golden-section search in the best
- * bracket to 1e-3. Cost: about 45 x intervals x 2 `queueMetrics` calls.
+ * intervals: a grid over f in `range` (default [0.3, 2]) in steps of 0.05, then golden-section
+ * search in the best bracket to 1e-3. Cost: about 45 x intervals x 2 `queueMetrics` calls over the
+ * default range.
  *
  * @throws StaffcastError `INVALID_INPUT` when there is no interval to fit on.
  * @example
  * // observations generated with 0.8 x present agents are fitted back to 0.8
  * fitAvailability(trainIntervals, 20).availabilityFactor; // 0.800 (to 1e-3)
  */
-export function fitAvailability(intervals: readonly FitInterval[], thresholdSeconds: number): CalibrationFit {
+export function fitAvailability(
+  intervals: readonly FitInterval[],
+  thresholdSeconds: number,
+  range: [number, number] = [0.3, 2],
+): CalibrationFit {
+  const [from, to] = range;
+  if (!(from > 0 && to >= from && Number.isFinite(to)))
+    invalidInput('fitAvailability', 'range', 'must be [from, to] with 0 < from <= to', `${from},${to}`);
   if (intervals.length === 0) invalidInput('fitAvailability', 'intervals', 'must not be empty', 0);
   const loss = (f: number): number => {
     let s = 0;
     for (const v of intervals) {
       const agents = v.agentsAt === undefined ? f * v.presentAgents : v.agentsAt(f);
-      const p = predictKpis(v.demand, agents, thresholdSeconds);
+      const p =
+        v.predict === undefined ? predictKpis(v.demand, agents, thresholdSeconds) : v.predict(agents, f);
       s += (p.serviceLevel - v.serviceLevel) ** 2 + (p.abandonRate - v.abandonRate) ** 2;
     }
     return s / intervals.length;
   };
-  let best = 0.3;
+  let best = from;
   let bestLoss = Number.POSITIVE_INFINITY;
-  for (let f = 0.3; f <= 2 + 1e-9; f += 0.05) {
+  for (let f = from; f <= to + 1e-9; f += 0.05) {
     const l = loss(f);
     if (l < bestLoss) {
       bestLoss = l;
       best = f;
     }
   }
-  const lo = Math.max(0.3, best - 0.05);
+  const lo = Math.max(from, best - 0.05);
   const hi = best + 0.05;
   const f = goldenSectionMinimum(loss, lo, hi, 1e-3);
   const lf = loss(f);

@@ -167,7 +167,11 @@ describe('calibrate on the February 1999 bank month (fixture)', () => {
       'abandonRate.bias',
       'dayAbandonRate.mae',
     ]);
-    expect(result.protocol).toEqual({ agentsSource: 'sessions', patienceFrom: 'train' });
+    expect(result.protocol).toEqual({
+      agentsSource: 'sessions',
+      patienceFrom: 'train',
+      startState: 'steady',
+    });
   });
 
   it('noise floor: the per-interval MAE targets lie below the scatter of Erlang A itself at 30 minutes', () => {
