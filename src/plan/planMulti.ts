@@ -81,7 +81,7 @@ export async function planMultiQueue(ctx: PlanMultiContext): Promise<PlanResult>
       );
     },
     (r) =>
-      `${queueConfigs.length} queues, ${r.reduce((a, b) => a + b.report.rowsUsed, 0)} rows, ` +
+      `${queueConfigs.length} queues, ${[...new Set(r)].reduce((a, b) => a + b.report.rowsUsed, 0)} rows, ` +
       `${r[0]?.history.calls.intervalMinutes ?? 0}-minute intervals`,
   );
   queueConfigs.forEach((q, i) => {
