@@ -58,6 +58,9 @@ function readText(ctx: CliContext, file: string, kind = 'CSV'): Promise<string> 
   return readTextInput(file, { baseDir: ctx.cwd, stdin: ctx.stdin, kind });
 }
 
+/** A blank CSV line (csv-stringify writes an empty record as an empty line). */
+const BLANK: string[] = [];
+
 /** Forecasts by queue: one (named '') without a `queue` column, else one per queue value. */
 async function readForecasts(
   text: string,
@@ -80,21 +83,39 @@ async function readForecasts(
     forecasts.set('', forecast);
     return forecasts;
   }
-  const rows = parse(text, { skip_empty_lines: true, bom: true, relax_column_count: true }) as string[][];
-  const groups = new Map<string, string[][]>();
-  for (const row of rows.slice(1)) {
-    const queue = (row[queueCol] ?? '').trim();
+  const rows = parse(text, {
+    skip_empty_lines: true,
+    bom: true,
+    relax_column_count: true,
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  // each queue's rows keep their file line numbers: the other queues' lines become blank lines,
+  // which the reader skips but counts, so a message names the line of the file
+  const groups = new Map<string, { line: number; record: string[] }[]>();
+  for (const { record, info } of rows.slice(1)) {
+    const queue = (record[queueCol] ?? '').trim();
     if (queue === '')
-      throw new StaffcastError('CSV_ROW', `${name}: a row has an empty queue`, { file: name });
+      throw new StaffcastError(
+        'CSV_ROW',
+        `${name}:${info.lines}:queue: empty queue name (every row of a multi-queue forecast names its queue)`,
+        { file: name, row: info.lines, column: 'queue' },
+      );
     let group = groups.get(queue);
     if (group === undefined) {
-      group = [header];
+      group = [];
       groups.set(queue, group);
     }
-    group.push(row);
+    group.push({ line: info.lines, record });
   }
+  const headerLine = rows[0]?.info.lines ?? 1;
   for (const [queue, group] of groups) {
-    const { forecast } = await read(stringify(group), `${name} (queue ${queue})`);
+    const table: string[][] = Array.from({ length: headerLine - 1 }, () => BLANK);
+    table.push(header);
+    for (const { line, record } of group) {
+      while (table.length < line - 1) table.push(BLANK);
+      table.push(record);
+    }
+    const { forecast } = await read(stringify(table), `${name} (queue ${queue})`);
     forecasts.set(queue, forecast);
   }
   return forecasts;

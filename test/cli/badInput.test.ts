@@ -206,6 +206,18 @@ const cases: BadCase[] = [
     line: "staffcast: staffing_unknown_queue.json: queue 'sales' is in forecast_queue.csv but not in the config (config queues: support)",
   },
   {
+    name: 'a bad value in one queue of a multi-queue forecast names the queue and the line of the file',
+    argv: ['staff', 'forecast_two_queues_bad.csv', '--config', 'staffing_two_queues.json', '--sl', '80/20'],
+    code: 1,
+    line: "staffcast: forecast_two_queues_bad.csv (queue care):7:calls: not a number (got 'x')",
+  },
+  {
+    name: 'a multi-queue forecast row without a queue name is a data error naming line and column',
+    argv: ['staff', 'forecast_empty_queue.csv', '--config', 'staffing_two_queues.json', '--sl', '80/20'],
+    code: 1,
+    line: 'staffcast: forecast_empty_queue.csv:4:queue: empty queue name (every row of a multi-queue forecast names its queue)',
+  },
+  {
     name: 'a rules JSON with an unknown key is a config error naming the path',
     argv: ['schedule', 'requirement.csv', '--rules', 'rules_unknown_key.json'],
     code: 1,
