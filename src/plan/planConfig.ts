@@ -59,7 +59,9 @@ export const planForecastSchema = z.strictObject({
  * is optional and defaults to the top-level field of the same name (`history`, `forecast`,
  * `target`, `ahtSeconds`, `patienceSeconds`, `shrinkage`, `minAgents`) — a queue's `history`,
  * `forecast` and `target` replace the top-level objects whole. `concurrency` is for chat only and
- * `deadlineMinutes` / `deadlineBasis` for email only (deferred work, required there).
+ * `deadlineMinutes` / `deadlineBasis` for email only (deferred work, required there); email
+ * queues are staffed with `deferredRequirement`, so patience, `minAgents`, the service-level
+ * target and the day/week scope do not apply to them (only handle time and shrinkage).
  *
  * @example
  * planQueueSchema.parse({ name: 'chat', channel: 'chat', concurrency: 2 }).channel; // 'chat'
@@ -130,6 +132,10 @@ export const planQueueSchema = z
       ctx.addIssue({ code: 'custom', path: ['deadlineBasis'], message: "only for channel 'email'" });
     if (q.channel !== 'chat' && q.concurrency !== undefined)
       ctx.addIssue({ code: 'custom', path: ['concurrency'], message: "only for channel 'chat'" });
+    // deferred work has no queue model: no patience, and no floor of agents per interval
+    for (const key of ['patienceSeconds', 'minAgents'] as const)
+      if (q.channel === 'email' && q[key] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: "not for channel 'email' (deferred work)" });
   });
 
 /** One queue of a plan config as validated (`planQueueSchema`). */

@@ -263,6 +263,9 @@ describe('plan queue config errors', () => {
     await expect(run({ queues: [{ name: 'v', concurrency: 2 }] })).rejects.toThrow(
       "p.json: queues[0].concurrency: only for channel 'chat'",
     );
+    await expect(
+      run({ queues: [{ name: 'e', channel: 'email', deadlineMinutes: 60, patienceSeconds: 60 }] }),
+    ).rejects.toThrow("p.json: queues[0].patienceSeconds: not for channel 'email' (deferred work)");
     await expect(run({ queues: [{ name: 'v', deadlineMinutes: 60 }] })).rejects.toThrow(
       "p.json: queues[0].deadlineMinutes: only for channel 'email'",
     );
