@@ -5,7 +5,8 @@
  * Because bigger queues are more efficient (Erlang economies of scale), agent-hours grow more
  * slowly than volume: the last column shows it.
  *
- * (`compareScenarios` and `staffcast scenario --sweep` will do this, and more, in one call.)
+ * (`compareScenarios` and `staffcast scenario --base plan.json --sweep volume=0.9:1.2:0.1` do this,
+ * and more: schedules, cost, service level, outbound calls, in one call.)
  *
  * Run from the repository root: npx tsx examples/what-if-sweep.ts
  *

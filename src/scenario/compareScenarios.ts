@@ -275,7 +275,9 @@ function requirementOnly(scenario: PreparedScenario, fc: Forecast): ScenarioRow 
  * limit (status 'optimal': HiGHS' search is deterministic for the same model and options). A MIP
  * stopped by `schedule.timeLimitSeconds` keeps the incumbent found by then, which can differ under
  * a different machine load (e.g. more scenarios at once); raise the limit when the status is not
- * optimal. An error is the one of the first failing scenario in input order.
+ * optimal. (HiGHS has work limits that would be load-independent, `mip_max_nodes`,
+ * `mip_max_leaves`, `simplex_iteration_limit`, but the scheduler sets only `time_limit` and
+ * `mip_rel_gap`.) An error is the one of the first failing scenario in input order.
  * Cost: one read + forecast per distinct forecast input, one staffing per scenario, plus one MIP
  * (`schedule.timeLimitSeconds` at most) each when scheduling, divided over `concurrency` cores.
  *
