@@ -82,3 +82,20 @@ describe('examples/plan-multi.json', () => {
     await readFile(join(examples, String(cfg.rules)));
   });
 });
+
+describe('examples/plan-queues.json', () => {
+  it('plans the three real Anonymous Bank queues into one pooled, proven-optimal schedule', async () => {
+    const out = join(dir, 'queues-out');
+    const r = await runStaffcast(['plan', '--config', join(examples, 'plan-queues.json'), '--out', out, '-q']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    const queues: { name: string; forecastCalls: number; requiredAgentHours: number }[] = json.summary.queues;
+    expect(queues.map((q) => q.name)).toEqual(['regular', 'prospects', 'stocks']);
+    const sum = (k: 'forecastCalls' | 'requiredAgentHours') => queues.reduce((s, q) => s + q[k], 0);
+    expect(sum('forecastCalls')).toBeCloseTo(json.summary.forecastCalls, 6);
+    expect(sum('requiredAgentHours')).toBeCloseTo(json.summary.requiredAgentHours, 6);
+    expect(json.summary.scheduleStatus).toBe('optimal');
+    expect(json.summary.underAgentIntervals).toBe(0);
+  }, 60_000);
+});
