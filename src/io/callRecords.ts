@@ -133,7 +133,7 @@ export async function readCallRecords(
   guard.on('error', (error: Error) => parser.destroy(error));
 
   const fail = (row: number, column: string, problem: string): void => {
-    const message = `${label}:${row}:${column}: ${problem}`;
+    const message = `${label}:${row}:${column}: ${escapeControl(problem)}`;
     if (options.strict) throw new StaffcastError('CSV_ROW', message, { file: label, row, column });
     out.rowsRejected++;
     out.errors.push(message);

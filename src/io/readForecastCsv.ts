@@ -8,6 +8,7 @@ import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import type { ReadReport } from './readReport.js';
+import { escapeControl } from './textCheck.js';
 
 /** Options of `readForecastCsv`. */
 export interface ReadForecastOptions {
@@ -61,7 +62,7 @@ export async function readForecastCsv(
   const fail = (line: number, column: string | undefined, what: string): never => {
     throw new StaffcastError(
       'CSV_ROW',
-      `${file}:${line}:${column === undefined ? '' : `${column}:`} ${what}`,
+      `${file}:${line}:${column === undefined ? '' : `${column}:`} ${escapeControl(what)}`,
       {
         file,
         row: line,

@@ -1,5 +1,6 @@
 import { StaffcastError } from '../errors.js';
 import type { GapRange } from '../time/completeGrid.js';
+import { escapeControl } from './textCheck.js';
 
 export type { GapRange };
 
@@ -93,7 +94,7 @@ export class ProblemList {
     what: string,
     policy: 'skip' | 'throw',
   ): void {
-    const message = `${file}:${line}:${column === undefined ? '' : `${column}:`} ${what}`;
+    const message = `${file}:${line}:${column === undefined ? '' : `${column}:`} ${escapeControl(what)}`;
     if (policy === 'throw') throw new StaffcastError('CSV_ROW', message, { file, row: line, column });
     this.add(line, message);
   }

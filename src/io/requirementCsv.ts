@@ -136,12 +136,16 @@ export function readRequirementCsv(text: string, options: ReadRequirementOptions
   const columns = {} as Record<RequirementColumn, Float64Array>;
   for (const [, field] of REQUIREMENT_COLUMNS) columns[field] = new Float64Array(n).fill(Number.NaN);
   const rowError = (line: number, column: string, message: string, value: string): never => {
-    throw new StaffcastError('CSV_ROW', `${source}:${line}:${column}: ${message} (got '${value}')`, {
-      source,
-      row: line,
-      column,
-      value,
-    });
+    throw new StaffcastError(
+      'CSV_ROW',
+      `${source}:${line}:${column}: ${message} (got '${escapeControl(value)}')`,
+      {
+        source,
+        row: line,
+        column,
+        value,
+      },
+    );
   };
   const previousByQueue = new Map<string, number>();
   let gapMs = Number.POSITIVE_INFINITY;

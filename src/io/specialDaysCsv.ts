@@ -96,7 +96,7 @@ export function readSpecialDaysCsv(text: string, fileName = 'special days'): Spe
       const field = String(issue.path[0]);
       throw new StaffcastError(
         'CSV_ROW',
-        `${fileName}:${line}:${field}: ${issue.message} (got '${raw[field as keyof typeof raw] ?? ''}')`,
+        `${fileName}:${line}:${field}: ${issue.message} (got '${escapeControl(raw[field as keyof typeof raw] ?? '')}')`,
         { row: line, column: field },
       );
     }

@@ -46,6 +46,13 @@ const cases: BadCase[] = [
     rows: 10,
   },
   {
+    name: 'a control character in a cell is escaped in the rejection, never written raw',
+    argv: [...F, 'control_char.csv'],
+    code: 0,
+    line: "control_char.csv:14:calls: not a number (got '1\\x1b[31m2')",
+    rows: 10,
+  },
+  {
     name: 'a negative count rejects that row with file:row:field and keeps the rest',
     argv: [...F, 'negative_count.csv'],
     code: 0,
