@@ -11,7 +11,7 @@ const COLUMNS: ReadonlyArray<readonly [string, ReportFigureUnit, keyof ScenarioR
   ['Service level', 'fraction', 'serviceLevel'],
   ['ASA', 'seconds', 'asaSeconds'],
   ['Abandonment', 'fraction', 'abandonRate'],
-  ['Outbound calls that fit', 'count', 'outboundCalls'],
+  ['Outbound calls', 'count', 'outboundCalls'],
 ];
 
 /**

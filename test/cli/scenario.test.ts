@@ -126,7 +126,7 @@ describe('staffcast scenario with scheduling', () => {
     const html = readFileSync(file, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('Scenario comparison');
-    expect(html).toContain('Outbound calls that fit');
+    expect(html).toContain('Outbound calls');
     for (const name of ['busy', 'slow outbound', '10-16']) expect(html).toContain(name);
     expect(html).toContain('staffcast 0.1.0 scenario');
     expect(readdirSync(out)).toEqual(['report.html']); // no temporary file left

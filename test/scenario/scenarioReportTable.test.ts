@@ -31,7 +31,7 @@ describe('scenarioReportTable', () => {
       { label: 'Service level', unit: 'fraction' },
       { label: 'ASA', unit: 'seconds' },
       { label: 'Abandonment', unit: 'fraction' },
-      { label: 'Outbound calls that fit', unit: 'count' },
+      { label: 'Outbound calls', unit: 'count' },
     ]);
     expect(t.rows.map((r) => r.name)).toEqual(['base', 'busy']);
     expect(t.rows[0]!.values).toEqual([1000, 100, 3, 12, 150, 0.82, 9, 0.03, Number.NaN]);
