@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Option } from 'commander';
+import { parseJsonText } from '../config.js';
 import { StaffcastError } from '../errors.js';
-import { readFailureReason } from '../io/readTextInput.js';
+import { readFailureReason, readTextInput } from '../io/readTextInput.js';
 import type { PlanResult } from '../plan/plan.js';
 import { planReportInput } from '../plan/reportInput.js';
 import { renderReportHtml } from '../report/html.js';
@@ -23,20 +24,6 @@ interface ScenarioFlags {
   schedule: boolean;
   report?: string;
   concurrency?: number;
-}
-
-async function readJson(path: string, name: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new StaffcastError('FILE_READ', `${name}: cannot read (${(error as Error).message})`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new StaffcastError('CONFIG', `${name}: not valid JSON: ${(error as Error).message}`);
-  }
 }
 
 /**
@@ -71,7 +58,7 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
   program
     .command('scenario')
     .description('compare what-if variants of a plan side by side (`staffcast schema scenario`)')
-    .argument('[file]', 'scenario file JSON; its paths are relative to its folder')
+    .argument('[file]', 'scenario file JSON (- for stdin); its paths are relative to its folder')
     .option('--base <plan>', 'plan config to sweep (with --sweep)')
     .option('--sweep <spec>', 'sweep one parameter: volume|aht|sl|shrinkage=<from>:<to>:<step>')
     .option('--json', 'print the rows as JSON')
@@ -112,10 +99,9 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
             'USAGE',
             'scenario: give a scenario file, or --base <plan> --sweep <spec>',
           );
-        const path = resolve(ctx.cwd, file);
-        scenario = await readJson(path, file);
-        baseDir = dirname(path);
-        source = file;
+        source = file === '-' ? 'stdin' : file;
+        scenario = parseJsonText(await readTextInput(file, { baseDir: ctx.cwd, stdin: ctx.stdin }), source);
+        baseDir = file === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, file));
       }
       let basePlan: PlanResult | undefined;
       const rows = await compareScenarios(scenario, {

@@ -90,10 +90,37 @@ describe('staffcast scenario', () => {
     expect(schema.required).toEqual(['base', 'variants']);
   });
 
+  it('reads the scenario file from stdin with -, its paths relative to the working folder', async () => {
+    const stdin = JSON.stringify({ base: 'plan.json', variants: [{ name: 'busy', volumeFactor: 1.1 }] });
+    const r = await runStaffcast(['scenario', '-', '--no-schedule', '--format', 'csv'], { cwd, stdin });
+    expect(r.code).toBe(0);
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['base', 'busy']);
+  });
+
+  it('exits 1 with the CONFIG error for invalid JSON and for an unknown override key', async () => {
+    const bad = await runStaffcast(['scenario', '-', '--no-schedule'], { cwd, stdin: '{"base":' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^staffcast: stdin: not valid JSON: /);
+    const unknown = await runStaffcast(['scenario', '-', '--no-schedule'], {
+      cwd,
+      stdin: JSON.stringify({ base: 'plan.json', variants: [{ name: 'x', volume: 1.1 }] }),
+    });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe(
+      'staffcast: stdin: variants[0]: unknown key "volume" (did you mean "volumeFactor"?)\n',
+    );
+  });
+
   it('exits 1 naming the file when the scenario file is missing', async () => {
     const r = await runStaffcast(['scenario', 'nope.json', '--no-schedule'], { cwd });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^staffcast: nope\.json: cannot read/);
+    expect(r.stderr).toBe('staffcast: cannot read nope.json: no such file\n');
   });
 });
 
