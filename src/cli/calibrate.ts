@@ -21,6 +21,9 @@ interface CalibrateFlags {
   paramsOut?: string;
   agents: 'sessions' | 'queue';
   patienceFrom: 'train' | 'evaluated';
+  patienceModel: 'exponential' | 'hazard';
+  start: 'observed' | 'steady';
+  subInterval?: number;
   noiseFloor: number;
 }
 
@@ -30,8 +33,9 @@ function usage(message: string): never {
 
 /**
  * `staffcast calibrate <records.csv|-> [--interval 30] [--threshold 20] [--tz UTC] [--gap 30]
- * [--pad 2.5] [--agents sessions|queue] [--patience-from train|evaluated] [--noise-floor 200] [--json]
- * [--params-out params.json]`: reads per-call records, prints the Erlang A / Erlang C error
+ * [--pad 2.5] [--agents sessions|queue] [--patience-from train|evaluated]
+ * [--patience-model exponential|hazard] [--start observed|steady] [--sub-interval 10] [--noise-floor 200]
+ * [--json] [--params-out params.json]`: reads per-call records, prints the Erlang A / Erlang C error
  * table and the fitted parameters (or the whole result as JSON), writes the parameters for
  * `staff` / `plan` when asked, and reports rows read / used / rejected on stderr.
  */
@@ -71,6 +75,24 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
         .choices(['train', 'evaluated'])
         .default('train'),
     )
+    .addOption(
+      new Option('--patience-model <model>', 'exponential MLE, or matched to the hazard by waiting time')
+        .choices(['exponential', 'hazard'])
+        .default('exponential'),
+    )
+    .addOption(
+      new Option(
+        '--start <state>',
+        'each interval starts from the queue measured at its start, or steady state',
+      )
+        .choices(['observed', 'steady'])
+        .default('observed'),
+    )
+    .option(
+      '--sub-interval <minutes>',
+      'with --start observed: run the queue through sub-intervals of this length (divides --interval)',
+      parsePositiveInt,
+    )
     .option(
       '--noise-floor <replications>',
       'replications of the model-noise simulation per busy interval (0 skips it)',
@@ -81,6 +103,8 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
     .option('--params-out <file>', 'write the fitted parameters (JSON for staff / plan) to this file')
     .action(async (file: string, flags: CalibrateFlags) => {
       if (1440 % flags.interval !== 0) usage(`--interval must divide 1440 (got ${flags.interval})`);
+      if (flags.subInterval !== undefined && flags.interval % flags.subInterval !== 0)
+        usage(`--sub-interval must divide --interval ${flags.interval} (got ${flags.subInterval})`);
       if (flags.pad !== undefined && flags.pad > (flags.gap ?? 30) / 2)
         usage(`--pad must be at most half of --gap (${flags.gap ?? 30}) (got ${flags.pad})`);
       try {
@@ -107,6 +131,9 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
         ...(flags.pad === undefined ? {} : { padMinutes: flags.pad }),
         agentsSource: flags.agents,
         patienceFrom: flags.patienceFrom,
+        patienceModel: flags.patienceModel,
+        startState: flags.start,
+        ...(flags.subInterval === undefined ? {} : { subIntervalMinutes: flags.subInterval }),
         noiseFloorReplications: flags.noiseFloor,
       });
       if (flags.paramsOut !== undefined) {

@@ -77,7 +77,7 @@ export function fitAvailability(
     }
   }
   const lo = Math.max(from, best - 0.05);
-  const hi = best + 0.05;
+  const hi = Math.min(to, best + 0.05);
   const f = goldenSectionMinimum(loss, lo, hi, 1e-3);
   const lf = loss(f);
   return lf <= bestLoss

@@ -44,9 +44,8 @@ export function queueAtStarts(records: readonly CallRecord[], grid: CalibrationG
     for (let k = firstStartAfter(entry); k < n && starts[k]! < serviceStart; k++) waitingCallers[k]!++;
     if (cls !== 'answered') continue;
     const serviceEnd = serviceStart + r.serviceSeconds * 1000;
-    // a talk starting exactly at b counts as talking at b
-    for (let k = firstStartAfter(serviceStart - 1e-6); k < n && starts[k]! < serviceEnd; k++)
-      busyAgents[k]!++;
+    // a talk starting exactly at b counts as talking at b (half a millisecond before it)
+    for (let k = firstStartAfter(serviceStart - 0.5); k < n && starts[k]! < serviceEnd; k++) busyAgents[k]!++;
   }
   return { busyAgents, waitingCallers };
 }

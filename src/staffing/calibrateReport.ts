@@ -100,8 +100,9 @@ export function formatCalibrationReport(result: CalibrationResult): string {
       lines.push(
         `Noise floor, ${half} (MAE if Erlang A were exactly right: its own queue replayed ${nf[half].replications} times per interval): SL ${pct(nf[half].serviceLevelMae)} pts, abandonment ${pct(nf[half].abandonRateMae)} pts, ASA ${sec(nf[half].asaSecondsMae)} s`,
       );
+  const pr = result.protocol;
   lines.push(
-    `Protocol: agents from ${result.protocol.agentsSource === 'queue' ? 'busy agents while callers wait, else factor x sessions' : 'factor x agent sessions'}; held-out patience from ${result.protocol.patienceFrom === 'train' ? 'the training days (strict hold-out)' : 'the held-out days themselves (not a clean hold-out)'}`,
+    `Protocol: agents from ${pr.agentsSource === 'queue' ? 'busy agents while callers wait, else factor x sessions' : 'factor x agent sessions'}; held-out patience from ${pr.patienceFrom === 'train' ? 'the training days (strict hold-out)' : 'the held-out days themselves (not a clean hold-out)'}, ${pr.patienceModel === 'hazard' ? 'matched to the hazard by waiting time' : 'exponential MLE'}; each interval starts from ${pr.startState === 'observed' ? 'the queue measured at its start (transient)' : 'the steady state'}`,
   );
   const pc = result.patienceCheck;
   lines.push(

@@ -94,14 +94,16 @@ export function queueAgentProfile(
       t = stop;
     }
   };
-  let previous = Number.NEGATIVE_INFINITY;
+  // nothing happens before the first event or after the last: those stretches are idle and empty
+  let previous = Math.min(grid.starts[0]!, events[0]?.[0] ?? grid.starts[0]!);
   for (const [time, dq, db, dp] of events) {
-    if (time > previous && previous > Number.NEGATIVE_INFINITY) credit(previous, time);
-    previous = time;
+    if (time > previous) credit(previous, time);
+    previous = Math.max(previous, time);
     queue += dq;
     busy += db;
     present += dp;
   }
+  if (gridEnd > previous) credit(previous, gridEnd);
   for (let k = 0; k < n; k++) profile.idle[k] = [...idleMaps[k]!.values()];
   return profile;
 }

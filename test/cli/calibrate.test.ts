@@ -55,13 +55,66 @@ describe('staffcast calibrate', () => {
   });
 
   it('uses a given session rule instead of choosing one (--gap 30 --pad 0: the one-rule factor 0.756)', async () => {
-    const run = await runStaffcast(['calibrate', 'calls.csv', '--json', '--gap', '30', '--pad', '0'], {
-      cwd: dir,
-    });
+    const run = await runStaffcast(
+      [
+        'calibrate',
+        'calls.csv',
+        '--json',
+        '--gap',
+        '30',
+        '--pad',
+        '0',
+        '--start',
+        'steady',
+        '--noise-floor',
+        '0',
+      ],
+      { cwd: dir },
+    );
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.presenceRule.searched).toHaveLength(1);
     expect(out.params.availabilityFactor).toBeCloseTo(0.756, 3);
+    expect(out.protocol.startState).toBe('steady');
+    expect(out.noiseFloor).toBeUndefined();
+  });
+
+  it('passes the protocol flags through to calibrate (--patience-from evaluated --agents queue)', async () => {
+    const run = await runStaffcast(
+      [
+        'calibrate',
+        'calls.csv',
+        '--json',
+        '--interval',
+        '60',
+        '--patience-from',
+        'evaluated',
+        '--agents',
+        'queue',
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.protocol).toEqual({
+      agentsSource: 'queue',
+      patienceFrom: 'evaluated',
+      patienceModel: 'exponential',
+      startState: 'observed',
+    });
+    expect(out.intervals[20].queueAtStart).toEqual(
+      expect.objectContaining({ busyAgents: expect.any(Number) }),
+    );
+    expect(out.noiseFloor.test.replications).toBe(200);
+  });
+
+  it('exits 2 on an unknown protocol value or a sub-interval that does not divide the interval', async () => {
+    const bad = await runStaffcast(['calibrate', 'calls.csv', '--start', 'empty'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("'empty' is invalid");
+    const sub = await runStaffcast(['calibrate', 'calls.csv', '--sub-interval', '7'], { cwd: dir });
+    expect(sub.code).toBe(2);
+    expect(sub.stderr).toBe('staffcast: calibrate: --sub-interval must divide --interval 30 (got 7)\n');
   });
 
   it('exits 2 when --pad is over half of --gap', async () => {

@@ -73,6 +73,14 @@ describe('fitAvailability', () => {
     const fit = fitAvailability(intervals, 20);
     expect(fit.availabilityFactor).toBeCloseTo(0.8, 2);
     expect(fit.meanSquaredError).toBeLessThan(1e-5);
+    // a narrower range stops at its edge; a model hook replaces the steady state
+    expect(fitAvailability(intervals, 20, [0.5, 0.7]).availabilityFactor).toBeCloseTo(0.7, 2);
+    const shifted = intervals.map((v) => ({
+      ...v,
+      predict: (agents: number) => predictKpis(v.demand, agents + 0.5, 20),
+    }));
+    expect(fitAvailability(shifted, 20).availabilityFactor).toBeLessThan(0.8 - 0.02);
+    expect(() => fitAvailability(intervals, 20, [0, 1])).toThrow(/range/);
   });
 });
 
@@ -126,42 +134,53 @@ describe('calibrate on the February 1999 bank month (fixture)', () => {
     expect(params.patienceSecondsByHour.workweek.every((v) => v !== null && v > 100 && v < 1000)).toBe(true);
   });
 
-  it('chooses the session rule on the training half: 5-minute gaps, padded 2.5 minutes, factor 0.850', () => {
+  it('chooses the session rule on the training half: 5-minute gaps, padded 2.5 minutes, factor 0.850 then 0.846', () => {
     const rule = result.presenceRule;
     expect([rule.maxGapMinutes, rule.padMinutes]).toEqual([5, 2.5]);
-    expect(result.params.availabilityFactor).toBeCloseTo(0.8497, 3);
+    // steady-state fit 0.8497 for the chosen rule, refitted with the transient model to 0.8457
+    const chosen = rule.searched.find((r) => r.maxGapMinutes === 5 && r.padMinutes === 2.5)!;
+    expect(chosen.availabilityFactor).toBeCloseTo(0.8497, 3);
+    expect(result.params.availabilityFactor).toBeCloseTo(0.8457, 3);
     const old = rule.searched.find((r) => r.maxGapMinutes === 30 && r.padMinutes === 0)!;
     // the single 30-minute rule: factor 0.756, training loss 0.0231 against 0.0183 for the chosen one
     expect(old.availabilityFactor).toBeCloseTo(0.756, 3);
-    expect(result.fit.meanSquaredError).toBeLessThan(0.8 * old.meanSquaredError);
-    for (const r of rule.searched)
-      expect(r.meanSquaredError).toBeGreaterThanOrEqual(result.fit.meanSquaredError);
+    expect(chosen.meanSquaredError).toBeLessThan(0.8 * old.meanSquaredError);
+    for (const r of rule.searched) expect(r.meanSquaredError).toBeGreaterThanOrEqual(chosen.meanSquaredError);
+    // the transient start fits the training half better: loss 0.0142 against 0.0183
+    expect(result.fit.meanSquaredError).toBeLessThan(0.8 * chosen.meanSquaredError);
   });
 
   it('Erlang A on held-out busy intervals: measured accuracy (regression bounds, see report)', () => {
     const a = result.errors.test.erlangA;
-    // measured (30 min): SL 13.3 / +5.4, abandonment 6.0 / +2.4, ASA 25.0 / -3.6 s, day SL 5.4, day ab 2.2
-    expect(a.serviceLevel.mae).toBeLessThan(0.135);
-    expect(a.serviceLevel.bias).toBeLessThan(0.056);
-    expect(a.abandonRate.mae).toBeLessThan(0.062);
-    expect(Math.abs(a.abandonRate.bias)).toBeLessThan(0.025);
-    expect(a.asaSeconds.mae).toBeLessThan(25.5);
-    expect(Math.abs(a.asaSeconds.bias)).toBeLessThan(4);
-    expect(a.dayServiceLevel.mae).toBeLessThan(0.056);
-    expect(a.dayAbandonRate.mae).toBeLessThan(0.023);
+    // measured (30 min, transient start, strict hold-out): SL 11.7 / +4.5, abandonment 5.7 / +2.5,
+    // ASA 22.2 / -4.3 s, day SL 5.1, day abandonment 2.3
+    expect(a.serviceLevel.mae).toBeLessThan(0.12);
+    expect(a.serviceLevel.bias).toBeLessThan(0.047);
+    expect(a.abandonRate.mae).toBeLessThan(0.059);
+    expect(Math.abs(a.abandonRate.bias)).toBeLessThan(0.026);
+    expect(a.asaSeconds.mae).toBeLessThan(22.7);
+    expect(Math.abs(a.asaSeconds.bias)).toBeLessThan(4.6);
+    expect(a.dayServiceLevel.mae).toBeLessThan(0.052);
+    expect(a.dayAbandonRate.mae).toBeLessThan(0.024);
+    // and the training half it was fitted on: SL 8.7 / +0.5, abandonment 3.8 / +1.6, ASA 12.8 s
+    const t = result.errors.train.erlangA;
+    expect(t.serviceLevel.mae).toBeLessThan(0.09);
+    expect(t.abandonRate.mae).toBeLessThan(0.04);
   });
 
-  it('Erlang C misleads: no abandonment, SL far too low and ASA unbounded where agents <= load', () => {
+  it('Erlang C misleads: no abandonment, SL too low and ASA far too long', () => {
     const a = result.errors.test.erlangA;
     const c = result.errors.test.erlangC;
-    expect(c.serviceLevel.mae).toBeGreaterThan(a.serviceLevel.mae + 0.08);
-    expect(c.serviceLevel.bias).toBeLessThan(-0.15);
-    expect(c.abandonRate.bias).toBeLessThan(-0.1); // it predicts 0 where 16% abandon
-    expect(c.asaSeconds.infinite).toBeGreaterThan(50);
-    expect(c.asaSeconds.bias).toBeGreaterThan(100);
+    // measured (transient): SL 12.1 / -8.5, abandonment -16.1 (it predicts 0 where 16% abandon), ASA +209 s
+    expect(c.serviceLevel.bias).toBeLessThan(-0.07);
+    expect(c.serviceLevel.mae).toBeGreaterThan(a.serviceLevel.mae);
+    expect(c.abandonRate.bias).toBeLessThan(-0.15);
+    expect(c.asaSeconds.bias).toBeGreaterThan(150);
+    expect(c.dayServiceLevel.bias).toBeLessThan(-0.07);
+    expect(c.asaSeconds.infinite).toBe(0); // a finite half hour never has an infinite queue
   });
 
-  it('meets the abandonment-bias and day-abandonment targets of issue 4 at 30 minutes (ASA bias 3.6 s > 3 s)', () => {
+  it('meets only the abandonment-bias and day-abandonment targets of issue 4 at 30 minutes', () => {
     const targets = calibrationTargets(result.errors.test.erlangA);
     expect(targets.filter((t) => t.met).map((t) => t.name)).toEqual([
       'abandonRate.bias',
@@ -170,24 +189,23 @@ describe('calibrate on the February 1999 bank month (fixture)', () => {
     expect(result.protocol).toEqual({
       agentsSource: 'sessions',
       patienceFrom: 'train',
-      startState: 'steady',
+      patienceModel: 'exponential',
+      startState: 'observed',
     });
   });
 
   it('noise floor: the per-interval MAE targets lie below the scatter of Erlang A itself at 30 minutes', () => {
     const floor = result.noiseFloor!.test;
     const a = result.errors.test.erlangA;
-    // measured: floor SL 13.5, abandonment 6.6, ASA 25.6 s; achieved SL 13.3, abandonment 6.0, ASA 25.0 s
+    // measured: floor SL 13.5, abandonment 6.6, ASA 25.6 s; achieved SL 11.7, abandonment 5.7, ASA 22.2 s
+    // a perfectly specified Erlang A would miss all three MAE targets (10 pts, 5 pts, 20 s)
     expect(floor.serviceLevelMae).toBeGreaterThan(0.12);
     expect(floor.abandonRateMae).toBeGreaterThan(0.055);
     expect(floor.asaSecondsMae).toBeGreaterThan(22);
-    // a perfectly specified model would miss all three MAE targets; the calibrated one is as close
-    expect(floor.serviceLevelMae).toBeGreaterThan(0.1);
-    expect(floor.abandonRateMae).toBeGreaterThan(0.05);
-    expect(floor.asaSecondsMae).toBeGreaterThan(20);
-    expect(a.serviceLevel.mae).toBeLessThan(floor.serviceLevelMae + 0.01);
-    expect(a.abandonRate.mae).toBeLessThan(floor.abandonRateMae + 0.01);
-    expect(a.asaSeconds.mae).toBeLessThan(floor.asaSecondsMae + 2);
+    // the calibrated model is already below that scatter
+    expect(a.serviceLevel.mae).toBeLessThan(floor.serviceLevelMae);
+    expect(a.abandonRate.mae).toBeLessThan(floor.abandonRateMae);
+    expect(a.asaSeconds.mae).toBeLessThan(floor.asaSecondsMae);
   });
 
   it('patience is not exponential: the hazard falls with waiting, and the held-out half waits longer', () => {
@@ -224,7 +242,8 @@ describe('calibrate on the February 1999 bank month (fixture)', () => {
     expect(text).toContain('Abandonment hazard by wait');
     expect(text).toContain('Presence oracle, test');
     expect(text).toContain('Noise floor, test');
-    expect(text).toContain('held-out patience from the training days (strict hold-out)');
+    expect(text).toContain('held-out patience from the training days (strict hold-out), exponential MLE');
+    expect(text).toContain('starts from the queue measured at its start (transient)');
   });
 });
 
@@ -237,18 +256,16 @@ describe('calibrate on the February 1999 bank month at 60 minutes (fixture)', ()
   it('chooses 10-minute gaps padded 2.5 minutes and meets five of the eight targets on the held-out half', () => {
     expect([result.presenceRule.maxGapMinutes, result.presenceRule.padMinutes]).toEqual([10, 2.5]);
     const a = result.errors.test.erlangA;
-    // measured: SL 9.3 / +4.1, abandonment 4.5 / +2.5, ASA 18.7 / -3.0 s, day SL 4.2, day ab 2.4
-    expect(a.serviceLevel.mae).toBeLessThan(0.095);
-    expect(a.abandonRate.mae).toBeLessThan(0.046);
-    expect(a.asaSeconds.mae).toBeLessThan(19);
+    // measured: SL 8.7 / +3.9, abandonment 4.1 / +2.5, ASA 17.1 / -4.0 s, day SL 4.2, day ab 2.3
+    expect(a.serviceLevel.mae).toBeLessThan(0.09);
+    expect(a.abandonRate.mae).toBeLessThan(0.042);
+    expect(a.asaSeconds.mae).toBeLessThan(17.5);
     expect(a.dayServiceLevel.mae).toBeLessThan(0.043);
     expect(
       calibrationTargets(a)
         .filter((t) => !t.met)
         .map((t) => t.name),
     ).toEqual(['serviceLevel.bias', 'asaSeconds.bias', 'dayServiceLevel.mae']);
-    // ASA bias -3.00 s: on the 3 s limit
-    expect(Math.abs(a.asaSeconds.bias)).toBeLessThan(3.05);
   });
 });
 
@@ -258,32 +275,49 @@ describe('calibrate protocols on the February 1999 bank month (fixture)', () => 
     records = (await readBankMonth()).records;
   });
 
-  it("patienceFrom 'evaluated' (held-out patience from its own days) halves the SL bias but keeps the factor", () => {
-    const strict = calibrate(records, { noiseFloorReplications: 0 });
+  it("patienceFrom 'evaluated' (held-out patience from its own days) lowers the SL bias, same factor", () => {
     const own = calibrate(records, { patienceFrom: 'evaluated', noiseFloorReplications: 0 });
-    expect(own.params.availabilityFactor).toBe(strict.params.availabilityFactor);
-    expect(own.params.patienceSecondsByHour).toEqual(strict.params.patienceSecondsByHour);
-    expect(own.errors.train).toEqual(strict.errors.train);
+    expect(own.params.availabilityFactor).toBeCloseTo(0.8457, 3);
     const a = own.errors.test.erlangA;
-    // measured (30 min): SL 12.9 / +3.4, abandonment 5.9 / +1.7, ASA 24.9 / +5.1 s, day SL 4.2, day ab 1.6
-    expect(a.serviceLevel.bias).toBeLessThan(0.035);
-    expect(a.serviceLevel.mae).toBeLessThan(0.13);
-    expect(a.abandonRate.mae).toBeLessThan(0.06);
+    // measured (30 min): SL 11.2 / +2.7, abandonment 5.4 / +1.6, ASA 21.4 / +3.6 s, day SL 4.1, day ab 1.6
+    expect(a.serviceLevel.bias).toBeLessThan(0.03);
+    expect(a.serviceLevel.mae).toBeLessThan(0.115);
+    expect(a.abandonRate.mae).toBeLessThan(0.055);
     expect(a.dayServiceLevel.mae).toBeLessThan(0.043);
+    expect(
+      calibrationTargets(a)
+        .filter((t) => t.met)
+        .map((t) => t.name),
+    ).toEqual(['abandonRate.bias', 'serviceLevel.bias', 'dayAbandonRate.mae']);
     expect(own.noiseFloor).toBeUndefined();
     expect(own.protocol.patienceFrom).toBe('evaluated');
+  });
+
+  it("startState 'steady' reproduces the steady-state check: factor 0.850, SL 13.3 / +5.4, Erlang C unbounded", () => {
+    const steady = calibrate(records, { startState: 'steady', noiseFloorReplications: 0 });
+    expect(steady.params.availabilityFactor).toBeCloseTo(0.8497, 3);
+    const a = steady.errors.test.erlangA;
+    // measured: SL 13.3 / +5.4, abandonment 6.0 / +2.4, ASA 25.0 / -3.6 s, day SL 5.4, day ab 2.2
+    expect(a.serviceLevel.mae).toBeCloseTo(0.1328, 3);
+    expect(a.abandonRate.mae).toBeCloseTo(0.0604, 3);
+    expect(a.asaSeconds.mae).toBeCloseTo(24.99, 1);
+    const c = steady.errors.test.erlangC;
+    // steady-state Erlang C: SL 22.4 / -19.8, ASA infinite in 96 of 140 half hours
+    expect(c.serviceLevel.bias).toBeLessThan(-0.19);
+    expect(c.asaSeconds.infinite).toBe(96);
+    expect(steady.intervals[0]!.queueAtStart).toBeUndefined();
   });
 
   it("agentsSource 'queue' counts agents talking while callers wait: closer on abandonment, not on SL", () => {
     const q = calibrate(records, { agentsSource: 'queue', noiseFloorReplications: 0 });
     const a = q.errors.test.erlangA;
-    // measured (30 min): factor 1.005 (10-minute gaps, no padding); SL 13.5 / +6.9, abandonment
-    // 5.8 / +1.7, ASA 24.0 / -6.3 s, day SL 6.7, day ab 1.6
+    // measured (30 min): factor 0.996 (10-minute gaps, no padding); SL 12.0 / +6.0, abandonment
+    // 5.4 / +1.8, ASA 22.1 / -7.2 s, day SL 6.1, day ab 1.8
     expect(q.params.availabilityFactor).toBeGreaterThan(0.95);
     expect(q.params.availabilityFactor).toBeLessThan(1.05);
-    expect(a.abandonRate.mae).toBeLessThan(0.059);
-    expect(a.serviceLevel.mae).toBeLessThan(0.137);
-    expect(a.serviceLevel.bias).toBeGreaterThan(0.06);
+    expect(a.abandonRate.mae).toBeLessThan(0.056);
+    expect(a.serviceLevel.mae).toBeLessThan(0.125);
+    expect(a.serviceLevel.bias).toBeGreaterThan(0.05);
     // the agents still miss each interval's best-fitting count by about 0.7
     expect(q.presenceOracle.test.agentsMae).toBeGreaterThan(0.65);
   });
@@ -291,6 +325,9 @@ describe('calibrate protocols on the February 1999 bank month (fixture)', () => 
   it('rejects an unknown protocol', () => {
     expect(() => calibrate(records, { patienceFrom: 'test' as 'train' })).toThrow(/patienceFrom/);
     expect(() => calibrate(records, { agentsSource: 'logins' as 'queue' })).toThrow(/agentsSource/);
+    expect(() => calibrate(records, { startState: 'empty' as 'steady' })).toThrow(/startState/);
+    expect(() => calibrate(records, { patienceModel: 'weibull' as 'hazard' })).toThrow(/patienceModel/);
+    expect(() => calibrate(records, { subIntervalMinutes: 7 })).toThrow(/subIntervalMinutes/);
   });
 });
 
