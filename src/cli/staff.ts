@@ -58,9 +58,6 @@ function readText(ctx: CliContext, file: string, kind = 'CSV'): Promise<string> 
   return readTextInput(file, { baseDir: ctx.cwd, stdin: ctx.stdin, kind });
 }
 
-/** A blank CSV line (csv-stringify writes an empty record as an empty line). */
-const BLANK: string[] = [];
-
 /** Forecasts by queue: one (named '') without a `queue` column, else one per queue value. */
 async function readForecasts(
   text: string,
@@ -68,10 +65,11 @@ async function readForecasts(
   timeZone: string,
   intervalMinutes: number | undefined,
 ): Promise<Map<string, Forecast>> {
-  const read = (body: string, fileName: string) =>
+  const read = (body: string, fileName: string, lineOf?: (line: number) => number) =>
     readForecastCsv(Readable.from([body]), {
       timeZone,
       fileName,
+      ...(lineOf === undefined ? {} : { lineOf }),
       ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
     });
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
@@ -89,9 +87,7 @@ async function readForecasts(
     relax_column_count: true,
     info: true,
   }) as unknown as { record: string[]; info: { lines: number } }[];
-  // each queue's rows keep their file line numbers: the other queues' lines become blank lines,
-  // which the reader skips but counts, so a message names the line of the file
-  const groups = new Map<string, { line: number; record: string[] }[]>();
+  const groups = new Map<string, { lines: number[]; records: string[][] }>();
   for (const { record, info } of rows.slice(1)) {
     const queue = (record[queueCol] ?? '').trim();
     if (queue === '')
@@ -102,20 +98,17 @@ async function readForecasts(
       );
     let group = groups.get(queue);
     if (group === undefined) {
-      group = [];
+      group = { lines: [], records: [header] };
       groups.set(queue, group);
     }
-    group.push({ line: info.lines, record });
+    group.lines.push(info.lines);
+    group.records.push(record);
   }
   const headerLine = rows[0]?.info.lines ?? 1;
-  for (const [queue, group] of groups) {
-    const table: string[][] = Array.from({ length: headerLine - 1 }, () => BLANK);
-    table.push(header);
-    for (const { line, record } of group) {
-      while (table.length < line - 1) table.push(BLANK);
-      table.push(record);
-    }
-    const { forecast } = await read(stringify(table), `${name} (queue ${queue})`);
+  for (const [queue, { lines, records }] of groups) {
+    // messages name the line of the file, not of the queue's cut-out
+    const lineOf = (line: number) => (line <= 1 ? headerLine : (lines[line - 2] ?? line));
+    const { forecast } = await read(stringify(records), `${name} (queue ${queue})`, lineOf);
     forecasts.set(queue, forecast);
   }
   return forecasts;

@@ -18,6 +18,11 @@ export interface ReadForecastOptions {
   intervalMinutes?: number;
   /** Name for messages when `input` is a stream. */
   fileName?: string;
+  /**
+   * Maps a line number of `input` to the line of the file it was cut from, for messages (e.g. the
+   * rows of one queue taken out of a multi-queue file). Default: the identity.
+   */
+  lineOf?: (line: number) => number;
 }
 
 const QUANTILE = /^calls_p(\d+(?:_\d+)?)$/;
@@ -59,7 +64,9 @@ export async function readForecastCsv(
   let rowsRead = 0;
   let previousLine = 0;
 
-  const fail = (line: number, column: string | undefined, what: string): never => {
+  const lineOf = options.lineOf ?? ((line: number) => line);
+  const fail = (inputLine: number, column: string | undefined, what: string): never => {
+    const line = lineOf(inputLine);
     throw new StaffcastError(
       'CSV_ROW',
       `${file}:${line}:${column === undefined ? '' : `${column}:`} ${escapeControl(what)}`,
@@ -106,7 +113,7 @@ export async function readForecastCsv(
       fail(
         line,
         'interval_start',
-        `${t === starts.get(starts.length - 1) ? 'repeats' : 'is earlier than'} the start of line ${previousLine}; a forecast must be sorted without duplicates`,
+        `${t === starts.get(starts.length - 1) ? 'repeats' : 'is earlier than'} the start of line ${lineOf(previousLine)}; a forecast must be sorted without duplicates`,
       );
     }
     const offset = /(Z|[+-]\d{2}(?::?\d{2})?)\s*$/i.exec(text);
@@ -115,7 +122,7 @@ export async function readForecastCsv(
       offsetMismatches++;
       if (offsetMismatches === 1) {
         warnings.push(
-          `${file}:${line}:interval_start: offset ${offset[1]} differs from ${timeZone}'s at that instant (${formatInstant(t, timeZone)}); is --tz right?`,
+          `${file}:${lineOf(line)}:interval_start: offset ${offset[1]} differs from ${timeZone}'s at that instant (${formatInstant(t, timeZone)}); is --tz right?`,
         );
       }
     }

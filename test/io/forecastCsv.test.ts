@@ -95,6 +95,13 @@ describe('readForecastCsv', () => {
     ]);
   });
 
+  it('names the line of the original file through lineOf (a queue cut out of a multi-queue file)', async () => {
+    const text = 'interval_start,calls\n2024-01-01T09:00:00Z,1\n2024-01-01T09:30:00Z,-1\n';
+    await expect(
+      readForecastCsv(Readable.from([text]), { fileName: 'q.csv', lineOf: (line) => line * 10 }),
+    ).rejects.toThrow('q.csv:30:calls: negative count (got -1)');
+  });
+
   it('throws on rows out of order, a duplicate start and a bad number', async () => {
     await expect(
       read('interval_start,calls\n2003-05-05T07:30:00Z,3\n2003-05-05T07:00:00Z,3\n', 'UTC'),
