@@ -1,4 +1,3 @@
-import { InvalidArgumentError } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { StaffcastError } from '../errors.js';
 import { readTextInput } from '../io/readTextInput.js';
@@ -8,6 +7,7 @@ import { formatInstant } from '../time/formatInstant.js';
 import type { CliContext } from './context.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
+import { parseShrinkage } from './targetFlags.js';
 import { parseFraction, parsePositive } from './usage.js';
 
 interface OutboundFlags {
@@ -31,12 +31,6 @@ function byStart(req: Requirement): Map<number, number> {
     sums.set(t, (sums.get(t) ?? 0) + req.agents[i]!);
   }
   return sums;
-}
-
-function parseShrinkage(value: string): number {
-  const s = parseFraction(value);
-  if (s >= 1) throw new InvalidArgumentError(`'${value}' must be a fraction in [0, 1).`);
-  return s;
 }
 
 /**

@@ -244,7 +244,7 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
     .option('--config <file>', 'per-queue parameters (JSON; see `staffcast schema staffing`)')
     .option(
       '--params <file>',
-      'fitted AHT and patience by hour and availability factor (calibrate --params-out)',
+      'fitted AHT and patience by hour and availability factor (calibrate --params-out); with --config: for voice queues (useParams)',
     )
     .option('--tz <zone>', 'IANA zone of the forecast (timestamps without offset)', 'UTC')
     .option('--interval <minutes>', 'interval length (default: detected from the rows)', parsePositiveInt)

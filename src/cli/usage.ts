@@ -44,10 +44,20 @@ export function parsePositiveInt(value: string): number {
   return n;
 }
 
-/** A fraction in [0, 1]. */
+/**
+ * A fraction in [0, 1]. A whole number from 2 to 100 is most likely a percentage, and the message
+ * says how to write it.
+ *
+ * @throws InvalidArgumentError "'30' must be a fraction between 0 and 1 (write 0.3 for 30%)."
+ * @example
+ * parseFraction('0.3'); // 0.3
+ */
 export function parseFraction(value: string): number {
   const n = parseNumber(value);
-  if (n < 0 || n > 1) throw new InvalidArgumentError(`'${value}' must be a fraction between 0 and 1.`);
+  if (n < 0 || n > 1) {
+    const percent = Number.isInteger(n) && n >= 2 && n <= 100 ? ` (write ${n / 100} for ${n}%)` : '';
+    throw new InvalidArgumentError(`'${value}' must be a fraction between 0 and 1${percent}.`);
+  }
   return n;
 }
 

@@ -82,7 +82,8 @@ function meanFilled(values: Float64Array): Float64Array {
  * else true for voice queues only.
  *
  * @example
- * usesFittedParams({ name: 'chat', channel: 'chat' }); // false
+ * usesFittedParams({ channel: 'chat' }); // false
+ * usesFittedParams({ channel: 'chat', useParams: true }); // true
  */
 export function usesFittedParams(queue: Pick<StaffingQueueConfig, 'channel' | 'useParams'>): boolean {
   return queue.useParams ?? queue.channel === 'voice';

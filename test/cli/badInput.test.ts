@@ -195,6 +195,12 @@ const cases: BadCase[] = [
     line: "error: option '--shrinkage <fraction>' argument '1.2' is invalid. '1.2' must be a fraction between 0 and 1.",
   },
   {
+    name: 'a percentage where a fraction belongs is a usage error saying how to write it',
+    argv: ['staff', 'forecast_no_aht.csv', '--aht', '180', '--sl', '80/20', '--max-occupancy', '85'],
+    code: 2,
+    line: "error: option '--max-occupancy <fraction>' argument '85' is invalid. '85' must be a fraction between 0 and 1 (write 0.85 for 85%).",
+  },
+  {
     name: 'an unknown --scope choice is a usage error listing the choices',
     argv: ['staff', 'forecast_no_aht.csv', '--aht', '180', '--sl', '80/20', '--scope', 'month'],
     code: 2,
