@@ -237,7 +237,7 @@ function transientWhole(
  * @example
  * // one sub-interval of 30 min equals transientKpis at whole agents
  * transientProfileKpis([{ seconds: 1800, calls: 60, agents: 6 }], 200, 300, { busyAgents: 0,
- *   waitingCallers: 0 }, 20).serviceLevel; // = transientKpis(..., 6, ...).serviceLevel
+ *   waitingCallers: 0 }, 20).serviceLevel; // 0.4941, as transientKpis at 6 agents
  */
 export function transientProfileKpis(
   parts: readonly { seconds: number; calls: number; agents: number }[],
@@ -298,7 +298,7 @@ function checkStart(fn: string, start: QueueStart): void {
  * @example
  * // 60 calls of 200 s in 30 min at 6 agents, patience 300 s, starting with 6 busy and 5 waiting
  * transientKpis({ callsPerInterval: 60, intervalMinutes: 30, ahtSeconds: 200, patienceSeconds: 300 },
- *   6, { busyAgents: 6, waitingCallers: 5 }, 20).serviceLevel; // lower than from an empty start
+ *   6, { busyAgents: 6, waitingCallers: 5 }, 20).serviceLevel; // 0.3084 (0.4941 from an empty start)
  */
 export function transientKpis(
   demand: QueueDemand,
