@@ -145,7 +145,7 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
       } catch {
         usage(`--tz '${flags.tz}' is not an IANA time zone`);
       }
-      const label = file === '-' ? '<stdin>' : file;
+      const label = file === '-' ? 'stdin' : file;
       const requirement = readRequirementCsv(await readText(file, ctx.cwd, ctx.stdin), {
         source: label,
         timeZone: flags.tz,

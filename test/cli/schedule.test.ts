@@ -134,7 +134,7 @@ describe('staffcast schedule', () => {
     );
     const r = await runStaffcast(['schedule', requirement, '--rules', bad], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/staffcast: bad\.json: \(root\): Unrecognized key: "foo"/);
+    expect(r.stderr).toMatch(/^staffcast: bad\.json: unknown key "foo" \(known keys: /);
   });
 
   it('exits 1 with an INFEASIBLE message naming the cap and the interval', async () => {
@@ -149,7 +149,7 @@ describe('staffcast schedule', () => {
     const r = await runStaffcast(['schedule', requirement, '--rules', capped], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /caps\.maxAgentsPerInterval \(1\) is below the 2 agents required in interval 2024-01-01T02:00:00\.000Z/,
+      /caps\.maxAgentsPerInterval \(1\) is below the 2 agents required in interval 2024-01-01T02:00:00Z/,
     );
   });
 
