@@ -411,7 +411,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     abandoned: [] as boolean[],
     cells: Array.from({ length: 48 }, () => ({ waits: [] as number[], abandoned: [] as boolean[] })),
   }));
-  for (const r of records) {
+  for (const r of patienceModel === 'hazard' ? records : []) {
     const cls = classifyCall(r);
     if (cls !== 'answered' && cls !== 'abandoned') continue;
     const i = intervalIndex(grid, queueEntryMs(r));
@@ -551,12 +551,11 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     starts !== undefined && perInterval > 1
       ? (() => {
           const subGrid = calibrationGrid(first, last, timeZone, subMinutes);
-          const subSessions = sessions;
           return {
             grid: subGrid,
             offered: observedKpis(records, subGrid, { thresholdSeconds }).offered,
-            present: presentAgents(subSessions, subGrid),
-            profile: agentsSource === 'queue' ? queueAgentProfile(records, subSessions, subGrid) : undefined,
+            present: presentAgents(sessions, subGrid),
+            profile: agentsSource === 'queue' ? queueAgentProfile(records, sessions, subGrid) : undefined,
           };
         })()
       : undefined;

@@ -322,6 +322,23 @@ describe('calibrate protocols on the February 1999 bank month (fixture)', () => 
     expect(q.presenceOracle.test.agentsMae).toBeGreaterThan(0.65);
   });
 
+  it("patienceModel 'hazard' gives congested half hours more patient callers (training hazard only)", () => {
+    const h = calibrate(records, { patienceModel: 'hazard', noiseFloorReplications: 0 });
+    expect(h.protocol.patienceModel).toBe('hazard');
+    // the parameters file keeps the hourly exponential MLE
+    const e = calibrate(records, { startState: 'steady', noiseFloorReplications: 0 });
+    expect(h.params.patienceSecondsByHour).toEqual(e.params.patienceSecondsByHour);
+    // measured (30 min): SL 11.8 / +4.2, abandonment 5.6 / +2.3, ASA 24.7 / -0.6 s, day SL 4.8
+    const a = h.errors.test.erlangA;
+    expect(a.serviceLevel.bias).toBeLessThan(0.044);
+    expect(Math.abs(a.asaSeconds.bias)).toBeLessThan(1.5);
+    // within an hour, the busier half hours (fewer agents per call) get the longer patience
+    const tenOClock = h.intervals.filter((v) => v.busy && v.weekday === 0 && v.minuteOfDay === 600);
+    const load = (v: (typeof tenOClock)[0]) => (v.offered * v.ahtSeconds) / 1800 / v.effectiveAgents;
+    const sorted = [...tenOClock].sort((x, y) => load(x) - load(y));
+    expect(sorted[sorted.length - 1]!.patienceSeconds).toBeGreaterThan(sorted[0]!.patienceSeconds);
+  });
+
   it('rejects an unknown protocol', () => {
     expect(() => calibrate(records, { patienceFrom: 'test' as 'train' })).toThrow(/patienceFrom/);
     expect(() => calibrate(records, { agentsSource: 'logins' as 'queue' })).toThrow(/agentsSource/);
