@@ -86,7 +86,14 @@ describe('examples/plan-multi.json', () => {
 describe('examples/plan-queues.json', () => {
   it('plans the three real Anonymous Bank queues into one pooled, proven-optimal schedule', async () => {
     const out = join(dir, 'queues-out');
-    const r = await runStaffcast(['plan', '--config', join(examples, 'plan-queues.json'), '--out', out, '-q']);
+    const r = await runStaffcast([
+      'plan',
+      '--config',
+      join(examples, 'plan-queues.json'),
+      '--out',
+      out,
+      '-q',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
