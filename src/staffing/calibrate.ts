@@ -253,7 +253,8 @@ export interface CalibrationResult {
   /**
    * The per-interval MAE that Erlang A would show even if it were exactly right
    * (`modelNoiseFloor`: the model's own queue replayed with each busy interval's inputs), by half;
-   * undefined when `noiseFloorReplications` is 0. A diagnostic of what the MAE targets can reach.
+   * undefined when `noiseFloorReplications` is 0. A diagnostic of the scale of one interval's
+   * scatter against the MAE targets (not a strict bound: see `modelNoiseFloor`).
    */
   noiseFloor?: { train: NoiseFloor; test: NoiseFloor };
   /** How agents and patience were measured (the options, with their defaults). */

@@ -89,8 +89,11 @@ function stationaryCumulative(rate: number, agents: number, ahtSeconds: number, 
  * (Erlang C at load >= agents), after a warm-up of two interval lengths at the same arrival rate.
  * Each caller's fate follows from the virtual waiting time: served at the first moment one of the n
  * agents is free, unless that is later than arrival + patience. The floor is the mean over intervals
- * of E|simulated KPI - `predictKpis`|: a predictor of expected values cannot have a smaller MAE on
- * average. Without patience (Erlang C) nobody abandons. Cost: replications x (calls + warm-up calls)
+ * of E|simulated KPI - `predictKpis`|: what a perfectly specified model would still miss by.
+ * It is a floor only for inputs that do not share the interval's randomness; `calibrate`'s inputs
+ * (the interval's own offered calls and talk times, presence inferred from the same calls, the
+ * queue at the start) do share some of it, so the calibrated MAE can fall below this figure (it
+ * does on the bank month), and the floor reads as the scale of the scatter, not a strict bound. Without patience (Erlang C) nobody abandons. Cost: replications x (calls + warm-up calls)
  * x agents per interval, plus the stationary law once per interval (about 0.5 s for 140 half hours
  * at 200 replications).
  *
