@@ -164,6 +164,7 @@ export {
 } from './io/callRecords.js';
 export { abandonmentHazard, type HazardBand } from './staffing/abandonHazard.js';
 export {
+  type AgentsSource,
   type CalibrateOptions,
   type CalibrationInterval,
   type CalibrationResult,
@@ -173,11 +174,15 @@ export {
   type ModelErrors,
   PRESENCE_RULES,
   type PatienceCheck,
+  type PatienceModel,
+  type PatienceProtocol,
   type PresenceRuleFit,
+  type StartState,
 } from './staffing/calibrate.js';
 export { type ErrorStat, errorStat } from './staffing/calibrateErrors.js';
 export { type CalibrationFit, type FitInterval, fitAvailability } from './staffing/calibrateFit.js';
 export { type CalibrationGrid, calibrationGrid, intervalIndex } from './staffing/calibrateGrid.js';
+export { type HazardPatienceInput, hazardMatchedPatience } from './staffing/calibrateHazardPatience.js';
 export { type HourlyTable, hourlyRatio } from './staffing/calibrateHourly.js';
 export { type OracleInterval, type PresenceOracle, presenceOracle } from './staffing/calibrateOracle.js';
 export {
@@ -186,7 +191,14 @@ export {
   observedKpis,
   type RecordQuirks,
 } from './staffing/calibrateKpis.js';
+export {
+  modelNoiseFloor,
+  type NoiseFloor,
+  type NoiseFloorInterval,
+  type NoiseFloorOptions,
+} from './staffing/calibrateNoiseFloor.js';
 export { type PredictedKpis, predictKpis } from './staffing/calibratePredict.js';
+export { type QueueStarts, queueAtStarts } from './staffing/calibrateQueueStart.js';
 export {
   type CallClass,
   type CallRecord,
@@ -196,6 +208,12 @@ export {
 } from './staffing/calibrateRecord.js';
 export { formatCalibrationReport } from './staffing/calibrateReport.js';
 export { type CalibrationTarget, calibrationTargets } from './staffing/calibrateTargets.js';
+export {
+  type QueueStart,
+  type TransientSegment,
+  transientKpis,
+  transientProfileKpis,
+} from './staffing/calibrateTransient.js';
 export { type CalibrationParams, calibrationParamsSchema } from './staffing/calibrationParams.js';
 export { type PatienceEstimate, patienceMle } from './staffing/patience.js';
 export {
@@ -204,6 +222,7 @@ export {
   agentSessions,
   presentAgents,
 } from './staffing/presence.js';
+export { type QueueAgentProfile, queueAgentProfile, queueAgents } from './staffing/presenceQueue.js';
 
 // ---- scheduling: shifts, breaks and weekly tours covering a requirement (HiGHS MIP + greedy) ----
 export type { ShiftRequirement } from './scheduling/calendar.js';
@@ -244,6 +263,15 @@ export {
   readPlanConfig,
 } from './plan/planConfig.js';
 export type { PlanQueueResult } from './plan/planMulti.js';
+export { planOutbound } from './plan/planOutbound.js';
+export {
+  type PlanRequirement,
+  type PlanRequirementOptions,
+  type PlanTimer,
+  planRequirement,
+  planStaffingOptions,
+} from './plan/planRequirement.js';
+export { schedulePlan } from './plan/planSchedule.js';
 export {
   type PooledRequirement,
   type QueueForecast,

@@ -1,24 +1,19 @@
-import { StaffcastError } from '../errors.js';
-import { forecast } from '../forecast/forecast.js';
-import { resampleHistory } from '../forecast/resample.js';
 import type { Forecast } from '../forecast/types.js';
-import { type HistoryColumns, type ReadHistoryOptions, readHistoryCsv } from '../io/readHistoryCsv.js';
 import type { ReadReport } from '../io/readReport.js';
 import type { Requirement } from '../io/requirementCsv.js';
-import { readSpecialDaysCsv } from '../io/specialDaysCsv.js';
 import { DEFAULT_THRESHOLD_SECONDS } from '../queueing/requiredAgents.js';
-import type { StaffingTarget } from '../queueing/types.js';
 import { evaluateSchedule, type ScheduleEvaluation } from '../scheduling/evaluateSchedule.js';
 import { parseShiftRules, type ShiftRulesInput } from '../scheduling/rules.js';
-import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
-import { type OutboundCapacity, outboundCapacity } from '../staffing/outboundCapacity.js';
-import type { Shrinkage } from '../staffing/shrinkage.js';
-import { type StaffingOptions, type StaffingPlan, staffingPlan } from '../staffing/staffingPlan.js';
+import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
+import type { OutboundCapacity } from '../staffing/outboundCapacity.js';
+import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import type { History } from '../time/history.js';
-import type { SpecialDay } from '../time/specialDays.js';
 import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from './planConfig.js';
-import { readPlanJson, readPlanText, resolvePlanPath, withConfigKey } from './planFiles.js';
+import { readPlanJson, withConfigKey } from './planFiles.js';
 import { type PlanQueueResult, planMultiQueue } from './planMulti.js';
+import { planOutbound } from './planOutbound.js';
+import { type PlanTimer, planRequirement } from './planRequirement.js';
+import { schedulePlan } from './planSchedule.js';
 import { type PlanSummary, planSummary } from './planSummary.js';
 
 /** The steps of `plan`, in order. */
@@ -52,14 +47,14 @@ export interface PlanOptions {
    * interval; what-if scenarios share one): the forecast step is skipped. Default: forecast.
    * Single-queue configs only: ignored (every queue forecast) for a config with `queues`.
    */
-  forecast?: Forecast;
+  forecast?: Forecast | undefined;
   /**
    * The history read earlier for this config, with `readReport`: the read step is skipped.
    * Single-queue configs only: ignored for a config with `queues`.
    */
-  history?: History;
+  history?: History | undefined;
   /** Row accounting of `history` (both are needed to skip the read step). */
-  readReport?: ReadReport;
+  readReport?: ReadReport | undefined;
 }
 
 /** Everything `plan` computed. */
@@ -127,7 +122,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
   const cfg = parsePlanConfig(config, source);
   const { baseDir } = options;
   const progress = options.onProgress ?? (() => {});
-  const timed = async <T>(step: PlanStep, run: () => Promise<T> | T, detail: (r: T) => string) => {
+  const timed: PlanTimer = async (step, run, detail) => {
     progress({ step, phase: 'start' });
     const t0 = performance.now();
     const result = await run();
@@ -144,106 +139,19 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
       : rawRules
   ) as ShiftRulesInput;
   const parsedRules = parseShiftRules(rules, rulesSource);
-  if (cfg.queues !== undefined)
-    return planMultiQueue({
-      cfg,
-      baseDir,
-      source,
-      timed,
-      rules,
-      parsedRules,
-      rulesSource,
-      forecastTransform: options.forecastTransform,
-    });
-  const specialDays: SpecialDay[] =
-    cfg.forecast?.specialDaysFile === undefined
-      ? []
-      : readSpecialDaysCsv(
-          await withConfigKey(source, 'forecast.specialDaysFile', () =>
-            readPlanText(baseDir, cfg.forecast?.specialDaysFile ?? ''),
-          ),
-          cfg.forecast.specialDaysFile,
-        );
-
-  const { history: reusedHistory, readReport: reusedReport } = options;
-  const read =
-    reusedHistory !== undefined && reusedReport !== undefined
-      ? { history: reusedHistory, report: reusedReport }
-      : await timed(
-          'read',
-          async () => {
-            const readOptions: ReadHistoryOptions = {
-              timeZone: cfg.history.timeZone,
-              fileName: cfg.history.file,
-            };
-            if (cfg.history.intervalMinutes !== undefined)
-              readOptions.intervalMinutes = cfg.history.intervalMinutes;
-            if (cfg.history.columns !== undefined)
-              readOptions.columns = cfg.history.columns as HistoryColumns;
-            const r = await withConfigKey(source, 'history.file', () =>
-              readHistoryCsv(resolvePlanPath(baseDir, cfg.history.file), readOptions),
-            );
-            const history =
-              cfg.outputIntervalMinutes === undefined
-                ? r.history
-                : resampleHistory(r.history, cfg.outputIntervalMinutes);
-            return { history, report: r.report };
-          },
-          (r) => `${r.report.rowsUsed} rows, ${r.history.calls.intervalMinutes}-minute intervals`,
-        );
-  const history = read.history;
-  if (history.ahtSeconds === undefined && cfg.ahtSeconds === undefined)
-    throw new StaffcastError(
-      'CONFIG',
-      `${source}: ahtSeconds: required because ${cfg.history.file} has no aht_seconds column`,
-    );
-
-  const rawForecast =
-    options.forecast ??
-    (await timed(
-      'forecast',
-      () =>
-        forecast(history, {
-          horizonDays: cfg.horizonDays,
-          method: cfg.forecast?.method ?? 'auto',
-          ...(cfg.forecast?.quantiles ? { quantiles: cfg.forecast.quantiles } : {}),
-          ...(cfg.forecast?.holidays !== undefined ? { holidays: cfg.forecast.holidays } : {}),
-          specialDays,
-        }),
-      (f) => `${f.starts.length} intervals by ${f.method ?? 'forecast'}`,
-    ));
-  const fc = options.forecastTransform === undefined ? rawForecast : options.forecastTransform(rawForecast);
-
-  // zod's optional fields are `T | undefined`; the library types are exact-optional (same values)
-  const staffing: StaffingOptions = {
-    target: cfg.target as StaffingTarget,
-    shrinkage: cfg.shrinkage as Shrinkage,
-    scope: cfg.scope,
-  };
-  if (cfg.ahtSeconds !== undefined) staffing.ahtSeconds = cfg.ahtSeconds;
-  if (cfg.patienceSeconds !== undefined) staffing.patienceSeconds = cfg.patienceSeconds;
-  if (cfg.minAgents !== undefined) staffing.minAgents = cfg.minAgents;
-  const requirement = await timed(
-    'staff',
-    () => staffingPlan(fc, staffing),
-    (p) => `${p.model}, ${p.agentHours.toFixed(1)} agent-hours on the phones`,
-  );
-
-  const schedule = await timed(
-    'schedule',
-    () =>
-      scheduleShifts(
-        {
-          intervalMinutes: requirement.intervalMinutes,
-          required: requirement.scheduledAgents,
-          starts: requirement.starts,
-          timeZone: requirement.timeZone,
-        },
-        rules,
-        { timeLimitSeconds: cfg.schedule.timeLimitSeconds, rulesSource },
-      ),
-    (s) => `${s.status}, ${s.shifts.reduce((a, b) => a + b.count, 0)} shifts`,
-  );
+  const staffed = await planRequirement(cfg, {
+    baseDir,
+    source,
+    timed,
+    forecastTransform: options.forecastTransform,
+    history: options.history,
+    readReport: options.readReport,
+    forecast: options.forecast,
+  });
+  if (staffed.pooled !== null)
+    return planMultiQueue({ cfg, timed, rules, parsedRules, rulesSource, pooled: staffed.pooled, staffed });
+  const { requirement } = staffed;
+  const schedule = await schedulePlan(requirement, rules, cfg, rulesSource, timed);
 
   const evaluated = await timed(
     'evaluate',
@@ -271,14 +179,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     (e) => `service level ${(100 * e.evaluation.total.serviceLevel).toFixed(1)}%`,
   );
 
-  const outbound =
-    cfg.outbound === undefined
-      ? null
-      : outboundCapacity(requirement.agents, evaluated.onPhoneAgents, {
-          ahtSeconds: cfg.outbound.ahtSeconds,
-          intervalMinutes: requirement.intervalMinutes,
-          maxOccupancy: cfg.outbound.maxOccupancy,
-        });
+  const outbound = planOutbound(cfg, requirement, evaluated.onPhoneAgents);
   const summary = planSummary({
     requirement,
     schedule,
@@ -294,9 +195,9 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
   });
   return {
     config: cfg,
-    history,
-    readReport: read.report,
-    forecast: fc,
+    history: staffed.history,
+    readReport: staffed.readReport,
+    forecast: staffed.forecast,
     requirement,
     schedule,
     onPhoneAgents: evaluated.onPhoneAgents,

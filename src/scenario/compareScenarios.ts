@@ -1,19 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { invalidInput } from '../errors.js';
-import { forecast } from '../forecast/forecast.js';
-import { resampleHistory } from '../forecast/resample.js';
 import type { Forecast } from '../forecast/types.js';
-import { type HistoryColumns, type ReadHistoryOptions, readHistoryCsv } from '../io/readHistoryCsv.js';
 import type { ReadReport } from '../io/readReport.js';
-import { readSpecialDaysCsv } from '../io/specialDaysCsv.js';
 import { type PlanResult, plan } from '../plan/plan.js';
 import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../plan/planConfig.js';
-import { readPlanJson, readPlanText, resolvePlanPath, withConfigKey } from '../plan/planFiles.js';
-import type { StaffingTarget } from '../queueing/types.js';
+import { readPlanJson, resolvePlanPath, withConfigKey } from '../plan/planFiles.js';
+import { planForecast, readPlanSpecialDays } from '../plan/planForecast.js';
+import { readPlanHistory } from '../plan/planHistory.js';
+import { planRequirement } from '../plan/planRequirement.js';
 import type { ShiftRulesInput } from '../scheduling/rules.js';
-import type { Shrinkage } from '../staffing/shrinkage.js';
-import { type StaffingOptions, type StaffingPlan, staffingPlan } from '../staffing/staffingPlan.js';
+import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import type { History } from '../time/history.js';
 import { applyOverrides, type ForecastOverrides, scaleForecast } from './applyOverrides.js';
 import { mapConcurrent } from './mapConcurrent.js';
@@ -148,33 +145,20 @@ function forecastKey(cfg: PlanConfig): string {
   ]);
 }
 
+/** Reads and forecasts a single-queue scenario's history once for every scenario sharing it. */
 async function readAndForecast(cfg: PlanConfig, planDir: string, source: string): Promise<SharedForecast> {
-  const readOptions: ReadHistoryOptions = { timeZone: cfg.history.timeZone, fileName: cfg.history.file };
-  if (cfg.history.intervalMinutes !== undefined) readOptions.intervalMinutes = cfg.history.intervalMinutes;
-  if (cfg.history.columns !== undefined) readOptions.columns = cfg.history.columns as HistoryColumns;
-  const r = await withConfigKey(source, 'history.file', () =>
-    readHistoryCsv(resolvePlanPath(planDir, cfg.history.file), readOptions),
-  );
-  const history =
-    cfg.outputIntervalMinutes === undefined
-      ? r.history
-      : resampleHistory(r.history, cfg.outputIntervalMinutes);
-  const specialFile = cfg.forecast?.specialDaysFile;
-  const specialDays =
-    specialFile === undefined
-      ? []
-      : readSpecialDaysCsv(
-          await withConfigKey(source, 'forecast.specialDaysFile', () => readPlanText(planDir, specialFile)),
-          specialFile,
-        );
-  const fc = forecast(history, {
-    horizonDays: cfg.horizonDays,
-    method: cfg.forecast?.method ?? 'auto',
-    ...(cfg.forecast?.quantiles ? { quantiles: cfg.forecast.quantiles } : {}),
-    ...(cfg.forecast?.holidays !== undefined ? { holidays: cfg.forecast.holidays } : {}),
-    specialDays,
+  const read = await readPlanHistory(cfg.history, {
+    baseDir: planDir,
+    source,
+    key: 'history',
+    outputIntervalMinutes: cfg.outputIntervalMinutes,
   });
-  return { history, readReport: r.report, forecast: fc };
+  const specialDays = await readPlanSpecialDays(cfg.forecast, { baseDir: planDir, source, key: 'forecast' });
+  return {
+    history: read.history,
+    readReport: read.report,
+    forecast: planForecast(read.history, cfg.forecast, cfg.horizonDays, specialDays),
+  };
 }
 
 function sum(values: ArrayLike<number>): number {
@@ -245,19 +229,6 @@ function scheduledRow(name: string, r: PlanResult): ScenarioRow {
   };
 }
 
-function requirementOnly(scenario: PreparedScenario, fc: Forecast): ScenarioRow {
-  const { cfg } = scenario;
-  const staffing: StaffingOptions = {
-    target: cfg.target as StaffingTarget,
-    shrinkage: cfg.shrinkage as Shrinkage,
-    scope: cfg.scope,
-  };
-  if (cfg.ahtSeconds !== undefined) staffing.ahtSeconds = cfg.ahtSeconds;
-  if (cfg.patienceSeconds !== undefined) staffing.patienceSeconds = cfg.patienceSeconds;
-  if (cfg.minAgents !== undefined) staffing.minAgents = cfg.minAgents;
-  return requirementRow(scenario.name, staffingPlan(fc, staffing), cfg);
-}
-
 /**
  * Runs the base plan and every variant of a scenario file and returns one row of figures each, in
  * input order (base first): agent-hours, FTE, peak agents, schedule cost, service level, ASA,
@@ -305,7 +276,9 @@ export async function compareScenarios(
     scenarios.push(await prepare(base, variant, planDir, source, schedule));
 
   const shared = new Map<string, Promise<SharedForecast>>();
-  const sharedFor = (scenario: PreparedScenario): Promise<SharedForecast> => {
+  const sharedFor = (scenario: PreparedScenario): Promise<SharedForecast | undefined> => {
+    // a multi-queue plan reads and forecasts each of its queues itself
+    if (scenario.cfg.queues !== undefined) return Promise.resolve(undefined);
     const key = forecastKey(scenario.cfg);
     let p = shared.get(key);
     if (p === undefined) {
@@ -317,15 +290,19 @@ export async function compareScenarios(
 
   return mapConcurrent(scenarios, schedule ? concurrency : 1, async (scenario) => {
     const sf = await sharedFor(scenario);
-    if (!schedule) return requirementOnly(scenario, scenarioForecast(sf.forecast, scenario));
-    const r = await plan(scenario.config, {
+    const reuse = {
       baseDir: planDir,
       source: scenario.source,
-      forecast: sf.forecast,
-      history: sf.history,
-      readReport: sf.readReport,
-      forecastTransform: (f) => scenarioForecast(f, scenario),
-    });
+      forecast: sf?.forecast,
+      history: sf?.history,
+      readReport: sf?.readReport,
+      forecastTransform: (f: Forecast) => scenarioForecast(f, scenario),
+    };
+    if (!schedule) {
+      const staffed = await planRequirement(scenario.cfg, reuse);
+      return requirementRow(scenario.name, staffed.requirement, scenario.cfg);
+    }
+    const r = await plan(scenario.config, reuse);
     options.onPlan?.(scenario.name, r);
     return scheduledRow(scenario.name, r);
   });

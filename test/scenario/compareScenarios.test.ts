@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { PlanResult } from '../../src/plan/plan.js';
-import type { PlanConfigInput } from '../../src/plan/planConfig.js';
+import { type PlanConfigInput, parsePlanConfig } from '../../src/plan/planConfig.js';
+import { planRequirement } from '../../src/plan/planRequirement.js';
 import { compareScenarios, type ScenarioRow } from '../../src/scenario/compareScenarios.js';
 
 const baseDir = fileURLToPath(new URL('../fixtures/scenario/', import.meta.url));
@@ -232,4 +233,35 @@ describe('compareScenarios with scheduling', () => {
     expect(rows[1]!.scheduleCost!).toBeLessThan(rows[0]!.scheduleCost!);
     expect(rows[1]!.serviceLevel).toBeGreaterThan(0.8);
   }, 60_000);
+});
+
+describe('compareScenarios with a multi-queue base plan', () => {
+  const planDir = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
+  const queuesBase: PlanConfigInput = {
+    history: { file: 'anonymous_bank_queues_30min.csv', timeZone: 'Asia/Jerusalem' },
+    horizonDays: 2,
+    forecast: { method: 'seasonal-naive' },
+    target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+    patienceSeconds: 120,
+    rules: 'rules_il.json',
+    queues: [
+      { name: 'regular', historyQueue: 'PS' },
+      { name: 'stocks', historyQueue: 'NE' },
+    ],
+  };
+
+  it('staffs every queue (not the unfiltered history) and scales each with the volume override', async () => {
+    const rows = await compareScenarios(
+      { base: queuesBase, variants: [{ name: 'busy', volumeFactor: 1.2 }] },
+      { baseDir: planDir, schedule: false },
+    );
+    const [base, busy] = rows;
+    const staffed = await planRequirement(parsePlanConfig(queuesBase), { baseDir: planDir, source: 'q' });
+    const pooledCalls = staffed.forecast.calls.reduce((s, c) => s + c, 0);
+    expect(pooledCalls).toBeGreaterThan(0);
+    expect(base?.forecastCalls).toBeCloseTo(pooledCalls, 6);
+    expect(base?.agentHours).toBeCloseTo(staffed.requirement.agentHours, 9);
+    expect(busy?.forecastCalls).toBeCloseTo(1.2 * (base?.forecastCalls ?? Number.NaN), 6);
+    expect(busy?.agentHours).toBeGreaterThan(base?.agentHours ?? Number.POSITIVE_INFINITY);
+  });
 });

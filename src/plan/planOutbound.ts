@@ -1,0 +1,27 @@
+import { type OutboundCapacity, outboundCapacity } from '../staffing/outboundCapacity.js';
+import type { StaffingPlan } from '../staffing/staffingPlan.js';
+import type { PlanConfig } from './planConfig.js';
+
+/**
+ * The outbound work of a plan: with the config's `outbound` (handle time, usable share), the
+ * on-phone agent-time the schedule gives beyond the requirement of each interval and the outbound
+ * calls that fit into it, `outboundCapacity(requirement.agents, onPhoneAgents)`; null without
+ * `outbound`. Cost O(intervals).
+ *
+ * @throws StaffcastError `INVALID_INPUT` from `outboundCapacity` (arrays of different lengths).
+ * @example
+ * planOutbound({ ...cfg, outbound: { ahtSeconds: 300, maxOccupancy: 1 } }, requirement, onPhone)?.totalCalls;
+ * // 12 for one 30-minute interval with 2 agents to spare
+ */
+export function planOutbound(
+  cfg: PlanConfig,
+  requirement: StaffingPlan,
+  onPhoneAgents: ArrayLike<number>,
+): OutboundCapacity | null {
+  if (cfg.outbound === undefined) return null;
+  return outboundCapacity(requirement.agents, onPhoneAgents, {
+    ahtSeconds: cfg.outbound.ahtSeconds,
+    intervalMinutes: requirement.intervalMinutes,
+    maxOccupancy: cfg.outbound.maxOccupancy,
+  });
+}

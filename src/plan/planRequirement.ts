@@ -1,0 +1,233 @@
+import { StaffcastError } from '../errors.js';
+import type { Forecast } from '../forecast/types.js';
+import type { ReadReport } from '../io/readReport.js';
+import type { StaffingTarget } from '../queueing/types.js';
+import type { Shrinkage } from '../staffing/shrinkage.js';
+import { type StaffingOptions, type StaffingPlan, staffingPlan } from '../staffing/staffingPlan.js';
+import type { History } from '../time/history.js';
+import type { PlanStep } from './plan.js';
+import type { PlanConfig } from './planConfig.js';
+import { planForecast, readPlanSpecialDays } from './planForecast.js';
+import { type PlanHistory, readPlanHistory } from './planHistory.js';
+import { type PooledRequirement, type QueueForecast, staffQueues } from './planQueues.js';
+
+/** Runs one step of a plan, reporting its start and end (with a one-line result) as progress. */
+export type PlanTimer = <T>(
+  step: PlanStep,
+  run: () => Promise<T> | T,
+  detail: (r: T) => string,
+) => Promise<T>;
+
+/** Options of `planRequirement`. */
+export interface PlanRequirementOptions {
+  /** Folder the config's relative paths are resolved against. */
+  baseDir: string;
+  /** Name of the config for messages. */
+  source: string;
+  /** Runs each step (read, forecast, staff) with progress events. Default: runs it silently. */
+  timed?: PlanTimer | undefined;
+  /** Applied to every forecast (each queue's) before staffing. Default: none. */
+  forecastTransform?: ((forecast: Forecast) => Forecast) | undefined;
+  /**
+   * A single-queue config's history as already read (with `readReport`) and/or its forecast as
+   * already computed, to skip those steps (scenarios sharing one forecast). Ignored with `queues`.
+   */
+  history?: History | undefined;
+  readReport?: ReadReport | undefined;
+  forecast?: Forecast | undefined;
+}
+
+/** The first three steps of a plan: history, forecast and the requirement. */
+export interface PlanRequirement {
+  /** The history as read (with `queues`: the queues' summed history on the pool grid). */
+  history: History;
+  /** Row accounting of the (first queue's) history file. */
+  readReport: ReadReport;
+  /** The forecast staffed (after `forecastTransform`; with `queues`: the total contacts). */
+  forecast: Forecast;
+  /** Agents per interval on the phones and to schedule (with `queues`: the pool's sums). */
+  requirement: StaffingPlan;
+  /** With `queues`: every queue staffed on its own and the pool; else null. */
+  pooled: PooledRequirement | null;
+}
+
+const untimed: PlanTimer = async (_step, run) => run();
+
+/**
+ * The `staffingPlan` options of a single-queue plan config: target, shrinkage, scope, and the
+ * handle time, patience and minimum agents when given. Cost O(1).
+ *
+ * @example
+ * planStaffingOptions(parsePlanConfig({ history: { file: 'h.csv', timeZone: 'UTC' },
+ *   target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 300, rules: 'r.json' }));
+ * // { target: { serviceLevel: 0.8, thresholdSeconds: 20 }, shrinkage: 0.3, scope: 'interval', ahtSeconds: 300 }
+ */
+export function planStaffingOptions(cfg: PlanConfig): StaffingOptions {
+  // zod's optional fields are `T | undefined`; the library types are exact-optional (same values)
+  const staffing: StaffingOptions = {
+    target: cfg.target as StaffingTarget,
+    shrinkage: cfg.shrinkage as Shrinkage,
+    scope: cfg.scope,
+  };
+  if (cfg.ahtSeconds !== undefined) staffing.ahtSeconds = cfg.ahtSeconds;
+  if (cfg.patienceSeconds !== undefined) staffing.patienceSeconds = cfg.patienceSeconds;
+  if (cfg.minAgents !== undefined) staffing.minAgents = cfg.minAgents;
+  return staffing;
+}
+
+/**
+ * Reads, forecasts and staffs a validated plan config, without scheduling: the part of `plan`
+ * that `compareScenarios` also runs alone (`--no-schedule`). Single queue: the history
+ * (`readPlanHistory`, re-aggregated to `outputIntervalMinutes`), the forecast (`planForecast`),
+ * `forecastTransform`, then `staffingPlan` with `planStaffingOptions`. With `queues`: each queue
+ * read (its own history, or the rows of its `historyQueue`) and forecast in its history's zone
+ * (queues with the same history and forecast options share them), then `staffQueues` staffs each
+ * on its own and sums the requirements on one pool grid. Pure apart from reading the files the
+ * config names. Cost: reading + forecast (auto backtest) + staffing of each queue.
+ *
+ * @throws StaffcastError `CONFIG` naming `ahtSeconds` (or `queues[i].ahtSeconds`) when there is no
+ *   handle time (no `ahtSeconds` and no `aht_seconds` column); `FILE_READ` naming the config key of
+ *   a missing file; `CSV_ROW`, `NO_DATA`, `TARGET_UNREACHABLE`, `INVALID_INPUT` from the steps.
+ * @example
+ * const cfg = parsePlanConfig(JSON.parse(readFileSync('examples/plan.json', 'utf8')));
+ * (await planRequirement(cfg, { baseDir: 'examples', source: 'plan.json' })).requirement.starts.length;
+ * // 285 (5 weekdays x 57 quarter-hours)
+ */
+export async function planRequirement(
+  cfg: PlanConfig,
+  options: PlanRequirementOptions,
+): Promise<PlanRequirement> {
+  const timed = options.timed ?? untimed;
+  const { baseDir, source } = options;
+  const transform = options.forecastTransform ?? ((f: Forecast) => f);
+  if (cfg.queues !== undefined) return staffPlanQueues(cfg, { ...options, timed, transform });
+
+  const read =
+    options.history !== undefined && options.readReport !== undefined
+      ? { history: options.history, report: options.readReport }
+      : await timed(
+          'read',
+          () =>
+            readPlanHistory(cfg.history, {
+              baseDir,
+              source,
+              key: 'history',
+              outputIntervalMinutes: cfg.outputIntervalMinutes,
+            }),
+          (r) => `${r.report.rowsUsed} rows, ${r.history.calls.intervalMinutes}-minute intervals`,
+        );
+  if (read.history.ahtSeconds === undefined && cfg.ahtSeconds === undefined)
+    throw new StaffcastError(
+      'CONFIG',
+      `${source}: ahtSeconds: required because ${cfg.history.file} has no aht_seconds column`,
+    );
+  const specialDays =
+    options.forecast === undefined
+      ? await readPlanSpecialDays(cfg.forecast, { baseDir, source, key: 'forecast' })
+      : [];
+  const raw =
+    options.forecast ??
+    (await timed(
+      'forecast',
+      () => planForecast(read.history, cfg.forecast, cfg.horizonDays, specialDays),
+      (f) => `${f.starts.length} intervals by ${f.method ?? 'forecast'}`,
+    ));
+  const fc = transform(raw);
+  const requirement = await timed(
+    'staff',
+    () => staffingPlan(fc, planStaffingOptions(cfg)),
+    (p) => `${p.model}, ${p.agentHours.toFixed(1)} agent-hours on the phones`,
+  );
+  return { history: read.history, readReport: read.report, forecast: fc, requirement, pooled: null };
+}
+
+/** The multi-queue branch of `planRequirement` (a config with `queues`). */
+async function staffPlanQueues(
+  cfg: PlanConfig,
+  options: PlanRequirementOptions & { timed: PlanTimer; transform: (f: Forecast) => Forecast },
+): Promise<PlanRequirement> {
+  const { baseDir, source, timed } = options;
+  const queueConfigs = cfg.queues ?? [];
+  const reads = await timed(
+    'read',
+    async () => {
+      const cache = new Map<string, Promise<PlanHistory>>();
+      return Promise.all(
+        queueConfigs.map((q, i) => {
+          const history = q.history ?? cfg.history;
+          const key = q.history === undefined ? 'history' : `queues[${i}].history`;
+          const id = JSON.stringify([history, q.historyQueue ?? null]);
+          let read = cache.get(id);
+          if (read === undefined) {
+            read = readPlanHistory(history, {
+              baseDir,
+              source,
+              key,
+              outputIntervalMinutes: cfg.outputIntervalMinutes,
+              queue: q.historyQueue,
+            });
+            cache.set(id, read);
+          }
+          return read;
+        }),
+      );
+    },
+    (r) =>
+      `${queueConfigs.length} queues, ${[...new Set(r)].reduce((a, b) => a + b.report.rowsUsed, 0)} rows, ` +
+      `${r[0]?.history.calls.intervalMinutes ?? 0}-minute intervals`,
+  );
+  queueConfigs.forEach((q, i) => {
+    const history = reads[i]!.history;
+    if (q.ahtSeconds === undefined && cfg.ahtSeconds === undefined && history.ahtSeconds === undefined)
+      throw new StaffcastError(
+        'CONFIG',
+        `${source}: queues[${i}].ahtSeconds: required because ${(q.history ?? cfg.history).file} ` +
+          'has no aht_seconds column and there is no top-level ahtSeconds',
+        { queue: q.name },
+      );
+  });
+
+  const inputs = await timed(
+    'forecast',
+    async () => {
+      const out: QueueForecast[] = [];
+      // queues with the same history and forecast options share one forecast
+      const cache = new Map<PlanHistory, Map<string, Forecast>>();
+      for (const [i, q] of queueConfigs.entries()) {
+        const forecastOptions = q.forecast ?? cfg.forecast;
+        const key = q.forecast === undefined ? 'forecast' : `queues[${i}].forecast`;
+        const byOptions = cache.get(reads[i]!) ?? new Map<string, Forecast>();
+        cache.set(reads[i]!, byOptions);
+        const id = JSON.stringify(forecastOptions ?? null);
+        let raw = byOptions.get(id);
+        if (raw === undefined) {
+          const specialDays = await readPlanSpecialDays(forecastOptions, { baseDir, source, key });
+          raw = planForecast(reads[i]!.history, forecastOptions, cfg.horizonDays, specialDays);
+          byOptions.set(id, raw);
+        }
+        out.push({
+          config: q,
+          history: reads[i]!.history,
+          readReport: reads[i]!.report,
+          forecast: options.transform(raw),
+        });
+      }
+      return out;
+    },
+    (r) => `${r.reduce((a, q) => a + q.forecast.starts.length, 0)} queue-intervals`,
+  );
+
+  const pooled = await timed(
+    'staff',
+    () => staffQueues(inputs, cfg, source),
+    (p) =>
+      `${p.queues.length} queues, ${p.requirement.agentHours.toFixed(1)} agent-hours on the phones (summed)`,
+  );
+  return {
+    history: pooled.history,
+    readReport: reads[0]!.report,
+    forecast: pooled.forecast,
+    requirement: pooled.requirement,
+    pooled,
+  };
+}

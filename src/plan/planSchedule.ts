@@ -1,0 +1,40 @@
+import type { ShiftRulesInput } from '../scheduling/rules.js';
+import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
+import type { StaffingPlan } from '../staffing/staffingPlan.js';
+import type { PlanConfig } from './planConfig.js';
+import type { PlanTimer } from './planRequirement.js';
+
+/**
+ * The schedule step of `plan`: shifts covering the requirement's scheduled agents (after
+ * shrinkage) under the plan's shift rules, by `scheduleShifts` (HiGHS within the config's
+ * `schedule.timeLimitSeconds`), reported through `timed` as step 'schedule'. Cost: at most the
+ * time limit (plus the greedy warm start).
+ *
+ * @throws StaffcastError `INFEASIBLE`, `SOLVER_FAILED`, `CONFIG` from `scheduleShifts`.
+ * @example
+ * const s = await schedulePlan(requirement, rules, cfg, 'rules.json', async (_step, run) => run());
+ * s.status; // 'optimal' for examples/plan.json
+ */
+export function schedulePlan(
+  requirement: StaffingPlan,
+  rules: ShiftRulesInput,
+  cfg: PlanConfig,
+  rulesSource: string,
+  timed: PlanTimer,
+): Promise<ShiftSchedule> {
+  return timed(
+    'schedule',
+    () =>
+      scheduleShifts(
+        {
+          intervalMinutes: requirement.intervalMinutes,
+          required: requirement.scheduledAgents,
+          starts: requirement.starts,
+          timeZone: requirement.timeZone,
+        },
+        rules,
+        { timeLimitSeconds: cfg.schedule.timeLimitSeconds, rulesSource },
+      ),
+    (s) => `${s.status}, ${s.shifts.reduce((a, b) => a + b.count, 0)} shifts`,
+  );
+}

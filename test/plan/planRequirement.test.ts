@@ -1,0 +1,89 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { forecast } from '../../src/forecast/forecast.js';
+import { plan } from '../../src/plan/plan.js';
+import { parsePlanConfig } from '../../src/plan/planConfig.js';
+import { planRequirement, planStaffingOptions } from '../../src/plan/planRequirement.js';
+import { staffingPlan } from '../../src/staffing/staffingPlan.js';
+
+const baseDir = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
+const single = {
+  history: { file: 'bank_3weeks_5min.csv', timeZone: 'America/New_York' },
+  outputIntervalMinutes: 30,
+  horizonDays: 7,
+  forecast: { method: 'seasonal-naive' as const },
+  target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+  ahtSeconds: 300,
+  patienceSeconds: 180,
+  rules: 'rules.json',
+  schedule: { timeLimitSeconds: 2 },
+};
+const queues = {
+  history: { file: 'anonymous_bank_queues_30min.csv', timeZone: 'Asia/Jerusalem' },
+  horizonDays: 2,
+  forecast: { method: 'seasonal-naive' as const },
+  target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+  patienceSeconds: 120,
+  rules: 'rules_il.json',
+  queues: [
+    { name: 'regular', historyQueue: 'PS' },
+    { name: 'stocks', historyQueue: 'NE' },
+  ],
+};
+
+describe('planRequirement', () => {
+  it('gives the requirement that plan schedules, without scheduling', async () => {
+    const cfg = parsePlanConfig(single);
+    const staffed = await planRequirement(cfg, { baseDir, source: 'single' });
+    const planned = await plan(single, { baseDir });
+    expect(staffed.pooled).toBeNull();
+    expect(Array.from(staffed.requirement.agents)).toEqual(Array.from(planned.requirement.agents));
+    expect(Array.from(staffed.forecast.calls)).toEqual(Array.from(planned.forecast.calls));
+  }, 60_000);
+
+  it('equals staffingPlan of the forecast with the config staffing options', async () => {
+    const cfg = parsePlanConfig(single);
+    const staffed = await planRequirement(cfg, { baseDir, source: 'single' });
+    const direct = staffingPlan(staffed.forecast, planStaffingOptions(cfg));
+    expect(Array.from(staffed.requirement.scheduledAgents)).toEqual(Array.from(direct.scheduledAgents));
+    expect(planStaffingOptions(cfg)).toEqual({
+      target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+      shrinkage: 0.3,
+      scope: 'interval',
+      ahtSeconds: 300,
+      patienceSeconds: 180,
+    });
+  });
+
+  it('reuses a given history and forecast instead of reading the file', async () => {
+    const cfg = parsePlanConfig(single);
+    const first = await planRequirement(cfg, { baseDir, source: 'single' });
+    const missing = parsePlanConfig({ ...single, history: { ...single.history, file: 'no-such.csv' } });
+    const reused = await planRequirement(missing, {
+      baseDir,
+      source: 'single',
+      history: first.history,
+      readReport: first.readReport,
+      forecast: forecast(first.history, { horizonDays: 7, method: 'seasonal-naive' }),
+      forecastTransform: (f) => ({ ...f, calls: f.calls.map((c) => 2 * c) }),
+    });
+    expect(reused.forecast.calls[40]).toBeCloseTo(2 * (first.forecast.calls[40] ?? Number.NaN), 9);
+    expect(reused.requirement.agentHours).toBeGreaterThan(first.requirement.agentHours);
+  });
+
+  it('staffs every queue of a multi-queue config and sums them into the pool', async () => {
+    const staffed = await planRequirement(parsePlanConfig(queues), { baseDir, source: 'queues' });
+    const pooled = staffed.pooled;
+    expect(pooled?.queues.map((q) => q.config.name)).toEqual(['regular', 'stocks']);
+    const sum = (pooled?.queues ?? []).reduce((s, q) => s + q.requirement.agentHours, 0);
+    expect(staffed.requirement.agentHours).toBeCloseTo(sum, 9);
+    expect(staffed.requirement).toBe(pooled?.requirement);
+  });
+
+  it('names the config key of a missing history file', async () => {
+    const cfg = parsePlanConfig({ ...single, history: { ...single.history, file: 'no-such.csv' } });
+    await expect(planRequirement(cfg, { baseDir, source: 'p.json' })).rejects.toThrow(
+      /^p\.json: history\.file: cannot read no-such\.csv: no such file/,
+    );
+  });
+});
