@@ -3,8 +3,11 @@
  * fixture) to HTML and screenshots it with headless Chromium (Debian package `chromium`).
  *
  *   npx tsx scripts/screenshot-report.ts [out.png] [out.html]
+ *   npx tsx scripts/screenshot-report.ts [out.png] --from out/report.html   (an existing report)
  *
- * Defaults: docs/report-screenshot.png and a temporary HTML file; window 1280 x 3100 px (the whole
+ * The README's picture is a real report: `staffcast scenario examples/scenarios.json --report
+ * /tmp/r.html` (the base plan of examples/plan.json with the scenario comparison), then
+ * `--from /tmp/r.html`. Defaults: docs/report-screenshot.png and a temporary HTML file; window 1280 x 3100 px (the whole
  * sample page; set SHOT_HEIGHT to change the height, CHROMIUM to name another browser binary).
  * Exits non-zero when chromium is missing or fails. The browser runs with networking features off, so a report that needed the
  * network would show gaps.
@@ -14,18 +17,22 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { renderReportHtml } from '../src/report/html.js';
 import { sampleReportInput } from '../test/report/sampleInput.js';
 
-const png = resolve(process.argv[2] ?? 'docs/report-screenshot.png');
+const { values, positionals } = parseArgs({ options: { from: { type: 'string' } }, allowPositionals: true });
+const png = resolve(positionals[0] ?? 'docs/report-screenshot.png');
 const dir = mkdtempSync(join(tmpdir(), 'staffcast-report-'));
-const htmlPath = resolve(process.argv[3] ?? join(dir, 'report.html'));
-const started = performance.now();
-const html = await renderReportHtml(sampleReportInput({ scenarios: true }));
-console.error(
-  `rendered ${html.length} bytes in ${(performance.now() - started).toFixed(0)} ms -> ${htmlPath}`,
-);
-writeFileSync(htmlPath, html);
+const htmlPath = resolve(values.from ?? positionals[1] ?? join(dir, 'report.html'));
+if (values.from === undefined) {
+  const started = performance.now();
+  const html = await renderReportHtml(sampleReportInput({ scenarios: true }));
+  console.error(
+    `rendered ${html.length} bytes in ${(performance.now() - started).toFixed(0)} ms -> ${htmlPath}`,
+  );
+  writeFileSync(htmlPath, html);
+}
 try {
   execFileSync(
     process.env.CHROMIUM ?? 'chromium',
@@ -48,5 +55,5 @@ try {
   );
   console.error(`screenshot -> ${png}`);
 } finally {
-  rmSync(process.argv[3] ? join(dir, 'profile') : dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 }
