@@ -9,7 +9,12 @@ import type { PlanResult } from '../plan/plan.js';
 import { planReportInput } from '../plan/reportInput.js';
 import { renderReportHtml } from '../report/html.js';
 import { compareScenarios } from '../scenario/compareScenarios.js';
-import { formatScenarioCsv, formatScenarioTable } from '../scenario/formatScenarioTable.js';
+import {
+  formatScenarioCsv,
+  formatScenarioTable,
+  SCENARIO_NOT_PROVEN_NOTE,
+  scheduleNotProven,
+} from '../scenario/formatScenarioTable.js';
 import { scenarioReportTable } from '../scenario/scenarioReportTable.js';
 import { parseSweep, sweepVariants } from '../scenario/sweep.js';
 import type { CommandRegistrar } from './program.js';
@@ -48,7 +53,9 @@ async function writeFileAtomically(path: string, text: string, shown: string): P
  * [--report out.html] [--concurrency n]` and `staffcast scenario --base plan.json --sweep
  * volume=0.9:1.2:0.05` (also aht=, sl=, shrinkage=): runs `compareScenarios` and prints one row
  * per scenario (base first): calls, agent-hours, FTE, peak agents, schedule cost, service level,
- * ASA, abandonment, outbound calls that fit. `--report` also writes the base plan's HTML report
+ * ASA, abandonment, outbound calls that fit (--json and csv also the schedule's solve status). In
+ * the table a schedule cost ending in `*` marks a schedule not proven optimal (stopped at the time
+ * limit), explained by one line on stderr. `--report` also writes the base plan's HTML report
  * with the scenario comparison (needs scheduling).
  *
  * @example
@@ -131,6 +138,9 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
       }
       if (flags.json === true) ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       else if (flags.format === 'csv') ctx.stdout.write(formatScenarioCsv(rows));
-      else ctx.stdout.write(formatScenarioTable(rows));
+      else {
+        ctx.stdout.write(formatScenarioTable(rows));
+        if (rows.some(scheduleNotProven)) ctx.stderr.write(`scenario: ${SCENARIO_NOT_PROVEN_NOTE}\n`);
+      }
     });
 };

@@ -10,6 +10,7 @@ import { planForecast, readPlanSpecialDays } from '../plan/planForecast.js';
 import { readPlanHistory } from '../plan/planHistory.js';
 import { planRequirement } from '../plan/planRequirement.js';
 import type { ShiftRulesInput } from '../scheduling/rules.js';
+import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import type { History } from '../time/history.js';
 import { applyOverrides, type ForecastOverrides, scaleForecast } from './applyOverrides.js';
@@ -38,6 +39,13 @@ export interface ScenarioRow {
   peakAgents: number;
   /** Cost of the schedule; null without scheduling. */
   scheduleCost: number | null;
+  /**
+   * How the schedule's MIP ended (`ShiftSchedule['status']`): 'optimal' when HiGHS proved the
+   * schedule optimal (the same on every run), 'feasible' or 'heuristic' when it stopped at
+   * `schedule.timeLimitSeconds` (or had no valid bound) with the best schedule found by then, which
+   * can differ between runs under another machine load; null without scheduling.
+   */
+  scheduleStatus: ShiftSchedule['status'] | null;
   /** Contact-weighted service level over the horizon, 0..1 (of the schedule, or of the requirement). */
   serviceLevel: number;
   /** Contact-weighted mean wait of answered contacts, seconds. */
@@ -197,6 +205,7 @@ function requirementRow(name: string, req: StaffingPlan, cfg: PlanConfig): Scena
     fte: (sum(req.scheduledAgents) * h) / (cfg.horizonDays / 7) / cfg.paidHoursPerWeek,
     peakAgents: peak,
     scheduleCost: null,
+    scheduleStatus: null,
     serviceLevel: calls > 0 ? slSum / calls : 1,
     asaSeconds: answered > 0 ? waitSum / answered : 0,
     abandonRate: calls > 0 ? abandoned / calls : 0,
@@ -221,6 +230,7 @@ function scheduledRow(name: string, r: PlanResult): ScenarioRow {
     fte: s.fte,
     peakAgents: s.peakRequiredAgents,
     scheduleCost: s.scheduleCost,
+    scheduleStatus: s.scheduleStatus,
     serviceLevel: s.serviceLevel,
     asaSeconds: s.asaSeconds,
     abandonRate: s.abandonRate,
@@ -245,8 +255,8 @@ function scheduledRow(name: string, r: PlanResult): ScenarioRow {
  * forecast and staffing are deterministic, and so is each schedule whose MIP ends before its time
  * limit (status 'optimal': HiGHS' search is deterministic for the same model and options). A MIP
  * stopped by `schedule.timeLimitSeconds` keeps the incumbent found by then, which can differ under
- * a different machine load (e.g. more scenarios at once); raise the limit when the status is not
- * optimal. (HiGHS has work limits that would be load-independent, `mip_max_nodes`,
+ * a different machine load (e.g. more scenarios at once); such a row's `scheduleStatus` is not
+ * 'optimal' (raise the limit until it is). (HiGHS has work limits that would be load-independent, `mip_max_nodes`,
  * `mip_max_leaves`, `simplex_iteration_limit`, but the scheduler sets only `time_limit` and
  * `mip_rel_gap`.) An error is the one of the first failing scenario in input order.
  * Cost: one read + forecast per distinct forecast input, one staffing per scenario, plus one MIP

@@ -14,12 +14,37 @@ const COLUMNS: ReadonlyArray<readonly [string, keyof ScenarioRow, (v: number) =>
   ['outbound_calls', 'outboundCalls', (v) => v.toFixed(0)],
 ];
 
-function cells(row: ScenarioRow): string[] {
+/**
+ * Whether a row's schedule was not proven optimal (its MIP stopped at the time limit, or had no
+ * bound): such a row can differ between runs. False without scheduling. O(1).
+ *
+ * @example
+ * scheduleNotProven({ scheduleStatus: 'feasible' }); // true
+ * scheduleNotProven({ scheduleStatus: 'optimal' }); // false
+ * scheduleNotProven({ scheduleStatus: null }); // false
+ */
+export function scheduleNotProven(row: Pick<ScenarioRow, 'scheduleStatus'>): boolean {
+  return row.scheduleStatus !== null && row.scheduleStatus !== 'optimal';
+}
+
+/**
+ * The one-line explanation of the `*` that `formatScenarioTable` puts after the schedule cost of
+ * a row whose schedule was not proven optimal.
+ */
+export const SCENARIO_NOT_PROVEN_NOTE =
+  '* schedule not proven optimal: the solver stopped at schedule.timeLimitSeconds with the best ' +
+  'schedule found by then, which depends on machine load, so this row can differ between runs ' +
+  '(raise the limit until every row is optimal)';
+
+function cells(row: ScenarioRow, markNotProven: boolean): string[] {
   return [
     row.name,
     ...COLUMNS.map(([, key, format]) => {
       const v = row[key];
-      return typeof v === 'number' ? format(v) : '';
+      if (typeof v !== 'number') return '';
+      if (!markNotProven || key !== 'scheduleCost') return format(v);
+      // the mark, or a space so the figures stay aligned
+      return `${format(v)}${scheduleNotProven(row) ? '*' : ' '}`;
     }),
   ];
 }
@@ -28,18 +53,21 @@ function cells(row: ScenarioRow): string[] {
  * The scenario rows as a side-by-side text table: a header, one line per scenario, names left- and
  * figures right-aligned; an empty cell is a figure not computed (schedule cost and outbound calls
  * without scheduling, outbound calls without an `outbound` config). Fractions with 3 decimals,
- * hours and seconds with 1, counts whole. O(rows).
+ * hours and seconds with 1, counts whole. When some row's schedule was not proven optimal
+ * (`scheduleNotProven`), its schedule cost ends in `*` (the other costs in a space, to keep the
+ * figures aligned); `SCENARIO_NOT_PROVEN_NOTE` explains the mark. O(rows).
  *
  * @example
  * formatScenarioTable([{ name: 'base', forecastCalls: 100, agentHours: 10, fte: 1.25, peakAgents: 4,
- *   scheduleCost: null, serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02, outboundCalls: null,
- *   scheduled: false }]);
- * // 'scenario  calls  agent_hours  fte  peak_agents  schedule_cost  service_level  asa_seconds  abandon_rate  outbound_calls\n
- * //  base        100         10.0  1.3            4                        0.800         12.0         0.020\n'
+ *   scheduleCost: 50, scheduleStatus: 'feasible', serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02,
+ *   outboundCalls: null, scheduled: true }]);
+ * // 'scenario  calls  agent_hours  fte  peak_agents  schedule_cost  service_level  asa_seconds  abandon_rate  outbound_calls\n' +
+ * // 'base        100         10.0  1.3            4          50.0*          0.800         12.0         0.020\n'
  */
 export function formatScenarioTable(rows: readonly ScenarioRow[]): string {
   const header = ['scenario', ...COLUMNS.map(([h]) => h)];
-  const body = rows.map(cells);
+  const markNotProven = rows.some(scheduleNotProven);
+  const body = rows.map((r) => cells(r, markNotProven));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
   const line = (r: readonly string[]) =>
     r
@@ -51,22 +79,24 @@ export function formatScenarioTable(rows: readonly ScenarioRow[]): string {
 
 /**
  * The scenario rows as CSV (csv-stringify): header `scenario,calls,agent_hours,fte,peak_agents,
- * schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls`, full precision, empty
- * schedule_cost and outbound_calls without scheduling, empty outbound_calls without an `outbound`
- * config. O(rows).
+ * schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status`, full
+ * precision; schedule_cost, outbound_calls and schedule_status empty without scheduling,
+ * outbound_calls empty without an `outbound` config; schedule_status is `ScenarioRow.scheduleStatus`
+ * ('optimal', 'feasible', 'heuristic'). O(rows).
  *
  * @example
  * formatScenarioCsv([]);
- * // 'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls\n'
+ * // 'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status\n'
  */
 export function formatScenarioCsv(rows: readonly ScenarioRow[]): string {
-  const header = ['scenario', ...COLUMNS.map(([h]) => h)];
+  const header = ['scenario', ...COLUMNS.map(([h]) => h), 'schedule_status'];
   const body = rows.map((r) => [
     r.name,
     ...COLUMNS.map(([, key]) => {
       const v = r[key];
       return typeof v === 'number' ? String(v) : '';
     }),
+    r.scheduleStatus ?? '',
   ]);
   return stringify([header, ...body]);
 }

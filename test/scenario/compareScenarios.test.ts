@@ -42,6 +42,7 @@ describe('compareScenarios without scheduling', () => {
     for (const r of rows) {
       expect(r.scheduled).toBe(false);
       expect(r.scheduleCost).toBeNull();
+      expect(r.scheduleStatus).toBeNull();
       expect(r.serviceLevel).toBeGreaterThanOrEqual(0.8 - 1e-9);
       expect(Number.isFinite(r.asaSeconds)).toBe(true);
       expect(r.abandonRate).toBeGreaterThan(0);
@@ -167,9 +168,20 @@ describe('compareScenarios with scheduling', () => {
     const sequential = await compareScenarios(file, { baseDir, concurrency: 1, onPlan });
     const parallel = await compareScenarios(file, { baseDir, concurrency: 2, onPlan });
     expect(statuses).toEqual(new Array(8).fill('optimal'));
+    expect(sequential.map((r) => r.scheduleStatus)).toEqual(new Array(4).fill('optimal'));
     expect(parallel).toEqual(sequential);
     expect(parallel.map((r) => r.name)).toEqual(['base', 'busy', 'sl90', 'quiet']);
   }, 60_000);
+
+  it("reports a schedule stopped by a 0.05-second limit as not proven optimal, the plan's status", async () => {
+    const statuses: string[] = [];
+    const rows = await compareScenarios(
+      { base: { ...planJson, schedule: { timeLimitSeconds: 0.05 } }, variants: [] },
+      { baseDir, onPlan: (_, r) => statuses.push(r.summary.scheduleStatus) },
+    );
+    expect(['feasible', 'heuristic']).toContain(rows[0]!.scheduleStatus);
+    expect(rows[0]!.scheduleStatus).toBe(statuses[0]);
+  }, 30_000);
 
   it('reads and forecasts the history once per distinct forecast input and shares it', async () => {
     const plans = new Map<string, PlanResult>();

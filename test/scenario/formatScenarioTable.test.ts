@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioRow } from '../../src/scenario/compareScenarios.js';
-import { formatScenarioCsv, formatScenarioTable } from '../../src/scenario/formatScenarioTable.js';
+import {
+  formatScenarioCsv,
+  formatScenarioTable,
+  scheduleNotProven,
+} from '../../src/scenario/formatScenarioTable.js';
 
 const rows: ScenarioRow[] = [
   {
@@ -10,6 +14,7 @@ const rows: ScenarioRow[] = [
     fte: 1.25,
     peakAgents: 4,
     scheduleCost: null,
+    scheduleStatus: null,
     serviceLevel: 0.8,
     asaSeconds: 12,
     abandonRate: 0.02,
@@ -23,6 +28,7 @@ const rows: ScenarioRow[] = [
     fte: 1.4,
     peakAgents: 5,
     scheduleCost: 123.45,
+    scheduleStatus: 'optimal',
     serviceLevel: 0.8123,
     asaSeconds: 11,
     abandonRate: 0.019,
@@ -44,13 +50,40 @@ describe('formatScenarioTable', () => {
   });
 });
 
+describe('formatScenarioTable with a schedule not proven optimal', () => {
+  it("ends the cost of a row stopped at the time limit in '*' and pads the other costs to align", () => {
+    const stopped: ScenarioRow = {
+      ...rows[1]!,
+      name: 'stopped',
+      scheduleCost: 99.5,
+      scheduleStatus: 'feasible',
+    };
+    expect(formatScenarioTable([...rows, stopped])).toBe(
+      [
+        'scenario     calls  agent_hours  fte  peak_agents  schedule_cost  service_level  asa_seconds  abandon_rate  outbound_calls',
+        'base           100         10.0  1.3            4                         0.800         12.0         0.020',
+        'volume +10%    110         11.5  1.4            5         123.5           0.812         11.0         0.019            1234',
+        'stopped        110         11.5  1.4            5          99.5*          0.812         11.0         0.019            1234',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('tells proven-optimal and unscheduled rows apart from the others', () => {
+    expect(scheduleNotProven({ scheduleStatus: 'optimal' })).toBe(false);
+    expect(scheduleNotProven({ scheduleStatus: null })).toBe(false);
+    expect(scheduleNotProven({ scheduleStatus: 'feasible' })).toBe(true);
+    expect(scheduleNotProven({ scheduleStatus: 'heuristic' })).toBe(true);
+  });
+});
+
 describe('formatScenarioCsv', () => {
-  it('writes full precision, quoting nothing needless and leaving null cost and outbound empty', () => {
+  it('writes full precision, quoting nothing needless and leaving null cost, outbound and status empty', () => {
     expect(formatScenarioCsv(rows)).toBe(
       [
-        'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls',
-        'base,100,10,1.25,4,,0.8,12,0.02,',
-        'volume +10%,110,11.5,1.4,5,123.45,0.8123,11,0.019,1234',
+        'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status',
+        'base,100,10,1.25,4,,0.8,12,0.02,,',
+        'volume +10%,110,11.5,1.4,5,123.45,0.8123,11,0.019,1234,optimal',
         '',
       ].join('\n'),
     );

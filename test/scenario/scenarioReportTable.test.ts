@@ -11,6 +11,7 @@ const row = (name: string, over: Partial<ScenarioRow> = {}): ScenarioRow => ({
   fte: 3,
   peakAgents: 12,
   scheduleCost: 150,
+  scheduleStatus: 'optimal',
   serviceLevel: 0.82,
   asaSeconds: 9,
   abandonRate: 0.03,
@@ -39,7 +40,9 @@ describe('scenarioReportTable', () => {
   });
 
   it('leaves out the columns no scenario has a figure for (cost and outbound without scheduling)', () => {
-    const t = scenarioReportTable([row('base', { scheduleCost: null, scheduled: false })]);
+    const t = scenarioReportTable([
+      row('base', { scheduleCost: null, scheduleStatus: null, scheduled: false }),
+    ]);
     expect(t.columns.map((c) => c.label)).toEqual([
       'Contacts',
       'Agent-hours',
