@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import { StaffcastError } from '../errors.js';
 import { readTextInput } from '../io/readTextInput.js';
 import { type Requirement, readRequirementCsv } from '../io/requirementCsv.js';
 import { outboundCapacity } from '../staffing/outboundCapacity.js';
@@ -70,21 +69,9 @@ export const registerOutbound: CommandRegistrar = (program, ctx) => {
         source: file === '-' ? 'stdin' : file,
         timeZone: flags.tz,
       });
-      const scheduledText = await readText(ctx, flags.scheduled);
-      const header = (scheduledText.split(/\r?\n/, 1)[0] ?? '')
-        .toLowerCase()
-        .split(',')
-        .map((h) => h.trim());
-      const column = ['scheduled_agents', 'scheduled', 'agents'].find((c) => header.includes(c));
-      if (column === undefined) {
-        throw new StaffcastError(
-          'CSV_ROW',
-          `${flags.scheduled}:1: missing column 'scheduled_agents' (or 'scheduled', 'agents'; header has: ${header.join(', ')})`,
-        );
-      }
-      const schedule = readRequirementCsv(scheduledText, {
+      const schedule = readRequirementCsv(await readText(ctx, flags.scheduled), {
         source: flags.scheduled,
-        agentsColumn: column,
+        agentsColumn: ['scheduled_agents', 'scheduled', 'agents'],
         intervalMinutes: requirement.intervalMinutes,
       });
       const need = byStart(requirement);

@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { parseJsonText, validateConfig } from '../config.js';
 import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
+import { parseCsvText } from '../io/csvSource.js';
 import { readForecastCsv } from '../io/readForecastCsv.js';
 import { readTextInput } from '../io/readTextInput.js';
 import { type Requirement, writeRequirementCsv } from '../io/requirementCsv.js';
@@ -81,30 +82,25 @@ async function readForecasts(
     forecasts.set('', forecast);
     return forecasts;
   }
-  const rows = parse(text, {
-    skip_empty_lines: true,
-    bom: true,
-    relax_column_count: true,
-    info: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
+  const rows = parseCsvText(text, name);
   const groups = new Map<string, { lines: number[]; records: string[][] }>();
-  for (const { record, info } of rows.slice(1)) {
-    const queue = (record[queueCol] ?? '').trim();
+  for (const { line, fields } of rows.slice(1)) {
+    const queue = (fields[queueCol] ?? '').trim();
     if (queue === '')
       throw new StaffcastError(
         'CSV_ROW',
-        `${name}:${info.lines}:queue: empty queue name (every row of a multi-queue forecast names its queue)`,
-        { file: name, row: info.lines, column: 'queue' },
+        `${name}:${line}:queue: empty queue name (every row of a multi-queue forecast names its queue)`,
+        { file: name, row: line, column: 'queue' },
       );
     let group = groups.get(queue);
     if (group === undefined) {
       group = { lines: [], records: [header] };
       groups.set(queue, group);
     }
-    group.lines.push(info.lines);
-    group.records.push(record);
+    group.lines.push(line);
+    group.records.push(fields);
   }
-  const headerLine = rows[0]?.info.lines ?? 1;
+  const headerLine = rows[0]?.line ?? 1;
   for (const [queue, { lines, records }] of groups) {
     // messages name the line of the file, not of the queue's cut-out
     const lineOf = (line: number) => (line <= 1 ? headerLine : (lines[line - 2] ?? line));

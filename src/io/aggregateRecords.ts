@@ -4,7 +4,7 @@ import type { History } from '../time/history.js';
 import { localWallMs } from '../time/localCalendar.js';
 import { checkInterval, localDayIntervals } from '../time/localDayIntervals.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
-import { type CsvInput, csvRecords, inputName } from './csvSource.js';
+import { type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import { ProblemList, type ReadReport } from './readReport.js';
@@ -129,11 +129,7 @@ export async function aggregateRecords(
       const names = fields.map((f) => f.trim());
       header = names;
       const missing = (name: string, why: string): never => {
-        throw new StaffcastError(
-          'CSV_ROW',
-          `${file}:${line}: missing column '${name}' (${why}; header has: ${names.join(', ')})`,
-          { file, row: line, column: name },
-        );
+        throw missingColumnError(file, line, name, names, why);
       };
       arrivalIndex = names.indexOf(arrivalName);
       if (arrivalIndex < 0) missing(arrivalName, 'the arrival time column');

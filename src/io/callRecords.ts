@@ -1,12 +1,10 @@
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { TZDate } from '@date-fns/tz';
-import { parse } from 'csv-parse';
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
 import type { CallRecord } from '../staffing/calibrateRecord.js';
-import { readFailureReason } from './readTextInput.js';
-import { escapeControl, textGuard } from './textCheck.js';
+import { csvRecords, inputName, missingColumnError } from './csvSource.js';
+import { escapeControl } from './textCheck.js';
 
 /** The `CallRecord` fields a per-call CSV provides, each with its default column name. */
 export const CALL_RECORD_COLUMNS = {
@@ -98,17 +96,16 @@ function arrivalMs(cell: string, timeZone: string): number {
 
 /**
  * Streams a per-call CSV (one row per call: arrival, service type, priority, outcome, VRU time,
- * queued flag, queue time, served flag, talk time, agent) into `CallRecord`s with csv-parse,
+ * queued flag, queue time, served flag, talk time, agent) into `CallRecord`s with `csvRecords`,
  * validating every row with zod. A bad row is rejected with a message `file:line:column: problem`
  * (file line numbers: the header is line 1) and reading goes on, unless `strict`. A blank
  * `service_seconds` is NaN. Arrival times without an offset are wall clock in `timeZone`.
  * O(rows) time; the records are held in memory (about 150 bytes each).
  *
- * @throws StaffcastError `FILE_READ` when the file cannot be read or is not UTF-8 text (`textGuard`);
- *   `CSV_ROW` when a required column
- *   is missing from the header (`file:1: missing column 'agent' (header has: ...)`), on malformed
- *   CSV (`file:line: malformed CSV: ...`, control characters escaped), or on the first
- *   bad row when `strict`; `NO_DATA` when no row is usable.
+ * @throws StaffcastError `FILE_READ` when the file cannot be read or is not UTF-8 text, `CSV_ROW`
+ *   on malformed CSV (both as `csvRecords`), when a required column is missing from the header
+ *   (`missingColumnError`: `file:1: missing column 'agent' (header has: ...)`) or on the first bad
+ *   row when `strict`; `NO_DATA` when no row is usable.
  * @example
  * const read = await readCallRecords('calls.csv');
  * // the February 1999 bank month: rowsRead 33344, rowsUsed 33319, rowsRejected 25
@@ -119,18 +116,11 @@ export async function readCallRecords(
   options: ReadCallRecordsOptions = {},
 ): Promise<CallRecordsRead> {
   const timeZone = options.timeZone ?? 'UTC';
-  const label = options.fileLabel ?? (typeof source === 'string' ? source : 'stdin');
+  const label = inputName(source, options.fileLabel);
   const names = { ...CALL_RECORD_COLUMNS, ...options.columns };
   const fields = Object.keys(CALL_RECORD_COLUMNS) as (keyof typeof CALL_RECORD_COLUMNS)[];
-  const input = typeof source === 'string' ? createReadStream(source) : source;
-  const parser = parse({ info: true, skip_empty_lines: true, relax_column_count: true, trim: true });
   const out: CallRecordsRead = { records: [], rowsRead: 0, rowsUsed: 0, rowsRejected: 0, errors: [] };
   let index: number[] | undefined;
-  // pipe() does not forward source errors: hand them to the parser so the loop below rejects
-  input.on('error', (error: Error) => parser.destroy(error));
-  // binary input fails before csv-parse sees it (its messages would quote the raw bytes)
-  const guard = textGuard(label);
-  guard.on('error', (error: Error) => parser.destroy(error));
 
   const fail = (row: number, column: string, problem: string): void => {
     const message = `${label}:${row}:${column}: ${escapeControl(problem)}`;
@@ -139,85 +129,56 @@ export async function readCallRecords(
     out.errors.push(message);
   };
 
-  try {
-    for await (const chunk of input.pipe(guard).pipe(parser) as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      const { record, info } = chunk;
-      if (index === undefined) {
-        index = fields.map((field) => {
-          const at = record.indexOf(names[field]);
-          if (at < 0)
-            throw new StaffcastError(
-              'CSV_ROW',
-              `${label}:${info.lines}: missing column '${names[field]}' (header has: ${record.join(', ')})`,
-              {
-                file: label,
-                row: info.lines,
-                column: names[field],
-              },
-            );
-          return at;
-        });
-        continue;
-      }
-      out.rowsRead++;
-      const raw: Record<string, string | undefined> = {};
-      fields.forEach((field, k) => {
-        raw[field] = record[index![k]!];
+  for await (const { line, fields: cells } of csvRecords(source, label)) {
+    const record = cells.map((cell) => cell.trim());
+    if (index === undefined) {
+      index = fields.map((field) => {
+        const at = record.indexOf(names[field]);
+        if (at < 0) throw missingColumnError(label, line, names[field], record);
+        return at;
       });
-      const missing = fields.find((field) => raw[field] === undefined);
-      if (missing !== undefined) {
-        fail(info.lines, names[missing], 'missing value (row too short)');
-        continue;
-      }
-      const parsed = rowSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const field = issue.path[0] as keyof typeof CALL_RECORD_COLUMNS;
-        fail(info.lines, names[field], `${issue.message} (got '${raw[field] ?? ''}')`);
-        continue;
-      }
-      const row = parsed.data;
-      const ms = arrivalMs(row.arrival, timeZone);
-      if (!Number.isFinite(ms)) {
-        fail(info.lines, names.arrival, `'${row.arrival}' does not exist in ${timeZone}`);
-        continue;
-      }
-      if (row.servedByAgent && !Number.isFinite(row.serviceSeconds)) {
-        fail(info.lines, names.serviceSeconds, 'must be given when served_by_agent is 1');
-        continue;
-      }
-      out.records.push({
-        arrivalMs: ms,
-        serviceType: row.serviceType,
-        priority: row.priority,
-        outcome: row.outcome,
-        vruSeconds: row.vruSeconds,
-        queued: row.queued,
-        queueSeconds: row.queueSeconds,
-        servedByAgent: row.servedByAgent,
-        serviceSeconds: row.serviceSeconds,
-        agent: row.agent === 'NO_SERVER' ? '' : row.agent,
-      });
-      out.rowsUsed++;
+      continue;
     }
-  } catch (error) {
-    if (error instanceof StaffcastError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')
-      throw new StaffcastError('FILE_READ', `cannot read ${label}: ${readFailureReason(error)}`, {
-        file: label,
-      });
-    const lines = (error as { lines?: number }).lines;
-    throw new StaffcastError(
-      'CSV_ROW',
-      `${label}:${lines ?? '?'}: malformed CSV: ${escapeControl((error as Error).message)}`,
-      {
-        file: label,
-      },
-    );
+    out.rowsRead++;
+    const raw: Record<string, string | undefined> = {};
+    fields.forEach((field, k) => {
+      raw[field] = record[index![k]!];
+    });
+    const missing = fields.find((field) => raw[field] === undefined);
+    if (missing !== undefined) {
+      fail(line, names[missing], 'missing value (row too short)');
+      continue;
+    }
+    const parsed = rowSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path[0] as keyof typeof CALL_RECORD_COLUMNS;
+      fail(line, names[field], `${issue.message} (got '${raw[field] ?? ''}')`);
+      continue;
+    }
+    const row = parsed.data;
+    const ms = arrivalMs(row.arrival, timeZone);
+    if (!Number.isFinite(ms)) {
+      fail(line, names.arrival, `'${row.arrival}' does not exist in ${timeZone}`);
+      continue;
+    }
+    if (row.servedByAgent && !Number.isFinite(row.serviceSeconds)) {
+      fail(line, names.serviceSeconds, 'must be given when served_by_agent is 1');
+      continue;
+    }
+    out.records.push({
+      arrivalMs: ms,
+      serviceType: row.serviceType,
+      priority: row.priority,
+      outcome: row.outcome,
+      vruSeconds: row.vruSeconds,
+      queued: row.queued,
+      queueSeconds: row.queueSeconds,
+      servedByAgent: row.servedByAgent,
+      serviceSeconds: row.serviceSeconds,
+      agent: row.agent === 'NO_SERVER' ? '' : row.agent,
+    });
+    out.rowsUsed++;
   }
   if (index === undefined || out.rowsUsed === 0)
     throw new StaffcastError('NO_DATA', `${label}: no usable call records (${out.rowsRead} rows read)`, {

@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { StaffcastError } from '../errors.js';
 import { readFailureReason } from './readTextInput.js';
-import { escapeControl, textGuard } from './textCheck.js';
+import { assertText, escapeControl, textGuard } from './textCheck.js';
 
 /**
  * One CSV record with its 1-based line number (the header is line 1; blank lines count). Exact
@@ -72,19 +73,85 @@ export async function* csvRecords(input: CsvInput, file: string): AsyncGenerator
     }
   } catch (error) {
     if (error instanceof StaffcastError) throw error;
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw new StaffcastError(
-        'CSV_ROW',
-        `${file}:${line ?? '?'}: malformed CSV: ${escapeControl(error.message)}`,
-        {
-          file,
-          row: line,
-        },
-      );
-    }
+    if (error instanceof CsvError) throw malformedCsvError(file, error);
     throw new StaffcastError('FILE_READ', `cannot read ${file}: ${readFailureReason(error)}`, { file });
   } finally {
     if (typeof input === 'string') (source as NodeJS.ReadableStream & { destroy(): void }).destroy();
   }
+}
+
+/**
+ * Parses a whole CSV text held in memory (requirement, special-days files; small inputs) with
+ * csv-parse into records with their exact 1-based file line numbers (csv-parse's `info`; the header
+ * is line 1, blank lines are skipped but counted). A UTF-8 byte-order mark and CRLF line ends are
+ * accepted; records may have any number of fields. Cost O(size).
+ *
+ * @throws StaffcastError `FILE_READ` when the text holds binary data (`assertText`); `CSV_ROW`
+ *   "<file>:<line>: malformed CSV: <parser message>" (`malformedCsvError`).
+ * @example
+ * parseCsvText('a,b\n\n1,2\n', 'x.csv'); // [{ line: 1, fields: ['a', 'b'] }, { line: 3, fields: ['1', '2'] }]
+ */
+export function parseCsvText(text: string, file: string, options: { trim?: boolean } = {}): CsvRecord[] {
+  assertText(text, file);
+  try {
+    const rows = parseSync(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: options.trim === true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    return rows.map(({ record, info }) => ({ line: info.lines, fields: record }));
+  } catch (error) {
+    throw malformedCsvError(file, error as Error);
+  }
+}
+
+/**
+ * The error for a CSV the parser rejects (an unclosed quote ...): names the file and the line
+ * where the parser stopped (`?` when it gave none); control characters of the parser's message,
+ * which may quote the input, are escaped.
+ *
+ * @example
+ * malformedCsvError('x.csv', Object.assign(new Error('Quote Not Closed'), { lines: 3 })).message;
+ * // 'x.csv:3: malformed CSV: Quote Not Closed'
+ */
+export function malformedCsvError(file: string, error: Error & { lines?: number }): StaffcastError {
+  const line = error.lines;
+  return new StaffcastError(
+    'CSV_ROW',
+    `${file}:${line ?? '?'}: malformed CSV: ${escapeControl(error.message)}`,
+    {
+      file,
+      row: line,
+    },
+  );
+}
+
+/**
+ * The error for a column the header lacks, in the words every CSV reader uses:
+ * `<file>:<line>: missing column '<name>' (<why>; header has: <the header's names>)`, where `why`
+ * (optional) says what the column is for. `details` carry file, row (= line) and column.
+ *
+ * @example
+ * missingColumnError('h.csv', 1, 'calls', ['time', 'count'], 'the offered calls column').message;
+ * // "h.csv:1: missing column 'calls' (the offered calls column; header has: time, count)"
+ */
+export function missingColumnError(
+  file: string,
+  line: number,
+  name: string,
+  header: readonly string[],
+  why?: string,
+): StaffcastError {
+  const context = `${why === undefined ? '' : `${why}; `}header has: ${header.join(', ')}`;
+  return new StaffcastError(
+    'CSV_ROW',
+    `${file}:${line}: missing column '${name}' (${escapeControl(context)})`,
+    {
+      file,
+      row: line,
+      column: name,
+    },
+  );
 }

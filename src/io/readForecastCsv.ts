@@ -3,7 +3,7 @@ import type { Forecast } from '../forecast/types.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { localWallMs } from '../time/localCalendar.js';
 import { assertTimeZone, zoneOffsetMinutes } from '../time/zoneOffset.js';
-import { type CsvInput, csvRecords, inputName } from './csvSource.js';
+import { type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
 import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
@@ -89,7 +89,7 @@ export async function readForecastCsv(
         ['interval_start', startIndex],
         ['calls', callsIndex],
       ] as const) {
-        if (index < 0) fail(line, undefined, `missing column '${name}' (header has: ${names.join(', ')})`);
+        if (index < 0) throw missingColumnError(file, lineOf(line), name, names);
       }
       quantiles = names.flatMap((name, index) => {
         const m = QUANTILE.exec(name);

@@ -6,7 +6,7 @@ import type { History } from '../time/history.js';
 import { dateOfDayNumber, localWallMs } from '../time/localCalendar.js';
 import type { Series } from '../time/series.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
-import { type CsvInput, csvRecords, inputName } from './csvSource.js';
+import { type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
 import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
@@ -177,25 +177,21 @@ export async function readHistoryCsv(
         ['start', names.start],
         ['calls', names.calls],
       ] as const) {
-        if (find(name) < 0) {
-          throw new StaffcastError(
-            'CSV_ROW',
-            `${file}:${line}: missing column '${name}' (the ${role === 'start' ? 'interval start' : 'offered calls'} column; header has: ${header.join(', ')})`,
-            { file, row: line, column: name },
+        if (find(name) < 0)
+          throw missingColumnError(
+            file,
+            line,
+            name,
+            header,
+            `the ${role === 'start' ? 'interval start' : 'offered calls'} column`,
           );
-        }
       }
       for (const { key, fallback } of OPTIONAL) {
         const given = options.columns?.[key];
         const name = given ?? fallback;
         const index = find(name);
-        if (given !== undefined && index < 0) {
-          throw new StaffcastError(
-            'CSV_ROW',
-            `${file}:${line}: missing column '${name}' (given for ${key}; header has: ${header.join(', ')})`,
-            { file, row: line, column: name },
-          );
-        }
+        if (given !== undefined && index < 0)
+          throw missingColumnError(file, line, name, header, `given for ${key}`);
         optionalIndex[key] = index;
         optionalName[key] = name;
       }
@@ -215,13 +211,8 @@ export async function readHistoryCsv(
         seen.add(name);
       }
       queueIndex = find(queueName);
-      if (queueIndex < 0 && (options.queue !== undefined || options.queueColumn !== undefined)) {
-        throw new StaffcastError(
-          'CSV_ROW',
-          `${file}:${line}: missing column '${queueName}' (the queue column; header has: ${header.join(', ')})`,
-          { file, row: line, column: queueName },
-        );
-      }
+      if (queueIndex < 0 && (options.queue !== undefined || options.queueColumn !== undefined))
+        throw missingColumnError(file, line, queueName, header, 'the queue column');
       const used = new Set([
         names.start,
         names.calls,

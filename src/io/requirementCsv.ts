@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
-import { assertText, escapeControl } from './textCheck.js';
+import { missingColumnError, parseCsvText } from './csvSource.js';
+import { escapeControl } from './textCheck.js';
 
 /**
  * A staffing requirement table: one row per interval (per queue when several queues share the
@@ -63,9 +63,9 @@ export interface ReadRequirementOptions {
   source?: string;
   /**
    * Column read into `agents` (required on every row). Default `'agents'`; e.g. `'scheduled_agents'`
-   * to read a schedule's coverage.
+   * to read a schedule's coverage. A list names alternatives: the first of them the header has.
    */
-  agentsColumn?: string;
+  agentsColumn?: string | readonly string[];
 }
 
 const OFFSET_RE = /(Z|[+-]\d{2}:?\d{2})$/i;
@@ -89,46 +89,30 @@ const OFFSET_RE = /(Z|[+-]\d{2}:?\d{2})$/i;
  */
 export function readRequirementCsv(text: string, options: ReadRequirementOptions = {}): Requirement {
   const source = options.source ?? 'requirement CSV';
-  assertText(text, source);
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    parsed = parse(text, {
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new StaffcastError(
-      'CSV_ROW',
-      `${source}:${line ?? '?'}: malformed CSV: ${escapeControl((error as Error).message)}`,
-      { source, row: line },
-    );
-  }
-  const header = parsed[0]?.record;
+  const parsed = parseCsvText(text, source, { trim: true });
+  const header = parsed[0]?.fields;
   if (header === undefined)
     throw new StaffcastError('NO_DATA', `${source}: empty file (no header row)`, { source });
   if (parsed.length < 2)
     throw new StaffcastError('NO_DATA', `${source}: no data rows after the header`, { source });
-  const headerLine = parsed[0]!.info.lines;
+  const headerLine = parsed[0]!.line;
   const index = new Map(header.map((name, i) => [name.toLowerCase(), i]));
-  const agentsName = options.agentsColumn ?? 'agents';
   const startCol = index.get('interval_start');
-  const agentsCol = index.get(agentsName.toLowerCase());
-  for (const [name, col] of [
-    ['interval_start', startCol],
-    [agentsName, agentsCol],
-  ] as const) {
-    if (col === undefined) {
-      throw new StaffcastError(
-        'CSV_ROW',
-        `${source}:${headerLine}: missing column '${name}' (header has: ${header.join(', ')})`,
-        { source, row: headerLine, column: name },
-      );
-    }
+  if (startCol === undefined) throw missingColumnError(source, headerLine, 'interval_start', header);
+  const agentsNames =
+    typeof options.agentsColumn === 'string' ? [options.agentsColumn] : (options.agentsColumn ?? ['agents']);
+  const agentsName = agentsNames.find((name) => index.has(name.toLowerCase()));
+  if (agentsName === undefined) {
+    const others = agentsNames.slice(1).map((name) => `'${name}'`);
+    throw missingColumnError(
+      source,
+      headerLine,
+      agentsNames[0]!,
+      header,
+      others.length === 0 ? undefined : `or ${others.join(', ')}`,
+    );
   }
+  const agentsCol = index.get(agentsName.toLowerCase())!;
   const queueCol = index.get('queue');
   const n = parsed.length - 1;
   const starts = new Float64Array(n);
@@ -150,9 +134,8 @@ export function readRequirementCsv(text: string, options: ReadRequirementOptions
   const previousByQueue = new Map<string, number>();
   let gapMs = Number.POSITIVE_INFINITY;
   for (let r = 0; r < n; r++) {
-    const { record, info } = parsed[r + 1]!;
-    const line = info.lines;
-    const rawStart = record[startCol!] ?? '';
+    const { fields: record, line } = parsed[r + 1]!;
+    const rawStart = record[startCol] ?? '';
     const ms = Date.parse(rawStart);
     if (!OFFSET_RE.test(rawStart) || !Number.isFinite(ms)) {
       rowError(line, 'interval_start', 'must be an ISO-8601 time with offset', rawStart);

@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
 import type { SpecialDay } from '../time/specialDays.js';
-import { assertText, escapeControl } from './textCheck.js';
+import { missingColumnError, parseCsvText } from './csvSource.js';
+import { escapeControl } from './textCheck.js';
 
 const rowSchema = z.object({
   date: z
@@ -41,29 +41,8 @@ const rowSchema = z.object({
  * // [{ date: '2024-12-25', label: 'Christmas', factor: 0 }, { date: '2024-12-24', label: 'Christmas Eve' }]
  */
 export function readSpecialDaysCsv(text: string, fileName = 'special days'): SpecialDay[] {
-  assertText(text, fileName);
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    rows = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-      info: true,
-    }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new StaffcastError(
-      'CSV_ROW',
-      `${fileName}:${line ?? '?'}: malformed CSV: ${escapeControl((error as Error).message)}`,
-      { row: line },
-    );
-  }
-  const records = rows.map((p) => p.record);
-  const header = records[0];
+  const rows = parseCsvText(text, fileName, { trim: true });
+  const header = rows[0]?.fields;
   if (!header) throw new StaffcastError('NO_DATA', `${fileName}: empty file (no header row)`);
   const col = (name: string) => header.findIndex((h) => h.toLowerCase() === name);
   const dateCol = col('date');
@@ -73,18 +52,12 @@ export function readSpecialDaysCsv(text: string, fileName = 'special days'): Spe
     ['date', dateCol],
     ['label', labelCol],
   ] as const) {
-    if (idx < 0)
-      throw new StaffcastError(
-        'CSV_ROW',
-        `${fileName}:${rows[0]!.info.lines}: missing column '${name}' (header has: ${header.join(', ')})`,
-        { column: name },
-      );
+    if (idx < 0) throw missingColumnError(fileName, rows[0]!.line, name, header);
   }
   const out: SpecialDay[] = [];
   const seen = new Set<string>();
-  for (let i = 1; i < records.length; i++) {
-    const rec = records[i]!;
-    const line = rows[i]!.info.lines;
+  for (let i = 1; i < rows.length; i++) {
+    const { fields: rec, line } = rows[i]!;
     const raw = {
       date: rec[dateCol] ?? '',
       label: rec[labelCol] ?? '',
