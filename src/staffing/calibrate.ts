@@ -14,7 +14,7 @@ import { type PresenceOracle, presenceOracle } from './calibrateOracle.js';
 import { type PredictedKpis, predictKpis } from './calibratePredict.js';
 import { queueAtStarts } from './calibrateQueueStart.js';
 import { type CallRecord, classifyCall, queueEntryMs, waitSeconds } from './calibrateRecord.js';
-import { type QueueStart, transientKpis, transientProfileKpis } from './calibrateTransient.js';
+import { type QueueStart, transientModel, transientProfileKpis } from './calibrateTransient.js';
 import type { CalibrationParams } from './calibrationParams.js';
 import { type AgentSession, agentSessions, presentAgents } from './presence.js';
 import { type QueueAgentProfile, queueAgentProfile, queueAgents } from './presenceQueue.js';
@@ -566,11 +566,15 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     starts === undefined
       ? undefined
       : { busyAgents: starts.busyAgents[i]!, waitingCallers: starts.waitingCallers[i]! };
+  // one memoised transient model per interval: the fits revisit the same whole agent counts
+  const transient: ((demand: QueueDemand, agents: number) => PredictedKpis)[] = [];
   const model = (i: number, withPatience: boolean, agents: number, f: number): PredictedKpis => {
     const start = startOf(i);
     if (start === undefined) return predictKpis(demandOf(i, withPatience, agents), agents, thresholdSeconds);
-    if (sub === undefined)
-      return transientKpis(demandOf(i, withPatience, agents), agents, start, thresholdSeconds);
+    if (sub === undefined) {
+      transient[i] ??= transientModel(start, thresholdSeconds);
+      return transient[i](demandOf(i, withPatience, agents), agents);
+    }
     const first = intervalIndex(sub.grid, grid.starts[i]!);
     const parts = Array.from({ length: perInterval }, (_, k) => ({
       seconds: subMinutes * 60,

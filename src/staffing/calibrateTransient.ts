@@ -187,7 +187,10 @@ function runSegments(
   return sums;
 }
 
-function kpisOf(sums: SegmentSums): PredictedKpis & { answered: number } {
+/** KPIs of one whole-agent run, with the fraction of arrivals answered (the ASA weight). */
+type WholeKpis = PredictedKpis & { answered: number };
+
+function kpisOf(sums: SegmentSums): WholeKpis {
   if (!(sums.arrivals > 0))
     return { serviceLevel: Number.NaN, abandonRate: Number.NaN, asaSeconds: Number.NaN, answered: 0 };
   const served = sums.served / sums.arrivals;
@@ -210,7 +213,7 @@ function transientWhole(
   agents: number,
   start: QueueStart,
   thresholdSeconds: number,
-): PredictedKpis & { answered: number } {
+): WholeKpis {
   const theta = patienceRate(demand);
   if (agents === 0)
     return {
@@ -292,7 +295,8 @@ function checkStart(fn: string, start: QueueStart): void {
  * are averaged over the interval's arrivals. From a steady-state start this gives the steady-state
  * values of `queueMetrics`; it also stays finite for Erlang C at load >= agents (a finite interval).
  * Fractional agents: linear interpolation between floor and ceil, as `predictKpis`. Cost
- * O(steps x states in use), about 0.5 ms for a busy half hour.
+ * O(steps x states in use), about 0.5 ms for a busy half hour; {@link transientModel} memoises the
+ * runs for repeated calls on one interval.
  *
  * @throws StaffcastError `INVALID_INPUT` for a negative or non-finite start or agent count.
  * @example
@@ -309,12 +313,51 @@ export function transientKpis(
   if (!(agents >= 0 && Number.isFinite(agents)))
     invalidInput('transientKpis', 'agents', 'must be a finite number >= 0', agents);
   checkStart('transientKpis', start);
+  return mixWhole(agents, (whole) => transientWhole(demand, whole, start, thresholdSeconds));
+}
+
+/**
+ * {@link transientKpis} for one interval start, memoised: the returned function gives the same
+ * result as `transientKpis(demand, agents, start, thresholdSeconds)`, but runs the chain once per
+ * whole agent count and demand (offered calls, interval, AHT, patience), so a search over
+ * fractional agents (`fitAvailability`, which revisits floor and ceil of nearby counts) costs a few
+ * runs per interval instead of two per call. Memory: one small record per distinct run.
+ *
+ * @throws StaffcastError `INVALID_INPUT` for a bad start (at once) or agent count (when called).
+ * @example
+ * const at = transientModel({ busyAgents: 6, waitingCallers: 5 }, 20);
+ * at({ callsPerInterval: 60, intervalMinutes: 30, ahtSeconds: 200, patienceSeconds: 300 }, 6)
+ *   .serviceLevel; // 0.3084, as transientKpis; a second call at 6.5 agents runs only 7 agents
+ */
+export function transientModel(
+  start: QueueStart,
+  thresholdSeconds: number,
+): (demand: QueueDemand, agents: number) => PredictedKpis {
+  checkStart('transientModel', start);
+  const runs = new Map<string, WholeKpis>();
+  return (demand, agents) => {
+    if (!(agents >= 0 && Number.isFinite(agents)))
+      invalidInput('transientModel', 'agents', 'must be a finite number >= 0', agents);
+    return mixWhole(agents, (whole) => {
+      const key = `${whole} ${demand.callsPerInterval} ${demand.intervalMinutes} ${demand.ahtSeconds} ${demand.patienceSeconds}`;
+      let run = runs.get(key);
+      if (run === undefined) {
+        run = transientWhole(demand, whole, start, thresholdSeconds);
+        runs.set(key, run);
+      }
+      return run;
+    });
+  };
+}
+
+/** Linear interpolation between the whole-agent runs at floor and ceil of `agents`. */
+function mixWhole(agents: number, whole: (agents: number) => WholeKpis): PredictedKpis {
   const low = Math.floor(agents);
   const weight = agents - low;
-  const a = transientWhole(demand, low, start, thresholdSeconds);
+  const a = whole(low);
   if (weight === 0)
     return { serviceLevel: a.serviceLevel, asaSeconds: a.asaSeconds, abandonRate: a.abandonRate };
-  const b = transientWhole(demand, low + 1, start, thresholdSeconds);
+  const b = whole(low + 1);
   const mix = (x: number, y: number): number => x + weight * (y - x);
   // ASA mixes the answered-weighted waits, so an interval with nobody answered at one end counts less
   const answered = mix(a.answered, b.answered);

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { predictKpis } from '../../src/staffing/calibratePredict.js';
-import { transientKpis, transientProfileKpis } from '../../src/staffing/calibrateTransient.js';
+import {
+  transientKpis,
+  transientModel,
+  transientProfileKpis,
+} from '../../src/staffing/calibrateTransient.js';
 
 const empty = { busyAgents: 0, waitingCallers: 0 };
 const halfHour = { callsPerInterval: 60, intervalMinutes: 30, ahtSeconds: 200, patienceSeconds: 300 };
@@ -69,6 +73,35 @@ describe('transientKpis', () => {
       /start.busyAgents must be a whole number >= 0/,
     );
     expect(() => transientKpis(halfHour, -1, empty, 20)).toThrow(/agents/);
+  });
+});
+
+describe('transientModel', () => {
+  it('gives exactly transientKpis for any demand and fractional agents, however often it is asked (property)', () => {
+    const start = { busyAgents: 5, waitingCallers: 2 };
+    const at = transientModel(start, 20);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 80 }),
+        fc.double({ min: 3, max: 8, noNaN: true }),
+        fc.constantFrom(undefined, 120, 300),
+        (calls, agents, patienceSeconds) => {
+          const demand = {
+            callsPerInterval: calls,
+            intervalMinutes: 30,
+            ahtSeconds: 200,
+            ...(patienceSeconds === undefined ? {} : { patienceSeconds }),
+          };
+          expect(at(demand, agents)).toEqual(transientKpis(demand, agents, start, 20));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('rejects a bad start at once and negative agents when called', () => {
+    expect(() => transientModel({ busyAgents: -1, waitingCallers: 0 }, 20)).toThrow(/start.busyAgents/);
+    expect(() => transientModel(empty, 20)(halfHour, -1)).toThrow(/transientModel: agents/);
   });
 });
 
