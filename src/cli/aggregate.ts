@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { StaffcastError } from '../errors.js';
 import {
@@ -7,8 +6,10 @@ import {
   type RecordCondition,
 } from '../io/aggregateRecords.js';
 import { formatReadReport } from '../io/formatReadReport.js';
+import { inputLabel } from '../io/readTextInput.js';
 import { writeHistoryCsv } from '../io/writeHistoryCsv.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
+import { openInput } from './context.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { parsePositiveInt } from './usage.js';
@@ -103,7 +104,7 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
         intervalMinutes: flags.interval,
         timeZone: flags.tz,
         columns: { arrival: flags.timeColumn },
-        fileName: file === '-' ? 'stdin' : file,
+        fileName: inputLabel(file),
       };
       if (flags.serviceColumn !== 'service_seconds')
         options.columns = { ...options.columns, serviceSeconds: flags.serviceColumn };
@@ -123,8 +124,7 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
         if (flags.abandonedIf.length > 0)
           options.abandoned = [{ column: 'outcome', values: ['HANG'] }, ...flags.abandonedIf];
       }
-      const source = file === '-' ? ctx.stdin : resolve(ctx.cwd, file);
-      const { history, report } = await aggregateRecords(source, options);
+      const { history, report } = await aggregateRecords(openInput(ctx, file), options);
       const csv = writeHistoryCsv(history);
       await writeOutput(ctx, flags.output, csv);
       ctx.stderr.write(formatReadReport(report));

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 
 /** Where a CLI run reads and writes: the real process, or buffers in tests. */
@@ -26,4 +27,15 @@ export function processContext(): CliContext {
     env: process.env,
     stderrIsTTY: Boolean(process.stderr.isTTY),
   };
+}
+
+/**
+ * A file argument as the streaming readers take it: `-` is the context's standard input, any other
+ * name a path resolved against `ctx.cwd`. Name it in messages with `inputLabel(file)`.
+ *
+ * @example
+ * openInput({ ...processContext(), cwd: '/data' }, 'h.csv'); // '/data/h.csv'
+ */
+export function openInput(ctx: CliContext, file: string): Readable | string {
+  return file === '-' ? ctx.stdin : resolve(ctx.cwd, file);
 }

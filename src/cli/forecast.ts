@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { StaffcastError } from '../errors.js';
 import { type ForecastMethod, MODEL_NAMES } from '../forecast/engine.js';
@@ -6,12 +5,12 @@ import { forecast } from '../forecast/forecast.js';
 import { resampleHistory } from '../forecast/resample.js';
 import { formatReadReport } from '../io/formatReadReport.js';
 import { readHistoryCsv } from '../io/readHistoryCsv.js';
-import { readTextInput } from '../io/readTextInput.js';
+import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { readSpecialDaysCsv } from '../io/specialDaysCsv.js';
 import { writeForecastCsv } from '../io/writeForecastCsv.js';
 import type { History } from '../time/history.js';
 import type { SpecialDay } from '../time/specialDays.js';
-import type { CliContext } from './context.js';
+import { type CliContext, openInput } from './context.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { parseNumberList, parsePositiveInt } from './usage.js';
@@ -81,10 +80,9 @@ export async function readHistoryArgument(
   file: string,
   flags: { tz: string; interval?: number },
 ): Promise<History> {
-  const source = file === '-' ? ctx.stdin : resolve(ctx.cwd, file);
-  const read = await readHistoryCsv(source, {
+  const read = await readHistoryCsv(openInput(ctx, file), {
     timeZone: flags.tz,
-    fileName: file === '-' ? 'stdin' : file,
+    fileName: inputLabel(file),
   });
   ctx.stderr.write(formatReadReport(read.report));
   return flags.interval === undefined ? read.history : resampleHistory(read.history, flags.interval);

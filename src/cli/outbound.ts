@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { readTextInput } from '../io/readTextInput.js';
+import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { type Requirement, readRequirementCsv } from '../io/requirementCsv.js';
 import { outboundCapacity } from '../staffing/outboundCapacity.js';
 import { formatInstant } from '../time/formatInstant.js';
@@ -66,7 +66,7 @@ export const registerOutbound: CommandRegistrar = (program, ctx) => {
     .option('-o, --output <file>', 'write the CSV here instead of stdout')
     .action(async (file: string, flags: OutboundFlags) => {
       const requirement = readRequirementCsv(await readText(ctx, file), {
-        source: file === '-' ? 'stdin' : file,
+        source: inputLabel(file),
         timeZone: flags.tz,
       });
       const schedule = readRequirementCsv(await readText(ctx, flags.scheduled), {

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
-import { readTextInput } from '../io/readTextInput.js';
+import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { readRequirementCsv } from '../io/requirementCsv.js';
 import { writeTextFile } from '../io/writeTextFile.js';
 import type { ShiftRulesInput } from '../scheduling/rules.js';
@@ -145,7 +145,7 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
       } catch {
         usage(`--tz '${flags.tz}' is not an IANA time zone`);
       }
-      const label = file === '-' ? 'stdin' : file;
+      const label = inputLabel(file);
       const requirement = readRequirementCsv(await readText(file, ctx.cwd, ctx.stdin), {
         source: label,
         timeZone: flags.tz,

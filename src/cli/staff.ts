@@ -7,7 +7,7 @@ import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import { parseCsvText } from '../io/csvSource.js';
 import { readForecastCsv } from '../io/readForecastCsv.js';
-import { readTextInput } from '../io/readTextInput.js';
+import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { type Requirement, writeRequirementCsv } from '../io/requirementCsv.js';
 import { readStaffingConfig, type StaffingConfig } from '../io/staffingConfig.js';
 import { writeTextFile } from '../io/writeTextFile.js';
@@ -257,7 +257,7 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
           'give a target: --sl 80/20, --max-asa, --max-abandon or --max-occupancy (or a target in --config)',
         );
       const params = flags.params === undefined ? undefined : await readParams(ctx, flags.params);
-      const name = file === '-' ? 'stdin' : file;
+      const name = inputLabel(file);
       const forecasts = await readForecasts(await readText(ctx, file), name, flags.tz, flags.interval);
       const options: StaffingOptions = { target: target as StaffingTarget, scope: flags.scope };
       if (flags.patience !== undefined) options.patienceSeconds = flags.patience;

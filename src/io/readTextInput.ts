@@ -23,6 +23,16 @@ export function readFailureReason(error: unknown): string {
 }
 
 /**
+ * The name messages give an input argument: `stdin` for `-`, else the name as given.
+ *
+ * @example
+ * inputLabel('-'); // 'stdin'
+ */
+export function inputLabel(file: string): string {
+  return file === '-' ? 'stdin' : file;
+}
+
+/**
  * Reads a whole text input (UTF-8): `-` is `stdin`, any other name a file path resolved against
  * `baseDir`. Used for JSON configs and small CSVs; large histories stream through `csvRecords`.
  * The bytes must be UTF-8 text (a BOM is kept for the parser to strip): a NUL byte or invalid
@@ -49,7 +59,6 @@ export async function readTextInput(
   } catch (error) {
     throw new StaffcastError('FILE_READ', `cannot read ${file}: ${readFailureReason(error)}`, { file });
   }
-  const name = file === '-' ? 'stdin' : file;
-  assertText(bytes, name, options.kind ?? (/\.json$/i.test(file) ? 'JSON' : 'CSV'));
+  assertText(bytes, inputLabel(file), options.kind ?? (/\.json$/i.test(file) ? 'JSON' : 'CSV'));
   return bytes.toString('utf8');
 }
