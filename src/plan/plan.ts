@@ -10,7 +10,7 @@ import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import type { History } from '../time/history.js';
 import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from './planConfig.js';
 import { readPlanJson, withConfigKey } from './planFiles.js';
-import { type PlanQueueResult, planMultiQueue } from './planMulti.js';
+import { evaluatePooledPlan, type PlanQueueResult } from './planMulti.js';
 import { planOutbound } from './planOutbound.js';
 import { type PlanTimer, planRequirement } from './planRequirement.js';
 import { schedulePlan } from './planSchedule.js';
@@ -70,9 +70,16 @@ export interface PlanResult {
   requirement: StaffingPlan;
   /** Shifts covering `requirement.scheduledAgents`. */
   schedule: ShiftSchedule;
-  /** Agents on the phones per interval the schedule gives: net coverage x (1 - shrinkage). */
+  /**
+   * Agents on the phones per interval the schedule gives: net coverage x (1 - shrinkage), the
+   * expected heads, fractional (shrinkage is a share of paid time): 25 net agents at 0.3 shrinkage
+   * give 17.5. On-phone agent-hours, the peak and the outbound capacity use these.
+   */
   onPhoneAgents: Float64Array;
-  /** Service level, ASA and abandonment each interval (and day) gets with `onPhoneAgents`. */
+  /**
+   * Service level, ASA and abandonment each interval (and day) gets with the whole agents on the
+   * phones, floor(`onPhoneAgents`) (`evaluation.agents`; 17.5 expected heads answer as 17 agents).
+   */
   evaluation: ScheduleEvaluation;
   /**
    * Outbound capacity of the quiet periods, `outboundCapacity(requirement.agents, onPhoneAgents,
@@ -97,15 +104,18 @@ export interface PlanResult {
  * `resampleHistory` to `outputIntervalMinutes`), forecasts `horizonDays` (`forecast`), staffs each
  * interval to the target (`staffingPlan`: Erlang C, or Erlang A with `patienceSeconds`; scheduled
  * agents after shrinkage), covers the scheduled agents with shifts (`scheduleShifts`, HiGHS within
- * `schedule.timeLimitSeconds`) and evaluates the schedule: with net on-phone agents
- * = net coverage x (1 - shrinkage) (floored to whole agents) it computes the service level, ASA
- * and abandonment each interval really gets (`evaluateSchedule`), and the summary figures. With
- * `outbound` in the config, the spare on-phone agent-time beyond the requirement of each interval
- * and the outbound calls that fit into it (`outboundCapacity(requirement.agents, onPhoneAgents)`).
- * With `queues` (several queues or channels, one pool of agents) each queue is read, forecast and
- * staffed on its own, the requirements are summed per interval, one set of shifts covers the
- * total and each queue is evaluated with its share of the agents: see `planMultiQueue`; the
- * result's `queues` then holds the per-queue figures and its other fields are the pool's.
+ * `schedule.timeLimitSeconds`) and evaluates the schedule: the agents on the phones are
+ * `onPhoneAgents` = net coverage x (1 - shrinkage), expected heads that may be fractional (they
+ * give the on-phone agent-hours and peak of the summary), and the service level, ASA and
+ * abandonment each interval really gets are those of the whole agents, floor(onPhoneAgents)
+ * (`evaluateSchedule`; a fraction of an agent answers no call). With `outbound` in the config,
+ * the spare on-phone agent-time beyond the requirement of each interval and the outbound calls
+ * that fit into it (`outboundCapacity(requirement.agents, onPhoneAgents)`). With `queues`
+ * (several queues or channels, one pool of agents) each queue is read, forecast and staffed on
+ * its own (`planRequirement`), the requirements are summed per interval, one set of shifts covers
+ * the total and each queue is evaluated with its whole-agent share of the pool
+ * (`evaluatePooledPlan`); the result's `queues` then holds the per-queue figures and its other
+ * fields are the pool's.
  * Pure apart from reading the files the config names. Cost: dominated by the forecast (auto
  * backtest) and the MIP time limit.
  *
@@ -148,35 +158,23 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     readReport: options.readReport,
     forecast: options.forecast,
   });
-  if (staffed.pooled !== null)
-    return planMultiQueue({ cfg, timed, rules, parsedRules, rulesSource, pooled: staffed.pooled, staffed });
-  const { requirement } = staffed;
+  const { requirement, pooled } = staffed;
   const schedule = await schedulePlan(requirement, rules, cfg, rulesSource, timed);
 
   const evaluated = await timed(
     'evaluate',
     () => {
-      const net = schedule.coverage.net;
-      const onPhoneAgents = new Float64Array(net.length);
-      for (let t = 0; t < net.length; t++)
-        onPhoneAgents[t] = (net[t] ?? 0) * (1 - (requirement.shrinkage[t] ?? 0));
-      const evaluation = evaluateSchedule(
-        { coverage: { ...schedule.coverage, net: onPhoneAgents }, intervalMinutes: schedule.intervalMinutes },
-        {
-          callsPerInterval: requirement.calls,
-          ahtSeconds: requirement.ahtSeconds.map((a) => (Number.isFinite(a) ? a : (cfg.ahtSeconds ?? 1))),
-          ...(cfg.patienceSeconds !== undefined ? { patienceSeconds: cfg.patienceSeconds } : {}),
-        },
-        {
-          thresholdSeconds: cfg.target.thresholdSeconds ?? DEFAULT_THRESHOLD_SECONDS,
-          ...(cfg.target.serviceLevelBasis !== undefined
-            ? { serviceLevelBasis: cfg.target.serviceLevelBasis }
-            : {}),
-        },
-      );
-      return { onPhoneAgents, evaluation };
+      const onPhoneAgents = onPhoneAgentsOf(schedule.coverage.net, requirement.shrinkage);
+      return pooled === null
+        ? {
+            onPhoneAgents,
+            evaluation: evaluateOneQueue(requirement, schedule, onPhoneAgents, cfg),
+            queues: null,
+          }
+        : { onPhoneAgents, ...evaluatePooledPlan(pooled, onPhoneAgents, schedule, cfg) };
     },
-    (e) => `service level ${(100 * e.evaluation.total.serviceLevel).toFixed(1)}%`,
+    (e) =>
+      `service level ${(100 * e.evaluation.total.serviceLevel).toFixed(1)}%${e.queues === null ? '' : ' (all queues)'}`,
   );
 
   const outbound = planOutbound(cfg, requirement, evaluated.onPhoneAgents);
@@ -192,6 +190,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
       outbound === null || cfg.outbound === undefined
         ? null
         : { ahtSeconds: cfg.outbound.ahtSeconds, capacity: outbound },
+    queues: evaluated.queues?.map((q) => q.summary) ?? null,
   });
   return {
     config: cfg,
@@ -204,7 +203,41 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     evaluation: evaluated.evaluation,
     outbound,
     summary,
-    queues: null,
-    queueRequirements: null,
+    queues: evaluated.queues,
+    queueRequirements: pooled?.table ?? null,
   };
+}
+
+/**
+ * Agents on the phones per interval: net coverage x (1 - shrinkage), the expected heads (a
+ * shrinkage that is not a finite number counts as 0).
+ */
+function onPhoneAgentsOf(net: Float64Array, shrinkage: ArrayLike<number>): Float64Array {
+  return Float64Array.from(net, (v, t) => {
+    const s = shrinkage[t] ?? 0;
+    return v * (1 - (Number.isFinite(s) ? s : 0));
+  });
+}
+
+/** The evaluation of a single-queue plan: `evaluateSchedule` with the on-phone agents. */
+function evaluateOneQueue(
+  requirement: StaffingPlan,
+  schedule: ShiftSchedule,
+  onPhoneAgents: Float64Array,
+  cfg: PlanConfig,
+): ScheduleEvaluation {
+  return evaluateSchedule(
+    { coverage: { ...schedule.coverage, net: onPhoneAgents }, intervalMinutes: schedule.intervalMinutes },
+    {
+      callsPerInterval: requirement.calls,
+      ahtSeconds: requirement.ahtSeconds.map((a) => (Number.isFinite(a) ? a : (cfg.ahtSeconds ?? 1))),
+      ...(cfg.patienceSeconds !== undefined ? { patienceSeconds: cfg.patienceSeconds } : {}),
+    },
+    {
+      thresholdSeconds: cfg.target.thresholdSeconds ?? DEFAULT_THRESHOLD_SECONDS,
+      ...(cfg.target.serviceLevelBasis !== undefined
+        ? { serviceLevelBasis: cfg.target.serviceLevelBasis }
+        : {}),
+    },
+  );
 }

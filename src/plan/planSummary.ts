@@ -39,7 +39,10 @@ export interface PlanSummary {
   fte: number;
   /** Most agents needed on the phones in one interval. */
   peakRequiredAgents: number;
-  /** Most agents on the phones the schedule gives in one interval. */
+  /**
+   * Most agents on the phones the schedule gives in one interval: the peak of `onPhoneAgents`
+   * (net coverage x (1 - shrinkage), expected heads, may be fractional).
+   */
   peakOnPhoneAgents: number;
   /** Most agents on shift in one interval. */
   peakScheduledAgents: number;
