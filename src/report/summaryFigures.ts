@@ -3,7 +3,7 @@ import type { ReportSummary } from './types.js';
 
 /** One formatted headline figure. */
 export interface SummaryFigure {
-  /** Label, e.g. `'Peak agents (required / scheduled)'`. */
+  /** Label, e.g. `'Peak on-phone agents (required / scheduled)'`. */
   label: string;
   /** Formatted value, e.g. `'41 / 44'`. */
   value: string;
@@ -11,8 +11,10 @@ export interface SummaryFigure {
 
 /**
  * The headline figures of a plan, labelled and formatted (see `formatFigure`), in a fixed order:
- * forecast contacts, agent-hours required / scheduled, FTE, peak agents, schedule cost, service
- * level, ASA, abandonment, outbound calls that fit, schedule status (with the MIP gap). Figures that
+ * forecast contacts, on-phone agent-hours required / scheduled, FTE, peak on-phone agents
+ * required / scheduled (`ReportStaffing`'s unit: agents on the phones after shrinkage; the
+ * scheduled peak may be fractional, e.g. 17.5 expected heads), service level, ASA, abandonment,
+ * schedule cost, outbound calls that fit, schedule status (with the MIP gap). Figures that
  * are absent are left out, except the first five, which show a dash. Shared by the HTML and terminal
  * reports. O(1).
  *
@@ -23,12 +25,12 @@ export function summaryFigures(s: ReportSummary): SummaryFigure[] {
   const out: SummaryFigure[] = [
     { label: 'Forecast contacts', value: formatFigure(s.forecastCalls, 'count') },
     {
-      label: 'Agent-hours (required / scheduled)',
+      label: 'On-phone agent-hours (required / scheduled)',
       value: `${formatFigure(s.requiredAgentHours, 'hours')} / ${formatFigure(s.scheduledAgentHours, 'hours')}`,
     },
     { label: 'FTE', value: formatFigure(s.fte, 'fte') },
     {
-      label: 'Peak agents (required / scheduled)',
+      label: 'Peak on-phone agents (required / scheduled)',
       value: `${formatFigure(s.peakRequiredAgents, 'agents')} / ${formatFigure(s.peakScheduledAgents, 'agents')}`,
     },
     {

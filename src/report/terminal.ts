@@ -48,10 +48,11 @@ export function renderTerminalSummary(input: ReportInput, options: TerminalSumma
   if (input.subtitle) lines.push(clip(input.subtitle, width));
   lines.push('');
   const figures = summaryFigures(input.summary);
-  const labelWidth = Math.max(...figures.map((f) => f.label.length));
+  // labels are cut on a narrow terminal to leave 20 columns for the values ('12,963.0 / 13,500.0')
+  const labelWidth = Math.min(Math.max(...figures.map((f) => f.label.length)), width - 22);
   for (const f of figures) {
     lines.push(
-      clip(`${f.label.padEnd(labelWidth)}  `, width) +
+      `${clip(f.label, labelWidth).padEnd(labelWidth)}  ` +
         paint(clip(f.value, width - labelWidth - 2), '\x1b[1m'),
     );
   }

@@ -93,13 +93,16 @@ export interface ReportSummary {
   forecastCalls?: number;
   /** Agent-hours required by the requirement curve (sum of agents x interval hours). */
   requiredAgentHours?: number;
-  /** Agent-hours the schedule provides. */
+  /** Agent-hours the schedule provides, in `ReportStaffing`'s unit (on the phones, after shrinkage). */
   scheduledAgentHours?: number;
   /** Full-time equivalents the schedule needs (agent-hours / hours of one FTE in the horizon). */
   fte?: number;
   /** Largest number of required agents in one interval. */
   peakRequiredAgents?: number;
-  /** Largest number of scheduled agents in one interval. */
+  /**
+   * Largest number of agents the schedule provides in one interval, in `ReportStaffing`'s unit
+   * (on the phones, after shrinkage): may be fractional (expected heads, e.g. 25 x (1 - 0.3) = 17.5).
+   */
   peakScheduledAgents?: number;
   /** Cost of the schedule in the unit of the shift rules (`scheduleCostUnit`). */
   scheduleCost?: number;

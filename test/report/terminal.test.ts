@@ -38,7 +38,7 @@ describe('renderTerminalSummary', () => {
     const out = renderTerminalSummary(sampleReportInput(), { color: false, width: 80 });
     const lines = out.split('\n');
     expect(lines[0]).toBe('Staffing plan: Anonymous Bank, week of 22 February 1999');
-    expect(out).toMatch(/^Peak agents \(required \/ scheduled\) +12 \/ 11$/m);
+    expect(out).toMatch(/^Peak on-phone agents \(required \/ scheduled\) +12 \/ 11$/m);
     expect(out).toMatch(/^Schedule +optimal \(gap 0\.0%\)$/m);
     expect(out).toContain('Busiest day Tue 23 Feb 1999 (Asia/Jerusalem), 00:00–24:00:');
     expect(out).toContain('required');
@@ -77,6 +77,12 @@ describe('renderTerminalSummary', () => {
     expect(renderTerminalSummary(input, { color: false, width: 60 })).toContain(
       'Agents per 5 min, mean of 6 per column',
     );
+  });
+
+  it('cuts long figure labels on a narrow terminal and keeps the values whole', () => {
+    const lines = renderTerminalSummary(sampleReportInput(), { color: false, width: 40 }).split('\n');
+    expect(lines).toContain('Peak on-phone age…  12 / 11');
+    expect(lines).toContain('Schedule            optimal (gap 0.0%)');
   });
 
   it('labels a low peak with one decimal so that no axis label repeats', () => {
