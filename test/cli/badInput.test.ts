@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -302,6 +302,74 @@ const planCases: BadCase[] = [
   },
 ];
 
+/** Binary data on stdin: a NUL byte at byte 44. */
+const STDIN_WITH_NUL = 'interval_start,calls\n2026-03-02T08:00:00Z,1\u0000\n';
+
+/** Cases with a test of their own (stdin input; a stricter check of an accepted file). */
+const stdinCase: BadCase = {
+  name: 'binary data on stdin',
+  argv: ['staff', '-', '--aht', '180', '--sl', '80/20'],
+  code: 1,
+  line: 'staffcast: stdin: not a text CSV file (binary data at byte 44: 0x00)',
+};
+const bomCase: BadCase = {
+  name: 'a BOM and CRLF line ends',
+  argv: [...F, 'bom_crlf.csv'],
+  code: 0,
+  line: 'read 140 rows from bom_crlf.csv: 140 used, 0 rejected',
+  rows: 10,
+};
+
+/** One row of the table in `test/fixtures/bad/README.md`. */
+interface ReadmeRow {
+  text: string;
+  /** Alternatives (`a`, `b`), each the files a case must all name (`a` + `b`); `-` for (stdin). */
+  files: string[][];
+  /** The commands, `...` standing for anything. */
+  commands: string[];
+  exit: number;
+  /** The quoted messages, `...` standing for anything. */
+  messages: string[];
+}
+
+const quoted = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+
+function readmeRows(): ReadmeRow[] {
+  const lines = readFileSync(join(corpus, 'README.md'), 'utf8').split('\n');
+  return lines
+    .filter((l) => /^\| [`(]/.test(l))
+    .map((text) => {
+      const [file = '', , command = '', exit = '', message = ''] = text.slice(2, -2).split(' | ');
+      const files = file.includes('(stdin)') ? [['-']] : file.split(',').map(quoted);
+      return { text, files, commands: quoted(command), exit: Number(exit), messages: quoted(message) };
+    });
+}
+
+/** `...` (with the spaces around it) matches anything; the rest literally. */
+function wildcard(pattern: string): RegExp {
+  const parts = pattern.split(/ ?\.\.\. ?/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('(?: .*)?')}$`, 's');
+}
+
+/** Whether a case runs a row's command on its files: the command matches the argv with or without the files. */
+function rowMatches(row: ReadmeRow, c: BadCase): boolean {
+  const names = row.files.find((all) => all.every((f) => c.argv.includes(f)));
+  if (names === undefined) return false;
+  const texts = [c.argv.join(' '), c.argv.filter((a) => !names.includes(a)).join(' ')];
+  return row.commands.some((command) => texts.some((t) => wildcard(command).test(t)));
+}
+
+/** Whether `line` holds the parts of `message` between its `...`, in order. */
+function containsInOrder(line: string, message: string): boolean {
+  let from = 0;
+  for (const part of message.split('...')) {
+    const at = line.indexOf(part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return true;
+}
+
 /** The one diagnostic line of a run: the line equal to `line`, else the first non-empty line. */
 function diagnostic(stderr: string, line: string): string | undefined {
   const lines = stderr.split('\n').map((l) => l.trim());
@@ -336,22 +404,19 @@ describe('staffcast on bad input', () => {
   });
 
   it('reports binary data on stdin at its byte and prints no raw byte', async () => {
-    const r = await runStaffcast(['staff', '-', '--aht', '180', '--sl', '80/20'], {
-      cwd: corpus,
-      stdin: 'interval_start,calls\n2026-03-02T08:00:00Z,1\u0000\n',
-    });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe('staffcast: stdin: not a text CSV file (binary data at byte 44: 0x00)\n');
+    const r = await runStaffcast(stdinCase.argv, { cwd: corpus, stdin: STDIN_WITH_NUL });
+    expect(r.code).toBe(stdinCase.code);
+    expect(r.stderr).toBe(`${stdinCase.line}\n`);
   });
 
   it('accepts a UTF-8 BOM and CRLF line ends without rejecting any row', async () => {
-    const r = await runStaffcast([...F, 'bom_crlf.csv'], { cwd: corpus });
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('read 140 rows from bom_crlf.csv: 140 used, 0 rejected');
+    const r = await runStaffcast(bomCase.argv, { cwd: corpus });
+    expect(r.code).toBe(bomCase.code);
+    expect(r.stderr).toContain(bomCase.line);
     expect(r.stderr).not.toMatch(/rejected rows|warnings/);
     const out = r.stdout.trim().split('\n');
     expect(out[0]).toMatch(/^interval_start,calls/);
-    expect(out).toHaveLength(11);
+    expect(out).toHaveLength(1 + bomCase.rows!);
   });
 
   it.each(planCases)('$name, leaving no --out folder behind', async (c) => {
@@ -374,5 +439,21 @@ describe('staffcast on bad input', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^staffcast: scheduleShifts: caps\.maxAgentsPerInterval \(1\)/);
     expect(await readdir(out)).toEqual(['keep.txt']);
+  });
+
+  it('agrees with the table of test/fixtures/bad/README.md (command, exit code, message)', () => {
+    const all = [...cases, ...planCases, stdinCase, bomCase];
+    const rows = readmeRows();
+    expect(rows.length).toBeGreaterThan(25);
+    for (const row of rows) {
+      const matching = all.filter((c) => rowMatches(row, c));
+      expect(matching.length, row.text).toBeGreaterThan(0);
+      for (const c of matching) expect(c.code, `${row.text}\n${c.name}`).toBe(row.exit);
+      for (const message of row.messages)
+        expect(
+          matching.some((c) => containsInOrder(c.line, message)),
+          `${row.text}\n\`${message}\``,
+        ).toBe(true);
+    }
   });
 });
