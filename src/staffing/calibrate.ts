@@ -6,7 +6,7 @@ import { abandonmentHazard, type HazardBand } from './abandonHazard.js';
 import { type ErrorStat, errorStat } from './calibrateErrors.js';
 import { type CalibrationFit, fitAvailability } from './calibrateFit.js';
 import { type CalibrationGrid, calibrationGrid, intervalIndex } from './calibrateGrid.js';
-import { hazardMatchedPatience } from './calibrateHazardPatience.js';
+import { hazardMatchedPatience, scaledCellHazard } from './calibrateHazardPatience.js';
 import { type HourlyTable, hourlyRatio } from './calibrateHourly.js';
 import { type ObservedKpis, observedKpis, type RecordQuirks } from './calibrateKpis.js';
 import { modelNoiseFloor, type NoiseFloor } from './calibrateNoiseFloor.js';
@@ -266,6 +266,25 @@ export interface CalibrationResult {
   };
 }
 
+/** A call that reached the agent queue: its grid interval, wait and outcome. */
+interface QueuedCall {
+  interval: number;
+  waitSeconds: number;
+  abandoned: boolean;
+}
+
+/** The answered and abandoned calls whose queue entry falls in the grid, in record order. */
+function queuedCalls(records: readonly CallRecord[], grid: CalibrationGrid): QueuedCall[] {
+  const calls: QueuedCall[] = [];
+  for (const r of records) {
+    const cls = classifyCall(r);
+    if (cls !== 'answered' && cls !== 'abandoned') continue;
+    const interval = intervalIndex(grid, queueEntryMs(r));
+    if (interval >= 0) calls.push({ interval, waitSeconds: waitSeconds(r), abandoned: cls === 'abandoned' });
+  }
+  return calls;
+}
+
 function iso(ms: number, timeZone: string): string {
   return formatISO(new TZDate(ms, timeZone));
 }
@@ -404,54 +423,32 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     aht[i] = ahtSource === 'interval' && kpis.answered[i]! > 0 ? kpis.ahtSeconds[i]! : hourly;
     patience[i] = table(patienceFrom === 'evaluated' && !isTrain(i) ? patienceByHourTest : patienceByHour, i);
   }
-  // waiting-time hazard of each half's offered calls: pooled shape, and exposure by band per cell
+  // every queued call (answered or abandoned) in the grid, in record order: the patience check and
+  // the hazard model read their waits
+  const queued = queuedCalls(records, grid);
   const cellOf = (i: number): number =>
     (busyWeekdays.includes(grid.weekday[i]!) ? 0 : 24) + Math.floor(grid.minuteOfDay[i]! / 60);
-  const halfCalls = [0, 1].map(() => ({
-    waits: [] as number[],
-    abandoned: [] as boolean[],
-    cells: Array.from({ length: 48 }, () => ({ waits: [] as number[], abandoned: [] as boolean[] })),
-  }));
-  for (const r of patienceModel === 'hazard' ? records : []) {
-    const cls = classifyCall(r);
-    if (cls !== 'answered' && cls !== 'abandoned') continue;
-    const i = intervalIndex(grid, queueEntryMs(r));
-    if (i < 0) continue;
-    const half = halfCalls[isTrain(i) ? 0 : 1]!;
-    const cell = half.cells[cellOf(i)]!;
-    for (const into of [half, cell]) {
-      into.waits.push(waitSeconds(r));
-      into.abandoned.push(cls === 'abandoned');
-    }
-  }
+  const hazardOf = (calls: QueuedCall[]): HazardBand[] =>
+    abandonmentHazard(
+      calls.map((c) => c.waitSeconds),
+      calls.map((c) => c.abandoned),
+      HAZARD_EDGES_SECONDS,
+    );
+  const trainHazard = hazardOf(queued.filter((c) => isTrain(c.interval)));
+  // 'hazard': per half, the pooled shape by waiting band scaled to each (hour, day type) cell's MLE
   const cellHazards =
     patienceModel === 'hazard'
-      ? halfCalls.map((half, h) => {
-          const pooled = abandonmentHazard(half.waits, half.abandoned, HAZARD_EDGES_SECONDS);
-          let abandonedAll = 0;
-          let exposureAll = 0;
-          for (const b of pooled) {
-            abandonedAll += b.abandoned;
-            exposureAll += b.exposureSeconds;
-          }
-          const thetaAll = abandonedAll / exposureAll;
-          // bands without exposure borrow the band before (or a constant hazard)
-          const shape: number[] = [];
-          for (const b of pooled)
-            shape.push(b.exposureSeconds > 0 ? b.hazardPerSecond / thetaAll : (shape[shape.length - 1] ?? 1));
-          const levels = h === 0 ? patienceByHour : patienceByHourTest;
-          return half.cells.map((cell, c) => {
-            const level = 1 / (c < 24 ? levels.workweek[c]! : levels.weekend[c - 24]!);
-            const exposure = abandonmentHazard(cell.waits, cell.abandoned, HAZARD_EDGES_SECONDS);
-            let risk = 0;
-            let weighted = 0;
-            exposure.forEach((b, k) => {
-              risk += b.exposureSeconds;
-              weighted += b.exposureSeconds * shape[k]!;
-            });
-            const scale = risk > 0 && weighted > 0 ? level / (weighted / risk) : level;
-            return shape.map((x) => scale * x);
-          });
+      ? [true, false].map((train) => {
+          const half = queued.filter((c) => isTrain(c.interval) === train);
+          const pooled = train ? trainHazard : hazardOf(half);
+          const levels = train ? patienceByHour : patienceByHourTest;
+          return Array.from({ length: 48 }, (_, c) =>
+            scaledCellHazard(
+              pooled,
+              hazardOf(half.filter((call) => cellOf(call.interval) === c)),
+              1 / (c < 24 ? levels.workweek[c]! : levels.weekend[c - 24]!),
+            ),
+          );
         })
       : undefined;
   const matchedRates = new Map<number, number>();
@@ -703,20 +700,10 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
       abandonRate: offered > 0 ? abandoned / offered : Number.NaN,
     };
   };
-  const trainWaits: number[] = [];
-  const trainAbandoned: boolean[] = [];
-  for (const r of records) {
-    const cls = classifyCall(r);
-    if (cls !== 'answered' && cls !== 'abandoned') continue;
-    const i = intervalIndex(grid, queueEntryMs(r));
-    if (i < 0 || !isTrain(i)) continue;
-    trainWaits.push(waitSeconds(r));
-    trainAbandoned.push(cls === 'abandoned');
-  }
   const patienceCheck: PatienceCheck = {
     train: halfPatience(trainBusy),
     test: halfPatience(testBusy),
-    hazard: abandonmentHazard(trainWaits, trainAbandoned, HAZARD_EDGES_SECONDS),
+    hazard: trainHazard,
   };
   const oracleOf = (set: number[]): PresenceOracle =>
     presenceOracle(

@@ -1,4 +1,5 @@
 import { invalidInput } from '../errors.js';
+import type { HazardBand } from './abandonHazard.js';
 
 /** Inputs of {@link hazardMatchedPatience} for one interval. */
 export interface HazardPatienceInput {
@@ -159,4 +160,49 @@ export function hazardMatchedPatience(
     if (Math.abs(moved) <= 1e-4 * theta) break;
   }
   return 1 / theta;
+}
+
+/**
+ * The hazard by waiting band of one (hour, day type) cell, the input of
+ * {@link hazardMatchedPatience}: the SHAPE of the pooled hazard (each band's hazard divided by the
+ * pooled rate, abandoned / exposure over all bands; a band without exposure borrows the band
+ * before, or 1) times the LEVEL that makes it, averaged over the cell's own waiting time by band,
+ * equal to the cell's exponential rate `levelPerSecond` (1 / the cell's patience MLE). With no
+ * exposure in the cell the shape is scaled by the level itself. Per second; O(bands).
+ *
+ * @param pooled hazard bands over every queued call the cell belongs to (`abandonmentHazard`).
+ * @param cellBands the same bands over the cell's own calls (only their exposure is used).
+ * @example
+ * // pooled: 2 abandons in 100 s of band 1, 1 in 100 s of band 2 (rate 3/200): shape [4/3, 2/3];
+ * // a cell with its waits all in band 2 and patience 100 s gets [0.02, 0.01]
+ * scaledCellHazard(
+ *   [{ fromSeconds: 0, toSeconds: 10, abandoned: 2, exposureSeconds: 100, hazardPerSecond: 0.02 },
+ *    { fromSeconds: 10, toSeconds: Infinity, abandoned: 1, exposureSeconds: 100, hazardPerSecond: 0.01 }],
+ *   [{ fromSeconds: 0, toSeconds: 10, abandoned: 0, exposureSeconds: 0, hazardPerSecond: NaN },
+ *    { fromSeconds: 10, toSeconds: Infinity, abandoned: 0, exposureSeconds: 50, hazardPerSecond: 0 }],
+ *   1 / 100); // [0.02, 0.01] (to 1e-15)
+ */
+export function scaledCellHazard(
+  pooled: readonly HazardBand[],
+  cellBands: readonly HazardBand[],
+  levelPerSecond: number,
+): number[] {
+  let abandonedAll = 0;
+  let exposureAll = 0;
+  for (const b of pooled) {
+    abandonedAll += b.abandoned;
+    exposureAll += b.exposureSeconds;
+  }
+  const thetaAll = abandonedAll / exposureAll;
+  const shape: number[] = [];
+  for (const b of pooled)
+    shape.push(b.exposureSeconds > 0 ? b.hazardPerSecond / thetaAll : (shape[shape.length - 1] ?? 1));
+  let risk = 0;
+  let weighted = 0;
+  cellBands.forEach((b, k) => {
+    risk += b.exposureSeconds;
+    weighted += b.exposureSeconds * shape[k]!;
+  });
+  const scale = risk > 0 && weighted > 0 ? levelPerSecond / (weighted / risk) : levelPerSecond;
+  return shape.map((x) => scale * x);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hazardMatchedPatience } from '../../src/staffing/calibrateHazardPatience.js';
+import { hazardMatchedPatience, scaledCellHazard } from '../../src/staffing/calibrateHazardPatience.js';
 
 // the February 1999 bank's hazard by waiting band (per hour, training days), as measured by calibrate
 const edges = [0, 10, 20, 30, 60, 90, 120, 180, 240, 360];
@@ -46,5 +46,42 @@ describe('hazardMatchedPatience', () => {
     expect(() => hazardMatchedPatience({ ...busy, agents: 6 }, [0, 10], [0.01, -1])).toThrow(
       /finite numbers >= 0/,
     );
+  });
+});
+
+describe('scaledCellHazard', () => {
+  const band = (fromSeconds: number, toSeconds: number, abandoned: number, exposureSeconds: number) => ({
+    fromSeconds,
+    toSeconds,
+    abandoned,
+    exposureSeconds,
+    hazardPerSecond: exposureSeconds > 0 ? abandoned / exposureSeconds : Number.NaN,
+  });
+  // pooled: 2 abandons in 100 s of waiting under 10 s, 1 in 100 s beyond: rate 3/200, shape [4/3, 2/3]
+  const pooled = [band(0, 10, 2, 100), band(10, Number.POSITIVE_INFINITY, 1, 100)];
+
+  it('keeps the pooled shape and matches the cell rate over the cell exposure (waits all beyond 10 s)', () => {
+    const h = scaledCellHazard(pooled, [band(0, 10, 0, 0), band(10, Number.POSITIVE_INFINITY, 0, 50)], 0.01);
+    expect(h[0]!).toBeCloseTo(0.02, 15);
+    expect(h[1]!).toBeCloseTo(0.01, 15);
+  });
+
+  it('averages to the cell rate over any exposure, and scales the shape by the rate without one', () => {
+    const exposure = [band(0, 10, 0, 30), band(10, Number.POSITIVE_INFINITY, 0, 90)];
+    const h = scaledCellHazard(pooled, exposure, 0.005);
+    expect((30 * h[0]! + 90 * h[1]!) / 120).toBeCloseTo(0.005, 15);
+    expect(h[0]! / h[1]!).toBeCloseTo(2, 12);
+    const none = scaledCellHazard(
+      pooled,
+      [band(0, 10, 0, 0), band(10, Number.POSITIVE_INFINITY, 0, 0)],
+      0.005,
+    );
+    expect(none[0]!).toBeCloseTo((4 / 3) * 0.005, 15);
+  });
+
+  it('lets a band without pooled exposure borrow the shape of the band before', () => {
+    const gap = [band(0, 10, 3, 100), band(10, 20, 0, 0)];
+    const h = scaledCellHazard(gap, [band(0, 10, 0, 10), band(10, 20, 0, 0)], 0.01);
+    expect(h).toEqual([0.01, 0.01]);
   });
 });
