@@ -1,5 +1,6 @@
 import { invalidInput } from '../errors.js';
 import type { HazardBand } from './abandonHazard.js';
+import { rk4Stepper } from './calibrateRk4.js';
 
 /** Inputs of {@link hazardMatchedPatience} for one interval. */
 export interface HazardPatienceInput {
@@ -53,11 +54,7 @@ function exposureByBand(
   const deriv = (x: Float64Array, d: Float64Array) => {
     for (let j = 0; j < m; j++) d[j] = (j + 1 < m ? rate(j + 1) * x[j + 1]! : 0) - (rate(j) + theta) * x[j]!;
   };
-  const k1 = new Float64Array(m);
-  const k2 = new Float64Array(m);
-  const k3 = new Float64Array(m);
-  const k4 = new Float64Array(m);
-  const tmp = new Float64Array(m);
+  const step = rk4Stepper(m, deriv);
   const x = Float64Array.from(ahead);
   const stillWaiting = (v: Float64Array) => v.reduce((a, b) => a + b, 0);
   // the system is bidiagonal: its eigenvalues are -(rate(j) + theta), and RK4 is stable below 2.78
@@ -66,14 +63,7 @@ function exposureByBand(
   let before = stillWaiting(x);
   let band = 0;
   while (before > 1e-7 * waiting && t < 86_400) {
-    deriv(x, k1);
-    for (let j = 0; j < m; j++) tmp[j] = x[j]! + 0.5 * h * k1[j]!;
-    deriv(tmp, k2);
-    for (let j = 0; j < m; j++) tmp[j] = x[j]! + 0.5 * h * k2[j]!;
-    deriv(tmp, k3);
-    for (let j = 0; j < m; j++) tmp[j] = x[j]! + h * k3[j]!;
-    deriv(tmp, k4);
-    for (let j = 0; j < m; j++) x[j]! += (h / 6) * (k1[j]! + 2 * k2[j]! + 2 * k3[j]! + k4[j]!);
+    step(x, h, m);
     const now = stillWaiting(x);
     while (band + 1 < bands && t >= edgesSeconds[band + 1]!) band++;
     exposure[band]! += 0.5 * h * (before + now);

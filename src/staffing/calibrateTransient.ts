@@ -1,6 +1,7 @@
 import { invalidInput } from '../errors.js';
 import type { QueueDemand } from '../queueing/types.js';
 import type { PredictedKpis } from './calibratePredict.js';
+import { rk4Stepper } from './calibrateRk4.js';
 
 /** The queue found at an interval start (measured from the calls of the interval before). */
 export interface QueueStart {
@@ -53,25 +54,6 @@ function aheadOutcomes(
     for (let s = 0; s < steps; s++) step(within, h, maxAhead + 1);
   }
   return { served, waitServed, within };
-}
-
-/** Classic fourth-order Runge-Kutta stepper on the first `size()` entries of a vector, in place. */
-function rk4Stepper(length: number, deriv: (y: Float64Array, out: Float64Array) => void) {
-  const k1 = new Float64Array(length);
-  const k2 = new Float64Array(length);
-  const k3 = new Float64Array(length);
-  const k4 = new Float64Array(length);
-  const tmp = new Float64Array(length);
-  return (y: Float64Array, h: number, m: number): void => {
-    deriv(y, k1);
-    for (let i = 0; i < m; i++) tmp[i] = y[i]! + 0.5 * h * k1[i]!;
-    deriv(tmp, k2);
-    for (let i = 0; i < m; i++) tmp[i] = y[i]! + 0.5 * h * k2[i]!;
-    deriv(tmp, k3);
-    for (let i = 0; i < m; i++) tmp[i] = y[i]! + h * k3[i]!;
-    deriv(tmp, k4);
-    for (let i = 0; i < m; i++) y[i]! += (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!);
-  };
 }
 
 /** One stretch of an interval with constant arrival rate and a whole number of agents. */
