@@ -1,12 +1,14 @@
 import { TZDate } from '@date-fns/tz';
 import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
+import { parseJsonText } from '../config.js';
 import { StaffcastError } from '../errors.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { readRequirementCsv } from '../io/requirementCsv.js';
 import { writeTextFile } from '../io/writeTextFile.js';
 import type { ShiftRulesInput } from '../scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
+import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { parsePositive } from './usage.js';
 
@@ -26,10 +28,6 @@ function usage(message: string): never {
 
 function readText(file: string, cwd: string, stdin: NodeJS.ReadableStream | undefined): Promise<string> {
   return readTextInput(file, { baseDir: cwd, ...(stdin === undefined ? {} : { stdin }) });
-}
-
-function writeText(file: string, cwd: string, content: string): Promise<void> {
-  return writeTextFile(file, content, { baseDir: cwd });
 }
 
 function iso(ms: number | undefined, tz: string): string {
@@ -146,30 +144,22 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
         usage(`--tz '${flags.tz}' is not an IANA time zone`);
       }
       const label = inputLabel(file);
+      // --column is read as the requirement's agents column: required on every row, named by file line
       const requirement = readRequirementCsv(await readText(file, ctx.cwd, ctx.stdin), {
         source: label,
         timeZone: flags.tz,
+        ...(flags.column === undefined ? {} : { agentsColumn: flags.column }),
       });
       if (requirement.queue !== undefined && new Set(requirement.queue).size > 1)
         throw new StaffcastError(
           'CSV_ROW',
           `${label}: several queues in one requirement; schedule one queue at a time`,
         );
-      const hasScheduled = requirement.scheduledAgents.every((v) => Number.isFinite(v));
-      const column = flags.column ?? (hasScheduled ? 'scheduled_agents' : 'agents');
-      const values = column === 'scheduled_agents' ? requirement.scheduledAgents : requirement.agents;
-      const bad = values.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0)
-        throw new StaffcastError('CSV_ROW', `${label}: row ${bad + 1}, column ${column}: not a number`, {
-          row: bad + 1,
-        });
-      let rulesJson: unknown;
-      const rulesText = await readText(flags.rules, ctx.cwd, undefined);
-      try {
-        rulesJson = JSON.parse(rulesText);
-      } catch (error) {
-        throw new StaffcastError('CONFIG', `${flags.rules}: not valid JSON (${(error as Error).message})`);
-      }
+      const values =
+        flags.column === undefined && requirement.scheduledAgents.every((v) => Number.isFinite(v))
+          ? requirement.scheduledAgents
+          : requirement.agents;
+      const rulesJson = parseJsonText(await readText(flags.rules, ctx.cwd, undefined), flags.rules);
       const schedule = await scheduleShifts(
         {
           intervalMinutes: requirement.intervalMinutes,
@@ -185,10 +175,11 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
       if (flags.format === 'json') out = toJson(schedule, tz);
       else if (schedule.tours !== undefined) out = stringify(tourRows(schedule), { header: true });
       else out = stringify(shiftRows(schedule, tz), { header: true });
-      if (flags.output !== undefined) await writeText(flags.output, ctx.cwd, out);
-      else ctx.stdout.write(out);
+      await writeOutput(ctx, flags.output, out);
       if (flags.coverage !== undefined)
-        await writeText(flags.coverage, ctx.cwd, stringify(coverageRows(schedule, tz), { header: true }));
+        await writeTextFile(flags.coverage, stringify(coverageRows(schedule, tz), { header: true }), {
+          baseDir: ctx.cwd,
+        });
       const e = schedule.efficiency;
       const agents = schedule.shifts.reduce((a, b) => a + b.count, 0);
       ctx.stderr.write(

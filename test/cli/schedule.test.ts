@@ -169,4 +169,35 @@ describe('staffcast schedule', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot read missing\.csv: no such file/);
   });
+
+  it('exits 1 naming line and column of rules that are not JSON', async () => {
+    const broken = write('broken.json', '{\n  "shiftTypes": [],\n}\n');
+    const r = await runStaffcast(['schedule', requirement, '--rules', broken], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'staffcast: broken.json: not valid JSON at line 3, column 1: Expected double-quoted property name\n',
+    );
+  });
+
+  it('exits 1 naming the file line of a blank cell in the --column to cover', async () => {
+    const partial = write(
+      'partial.csv',
+      'interval_start,agents,scheduled_agents\n2024-01-01T02:00:00Z,2,2\n\n2024-01-01T03:00:00Z,2,\n',
+    );
+    const r = await runStaffcast(['schedule', partial, '--rules', rules, '--column', 'scheduled_agents'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("staffcast: partial.csv:4:scheduled_agents: must not be empty (got '')\n");
+    const missing = await runStaffcast(
+      ['schedule', requirement, '--rules', rules, '--column', 'scheduled_agents'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(
+      "staffcast: req.csv:1: missing column 'scheduled_agents' (header has: interval_start, agents)\n",
+    );
+  });
 });
