@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { Option } from 'commander';
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { parseJsonText, validateConfig } from '../config.js';
 import { StaffcastError } from '../errors.js';
@@ -74,7 +73,7 @@ async function readForecasts(
       ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
     });
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const header = (parse(firstLine) as string[][])[0]?.map((h) => h.trim()) ?? [];
+  const header = parseCsvText(firstLine, name)[0]?.fields.map((h) => h.trim()) ?? [];
   const queueCol = header.indexOf('queue');
   const forecasts = new Map<string, Forecast>();
   if (queueCol < 0) {
