@@ -3,12 +3,12 @@ import { formatISO } from 'date-fns';
 import { invalidInput, StaffcastError } from '../errors.js';
 import type { QueueDemand } from '../queueing/types.js';
 import { abandonmentHazard, type HazardBand } from './abandonHazard.js';
-import { type ErrorStat, errorStat } from './calibrateErrors.js';
 import { type CalibrationFit, fitAvailability } from './calibrateFit.js';
 import { type CalibrationGrid, calibrationGrid, intervalIndex } from './calibrateGrid.js';
 import { hazardMatchedPatience, scaledCellHazard } from './calibrateHazardPatience.js';
 import { type HourlyTable, hourlyRatio } from './calibrateHourly.js';
 import { type ObservedKpis, observedKpis, type RecordQuirks } from './calibrateKpis.js';
+import { type ModelErrors, modelErrors } from './calibrateModelErrors.js';
 import { modelNoiseFloor, type NoiseFloor } from './calibrateNoiseFloor.js';
 import { type PresenceOracle, presenceOracle } from './calibrateOracle.js';
 import { type PredictedKpis, predictKpis } from './calibratePredict.js';
@@ -163,19 +163,7 @@ export interface CalibrationInterval {
   erlangC: PredictedKpis;
 }
 
-/** Errors of one model on one half, over the busy intervals. */
-export interface ModelErrors {
-  /** Service level (fraction). */
-  serviceLevel: ErrorStat;
-  /** ASA (seconds). */
-  asaSeconds: ErrorStat;
-  /** Abandonment (fraction). */
-  abandonRate: ErrorStat;
-  /** Day totals over the busy intervals of each day: volume-weighted service level. */
-  dayServiceLevel: ErrorStat;
-  /** Day totals: abandonment (abandoned / offered of the day's busy intervals). */
-  dayAbandonRate: ErrorStat;
-}
+export type { ModelErrors } from './calibrateModelErrors.js';
 
 /** Pooled waiting and abandonment of the busy intervals of one half. */
 export interface HalfPatience {
@@ -496,6 +484,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
   const searched: PresenceRuleFit[] = [];
   let chosen:
     | {
+        rule: PresenceRuleFit;
         sessions: AgentSession[];
         present: Float64Array;
         profile: QueueAgentProfile | undefined;
@@ -516,23 +505,19 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
       })),
       thresholdSeconds,
     );
-    searched.push({
+    const rule: PresenceRuleFit = {
       maxGapMinutes,
       padMinutes,
       availabilityFactor: ruleFit.availabilityFactor,
       meanSquaredError: ruleFit.meanSquaredError,
-    });
+    };
+    searched.push(rule);
     if (chosen === undefined || ruleFit.meanSquaredError < chosen.fit.meanSquaredError)
-      chosen = { sessions: ruleSessions, present: rulePresent, profile: ruleProfile, fit: ruleFit };
+      chosen = { rule, sessions: ruleSessions, present: rulePresent, profile: ruleProfile, fit: ruleFit };
   }
-  const { sessions, present, profile } = chosen!;
+  const { rule, sessions, present, profile } = chosen!;
   let fit = chosen!.fit;
-  const bestRule = searched.find((r) => r.meanSquaredError === fit.meanSquaredError)!;
-  const presenceRule = {
-    maxGapMinutes: bestRule.maxGapMinutes,
-    padMinutes: bestRule.padMinutes,
-    searched,
-  };
+  const presenceRule = { maxGapMinutes: rule.maxGapMinutes, padMinutes: rule.padMinutes, searched };
   const agentsAt = (i: number, f: number): number =>
     profile === undefined ? f * present[i]! : queueAgents(profile, i, f);
   const starts = startState === 'observed' ? queueAtStarts(records, grid) : undefined;
@@ -628,45 +613,23 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     });
   }
 
-  const summarize = (set: number[], model: 'erlangA' | 'erlangC'): ModelErrors => {
-    const pick = (metric: keyof PredictedKpis, from: 'observed' | 'erlangA' | 'erlangC') =>
-      set.map((i) => intervals[i]![from][metric]);
-    const days = [...new Set(set.map((i) => grid.dayIndex[i]!))];
-    const daySl = { p: [] as number[], o: [] as number[] };
-    const dayAb = { p: [] as number[], o: [] as number[] };
-    for (const d of days) {
-      let offered = 0;
-      let within = 0;
-      let abandoned = 0;
-      let pSl = 0;
-      let pAb = 0;
-      for (const i of set) {
-        if (grid.dayIndex[i] !== d) continue;
-        const v = intervals[i]!;
-        offered += v.offered;
-        within += kpis.answeredWithin[i]!;
-        abandoned += kpis.abandoned[i]!;
-        pSl += v.offered * v[model].serviceLevel;
-        pAb += v.offered * v[model].abandonRate;
-      }
-      daySl.p.push(pSl / offered);
-      daySl.o.push(within / offered);
-      dayAb.p.push(pAb / offered);
-      dayAb.o.push(abandoned / offered);
-    }
-    return {
-      serviceLevel: errorStat(pick('serviceLevel', model), pick('serviceLevel', 'observed')),
-      asaSeconds: errorStat(pick('asaSeconds', model), pick('asaSeconds', 'observed')),
-      abandonRate: errorStat(pick('abandonRate', model), pick('abandonRate', 'observed')),
-      dayServiceLevel: errorStat(daySl.p, daySl.o),
-      dayAbandonRate: errorStat(dayAb.p, dayAb.o),
-    };
-  };
+  const summarize = (set: number[], model: 'erlangA' | 'erlangC'): ModelErrors =>
+    modelErrors(
+      set.map((i) => ({
+        day: grid.dayIndex[i]!,
+        offered: intervals[i]!.offered,
+        answeredWithin: kpis.answeredWithin[i]!,
+        abandoned: kpis.abandoned[i]!,
+        observed: intervals[i]!.observed,
+        predicted: intervals[i]![model],
+      })),
+    );
 
+  const firstDay = new TZDate(first, timeZone);
   const trainEndMs = new TZDate(
-    new TZDate(first, timeZone).getFullYear(),
-    new TZDate(first, timeZone).getMonth(),
-    new TZDate(first, timeZone).getDate() + trainDays,
+    firstDay.getFullYear(),
+    firstDay.getMonth(),
+    firstDay.getDate() + trainDays,
     timeZone,
   ).getTime();
   const hourlyJson = (t: HourlyTable) => ({
