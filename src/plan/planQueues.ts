@@ -2,14 +2,13 @@ import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import type { ReadReport } from '../io/readReport.js';
 import type { Requirement } from '../io/requirementCsv.js';
-import type { StaffingConfig, StaffingQueueConfig } from '../io/staffingConfig.js';
-import type { StaffingTarget } from '../queueing/types.js';
+import type { StaffingConfig } from '../io/staffingConfig.js';
 import type { DeferredRequirement } from '../staffing/deferredRequirement.js';
 import { multiQueuePlan } from '../staffing/multiQueuePlan.js';
-import type { Shrinkage } from '../staffing/shrinkage.js';
-import type { StaffingOptions, StaffingPlan } from '../staffing/staffingPlan.js';
+import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import type { History } from '../time/history.js';
 import type { PlanConfig, PlanQueueConfig } from './planConfig.js';
+import { planQueueStaffing, planStaffingOptions } from './planStaffing.js';
 
 /** One queue of a plan, read, forecast and staffed on its own. */
 export interface StaffedQueue {
@@ -59,13 +58,6 @@ export interface QueueForecast {
   forecast: Forecast;
 }
 
-/** A parsed config value with its absent optional keys removed (zod types them `T | undefined`). */
-function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
-    [K in keyof T]: Exclude<T[K], undefined>;
-  };
-}
-
 /**
  * Staffs every queue of a multi-queue plan on its own and sums the requirements per interval
  * for one pool of multi-skilled agents. Each queue is staffed by `multiQueuePlan` with its
@@ -89,30 +81,12 @@ export function staffQueues(
   cfg: PlanConfig,
   source: string,
 ): PooledRequirement {
-  const staffingConfig: StaffingConfig = {
-    queues: inputs.map(({ config: q }): StaffingQueueConfig => {
-      const entry: StaffingQueueConfig = { name: q.name, channel: q.channel };
-      if (q.target !== undefined) entry.target = q.target;
-      if (q.patienceSeconds !== undefined) entry.patienceSeconds = q.patienceSeconds;
-      if (q.ahtSeconds !== undefined) entry.ahtSeconds = q.ahtSeconds;
-      if (q.shrinkage !== undefined) entry.shrinkage = q.shrinkage;
-      if (q.concurrency !== undefined) entry.concurrency = q.concurrency;
-      if (q.minAgents !== undefined) entry.minAgents = q.minAgents;
-      if (q.deadlineMinutes !== undefined) entry.deadlineMinutes = q.deadlineMinutes;
-      if (q.deadlineBasis !== undefined) entry.deadlineBasis = q.deadlineBasis;
-      return entry;
-    }),
-  };
-  const base: StaffingOptions = {
-    target: defined(cfg.target) as StaffingTarget,
-    shrinkage: cfg.shrinkage as Shrinkage,
-    scope: cfg.scope,
-  };
-  if (cfg.ahtSeconds !== undefined) base.ahtSeconds = cfg.ahtSeconds;
-  if (cfg.patienceSeconds !== undefined) base.patienceSeconds = cfg.patienceSeconds;
-  if (cfg.minAgents !== undefined) base.minAgents = cfg.minAgents;
-  const forecasts = new Map(inputs.map((q) => [q.config.name, q.forecast]));
-  const multi = multiQueuePlan(forecasts, staffingConfig, base);
+  const staffingConfig: StaffingConfig = { queues: inputs.map((q) => planQueueStaffing(q.config)) };
+  const multi = multiQueuePlan(
+    new Map(inputs.map((q) => [q.config.name, q.forecast])),
+    staffingConfig,
+    planStaffingOptions(cfg),
+  );
   const totals = multi.totals;
   const first = multi.queues[0]!.plan;
   const position = new Map<number, number>();

@@ -1,15 +1,17 @@
 import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import type { ReadReport } from '../io/readReport.js';
-import type { StaffingTarget } from '../queueing/types.js';
-import type { Shrinkage } from '../staffing/shrinkage.js';
-import { type StaffingOptions, type StaffingPlan, staffingPlan } from '../staffing/staffingPlan.js';
+import { type StaffingPlan, staffingPlan } from '../staffing/staffingPlan.js';
 import type { History } from '../time/history.js';
 import type { PlanStep } from './plan.js';
 import type { PlanConfig } from './planConfig.js';
 import { planForecast, readPlanSpecialDays } from './planForecast.js';
 import { type PlanHistory, readPlanHistory } from './planHistory.js';
 import { type PooledRequirement, type QueueForecast, staffQueues } from './planQueues.js';
+import { planStaffingOptions } from './planStaffing.js';
+
+// kept here too, where it was first exported
+export { planStaffingOptions } from './planStaffing.js';
 
 /** Runs one step of a plan, reporting its start and end (with a one-line result) as progress. */
 export type PlanTimer = <T>(
@@ -52,28 +54,6 @@ export interface PlanRequirement {
 }
 
 const untimed: PlanTimer = async (_step, run) => run();
-
-/**
- * The `staffingPlan` options of a single-queue plan config: target, shrinkage, scope, and the
- * handle time, patience and minimum agents when given. Cost O(1).
- *
- * @example
- * planStaffingOptions(parsePlanConfig({ history: { file: 'h.csv', timeZone: 'UTC' },
- *   target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 300, rules: 'r.json' }));
- * // { target: { serviceLevel: 0.8, thresholdSeconds: 20 }, shrinkage: 0.3, scope: 'interval', ahtSeconds: 300 }
- */
-export function planStaffingOptions(cfg: PlanConfig): StaffingOptions {
-  // zod's optional fields are `T | undefined`; the library types are exact-optional (same values)
-  const staffing: StaffingOptions = {
-    target: cfg.target as StaffingTarget,
-    shrinkage: cfg.shrinkage as Shrinkage,
-    scope: cfg.scope,
-  };
-  if (cfg.ahtSeconds !== undefined) staffing.ahtSeconds = cfg.ahtSeconds;
-  if (cfg.patienceSeconds !== undefined) staffing.patienceSeconds = cfg.patienceSeconds;
-  if (cfg.minAgents !== undefined) staffing.minAgents = cfg.minAgents;
-  return staffing;
-}
 
 /**
  * Reads, forecasts and staffs a validated plan config, without scheduling: the part of `plan`
