@@ -164,31 +164,43 @@ function unknownKeysMessage(
  * Formats one zod issue: `path: message`, the path by `formatConfigPath`; an issue about the file as
  * a whole has no path prefix. Unknown keys read `unknown key "colour"` with the closest known key
  * ("did you mean") or the list of known keys; a required key that is absent reads `missing
- * (expected number)`; a union no branch of which matched names the branch that got furthest, or
- * the types it accepts.
+ * (expected number)`; a union no branch of which matched is `unionMessage`.
  */
 function formatIssue(schema: z.ZodType, value: unknown, issue: z.core.$ZodIssue): string {
   const path = issue.path as PropertyKey[];
-  const where = formatConfigPath(path);
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) return unionMessage(schema, value, issue);
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') message = unknownKeysMessage(schema, path, issue.keys);
   else if (issue.code === 'invalid_type' && isAbsent(value, path))
     message = `missing (expected ${issue.expected})`;
-  else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-    const branches = issue.errors.map((errors) => errors[0]).filter((e) => e !== undefined);
-    const deepest = branches.reduce<z.core.$ZodIssue | undefined>(
-      (best, e) => (best === undefined || e.path.length > best.path.length ? e : best),
-      undefined,
-    );
-    if (deepest !== undefined && deepest.path.length > 0)
-      return formatIssue(schema, value, { ...deepest, path: [...path, ...deepest.path] } as z.core.$ZodIssue);
-    const expected = branches
-      .filter((e) => e.code === 'invalid_type')
-      .map((e) => (e as { expected: string }).expected);
-    if (expected.length === branches.length && expected.length > 0)
-      message = `Invalid input: expected ${[...new Set(expected)].join(' or ')}`;
-    else if (branches.length > 0) message = branches.map((e) => e.message).join(', or ');
-  }
+  const where = formatConfigPath(path);
+  return where === '' ? message : `${where}: ${message}`;
+}
+
+/**
+ * A union no branch of which matched: every issue of the branch that got furthest into the value
+ * (its first issue has the longest path), each formatted by `formatIssue`; when no branch got past
+ * the value itself, the types the branches accept (`expected number or object`) or their messages.
+ */
+function unionMessage(schema: z.ZodType, value: unknown, issue: z.core.$ZodIssueInvalidUnion): string {
+  const path = issue.path as PropertyKey[];
+  const branches = issue.errors.filter((errors) => errors.length > 0);
+  const depth = (errors: z.core.$ZodIssue[]) => errors[0]!.path.length;
+  const deepest = branches.reduce<z.core.$ZodIssue[] | undefined>(
+    (best, errors) => (best === undefined || depth(errors) > depth(best) ? errors : best),
+    undefined,
+  );
+  if (deepest !== undefined && depth(deepest) > 0)
+    return deepest
+      .map((e) => formatIssue(schema, value, { ...e, path: [...path, ...e.path] } as z.core.$ZodIssue))
+      .join('; ');
+  const firsts = branches.map((errors) => errors[0]!);
+  const expected = firsts.flatMap((e) => (e.code === 'invalid_type' ? [e.expected] : []));
+  let message = issue.message;
+  if (expected.length === firsts.length && expected.length > 0)
+    message = `Invalid input: expected ${[...new Set(expected)].join(' or ')}`;
+  else if (firsts.length > 0) message = firsts.map((e) => e.message).join(', or ');
+  const where = formatConfigPath(path);
   return where === '' ? message : `${where}: ${message}`;
 }
 

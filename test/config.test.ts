@@ -94,6 +94,18 @@ describe('validateConfig messages', () => {
     );
   });
 
+  it('reports every problem of the union branch that got furthest, with its path', () => {
+    expect(messageOf(() => validateConfig(rules, { shrinkage: { default: 'x' } }, 'p.json'))).toBe(
+      'p.json: shrinkage.default: Invalid input: expected number, received string',
+    );
+    expect(messageOf(() => validateConfig(rules, { shrinkage: { defualt: 0.3 } }, 'p.json'))).toBe(
+      'p.json: shrinkage.default: missing (expected number); shrinkage: unknown key "defualt" (did you mean "default"?)',
+    );
+    expect(messageOf(() => validateConfig(rules, { shrinkage: 2 }, 'p.json'))).toBe(
+      'p.json: shrinkage: Too big: expected number to be <1',
+    );
+  });
+
   it('reports a whole-file problem without a path', () => {
     expect(messageOf(() => validateConfig(rules, [1], 'p.json'))).toBe(
       'p.json: Invalid input: expected object, received array',

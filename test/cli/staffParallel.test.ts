@@ -80,7 +80,7 @@ describe('multiQueuePlanParallel', () => {
 });
 
 describe('staffcast staff --config on a large multi-queue forecast', () => {
-  it('writes the same requirement CSV as multiQueuePlan when run on worker threads (20,160 intervals)', async () => {
+  it('writes the same requirement CSV as multiQueuePlan above the worker-thread threshold (20,160 intervals)', async () => {
     const n = 10_080; // 105 days of 15-minute intervals per queue, 2 queues: above the 20,000 threshold
     const forecasts = new Map([
       ['sales', wave(n, 30, 180)],
