@@ -10,6 +10,14 @@ import { type HourlyTable, hourlyRatio } from './calibrateHourly.js';
 import { type ObservedKpis, observedKpis, type RecordQuirks } from './calibrateKpis.js';
 import { type ModelErrors, modelErrors } from './calibrateModelErrors.js';
 import { modelNoiseFloor, type NoiseFloor } from './calibrateNoiseFloor.js';
+import {
+  type AgentsSource,
+  type CalibrateOptions,
+  type PatienceModel,
+  type PatienceProtocol,
+  resolveCalibrateOptions,
+  type StartState,
+} from './calibrateOptions.js';
 import { type PresenceOracle, presenceOracle } from './calibrateOracle.js';
 import { type PredictedKpis, predictKpis } from './calibratePredict.js';
 import { queueAtStarts } from './calibrateQueueStart.js';
@@ -19,115 +27,13 @@ import type { CalibrationParams } from './calibrationParams.js';
 import { type AgentSession, agentSessions, presentAgents } from './presence.js';
 import { type QueueAgentProfile, queueAgentProfile, queueAgents } from './presenceQueue.js';
 
-/** Options of {@link calibrate}; every field has a default. */
-export interface CalibrateOptions {
-  /** Interval length in minutes. Default 30. */
-  intervalMinutes?: number;
-  /** Service-level answer threshold in seconds. Default 20. */
-  thresholdSeconds?: number;
-  /** IANA zone the records' wall-clock times are in (only sets day and hour keys). Default 'UTC'. */
-  timeZone?: string;
-  /** Local weekdays of the working week (0 Sunday). Default [0, 1, 2, 3, 4]: Sunday to Thursday. */
-  busyWeekdays?: number[];
-  /** Busy window, local minutes of day [from, to). Default [600, 1020]: 10:00-17:00. */
-  busyMinutes?: [number, number];
-  /** A busy interval also needs at least this many offered calls. Default 10. */
-  minBusyCalls?: number;
-  /** Days (from the first) in the training half. Default: half the days, rounded down. */
-  trainDays?: number;
-  /**
-   * Idle gap (minutes) that ends an agent's inferred session. With neither this nor `padMinutes`
-   * given, the gap and padding are chosen on the training half from `PRESENCE_RULES`.
-   */
-  maxGapMinutes?: number;
-  /** Minutes each inferred session is widened at both ends (see `agentSessions`). */
-  padMinutes?: number;
-  /** 'interval' (default): each interval's own mean talk time; 'hourly': the fitted hourly AHT. */
-  ahtSource?: 'interval' | 'hourly';
-  /** A patience cell needs this many abandonments, else it pools its day type. Default 10. */
-  minPatienceAbandons?: number;
-  /**
-   * How the agents working each interval are measured (see {@link AgentsSource}). Default
-   * 'sessions'.
-   */
-  agentsSource?: AgentsSource;
-  /**
-   * Which days the patience of an interval is measured on (see {@link PatienceProtocol}). Default
-   * 'train'.
-   */
-  patienceFrom?: PatienceProtocol;
-  /** How patience enters Erlang A (see {@link PatienceModel}). Default 'exponential'. */
-  patienceModel?: PatienceModel;
-  /**
-   * Where each interval's queue starts (see {@link StartState}). Default 'observed'.
-   */
-  startState?: StartState;
-  /**
-   * With startState 'observed': run the queue through sub-intervals of this many minutes (a
-   * divisor of `intervalMinutes`), each with its own offered calls and agents (see
-   * `transientProfileKpis`). Default: `intervalMinutes` (one stretch).
-   */
-  subIntervalMinutes?: number;
-  /**
-   * Replications per busy interval of the noise-floor simulation (`modelNoiseFloor`); 0 skips it.
-   * Default 200.
-   */
-  noiseFloorReplications?: number;
-}
-
-/**
- * How `calibrate` measures the agents working an interval (there are no log-in records):
- * - 'sessions' (default): availability factor x agents present, presence inferred from each
- *   agent's calls (`agentSessions`, `presentAgents`): the method the issue prescribes;
- * - 'queue': while callers wait, every available agent is talking (a work-conserving queue), so
- *   the agents busy at those moments are counted as the agents available; when nobody waits,
- *   max(agents busy, factor x agents present) (`queueAgentProfile`, `queueAgents`). The factor is
- *   still the one free constant, fitted on the training half only.
- * On the February 1999 bank month the two agree to 0.1 agent on average and both are about 0.7
- * agent away from each interval's best-fitting count (`presenceOracle`): the queue measurement does
- * not reduce the per-interval error, so the prescribed session method stays the default.
- */
-export type AgentsSource = 'sessions' | 'queue';
-
-/**
- * How the patience given to Erlang A is set:
- * - 'exponential' (default): the exponential MLE of the interval's hour and day type (abandonments
- *   / total waiting time), as the issue prescribes;
- * - 'hazard': the same MLE level, but callers' hazard of hanging up falls with the time waited
- *   (`abandonmentHazard`), so each interval gets the exponential patience that matches that hazard
- *   at the waits its own queue produces (`hazardMatchedPatience`): more patient callers in a more
- *   congested interval. The hazard's shape by waiting band is pooled over the patience days
- *   (`patienceFrom`), its level per hour and day type is scaled so that, averaged over that cell's
- *   observed waiting time, it equals the cell's MLE. The session rule is chosen with 'exponential',
- *   then the factor is refitted within +-0.15 with 'hazard' (training days only).
- */
-export type PatienceModel = 'exponential' | 'hazard';
-
-/**
- * The state each interval's prediction starts from:
- * - 'observed' (default): the queue carried over from the interval before, measured from the calls
- *   (agents talking and callers waiting at the interval start, `queueAtStarts`), run forward over
- *   the interval by `transientKpis` (Erlang A, or Erlang C without patience): in this centre a
- *   half hour of the bank month often opens with callers waiting,
- *   which the steady state does not know (callers wait during 64% of the held-out busy hours);
- * - 'steady': the steady state of each interval (`predictKpis`, the textbook use of Erlang C / A).
- * With 'observed' the availability factor is first fitted with the steady state (choosing the
- * session rule, as before), then refitted with the transient model within +-0.15 of it, on the
- * training days only.
- */
-export type StartState = 'observed' | 'steady';
-
-/**
- * Which days the exponential patience (MLE by local hour and day type) of an interval comes from:
- * - 'train' (default): the training days only, like the availability factor: a strict hold-out,
- *   since patience is abandonments / waiting time and abandonment is one of the scored outcomes;
- * - 'evaluated': each half's own days, the way arrivals and handle time are taken from the
- *   interval itself (patience as a measured caller characteristic, pooled over the half's days).
- *   It feeds the held-out abandonments into an input, so its errors are NOT a clean hold-out;
- *   use it to separate the drift of patience between the halves from the queueing model's error.
- * The availability factor is fitted on the training days in both cases, so it is the same.
- */
-export type PatienceProtocol = 'train' | 'evaluated';
+export type {
+  AgentsSource,
+  CalibrateOptions,
+  PatienceModel,
+  PatienceProtocol,
+  StartState,
+} from './calibrateOptions.js';
 
 /** One interval of the calibration: what happened and what each model predicted. */
 export interface CalibrationInterval {
@@ -316,44 +222,24 @@ function finiteOrNull(v: number): number | null {
  * result.errors.test.erlangA.serviceLevel.mae; // 0.1171 (held-out busy half hours)
  */
 export function calibrate(records: readonly CallRecord[], options: CalibrateOptions = {}): CalibrationResult {
-  const intervalMinutes = options.intervalMinutes ?? 30;
-  const thresholdSeconds = options.thresholdSeconds ?? 20;
-  const timeZone = options.timeZone ?? 'UTC';
-  const busyWeekdays = options.busyWeekdays ?? [0, 1, 2, 3, 4];
-  const [busyFrom, busyTo] = options.busyMinutes ?? [600, 1020];
-  const minBusyCalls = options.minBusyCalls ?? 10;
-  const ahtSource = options.ahtSource ?? 'interval';
-  const minPatienceAbandons = options.minPatienceAbandons ?? 10;
-  const agentsSource = options.agentsSource ?? 'sessions';
-  const patienceFrom = options.patienceFrom ?? 'train';
-  const noiseFloorReplications = options.noiseFloorReplications ?? 200;
-  const startState = options.startState ?? 'observed';
-  const patienceModel = options.patienceModel ?? 'exponential';
-  if (patienceModel !== 'exponential' && patienceModel !== 'hazard')
-    invalidInput('calibrate', 'patienceModel', "must be 'exponential' or 'hazard'", patienceModel);
-  if (startState !== 'observed' && startState !== 'steady')
-    invalidInput('calibrate', 'startState', "must be 'observed' or 'steady'", startState);
-  if (agentsSource !== 'sessions' && agentsSource !== 'queue')
-    invalidInput('calibrate', 'agentsSource', "must be 'sessions' or 'queue'", agentsSource);
-  if (patienceFrom !== 'train' && patienceFrom !== 'evaluated')
-    invalidInput('calibrate', 'patienceFrom', "must be 'train' or 'evaluated'", patienceFrom);
-  if (!(Number.isInteger(noiseFloorReplications) && noiseFloorReplications >= 0))
-    invalidInput(
-      'calibrate',
-      'noiseFloorReplications',
-      'must be a whole number >= 0',
-      noiseFloorReplications,
-    );
+  const resolved = resolveCalibrateOptions(options);
   if (records.length === 0) throw new StaffcastError('NO_DATA', 'calibrate: records is empty');
-  if (!(thresholdSeconds >= 0 && Number.isFinite(thresholdSeconds)))
-    invalidInput('calibrate', 'thresholdSeconds', 'must be a finite number >= 0', thresholdSeconds);
-  if (!(busyFrom >= 0 && busyTo <= 1440 && busyFrom < busyTo))
-    invalidInput(
-      'calibrate',
-      'busyMinutes',
-      'must be [from, to) with 0 <= from < to <= 1440',
-      `${busyFrom},${busyTo}`,
-    );
+  const {
+    intervalMinutes,
+    thresholdSeconds,
+    timeZone,
+    busyWeekdays,
+    minBusyCalls,
+    ahtSource,
+    minPatienceAbandons,
+    agentsSource,
+    patienceFrom,
+    patienceModel,
+    startState,
+    subIntervalMinutes: subMinutes,
+    noiseFloorReplications,
+  } = resolved;
+  const [busyFrom, busyTo] = resolved.busyMinutes;
 
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
@@ -521,14 +407,6 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
   const agentsAt = (i: number, f: number): number =>
     profile === undefined ? f * present[i]! : queueAgents(profile, i, f);
   const starts = startState === 'observed' ? queueAtStarts(records, grid) : undefined;
-  const subMinutes = options.subIntervalMinutes ?? intervalMinutes;
-  if (!(Number.isInteger(subMinutes) && subMinutes > 0 && intervalMinutes % subMinutes === 0))
-    invalidInput(
-      'calibrate',
-      'subIntervalMinutes',
-      `must be a whole divisor of ${intervalMinutes}`,
-      subMinutes,
-    );
   const perInterval = intervalMinutes / subMinutes;
   const sub =
     starts !== undefined && perInterval > 1
