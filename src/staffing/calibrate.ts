@@ -20,12 +20,13 @@ import {
 } from './calibrateOptions.js';
 import { type PresenceOracle, presenceOracle } from './calibrateOracle.js';
 import { type PredictedKpis, predictKpis } from './calibratePredict.js';
+import { choosePresenceRule, PRESENCE_RULES, type PresenceRuleFit } from './calibratePresenceRule.js';
 import { queueAtStarts } from './calibrateQueueStart.js';
 import { type CallRecord, classifyCall, queueEntryMs, waitSeconds } from './calibrateRecord.js';
 import { type QueueStart, transientModel, transientProfileKpis } from './calibrateTransient.js';
 import type { CalibrationParams } from './calibrationParams.js';
-import { type AgentSession, agentSessions, presentAgents } from './presence.js';
-import { type QueueAgentProfile, queueAgentProfile, queueAgents } from './presenceQueue.js';
+import { presentAgents } from './presence.js';
+import { queueAgentProfile, queueAgents } from './presenceQueue.js';
 
 export type {
   AgentsSource,
@@ -94,27 +95,7 @@ export interface PatienceCheck {
 /** Waiting-time band edges (s) of `PatienceCheck.hazard`. */
 export const HAZARD_EDGES_SECONDS: readonly number[] = [0, 10, 20, 30, 60, 90, 120, 180, 240, 360];
 
-/** One candidate presence rule and how well its own fitted factor fits the training half. */
-export interface PresenceRuleFit {
-  /** Session gap (minutes). */
-  maxGapMinutes: number;
-  /** Session padding (minutes). */
-  padMinutes: number;
-  /** Availability factor fitted with this rule. */
-  availabilityFactor: number;
-  /** Training loss at that factor (mean squared SL + abandonment error). */
-  meanSquaredError: number;
-}
-
-/**
- * Presence rules `calibrate` chooses from on the training half: session gaps of 5 to 60 minutes,
- * each with 0, 2.5 or 5 minutes of padding (padding at most half the gap).
- */
-export const PRESENCE_RULES: readonly { maxGapMinutes: number; padMinutes: number }[] = [
-  5, 10, 15, 30, 60,
-].flatMap((maxGapMinutes) =>
-  [0, 2.5, 5].filter((pad) => pad <= maxGapMinutes / 2).map((padMinutes) => ({ maxGapMinutes, padMinutes })),
-);
+export { PRESENCE_RULES, type PresenceRuleFit } from './calibratePresenceRule.js';
 
 /** Everything `calibrate` measured and fitted. */
 export interface CalibrationResult {
@@ -364,46 +345,28 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     throw new StaffcastError('NO_DATA', 'calibrate: no busy interval in the training days to fit on');
   // presence rule: given, or the (gap, padding) pair whose fitted factor fits the training half best
   const fixedRule = options.maxGapMinutes !== undefined || options.padMinutes !== undefined;
-  const candidates: [number, number][] = fixedRule
-    ? [[options.maxGapMinutes ?? 30, options.padMinutes ?? 0]]
-    : PRESENCE_RULES.map((r) => [r.maxGapMinutes, r.padMinutes]);
-  const searched: PresenceRuleFit[] = [];
-  let chosen:
-    | {
-        rule: PresenceRuleFit;
-        sessions: AgentSession[];
-        present: Float64Array;
-        profile: QueueAgentProfile | undefined;
-        fit: CalibrationFit;
-      }
-    | undefined;
-  for (const [maxGapMinutes, padMinutes] of candidates) {
-    const ruleSessions = agentSessions(records, { maxGapMinutes, padMinutes });
-    const rulePresent = presentAgents(ruleSessions, grid);
-    const ruleProfile = agentsSource === 'queue' ? queueAgentProfile(records, ruleSessions, grid) : undefined;
-    const ruleFit = fitAvailability(
-      trainBusy.map((i) => ({
-        demand: demandOf(i, true),
-        presentAgents: rulePresent[i]!,
-        ...(ruleProfile === undefined ? {} : { agentsAt: (f: number) => queueAgents(ruleProfile, i, f) }),
-        serviceLevel: kpis.serviceLevel[i]!,
-        abandonRate: kpis.abandonRate[i]!,
-      })),
-      thresholdSeconds,
-    );
-    const rule: PresenceRuleFit = {
-      maxGapMinutes,
-      padMinutes,
-      availabilityFactor: ruleFit.availabilityFactor,
-      meanSquaredError: ruleFit.meanSquaredError,
-    };
-    searched.push(rule);
-    if (chosen === undefined || ruleFit.meanSquaredError < chosen.fit.meanSquaredError)
-      chosen = { rule, sessions: ruleSessions, present: rulePresent, profile: ruleProfile, fit: ruleFit };
-  }
-  const { rule, sessions, present, profile } = chosen!;
-  let fit = chosen!.fit;
-  const presenceRule = { maxGapMinutes: rule.maxGapMinutes, padMinutes: rule.padMinutes, searched };
+  const chosen = choosePresenceRule(
+    records,
+    grid,
+    fixedRule
+      ? [{ maxGapMinutes: options.maxGapMinutes ?? 30, padMinutes: options.padMinutes ?? 0 }]
+      : PRESENCE_RULES,
+    agentsSource,
+    trainBusy.map((i) => ({
+      interval: i,
+      demand: demandOf(i, true),
+      serviceLevel: kpis.serviceLevel[i]!,
+      abandonRate: kpis.abandonRate[i]!,
+    })),
+    thresholdSeconds,
+  );
+  const { sessions, present, profile } = chosen;
+  let fit = chosen.fit;
+  const presenceRule = {
+    maxGapMinutes: chosen.rule.maxGapMinutes,
+    padMinutes: chosen.rule.padMinutes,
+    searched: chosen.searched,
+  };
   const agentsAt = (i: number, f: number): number =>
     profile === undefined ? f * present[i]! : queueAgents(profile, i, f);
   const starts = startState === 'observed' ? queueAtStarts(records, grid) : undefined;
