@@ -55,33 +55,38 @@ export interface PlanRequirement {
 
 const untimed: PlanTimer = async (_step, run) => run();
 
+/** A single-queue plan's history, as read, and its forecast (before any `forecastTransform`). */
+export interface PlanForecastInputs {
+  /** The history (re-aggregated to `outputIntervalMinutes` when given). */
+  history: History;
+  /** Row accounting of the history file. */
+  readReport: ReadReport;
+  /** The forecast of `horizonDays` after the history. */
+  forecast: Forecast;
+}
+
 /**
- * Reads, forecasts and staffs a validated plan config, without scheduling: the part of `plan`
- * that `compareScenarios` also runs alone (`--no-schedule`). Single queue: the history
- * (`readPlanHistory`, re-aggregated to `outputIntervalMinutes`), the forecast (`planForecast`),
- * `forecastTransform`, then `staffingPlan` with `planStaffingOptions`. With `queues`: each queue
- * read (its own history, or the rows of its `historyQueue`) and forecast in its history's zone
- * (queues with the same history and forecast options share them), then `staffQueues` staffs each
- * on its own and sums the requirements on one pool grid. Pure apart from reading the files the
- * config names. Cost: reading + forecast (auto backtest) + staffing of each queue.
+ * The read and forecast steps of a single-queue plan config: the history (`readPlanHistory`,
+ * re-aggregated to `outputIntervalMinutes`; skipped when `history` and `readReport` are given),
+ * a check that there is a handle time, and the forecast (`planForecast` with the special days
+ * the config names; skipped when `forecast` is given). `planRequirement` starts with it, and
+ * `compareScenarios` runs it once for every scenario sharing the same inputs. Pure apart from
+ * reading the files. Cost: reading + forecast (the 'auto' backtest dominates).
  *
- * @throws StaffcastError `CONFIG` naming `ahtSeconds` (or `queues[i].ahtSeconds`) when there is no
- *   handle time (no `ahtSeconds` and no `aht_seconds` column); `FILE_READ` naming the config key of
- *   a missing file; `CSV_ROW`, `NO_DATA`, `TARGET_UNREACHABLE`, `INVALID_INPUT` from the steps.
+ * @throws StaffcastError `CONFIG` naming `ahtSeconds` when there is no handle time (no
+ *   `ahtSeconds` and no `aht_seconds` column); `FILE_READ` naming the config key of a missing
+ *   file; `CSV_ROW`, `NO_DATA`, `INVALID_INPUT` from the steps.
  * @example
  * const cfg = parsePlanConfig(JSON.parse(readFileSync('examples/plan.json', 'utf8')));
- * (await planRequirement(cfg, { baseDir: 'examples', source: 'plan.json' })).requirement.starts.length;
+ * (await readAndForecastPlan(cfg, { baseDir: 'examples', source: 'plan.json' })).forecast.starts.length;
  * // 285 (5 weekdays x 57 quarter-hours)
  */
-export async function planRequirement(
+export async function readAndForecastPlan(
   cfg: PlanConfig,
-  options: PlanRequirementOptions,
-): Promise<PlanRequirement> {
+  options: Omit<PlanRequirementOptions, 'forecastTransform'>,
+): Promise<PlanForecastInputs> {
   const timed = options.timed ?? untimed;
   const { baseDir, source } = options;
-  const transform = options.forecastTransform ?? ((f: Forecast) => f);
-  if (cfg.queues !== undefined) return staffPlanQueues(cfg, { ...options, timed, transform });
-
   const read =
     options.history !== undefined && options.readReport !== undefined
       ? { history: options.history, report: options.readReport }
@@ -105,20 +110,50 @@ export async function planRequirement(
     options.forecast === undefined
       ? await readPlanSpecialDays(cfg.forecast, { baseDir, source, key: 'forecast' })
       : [];
-  const raw =
+  const forecast =
     options.forecast ??
     (await timed(
       'forecast',
       () => planForecast(read.history, cfg.forecast, cfg.horizonDays, specialDays),
       (f) => `${f.starts.length} intervals by ${f.method ?? 'forecast'}`,
     ));
-  const fc = transform(raw);
+  return { history: read.history, readReport: read.report, forecast };
+}
+
+/**
+ * Reads, forecasts and staffs a validated plan config, without scheduling: the part of `plan`
+ * that `compareScenarios` also runs alone (`--no-schedule`). Single queue: the history and its
+ * forecast (`readAndForecastPlan`), `forecastTransform`, then `staffingPlan` with
+ * `planStaffingOptions`. With `queues`: each queue
+ * read (its own history, or the rows of its `historyQueue`) and forecast in its history's zone
+ * (queues with the same history and forecast options share them), then `staffQueues` staffs each
+ * on its own and sums the requirements on one pool grid. Pure apart from reading the files the
+ * config names. Cost: reading + forecast (auto backtest) + staffing of each queue.
+ *
+ * @throws StaffcastError `CONFIG` naming `ahtSeconds` (or `queues[i].ahtSeconds`) when there is no
+ *   handle time (no `ahtSeconds` and no `aht_seconds` column); `FILE_READ` naming the config key of
+ *   a missing file; `CSV_ROW`, `NO_DATA`, `TARGET_UNREACHABLE`, `INVALID_INPUT` from the steps.
+ * @example
+ * const cfg = parsePlanConfig(JSON.parse(readFileSync('examples/plan.json', 'utf8')));
+ * (await planRequirement(cfg, { baseDir: 'examples', source: 'plan.json' })).requirement.starts.length;
+ * // 285 (5 weekdays x 57 quarter-hours)
+ */
+export async function planRequirement(
+  cfg: PlanConfig,
+  options: PlanRequirementOptions,
+): Promise<PlanRequirement> {
+  const timed = options.timed ?? untimed;
+  const transform = options.forecastTransform ?? ((f: Forecast) => f);
+  if (cfg.queues !== undefined) return staffPlanQueues(cfg, { ...options, timed, transform });
+
+  const read = await readAndForecastPlan(cfg, { ...options, timed });
+  const fc = transform(read.forecast);
   const requirement = await timed(
     'staff',
     () => staffingPlan(fc, planStaffingOptions(cfg)),
     (p) => `${p.model}, ${p.agentHours.toFixed(1)} agent-hours on the phones`,
   );
-  return { history: read.history, readReport: read.report, forecast: fc, requirement, pooled: null };
+  return { history: read.history, readReport: read.readReport, forecast: fc, requirement, pooled: null };
 }
 
 /** The multi-queue branch of `planRequirement` (a config with `queues`). */

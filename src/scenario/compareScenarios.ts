@@ -2,17 +2,13 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { invalidInput } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
-import type { ReadReport } from '../io/readReport.js';
 import { type PlanResult, plan } from '../plan/plan.js';
 import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../plan/planConfig.js';
 import { readPlanJson, resolvePlanPath, withConfigKey } from '../plan/planFiles.js';
-import { planForecast, readPlanSpecialDays } from '../plan/planForecast.js';
-import { readPlanHistory } from '../plan/planHistory.js';
-import { planRequirement } from '../plan/planRequirement.js';
+import { type PlanForecastInputs, planRequirement, readAndForecastPlan } from '../plan/planRequirement.js';
 import type { ShiftRulesInput } from '../scheduling/rules.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
-import type { History } from '../time/history.js';
 import { applyOverrides, type ForecastOverrides, scaleForecast } from './applyOverrides.js';
 import { mapConcurrent } from './mapConcurrent.js';
 import { restrictToOpeningHours } from './restrictToOpeningHours.js';
@@ -77,13 +73,6 @@ export interface CompareScenariosOptions {
   concurrency?: number;
   /** Called with each scenario's full plan when scheduling (e.g. to keep the base for a report). */
   onPlan?: (name: string, result: PlanResult) => void;
-}
-
-/** History and forecast shared by the scenarios with the same inputs. */
-interface SharedForecast {
-  history: History;
-  readReport: ReadReport;
-  forecast: Forecast;
 }
 
 /** One scenario ready to run. */
@@ -151,22 +140,6 @@ function forecastKey(cfg: PlanConfig): string {
     cfg.outputIntervalMinutes ?? null,
     cfg.forecast ?? null,
   ]);
-}
-
-/** Reads and forecasts a single-queue scenario's history once for every scenario sharing it. */
-async function readAndForecast(cfg: PlanConfig, planDir: string, source: string): Promise<SharedForecast> {
-  const read = await readPlanHistory(cfg.history, {
-    baseDir: planDir,
-    source,
-    key: 'history',
-    outputIntervalMinutes: cfg.outputIntervalMinutes,
-  });
-  const specialDays = await readPlanSpecialDays(cfg.forecast, { baseDir: planDir, source, key: 'forecast' });
-  return {
-    history: read.history,
-    readReport: read.report,
-    forecast: planForecast(read.history, cfg.forecast, cfg.horizonDays, specialDays),
-  };
 }
 
 function sum(values: ArrayLike<number>): number {
@@ -285,14 +258,14 @@ export async function compareScenarios(
   for (const variant of [{ name: 'base' }, ...file.variants])
     scenarios.push(await prepare(base, variant, planDir, source, schedule));
 
-  const shared = new Map<string, Promise<SharedForecast>>();
-  const sharedFor = (scenario: PreparedScenario): Promise<SharedForecast | undefined> => {
+  const shared = new Map<string, Promise<PlanForecastInputs>>();
+  const sharedFor = (scenario: PreparedScenario): Promise<PlanForecastInputs | undefined> => {
     // a multi-queue plan reads and forecasts each of its queues itself
     if (scenario.cfg.queues !== undefined) return Promise.resolve(undefined);
     const key = forecastKey(scenario.cfg);
     let p = shared.get(key);
     if (p === undefined) {
-      p = readAndForecast(scenario.cfg, planDir, scenario.source);
+      p = readAndForecastPlan(scenario.cfg, { baseDir: planDir, source: scenario.source });
       shared.set(key, p);
     }
     return p;

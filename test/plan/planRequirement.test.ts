@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { forecast } from '../../src/forecast/forecast.js';
 import { plan } from '../../src/plan/plan.js';
 import { parsePlanConfig } from '../../src/plan/planConfig.js';
-import { planRequirement, planStaffingOptions } from '../../src/plan/planRequirement.js';
+import { planRequirement, planStaffingOptions, readAndForecastPlan } from '../../src/plan/planRequirement.js';
 import { staffingPlan } from '../../src/staffing/staffingPlan.js';
 
 const baseDir = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
@@ -85,5 +85,37 @@ describe('planRequirement', () => {
     await expect(planRequirement(cfg, { baseDir, source: 'p.json' })).rejects.toThrow(
       /^p\.json: history\.file: cannot read no-such\.csv: no such file/,
     );
+  });
+});
+
+describe('readAndForecastPlan', () => {
+  it('gives the history and the forecast that planRequirement staffs before any transform', async () => {
+    const cfg = parsePlanConfig(single);
+    const inputs = await readAndForecastPlan(cfg, { baseDir, source: 'single' });
+    const staffed = await planRequirement(cfg, {
+      baseDir,
+      source: 'single',
+      forecastTransform: (f) => ({ ...f, calls: f.calls.map((c) => c / 2) }),
+    });
+    expect(inputs.readReport).toEqual(staffed.readReport);
+    expect(inputs.forecast.method).toBe('seasonal-naive');
+    expect(Array.from(inputs.forecast.calls, (c) => c / 2)).toEqual(Array.from(staffed.forecast.calls));
+  });
+
+  it('reads the file only without a given history, and checks for a handle time first', async () => {
+    const noAht = parsePlanConfig({ ...single, ahtSeconds: undefined });
+    await expect(readAndForecastPlan(noAht, { baseDir, source: 'p.json' })).rejects.toThrow(
+      'p.json: ahtSeconds: required because bank_3weeks_5min.csv has no aht_seconds column',
+    );
+    const missing = parsePlanConfig({ ...single, history: { ...single.history, file: 'no-such.csv' } });
+    const first = await readAndForecastPlan(parsePlanConfig(single), { baseDir, source: 'single' });
+    const reused = await readAndForecastPlan(missing, {
+      baseDir,
+      source: 'single',
+      history: first.history,
+      readReport: first.readReport,
+    });
+    expect(reused.history).toBe(first.history);
+    expect(Array.from(reused.forecast.calls)).toEqual(Array.from(first.forecast.calls));
   });
 });
