@@ -1,11 +1,9 @@
 import { Readable } from 'node:stream';
 import { Option } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import { parseJsonText, validateConfig } from '../config.js';
 import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
-import { parseCsvText } from '../io/csvSource.js';
-import { readForecastCsv } from '../io/readForecastCsv.js';
+import { readForecastCsvByQueue } from '../io/readForecastCsv.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { type Requirement, writeRequirementCsv } from '../io/requirementCsv.js';
 import { readStaffingConfig, type StaffingConfig } from '../io/staffingConfig.js';
@@ -65,48 +63,12 @@ async function readForecasts(
   timeZone: string,
   intervalMinutes: number | undefined,
 ): Promise<Map<string, Forecast>> {
-  const read = (body: string, fileName: string, lineOf?: (line: number) => number) =>
-    readForecastCsv(Readable.from([body]), {
-      timeZone,
-      fileName,
-      ...(lineOf === undefined ? {} : { lineOf }),
-      ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
-    });
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const header = parseCsvText(firstLine, name)[0]?.fields.map((h) => h.trim()) ?? [];
-  const queueCol = header.indexOf('queue');
-  const forecasts = new Map<string, Forecast>();
-  if (queueCol < 0) {
-    const { forecast } = await read(text, name);
-    forecasts.set('', forecast);
-    return forecasts;
-  }
-  const rows = parseCsvText(text, name);
-  const groups = new Map<string, { lines: number[]; records: string[][] }>();
-  for (const { line, fields } of rows.slice(1)) {
-    const queue = (fields[queueCol] ?? '').trim();
-    if (queue === '')
-      throw new StaffcastError(
-        'CSV_ROW',
-        `${name}:${line}:queue: empty queue name (every row of a multi-queue forecast names its queue)`,
-        { file: name, row: line, column: 'queue' },
-      );
-    let group = groups.get(queue);
-    if (group === undefined) {
-      group = { lines: [], records: [header] };
-      groups.set(queue, group);
-    }
-    group.lines.push(line);
-    group.records.push(fields);
-  }
-  const headerLine = rows[0]?.line ?? 1;
-  for (const [queue, { lines, records }] of groups) {
-    // messages name the line of the file, not of the queue's cut-out
-    const lineOf = (line: number) => (line <= 1 ? headerLine : (lines[line - 2] ?? line));
-    const { forecast } = await read(stringify(records), `${name} (queue ${queue})`, lineOf);
-    forecasts.set(queue, forecast);
-  }
-  return forecasts;
+  const byQueue = await readForecastCsvByQueue(Readable.from([text]), {
+    timeZone,
+    fileName: name,
+    ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
+  });
+  return new Map([...byQueue].map(([queue, { forecast }]) => [queue, forecast]));
 }
 
 async function readParams(ctx: CliContext, file: string) {

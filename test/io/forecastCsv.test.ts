@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Forecast } from '../../src/forecast/types.js';
-import { readForecastCsv } from '../../src/io/readForecastCsv.js';
+import { readForecastCsv, readForecastCsvByQueue } from '../../src/io/readForecastCsv.js';
 import { quantileColumn, writeForecastCsv } from '../../src/io/writeForecastCsv.js';
 import { futureGrid } from '../../src/time/futureGrid.js';
 
@@ -95,11 +95,47 @@ describe('readForecastCsv', () => {
     ]);
   });
 
-  it('names the line of the original file through lineOf (a queue cut out of a multi-queue file)', async () => {
-    const text = 'interval_start,calls\n2024-01-01T09:00:00Z,1\n2024-01-01T09:30:00Z,-1\n';
+  it('reads one forecast per queue in one pass, naming the queue and the line of the file', async () => {
+    const text = [
+      'interval_start,queue,calls,aht_seconds',
+      '2024-01-01T09:00:00Z,a,1,100',
+      '2024-01-01T09:00:00Z, b ,2,200',
+      '',
+      '2024-01-01T09:30:00Z,a,3,',
+      '2024-01-01T09:30:00Z,b,4,250',
+    ].join('\n');
+    const byQueue = await readForecastCsvByQueue(Readable.from([text]), { fileName: 'q.csv' });
+    expect([...byQueue.keys()]).toEqual(['a', 'b']);
+    const a = byQueue.get('a')!;
+    expect(a.forecast.calls).toEqual(Float64Array.of(1, 3));
+    expect(a.forecast.ahtSeconds).toEqual(Float64Array.of(100, Number.NaN));
+    expect(a.forecast.intervalMinutes).toBe(30);
+    expect(a.report.file).toBe('q.csv (queue a)');
+    expect(a.report.ignoredColumns).toEqual([]);
+    expect(byQueue.get('b')!.forecast.calls).toEqual(Float64Array.of(2, 4));
     await expect(
-      readForecastCsv(Readable.from([text]), { fileName: 'q.csv', lineOf: (line) => line * 10 }),
-    ).rejects.toThrow('q.csv:30:calls: negative count (got -1)');
+      readForecastCsvByQueue(Readable.from([text.replace(',b,4,', ',b,-4,')]), { fileName: 'q.csv' }),
+    ).rejects.toThrow('q.csv (queue b):6:calls: negative count (got -4)');
+    await expect(
+      readForecastCsvByQueue(Readable.from([text.replace('Z,a,3', 'Z,b,3')]), {
+        fileName: 'q.csv',
+      }),
+    ).rejects.toThrow(
+      'q.csv (queue b):6:interval_start: repeats the start of line 5; a forecast must be sorted without duplicates',
+    );
+    await expect(
+      readForecastCsvByQueue(Readable.from([text.replace('Z,a,3', 'Z, ,3')]), { fileName: 'q.csv' }),
+    ).rejects.toThrow(
+      'q.csv:5:queue: empty queue name (every row of a multi-queue forecast names its queue)',
+    );
+  });
+
+  it('keys the one forecast of a file without a queue column by the empty name', async () => {
+    const byQueue = await readForecastCsvByQueue(
+      Readable.from(['interval_start,calls\n2024-01-01T09:00:00Z,1\n2024-01-01T09:30:00Z,2\n']),
+    );
+    expect([...byQueue.keys()]).toEqual(['']);
+    expect(byQueue.get('')!.report.file).toBe('stdin');
   });
 
   it('throws on rows out of order, a duplicate start and a bad number', async () => {
