@@ -6,7 +6,13 @@ import { InvalidArgumentError } from 'commander';
  * naming the flag.
  */
 
-/** A finite number. */
+/**
+ * A finite number.
+ *
+ * @throws InvalidArgumentError "'abc' is not a number."
+ * @example
+ * parseNumber('-2.5'); // -2.5
+ */
 export function parseNumber(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n))
@@ -14,21 +20,39 @@ export function parseNumber(value: string): number {
   return n;
 }
 
-/** A finite number > 0. */
+/**
+ * A finite number > 0.
+ *
+ * @throws InvalidArgumentError "'0' must be greater than 0."
+ * @example
+ * parsePositive('180'); // 180
+ */
 export function parsePositive(value: string): number {
   const n = parseNumber(value);
   if (!(n > 0)) throw new InvalidArgumentError(`'${value}' must be greater than 0.`);
   return n;
 }
 
-/** A finite number >= 0. */
+/**
+ * A finite number >= 0.
+ *
+ * @throws InvalidArgumentError "'-1' must be 0 or more."
+ * @example
+ * parseNonNegative('0'); // 0
+ */
 export function parseNonNegative(value: string): number {
   const n = parseNumber(value);
   if (!(n >= 0)) throw new InvalidArgumentError(`'${value}' must be 0 or more.`);
   return n;
 }
 
-/** An integer >= 0. */
+/**
+ * An integer >= 0.
+ *
+ * @throws InvalidArgumentError "'1.5' must be a whole number >= 0."
+ * @example
+ * parseNonNegativeInt('200'); // 200
+ */
 export function parseNonNegativeInt(value: string): number {
   const n = parseNumber(value);
   if (!Number.isInteger(n) || n < 0)
@@ -36,7 +60,13 @@ export function parseNonNegativeInt(value: string): number {
   return n;
 }
 
-/** An integer >= 1. */
+/**
+ * An integer >= 1.
+ *
+ * @throws InvalidArgumentError "'0' must be a whole number >= 1."
+ * @example
+ * parsePositiveInt('30'); // 30
+ */
 export function parsePositiveInt(value: string): number {
   const n = parseNumber(value);
   if (!Number.isInteger(n) || n < 1)
@@ -61,7 +91,13 @@ export function parseFraction(value: string): number {
   return n;
 }
 
-/** A comma-separated list of numbers, e.g. `0.1,0.5,0.9`. */
+/**
+ * A comma-separated list of numbers.
+ *
+ * @throws InvalidArgumentError "'x' is not a number." for any item
+ * @example
+ * parseNumberList('0.1, 0.5,0.9'); // [0.1, 0.5, 0.9]
+ */
 export function parseNumberList(value: string): number[] {
   return value.split(',').map((part) => parseNumber(part.trim()));
 }
