@@ -22,6 +22,9 @@ interface BacktestFlags {
  * `staffcast backtest <history.csv|-> --horizon 7 [--origins 8] [--methods a,b] [--quantiles
  * 0.1,0.9] [--tz UTC] [--special-days days.csv] [--holidays US] [--interval 30] [--json]`: prints
  * the rolling-origin accuracy table (per method and lead day) or the result as JSON.
+ *
+ * @example
+ * // staffcast backtest data/us_bank_calls_5min.csv --horizon 7 --origins 4 --interval 30
  */
 export const registerBacktest: CommandRegistrar = (program, ctx) => {
   program

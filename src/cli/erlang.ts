@@ -87,6 +87,12 @@ function jsonMetrics(m: QueueMetrics): Record<string, unknown> {
  * [--basis offered|excludeShortAbandons|virtualWait] [--concurrency 2] [--json]`: the required
  * agents (raw and after shrinkage) with their metrics and a table for n-3..n+3, or with `--agents`
  * the metrics of that staffing. Unreachable targets exit 1 (TARGET_UNREACHABLE).
+ *
+ * @example
+ * // staffcast erlang --calls 100 --interval 30 --aht 180 --sl 80/20 prints, among the table:
+ * // Erlang C: 100 contacts per 30 min, AHT 180 s, 10.00 Erlangs offered
+ * // required agents: 14 (no shrinkage)
+ * //   service level  88.8%
  */
 export const registerErlang: CommandRegistrar = (program, ctx) => {
   const command = program

@@ -88,6 +88,15 @@ export async function readHistoryArgument(
   return flags.interval === undefined ? read.history : resampleHistory(read.history, flags.interval);
 }
 
+/**
+ * `staffcast forecast <history.csv|-> --horizon 7 [--tz UTC] [--method auto|...] [--quantiles
+ * 0.1,0.9] [--special-days days.csv] [--holidays US] [--interval 30] [-o forecast.csv]`: reads the
+ * history (`readHistoryArgument`: its read report on stderr), forecasts the open intervals of the
+ * next `--horizon` local days and writes the forecast CSV (DESIGN.md section 5) to `-o` or stdout.
+ *
+ * @example
+ * // staffcast forecast data/us_bank_calls_5min.csv --horizon 7 --interval 30 --quantiles 0.1,0.9 -o forecast.csv
+ */
 export const registerForecast: CommandRegistrar = (program, ctx) => {
   program
     .command('forecast')

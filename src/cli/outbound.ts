@@ -47,6 +47,10 @@ function byStart(req: Requirement): Map<number, number> {
  *
  * Writes `interval_start,required_agents,scheduled_agents,spare_agents,outbound_calls,short_agents`
  * to `-o` or stdout, and the total to stderr.
+ *
+ * @example
+ * // staffcast staff forecast.csv --sl 80/20 --aht 200 -o req.csv
+ * // staffcast outbound req.csv --scheduled coverage.csv --aht 300 -o outbound.csv
  */
 export const registerOutbound: CommandRegistrar = (program, ctx) => {
   program

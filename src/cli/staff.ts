@@ -151,7 +151,7 @@ function summaryLine(label: string, req: Summarised, paidHours: number): string 
  * `staffcast staff <forecast.csv|-> --sl 80/20 [--threshold 20] [--patience 180] [--aht 240]
  * [--shrinkage 0.3] [--max-occupancy 0.85] [--max-abandon 0.05] [--max-asa 30]
  * [--scope interval|day|week] [--min-interval-sl 0.5] [--quantile 0.8] [--min-agents 1]
- * [--concurrency 2] [--config staffing.json | --params params.json] [--tz UTC] [--interval 15] [--paid-hours 40]
+ * [--concurrency 2] [--config staffing.json] [--params params.json] [--tz UTC] [--interval 15] [--paid-hours 40]
  * [-o requirements.csv] [--summary summary.json]`:
  * writes the requirement CSV (DESIGN.md section 5; a `queue` column with `--config`) to `-o` or
  * stdout and a summary (agent-hours, FTE, peak, worst interval, hours saved by day/week scope) to
@@ -166,6 +166,10 @@ function summaryLine(label: string, req: Summarised, paidHours: number): string 
  * the flags and the forecast leave open (`withFittedInputs`). A multi-queue plan with two or more
  * voice/chat queues and more than `PARALLEL_MIN_INTERVALS` intervals runs on worker threads
  * (`multiQueuePlanParallel`, same result).
+ *
+ * @example
+ * // staffcast forecast history.csv --horizon 7 | staffcast staff - --sl 80/20 --aht 200 -o requirements.csv
+ * // staffcast staff forecast.csv --sl 80/20 --config staffing.json --params params.json
  */
 export const registerStaff: CommandRegistrar = (program, ctx) => {
   const command = program
