@@ -25,8 +25,9 @@ import { queueAtStarts } from './calibrateQueueStart.js';
 import { type CallRecord, classifyCall, queueEntryMs, waitSeconds } from './calibrateRecord.js';
 import { type QueueStart, transientModel, transientProfileKpis } from './calibrateTransient.js';
 import type { CalibrationParams } from './calibrationParams.js';
+import { patienceMle } from './patience.js';
 import { presentAgents } from './presence.js';
-import { queueAgentProfile, queueAgents } from './presenceQueue.js';
+import { type QueueAgentProfile, queueAgentProfile, queueAgents } from './presenceQueue.js';
 
 export type {
   AgentsSource,
@@ -74,7 +75,10 @@ export type { ModelErrors } from './calibrateModelErrors.js';
 
 /** Pooled waiting and abandonment of the busy intervals of one half. */
 export interface HalfPatience {
-  /** Exponential patience MLE (s): total wait of all offered calls / abandonments. */
+  /**
+   * Exponential patience MLE (s, `patienceMle`): total wait of all offered calls / abandonments;
+   * Infinity with no abandonment, NaN when nobody waited at all.
+   */
   patienceSeconds: number;
   /** Mean wait of all offered calls (s), answered and abandoned. */
   meanWaitSeconds: number;
@@ -267,10 +271,11 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     busyWeekdays,
     minPatienceAbandons,
   );
-  const table = (t: HourlyTable, i: number): number =>
-    (busyWeekdays.includes(grid.weekday[i]!) ? t.workweek : t.weekend)[
-      Math.floor(grid.minuteOfDay[i]! / 60)
-    ]!;
+  // (day type, local hour) cell of an interval: 0-23 working week, 24-47 weekend
+  const cellOf = (i: number): number =>
+    (busyWeekdays.includes(grid.weekday[i]!) ? 0 : 24) + Math.floor(grid.minuteOfDay[i]! / 60);
+  const cellValue = (t: HourlyTable, c: number): number => (c < 24 ? t.workweek[c]! : t.weekend[c - 24]!);
+  const table = (t: HourlyTable, i: number): number => cellValue(t, cellOf(i));
   const aht = new Float64Array(n);
   const patience = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -281,8 +286,6 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
   // every queued call (answered or abandoned) in the grid, in record order: the patience check and
   // the hazard model read their waits
   const queued = queuedCalls(records, grid);
-  const cellOf = (i: number): number =>
-    (busyWeekdays.includes(grid.weekday[i]!) ? 0 : 24) + Math.floor(grid.minuteOfDay[i]! / 60);
   const hazardOf = (calls: QueuedCall[]): HazardBand[] =>
     abandonmentHazard(
       calls.map((c) => c.waitSeconds),
@@ -301,7 +304,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
             scaledCellHazard(
               pooled,
               hazardOf(half.filter((call) => cellOf(call.interval) === c)),
-              1 / (c < 24 ? levels.workweek[c]! : levels.weekend[c - 24]!),
+              1 / cellValue(levels, c),
             ),
           );
         })
@@ -367,8 +370,12 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     padMinutes: chosen.rule.padMinutes,
     searched: chosen.searched,
   };
-  const agentsAt = (i: number, f: number): number =>
-    profile === undefined ? f * present[i]! : queueAgents(profile, i, f);
+  // agents working interval i of a grid at factor f: f x present, or the queue-based count
+  const agentsOn =
+    (onPresent: Float64Array, onProfile: QueueAgentProfile | undefined) =>
+    (i: number, f: number): number =>
+      onProfile === undefined ? f * onPresent[i]! : queueAgents(onProfile, i, f);
+  const agentsAt = agentsOn(present, profile);
   const starts = startState === 'observed' ? queueAtStarts(records, grid) : undefined;
   const perInterval = intervalMinutes / subMinutes;
   const sub =
@@ -378,13 +385,13 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
           return {
             grid: subGrid,
             offered: observedKpis(records, subGrid, { thresholdSeconds }).offered,
-            present: presentAgents(sessions, subGrid),
-            profile: agentsSource === 'queue' ? queueAgentProfile(records, sessions, subGrid) : undefined,
+            agentsAt: agentsOn(
+              presentAgents(sessions, subGrid),
+              agentsSource === 'queue' ? queueAgentProfile(records, sessions, subGrid) : undefined,
+            ),
           };
         })()
       : undefined;
-  const subAgents = (j: number, f: number): number =>
-    sub!.profile === undefined ? f * sub!.present[j]! : queueAgents(sub!.profile, j, f);
   const startOf = (i: number): QueueStart | undefined =>
     starts === undefined
       ? undefined
@@ -402,7 +409,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     const parts = Array.from({ length: perInterval }, (_, k) => ({
       seconds: subMinutes * 60,
       calls: sub.offered[first + k]!,
-      agents: subAgents(first + k, f),
+      agents: sub.agentsAt(first + k, f),
     }));
     const d: QueueDemand = demandOf(i, withPatience, agents);
     return transientProfileKpis(parts, d.ahtSeconds, d.patienceSeconds, start, thresholdSeconds);
@@ -499,7 +506,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
       wait += kpis.waitSecondsTotal[i]!;
     }
     return {
-      patienceSeconds: abandoned > 0 ? wait / abandoned : Number.POSITIVE_INFINITY,
+      patienceSeconds: patienceMle(abandoned, wait).patienceSeconds,
       meanWaitSeconds: offered > 0 ? wait / offered : Number.NaN,
       abandonRate: offered > 0 ? abandoned / offered : Number.NaN,
     };
