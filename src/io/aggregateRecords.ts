@@ -4,7 +4,7 @@ import type { History } from '../time/history.js';
 import { localWallMs } from '../time/localCalendar.js';
 import { checkInterval, localDayIntervals } from '../time/localDayIntervals.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
-import { type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
+import { assertDataRows, type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import { ProblemList, type ReadReport } from './readReport.js';
@@ -203,9 +203,7 @@ export async function aggregateRecords(
     if (abandonedRule !== null && matches(abandonedRule, fields)) sums[k + 2]!++;
   }
 
-  if (header === undefined)
-    throw new StaffcastError('NO_DATA', `${file}: empty file (no header row)`, { file });
-  if (rowsRead === 0) throw new StaffcastError('NO_DATA', `${file}: no data rows after the header`, { file });
+  assertDataRows(file, header, rowsRead);
   if (rowsUsed === 0) {
     const first = problems.messages()[0];
     throw new StaffcastError(

@@ -155,3 +155,22 @@ export function missingColumnError(
     },
   );
 }
+
+/**
+ * Throws `NO_DATA` for a CSV without a header row (`<file>: empty file (no header row)`) or without
+ * a data row after it (`<file>: no data rows after the header`), in the words every reader uses.
+ *
+ * @throws StaffcastError `NO_DATA`
+ * @example
+ * assertDataRows('h.csv', ['interval_start', 'calls'], 0);
+ * // throws NO_DATA 'h.csv: no data rows after the header'
+ */
+export function assertDataRows(
+  file: string,
+  header: readonly string[] | undefined,
+  dataRows: number,
+): asserts header is readonly string[] {
+  if (header === undefined)
+    throw new StaffcastError('NO_DATA', `${file}: empty file (no header row)`, { file });
+  if (dataRows === 0) throw new StaffcastError('NO_DATA', `${file}: no data rows after the header`, { file });
+}

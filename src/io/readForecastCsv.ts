@@ -3,7 +3,7 @@ import type { Forecast } from '../forecast/types.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { localWallMs } from '../time/localCalendar.js';
 import { assertTimeZone, zoneOffsetMinutes } from '../time/zoneOffset.js';
-import { type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
+import { assertDataRows, type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
 import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
@@ -139,10 +139,7 @@ async function readForecasts(
     }
     rows.add(line, fields);
   }
-  if (layout === undefined)
-    throw new StaffcastError('NO_DATA', `${file}: empty file (no header row)`, { file });
-  if (queues.size === 0)
-    throw new StaffcastError('NO_DATA', `${file}: no data rows after the header`, { file });
+  assertDataRows(file, layout?.header, queues.size);
   const out = new Map<string, ForecastRead>();
   for (const [queue, rows] of queues) out.set(queue, rows.finish(options.intervalMinutes));
   return out;

@@ -6,7 +6,7 @@ import type { History } from '../time/history.js';
 import { dateOfDayNumber, localWallMs } from '../time/localCalendar.js';
 import type { Series } from '../time/series.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
-import { type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
+import { assertDataRows, type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
 import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
@@ -286,9 +286,7 @@ export async function readHistoryCsv(
     for (const { key } of OPTIONAL) if (optionalIndex[key] >= 0) extra[key].push(values[key]);
   }
 
-  if (header === undefined)
-    throw new StaffcastError('NO_DATA', `${file}: empty file (no header row)`, { file });
-  if (rowsRead === 0) throw new StaffcastError('NO_DATA', `${file}: no data rows after the header`, { file });
+  assertDataRows(file, header, rowsRead);
   if (options.queue === undefined && queuesSeen.size > 1) {
     const names = [...queuesSeen.keys()];
     throw new StaffcastError(

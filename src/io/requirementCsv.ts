@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
-import { missingColumnError, parseCsvText } from './csvSource.js';
+import { assertDataRows, missingColumnError, parseCsvText } from './csvSource.js';
 import { escapeControl } from './textCheck.js';
 
 /**
@@ -91,10 +91,7 @@ export function readRequirementCsv(text: string, options: ReadRequirementOptions
   const source = options.source ?? 'requirement CSV';
   const parsed = parseCsvText(text, source, { trim: true });
   const header = parsed[0]?.fields;
-  if (header === undefined)
-    throw new StaffcastError('NO_DATA', `${source}: empty file (no header row)`, { source });
-  if (parsed.length < 2)
-    throw new StaffcastError('NO_DATA', `${source}: no data rows after the header`, { source });
+  assertDataRows(source, header, parsed.length - 1);
   const headerLine = parsed[0]!.line;
   const index = new Map(header.map((name, i) => [name.toLowerCase(), i]));
   const startCol = index.get('interval_start');

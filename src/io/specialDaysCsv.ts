@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
 import type { SpecialDay } from '../time/specialDays.js';
-import { missingColumnError, parseCsvText } from './csvSource.js';
+import { assertDataRows, missingColumnError, parseCsvText } from './csvSource.js';
 import { escapeControl } from './textCheck.js';
 
 const rowSchema = z.object({
@@ -43,7 +43,7 @@ const rowSchema = z.object({
 export function readSpecialDaysCsv(text: string, fileName = 'special days'): SpecialDay[] {
   const rows = parseCsvText(text, fileName, { trim: true });
   const header = rows[0]?.fields;
-  if (!header) throw new StaffcastError('NO_DATA', `${fileName}: empty file (no header row)`);
+  assertDataRows(fileName, header, rows.length - 1);
   const col = (name: string) => header.findIndex((h) => h.toLowerCase() === name);
   const dateCol = col('date');
   const labelCol = col('label');
@@ -84,6 +84,5 @@ export function readSpecialDaysCsv(text: string, fileName = 'special days'): Spe
     if (parsed.data.factor !== undefined) day.factor = parsed.data.factor;
     out.push(day);
   }
-  if (out.length === 0) throw new StaffcastError('NO_DATA', `${fileName}: no special-day rows`);
   return out;
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { StaffcastError } from '../../src/errors.js';
-import { malformedCsvError, missingColumnError, parseCsvText } from '../../src/io/csvSource.js';
+import {
+  assertDataRows,
+  malformedCsvError,
+  missingColumnError,
+  parseCsvText,
+} from '../../src/io/csvSource.js';
 
 describe('parseCsvText', () => {
   it('numbers records by file line, counting the header (after a BOM) and blank lines, CRLF ends', () => {
@@ -50,5 +55,13 @@ describe('missingColumnError and malformedCsvError', () => {
       malformedCsvError('x.csv', Object.assign(new Error('Quote Not Closed'), { lines: 3 })).message,
     ).toBe('x.csv:3: malformed CSV: Quote Not Closed');
     expect(malformedCsvError('x.csv', new Error('odd')).message).toBe('x.csv:?: malformed CSV: odd');
+  });
+});
+
+describe('assertDataRows', () => {
+  it('tells an empty file from a header without rows and passes a file with rows', () => {
+    expect(() => assertDataRows('e.csv', undefined, 0)).toThrow('e.csv: empty file (no header row)');
+    expect(() => assertDataRows('h.csv', ['a'], 0)).toThrow('h.csv: no data rows after the header');
+    expect(() => assertDataRows('r.csv', ['a'], 1)).not.toThrow();
   });
 });
