@@ -101,8 +101,9 @@ function add(a: Acc, calls: number, sl: number, asa: number, ab: number, withAsa
  *
  * @throws StaffcastError `INVALID_INPUT` from `evaluateSchedule` / `deferredService`.
  * @example
- * evaluateQueues(staffed.queues, { onPhoneAgents, dayIndex, intervalMinutes: 30 }, cfg).evaluation.total.serviceLevel;
- * // contact-weighted over the queues
+ * // r: plan of examples/plan-queues.json (three voice queues, one pool)
+ * evaluateQueues(r.queues, { onPhoneAgents: r.onPhoneAgents, dayIndex: r.schedule.coverage.dayIndex,
+ *   intervalMinutes: 30 }, r.config).evaluation.total.serviceLevel.toFixed(3); // '0.919'
  */
 export function evaluateQueues(
   queues: readonly StaffedQueue[],

@@ -277,7 +277,9 @@ export type PlanConfig = z.output<typeof planConfigSchema>;
  * @example
  * parsePlanConfig({ history: { file: 'h.csv', timeZone: 'UTC' }, target: { serviceLevel: 0.8,
  *   thresholdSeconds: 20 }, ahtSeconds: 300, rules: 'r.json', colour: 1 }, 'plan.json');
- * // throws CONFIG 'plan.json: (root): Unrecognized key: "colour"'
+ * // throws CONFIG 'plan.json: unknown key "colour" (known keys: description, history, horizonDays,
+ * //   outputIntervalMinutes, forecast, target, ahtSeconds, patienceSeconds, shrinkage, scope,
+ * //   minAgents, paidHoursPerWeek, rules, outbound, queues, schedule)'
  */
 export function parsePlanConfig(value: unknown, source = 'plan config'): PlanConfig {
   return validateConfig(planConfigSchema, value, source);
@@ -288,7 +290,8 @@ export function parsePlanConfig(value: unknown, source = 'plan config'): PlanCon
  *
  * @throws StaffcastError `CONFIG` for invalid JSON (naming the source) or an invalid config.
  * @example
- * readPlanConfig('{', 'plan.json'); // throws CONFIG 'plan.json: not valid JSON: ...'
+ * readPlanConfig('{', 'plan.json');
+ * // throws CONFIG "plan.json: not valid JSON at line 1, column 2: Expected property name or '}'"
  */
 export function readPlanConfig(text: string, source = 'plan config'): PlanConfig {
   return parsePlanConfig(parseJsonText(text, source), source);

@@ -36,7 +36,8 @@ export async function readPlanSpecialDays(
  *
  * @throws StaffcastError from `forecast` (`NO_DATA`, `INVALID_INPUT`).
  * @example
- * planForecast(history, undefined, 7, []).method; // e.g. 'auto:historical-average'
+ * // history: readPlanHistory of examples/plan.json (15-minute intervals)
+ * planForecast(history, undefined, 7, []).method; // 'auto:robust-profile'
  */
 export function planForecast(
   history: History,

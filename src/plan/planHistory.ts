@@ -35,8 +35,11 @@ export interface PlanHistory {
  * @throws StaffcastError `FILE_READ` naming the config key (`plan.json: history.file: cannot read
  *   x.csv: no such file`); `CSV_ROW`, `NO_DATA` from the reader; `INVALID_INPUT` from resampling.
  * @example
- * (await readPlanHistory({ file: 'h.csv', timeZone: 'UTC' }, { baseDir: '.', source: 'plan.json',
- *   key: 'history' })).history.calls.intervalMinutes; // e.g. 5
+ * const cfg = parsePlanConfig(JSON.parse(readFileSync('examples/plan.json', 'utf8')));
+ * const r = await readPlanHistory(cfg.history, { baseDir: 'examples', source: 'plan.json', key: 'history',
+ *   outputIntervalMinutes: cfg.outputIntervalMinutes });
+ * r.history.calls.intervalMinutes; // 15 (the file's 5-minute rows re-aggregated)
+ * r.report.rowsUsed; // 27716
  */
 export async function readPlanHistory(
   history: PlanConfig['history'],

@@ -16,8 +16,10 @@ export interface PlanQueueResult extends StaffedQueue, EvaluatedQueue {}
  *
  * @throws StaffcastError `INVALID_INPUT` from `evaluateQueues`.
  * @example
- * // plan(config with queues: [{ name: 'voice' }, { name: 'chat', channel: 'chat', concurrency: 2 }]):
- * evaluatePooledPlan(pooled, onPhoneAgents, schedule, cfg).queues.map((q) => q.name); // ['voice', 'chat']
+ * // r: plan of examples/plan-queues.json (queues regular, prospects, stocks)
+ * const { pooled } = await planRequirement(r.config, { baseDir: 'examples', source: 'plan-queues.json' });
+ * evaluatePooledPlan(pooled, r.onPhoneAgents, r.schedule, r.config).queues
+ *   .map((q) => q.summary.serviceLevel.toFixed(3)); // ['0.927', '0.859', '0.964']
  */
 export function evaluatePooledPlan(
   pooled: PooledRequirement,

@@ -10,8 +10,10 @@ import type { PlanConfig } from './planConfig.js';
  *
  * @throws StaffcastError `INVALID_INPUT` from `outboundCapacity` (arrays of different lengths).
  * @example
- * planOutbound({ ...cfg, outbound: { ahtSeconds: 300, maxOccupancy: 1 } }, requirement, onPhone)?.totalCalls;
- * // 12 for one 30-minute interval with 2 agents to spare
+ * // r: plan of examples/plan-queues.json (no outbound in the config)
+ * planOutbound({ ...r.config, outbound: { ahtSeconds: 300, maxOccupancy: 1 } }, r.requirement, r.onPhoneAgents)
+ *   ?.totalCalls; // 2593 (per 30-minute interval, floor(spare agents x 1800 / 300))
+ * planOutbound(r.config, r.requirement, r.onPhoneAgents); // null
  */
 export function planOutbound(
   cfg: PlanConfig,

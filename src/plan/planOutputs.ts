@@ -120,7 +120,8 @@ export function planCoverageCsv(result: PlanResult): string {
  * where a queue has not). O(rows x columns).
  *
  * @example
- * planForecastCsv(multiQueueResult).split('\n')[0]; // 'interval_start,queue,calls,aht_seconds'
+ * // result: plan of examples/plan-queues.json (three queues)
+ * planForecastCsv(result).split('\n')[0]; // 'interval_start,queue,calls,aht_seconds'
  */
 export function planForecastCsv(result: PlanResult): string {
   const queues = result.queues;
@@ -163,7 +164,8 @@ export function planForecastCsv(result: PlanResult): string {
  * `"Infinity"`), the forecast method, the queueing model and the config with its defaults.
  *
  * @example
- * JSON.parse(planSummaryJson(result)).summary.serviceLevel; // e.g. 0.87
+ * // result: plan of examples/plan.json
+ * JSON.parse(planSummaryJson(result)).summary.serviceLevel; // 0.8369421558564418
  */
 export function planSummaryJson(result: PlanResult): string {
   const out = {
@@ -184,7 +186,8 @@ export function planSummaryJson(result: PlanResult): string {
  * schedule.csv and coverage.csv are the pool's; summary.json has the totals and `queues`.
  *
  * @example
- * Object.keys(planFileContents(result, html)); // PLAN_FILES
+ * Object.keys(planFileContents(result, html));
+ * // ['forecast.csv', 'requirements.csv', 'schedule.csv', 'coverage.csv', 'summary.json', 'report.html']
  */
 export function planFileContents(result: PlanResult, reportHtml: string): PlanFileContents {
   return {

@@ -73,8 +73,10 @@ export interface QueueForecast {
  * @throws StaffcastError `CONFIG` naming `queues[i].history` when a queue's interval length or
  *   alignment differs from the first queue's; whatever `multiQueuePlan` throws (with the queue name).
  * @example
- * staffQueues([{ config: voiceCfg, history, readReport, forecast }], planCfg).requirement.agents;
- * // = staffingPlan(forecast, { target, ahtSeconds, ... }).agents for one queue
+ * // r: plan of examples/plan-queues.json; its queues carry their config, history and forecast
+ * const pooled = staffQueues(r.queues, r.config, 'plan-queues.json');
+ * pooled.requirement.agentHours; // 783 (the three queues' agent-hours summed)
+ * Math.max(...pooled.requirement.agents); // 13
  */
 export function staffQueues(
   inputs: readonly QueueForecast[],

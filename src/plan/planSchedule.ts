@@ -12,8 +12,9 @@ import type { PlanTimer } from './planRequirement.js';
  *
  * @throws StaffcastError `INFEASIBLE`, `SOLVER_FAILED`, `CONFIG` from `scheduleShifts`.
  * @example
- * const s = await schedulePlan(requirement, rules, cfg, 'rules.json', async (_step, run) => run());
- * s.status; // 'optimal' for examples/plan.json
+ * // requirement, rules, cfg: those of examples/plan.json (its 10-second limit)
+ * const s = await schedulePlan(requirement, rules, cfg, 'us-bank-rules.json', async (_step, run) => run());
+ * s.status; // 'optimal'
  */
 export function schedulePlan(
   requirement: StaffingPlan,

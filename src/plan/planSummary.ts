@@ -131,9 +131,11 @@ function max(values: ArrayLike<number>): number {
  * O(intervals + shifts).
  *
  * @example
- * planSummary({ requirement, schedule, evaluation, onPhoneAgents, costPerPaidHour: new Map(),
- *   paidHoursPerWeek: 40, horizonDays: 7 }).requiredAgentHours;
- * // sum(requirement.agents) x intervalMinutes / 60
+ * const r = await plan(JSON.parse(readFileSync('examples/plan.json', 'utf8')), { baseDir: 'examples' });
+ * const s = planSummary({ requirement: r.requirement, schedule: r.schedule, evaluation: r.evaluation,
+ *   onPhoneAgents: r.onPhoneAgents, costPerPaidHour: new Map(), paidHoursPerWeek: 40, horizonDays: 7 });
+ * s.requiredAgentHours; // 12962.75 (sum of required agents x 0.25 h)
+ * s.serviceLevel; // 0.8369421558564418
  */
 export function planSummary(input: PlanSummaryInput): PlanSummary {
   const { requirement: req, schedule, evaluation } = input;

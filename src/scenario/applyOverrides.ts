@@ -53,7 +53,8 @@ export interface AppliedVariant {
  * @example
  * applyOverrides({ history: { file: 'h.csv', timeZone: 'UTC' }, target: { serviceLevel: 0.8 },
  *   ahtSeconds: 300, rules: 'r.json' }, { name: 'slow', ahtFactor: 1.1, target: { serviceLevel: 0.9 } })
- *   .config; // { ..., ahtSeconds: 330, target: { serviceLevel: 0.9 } }
+ *   .config;
+ * // { history: { file: 'h.csv', timeZone: 'UTC' }, target: { serviceLevel: 0.9 }, ahtSeconds: 330, rules: 'r.json' }
  */
 export function applyOverrides(base: PlanConfigInput, variant: ScenarioVariant): AppliedVariant {
   const config: PlanConfigInput = { ...base };

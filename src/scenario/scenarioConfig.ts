@@ -118,7 +118,9 @@ export type ScenarioFile = z.input<typeof scenarioFileSchema>;
  * @throws StaffcastError `CONFIG` naming the source and every invalid field path.
  * @example
  * parseScenarioFile({ base: 'plan.json', variants: [{ name: 'a', colour: 1 }] }, 's.json');
- * // throws CONFIG 's.json: variants[0]: unknown key "colour" (known keys: name, volumeFactor, ...)'
+ * // throws CONFIG 's.json: variants[0]: unknown key "colour" (known keys: name, volumeFactor, addedVolume,
+ * //   selfServiceDeflection, ahtSeconds, ahtFactor, target, patienceSeconds, shrinkage, rules,
+ * //   horizonDays, outbound, openingHours)'
  */
 export function parseScenarioFile(value: unknown, source = 'scenario file'): ScenarioFile {
   validateConfig(scenarioFileSchema, value, source);

@@ -24,8 +24,8 @@ const COLUMNS: ReadonlyArray<readonly [string, ReportFigureUnit, keyof ScenarioR
  *
  * @example
  * scenarioReportTable([{ name: 'base', forecastCalls: 100, agentHours: 10, fte: 1.25, peakAgents: 4,
- *   scheduleCost: null, serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02, outboundCalls: null,
- *   scheduled: false }]).columns.map((c) => c.label);
+ *   scheduleCost: null, scheduleStatus: null, serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02,
+ *   outboundCalls: null, scheduled: false }]).columns.map((c) => c.label);
  * // ['Contacts', 'Agent-hours', 'FTE', 'Peak agents', 'Service level', 'ASA', 'Abandonment']
  */
 export function scenarioReportTable(rows: readonly ScenarioRow[]): ReportScenarioTable {
