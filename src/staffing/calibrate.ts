@@ -96,7 +96,13 @@ export interface PatienceCheck {
   hazard: HazardBand[];
 }
 
-/** Waiting-time band edges (s) of `PatienceCheck.hazard`. */
+/**
+ * Waiting-time band edges (s) of `PatienceCheck.hazard` and of the hazard-matched patience; the
+ * last band runs from 360 s to Infinity.
+ *
+ * @example
+ * HAZARD_EDGES_SECONDS.length; // 10 bands: 0-10 s, 10-20 s, ..., 240-360 s, 360 s and more
+ */
 export const HAZARD_EDGES_SECONDS: readonly number[] = [0, 10, 20, 30, 60, 90, 120, 180, 240, 360];
 
 export { PRESENCE_RULES, type PresenceRuleFit } from './calibratePresenceRule.js';

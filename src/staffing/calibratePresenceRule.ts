@@ -23,6 +23,9 @@ export interface PresenceRuleFit {
 /**
  * Presence rules `calibrate` chooses from on the training half: session gaps of 5 to 60 minutes,
  * each with 0, 2.5 or 5 minutes of padding (padding at most half the gap).
+ *
+ * @example
+ * PRESENCE_RULES.length; // 14 (5-minute gaps take 0 or 2.5 minutes of padding, longer gaps all three)
  */
 export const PRESENCE_RULES: readonly { maxGapMinutes: number; padMinutes: number }[] = [
   5, 10, 15, 30, 60,

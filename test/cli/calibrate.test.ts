@@ -36,6 +36,7 @@ describe('staffcast calibrate', () => {
       stdin: month,
     });
     expect(run.code).toBe(0);
+    expect(run.stderr).toContain("stdin:550:vru_seconds: must be a number of seconds >= 0 (got '-65')");
     const out = JSON.parse(run.stdout);
     expect(out.params.intervalMinutes).toBe(60);
     expect(out.params.thresholdSeconds).toBe(30);
