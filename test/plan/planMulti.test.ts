@@ -11,6 +11,7 @@ import { queueMetrics } from '../../src/queueing/queueMetrics.js';
 import { renderReportHtml } from '../../src/report/html.js';
 import { validateReportInput } from '../../src/report/validate.js';
 import { deferredRequirement } from '../../src/staffing/deferredRequirement.js';
+import { outboundCapacity } from '../../src/staffing/outboundCapacity.js';
 import { staffingPlan } from '../../src/staffing/staffingPlan.js';
 
 const baseDir = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
@@ -175,9 +176,23 @@ describe('plan with three queues (voice, chat, email) from one history with a qu
     expect(qs[2]?.serviceLevel).toBeGreaterThan(0.99); // the email share follows its requirement
   });
 
-  it('computes outbound capacity on the pool', () => {
-    expect(r.summary.outbound?.calls).toBe(r.outbound?.totalCalls);
-    expect(r.outbound?.calls.length).toBe(r.requirement.starts.length);
+  it("computes outbound capacity on the pool: the pool's required and expected on-phone agents", () => {
+    const cap = outboundCapacity(r.requirement.agents, r.onPhoneAgents, {
+      ahtSeconds: 300,
+      intervalMinutes: 30,
+    });
+    expect(r.outbound).toEqual(cap);
+    expect(cap.totalCalls).toBeGreaterThan(0);
+    expect(r.summary.outbound?.calls).toBe(cap.totalCalls);
+  });
+
+  it('reports the peak of the expected on-phone agents and evaluates their whole number', () => {
+    const onPhone = Array.from(r.onPhoneAgents);
+    expect(r.summary.peakOnPhoneAgents).toBe(Math.max(...onPhone));
+    expect(onPhone.some((a) => !Number.isInteger(a))).toBe(true); // net x (1 - 0.3) is fractional
+    expect(Array.from(r.evaluation.agents)).toEqual(onPhone.map((a) => Math.floor(a + 1e-9)));
+    const input = planReportInput(r, { generatedAt: 0 });
+    expect(input.summary.peakScheduledAgents).toBe(r.summary.peakOnPhoneAgents);
   });
 
   it('writes forecast.csv and requirements.csv with a queue column, coverage.csv for the pool', () => {
