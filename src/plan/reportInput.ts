@@ -9,6 +9,20 @@ function finite(value: number | null | undefined): number | undefined {
   return value !== null && value !== undefined && Number.isFinite(value) ? value : undefined;
 }
 
+/** The service figures of a summary, day or queue that are known (finite), for the report. */
+function serviceFigures(s: { serviceLevel: number; asaSeconds: number; abandonRate: number }): {
+  serviceLevel?: number;
+  asaSeconds?: number;
+  abandonRate?: number;
+} {
+  const out: { serviceLevel?: number; asaSeconds?: number; abandonRate?: number } = {};
+  for (const key of ['serviceLevel', 'asaSeconds', 'abandonRate'] as const) {
+    const v = finite(s[key]);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
 /**
  * Maps a plan to the report renderers' input (`renderReportHtml`, `renderTerminalSummary`):
  * the last `REPORT_HISTORY_DAYS` days of history, the forecast (with its P10-P90 band when the
@@ -68,9 +82,7 @@ export function planReportInput(
       scheduleCost: summary.scheduleCost,
       scheduleCostUnit: 'cost units',
       ...(summary.outbound === null ? {} : { outboundCallsFit: summary.outbound.calls }),
-      ...(finite(summary.serviceLevel) !== undefined ? { serviceLevel: summary.serviceLevel } : {}),
-      ...(finite(summary.asaSeconds) !== undefined ? { asaSeconds: summary.asaSeconds } : {}),
-      ...(finite(summary.abandonRate) !== undefined ? { abandonRate: summary.abandonRate } : {}),
+      ...serviceFigures(summary),
       scheduleStatus: status,
       ...(finite(summary.scheduleGap) !== undefined ? { scheduleGap: summary.scheduleGap as number } : {}),
     },
@@ -79,9 +91,7 @@ export function planReportInput(
       calls: d.calls,
       requiredAgentHours: d.requiredAgentHours,
       scheduledAgentHours: d.onPhoneAgentHours,
-      ...(finite(d.serviceLevel) !== undefined ? { serviceLevel: d.serviceLevel } : {}),
-      ...(finite(d.asaSeconds) !== undefined ? { asaSeconds: d.asaSeconds } : {}),
-      ...(finite(d.abandonRate) !== undefined ? { abandonRate: d.abandonRate } : {}),
+      ...serviceFigures(d),
     })),
     ...(result.queues === null
       ? {}
@@ -94,9 +104,7 @@ export function planReportInput(
               forecastCalls: s.forecastCalls,
               requiredAgentHours: s.requiredAgentHours,
               peakRequiredAgents: s.peakRequiredAgents,
-              ...(finite(s.serviceLevel) !== undefined ? { serviceLevel: s.serviceLevel } : {}),
-              ...(finite(s.asaSeconds) !== undefined ? { asaSeconds: s.asaSeconds } : {}),
-              ...(finite(s.abandonRate) !== undefined ? { abandonRate: s.abandonRate } : {}),
+              ...serviceFigures(s),
             };
           }),
         }),
@@ -110,7 +118,8 @@ export function planReportInput(
               'to evaluate each queue (an approximation of skill-based routing). Charts show the totals; ' +
               'the ASA of the totals covers voice and chat only.',
           ]),
-      'Agents are agents on the phones: the schedule gives net coverage (on shift, not on break) x (1 - shrinkage).',
+      'Agents are agents on the phones: the schedule gives net coverage (on shift, not on break) x (1 - shrinkage), ' +
+        'an expected head count that may be fractional; the service figures count the whole agents (rounded down).',
       `Shrinkage ${typeof config.shrinkage === 'number' ? `${Math.round(100 * config.shrinkage)}%` : 'by table'}; ` +
         `schedule ${summary.scheduleStatus}${summary.scheduleGap === null ? '' : `, gap ${(100 * summary.scheduleGap).toFixed(2)}%`}.`,
       ...(summary.outbound === null

@@ -128,6 +128,15 @@ describe('plan', () => {
     expect(input.staffing.scheduledAgents).toBe(result.onPhoneAgents);
     expect(input.days).toHaveLength(5);
   });
+
+  it('leaves unknown service figures out of the report and says the agents on the phones are expected heads', () => {
+    const unstable = { ...result, summary: { ...result.summary, asaSeconds: Number.POSITIVE_INFINITY } };
+    const input = planReportInput(unstable, { generatedAt: 0 });
+    expect(input.summary.asaSeconds).toBeUndefined();
+    expect(input.summary.serviceLevel).toBe(result.summary.serviceLevel);
+    expect(input.days?.[0]?.abandonRate).toBe(result.summary.days[0]?.abandonRate);
+    expect(input.notes).toContainEqual(expect.stringContaining('count the whole agents (rounded down)'));
+  });
 });
 
 describe('plan with outbound work', () => {
