@@ -201,9 +201,11 @@ function finiteOrNull(v: number): number | null {
  *    scatter Erlang A itself implies for one interval (`noiseFloor`, `modelNoiseFloor`).
  * Every default was chosen on the training half (its loss): the transient start lowers the training
  * loss from 0.0183 to 0.0143 at 30 minutes, the hazard-matched patience does not (0.0145).
- * Cost: O(records log records) plus about 40 x busy-train x 14 rules `queueMetrics` calls, about
- * 20 x busy-train + 2 x all intervals transient runs (~1 ms each) and the noise-floor simulation:
- * a few seconds for a month of half hours.
+ * Cost: O(records log records) plus about 40 x busy-train x 14 rules `queueMetrics` calls, a few
+ * whole-agent transient runs per busy training interval for the refit (memoised per interval,
+ * `transientModel`), about 4 per interval with calls for the predictions (~0.3 ms each), and the
+ * noise-floor simulation (~0.3 s per half): about 2 s of CPU for a month of half hours
+ * ('hazard' about twice that: its patience moves with the agents, so runs are not reused).
  *
  * @throws StaffcastError `NO_DATA` with no offered call or no busy training interval;
  *   `INVALID_INPUT` for a bad option.

@@ -56,13 +56,16 @@ function aheadOutcomes(
   return { served, waitServed, within };
 }
 
-/** One stretch of an interval with constant arrival rate and a whole number of agents. */
+/** One stretch of an interval with a constant arrival rate and number of agents. */
 export interface TransientSegment {
   /** Length in seconds (> 0). */
   seconds: number;
   /** Calls arriving in the stretch (expected, >= 0). */
   calls: number;
-  /** Agents working during the stretch (whole number >= 0). */
+  /**
+   * Agents working during the stretch (>= 0); `transientProfileKpis` splits a fractional count
+   * into whole-agent stretches before running the chain.
+   */
   agents: number;
 }
 
@@ -225,7 +228,7 @@ function transientWhole(
  *   waitingCallers: 0 }, 20).serviceLevel; // 0.4941, as transientKpis at 6 agents
  */
 export function transientProfileKpis(
-  parts: readonly { seconds: number; calls: number; agents: number }[],
+  parts: readonly TransientSegment[],
   ahtSeconds: number,
   patienceSeconds: number | undefined,
   start: QueueStart,
