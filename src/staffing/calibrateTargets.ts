@@ -1,4 +1,4 @@
-import type { ModelErrors } from './calibrate.js';
+import type { ModelErrors } from './calibrateModelErrors.js';
 
 /** One accuracy target and whether the measured error meets it. */
 export interface CalibrationTarget {
