@@ -31,7 +31,12 @@ export {
   type ReadHistoryOptions,
   readHistoryCsv,
 } from './io/readHistoryCsv.js';
-export { type ReadForecastOptions, readForecastCsv } from './io/readForecastCsv.js';
+export {
+  type ForecastRead,
+  type ReadForecastOptions,
+  readForecastCsv,
+  readForecastCsvByQueue,
+} from './io/readForecastCsv.js';
 export { quantileColumn, writeForecastCsv } from './io/writeForecastCsv.js';
 export { writeHistoryCsv } from './io/writeHistoryCsv.js';
 export { type CompletedGrid, completeGrid } from './time/completeGrid.js';
