@@ -5,6 +5,7 @@ import { plan } from '../../src/plan/plan.js';
 import { parsePlanConfig } from '../../src/plan/planConfig.js';
 import { planRequirement, planStaffingOptions, readAndForecastPlan } from '../../src/plan/planRequirement.js';
 import { staffingPlan } from '../../src/staffing/staffingPlan.js';
+import { twoQueueConfig } from './twoQueueConfig.js';
 
 const baseDir = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
 const single = {
@@ -18,18 +19,7 @@ const single = {
   rules: 'rules.json',
   schedule: { timeLimitSeconds: 2 },
 };
-const queues = {
-  history: { file: 'anonymous_bank_queues_30min.csv', timeZone: 'Asia/Jerusalem' },
-  horizonDays: 2,
-  forecast: { method: 'seasonal-naive' as const },
-  target: { serviceLevel: 0.8, thresholdSeconds: 20 },
-  patienceSeconds: 120,
-  rules: 'rules_il.json',
-  queues: [
-    { name: 'regular', historyQueue: 'PS' },
-    { name: 'stocks', historyQueue: 'NE' },
-  ],
-};
+const queues = twoQueueConfig;
 
 describe('planRequirement', () => {
   it('gives the requirement that plan schedules, without scheduling', async () => {

@@ -5,6 +5,7 @@ import type { PlanResult } from '../../src/plan/plan.js';
 import { type PlanConfigInput, parsePlanConfig } from '../../src/plan/planConfig.js';
 import { planRequirement } from '../../src/plan/planRequirement.js';
 import { compareScenarios, type ScenarioRow } from '../../src/scenario/compareScenarios.js';
+import { planFixtureDir, twoQueueConfig } from '../plan/twoQueueConfig.js';
 
 const baseDir = fileURLToPath(new URL('../fixtures/scenario/', import.meta.url));
 const planJson = JSON.parse(readFileSync(`${baseDir}plan.json`, 'utf8')) as PlanConfigInput;
@@ -248,19 +249,8 @@ describe('compareScenarios with scheduling', () => {
 });
 
 describe('compareScenarios with a multi-queue base plan', () => {
-  const planDir = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
-  const queuesBase: PlanConfigInput = {
-    history: { file: 'anonymous_bank_queues_30min.csv', timeZone: 'Asia/Jerusalem' },
-    horizonDays: 2,
-    forecast: { method: 'seasonal-naive' },
-    target: { serviceLevel: 0.8, thresholdSeconds: 20 },
-    patienceSeconds: 120,
-    rules: 'rules_il.json',
-    queues: [
-      { name: 'regular', historyQueue: 'PS' },
-      { name: 'stocks', historyQueue: 'NE' },
-    ],
-  };
+  const planDir = planFixtureDir;
+  const queuesBase: PlanConfigInput = twoQueueConfig;
 
   it('staffs every queue (not the unfiltered history) and scales each with the volume override', async () => {
     const rows = await compareScenarios(
