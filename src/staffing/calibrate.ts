@@ -5,7 +5,7 @@ import type { QueueDemand } from '../queueing/types.js';
 import { abandonmentHazard, type HazardBand } from './abandonHazard.js';
 import { type CalibrationFit, fitAvailability } from './calibrateFit.js';
 import { type CalibrationGrid, calibrationGrid, intervalIndex } from './calibrateGrid.js';
-import { hazardMatchedPatience, scaledCellHazard } from './calibrateHazardPatience.js';
+import { matchedAbandonRate, scaledCellHazard } from './calibrateHazardPatience.js';
 import { type HourlyTable, hourlyRatio } from './calibrateHourly.js';
 import { type ObservedKpis, observedKpis, type RecordQuirks } from './calibrateKpis.js';
 import { type ModelErrors, modelErrors } from './calibrateModelErrors.js';
@@ -317,7 +317,8 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
           );
         })
       : undefined;
-  const matchedRates = new Map<number, number>();
+  const matchedRates: ((agents: number) => number)[] = [];
+  // the model inputs of interval i; with 'hazard' and an agent count, the matched patience
   const demandOf = (i: number, withPatience: boolean, agents = Number.NaN): QueueDemand => {
     const demand = { callsPerInterval: kpis.offered[i]!, intervalMinutes, ahtSeconds: aht[i]! };
     if (!withPatience || !(Number.isFinite(patience[i]!) && patience[i]! > 0)) return demand;
@@ -325,24 +326,12 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
       return { ...demand, patienceSeconds: patience[i]! };
     const hazard = cellHazards[patienceFrom === 'evaluated' && !isTrain(i) ? 1 : 0]![cellOf(i)]!;
     if (!hazard.every((x) => Number.isFinite(x))) return { ...demand, patienceSeconds: patience[i]! };
-    // abandonment rate at whole agents (memoised: the fit revisits the same counts), interpolated
-    const rateAt = (whole: number): number => {
-      const key = i * 4096 + whole;
-      let theta = matchedRates.get(key);
-      if (theta === undefined) {
-        const input = {
-          arrivalsPerSecond: kpis.offered[i]! / (intervalMinutes * 60),
-          ahtSeconds: aht[i]!,
-          agents: whole,
-        };
-        theta = 1 / hazardMatchedPatience(input, HAZARD_EDGES_SECONDS, hazard);
-        matchedRates.set(key, theta);
-      }
-      return theta;
-    };
-    const low = Math.max(0, Math.floor(agents));
-    const share = Math.max(0, agents) - low;
-    const theta = share > 0 ? (1 - share) * rateAt(low) + share * rateAt(low + 1) : rateAt(low);
+    matchedRates[i] ??= matchedAbandonRate(
+      { arrivalsPerSecond: kpis.offered[i]! / (intervalMinutes * 60), ahtSeconds: aht[i]! },
+      HAZARD_EDGES_SECONDS,
+      hazard,
+    );
+    const theta = matchedRates[i](agents);
     return theta > 0 && Number.isFinite(theta) ? { ...demand, patienceSeconds: 1 / theta } : demand;
   };
 

@@ -196,3 +196,38 @@ export function scaledCellHazard(
   const scale = risk > 0 && weighted > 0 ? levelPerSecond / (weighted / risk) : levelPerSecond;
   return shape.map((x) => scale * x);
 }
+
+/**
+ * The abandonment rate (1 / {@link hazardMatchedPatience}) of one interval at any fractional agent
+ * count, as `calibrate` feeds it to Erlang A: computed at whole agent counts (memoised: a fit
+ * revisits the same counts) and interpolated linearly in the rate between floor and ceil
+ * (negative agents count as 0). Per second; 0 means no abandonment (infinite patience). Cost: one
+ * `hazardMatchedPatience` per distinct whole count.
+ *
+ * @throws StaffcastError `INVALID_INPUT` as `hazardMatchedPatience` (when called).
+ * @example
+ * // a constant hazard of 1/200 per second: 1/200 at any agent count
+ * const rateAt = matchedAbandonRate({ arrivalsPerSecond: 1 / 30, ahtSeconds: 180 }, [0, 60],
+ *   [1 / 200, 1 / 200]);
+ * rateAt(6.5); // 0.005 (to 1e-12)
+ */
+export function matchedAbandonRate(
+  queue: Omit<HazardPatienceInput, 'agents'>,
+  edgesSeconds: readonly number[],
+  hazardPerSecond: readonly number[],
+): (agents: number) => number {
+  const rates = new Map<number, number>();
+  const rateAt = (whole: number): number => {
+    let theta = rates.get(whole);
+    if (theta === undefined) {
+      theta = 1 / hazardMatchedPatience({ ...queue, agents: whole }, edgesSeconds, hazardPerSecond);
+      rates.set(whole, theta);
+    }
+    return theta;
+  };
+  return (agents) => {
+    const low = Math.max(0, Math.floor(agents));
+    const share = Math.max(0, agents) - low;
+    return share > 0 ? (1 - share) * rateAt(low) + share * rateAt(low + 1) : rateAt(low);
+  };
+}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hazardMatchedPatience, scaledCellHazard } from '../../src/staffing/calibrateHazardPatience.js';
+import {
+  hazardMatchedPatience,
+  matchedAbandonRate,
+  scaledCellHazard,
+} from '../../src/staffing/calibrateHazardPatience.js';
 
 // the February 1999 bank's hazard by waiting band (per hour, training days), as measured by calibrate
 const edges = [0, 10, 20, 30, 60, 90, 120, 180, 240, 360];
@@ -83,5 +87,25 @@ describe('scaledCellHazard', () => {
     const gap = [band(0, 10, 3, 100), band(10, 20, 0, 0)];
     const h = scaledCellHazard(gap, [band(0, 10, 0, 10), band(10, 20, 0, 0)], 0.01);
     expect(h).toEqual([0.01, 0.01]);
+  });
+});
+
+describe('matchedAbandonRate', () => {
+  it('is the constant hazard at any agent count', () => {
+    const rateAt = matchedAbandonRate(
+      busy,
+      edges,
+      edges.map(() => 1 / 200),
+    );
+    for (const agents of [4, 6.5, 9]) expect(rateAt(agents)).toBeCloseTo(1 / 200, 12);
+  });
+
+  it('is 1 / hazardMatchedPatience at whole agents and linear in the rate between them', () => {
+    const rateAt = matchedAbandonRate(busy, edges, falling);
+    const at5 = 1 / hazardMatchedPatience({ ...busy, agents: 5 }, edges, falling);
+    const at6 = 1 / hazardMatchedPatience({ ...busy, agents: 6 }, edges, falling);
+    expect(rateAt(5)).toBe(at5);
+    expect(rateAt(5.25)).toBeCloseTo(0.75 * at5 + 0.25 * at6, 15);
+    expect(rateAt(-1)).toBe(rateAt(0));
   });
 });
