@@ -234,6 +234,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
   } = resolved;
   const [busyFrom, busyTo] = resolved.busyMinutes;
 
+  // 1. the grid, the halves, the busy set and the observed KPIs
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const r of records) {
@@ -254,6 +255,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     grid.minuteOfDay[i]! < busyTo &&
     kpis.offered[i]! >= minBusyCalls;
 
+  // 2. model inputs: handle time and exponential patience by (day type, hour), per interval
   const ahtByHour: HourlyTable = hourlyRatio(
     kpis.serviceSecondsTotal,
     kpis.answered,
@@ -335,6 +337,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     return theta > 0 && Number.isFinite(theta) ? { ...demand, patienceSeconds: 1 / theta } : demand;
   };
 
+  // 3. agents: the presence rule and the availability factor, fitted on the busy training intervals
   const trainBusy: number[] = [];
   const testBusy: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -373,6 +376,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
     (i: number, f: number): number =>
       onProfile === undefined ? f * onPresent[i]! : queueAgents(onProfile, i, f);
   const agentsAt = agentsOn(present, profile);
+  // 4. the models: steady state, or transient from the queue measured at each interval start
   const starts = startState === 'observed' ? queueAtStarts(records, grid) : undefined;
   const perInterval = intervalMinutes / subMinutes;
   const sub =
@@ -402,15 +406,17 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
       transient[i] ??= transientModel(start, thresholdSeconds);
       return transient[i](demandOf(i, withPatience, agents), agents);
     }
-    const first = intervalIndex(sub.grid, grid.starts[i]!);
+    const firstSub = intervalIndex(sub.grid, grid.starts[i]!);
     const parts = Array.from({ length: perInterval }, (_, k) => ({
       seconds: subMinutes * 60,
-      calls: sub.offered[first + k]!,
-      agents: sub.agentsAt(first + k, f),
+      calls: sub.offered[firstSub + k]!,
+      agents: sub.agentsAt(firstSub + k, f),
     }));
     const d: QueueDemand = demandOf(i, withPatience, agents);
     return transientProfileKpis(parts, d.ahtSeconds, d.patienceSeconds, start, thresholdSeconds);
   };
+  // a model other than the steady state with exponential patience refits the factor near the
+  // steady-state one (the rule stays the one chosen with the steady state)
   if (starts !== undefined || cellHazards !== undefined) {
     const steady = fit.availabilityFactor;
     fit = fitAvailability(
@@ -429,6 +435,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
   const factor = fit.availabilityFactor;
   const agentsOf = (i: number): number => agentsAt(i, factor);
 
+  // 5. every interval's inputs, observations and predictions; errors by half and model
   const none: PredictedKpis = { serviceLevel: Number.NaN, asaSeconds: Number.NaN, abandonRate: Number.NaN };
   const intervals: CalibrationInterval[] = [];
   for (let i = 0; i < n; i++) {
@@ -470,6 +477,7 @@ export function calibrate(records: readonly CallRecord[], options: CalibrateOpti
       })),
     );
 
+  // 6. the fitted parameters for staff / plan, and the diagnostics
   const firstDay = new TZDate(first, timeZone);
   const trainEndMs = new TZDate(
     firstDay.getFullYear(),
