@@ -6,7 +6,7 @@ import {
 } from '../scheduling/evaluateSchedule.js';
 import { deferredService } from './deferredService.js';
 import type { PlanConfig } from './planConfig.js';
-import type { StaffedQueue } from './planQueues.js';
+import { poolMembers, type StaffedQueue } from './planQueues.js';
 import { splitAgents } from './splitAgents.js';
 
 /** Figures of one queue of a multi-queue plan (`PlanSummary.queues`). */
@@ -114,12 +114,7 @@ export function evaluateQueues(
   const poolAgents = Float64Array.from({ length: m }, (_, t) =>
     Math.max(0, Math.floor((pool.onPhoneAgents[t] ?? 0) + 1e-9)),
   );
-  const members: Array<Array<[number, number]>> = Array.from({ length: m }, () => []);
-  queues.forEach((q, qi) => {
-    q.poolIndex.forEach((k, i) => {
-      members[k]!.push([qi, i]);
-    });
-  });
+  const members = poolMembers(queues, m);
   const shares = queues.map((q) => new Float64Array(q.poolIndex.length));
   for (let t = 0; t < m; t++) {
     const rows = members[t]!;

@@ -136,6 +136,28 @@ export function staffQueues(
   };
 }
 
+/**
+ * Which queues are open in each interval of the pool grid: per pool interval, the pairs
+ * [queue index, the interval's index in that queue's own grid] (from `StaffedQueue.poolIndex`), in
+ * queue order; an interval no queue is open in has none. O(queues x intervals).
+ *
+ * @example
+ * poolMembers([{ poolIndex: Int32Array.of(0, 1) }, { poolIndex: Int32Array.of(1) }], 3);
+ * // [[[0, 0]], [[0, 1], [1, 0]], []]
+ */
+export function poolMembers(
+  queues: ReadonlyArray<Pick<StaffedQueue, 'poolIndex'>>,
+  intervals: number,
+): Array<Array<[number, number]>> {
+  const members: Array<Array<[number, number]>> = Array.from({ length: intervals }, () => []);
+  queues.forEach((q, qi) => {
+    q.poolIndex.forEach((k, i) => {
+      members[k]!.push([qi, i]);
+    });
+  });
+  return members;
+}
+
 /** Weighted mean of `values` with `weights` where both are finite; unweighted mean when all weights are 0. */
 function weightedMean(values: readonly number[], weights: readonly number[]): number {
   let sw = 0;
@@ -166,11 +188,7 @@ function poolRequirement(
   cfg: PlanConfig,
 ): StaffingPlan {
   const m = totals.starts.length;
-  const members: Array<Array<[StaffedQueue, number]>> = Array.from({ length: m }, () => []);
-  for (const q of queues)
-    q.poolIndex.forEach((k, i) => {
-      members[k]!.push([q, i]);
-    });
+  const members = poolMembers(queues, m).map((rows) => rows.map(([qi, i]) => [queues[qi]!, i] as const));
   const calls = new Float64Array(m);
   const fields = ['ahtSeconds', 'serviceLevel', 'asaSeconds', 'abandonRate', 'occupancy'] as const;
   const out = Object.fromEntries(fields.map((f) => [f, new Float64Array(m)])) as Record<
