@@ -11,7 +11,7 @@ const minutes = z
   .refine((m) => 1440 % m === 0, 'must divide 1440');
 
 /** zod schema of the history a plan (or one of its queues) forecasts from. */
-export const planHistorySchema = z.strictObject({
+const planHistorySchema = z.strictObject({
   file: z.string().min(1).describe('Interval history CSV (DESIGN.md 5), relative to the config file'),
   timeZone: z.string().min(1).describe('IANA zone of timestamps without offset, e.g. America/New_York'),
   intervalMinutes: minutes
@@ -30,7 +30,7 @@ export const planHistorySchema = z.strictObject({
 });
 
 /** zod schema of the forecast options of a plan (or of one of its queues). */
-export const planForecastSchema = z.strictObject({
+const planForecastSchema = z.strictObject({
   method: z
     .enum(['auto', ...MODEL_NAMES])
     .default('auto')
