@@ -169,9 +169,17 @@ export function modelNoiseFloor(
       let waitAnswered = 0;
       for (let c = 0; c < arrivals.length; c++) {
         const arrival = arrivals[c]!;
+        // the agent free soonest (the first of equals)
         let k = 0;
-        for (let s = 1; s < agents; s++) if (free[s]! < free[k]!) k = s;
-        const start = agents > 0 ? Math.max(arrival, free[k]!) : Number.POSITIVE_INFINITY;
+        let soonest = free[0]!;
+        for (let s = 1; s < agents; s++) {
+          const at = free[s]!;
+          if (at < soonest) {
+            soonest = at;
+            k = s;
+          }
+        }
+        const start = agents > 0 ? Math.max(arrival, soonest) : Number.POSITIVE_INFINITY;
         const counted = c >= warmUp;
         if (agents === 0 || start - arrival > exponential(patience)) {
           if (counted) abandoned++;
