@@ -142,6 +142,8 @@ export function resolveCalibrateOptions(options: CalibrateOptions): ResolvedCali
   const noiseFloorReplications = options.noiseFloorReplications ?? 200;
   const startState = options.startState ?? 'observed';
   const patienceModel = options.patienceModel ?? 'exponential';
+  if (ahtSource !== 'interval' && ahtSource !== 'hourly')
+    invalidInput('calibrate', 'ahtSource', "must be 'interval' or 'hourly'", ahtSource);
   if (patienceModel !== 'exponential' && patienceModel !== 'hazard')
     invalidInput('calibrate', 'patienceModel', "must be 'exponential' or 'hazard'", patienceModel);
   if (startState !== 'observed' && startState !== 'steady')

@@ -35,6 +35,7 @@ describe('resolveCalibrateOptions', () => {
       /subIntervalMinutes must be a whole divisor of 30/,
     );
     expect(() => resolveCalibrateOptions({ thresholdSeconds: -1 })).toThrow(/thresholdSeconds/);
+    expect(() => resolveCalibrateOptions({ ahtSource: 'daily' as 'hourly' })).toThrow(/ahtSource must be/);
     expect(() => resolveCalibrateOptions({ busyMinutes: [600, 1500] })).toThrow(/busyMinutes/);
   });
 });
