@@ -8,7 +8,13 @@ export const BANK_CALLS_GZ = fileURLToPath(
   new URL('../fixtures/calls/anonymous_bank_feb1999_calls.csv.gz', import.meta.url),
 );
 
-/** Reads the whole February 1999 bank month from the fixture. */
+let month: Promise<CallRecordsRead> | undefined;
+
+/**
+ * Reads the whole February 1999 bank month from the fixture, once per test file (the records are
+ * only read by the calibration, never changed).
+ */
 export function readBankMonth(): Promise<CallRecordsRead> {
-  return readCallRecords(createReadStream(BANK_CALLS_GZ).pipe(createGunzip()), { fileLabel: 'bank.csv' });
+  month ??= readCallRecords(createReadStream(BANK_CALLS_GZ).pipe(createGunzip()), { fileLabel: 'bank.csv' });
+  return month;
 }
