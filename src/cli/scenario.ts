@@ -130,6 +130,7 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
           generator: `staffcast ${VERSION} scenario`,
         });
         input.scenarios = scenarioReportTable(rows);
+        if (rows.some(scheduleNotProven)) input.notes = [...(input.notes ?? []), SCENARIO_NOT_PROVEN_NOTE];
         await writeFileAtomically(
           resolve(ctx.cwd, flags.report),
           await renderReportHtml(input),

@@ -32,9 +32,9 @@ export function scheduleNotProven(row: Pick<ScenarioRow, 'scheduleStatus'>): boo
  * a row whose schedule was not proven optimal.
  */
 export const SCENARIO_NOT_PROVEN_NOTE =
-  '* schedule not proven optimal: the solver stopped at schedule.timeLimitSeconds with the best ' +
-  'schedule found by then, which depends on machine load, so this row can differ between runs ' +
-  '(raise the limit until every row is optimal)';
+  '* schedule not proven optimal: the solver stopped at schedule.timeLimitSeconds (or had no bound) ' +
+  'with the best schedule found by then, which depends on machine load, so a marked row can differ ' +
+  'between runs (raise the limit until every schedule is optimal)';
 
 function cells(row: ScenarioRow, markNotProven: boolean): string[] {
   return [

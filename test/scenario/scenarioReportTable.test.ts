@@ -39,6 +39,11 @@ describe('scenarioReportTable', () => {
     expect(t.rows[1]!.values).toEqual([1000, 120, 3, 12, 150, 0.82, 9, 0.03, 40]);
   });
 
+  it("puts ' *' after the name of a scenario whose schedule was not proven optimal", () => {
+    const t = scenarioReportTable([row('base'), row('busy', { scheduleStatus: 'feasible' })]);
+    expect(t.rows.map((r) => r.name)).toEqual(['base', 'busy *']);
+  });
+
   it('leaves out the columns no scenario has a figure for (cost and outbound without scheduling)', () => {
     const t = scenarioReportTable([
       row('base', { scheduleCost: null, scheduleStatus: null, scheduled: false }),
