@@ -157,9 +157,11 @@ export function evaluateQueues(
       agents += a;
       slMean += e.serviceLevel[i]! / members[t]!.length;
     }
-    serviceLevel[t] = here.calls > 0 ? here.sl / here.calls : slMean;
-    asaSeconds[t] = here.asaCalls > 0 ? here.asa / here.asaCalls : 0;
-    abandonRate[t] = here.calls > 0 ? here.ab / here.calls : 0;
+    const s = toSummary(here);
+    // an interval without contacts: the plain mean of the queues' service levels
+    serviceLevel[t] = here.calls > 0 ? s.serviceLevel : slMean;
+    asaSeconds[t] = s.asaSeconds;
+    abandonRate[t] = s.abandonRate;
     occupancy[t] = agents > 0 ? busy / agents : 0;
   }
   return {
@@ -244,11 +246,11 @@ function evaluateQueue(
   }
   const days = Array.from({ length: dayCount }, emptyAcc);
   const total = emptyAcc();
-  const withAsa = true; // a queue's own ASA (email: mean time to handling)
   let onPhone = 0;
   let peak = 0;
   for (let i = 0; i < n; i++) {
-    const args = [req.calls[i]!, serviceLevel[i]!, asaSeconds[i]!, abandonRate[i]!, withAsa] as const;
+    // a queue's own ASA always counts (email: the mean time to handling)
+    const args = [req.calls[i]!, serviceLevel[i]!, asaSeconds[i]!, abandonRate[i]!, true] as const;
     add(days[dayIndex[i] ?? 0] ?? emptyAcc(), ...args);
     add(total, ...args);
     onPhone += agents[i]!;
