@@ -187,7 +187,20 @@ export {
 export { type ErrorStat, errorStat } from './staffing/calibrateErrors.js';
 export { type CalibrationFit, type FitInterval, fitAvailability } from './staffing/calibrateFit.js';
 export { type CalibrationGrid, calibrationGrid, intervalIndex } from './staffing/calibrateGrid.js';
-export { type HazardPatienceInput, hazardMatchedPatience } from './staffing/calibrateHazardPatience.js';
+export {
+  type HazardPatienceInput,
+  hazardMatchedPatience,
+  matchedAbandonRate,
+  scaledCellHazard,
+} from './staffing/calibrateHazardPatience.js';
+export { modelErrors, type ScoredInterval } from './staffing/calibrateModelErrors.js';
+export { type ResolvedCalibrateOptions, resolveCalibrateOptions } from './staffing/calibrateOptions.js';
+export {
+  type ChosenPresenceRule,
+  choosePresenceRule,
+  type RuleFitInterval,
+} from './staffing/calibratePresenceRule.js';
+export { rk4Stepper } from './staffing/calibrateRk4.js';
 export { type HourlyTable, hourlyRatio } from './staffing/calibrateHourly.js';
 export { type OracleInterval, type PresenceOracle, presenceOracle } from './staffing/calibrateOracle.js';
 export {
@@ -217,6 +230,7 @@ export {
   type QueueStart,
   type TransientSegment,
   transientKpis,
+  transientModel,
   transientProfileKpis,
 } from './staffing/calibrateTransient.js';
 export { type CalibrationParams, calibrationParamsSchema } from './staffing/calibrationParams.js';
