@@ -8,11 +8,10 @@ import {
 import { formatReadReport } from '../io/formatReadReport.js';
 import { inputLabel } from '../io/readTextInput.js';
 import { writeHistoryCsv } from '../io/writeHistoryCsv.js';
-import { assertTimeZone } from '../time/zoneOffset.js';
 import { openInput } from './context.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
-import { parsePositiveInt } from './usage.js';
+import { parsePositiveInt, parseTimeZone } from './usage.js';
 
 interface AggregateFlags {
   interval: number;
@@ -63,7 +62,12 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
       'interval length in minutes, dividing 1440 (5, 6, 10, 15, 30, 60 ...)',
       parsePositiveInt,
     )
-    .option('--tz <zone>', 'IANA zone of arrival times without offset, and of the output', 'UTC')
+    .option(
+      '--tz <zone>',
+      'IANA zone of arrival times without offset, and of the output',
+      parseTimeZone,
+      'UTC',
+    )
     .option('--time-column <name>', 'arrival time column', 'arrival')
     .option(
       '--service-column <name>',
@@ -94,11 +98,6 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
     .action(async (file: string, flags: AggregateFlags) => {
       if (1440 % flags.interval !== 0) {
         throw new StaffcastError('USAGE', `aggregate: --interval must divide 1440 (got ${flags.interval})`);
-      }
-      try {
-        assertTimeZone('aggregate', flags.tz);
-      } catch {
-        throw new StaffcastError('USAGE', `aggregate: --tz '${flags.tz}' is not an IANA time zone`);
       }
       const options: AggregateRecordsOptions = {
         intervalMinutes: flags.interval,

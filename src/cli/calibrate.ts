@@ -10,7 +10,7 @@ import { formatCalibrationReport } from '../staffing/calibrateReport.js';
 import { calibrationTargets } from '../staffing/calibrateTargets.js';
 import { openInput } from './context.js';
 import type { CommandRegistrar } from './program.js';
-import { parseNonNegative, parseNonNegativeInt, parsePositiveInt } from './usage.js';
+import { parseNonNegative, parseNonNegativeInt, parsePositiveInt, parseTimeZone } from './usage.js';
 
 interface CalibrateFlags {
   interval: number;
@@ -56,7 +56,7 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
     .argument('<records>', 'per-call CSV (arrival, outcome, vru_seconds, queued, ...), or - for stdin')
     .option('--interval <minutes>', 'interval length in minutes (divides 1440)', parsePositiveInt, 30)
     .option('--threshold <seconds>', 'service-level answer threshold in seconds', parseNonNegative, 20)
-    .option('--tz <zone>', 'IANA zone of wall-clock arrival times', 'UTC')
+    .option('--tz <zone>', 'IANA zone of wall-clock arrival times', parseTimeZone, 'UTC')
     .option(
       '--gap <minutes>',
       'idle minutes that end an inferred agent session (default: chosen on the training half)',
@@ -115,12 +115,6 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
         usage(`--sub-interval must divide --interval ${flags.interval} (got ${flags.subInterval})`);
       if (flags.pad !== undefined && flags.pad > (flags.gap ?? 30) / 2)
         usage(`--pad must be at most half of --gap (${flags.gap ?? 30}) (got ${flags.pad})`);
-      try {
-        new TZDate(0, flags.tz).getTime();
-        Intl.DateTimeFormat('en', { timeZone: flags.tz });
-      } catch {
-        usage(`--tz '${flags.tz}' is not an IANA time zone`);
-      }
       const read = await readCallRecords(openInput(ctx, file), {
         timeZone: flags.tz,
         fileLabel: inputLabel(file),

@@ -10,7 +10,7 @@ import type { ShiftRulesInput } from '../scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
-import { parsePositive } from './usage.js';
+import { parsePositive, parseTimeZone } from './usage.js';
 
 interface ScheduleFlags {
   rules: string;
@@ -128,7 +128,12 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
     .option('--format <format>', 'output format: csv or json', 'csv')
     .option('--coverage <file>', 'also write the coverage per interval as CSV')
     .option('-o, --output <file>', 'write the schedule here instead of stdout')
-    .option('--tz <zone>', 'IANA zone of the rules (weekdays, times of day) and of the output', 'UTC')
+    .option(
+      '--tz <zone>',
+      'IANA zone of the rules (weekdays, times of day) and of the output',
+      parseTimeZone,
+      'UTC',
+    )
     .option(
       '--column <name>',
       'requirement column to cover: scheduled_agents (default when present) or agents',
@@ -138,11 +143,6 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
         usage(`--format must be csv or json (got '${flags.format}')`);
       if (flags.column !== undefined && flags.column !== 'agents' && flags.column !== 'scheduled_agents')
         usage(`--column must be agents or scheduled_agents (got '${flags.column}')`);
-      try {
-        Intl.DateTimeFormat('en', { timeZone: flags.tz });
-      } catch {
-        usage(`--tz '${flags.tz}' is not an IANA time zone`);
-      }
       const label = inputLabel(file);
       // --column is read as the requirement's agents column: required on every row, named by file line
       const requirement = readRequirementCsv(await readText(file, ctx.cwd, ctx.stdin), {

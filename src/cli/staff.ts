@@ -24,7 +24,13 @@ import type { CliContext } from './context.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { addTargetOptions, type TargetFlags, targetFromFlags } from './targetFlags.js';
-import { parseFraction, parseNonNegativeInt, parsePositive, parsePositiveInt } from './usage.js';
+import {
+  parseFraction,
+  parseNonNegativeInt,
+  parsePositive,
+  parsePositiveInt,
+  parseTimeZone,
+} from './usage.js';
 
 interface StaffFlags extends TargetFlags {
   aht?: number;
@@ -207,7 +213,7 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
       '--params <file>',
       'fitted AHT and patience by hour and availability factor (calibrate --params-out); with --config: for voice queues (useParams)',
     )
-    .option('--tz <zone>', 'IANA zone of the forecast (timestamps without offset)', 'UTC')
+    .option('--tz <zone>', 'IANA zone of the forecast (timestamps without offset)', parseTimeZone, 'UTC')
     .option('--interval <minutes>', 'interval length (default: detected from the rows)', parsePositiveInt)
     .option('--paid-hours <hours>', 'paid hours of one FTE per week', parsePositive, 40)
     .option('-o, --output <file>', 'write the requirement CSV here instead of stdout')

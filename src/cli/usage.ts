@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { assertTimeZone } from '../time/zoneOffset.js';
 
 /**
  * Commander argument parsers shared by the commands. Each throws commander's
@@ -100,4 +101,20 @@ export function parseFraction(value: string): number {
  */
 export function parseNumberList(value: string): number[] {
   return value.split(',').map((part) => parseNumber(part.trim()));
+}
+
+/**
+ * An IANA time-zone name (or `UTC`) the runtime knows, checked by `assertTimeZone`: one rule
+ * for the `--tz` flag of every command, a usage error (exit 2) naming the flag.
+ *
+ * @throws InvalidArgumentError "'Mars/Base' is not an IANA time zone (e.g. Europe/Madrid)."
+ * @example
+ * parseTimeZone('America/New_York'); // 'America/New_York'
+ */
+export function parseTimeZone(value: string): string {
+  try {
+    return assertTimeZone('--tz', value);
+  } catch {
+    throw new InvalidArgumentError(`'${value}' is not an IANA time zone (e.g. Europe/Madrid).`);
+  }
 }

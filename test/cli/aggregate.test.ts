@@ -56,7 +56,7 @@ describe('staffcast aggregate', () => {
     const tz = await runStaffcast(['aggregate', records, '--interval', '30', '--tz', 'Mars/Base']);
     expect([tz.code, tz.stderr]).toEqual([
       2,
-      "staffcast: aggregate: --tz 'Mars/Base' is not an IANA time zone\n",
+      "error: option '--tz <zone>' argument 'Mars/Base' is invalid. 'Mars/Base' is not an IANA time zone (e.g. Europe/Madrid).\n",
     ]);
     const missing = await runStaffcast(['aggregate', 'nope.csv', '--interval', '30'], {
       cwd: '/nonexistent',

@@ -52,7 +52,9 @@ describe('staffcast calibrate', () => {
     expect(bad.stderr).toBe('staffcast: calibrate: --interval must divide 1440 (got 7)\n');
     const zone = await runStaffcast(['calibrate', 'calls.csv', '--tz', 'Mars/Olympus'], { cwd: dir });
     expect(zone.code).toBe(2);
-    expect(zone.stderr).toBe("staffcast: calibrate: --tz 'Mars/Olympus' is not an IANA time zone\n");
+    expect(zone.stderr).toBe(
+      "error: option '--tz <zone>' argument 'Mars/Olympus' is invalid. 'Mars/Olympus' is not an IANA time zone (e.g. Europe/Madrid).\n",
+    );
   });
 
   it('uses a given session rule instead of choosing one (--gap 30 --pad 0: the one-rule factor 0.756)', async () => {
