@@ -281,18 +281,21 @@ export {
   planQueueSchema,
   readPlanConfig,
 } from './plan/planConfig.js';
-export type { PlanQueueResult } from './plan/planMulti.js';
+export { evaluatePooledPlan, type PlanQueueResult } from './plan/planMulti.js';
 export { planOutbound } from './plan/planOutbound.js';
 export {
+  type PlanForecastInputs,
   type PlanRequirement,
   type PlanRequirementOptions,
   type PlanTimer,
   planRequirement,
-  planStaffingOptions,
+  readAndForecastPlan,
 } from './plan/planRequirement.js';
+export { planQueueStaffing, planStaffingOptions } from './plan/planStaffing.js';
 export { schedulePlan } from './plan/planSchedule.js';
 export {
   type PooledRequirement,
+  poolMembers,
   type QueueForecast,
   type StaffedQueue,
   staffQueues,
@@ -370,7 +373,12 @@ export {
   compareScenarios,
   type ScenarioRow,
 } from './scenario/compareScenarios.js';
-export { formatScenarioCsv, formatScenarioTable } from './scenario/formatScenarioTable.js';
+export {
+  formatScenarioCsv,
+  formatScenarioTable,
+  SCENARIO_NOT_PROVEN_NOTE,
+  scheduleNotProven,
+} from './scenario/formatScenarioTable.js';
 export { restrictToOpeningHours } from './scenario/restrictToOpeningHours.js';
 export {
   type OpeningHours,

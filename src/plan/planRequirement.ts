@@ -11,7 +11,6 @@ import { type PooledRequirement, type QueueForecast, staffQueues } from './planQ
 import { planStaffingOptions } from './planStaffing.js';
 
 // kept here too, where it was first exported
-export { planStaffingOptions } from './planStaffing.js';
 
 /** Runs one step of a plan, reporting its start and end (with a one-line result) as progress. */
 export type PlanTimer = <T>(

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { forecast } from '../../src/forecast/forecast.js';
 import { plan } from '../../src/plan/plan.js';
 import { parsePlanConfig } from '../../src/plan/planConfig.js';
-import { planRequirement, planStaffingOptions, readAndForecastPlan } from '../../src/plan/planRequirement.js';
+import { planRequirement, readAndForecastPlan } from '../../src/plan/planRequirement.js';
+import { planStaffingOptions } from '../../src/plan/planStaffing.js';
 import { staffingPlan } from '../../src/staffing/staffingPlan.js';
 import { twoQueueConfig } from './twoQueueConfig.js';
 
