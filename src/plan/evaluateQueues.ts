@@ -57,6 +57,7 @@ export interface PoolCoverage {
 interface Acc {
   calls: number;
   sl: number;
+  /** Answered contacts (calls x (1 - abandonRate)) of the intervals with an ASA. */
   asaCalls: number;
   asa: number;
   ab: number;
@@ -80,9 +81,10 @@ function add(a: Acc, calls: number, sl: number, asa: number, ab: number, withAsa
   a.calls += calls;
   a.sl += calls * sl;
   a.ab += calls * ab;
-  if (withAsa && !Number.isNaN(asa)) {
-    a.asaCalls += calls;
-    a.asa += calls * asa;
+  const answered = calls * (1 - ab); // ASA is the mean wait of answered contacts
+  if (withAsa && !Number.isNaN(asa) && answered > 0) {
+    a.asaCalls += answered;
+    a.asa += answered * asa;
   }
 }
 

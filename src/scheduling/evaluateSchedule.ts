@@ -20,7 +20,10 @@ export interface ServiceSummary {
   calls: number;
   /** Sum(calls * serviceLevel) / sum(calls); 1 when no calls. */
   serviceLevel: number;
-  /** Sum(calls * asaSeconds) / sum(calls) (Infinity when an interval with calls is unstable). */
+  /**
+   * Mean wait of answered contacts: Sum(answered * asaSeconds) / Sum(answered), answered =
+   * calls x (1 - abandonRate); 0 when none is answered (Infinity when an interval with calls is unstable).
+   */
   asaSeconds: number;
   /** Sum(calls * abandonRate) / sum(calls). */
   abandonRate: number;
@@ -79,7 +82,7 @@ export function evaluateSchedule(
   const abandonRate = new Float64Array(n);
   const occupancy = new Float64Array(n);
   const dayCount = (cov.dayIndex[n - 1] ?? 0) + 1;
-  const acc = Array.from({ length: dayCount + 1 }, () => ({ calls: 0, sl: 0, asa: 0, ab: 0 }));
+  const acc = Array.from({ length: dayCount + 1 }, () => ({ calls: 0, sl: 0, answered: 0, asa: 0, ab: 0 }));
   for (let t = 0; t < n; t++) {
     const calls = demand.callsPerInterval[t] ?? Number.NaN;
     const a = Math.max(0, Math.floor((cov.net[t] ?? 0) + 1e-9));
@@ -102,16 +105,20 @@ export function evaluateSchedule(
         if (s === undefined) continue;
         s.calls += calls;
         s.sl += calls * m.serviceLevel;
-        s.asa += calls * m.asaSeconds;
         s.ab += calls * m.abandonRate;
+        const answered = calls * (1 - m.abandonRate);
+        if (answered > 0) {
+          s.answered += answered;
+          s.asa += answered * m.asaSeconds;
+        }
       }
   }
-  const summary = (s: { calls: number; sl: number; asa: number; ab: number }): ServiceSummary =>
+  const summary = (s: { calls: number; sl: number; answered: number; asa: number; ab: number }): ServiceSummary =>
     s.calls > 0
       ? {
           calls: s.calls,
           serviceLevel: s.sl / s.calls,
-          asaSeconds: s.asa / s.calls,
+          asaSeconds: s.answered > 0 ? s.asa / s.answered : 0,
           abandonRate: s.ab / s.calls,
         }
       : { calls: 0, serviceLevel: 1, asaSeconds: 0, abandonRate: 0 };
@@ -122,6 +129,6 @@ export function evaluateSchedule(
     abandonRate,
     occupancy,
     days: acc.slice(0, dayCount).map(summary),
-    total: summary(acc[dayCount] ?? { calls: 0, sl: 0, asa: 0, ab: 0 }),
+    total: summary(acc[dayCount] ?? { calls: 0, sl: 0, answered: 0, asa: 0, ab: 0 }),
   };
 }

@@ -51,6 +51,38 @@ describe('evaluateSchedule', () => {
     expect(e.total.calls).toBe(150);
   });
 
+  it('averages ASA over answered contacts, calls x (1 - abandonment), not over offered calls', () => {
+    const net = new Float64Array([16, 9]);
+    const schedule = {
+      intervalMinutes: 30,
+      coverage: {
+        required: new Float64Array(2),
+        scheduled: net,
+        onBreak: new Float64Array(2),
+        net,
+        dayIndex: new Int32Array([0, 0]),
+      },
+    };
+    const e = evaluateSchedule(
+      schedule,
+      { callsPerInterval: [100, 100], ahtSeconds: 180, patienceSeconds: 120 },
+      { thresholdSeconds: 20 },
+    );
+    const m = [16, 9].map((n) =>
+      queueMetrics({ callsPerInterval: 100, intervalMinutes: 30, ahtSeconds: 180, patienceSeconds: 120 }, n, {
+        thresholdSeconds: 20,
+      }),
+    );
+    const [m0, m1] = [m[0]!, m[1]!];
+    expect(m1.abandonRate - m0.abandonRate).toBeGreaterThan(0.1);
+    const answered = [100 * (1 - m0.abandonRate), 100 * (1 - m1.abandonRate)] as const;
+    expect(e.total.asaSeconds).toBeCloseTo(
+      (answered[0] * m0.asaSeconds + answered[1] * m1.asaSeconds) / (answered[0] + answered[1]),
+      12,
+    );
+    expect(e.total.asaSeconds).not.toBeCloseTo((m0.asaSeconds + m1.asaSeconds) / 2, 2);
+  });
+
   it('rejects demand of the wrong length', () => {
     const schedule = {
       intervalMinutes: 30,
