@@ -1,7 +1,7 @@
 /**
  * The report's stylesheet, inlined in `<style>` (no external fonts or URLs): a centred 1100 px
- * column, system fonts, cards for the headline figures, zebra tables, and charts that scale
- * down on narrow screens and avoid page breaks when printed.
+ * column, system fonts, cards for the headline figures, zebra tables (headings wrap; a table wider
+ * than its card scrolls inside it), and charts that scale down on narrow screens and avoid page breaks when printed.
  */
 export const REPORT_CSS = `
 :root { color-scheme: light; --ink: #1d2733; --muted: #5f6b7a; --line: #e3e7ec; --accent: #1f6fb4; }
@@ -15,7 +15,7 @@ h2 { font-size: 17px; margin: 0 0 12px; }
 .chart h2 { margin-bottom: 2px; }
 .caption { margin: 0 0 10px; color: var(--muted); font-size: 13px; }
 section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 18px 20px; margin-top: 18px;
-  break-inside: avoid; }
+  break-inside: avoid; overflow-x: auto; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 10px; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; background: #fbfcfd; }
 .card .label { color: var(--muted); font-size: 12px; }
@@ -28,7 +28,7 @@ section { background: #fff; border: 1px solid var(--line); border-radius: 8px; p
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
-thead th { background: #f0f3f7; font-weight: 600; }
+thead th { background: #f0f3f7; font-weight: 600; white-space: normal; vertical-align: bottom; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 td.below { color: #b3261e; font-weight: 600; }
 ul.notes { margin: 0; padding-left: 20px; color: var(--muted); }
