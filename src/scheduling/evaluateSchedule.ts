@@ -29,6 +29,15 @@ export interface ServiceSummary {
   abandonRate: number;
 }
 
+/** Running sums of a period: calls, calls x SL, answered calls, answered x ASA, calls x abandonment. */
+interface Totals {
+  calls: number;
+  sl: number;
+  answered: number;
+  asa: number;
+  ab: number;
+}
+
 /** What a schedule really delivers, interval by interval and per day. */
 export interface ScheduleEvaluation {
   /** Net agents on the phones per interval (floored to whole agents). */
@@ -82,7 +91,10 @@ export function evaluateSchedule(
   const abandonRate = new Float64Array(n);
   const occupancy = new Float64Array(n);
   const dayCount = (cov.dayIndex[n - 1] ?? 0) + 1;
-  const acc = Array.from({ length: dayCount + 1 }, () => ({ calls: 0, sl: 0, answered: 0, asa: 0, ab: 0 }));
+  const acc = Array.from(
+    { length: dayCount + 1 },
+    (): Totals => ({ calls: 0, sl: 0, answered: 0, asa: 0, ab: 0 }),
+  );
   for (let t = 0; t < n; t++) {
     const calls = demand.callsPerInterval[t] ?? Number.NaN;
     const a = Math.max(0, Math.floor((cov.net[t] ?? 0) + 1e-9));
@@ -113,7 +125,7 @@ export function evaluateSchedule(
         }
       }
   }
-  const summary = (s: { calls: number; sl: number; answered: number; asa: number; ab: number }): ServiceSummary =>
+  const summary = (s: Totals): ServiceSummary =>
     s.calls > 0
       ? {
           calls: s.calls,
