@@ -11,7 +11,7 @@ import { writeHistoryCsv } from '../io/writeHistoryCsv.js';
 import { openInput } from './context.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
-import { parsePositiveInt, parseTimeZone } from './usage.js';
+import { defaultTimeZone, parsePositiveInt, parseTimeZone } from './usage.js';
 
 interface AggregateFlags {
   interval: number;
@@ -66,7 +66,7 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
       '--tz <zone>',
       'IANA zone of arrival times without offset, and of the output',
       parseTimeZone,
-      'UTC',
+      defaultTimeZone(ctx.env),
     )
     .option('--time-column <name>', 'arrival time column', 'arrival')
     .option(

@@ -4,7 +4,7 @@ import { formatBacktestTable } from '../forecast/backtestTable.js';
 import { type ForecastMethod, MODEL_NAMES } from '../forecast/engine.js';
 import { checkForecastFlags, loadSpecialDays, readHistoryArgument } from './forecast.js';
 import type { CommandRegistrar } from './program.js';
-import { parseNumberList, parsePositiveInt, parseTimeZone } from './usage.js';
+import { defaultTimeZone, parseNumberList, parsePositiveInt, parseTimeZone } from './usage.js';
 
 interface BacktestFlags {
   horizon: number;
@@ -40,7 +40,7 @@ export const registerBacktest: CommandRegistrar = (program, ctx) => {
       parseNumberList,
       [0.1, 0.9],
     )
-    .option('--tz <zone>', 'IANA zone of wall-clock timestamps', parseTimeZone, 'UTC')
+    .option('--tz <zone>', 'IANA zone of wall-clock timestamps', parseTimeZone, defaultTimeZone(ctx.env))
     .option('--special-days <file>', 'CSV of special days: date,label[,factor]')
     .option('--holidays <region>', "public holidays via date-holidays, e.g. 'US', 'IL'")
     .option('--interval <minutes>', 're-aggregate the history to this interval first', parsePositiveInt)

@@ -10,7 +10,13 @@ import { formatCalibrationReport } from '../staffing/calibrateReport.js';
 import { calibrationTargets } from '../staffing/calibrateTargets.js';
 import { openInput } from './context.js';
 import type { CommandRegistrar } from './program.js';
-import { parseNonNegative, parseNonNegativeInt, parsePositiveInt, parseTimeZone } from './usage.js';
+import {
+  defaultTimeZone,
+  parseNonNegative,
+  parseNonNegativeInt,
+  parsePositiveInt,
+  parseTimeZone,
+} from './usage.js';
 
 interface CalibrateFlags {
   interval: number;
@@ -56,7 +62,7 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
     .argument('<records>', 'per-call CSV (arrival, outcome, vru_seconds, queued, ...), or - for stdin')
     .option('--interval <minutes>', 'interval length in minutes (divides 1440)', parsePositiveInt, 30)
     .option('--threshold <seconds>', 'service-level answer threshold in seconds', parseNonNegative, 20)
-    .option('--tz <zone>', 'IANA zone of wall-clock arrival times', parseTimeZone, 'UTC')
+    .option('--tz <zone>', 'IANA zone of wall-clock arrival times', parseTimeZone, defaultTimeZone(ctx.env))
     .option(
       '--gap <minutes>',
       'idle minutes that end an inferred agent session (default: chosen on the training half)',

@@ -13,7 +13,7 @@ import type { SpecialDay } from '../time/specialDays.js';
 import { type CliContext, openInput } from './context.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
-import { parseNumberList, parsePositiveInt, parseTimeZone } from './usage.js';
+import { defaultTimeZone, parseNumberList, parsePositiveInt, parseTimeZone } from './usage.js';
 
 interface ForecastFlags {
   horizon: number;
@@ -103,7 +103,7 @@ export const registerForecast: CommandRegistrar = (program, ctx) => {
     .description('forecast interval volumes (and AHT) for the open intervals of the next days')
     .argument('<history>', 'interval history CSV (interval_start, calls[, aht_seconds ...]), or - for stdin')
     .requiredOption('--horizon <days>', 'local calendar days to forecast', parsePositiveInt)
-    .option('--tz <zone>', 'IANA zone of wall-clock timestamps', parseTimeZone, 'UTC')
+    .option('--tz <zone>', 'IANA zone of wall-clock timestamps', parseTimeZone, defaultTimeZone(ctx.env))
     .addOption(
       new Option('--method <name>', 'forecasting model').choices(['auto', ...MODEL_NAMES]).default('auto'),
     )

@@ -7,7 +7,7 @@ import type { CliContext } from './context.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { parseShrinkage } from './targetFlags.js';
-import { parseFraction, parsePositive, parseTimeZone } from './usage.js';
+import { defaultTimeZone, parseFraction, parsePositive, parseTimeZone } from './usage.js';
 
 interface OutboundFlags {
   scheduled: string;
@@ -66,7 +66,7 @@ export const registerOutbound: CommandRegistrar = (program, ctx) => {
       0,
     )
     .option('--max-occupancy <fraction>', 'share of spare time usable for outbound', parseFraction, 1)
-    .option('--tz <zone>', 'IANA zone of the output times', parseTimeZone, 'UTC')
+    .option('--tz <zone>', 'IANA zone of the output times', parseTimeZone, defaultTimeZone(ctx.env))
     .option('-o, --output <file>', 'write the CSV here instead of stdout')
     .action(async (file: string, flags: OutboundFlags) => {
       const requirement = readRequirementCsv(await readText(ctx, file), {

@@ -12,6 +12,7 @@ import { registerScenario } from './scenario.js';
 import { registerSchedule } from './schedule.js';
 import { registerSchema } from './schema.js';
 import { registerStaff } from './staff.js';
+import { checkTimeZoneEnv } from './usage.js';
 
 /** A command module: adds one subcommand to the program. */
 export type CommandRegistrar = (program: Command, ctx: CliContext) => void;
@@ -47,6 +48,8 @@ export function buildProgram(ctx: CliContext): Command {
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
     });
+  // STAFFCAST_TZ is every --tz flag's default: a bad value is a usage error before any command runs
+  program.hook('preAction', () => checkTimeZoneEnv(ctx.env));
   for (const register of registrars) register(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

@@ -10,7 +10,7 @@ import type { ShiftRulesInput } from '../scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
-import { parsePositive, parseTimeZone } from './usage.js';
+import { defaultTimeZone, parsePositive, parseTimeZone } from './usage.js';
 
 interface ScheduleFlags {
   rules: string;
@@ -132,7 +132,7 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
       '--tz <zone>',
       'IANA zone of the rules (weekdays, times of day) and of the output',
       parseTimeZone,
-      'UTC',
+      defaultTimeZone(ctx.env),
     )
     .option(
       '--column <name>',

@@ -25,6 +25,7 @@ import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { addTargetOptions, type TargetFlags, targetFromFlags } from './targetFlags.js';
 import {
+  defaultTimeZone,
   parseFraction,
   parseNonNegativeInt,
   parsePositive,
@@ -213,7 +214,12 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
       '--params <file>',
       'fitted AHT and patience by hour and availability factor (calibrate --params-out); with --config: for voice queues (useParams)',
     )
-    .option('--tz <zone>', 'IANA zone of the forecast (timestamps without offset)', parseTimeZone, 'UTC')
+    .option(
+      '--tz <zone>',
+      'IANA zone of the forecast (timestamps without offset)',
+      parseTimeZone,
+      defaultTimeZone(ctx.env),
+    )
     .option('--interval <minutes>', 'interval length (default: detected from the rows)', parsePositiveInt)
     .option('--paid-hours <hours>', 'paid hours of one FTE per week', parsePositive, 40)
     .option('-o, --output <file>', 'write the requirement CSV here instead of stdout')

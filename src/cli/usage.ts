@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { StaffcastError } from '../errors.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
 
 /**
@@ -116,5 +117,41 @@ export function parseTimeZone(value: string): string {
     return assertTimeZone('--tz', value);
   } catch {
     throw new InvalidArgumentError(`'${value}' is not an IANA time zone (e.g. Europe/Madrid).`);
+  }
+}
+
+/** Environment variable giving the default of every `--tz` flag (pipes then need no `--tz` per step). */
+export const TIME_ZONE_ENV = 'STAFFCAST_TZ';
+
+/**
+ * The default of the `--tz` flags: `STAFFCAST_TZ` when set (checked before any command runs by
+ * `checkTimeZoneEnv`), else `UTC`.
+ *
+ * @example
+ * defaultTimeZone({ STAFFCAST_TZ: 'America/New_York' }); // 'America/New_York'
+ * defaultTimeZone({}); // 'UTC'
+ */
+export function defaultTimeZone(env: Record<string, string | undefined>): string {
+  const zone = env[TIME_ZONE_ENV];
+  return zone === undefined || zone === '' ? 'UTC' : zone;
+}
+
+/**
+ * Checks `STAFFCAST_TZ` when it is set: a zone the runtime does not know is a usage error (exit 2)
+ * naming the variable, before a command uses it as its `--tz` default.
+ *
+ * @throws StaffcastError `USAGE` "STAFFCAST_TZ 'Mars/Base' is not an IANA time zone (e.g. Europe/Madrid)".
+ * @example
+ * checkTimeZoneEnv({ STAFFCAST_TZ: 'Europe/Madrid' }); // returns; throws for 'Mars/Base'
+ */
+export function checkTimeZoneEnv(env: Record<string, string | undefined>): void {
+  const zone = defaultTimeZone(env);
+  try {
+    parseTimeZone(zone);
+  } catch {
+    throw new StaffcastError(
+      'USAGE',
+      `${TIME_ZONE_ENV} '${zone}' is not an IANA time zone (e.g. Europe/Madrid)`,
+    );
   }
 }

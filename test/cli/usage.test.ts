@@ -1,6 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseTimeZone } from '../../src/cli/usage.js';
+import { defaultTimeZone, parseTimeZone } from '../../src/cli/usage.js';
 import { runStaffcast } from './run.js';
 
 describe('parseTimeZone', () => {
@@ -32,5 +33,51 @@ describe('parseTimeZone', () => {
         "error: option '--tz <zone>' argument 'Mars/Base' is invalid. 'Mars/Base' is not an IANA time zone (e.g. Europe/Madrid).\n",
       ]);
     }
+  });
+});
+
+describe('STAFFCAST_TZ', () => {
+  const history = fileURLToPath(new URL('../fixtures/plan/bank_3weeks_5min.csv', import.meta.url));
+  const forecastArgs = [
+    'forecast',
+    history,
+    '--horizon',
+    '3',
+    '--interval',
+    '30',
+    '--method',
+    'seasonal-naive',
+  ];
+
+  it('is the default zone of --tz, so pipe steps need no --tz each', async () => {
+    const flag = await runStaffcast([...forecastArgs, '--tz', 'America/New_York']);
+    const env = await runStaffcast(forecastArgs, { env: { STAFFCAST_TZ: 'America/New_York' } });
+    const utc = await runStaffcast(forecastArgs);
+    expect(flag.code).toBe(0);
+    expect(env.stdout).toBe(flag.stdout);
+    expect(utc.stdout).not.toBe(flag.stdout);
+    const staffed = await runStaffcast(['staff', '-', '--sl', '80/20', '--aht', '300'], {
+      stdin: env.stdout,
+      env: { STAFFCAST_TZ: 'America/New_York' },
+    });
+    expect(staffed.code).toBe(0);
+    expect(staffed.stdout.split('\n')[1]).toMatch(/^2003-03-24T07:00:00-05:00,/);
+  });
+
+  it('gives way to an explicit --tz', async () => {
+    const flag = await runStaffcast([...forecastArgs, '--tz', 'UTC']);
+    const both = await runStaffcast([...forecastArgs, '--tz', 'UTC'], {
+      env: { STAFFCAST_TZ: 'Asia/Tokyo' },
+    });
+    expect(both.stdout).toBe(flag.stdout);
+  });
+
+  it('is a usage error (exit 2) naming the variable when it is not a zone', async () => {
+    const r = await runStaffcast(forecastArgs, { env: { STAFFCAST_TZ: 'Mars/Base' } });
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      "staffcast: STAFFCAST_TZ 'Mars/Base' is not an IANA time zone (e.g. Europe/Madrid)\n",
+    ]);
+    expect(defaultTimeZone({ STAFFCAST_TZ: '' })).toBe('UTC');
   });
 });
