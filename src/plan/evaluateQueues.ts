@@ -94,8 +94,10 @@ function add(a: Acc, calls: number, sl: number, asa: number, ab: number, withAsa
  * interval in proportion to their required agents (`splitAgents`, largest remainder): an
  * approximation of skill-based routing in which each queue is served by its own share and idle
  * agents of one queue do not help another within the interval. Each queue is then evaluated
- * with its share: voice and chat with `evaluateSchedule` (Erlang C, or Erlang A with the queue's
- * patience; chat with its concurrency), email with `deferredService` (FIFO with the deadline of
+ * with its share: voice and chat with `evaluateSchedule` (Erlang C, or Erlang A with the
+ * patience the queue was staffed with, per interval; chat with its concurrency; a queue staffed
+ * with an availability factor f (fitted params) gets its share in present agents, split in
+ * proportion to agents / f, and answers with floor(share x f) effective agents), email with `deferredService` (FIFO with the deadline of
  * the requirement: the service level is the share of items handled on time, the ASA the mean
  * time to handling). The pool's figures per interval, day and horizon are contact-weighted over
  * the queues; the pool ASA is over voice and chat only (email response times are hours, not
@@ -121,9 +123,13 @@ export function evaluateQueues(
   for (let t = 0; t < m; t++) {
     const rows = members[t]!;
     if (rows.length === 0) continue;
+    // split present agents in proportion to the present agents each queue was scheduled for
     const split = splitAgents(
       poolAgents[t]!,
-      rows.map(([qi, i]) => queues[qi]!.requirement.agents[i]!),
+      rows.map(([qi, i]) => {
+        const r = queues[qi]!.requirement;
+        return r.agents[i]! / (r.availabilityFactor ?? 1);
+      }),
     );
     rows.forEach(([qi, i], j) => {
       shares[qi]![i] = split[j]!;
@@ -218,14 +224,17 @@ function evaluateQueue(
     occupancy = Float64Array.from(slot, (k) => s.occupancy[k]!);
   } else {
     const target = q.config.target ?? cfg.target;
-    const patience = q.config.patienceSeconds ?? cfg.patienceSeconds;
+    // the inputs the queue was staffed with: its patience per interval and availability factor
+    const patience = req.patienceSeconds ?? q.config.patienceSeconds ?? cfg.patienceSeconds;
+    const factor = req.availabilityFactor ?? 1;
+    const effective = factor === 1 ? agents : agents.map((a) => a * factor);
     const e = evaluateSchedule(
       {
         coverage: {
           required: req.scheduledAgents,
           scheduled: agents,
           onBreak: new Float64Array(n),
-          net: agents,
+          net: effective,
           dayIndex,
         },
         intervalMinutes,

@@ -12,6 +12,7 @@ import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from './planCo
 import { readPlanJson, withConfigKey } from './planFiles.js';
 import { evaluatePooledPlan, type PlanQueueResult } from './planMulti.js';
 import { planOutbound } from './planOutbound.js';
+import type { PooledRequirement } from './planQueues.js';
 import { type PlanTimer, planRequirement } from './planRequirement.js';
 import { schedulePlan } from './planSchedule.js';
 import { type PlanSummary, planSummary } from './planSummary.js';
@@ -79,11 +80,15 @@ export interface PlanResult {
   /**
    * Service level, ASA and abandonment each interval (and day) gets with the whole agents on the
    * phones, floor(`onPhoneAgents`) (`evaluation.agents`; 17.5 expected heads answer as 17 agents).
+   * With `fittedParams` the agents answering are the effective ones, floor(`onPhoneAgents` x
+   * availability factor), with the patience the requirement was staffed with in each interval.
    */
   evaluation: ScheduleEvaluation;
   /**
    * Outbound capacity of the quiet periods, `outboundCapacity(requirement.agents, onPhoneAgents,
    * { ahtSeconds, intervalMinutes, maxOccupancy })` of the config's `outbound`; null without it.
+   * With `fittedParams` the on-phone agents are first scaled to effective agents (x availability
+   * factor, the requirement's unit).
    */
   outbound: OutboundCapacity | null;
   /** Headline figures. */
@@ -110,7 +115,11 @@ export interface PlanResult {
  * abandonment each interval really gets are those of the whole agents, floor(onPhoneAgents)
  * (`evaluateSchedule`; a fraction of an agent answers no call). With `outbound` in the config,
  * the spare on-phone agent-time beyond the requirement of each interval and the outbound calls
- * that fit into it (`outboundCapacity(requirement.agents, onPhoneAgents)`). With `queues`
+ * that fit into it (`outboundCapacity(requirement.agents, onPhoneAgents)`). With `fittedParams`
+ * (`calibrate --params-out`) staffing takes handle time, patience and the availability factor
+ * from them where the config and history give none (`planRequirement`), and the evaluation uses
+ * the same inputs: the requirement's per-interval patience, and effective agents = on-phone
+ * agents x availability factor (the inverse of scheduled = applyShrinkage(agents / factor, s)). With `queues`
  * (several queues or channels, one pool of agents) each queue is read, forecast and staffed on
  * its own (`planRequirement`), the requirements are summed per interval, one set of shifts covers
  * the total and each queue is evaluated with its whole-agent share of the pool
@@ -177,7 +186,12 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
       `service level ${(100 * e.evaluation.total.serviceLevel).toFixed(1)}%${e.queues === null ? '' : ' (all queues)'}`,
   );
 
-  const outbound = planOutbound(cfg, requirement, evaluated.onPhoneAgents);
+  // outbound compares effective agents (on the phones x availability factor) with the requirement
+  const outbound = planOutbound(
+    cfg,
+    requirement,
+    effectiveAgents(evaluated.onPhoneAgents, availabilityByInterval(requirement, pooled)),
+  );
   const summary = planSummary({
     requirement,
     schedule,
@@ -219,19 +233,57 @@ function onPhoneAgentsOf(net: Float64Array, shrinkage: ArrayLike<number>): Float
   });
 }
 
-/** The evaluation of a single-queue plan: `evaluateSchedule` with the on-phone agents. */
+/**
+ * Effective agents per interval: on-phone agents x the availability factor of the interval (the
+ * inverse of `staffingPlan`'s scheduled = applyShrinkage(agents / factor, shrinkage)).
+ */
+function effectiveAgents(onPhoneAgents: Float64Array, factor: Float64Array): Float64Array {
+  return onPhoneAgents.map((v, t) => v * (factor[t] ?? 1));
+}
+
+/**
+ * The availability factor the requirement was staffed with, per interval: a single queue's
+ * (1 without fitted params); for a pool, agents / sum(agents_q / factor_q) over the queues open
+ * in the interval (the factor that turns the pool's present agents into its effective ones).
+ */
+function availabilityByInterval(requirement: StaffingPlan, pooled: PooledRequirement | null): Float64Array {
+  const n = requirement.starts.length;
+  if (pooled === null) return new Float64Array(n).fill(requirement.availabilityFactor ?? 1);
+  const effective = new Float64Array(n);
+  const present = new Float64Array(n);
+  for (const q of pooled.queues) {
+    const f = q.requirement.availabilityFactor ?? 1;
+    q.poolIndex.forEach((k, i) => {
+      const a = q.requirement.agents[i]!;
+      effective[k]! += a;
+      present[k]! += a / f;
+    });
+  }
+  return effective.map((a, k) => (present[k]! > 0 ? a / present[k]! : 1));
+}
+
+/**
+ * The evaluation of a single-queue plan: `evaluateSchedule` with the effective agents (on-phone
+ * agents x the requirement's availability factor) and the patience the requirement was staffed
+ * with, interval by interval (the config's constant patience, or the fitted one by hour).
+ */
 function evaluateOneQueue(
   requirement: StaffingPlan,
   schedule: ShiftSchedule,
   onPhoneAgents: Float64Array,
   cfg: PlanConfig,
 ): ScheduleEvaluation {
+  const factor = requirement.availabilityFactor ?? 1;
+  const patience = requirement.patienceSeconds ?? cfg.patienceSeconds;
   return evaluateSchedule(
-    { coverage: { ...schedule.coverage, net: onPhoneAgents }, intervalMinutes: schedule.intervalMinutes },
+    {
+      coverage: { ...schedule.coverage, net: onPhoneAgents.map((v) => v * factor) },
+      intervalMinutes: schedule.intervalMinutes,
+    },
     {
       callsPerInterval: requirement.calls,
       ahtSeconds: requirement.ahtSeconds.map((a) => (Number.isFinite(a) ? a : (cfg.ahtSeconds ?? 1))),
-      ...(cfg.patienceSeconds !== undefined ? { patienceSeconds: cfg.patienceSeconds } : {}),
+      ...(patience !== undefined ? { patienceSeconds: patience } : {}),
     },
     {
       thresholdSeconds: cfg.target.thresholdSeconds ?? DEFAULT_THRESHOLD_SECONDS,

@@ -62,6 +62,7 @@ const planForecastSchema = z.strictObject({
  * `deadlineMinutes` / `deadlineBasis` for email only (deferred work, required there); email
  * queues are staffed with `deferredRequirement`, so patience, `minAgents`, the service-level
  * target and the day/week scope do not apply to them (only handle time and shrinkage).
+ * `useParams` says whether the plan's `fittedParams` apply to the queue (default: voice only).
  *
  * @example
  * planQueueSchema.parse({ name: 'chat', channel: 'chat', concurrency: 2 }).channel; // 'chat'
@@ -122,6 +123,12 @@ export const planQueueSchema = z
     forecast: planForecastSchema
       .optional()
       .describe('Forecast options of this queue; default: the top-level forecast'),
+    useParams: z
+      .boolean()
+      .optional()
+      .describe(
+        'Take handle time, patience and availability from the top-level fittedParams where this queue and its history give none; default: true for voice queues, false for chat and email',
+      ),
   })
   .superRefine((q, ctx) => {
     if (q.channel === 'email' && q.deadlineMinutes === undefined)
@@ -192,6 +199,13 @@ export const planConfigSchema = z
       .positive()
       .optional()
       .describe('Mean caller patience: Erlang A. Default: none (Erlang C, nobody abandons)'),
+    fittedParams: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Fitted inputs from `staffcast calibrate --params-out` (handle time and patience by local hour, availability factor), relative to the config file; they fill only what ahtSeconds, patienceSeconds and an aht_seconds column leave open (with `queues`: voice queues, or those with useParams). Default: none',
+      ),
     shrinkage: shrinkageSchema
       .default(0.3)
       .describe('Share of paid time off the phones (fraction in [0, 1), or a table). Default 0.3'),
@@ -261,6 +275,12 @@ export const planConfigSchema = z
           message: `duplicate queue name '${q.name}' (also queues[${first}])`,
         });
       else seen.set(q.name, i);
+      if (q.useParams === true && c.fittedParams === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['queues', i, 'useParams'],
+          message: 'needs the top-level fittedParams',
+        });
     });
   })
   .describe('staffcast plan config: history -> forecast -> staffing -> schedule');
@@ -278,7 +298,7 @@ export type PlanConfig = z.output<typeof planConfigSchema>;
  * parsePlanConfig({ history: { file: 'h.csv', timeZone: 'UTC' }, target: { serviceLevel: 0.8,
  *   thresholdSeconds: 20 }, ahtSeconds: 300, rules: 'r.json', colour: 1 }, 'plan.json');
  * // throws CONFIG 'plan.json: unknown key "colour" (known keys: description, history, horizonDays,
- * //   outputIntervalMinutes, forecast, target, ahtSeconds, patienceSeconds, shrinkage, scope,
+ * //   outputIntervalMinutes, forecast, target, ahtSeconds, patienceSeconds, fittedParams, shrinkage, scope,
  * //   minAgents, paidHoursPerWeek, rules, outbound, queues, schedule)'
  */
 export function parsePlanConfig(value: unknown, source = 'plan config'): PlanConfig {

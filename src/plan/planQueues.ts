@@ -3,6 +3,7 @@ import type { Forecast } from '../forecast/types.js';
 import type { ReadReport } from '../io/readReport.js';
 import type { Requirement } from '../io/requirementCsv.js';
 import type { StaffingConfig } from '../io/staffingConfig.js';
+import type { CalibrationParams } from '../staffing/calibrationParams.js';
 import type { DeferredRequirement } from '../staffing/deferredRequirement.js';
 import { multiQueuePlan } from '../staffing/multiQueuePlan.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
@@ -68,7 +69,9 @@ export interface QueueForecast {
  * Summing separate requirements is conservative for a multi-skilled pool: pooling queues would
  * need fewer agents than the sum (economies of scale), so the schedule errs on the safe side.
  * Every queue must end up on the same interval grid (same interval length, aligned starts); the
- * pool grid is in the first queue's zone. Cost: the queues' staffing plus O(queues x intervals).
+ * pool grid is in the first queue's zone. With `fitted` (the plan's `fittedParams`) the queues
+ * `usesFittedParams` selects take handle time, patience and availability from them where their
+ * config and history give none (`multiQueuePlan`'s `fitted` option). Cost: the queues' staffing plus O(queues x intervals).
  *
  * @throws StaffcastError `CONFIG` naming `queues[i].history` when a queue's interval length or
  *   alignment differs from the first queue's; whatever `multiQueuePlan` throws (with the queue name).
@@ -82,12 +85,14 @@ export function staffQueues(
   inputs: readonly QueueForecast[],
   cfg: PlanConfig,
   source: string,
+  fitted?: CalibrationParams,
 ): PooledRequirement {
   const staffingConfig: StaffingConfig = { queues: inputs.map((q) => planQueueStaffing(q.config)) };
   const multi = multiQueuePlan(
     new Map(inputs.map((q) => [q.config.name, q.forecast])),
     staffingConfig,
     planStaffingOptions(cfg),
+    fitted === undefined ? { configName: source } : { fitted, configName: source },
   );
   const totals = multi.totals;
   const first = multi.queues[0]!.plan;

@@ -1,12 +1,15 @@
 import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import type { ReadReport } from '../io/readReport.js';
+import type { CalibrationParams } from '../staffing/calibrationParams.js';
+import { usesFittedParams, withFittedInputs } from '../staffing/multiQueuePlan.js';
 import { type StaffingPlan, staffingPlan } from '../staffing/staffingPlan.js';
 import type { History } from '../time/history.js';
 import type { PlanStep } from './plan.js';
 import type { PlanConfig } from './planConfig.js';
 import { planForecast, readPlanSpecialDays } from './planForecast.js';
 import { type PlanHistory, readPlanHistory } from './planHistory.js';
+import { readPlanParams } from './planParams.js';
 import { type PooledRequirement, type QueueForecast, staffQueues } from './planQueues.js';
 import { planStaffingOptions } from './planStaffing.js';
 
@@ -50,6 +53,8 @@ export interface PlanRequirement {
   requirement: StaffingPlan;
   /** With `queues`: every queue staffed on its own and the pool; else null. */
   pooled: PooledRequirement | null;
+  /** The config's `fittedParams` as read and validated; null without them. */
+  fitted: CalibrationParams | null;
 }
 
 const untimed: PlanTimer = async (_step, run) => run();
@@ -73,7 +78,7 @@ export interface PlanForecastInputs {
  * reading the files. Cost: reading + forecast (the 'auto' backtest dominates).
  *
  * @throws StaffcastError `CONFIG` naming `ahtSeconds` when there is no handle time (no
- *   `ahtSeconds` and no `aht_seconds` column); `FILE_READ` naming the config key of a missing
+ *   `ahtSeconds`, no `aht_seconds` column and no `fittedParams`); `FILE_READ` naming the config key of a missing
  *   file; `CSV_ROW`, `NO_DATA`, `INVALID_INPUT` from the steps.
  * @example
  * const cfg = parsePlanConfig(JSON.parse(readFileSync('examples/plan.json', 'utf8')));
@@ -100,7 +105,7 @@ export async function readAndForecastPlan(
             }),
           (r) => `${r.report.rowsUsed} rows, ${r.history.calls.intervalMinutes}-minute intervals`,
         );
-  if (read.history.ahtSeconds === undefined && cfg.ahtSeconds === undefined)
+  if (read.history.ahtSeconds === undefined && cfg.ahtSeconds === undefined && cfg.fittedParams === undefined)
     throw new StaffcastError(
       'CONFIG',
       `${source}: ahtSeconds: required because ${cfg.history.file} has no aht_seconds column`,
@@ -123,14 +128,19 @@ export async function readAndForecastPlan(
  * Reads, forecasts and staffs a validated plan config, without scheduling: the part of `plan`
  * that `compareScenarios` also runs alone (`--no-schedule`). Single queue: the history and its
  * forecast (`readAndForecastPlan`), `forecastTransform`, then `staffingPlan` with
- * `planStaffingOptions`. With `queues`: each queue
+ * `planStaffingOptions`. With `fittedParams` (the JSON of `calibrate --params-out`, read by
+ * `readPlanParams`) the options are first filled by `withFittedInputs`, as `staff --params` does:
+ * the config's `ahtSeconds` / `patienceSeconds` and the history's `aht_seconds` win, the params
+ * give the rest (handle time and patience by local hour, availability factor); with `queues` they
+ * go to the queues `usesFittedParams` selects (voice, or `useParams`). With `queues`: each queue
  * read (its own history, or the rows of its `historyQueue`) and forecast in its history's zone
  * (queues with the same history and forecast options share them), then `staffQueues` staffs each
  * on its own and sums the requirements on one pool grid. Pure apart from reading the files the
  * config names. Cost: reading + forecast (auto backtest) + staffing of each queue.
  *
  * @throws StaffcastError `CONFIG` naming `ahtSeconds` (or `queues[i].ahtSeconds`) when there is no
- *   handle time (no `ahtSeconds` and no `aht_seconds` column); `FILE_READ` naming the config key of
+ *   handle time (no `ahtSeconds`, no `aht_seconds` column and no fitted params for the queue);
+ *   `CONFIG` for an invalid `fittedParams` file; `FILE_READ` naming the config key of
  *   a missing file; `CSV_ROW`, `NO_DATA`, `TARGET_UNREACHABLE`, `INVALID_INPUT` from the steps.
  * @example
  * const cfg = parsePlanConfig(JSON.parse(readFileSync('examples/plan.json', 'utf8')));
@@ -143,22 +153,38 @@ export async function planRequirement(
 ): Promise<PlanRequirement> {
   const timed = options.timed ?? untimed;
   const transform = options.forecastTransform ?? ((f: Forecast) => f);
-  if (cfg.queues !== undefined) return staffPlanQueues(cfg, { ...options, timed, transform });
+  const fitted =
+    cfg.fittedParams === undefined
+      ? null
+      : await readPlanParams(options.baseDir, cfg.fittedParams, options.source);
+  if (cfg.queues !== undefined) return staffPlanQueues(cfg, { ...options, timed, transform }, fitted);
 
   const read = await readAndForecastPlan(cfg, { ...options, timed });
   const fc = transform(read.forecast);
   const requirement = await timed(
     'staff',
-    () => staffingPlan(fc, planStaffingOptions(cfg)),
+    () =>
+      staffingPlan(
+        fc,
+        fitted === null ? planStaffingOptions(cfg) : withFittedInputs(fc, planStaffingOptions(cfg), fitted),
+      ),
     (p) => `${p.model}, ${p.agentHours.toFixed(1)} agent-hours on the phones`,
   );
-  return { history: read.history, readReport: read.readReport, forecast: fc, requirement, pooled: null };
+  return {
+    history: read.history,
+    readReport: read.readReport,
+    forecast: fc,
+    requirement,
+    pooled: null,
+    fitted,
+  };
 }
 
 /** The multi-queue branch of `planRequirement` (a config with `queues`). */
 async function staffPlanQueues(
   cfg: PlanConfig,
   options: PlanRequirementOptions & { timed: PlanTimer; transform: (f: Forecast) => Forecast },
+  fitted: CalibrationParams | null,
 ): Promise<PlanRequirement> {
   const { baseDir, source, timed } = options;
   const queueConfigs = cfg.queues ?? [];
@@ -192,11 +218,17 @@ async function staffPlanQueues(
   );
   queueConfigs.forEach((q, i) => {
     const history = reads[i]!.history;
-    if (q.ahtSeconds === undefined && cfg.ahtSeconds === undefined && history.ahtSeconds === undefined)
+    const fromParams = fitted !== null && usesFittedParams(q);
+    if (
+      q.ahtSeconds === undefined &&
+      cfg.ahtSeconds === undefined &&
+      history.ahtSeconds === undefined &&
+      !fromParams
+    )
       throw new StaffcastError(
         'CONFIG',
         `${source}: queues[${i}].ahtSeconds: required because ${(q.history ?? cfg.history).file} ` +
-          'has no aht_seconds column and there is no top-level ahtSeconds',
+          `has no aht_seconds column and there is no top-level ahtSeconds${fitted === null ? '' : ' (fittedParams apply to voice queues unless useParams is true)'}`,
         { queue: q.name },
       );
   });
@@ -233,7 +265,7 @@ async function staffPlanQueues(
 
   const pooled = await timed(
     'staff',
-    () => staffQueues(inputs, cfg, source),
+    () => staffQueues(inputs, cfg, source, fitted ?? undefined),
     (p) =>
       `${p.queues.length} queues, ${p.requirement.agentHours.toFixed(1)} agent-hours on the phones (summed)`,
   );
@@ -243,5 +275,6 @@ async function staffPlanQueues(
     forecast: pooled.forecast,
     requirement: pooled.requirement,
     pooled,
+    fitted,
   };
 }

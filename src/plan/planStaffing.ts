@@ -36,7 +36,8 @@ export function planStaffingOptions(cfg: PlanConfig): StaffingOptions {
 
 /**
  * The `multiQueuePlan` config entry of one queue of a plan: its name, channel and the staffing
- * keys it sets (target, handle time, patience, shrinkage, concurrency, minimum agents, deadline);
+ * keys it sets (target, handle time, patience, shrinkage, concurrency, minimum agents, deadline,
+ * `useParams`);
  * the keys it leaves out fall back to `planStaffingOptions` of the plan. Cost O(1).
  *
  * @example
@@ -45,7 +46,7 @@ export function planStaffingOptions(cfg: PlanConfig): StaffingOptions {
  */
 export function planQueueStaffing(q: PlanQueueConfig): StaffingQueueConfig {
   const { name, channel, target, ahtSeconds, patienceSeconds, shrinkage, concurrency, minAgents } = q;
-  const { deadlineMinutes, deadlineBasis } = q;
+  const { deadlineMinutes, deadlineBasis, useParams } = q;
   return defined({
     name,
     channel,
@@ -57,5 +58,6 @@ export function planQueueStaffing(q: PlanQueueConfig): StaffingQueueConfig {
     minAgents,
     deadlineMinutes,
     deadlineBasis,
+    useParams,
   }) as StaffingQueueConfig;
 }

@@ -9,8 +9,11 @@ export interface ScheduleDemand {
   callsPerInterval: ArrayLike<number>;
   /** Mean handle time in seconds: one value, or one per interval. */
   ahtSeconds: number | ArrayLike<number>;
-  /** Mean patience in seconds: Erlang A when given, Erlang C otherwise. */
-  patienceSeconds?: number;
+  /**
+   * Mean patience in seconds: Erlang A when given, Erlang C otherwise. One value, or one per
+   * interval (e.g. `StaffingPlan.patienceSeconds`), where NaN means Erlang C for that interval.
+   */
+  patienceSeconds?: number | ArrayLike<number>;
   /** Contacts one agent handles at once (chat); default 1. */
   concurrency?: number;
 }
@@ -84,6 +87,9 @@ export function evaluateSchedule(
   const aht = demand.ahtSeconds;
   if (typeof aht !== 'number' && aht.length !== n)
     invalidInput(fn, 'demand.ahtSeconds', `must be one number or ${n} entries`, aht.length);
+  const patience = demand.patienceSeconds;
+  if (patience !== undefined && typeof patience !== 'number' && patience.length !== n)
+    invalidInput(fn, 'demand.patienceSeconds', `must be one number or ${n} entries`, patience.length);
   const intervalMinutes = schedule.intervalMinutes;
   const agents = new Float64Array(n);
   const serviceLevel = new Float64Array(n);
@@ -104,7 +110,8 @@ export function evaluateSchedule(
       intervalMinutes,
       ahtSeconds: typeof aht === 'number' ? aht : (aht[t] ?? Number.NaN),
     };
-    if (demand.patienceSeconds !== undefined) q.patienceSeconds = demand.patienceSeconds;
+    const p = typeof patience === 'number' ? patience : patience?.[t];
+    if (p !== undefined && !Number.isNaN(p)) q.patienceSeconds = p;
     if (demand.concurrency !== undefined) q.concurrency = demand.concurrency;
     const m = queueMetrics(q, a, options);
     serviceLevel[t] = m.serviceLevel;

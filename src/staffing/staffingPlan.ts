@@ -83,6 +83,17 @@ export interface StaffingPlan extends Requirement {
   savedAgentHours: number;
   /** Per day or week (scope 'day'/'week'; empty for 'interval'). */
   periods: PeriodResult[];
+  /**
+   * The mean patience in seconds each interval was staffed with (NaN: Erlang C there); present
+   * only when `options.patienceSeconds` was given. Evaluating a schedule against this plan uses it.
+   */
+  readonly patienceSeconds?: Float64Array;
+  /**
+   * The availability factor the plan was staffed with (effective agents per agent present:
+   * `scheduledAgents` = applyShrinkage(agents / factor, shrinkage)); present only when
+   * `options.availabilityFactor` was given.
+   */
+  readonly availabilityFactor?: number;
 }
 
 /**
@@ -248,6 +259,8 @@ export function staffingPlan(forecast: Forecast, options: StaffingOptions): Staf
     intervalScopeAgentHours,
     savedAgentHours: Math.max(0, intervalScopeAgentHours - agentHours),
     periods,
+    ...(patience === undefined ? {} : { patienceSeconds: patience }),
+    ...(options.availabilityFactor === undefined ? {} : { availabilityFactor: factor }),
   };
 }
 
