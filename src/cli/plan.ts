@@ -31,6 +31,7 @@ const STEP_LABELS: Record<PlanProgress['step'] | 'write', string> = {
  * coverage.csv, summary.json and report.html into the output folder, all or nothing. Step lines
  * with timings go to stderr when it is a terminal (not with --quiet); a compact summary with a
  * chart of the busiest day goes to stdout unless --quiet (coloured on a terminal without NO_COLOR).
+ * The config's `fittedParams` (the JSON of `calibrate --params-out`) is read by `plan` itself.
  *
  * @example
  * // staffcast plan --config examples/plan.json --out out

@@ -13,6 +13,7 @@ import { applyShrinkage } from '../../src/queueing/shrinkage.js';
 import { calibrationParamsSchema } from '../../src/staffing/calibrationParams.js';
 import { fittedInputsByInterval } from '../../src/staffing/fittedInputs.js';
 import { withFittedInputs } from '../../src/staffing/multiQueuePlan.js';
+import { outboundCapacity } from '../../src/staffing/outboundCapacity.js';
 import { staffingPlan } from '../../src/staffing/staffingPlan.js';
 
 const baseDir = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
@@ -32,6 +33,7 @@ const single = {
   fittedParams: 'bank_params.json',
   rules: 'rules.json',
   schedule: { timeLimitSeconds: 2 },
+  outbound: { ahtSeconds: 300 },
 } as const satisfies PlanConfigInput;
 
 /** Two voice queues and a chat queue of the Anonymous Bank, no patience or AHT in the config. */
@@ -223,6 +225,22 @@ describe('plan evaluation with fittedParams', () => {
     // scheduled = agents / factor / (1 - shrinkage): the effective agents cover the requirement
     expect(single_.evaluation.total.serviceLevel).toBeGreaterThan(0.75);
     expect(single_.evaluation.total.serviceLevel).toBeLessThanOrEqual(1);
+  });
+
+  it('outbound capacity compares effective agents (on the phones x factor) with the requirement', () => {
+    const r = single_;
+    const expected = outboundCapacity(
+      r.requirement.agents,
+      r.onPhoneAgents.map((a) => a * factor),
+      { ahtSeconds: 300, intervalMinutes: 30, maxOccupancy: 1 },
+    );
+    expect(r.outbound).toEqual(expected);
+    const unscaled = outboundCapacity(r.requirement.agents, r.onPhoneAgents, {
+      ahtSeconds: 300,
+      intervalMinutes: 30,
+      maxOccupancy: 1,
+    });
+    expect(r.outbound!.totalCalls).toBeLessThan(unscaled.totalCalls);
   });
 
   it('multi-queue: a voice queue is evaluated with its share x factor and its fitted patience', () => {
