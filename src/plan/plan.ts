@@ -78,6 +78,13 @@ export interface PlanResult {
    */
   onPhoneAgents: Float64Array;
   /**
+   * Effective agents on the phones per interval, in the unit of `requirement.agents`:
+   * `onPhoneAgents` x the availability factor the requirement was staffed with (`fittedParams`;
+   * for a pool, agents / sum(agents_q / factor_q) of the open queues); `onPhoneAgents` itself
+   * without fitted params. The outbound capacity and the report's staffing chart use these.
+   */
+  effectiveAgents: Float64Array;
+  /**
    * Service level, ASA and abandonment each interval (and day) gets with the whole agents on the
    * phones, floor(`onPhoneAgents`) (`evaluation.agents`; 17.5 expected heads answer as 17 agents).
    * With `fittedParams` the agents answering are the effective ones, floor(`onPhoneAgents` x
@@ -87,8 +94,8 @@ export interface PlanResult {
   /**
    * Outbound capacity of the quiet periods, `outboundCapacity(requirement.agents, onPhoneAgents,
    * { ahtSeconds, intervalMinutes, maxOccupancy })` of the config's `outbound`; null without it.
-   * With `fittedParams` the on-phone agents are first scaled to effective agents (x availability
-   * factor, the requirement's unit).
+   * With `fittedParams` it uses `effectiveAgents` (on-phone agents x availability factor, the
+   * requirement's unit) in place of `onPhoneAgents`.
    */
   outbound: OutboundCapacity | null;
   /** Headline figures. */
@@ -187,11 +194,8 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
   );
 
   // outbound compares effective agents (on the phones x availability factor) with the requirement
-  const outbound = planOutbound(
-    cfg,
-    requirement,
-    effectiveAgents(evaluated.onPhoneAgents, availabilityByInterval(requirement, pooled)),
-  );
+  const effective = effectiveAgents(evaluated.onPhoneAgents, availabilityByInterval(requirement, pooled));
+  const outbound = planOutbound(cfg, requirement, effective);
   const summary = planSummary({
     requirement,
     schedule,
@@ -214,6 +218,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     requirement,
     schedule,
     onPhoneAgents: evaluated.onPhoneAgents,
+    effectiveAgents: effective,
     evaluation: evaluated.evaluation,
     outbound,
     summary,
@@ -235,9 +240,12 @@ function onPhoneAgentsOf(net: Float64Array, shrinkage: ArrayLike<number>): Float
 
 /**
  * Effective agents per interval: on-phone agents x the availability factor of the interval (the
- * inverse of `staffingPlan`'s scheduled = applyShrinkage(agents / factor, shrinkage)).
+ * inverse of `staffingPlan`'s scheduled = applyShrinkage(agents / factor, shrinkage));
+ * `onPhoneAgents` itself when every factor is 1.
  */
 function effectiveAgents(onPhoneAgents: Float64Array, factor: Float64Array): Float64Array {
+  // without fitted params: the on-phone agents themselves
+  if (factor.every((f) => f === 1)) return onPhoneAgents;
   return onPhoneAgents.map((v, t) => v * (factor[t] ?? 1));
 }
 

@@ -27,7 +27,8 @@ function serviceFigures(s: { serviceLevel: number; asaSeconds: number; abandonRa
  * Maps a plan to the report renderers' input (`renderReportHtml`, `renderTerminalSummary`):
  * the last `REPORT_HISTORY_DAYS` days of history, the forecast (with its P10-P90 band when the
  * forecast has the 0.1 and 0.9 quantiles), required agents on the phones vs the agents on the
- * phones the schedule gives (net coverage x (1 - shrinkage)), the service level per interval with
+ * phones the schedule gives (net coverage x (1 - shrinkage); x the availability factor with
+ * fitted params: `effectiveAgents`), the service level per interval with
  * its target, the summary and daily figures. For a multi-queue plan the charts and figures are the
  * totals, plus a per-queue table; the service-level target line is the top-level target.
  * O(intervals).
@@ -71,7 +72,8 @@ export function planReportInput(
       calls: fc.calls,
       ...(p10 !== undefined && p90 !== undefined ? { p10, p90 } : {}),
     },
-    staffing: { starts: req.starts, requiredAgents: req.agents, scheduledAgents: result.onPhoneAgents },
+    // effective agents (= on-phone agents without fitted params): the unit of the requirement
+    staffing: { starts: req.starts, requiredAgents: req.agents, scheduledAgents: result.effectiveAgents },
     summary: {
       forecastCalls: summary.forecastCalls,
       requiredAgentHours: summary.requiredAgentHours,

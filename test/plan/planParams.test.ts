@@ -241,6 +241,24 @@ describe('plan evaluation with fittedParams', () => {
       maxOccupancy: 1,
     });
     expect(r.outbound!.totalCalls).toBeLessThan(unscaled.totalCalls);
+    expect(Array.from(r.effectiveAgents)).toEqual(Array.from(r.onPhoneAgents, (a) => a * factor));
+  });
+
+  it('multi-queue: the pool effective agents use the requirement-weighted factor of the open queues', () => {
+    const effective = new Float64Array(multi.onPhoneAgents.length);
+    const present = new Float64Array(multi.onPhoneAgents.length);
+    for (const q of multi.queues!) {
+      const f = q.name === 'regular' ? factor : 1; // stocks: useParams false; prospects: chat
+      q.poolIndex.forEach((k, i) => {
+        effective[k]! += q.requirement.agents[i]!;
+        present[k]! += q.requirement.agents[i]! / f;
+      });
+    }
+    multi.effectiveAgents.forEach((a, k) => {
+      const f = present[k]! > 0 ? effective[k]! / present[k]! : 1;
+      expect(a).toBeCloseTo(multi.onPhoneAgents[k]! * f, 9);
+    });
+    expect(multi.effectiveAgents.some((a, k) => a < multi.onPhoneAgents[k]! - 0.5)).toBe(true);
   });
 
   it('multi-queue: a voice queue is evaluated with its share x factor and its fitted patience', () => {
