@@ -153,7 +153,10 @@ export type PlanQueueConfig = z.output<typeof planQueueSchema>;
  * forecast, staffing target and shift rules of one queue. Every object is strict (unknown keys are
  * errors). Paths are relative to the config file. Defaults: horizonDays 7, forecast.method 'auto',
  * shrinkage 0.3, scope 'interval', paidHoursPerWeek 40, schedule.timeLimitSeconds 30, no outbound
- * (with `outbound`: maxOccupancy 1).
+ * (with `outbound`: maxOccupancy 1), no `fittedParams` (the JSON of `calibrate --params-out`; it
+ * fills handle time, patience and the availability factor where the config and the history's
+ * `aht_seconds` give none; with `queues`, for voice queues unless a queue's `useParams` says
+ * otherwise; `useParams: true` needs `fittedParams`).
  *
  * @example
  * planConfigSchema.parse({ history: { file: 'h.csv', timeZone: 'UTC' },
