@@ -283,6 +283,7 @@ export {
 } from './plan/planConfig.js';
 export { evaluatePooledPlan, type PlanQueueResult } from './plan/planMulti.js';
 export { planOutbound } from './plan/planOutbound.js';
+export { readPlanParams } from './plan/planParams.js';
 export {
   type PlanForecastInputs,
   type PlanRequirement,

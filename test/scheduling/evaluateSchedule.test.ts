@@ -83,6 +83,39 @@ describe('evaluateSchedule', () => {
     expect(e.total.asaSeconds).not.toBeCloseTo((m0.asaSeconds + m1.asaSeconds) / 2, 2);
   });
 
+  it('takes patience per interval: Erlang A where given, Erlang C where NaN', () => {
+    const net = new Float64Array([12, 12]);
+    const schedule = {
+      intervalMinutes: 30,
+      coverage: {
+        required: new Float64Array(2),
+        scheduled: net,
+        onBreak: new Float64Array(2),
+        net,
+        dayIndex: new Int32Array([0, 0]),
+      },
+    };
+    const e = evaluateSchedule(
+      schedule,
+      { callsPerInterval: [100, 100], ahtSeconds: 180, patienceSeconds: [90, Number.NaN] },
+      { thresholdSeconds: 20 },
+    );
+    const demand = { callsPerInterval: 100, intervalMinutes: 30, ahtSeconds: 180 };
+    const a = queueMetrics({ ...demand, patienceSeconds: 90 }, 12, { thresholdSeconds: 20 });
+    const c = queueMetrics(demand, 12, { thresholdSeconds: 20 });
+    expect(e.serviceLevel[0]).toBeCloseTo(a.serviceLevel, 12);
+    expect(e.abandonRate[0]).toBeGreaterThan(0);
+    expect(e.serviceLevel[1]).toBeCloseTo(c.serviceLevel, 12);
+    expect(e.abandonRate[1]).toBe(0);
+    expect(() =>
+      evaluateSchedule(
+        schedule,
+        { callsPerInterval: [1, 1], ahtSeconds: 180, patienceSeconds: [90] },
+        { thresholdSeconds: 20 },
+      ),
+    ).toThrow(/demand\.patienceSeconds must be one number or 2 entries/);
+  });
+
   it('rejects demand of the wrong length', () => {
     const schedule = {
       intervalMinutes: 30,
