@@ -4,6 +4,21 @@ import { scheduleEfficiency } from '../../src/scheduling/efficiency.js';
 import { evaluateSchedule } from '../../src/scheduling/evaluateSchedule.js';
 import { scheduleShifts } from '../../src/scheduling/scheduleShifts.js';
 
+/** A schedule of one day of 30-minute intervals with these agents on the phones (no breaks). */
+function oneDay(agents: number[]) {
+  const net = Float64Array.from(agents);
+  return {
+    intervalMinutes: 30,
+    coverage: {
+      required: new Float64Array(net.length),
+      scheduled: net,
+      onBreak: new Float64Array(net.length),
+      net,
+      dayIndex: new Int32Array(net.length),
+    },
+  };
+}
+
 describe('evaluateSchedule', () => {
   it('gives each interval the Erlang C service of its net agents: n = 3, A = 2 -> SL = 1 - (4/9) e^(-20/180)', async () => {
     const s = await scheduleShifts(
@@ -52,17 +67,7 @@ describe('evaluateSchedule', () => {
   });
 
   it('averages ASA over answered contacts, calls x (1 - abandonment), not over offered calls', () => {
-    const net = new Float64Array([16, 9]);
-    const schedule = {
-      intervalMinutes: 30,
-      coverage: {
-        required: new Float64Array(2),
-        scheduled: net,
-        onBreak: new Float64Array(2),
-        net,
-        dayIndex: new Int32Array([0, 0]),
-      },
-    };
+    const schedule = oneDay([16, 9]);
     const e = evaluateSchedule(
       schedule,
       { callsPerInterval: [100, 100], ahtSeconds: 180, patienceSeconds: 120 },
@@ -84,17 +89,7 @@ describe('evaluateSchedule', () => {
   });
 
   it('takes patience per interval: Erlang A where given, Erlang C where NaN', () => {
-    const net = new Float64Array([12, 12]);
-    const schedule = {
-      intervalMinutes: 30,
-      coverage: {
-        required: new Float64Array(2),
-        scheduled: net,
-        onBreak: new Float64Array(2),
-        net,
-        dayIndex: new Int32Array([0, 0]),
-      },
-    };
+    const schedule = oneDay([12, 12]);
     const e = evaluateSchedule(
       schedule,
       { callsPerInterval: [100, 100], ahtSeconds: 180, patienceSeconds: [90, Number.NaN] },
