@@ -2,6 +2,7 @@ import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { localWallMs } from '../time/localCalendar.js';
+import { mostCommonSpacing } from '../time/mostCommonSpacing.js';
 import { assertTimeZone, zoneOffsetMinutes } from '../time/zoneOffset.js';
 import { assertDataRows, type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
 import { GrowableF64 } from './growable.js';
@@ -276,14 +277,7 @@ function detectSpacing(starts: GrowableF64, file: string): number {
     const minutes = (starts.get(i) - starts.get(i - 1)) / MINUTE_MS;
     counts.set(minutes, (counts.get(minutes) ?? 0) + 1);
   }
-  let best = Number.NaN;
-  let bestCount = 0;
-  for (const [minutes, count] of counts) {
-    if (count > bestCount || (count === bestCount && minutes < best)) {
-      best = minutes;
-      bestCount = count;
-    }
-  }
+  const { minutes: best } = mostCommonSpacing(counts);
   if (!Number.isInteger(best) || best <= 0 || 1440 % best !== 0) {
     throw new StaffcastError(
       'CSV_ROW',

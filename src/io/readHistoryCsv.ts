@@ -4,6 +4,7 @@ import { completeGrid } from '../time/completeGrid.js';
 import { formatInstant } from '../time/formatInstant.js';
 import type { History } from '../time/history.js';
 import { dateOfDayNumber, localWallMs } from '../time/localCalendar.js';
+import { mostCommonSpacing } from '../time/mostCommonSpacing.js';
 import type { Series } from '../time/series.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
 import { assertDataRows, type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
@@ -433,14 +434,7 @@ function detectInterval(
     const minutes = (starts.get(order[k]!) - starts.get(order[k - 1]!)) / MINUTE_MS;
     counts.set(minutes, (counts.get(minutes) ?? 0) + 1);
   }
-  let best = Number.NaN;
-  let bestCount = 0;
-  for (const [minutes, count] of counts) {
-    if (count > bestCount || (count === bestCount && minutes < best)) {
-      best = minutes;
-      bestCount = count;
-    }
-  }
+  const { minutes: best } = mostCommonSpacing(counts);
   if (Number.isNaN(best)) {
     const firstLine = lines.get(order[0]!);
     throw new StaffcastError(
@@ -483,14 +477,7 @@ function checkMixed(
       k++;
     }
     if (k - first < 3) continue;
-    let best = Number.NaN;
-    let bestCount = 0;
-    for (const [minutes, count] of counts) {
-      if (count > bestCount || (count === bestCount && minutes < best)) {
-        best = minutes;
-        bestCount = count;
-      }
-    }
+    const { minutes: best, count: bestCount } = mostCommonSpacing(counts);
     const fits = best % intervalMinutes === 0 && (counts.get(intervalMinutes) ?? 0) > 0;
     if (best !== intervalMinutes && bestCount >= 2 && !fits) {
       const line = lines.get(order[first]!);
