@@ -1,9 +1,6 @@
 import { DEFAULT_THRESHOLD_SECONDS } from '../queueing/requiredAgents.js';
-import {
-  evaluateSchedule,
-  type ScheduleEvaluation,
-  type ServiceSummary,
-} from '../scheduling/evaluateSchedule.js';
+import { evaluateSchedule, type ScheduleEvaluation } from '../scheduling/evaluateSchedule.js';
+import { addService, emptyServiceTotals, serviceSummary } from '../scheduling/serviceTotals.js';
 import { deferredService } from './deferredService.js';
 import type { PlanConfig } from './planConfig.js';
 import { poolMembers, type StaffedQueue } from './planQueues.js';
@@ -52,40 +49,6 @@ export interface PoolCoverage {
   dayIndex: Int32Array;
   /** Interval length in minutes. */
   intervalMinutes: number;
-}
-
-interface Acc {
-  calls: number;
-  sl: number;
-  /** Answered contacts (calls x (1 - abandonRate)) of the intervals with an ASA. */
-  asaCalls: number;
-  asa: number;
-  ab: number;
-}
-
-const emptyAcc = (): Acc => ({ calls: 0, sl: 0, asaCalls: 0, asa: 0, ab: 0 });
-
-function toSummary(a: Acc): ServiceSummary {
-  return a.calls > 0
-    ? {
-        calls: a.calls,
-        serviceLevel: a.sl / a.calls,
-        asaSeconds: a.asaCalls > 0 ? a.asa / a.asaCalls : 0,
-        abandonRate: a.ab / a.calls,
-      }
-    : { calls: 0, serviceLevel: 1, asaSeconds: 0, abandonRate: 0 };
-}
-
-function add(a: Acc, calls: number, sl: number, asa: number, ab: number, withAsa: boolean): void {
-  if (!(calls > 0)) return;
-  a.calls += calls;
-  a.sl += calls * sl;
-  a.ab += calls * ab;
-  const answered = calls * (1 - ab); // ASA is the mean wait of answered contacts
-  if (withAsa && !Number.isNaN(asa) && answered > 0) {
-    a.asaCalls += answered;
-    a.asa += answered * asa;
-  }
 }
 
 /**
@@ -145,10 +108,10 @@ export function evaluateQueues(
   const asaSeconds = new Float64Array(m);
   const abandonRate = new Float64Array(m);
   const occupancy = new Float64Array(m);
-  const days = Array.from({ length: dayCount }, emptyAcc);
-  const total = emptyAcc();
+  const days = Array.from({ length: dayCount }, emptyServiceTotals);
+  const total = emptyServiceTotals();
   for (let t = 0; t < m; t++) {
-    const here = emptyAcc();
+    const here = emptyServiceTotals();
     let busy = 0;
     let agents = 0;
     let slMean = 0;
@@ -157,15 +120,15 @@ export function evaluateQueues(
       const calls = queues[qi]!.requirement.calls[i]!;
       const withAsa = queues[qi]!.channel !== 'email';
       const args = [calls, e.serviceLevel[i]!, e.asaSeconds[i]!, e.abandonRate[i]!, withAsa] as const;
-      add(here, ...args);
-      add(days[pool.dayIndex[t] ?? 0] ?? emptyAcc(), ...args);
-      add(total, ...args);
+      addService(here, ...args);
+      addService(days[pool.dayIndex[t] ?? 0] ?? emptyServiceTotals(), ...args);
+      addService(total, ...args);
       const a = shares[qi]![i]!;
       busy += a * (e.occupancy[i] ?? 0);
       agents += a;
       slMean += e.serviceLevel[i]! / members[t]!.length;
     }
-    const s = toSummary(here);
+    const s = serviceSummary(here);
     // an interval without contacts: the plain mean of the queues' service levels
     serviceLevel[t] = here.calls > 0 ? s.serviceLevel : slMean;
     asaSeconds[t] = s.asaSeconds;
@@ -180,8 +143,8 @@ export function evaluateQueues(
       asaSeconds,
       abandonRate,
       occupancy,
-      days: days.map(toSummary),
-      total: toSummary(total),
+      days: days.map(serviceSummary),
+      total: serviceSummary(total),
     },
   };
 }
@@ -255,19 +218,19 @@ function evaluateQueue(
     );
     ({ serviceLevel, asaSeconds, abandonRate, occupancy } = e);
   }
-  const days = Array.from({ length: dayCount }, emptyAcc);
-  const total = emptyAcc();
+  const days = Array.from({ length: dayCount }, emptyServiceTotals);
+  const total = emptyServiceTotals();
   let onPhone = 0;
   let peak = 0;
   for (let i = 0; i < n; i++) {
     // a queue's own ASA always counts (email: the mean time to handling)
     const args = [req.calls[i]!, serviceLevel[i]!, asaSeconds[i]!, abandonRate[i]!, true] as const;
-    add(days[dayIndex[i] ?? 0] ?? emptyAcc(), ...args);
-    add(total, ...args);
+    addService(days[dayIndex[i] ?? 0] ?? emptyServiceTotals(), ...args);
+    addService(total, ...args);
     onPhone += agents[i]!;
     peak = Math.max(peak, req.agents[i]!);
   }
-  const t = toSummary(total);
+  const t = serviceSummary(total);
   const hours = intervalMinutes / 60;
   return {
     onPhoneAgents: agents,
@@ -277,7 +240,7 @@ function evaluateQueue(
       asaSeconds,
       abandonRate,
       occupancy,
-      days: days.map(toSummary),
+      days: days.map(serviceSummary),
       total: t,
     },
     summary: {

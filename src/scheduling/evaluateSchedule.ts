@@ -2,6 +2,7 @@ import { invalidInput } from '../errors.js';
 import { queueMetrics } from '../queueing/queueMetrics.js';
 import type { MetricsOptions } from '../queueing/types.js';
 import type { ShiftSchedule } from './scheduleShifts.js';
+import { addService, emptyServiceTotals, serviceSummary } from './serviceTotals.js';
 
 /** The contacts a schedule must serve, per interval of the schedule's grid. */
 export interface ScheduleDemand {
@@ -30,15 +31,6 @@ export interface ServiceSummary {
   asaSeconds: number;
   /** Sum(calls * abandonRate) / sum(calls). */
   abandonRate: number;
-}
-
-/** Running sums of a period: calls, calls x SL, answered calls, answered x ASA, calls x abandonment. */
-interface Totals {
-  calls: number;
-  sl: number;
-  answered: number;
-  asa: number;
-  ab: number;
 }
 
 /** What a schedule really delivers, interval by interval and per day. */
@@ -97,10 +89,7 @@ export function evaluateSchedule(
   const abandonRate = new Float64Array(n);
   const occupancy = new Float64Array(n);
   const dayCount = (cov.dayIndex[n - 1] ?? 0) + 1;
-  const acc = Array.from(
-    { length: dayCount + 1 },
-    (): Totals => ({ calls: 0, sl: 0, answered: 0, asa: 0, ab: 0 }),
-  );
+  const acc = Array.from({ length: dayCount + 1 }, emptyServiceTotals);
   for (let t = 0; t < n; t++) {
     const calls = demand.callsPerInterval[t] ?? Number.NaN;
     const a = Math.max(0, Math.floor((cov.net[t] ?? 0) + 1e-9));
@@ -118,36 +107,18 @@ export function evaluateSchedule(
     asaSeconds[t] = m.asaSeconds;
     abandonRate[t] = m.abandonRate;
     occupancy[t] = m.occupancy;
-    if (calls > 0)
-      for (const k of [cov.dayIndex[t] ?? 0, dayCount]) {
-        const s = acc[k];
-        if (s === undefined) continue;
-        s.calls += calls;
-        s.sl += calls * m.serviceLevel;
-        s.ab += calls * m.abandonRate;
-        const answered = calls * (1 - m.abandonRate);
-        if (answered > 0) {
-          s.answered += answered;
-          s.asa += answered * m.asaSeconds;
-        }
-      }
+    for (const k of [cov.dayIndex[t] ?? 0, dayCount]) {
+      const s = acc[k];
+      if (s !== undefined) addService(s, calls, m.serviceLevel, m.asaSeconds, m.abandonRate);
+    }
   }
-  const summary = (s: Totals): ServiceSummary =>
-    s.calls > 0
-      ? {
-          calls: s.calls,
-          serviceLevel: s.sl / s.calls,
-          asaSeconds: s.answered > 0 ? s.asa / s.answered : 0,
-          abandonRate: s.ab / s.calls,
-        }
-      : { calls: 0, serviceLevel: 1, asaSeconds: 0, abandonRate: 0 };
   return {
     agents,
     serviceLevel,
     asaSeconds,
     abandonRate,
     occupancy,
-    days: acc.slice(0, dayCount).map(summary),
-    total: summary(acc[dayCount] ?? { calls: 0, sl: 0, answered: 0, asa: 0, ab: 0 }),
+    days: acc.slice(0, dayCount).map(serviceSummary),
+    total: serviceSummary(acc[dayCount] ?? emptyServiceTotals()),
   };
 }
