@@ -1,14 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/report/html.js';
+import { findChromium, screenshotHtml } from './chromium.js';
 import { sampleReportInput } from './sampleInput.js';
 
-const chromium = ['chromium', 'chromium-browser'].find((b) => spawnSync('which', [b]).status === 0);
+const chromium = findChromium();
 /** CI sets STAFFCAST_REQUIRE_CHROMIUM=1 (and installs Debian's chromium): there a missing browser fails. */
 const required = process.env.STAFFCAST_REQUIRE_CHROMIUM === '1';
 const dir = mkdtempSync(join(tmpdir(), 'staffcast-shot-'));
@@ -48,24 +47,14 @@ describe('report in headless Chromium', () => {
       const html = join(dir, 'report.html');
       const png = join(dir, 'report.png');
       writeFileSync(html, await renderReportHtml(sampleReportInput()));
-      execFileSync(
-        chromium!,
-        [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          `--user-data-dir=${join(dir, 'profile')}`,
-          `--screenshot=${png}`,
-          '--window-size=1280,1600',
-          pathToFileURL(html).href,
-        ],
-        { stdio: 'ignore', timeout: 60_000 },
-      );
+      screenshotHtml({
+        chromium: chromium!,
+        htmlPath: html,
+        pngPath: png,
+        width: 1280,
+        height: 1600,
+        workDir: dir,
+      });
       const img = PNG.sync.read(readFileSync(png));
       expect([img.width, img.height]).toEqual([1280, 1600]);
       // Not blank: text, cards and charts cover a few per cent of a white page.
