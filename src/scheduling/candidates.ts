@@ -246,7 +246,6 @@ export function forEachCoverage(
   j: number,
   visit: (slot: number, coefficient: number, onShift: boolean) => void,
 ): void {
-  const s = c.start[j] ?? 0;
   const len = c.lengthSlots[j] ?? 0;
   const st = rules.shiftTypes[c.type[j] ?? 0];
   const b0 = c.breakStart[j] ?? 0;
@@ -264,12 +263,30 @@ export function forEachCoverage(
       for (const q of pos) for (let i = q; i < q + dur; i++) coef[i] = (coef[i] ?? 0) - p;
     }
   }
+  forEachShiftSlot(c, j, (t, i) => visit(t, Math.max(0, coef[i] ?? 0), true));
+}
+
+/**
+ * Calls `visit(slot, offset)` for every slot of column j's shift, breaks included: slot = start +
+ * offset, wrapped into the week when the horizon is cyclic; on a non-cyclic horizon the slots past
+ * its end are left out. Cost O(length).
+ *
+ * @example
+ * // a 3-slot shift from slot 670 of a cyclic 672-slot week: visit(670, 0), visit(671, 1), visit(0, 2)
+ */
+export function forEachShiftSlot(
+  c: Candidates,
+  j: number,
+  visit: (slot: number, offset: number) => void,
+): void {
+  const s = c.start[j] ?? 0;
+  const len = c.lengthSlots[j] ?? 0;
   for (let i = 0; i < len; i++) {
     let t = s + i;
     if (t >= c.slots) {
       if (!c.cyclic) break;
       t %= c.slots;
     }
-    visit(t, Math.max(0, coef[i] ?? 0), true);
+    visit(t, i);
   }
 }

@@ -1,5 +1,5 @@
 import type { SlotCalendar } from './calendar.js';
-import type { Candidates } from './candidates.js';
+import { type Candidates, forEachShiftSlot } from './candidates.js';
 import type { CoveringModel } from './model.js';
 import type { ShiftRulesConfig } from './rules.js';
 
@@ -172,23 +172,12 @@ export function greedyCover(
     }
     return d;
   };
-  const forEachOnShift = (j: number, f: (t: number) => void) => {
-    const s = c.start[j] ?? 0;
-    for (let i = 0; i < (c.lengthSlots[j] ?? 0); i++) {
-      let t = s + i;
-      if (t >= n) {
-        if (!c.cyclic) break;
-        t %= n;
-      }
-      f(t);
-    }
-  };
   const apply = (id: number, sign: 1 | -1) => {
     for (const j of members[id] ?? []) {
       x[j] = (x[j] ?? 0) + sign;
       for (let e = starts[j] ?? 0; e < (starts[j + 1] ?? 0); e++)
         cov[rows[e] ?? 0] = (cov[rows[e] ?? 0] ?? 0) + sign * (values[e] ?? 0);
-      forEachOnShift(j, (t) => {
+      forEachShiftSlot(c, j, (t) => {
         onShift[t] = (onShift[t] ?? 0) + sign;
       });
       count[c.type[j] ?? 0] = (count[c.type[j] ?? 0] ?? 0) + sign;
@@ -210,7 +199,7 @@ export function greedyCover(
     if (cap !== Infinity) {
       let over = false;
       for (const j of m)
-        forEachOnShift(j, (t) => {
+        forEachShiftSlot(c, j, (t) => {
           if ((onShift[t] ?? 0) + 1 > cap) over = true;
         });
       if (over) return 1;

@@ -1,6 +1,6 @@
 import type { SlotCalendar } from './calendar.js';
 import type { Candidates } from './candidates.js';
-import { forEachCoverage } from './candidates.js';
+import { forEachCoverage, forEachShiftSlot } from './candidates.js';
 import type { ShiftRulesConfig } from './rules.js';
 import { type TourPatterns, tourPatterns } from './tours.js';
 
@@ -179,16 +179,10 @@ export function buildCoveringModel(c: Candidates, cal: SlotCalendar, rules: Shif
       tmpV.push(coverage.values[e] ?? 0);
     }
     if (cap !== undefined) {
-      const s = c.start[j] ?? 0;
-      for (let i = 0; i < (c.lengthSlots[j] ?? 0); i++) {
-        let t = s + i;
-        if (t >= n) {
-          if (!c.cyclic) break;
-          t %= n;
-        }
+      forEachShiftSlot(c, j, (t) => {
         tmpR.push(capRow0 + t);
         tmpV.push(1);
-      }
+      });
     }
     const k = c.type[j] ?? 0;
     const cr = countRow[k] ?? -1;
