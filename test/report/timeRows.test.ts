@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeAxisFormat, timeRows } from '../../src/report/charts/timeRows.js';
+import { timeAxisFormat, timeRows, timeX } from '../../src/report/charts/timeRows.js';
 
 const H = 3_600_000;
 
@@ -47,5 +47,14 @@ describe('timeAxisFormat', () => {
     expect(timeAxisFormat([{ t: 0 }, { t: 2 * day }]).values).toEqual([0, day, 2 * day]);
     const month = timeAxisFormat([{ t: 0 }, { t: 28 * day }]);
     expect(month.values).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24, 27].map((d) => d * day));
+  });
+});
+
+describe('timeX', () => {
+  it('encodes t as UTC time with the day ticks of timeAxisFormat and level labels', () => {
+    const rows = [{ t: 0 }, { t: 86_400_000 }];
+    const x = timeX(rows);
+    expect(x).toMatchObject({ field: 't', type: 'temporal', scale: { type: 'utc' }, title: null });
+    expect(x.axis).toEqual({ ...timeAxisFormat(rows), labelAngle: 0 });
   });
 });

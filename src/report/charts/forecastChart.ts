@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportInput } from '../types.js';
 import { CHART_CONFIG, CHART_WIDTH, COLORS } from './theme.js';
-import { timeAxisFormat, timeRows } from './timeRows.js';
+import { timeRows, timeX } from './timeRows.js';
 
 /**
  * Vega-lite spec of chart 1: observed contacts of the last weeks (grey) and the forecast (blue),
@@ -28,14 +28,7 @@ export function forecastChartSpec(input: ReportInput): TopLevelSpec & { layer: u
     { ...opts, constants: { kind: 'Forecast' } },
   );
   const rows = [...hist, ...fc];
-  const axis = timeAxisFormat(rows);
-  const x = {
-    field: 't',
-    type: 'temporal' as const,
-    scale: { type: 'utc' as const },
-    title: null,
-    axis: { ...axis, labelAngle: 0 },
-  };
+  const x = timeX(rows);
   const layer: unknown[] = [];
   if (f.p10 && f.p90) {
     layer.push({

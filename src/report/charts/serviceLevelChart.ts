@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportServiceLevel } from '../types.js';
 import { CHART_CONFIG, CHART_WIDTH, COLORS } from './theme.js';
-import { timeAxisFormat, timeRows } from './timeRows.js';
+import { timeRows, timeX } from './timeRows.js';
 
 /**
  * Vega-lite spec of chart 3: the service level each interval gets with the scheduled agents
@@ -17,13 +17,7 @@ export function serviceLevelChartSpec(
   intervalMinutes: number,
 ): TopLevelSpec & { layer: unknown[] } {
   const rows = timeRows(sl.starts, { sl: sl.values }, { timeZone, intervalMinutes, closeSteps: true });
-  const x = {
-    field: 't',
-    type: 'temporal' as const,
-    scale: { type: 'utc' as const },
-    title: null,
-    axis: { ...timeAxisFormat(rows), labelAngle: 0 },
-  };
+  const x = timeX(rows);
   const y = {
     field: 'sl',
     type: 'quantitative' as const,

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportInput } from '../types.js';
 import { CHART_CONFIG, CHART_WIDTH, COLORS } from './theme.js';
-import { timeAxisFormat, timeRows } from './timeRows.js';
+import { timeRows, timeX } from './timeRows.js';
 
 const LABELS = {
   required: 'Required',
@@ -38,13 +38,7 @@ export function staffingChartSpec(input: ReportInput): TopLevelSpec & { layer: u
     { required: s.requiredAgents, scheduled: s.scheduledAgents, underLo, underHi, overLo, overHi },
     { timeZone: input.timeZone, intervalMinutes: input.intervalMinutes, closeSteps: true },
   );
-  const x = {
-    field: 't',
-    type: 'temporal' as const,
-    scale: { type: 'utc' as const },
-    title: null,
-    axis: { ...timeAxisFormat(rows), labelAngle: 0 },
-  };
+  const x = timeX(rows);
   const color = {
     scale: {
       domain: [LABELS.required, LABELS.scheduled, LABELS.under, LABELS.over],

@@ -84,3 +84,20 @@ export function timeAxisFormat(rows: ReadonlyArray<TimeRow>): {
   for (let t = Math.ceil(first / day) * day; t <= last; t += step * day) values.push(t);
   return { format: days <= 60 ? '%a %e %b' : '%e %b %Y', values, labelOverlap: false };
 }
+
+/**
+ * The x encoding of every time chart: field `t` (wall-clock ms from `timeRows`, read as UTC so
+ * vega shows local time), no title, one horizontal label per day (`timeAxisFormat`). O(days).
+ *
+ * @example
+ * timeX([{ t: 0 }, { t: 86_400_000 }]).axis.values; // [0, 86400000]
+ */
+export function timeX(rows: ReadonlyArray<TimeRow>) {
+  return {
+    field: 't',
+    type: 'temporal' as const,
+    scale: { type: 'utc' as const },
+    title: null,
+    axis: { ...timeAxisFormat(rows), labelAngle: 0 },
+  };
+}
