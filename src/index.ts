@@ -40,6 +40,7 @@ export {
 export { quantileColumn, writeForecastCsv } from './io/writeForecastCsv.js';
 export { writeHistoryCsv } from './io/writeHistoryCsv.js';
 export { type CompletedGrid, completeGrid } from './time/completeGrid.js';
+export { mostCommonSpacing } from './time/mostCommonSpacing.js';
 export { formatInstant } from './time/formatInstant.js';
 export { type FutureGrid, type FutureGridOptions, futureGrid, type OpenSlots } from './time/futureGrid.js';
 export { type GridPositions, gridPositions } from './time/gridPositions.js';
@@ -252,6 +253,12 @@ export {
   type ScheduleEvaluation,
   type ServiceSummary,
 } from './scheduling/evaluateSchedule.js';
+export {
+  addService,
+  emptyServiceTotals,
+  type ServiceTotals,
+  serviceSummary,
+} from './scheduling/serviceTotals.js';
 export {
   parseShiftRules,
   ShiftRules,
