@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { StaffcastError } from '../errors.js';
 import type { SlotCalendar } from './calendar.js';
 import { type ShiftRulesConfig, WEEKDAYS } from './rules.js';
@@ -41,7 +42,9 @@ export interface CandidateOptions {
 }
 
 /**
- * Open flag per slot from the opening hours (all open when absent). Cost O(n).
+ * Open flag per slot of the complete grid: by the opening hours when the rules have them (an
+ * interval is open when it lies inside an open period of its local weekday), otherwise the
+ * intervals present in the requirement. Cost O(n).
  *
  * @example
  * // 6-hour slots, Monday open 06:00-18:00
@@ -49,18 +52,46 @@ export interface CandidateOptions {
  *   openingHours: { mon: [{ open: '06:00', close: '18:00' }] } })); // Uint8Array [0, 1, 1, 0]
  */
 export function openSlots(cal: SlotCalendar, rules: ShiftRulesConfig): Uint8Array {
-  const open = new Uint8Array(cal.slots);
   const hours = rules.openingHours;
+  if (hours === undefined) return Uint8Array.from(cal.present);
+  const open = new Uint8Array(cal.slots);
   for (let i = 0; i < cal.slots; i++) {
-    if (hours === undefined) {
-      open[i] = 1;
-      continue;
-    }
     const periods = hours[WEEKDAYS[cal.weekday[i] ?? 0] ?? 'mon'] ?? [];
     const m = cal.minuteOfDay[i] ?? 0;
     for (const p of periods) if (m >= p.open && m + cal.intervalMinutes <= p.close) open[i] = 1;
   }
   return open;
+}
+
+/**
+ * Slots a shift of `lengthMinutes` starting at grid slot `s` spans: with `starts` and not
+ * `fixedDuration`, up to its wall-clock end (local start + length, via `TZDate`; a 22:00-06:00
+ * shift spans 7 or 9 real hours on a DST night); otherwise `lengthMinutes / intervalMinutes`.
+ * Cost O(1).
+ *
+ * @example
+ * // Europe/Berlin, 25 Oct 2026 (clocks back at 03:00), a 480-minute shift from 22:00 the evening before
+ * shiftSpanSlots(cal, s, 480, false); // 36 (9 real hours of 15 minutes)
+ */
+export function shiftSpanSlots(
+  cal: SlotCalendar,
+  s: number,
+  lengthMinutes: number,
+  fixedDuration: boolean,
+): number {
+  const iv = cal.intervalMinutes;
+  const t = cal.starts?.[s];
+  if (t === undefined || fixedDuration) return lengthMinutes / iv;
+  const d = new TZDate(t, cal.timeZone);
+  const end = new TZDate(
+    d.getFullYear(),
+    d.getMonth(),
+    d.getDate(),
+    d.getHours(),
+    d.getMinutes() + lengthMinutes,
+    cal.timeZone,
+  ).getTime();
+  return Math.max(1, Math.ceil((end - t) / (iv * 60_000) - 1e-9));
 }
 
 /**
@@ -96,10 +127,13 @@ function thin(values: number[], keep: number): number[] {
 }
 
 /**
- * Enumerates every allowed shift: each horizon slot whose local weekday is allowed and whose
- * time of day is `earliestStart + k * startStepMinutes <= latestStart`, each allowed length, every
- * covered slot open (cyclic horizons wrap), and in explicit mode each break placement combination
- * (non-overlapping). Cost O(types * starts * lengths * combinations).
+ * Enumerates every allowed shift on the complete grid: each slot whose local weekday is allowed
+ * and whose time of day is `earliestStart + k * startStepMinutes <= latestStart`, each allowed
+ * length (spanning the real slots up to its wall-clock end, see {@link shiftSpanSlots}; paid
+ * minutes = real minutes - unpaid breaks), every slot it spans open unless
+ * `coverage.shiftsOutsideOpeningHours` (cyclic horizons wrap; on a non-cyclic horizon the part
+ * after its end is not checked nor covered), and in explicit mode each break placement
+ * combination (non-overlapping). Cost O(types * starts * lengths * combinations).
  *
  * @throws StaffcastError `CONFIG` when a length or break duration is not a multiple of the interval
  * @example
@@ -117,6 +151,7 @@ export function generateCandidates(
   const iv = cal.intervalMinutes;
   const cyclic = rules.cyclicWeek;
   const open = openSlots(cal, rules);
+  const outside = rules.coverage.shiftsOutsideOpeningHours;
   const explicit = options.breakMethod === 'explicit';
   const maxCombos = options.maxBreakCombinations ?? 48;
   const type: number[] = [];
@@ -150,54 +185,64 @@ export function generateCandidates(
           `rules: shiftTypes[${k}] (${st.name}): break ${b.name} of ${b.durationMinutes} min is not a multiple of the ${iv}-minute interval`,
         );
     const days = new Set(st.days.map((d) => WEEKDAYS.indexOf(d)));
+    const unpaidBreak = st.breaks.reduce((sum, b) => sum + (b.paid ? 0 : b.durationMinutes), 0);
     for (const L of lengths) {
-      const len = L / iv;
-      const unpaidBreak = st.breaks.reduce((s, b) => s + (b.paid ? 0 : b.durationMinutes), 0);
-      const paidMinutes = st.paid ? Math.max(0, L - unpaidBreak) : 0;
       const g = groups.length;
-      groups.push({ type: k, lengthSlots: len, paidMinutes });
-      // break placement combinations for this length
-      const perBreak = st.breaks.map((b) => breakPositions(b, len, iv));
-      if (perBreak.some((p) => p.length === 0)) continue; // the length cannot hold its breaks
-      let combos: number[][] = [[]];
-      if (explicit && st.breaks.length > 0) {
-        // thin the longest position list, one position at a time, until the product fits
-        const sizes = perBreak.map((p) => p.length);
-        const product = () => sizes.reduce((a, b) => a * b, 1);
-        while (product() > maxCombos) {
-          const b = sizes.indexOf(Math.max(...sizes));
-          if ((sizes[b] ?? 1) <= 1) break;
-          sizes[b] = (sizes[b] ?? 1) - 1;
-          thinned = true;
-        }
-        const lists = perBreak.map((p, b) => thin(p, sizes[b] ?? 1));
-        for (let b = 0; b < lists.length; b++) {
-          const dur = (st.breaks[b]?.durationMinutes ?? 0) / iv;
-          const next: number[][] = [];
-          for (const c of combos)
-            for (const o of lists[b] ?? []) {
-              const overlaps = c.some(
-                (p, q) => o < p + (st.breaks[q]?.durationMinutes ?? 0) / iv && p < o + dur,
-              );
-              if (!overlaps) next.push([...c, o]);
-            }
-          combos = next;
-        }
-        if (combos.length === 0) continue;
-      } else if (st.breaks.length > 0) combos = [st.breaks.map(() => -1)];
+      groups.push({ type: k, lengthSlots: L / iv, paidMinutes: st.paid ? Math.max(0, L - unpaidBreak) : 0 });
+      // break placement combinations per real length in slots (a DST night changes it)
+      const combosOf = new Map<number, number[][]>();
+      const combinations = (len: number): number[][] => {
+        const known = combosOf.get(len);
+        if (known !== undefined) return known;
+        const perBreak = st.breaks.map((b) => breakPositions(b, len, iv));
+        let combos: number[][] = [[]];
+        if (perBreak.some((p) => p.length === 0))
+          combos = []; // the length cannot hold its breaks
+        else if (explicit && st.breaks.length > 0) {
+          // thin the longest position list, one position at a time, until the product fits
+          const sizes = perBreak.map((p) => p.length);
+          const product = () => sizes.reduce((a, b) => a * b, 1);
+          while (product() > maxCombos) {
+            const b = sizes.indexOf(Math.max(...sizes));
+            if ((sizes[b] ?? 1) <= 1) break;
+            sizes[b] = (sizes[b] ?? 1) - 1;
+            thinned = true;
+          }
+          const lists = perBreak.map((p, b) => thin(p, sizes[b] ?? 1));
+          for (let b = 0; b < lists.length; b++) {
+            const dur = (st.breaks[b]?.durationMinutes ?? 0) / iv;
+            const next: number[][] = [];
+            for (const c of combos)
+              for (const o of lists[b] ?? []) {
+                const overlaps = c.some(
+                  (p, q) => o < p + (st.breaks[q]?.durationMinutes ?? 0) / iv && p < o + dur,
+                );
+                if (!overlaps) next.push([...c, o]);
+              }
+            combos = next;
+          }
+        } else if (st.breaks.length > 0) combos = [st.breaks.map(() => -1)];
+        combosOf.set(len, combos);
+        return combos;
+      };
       for (let s = 0; s < n; s++) {
         const m = cal.minuteOfDay[s] ?? 0;
         if (!days.has(cal.weekday[s] ?? -1) || m < st.earliestStart || m > st.latestStart) continue;
         if ((m - st.earliestStart) % st.startStepMinutes !== 0) continue;
+        const len = shiftSpanSlots(cal, s, L, st.fixedDuration);
+        // every interval the shift really spans is open (a non-cyclic horizon ends: no wrap)
         let ok = true;
-        for (let i = 0; i < len && ok; i++) {
-          const t = s + i;
-          if (t >= n) {
-            if (cyclic) ok = open[t % n] === 1;
-          } else ok = open[t] === 1;
-        }
+        if (!outside)
+          for (let i = 0; i < len && ok; i++) {
+            const t = s + i;
+            if (t < n) ok = open[t] === 1;
+            else if (cyclic) ok = open[t % n] === 1;
+            else break;
+          }
         if (!ok) continue;
-        for (const c of combos) {
+        const realMinutes = len * iv;
+        const paidMinutes = st.paid ? Math.max(0, realMinutes - unpaidBreak) : 0;
+        for (const c of combinations(len)) {
           type.push(k);
           start.push(s);
           lengthSlots.push(len);

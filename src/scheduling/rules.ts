@@ -75,6 +75,12 @@ const ShiftType = z
     lengthsMinutes: z.array(minutes).min(1).optional().describe('allowed lengths (minutes, breaks included)'),
     lengthMinutes: LengthRange.optional().describe('allowed lengths as min..max with a step'),
     paid: z.boolean().default(true).describe('whether the shift is paid'),
+    fixedDuration: z
+      .boolean()
+      .default(false)
+      .describe(
+        'true: the shift lasts its length in real minutes across a DST change; false (default): it ends at its wall-clock end (22:00-06:00 is 7 or 9 real hours that night)',
+      ),
     costPerPaidHour: z.number().min(0).default(1),
     minCount: z
       .number()
@@ -93,7 +99,60 @@ const ShiftType = z
   .refine((t) => t.earliestStart <= t.latestStart, { message: 'earliestStart must be <= latestStart' })
   .refine((t) => t.earliestStart < 1440 && t.latestStart < 1440, {
     message: 'start times must be before 24:00',
+  })
+  .superRefine((t, ctx) => {
+    const lengths = typeLengths(t);
+    lengths.forEach((L, i) => {
+      if (L > WEEK_MINUTES)
+        ctx.addIssue({
+          code: 'custom',
+          path: t.lengthsMinutes === undefined ? ['lengthMinutes', 'max'] : ['lengthsMinutes', i],
+          message: `a shift of ${L} min is longer than a week (${WEEK_MINUTES} min)`,
+        });
+    });
+    t.breaks.forEach((b, k) => {
+      const misfit = lengths.filter((L) => !breakFits(b, L));
+      if (misfit.length === 0) return;
+      const from = b.relativeTo === 'start' ? 'after the shift start' : 'relative to the shift end';
+      ctx.addIssue({
+        code: 'custom',
+        path: ['breaks', k],
+        message: `${b.name} of ${b.durationMinutes} min starting ${b.earliestStartMinutes}..${b.latestStartMinutes} min ${from} does not fit in a shift of ${misfit.join(', ')} min`,
+      });
+    });
   });
+
+/** Minutes in a week: the longest shift allowed. */
+const WEEK_MINUTES = 7 * 1440;
+
+/** The allowed lengths of a shift type in minutes (from `lengthsMinutes` or `lengthMinutes`). */
+function typeLengths(t: {
+  lengthsMinutes?: number[] | undefined;
+  lengthMinutes?: { min: number; max: number; step: number } | undefined;
+}): number[] {
+  if (t.lengthsMinutes !== undefined) return t.lengthsMinutes;
+  const r = t.lengthMinutes;
+  if (r === undefined) return [];
+  const out: number[] = [];
+  for (let L = r.min; L <= r.max && out.length <= WEEK_MINUTES; L += r.step) out.push(L);
+  return out;
+}
+
+/** Whether a break can start somewhere inside its window and end by the end of a shift of `L` min. */
+function breakFits(
+  b: {
+    durationMinutes: number;
+    earliestStartMinutes: number;
+    latestStartMinutes: number;
+    relativeTo: string;
+  },
+  L: number,
+): boolean {
+  const base = b.relativeTo === 'start' ? 0 : L;
+  return (
+    Math.max(0, base + b.earliestStartMinutes) <= Math.min(base + b.latestStartMinutes, L - b.durationMinutes)
+  );
+}
 
 const OpenPeriod = z
   .strictObject({ open: timeOfDay, close: timeOfDay })
@@ -123,11 +182,18 @@ export const ShiftRules = z
         underPenaltyPerAgentInterval: z.number().min(0).default(100),
         overPenaltyPerAgentInterval: z.number().min(0).default(0.01),
         allowUnderCoverage: z.boolean().default(true).describe('false: every open interval must be covered'),
+        shiftsOutsideOpeningHours: z
+          .boolean()
+          .default(false)
+          .describe(
+            'true: a shift may run into closed intervals; false (default): every interval a shift spans is open (openingHours, or without them an interval of the requirement)',
+          ),
       })
       .default({
         underPenaltyPerAgentInterval: 100,
         overPenaltyPerAgentInterval: 0.01,
         allowUnderCoverage: true,
+        shiftsOutsideOpeningHours: false,
       }),
     caps: z
       .strictObject({
@@ -146,6 +212,13 @@ export const ShiftRules = z
       .refine((t) => t.minShiftsPerWeek <= t.maxShiftsPerWeek, {
         message: 'minShiftsPerWeek must be <= maxShiftsPerWeek',
       })
+      .refine(
+        (t) =>
+          t.minPaidHoursPerWeek === undefined ||
+          t.maxPaidHoursPerWeek === undefined ||
+          t.minPaidHoursPerWeek <= t.maxPaidHoursPerWeek,
+        { message: 'minPaidHoursPerWeek must be <= maxPaidHoursPerWeek' },
+      )
       .optional()
       .describe('weekly tours: each agent works the same shift type and length on every working day'),
     breakMethod: z
@@ -154,6 +227,29 @@ export const ShiftRules = z
       .describe(
         'implicit break counts per time in the MIP (auto when break windows of a shift type do not overlap), explicit break columns, or shifts first and breaks placed afterwards',
       ),
+  })
+  .superRefine((r, ctx) => {
+    const t = r.tours;
+    if (t === undefined) return;
+    const lo = t.minPaidHoursPerWeek ?? 0;
+    const hi = t.maxPaidHoursPerWeek ?? Number.POSITIVE_INFINITY;
+    if (lo > hi) return; // reported on tours itself
+    const weekly: string[] = [];
+    for (const st of r.shiftTypes)
+      for (const L of typeLengths(st)) {
+        const unpaid = st.breaks.reduce((s, b) => s + (b.paid ? 0 : b.durationMinutes), 0);
+        const hours = st.paid ? Math.max(0, L - unpaid) / 60 : 0;
+        for (let k = t.minShiftsPerWeek; k <= t.maxShiftsPerWeek; k++)
+          if (k * hours >= lo - 1e-9 && k * hours <= hi + 1e-9) return;
+        weekly.push(
+          `${st.name} ${L} min: ${+(t.minShiftsPerWeek * hours).toFixed(2)}-${+(t.maxShiftsPerWeek * hours).toFixed(2)} h`,
+        );
+      }
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tours'],
+      message: `no shift type and length gives ${lo}-${hi === Number.POSITIVE_INFINITY ? 'any' : hi} paid hours a week in ${t.minShiftsPerWeek}-${t.maxShiftsPerWeek} shifts (${weekly.join('; ')})`,
+    });
   })
   .describe('staffcast shift rules');
 

@@ -1,7 +1,9 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { StaffcastError } from '../errors.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { formatMinuteOfDay, type ShiftRequirement, type SlotCalendar, slotCalendar } from './calendar.js';
-import { type Candidates, generateCandidates, openSlots } from './candidates.js';
+import { type Candidates, forEachShiftSlot, generateCandidates, openSlots } from './candidates.js';
 import { type ScheduleEfficiency, scheduleEfficiency } from './efficiency.js';
 import { type CoverSolution, greedyCover } from './greedy.js';
 import { implicitBreakModel, implicitStart, recoverBreaks } from './implicitBreaks.js';
@@ -36,6 +38,8 @@ export interface ScheduledBreak {
   startSlot: number;
   /** Local `"HH:MM"` start. */
   startTime: string;
+  /** Epoch ms of the start, when the requirement has `starts`. */
+  startMs?: number;
   durationMinutes: number;
   paid: boolean;
 }
@@ -45,14 +49,18 @@ export interface ScheduledShift {
   type: string;
   /** Weekday the shift starts on. */
   day: Weekday;
-  /** Horizon day (0 = the first day of the requirement). */
+  /** Horizon day (0 = the first local day of the requirement). */
   dayIndex: number;
+  /** Slot of the start on the complete local grid (midnight of the first day = 0). */
   startSlot: number;
   /** Local `"HH:MM"` start and end (the end may be on the next day). */
   startTime: string;
   endTime: string;
   /** Epoch ms of the start, when the requirement has `starts`. */
   startMs?: number;
+  /** Epoch ms of the end (its wall-clock end, or its length later with `fixedDuration`). */
+  endMs?: number;
+  /** Real minutes from start to end (a 22:00-06:00 shift: 420 or 540 on a DST night). */
   lengthMinutes: number;
   paidMinutes: number;
   breaks: ScheduledBreak[];
@@ -72,7 +80,7 @@ export interface ScheduledTour {
   count: number;
 }
 
-/** Coverage per interval of a schedule. */
+/** Coverage per interval of a schedule, one entry per row of the requirement (its `required` order). */
 export interface ScheduleCoverage {
   required: Float64Array;
   /** Agents on shift (on break included). */
@@ -102,13 +110,22 @@ export interface ShiftSchedule {
   /** Weekly tours when the rules ask for them. */
   tours?: ScheduledTour[];
   coverage: ScheduleCoverage;
-  /** Sum over intervals of max(0, required - net). */
+  /** Sum over the intervals of the complete grid of max(0, required - net). */
   underAgentIntervals: number;
-  /** Sum over intervals of max(0, net - required). */
+  /** Sum over the intervals of the complete grid of max(0, net - required) (0 required where the requirement has no row). */
   overAgentIntervals: number;
+  /**
+   * Rows of the requirement (indexes into `coverage`) with agents required that no shift of the
+   * rules can cover (no start time, length, day or opening hours reaches them). They stay in the
+   * model with their under-coverage penalty, and `warnings` names them.
+   */
+  uncoverable: number[];
+  /** Loud problems of the result for the planner (uncoverable intervals ...); empty when none. */
+  warnings: string[];
   efficiency: ScheduleEfficiency;
   intervalMinutes: number;
   timeZone: string;
+  /** Epoch ms of each requirement row (the coverage arrays' intervals), when the requirement has `starts`. */
   starts?: Float64Array;
   cyclic: boolean;
   /** Candidate shift columns generated. */
@@ -125,16 +142,19 @@ function describeSlot(cal: SlotCalendar, t: number): string {
     : `interval ${formatInstant(s, cal.timeZone)} (${label})`;
 }
 
+/** Grid slots with agents required that no candidate spans (internal). Cost O(nonzeros). */
+function uncoverableSlots(cal: SlotCalendar, c: Candidates): number[] {
+  const covered = new Uint8Array(cal.slots);
+  for (let j = 0; j < c.count; j++) forEachShiftSlot(c, j, (t) => (covered[t] = 1));
+  const out: number[] = [];
+  for (let t = 0; t < cal.slots; t++) if ((cal.required[t] ?? 0) > 0 && !covered[t]) out.push(t);
+  return out;
+}
+
 function checkHardRules(cal: SlotCalendar, rules: ShiftRulesConfig, c: Candidates): void {
   if (rules.coverage.allowUnderCoverage) return;
   const open = openSlots(cal, rules);
-  const covered = new Uint8Array(cal.slots);
-  for (let j = 0; j < c.count; j++)
-    for (let i = 0; i < (c.lengthSlots[j] ?? 0); i++) {
-      const t = (c.start[j] ?? 0) + i;
-      if (t < cal.slots) covered[t] = 1;
-      else if (c.cyclic) covered[t % cal.slots] = 1;
-    }
+  const uncoverable = new Set(uncoverableSlots(cal, c));
   const cap = rules.caps?.maxAgentsPerInterval;
   for (let t = 0; t < cal.slots; t++) {
     const r = cal.required[t] ?? 0;
@@ -151,13 +171,44 @@ function checkHardRules(cal: SlotCalendar, rules: ShiftRulesConfig, c: Candidate
         `scheduleShifts: caps.maxAgentsPerInterval (${cap}) is below the ${r} agents required in ${describeSlot(cal, t)} and coverage.allowUnderCoverage is false`,
         { rule: 'caps.maxAgentsPerInterval', slot: t },
       );
-    if (!covered[t])
+    if (uncoverable.has(t))
       throw new StaffcastError(
         'INFEASIBLE',
         `scheduleShifts: shiftTypes: no shift type can cover ${describeSlot(cal, t)} (${r} agents required) and coverage.allowUnderCoverage is false`,
         { rule: 'shiftTypes', slot: t },
       );
   }
+}
+
+/**
+ * The warning for intervals no shift can cover: how many, the agent-intervals they require, and
+ * the first runs of consecutive intervals by local time (internal).
+ */
+function uncoverableWarning(cal: SlotCalendar, slots: number[]): string | undefined {
+  if (slots.length === 0) return undefined;
+  const iv = cal.intervalMinutes;
+  let required = 0;
+  for (const t of slots) required += cal.required[t] ?? 0;
+  const runs: string[] = [];
+  for (let i = 0; i < slots.length; ) {
+    let k = i;
+    while (k + 1 < slots.length && slots[k + 1] === (slots[k] ?? 0) + 1) k++;
+    const a = slots[i] ?? 0;
+    const b = slots[k] ?? 0;
+    const from = cal.starts?.[a];
+    const label =
+      from === undefined
+        ? `${WEEKDAYS[cal.weekday[a] ?? 0]} ${formatMinuteOfDay(cal.minuteOfDay[a] ?? 0)}`
+        : format(new TZDate(from, cal.timeZone), 'EEE d MMM HH:mm');
+    runs.push(`${label}-${formatMinuteOfDay((cal.minuteOfDay[b] ?? 0) + iv)}`);
+    i = k + 1;
+  }
+  const shown = runs.length > 6 ? [...runs.slice(0, 6), `and ${runs.length - 6} more`] : runs;
+  const n = slots.length;
+  return (
+    `${n} interval${n === 1 ? '' : 's'} (${+required.toFixed(2)} agent-intervals required) cannot be covered by any shift of the rules ` +
+    `(start times, lengths, days and opening hours do not reach them; they count as under-coverage): ${shown.join(', ')}`
+  );
 }
 
 /** One solve of the covering model with one break method (internal). */
@@ -339,7 +390,7 @@ export async function scheduleShifts(
   options: ScheduleOptions = {},
 ): Promise<ShiftSchedule> {
   const rules = parseShiftRules(rulesInput, options.rulesSource);
-  const cal = slotCalendar(requirement);
+  const cal = slotCalendar(requirement, rules.cyclicWeek ? { minDays: 7 } : {});
   const limit = options.timeLimitSeconds ?? 60;
   const hasBreaks = rules.shiftTypes.some((t) => t.breaks.length > 0);
   const t0 = performance.now();
@@ -397,6 +448,12 @@ export async function scheduleShifts(
     gap = Math.abs(objective) > 1e-12 ? Math.max(0, (objective - bestBound) / Math.abs(objective)) : 0;
     status = gap <= (options.relativeGap ?? 1e-4) + 1e-9 ? 'optimal' : 'feasible';
   }
+  const uncoverable = uncoverableSlots(cal, c);
+  const warning = uncoverableWarning(cal, uncoverable);
+  const rowOf = new Int32Array(cal.slots).fill(-1);
+  cal.rowSlot.forEach((slot, i) => {
+    rowOf[slot] = i;
+  });
   const schedule: ShiftSchedule = {
     status,
     breakMethod: run.method,
@@ -408,6 +465,8 @@ export async function scheduleShifts(
     coverage: result.coverage,
     underAgentIntervals: result.under,
     overAgentIntervals: result.over,
+    uncoverable: uncoverable.map((t) => rowOf[t] ?? -1).filter((i) => i >= 0),
+    warnings: warning === undefined ? [] : [warning],
     efficiency: scheduleEfficiency(result.coverage.required, result.coverage.net),
     intervalMinutes: cal.intervalMinutes,
     timeZone: cal.timeZone,
@@ -415,7 +474,7 @@ export async function scheduleShifts(
     candidates: c.count,
     solverSeconds: run.solverSeconds,
   };
-  if (cal.starts !== undefined) schedule.starts = cal.starts;
+  if (requirement.starts !== undefined) schedule.starts = Float64Array.from(requirement.starts);
   if (model.tours !== undefined) schedule.tours = buildTours(c, cal, rules, model, best);
   return schedule;
 }
@@ -451,6 +510,14 @@ function buildResult(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig, 
   const scheduled = new Float64Array(n);
   const onBreak = new Float64Array(n);
   const slotOf = (t: number): number => (t < n ? t : c.cyclic ? t % n : -1);
+  // local "HH:MM" at `offset` slots after grid slot s (past a non-cyclic end: real minutes on)
+  const clock = (s: number, offset: number): string => {
+    const t = s + offset;
+    const ms = cal.starts?.[s];
+    if (t < n && cal.starts !== undefined) return formatMinuteOfDay(cal.minuteOfDay[t] ?? 0);
+    if (ms !== undefined) return format(new TZDate(ms + offset * iv * 60_000, cal.timeZone), 'HH:mm');
+    return formatMinuteOfDay((cal.minuteOfDay[s] ?? 0) + offset * iv);
+  };
   const groups = new Map<string, ScheduledShift>();
   let cost = 0;
   for (const inst of instances) {
@@ -463,6 +530,18 @@ function buildResult(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig, 
       const t = slotOf(s + i);
       if (t >= 0) scheduled[t] = (scheduled[t] ?? 0) + 1;
     }
+    const key = `${j}|${inst.breakOffsets.join(',')}`;
+    const g = groups.get(key);
+    if (g !== undefined) {
+      g.count++;
+      for (const [b, o] of inst.breakOffsets.entries())
+        for (let i = o; i < o + (g.breaks[b]?.durationMinutes ?? 0) / iv; i++) {
+          const t = slotOf(s + i);
+          if (t >= 0) onBreak[t] = (onBreak[t] ?? 0) + 1;
+        }
+      continue;
+    }
+    const ms = cal.starts?.[s];
     const breaks: ScheduledBreak[] = inst.breakOffsets.map((o, b) => {
       const rule = st?.breaks[b];
       const dur = rule?.durationMinutes ?? 0;
@@ -470,34 +549,32 @@ function buildResult(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig, 
         const t = slotOf(s + i);
         if (t >= 0) onBreak[t] = (onBreak[t] ?? 0) + 1;
       }
-      return {
+      const brk: ScheduledBreak = {
         name: rule?.name ?? 'break',
         startSlot: (s + o) % (c.cyclic ? n : Number.POSITIVE_INFINITY),
-        startTime: formatMinuteOfDay((cal.minuteOfDay[s] ?? 0) + o * iv),
+        startTime: clock(s, o),
         durationMinutes: dur,
         paid: rule?.paid ?? false,
       };
+      if (ms !== undefined) brk.startMs = ms + o * iv * 60_000;
+      return brk;
     });
-    const key = `${j}|${inst.breakOffsets.join(',')}`;
-    const g = groups.get(key);
-    if (g !== undefined) {
-      g.count++;
-      continue;
-    }
     const shift: ScheduledShift = {
       type: st?.name ?? '',
       day: WEEKDAYS[cal.weekday[s] ?? 0] ?? 'mon',
       dayIndex: cal.dayIndex[s] ?? 0,
       startSlot: s,
       startTime: formatMinuteOfDay(cal.minuteOfDay[s] ?? 0),
-      endTime: formatMinuteOfDay((cal.minuteOfDay[s] ?? 0) + len * iv),
+      endTime: clock(s, len),
       lengthMinutes: len * iv,
       paidMinutes: c.paidMinutes[j] ?? 0,
       breaks,
       count: 1,
     };
-    const ms = cal.starts?.[s];
-    if (ms !== undefined) shift.startMs = ms;
+    if (ms !== undefined) {
+      shift.startMs = ms;
+      shift.endMs = ms + len * iv * 60_000;
+    }
     groups.set(key, shift);
   }
   const net = new Float64Array(n);
@@ -516,14 +593,17 @@ function buildResult(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig, 
     cost +
     rules.coverage.underPenaltyPerAgentInterval * under +
     rules.coverage.overPenaltyPerAgentInterval * over;
+  // back to the requirement's rows
+  const rows = cal.rowSlot;
+  const pick = (a: ArrayLike<number>) => Float64Array.from(rows, (t) => a[t] ?? 0);
   return {
     shifts,
     coverage: {
-      required: Float64Array.from(cal.required),
-      scheduled,
-      onBreak,
-      net,
-      dayIndex: Int32Array.from(cal.dayIndex),
+      required: pick(cal.required),
+      scheduled: pick(scheduled),
+      onBreak: pick(onBreak),
+      net: pick(net),
+      dayIndex: Int32Array.from(rows, (t) => cal.dayIndex[t] ?? 0),
     },
     under,
     over,
