@@ -39,7 +39,7 @@ function shiftRows(s: ShiftSchedule, tz: string) {
     type: sh.type,
     day: sh.day,
     start: iso(sh.startMs, tz),
-    end: iso(sh.startMs === undefined ? undefined : sh.startMs + sh.lengthMinutes * 60_000, tz),
+    end: iso(sh.endMs, tz),
     start_time: sh.startTime,
     end_time: sh.endTime,
     length_minutes: sh.lengthMinutes,
@@ -47,8 +47,7 @@ function shiftRows(s: ShiftSchedule, tz: string) {
     count: sh.count,
     breaks: sh.breaks
       .map((b) => {
-        const ms = s.starts?.[b.startSlot];
-        const at = ms === undefined ? b.startTime : iso(ms, tz);
+        const at = b.startMs === undefined ? b.startTime : iso(b.startMs, tz);
         return `${b.name} ${at} ${b.durationMinutes}min${b.paid ? ' paid' : ''}`;
       })
       .join('; '),
@@ -93,8 +92,11 @@ function toJson(s: ShiftSchedule, tz: string): string {
     shifts: s.shifts.map((sh) => ({
       ...sh,
       start: iso(sh.startMs, tz),
-      breaks: sh.breaks.map((b) => ({ ...b, start: iso(s.starts?.[b.startSlot], tz) })),
+      end: iso(sh.endMs, tz),
+      breaks: sh.breaks.map((b) => ({ ...b, start: iso(b.startMs, tz) })),
     })),
+    uncoverable: s.uncoverable.map((t) => iso(s.starts?.[t], tz)),
+    warnings: s.warnings,
     ...(s.tours === undefined ? {} : { tours: s.tours }),
     coverage: coverageRows(s, tz),
   };
@@ -110,7 +112,9 @@ function pct(v: number): string {
  * [--coverage coverage.csv] [-o schedule.csv] [--tz UTC] [--column agents|scheduled_agents]`:
  * reads a requirement CSV (DESIGN.md 5) and shift rules, builds the schedule (`scheduleShifts`),
  * writes the shifts (one row per shift start with count and break times) or, with tours, the
- * tours; status, gap and efficiency figures go to stderr.
+ * tours; status, gap and efficiency figures, and a warning naming the intervals no shift can
+ * cover, go to stderr. A row whose UTC offset is not `--tz`'s at that instant is an error (the
+ * opening hours and shift times are read in `--tz`, so they would be shifted silently).
  *
  * @example
  * // staffcast schedule requirement.csv --rules rules.json --time-limit 30 --coverage cov.csv -o shifts.csv
@@ -148,6 +152,7 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
       const requirement = readRequirementCsv(await readText(file, ctx.cwd, ctx.stdin), {
         source: label,
         timeZone: flags.tz,
+        offsetsMatchZone: true,
         ...(flags.column === undefined ? {} : { agentsColumn: flags.column }),
       });
       if (requirement.queue !== undefined && new Set(requirement.queue).size > 1)
@@ -191,5 +196,6 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
           `, breaks ${schedule.breakMethod}\n` +
           `schedule: coverage ${pct(e.coverage)}, utilisation ${pct(e.utilisation)}, interval efficiency ${pct(e.intervalEfficiency)}, within +/-10% ${pct(e.withinTenPercent)}, under ${schedule.underAgentIntervals.toFixed(1)} / over ${schedule.overAgentIntervals.toFixed(1)} agent-intervals\n`,
       );
+      for (const w of schedule.warnings) ctx.stderr.write(`schedule: warning: ${w}\n`);
     });
 };

@@ -50,6 +50,14 @@ export const REQUIREMENT_COLUMNS = [
   ['occupancy', 'occupancy'],
 ] as const;
 
+/** The UTC offset of an ISO-8601 time as `+hh:mm` (`Z` = `+00:00`). */
+function offsetText(iso: string): string {
+  const m = OFFSET_RE.exec(iso.trim())?.[1] ?? '';
+  if (m === 'Z' || m === 'z') return '+00:00';
+  const digits = m.slice(1).replace(':', '');
+  return `${m[0]}${digits.slice(0, 2)}:${digits.slice(2, 4)}`.replace('-00:00', '+00:00');
+}
+
 /** Numeric `Requirement` fields. */
 export type RequirementColumn = (typeof REQUIREMENT_COLUMNS)[number][1];
 
@@ -66,6 +74,11 @@ export interface ReadRequirementOptions {
    * to read a schedule's coverage. A list names alternatives: the first of them the header has.
    */
   agentsColumn?: string | readonly string[];
+  /**
+   * `true`: a row whose UTC offset is not the offset of `timeZone` at that instant is an error
+   * (the file was written in another zone, so its local times would be shifted). Default false.
+   */
+  offsetsMatchZone?: boolean;
 }
 
 const OFFSET_RE = /(Z|[+-]\d{2}:?\d{2})$/i;
@@ -136,6 +149,17 @@ export function readRequirementCsv(text: string, options: ReadRequirementOptions
     const ms = Date.parse(rawStart);
     if (!OFFSET_RE.test(rawStart) || !Number.isFinite(ms)) {
       rowError(line, 'interval_start', 'must be an ISO-8601 time with offset', rawStart);
+    }
+    if (options.offsetsMatchZone === true) {
+      const zone = options.timeZone ?? 'UTC';
+      const written = formatISO(new TZDate(ms, zone));
+      if (offsetText(written) !== offsetText(rawStart))
+        rowError(
+          line,
+          'interval_start',
+          `offset differs from ${zone}'s at that instant (${written}); give the requirement's zone with --tz`,
+          rawStart,
+        );
     }
     const q = queueCol === undefined ? '' : (record[queueCol] ?? '');
     if (queueCol !== undefined && q === '') rowError(line, 'queue', 'must not be empty', q);

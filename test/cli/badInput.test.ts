@@ -234,7 +234,31 @@ const cases: BadCase[] = [
     name: 'a rules JSON with an unknown key is a config error naming the path',
     argv: ['schedule', 'requirement.csv', '--rules', 'rules_unknown_key.json'],
     code: 1,
-    line: 'staffcast: rules_unknown_key.json: shiftTypes[0]: unknown key "maxShiftsPerDay" (known keys: name, days, earliestStart, latestStart, startStepMinutes, lengthsMinutes, lengthMinutes, paid, costPerPaidHour, minCount, maxCount, minShare, maxShare, breaks)',
+    line: 'staffcast: rules_unknown_key.json: shiftTypes[0]: unknown key "maxShiftsPerDay" (known keys: name, days, earliestStart, latestStart, startStepMinutes, lengthsMinutes, lengthMinutes, paid, fixedDuration, costPerPaidHour, minCount, maxCount, minShare, maxShare, breaks)',
+  },
+  {
+    name: 'a rules break that cannot fit its shift is a config error naming the break',
+    argv: ['schedule', 'requirement.csv', '--rules', 'rules_break_no_fit.json'],
+    code: 1,
+    line: 'staffcast: rules_break_no_fit.json: shiftTypes[1].breaks[0]: lunch of 30 min starting 240..300 min after the shift start does not fit in a shift of 240 min',
+  },
+  {
+    name: 'rules whose tour hours no shift type can reach are a config error',
+    argv: ['schedule', 'requirement.csv', '--rules', 'rules_tour_hours.json'],
+    code: 1,
+    line: 'staffcast: rules_tour_hours.json: tours: no shift type and length gives 45-any paid hours a week in 4-5 shifts (day 480 min: 32-40 h)',
+  },
+  {
+    name: 'a rules shift longer than a week is a config error naming the length',
+    argv: ['schedule', 'requirement.csv', '--rules', 'rules_week_shift.json'],
+    code: 1,
+    line: 'staffcast: rules_week_shift.json: shiftTypes[0].lengthsMinutes[1]: a shift of 10095 min is longer than a week (10080 min)',
+  },
+  {
+    name: 'a requirement whose offsets are not those of --tz is a data error',
+    argv: ['schedule', 'requirement_other_zone.csv', '--rules', 'rules_week_shift.json'],
+    code: 1,
+    line: "staffcast: requirement_other_zone.csv:2:interval_start: offset differs from UTC's at that instant (2003-10-27T12:00:00Z); give the requirement's zone with --tz (got '2003-10-27T07:00:00-05:00')",
   },
   {
     name: 'a requirement CSV with times without offset is a data error naming row and column',

@@ -124,6 +124,36 @@ describe('staffcast schedule', () => {
     expect(r.stderr).toMatch(/3 tours/);
   });
 
+  it('reads a requirement in its own zone with --tz, and warns on stderr about intervals no shift can cover', async () => {
+    // New York, Monday 27 Oct 2003 07:00-09:00 (hourly rows); open 07:00-09:00, shifts of 1 h from 07:00 only
+    const ny = write(
+      'req_ny.csv',
+      'interval_start,agents\n2003-10-27T07:00:00-05:00,2\n2003-10-27T08:00:00-05:00,3\n',
+    );
+    const oneHour = write(
+      'one_hour.json',
+      JSON.stringify({
+        shiftTypes: [{ name: 'd', earliestStart: '07:00', latestStart: '07:00', lengthsMinutes: [60] }],
+      }),
+    );
+    const wrong = await runStaffcast(['schedule', ny, '--rules', oneHour], { cwd: dir });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe(
+      "staffcast: req_ny.csv:2:interval_start: offset differs from UTC's at that instant (2003-10-27T12:00:00Z); give the requirement's zone with --tz (got '2003-10-27T07:00:00-05:00')\n",
+    );
+    const r = await runStaffcast(['schedule', ny, '--rules', oneHour, '--tz', 'America/New_York'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.start, row.end, row.count])).toEqual([
+      ['2003-10-27T07:00:00-05:00', '2003-10-27T08:00:00-05:00', '2'],
+    ]);
+    expect(r.stderr).toContain(
+      'schedule: warning: 1 interval (3 agent-intervals required) cannot be covered by any shift of the rules (start times, lengths, days and opening hours do not reach them; they count as under-coverage): Mon 27 Oct 08:00-09:00\n',
+    );
+  });
+
   it('exits 1 naming the file and field for rules with an unknown key', async () => {
     const bad = write(
       'bad.json',
