@@ -30,7 +30,9 @@ const STEP_LABELS: Record<PlanProgress['step'] | 'write', string> = {
  * staffing -> schedule -> evaluation) and writes forecast.csv, requirements.csv, schedule.csv,
  * coverage.csv, summary.json and report.html into the output folder, all or nothing. Step lines
  * with timings go to stderr when it is a terminal (not with --quiet); a compact summary with a
- * chart of the busiest day goes to stdout unless --quiet (coloured on a terminal without NO_COLOR).
+ * chart of the busiest day goes to stdout unless --quiet (coloured on a terminal without NO_COLOR);
+ * it shows the coverage warnings (intervals no shift can cover, no agents, under-coverage), which
+ * go to stderr with --quiet.
  * The config's `fittedParams` (the JSON of `calibrate --params-out`) is read by `plan` itself.
  *
  * @example
@@ -102,5 +104,7 @@ export const registerPlan: CommandRegistrar = (program, ctx) => {
         const color = ctx.stderrIsTTY && (ctx.env.NO_COLOR ?? '') === '';
         ctx.stdout.write(`${renderTerminalSummary(input, { color })}\n`);
       }
+      // the summary shows the warnings; without it they still reach the planner on stderr
+      else for (const w of result.summary.warnings) ctx.stderr.write(`plan: warning: ${w}\n`);
     });
 };

@@ -1,7 +1,10 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import type { ScheduleEvaluation } from '../scheduling/evaluateSchedule.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
 import type { OutboundCapacity } from '../staffing/outboundCapacity.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
+import { formatInstant } from '../time/formatInstant.js';
 import { localDate } from '../time/localCalendar.js';
 import type { PlanQueueSummary } from './evaluateQueues.js';
 
@@ -59,6 +62,17 @@ export interface PlanSummary {
   scheduleGap: number | null;
   /** Intervals with forecast contacts but nobody on the phones (e.g. outside the rules' opening hours). */
   unstaffedIntervals: number;
+  /** Runs of consecutive unstaffed intervals: ISO start and end (with offset) and how many intervals. */
+  unstaffedPeriods: { start: string; end: string; intervals: number }[];
+  /** Intervals whose net coverage is below the scheduled requirement. */
+  underCoveredIntervals: number;
+  /** Intervals with agents required that no shift of the rules can cover (`ShiftSchedule.uncoverable`). */
+  uncoverableIntervals: number;
+  /**
+   * Loud problems for the planner, one line each: the schedule's warnings (uncoverable intervals),
+   * the unstaffed periods ("2 intervals with no agents: Sun 26 Oct 05:00-06:00") and under-coverage.
+   */
+  warnings: string[];
   /** Agent-intervals below and above the scheduled requirement. */
   underAgentIntervals: number;
   overAgentIntervals: number;
@@ -127,7 +141,10 @@ function max(values: ArrayLike<number>): number {
  * The summary figures of a plan: agent-hours (required, scheduled, on the phones), paid hours,
  * FTE = paidHours / (horizonDays / 7) / paidHoursPerWeek (the full-timers the roster pays), peaks,
  * cost (sum of count x paidMinutes / 60 x costPerPaidHour), the contact-weighted service
- * figures of the evaluation, overall and per local day, and the outbound totals when given.
+ * figures of the evaluation, overall and per local day, the outbound totals when given, and the
+ * coverage problems: unstaffed intervals (forecast contacts, fewer than 1 agent on the phones) and
+ * their periods, intervals below the scheduled requirement, intervals no shift can cover, and one
+ * warning line for each kind.
  * O(intervals + shifts).
  *
  * @example
@@ -151,8 +168,47 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
   }
   const fte = paidHours / (input.horizonDays / 7) / input.paidHoursPerWeek;
   let unstaffedIntervals = 0;
-  for (let t = 0; t < n; t++)
-    if ((req.calls[t] ?? 0) > 0 && (input.onPhoneAgents[t] ?? 0) < 1) unstaffedIntervals++;
+  let underCoveredIntervals = 0;
+  let shortAgentIntervals = 0;
+  const unstaffedPeriods: PlanSummary['unstaffedPeriods'] = [];
+  const labels: string[] = [];
+  const stepMs = req.intervalMinutes * 60_000;
+  const clock = (ms: number, pattern: string) => format(new TZDate(ms, req.timeZone), pattern);
+  for (let t = 0; t < n; t++) {
+    const short = (cov.required[t] ?? 0) - (cov.net[t] ?? 0);
+    if (short > 1e-9) {
+      underCoveredIntervals++;
+      shortAgentIntervals += short;
+    }
+    if (!((req.calls[t] ?? 0) > 0 && (input.onPhoneAgents[t] ?? 0) < 1)) continue;
+    unstaffedIntervals++;
+    const start = req.starts[t] ?? 0;
+    const last = unstaffedPeriods[unstaffedPeriods.length - 1];
+    if (last !== undefined && Date.parse(last.end) === start) {
+      last.end = formatInstant(start + stepMs, req.timeZone);
+      last.intervals++;
+      labels[labels.length - 1] =
+        `${labels[labels.length - 1]?.slice(0, -5)}${clock(start + stepMs, 'HH:mm')}`;
+    } else {
+      unstaffedPeriods.push({
+        start: formatInstant(start, req.timeZone),
+        end: formatInstant(start + stepMs, req.timeZone),
+        intervals: 1,
+      });
+      labels.push(`${clock(start, 'EEE d MMM HH:mm')}-${clock(start + stepMs, 'HH:mm')}`);
+    }
+  }
+  const warnings = [...schedule.warnings];
+  if (unstaffedIntervals > 0)
+    warnings.push(
+      `${unstaffedIntervals} interval${unstaffedIntervals === 1 ? '' : 's'} with forecast contacts and no agents on the phones: ` +
+        (labels.length > 6 ? [...labels.slice(0, 6), `and ${labels.length - 6} more`] : labels).join(', '),
+    );
+  if (underCoveredIntervals > 0)
+    warnings.push(
+      `${underCoveredIntervals} interval${underCoveredIntervals === 1 ? '' : 's'} below the scheduled requirement ` +
+        `(${shortAgentIntervals.toFixed(1)} agent-intervals short)`,
+    );
   const days: PlanDay[] = [];
   let from = 0;
   while (from < n) {
@@ -189,6 +245,10 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
     scheduleStatus: schedule.status,
     scheduleGap: schedule.gap,
     unstaffedIntervals,
+    unstaffedPeriods,
+    underCoveredIntervals,
+    uncoverableIntervals: schedule.uncoverable.length,
+    warnings,
     underAgentIntervals: schedule.underAgentIntervals,
     overAgentIntervals: schedule.overAgentIntervals,
     outbound:

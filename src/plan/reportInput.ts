@@ -110,6 +110,7 @@ export function planReportInput(
             };
           }),
         }),
+    warnings: summary.warnings,
     notes: [
       ...(result.queues === null
         ? []

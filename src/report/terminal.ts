@@ -21,7 +21,8 @@ export interface TerminalSummaryOptions {
 /**
  * A compact plain-text summary of the plan for the terminal: the title, the headline figures
  * (`summaryFigures`) aligned in two columns, one line per queue when there are `queues`
- * (contacts, agent-hours required, service level, ASA), and an ASCII line chart (asciichart) of required
+ * (contacts, agent-hours required, service level, ASA), each of `warnings` as a `Warning:` line
+ * (wrapped to the width; red when coloured), and an ASCII line chart (asciichart) of required
  * (`─` red when coloured) vs scheduled (`─` blue) agents over the busiest local day (the day with
  * the most required agent-intervals), on an even time grid where closed intervals count as 0 agents.
  * When the day has more intervals than fit in the width, each chart column shows the mean of
@@ -74,6 +75,9 @@ export function renderTerminalSummary(input: ReportInput, options: TerminalSumma
       );
     }
   }
+
+  for (const w of input.warnings ?? [])
+    lines.push(...wrap(`Warning: ${w}`, width).map((l) => paint(l, asciichart.red)));
 
   const s = input.staffing;
   const day = busiestDay(s.starts, s.requiredAgents, input.timeZone);
@@ -161,6 +165,22 @@ function clockOf(epochMs: number, timeZone: string, end = false): string {
 /** Axis label of the chart: agents with `decimals` decimals. */
 function formatAxis(x: number, decimals: number): string {
   return x.toFixed(decimals);
+}
+
+/** Splits `text` at spaces into lines of at most `width` characters (continuations indented 2). */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (next.length <= width || line.trim() === '') line = next;
+    else {
+      out.push(line);
+      line = `  ${word}`;
+    }
+  }
+  if (line !== '') out.push(line);
+  return out.map((l) => clip(l, width));
 }
 
 /** Cuts `text` to at most `width` characters. */

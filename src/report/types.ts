@@ -37,6 +37,12 @@ export interface ReportInput {
   scenarios?: ReportScenarioTable;
   /** Free-text notes listed at the end of the report (plain text, one per item). */
   notes?: ReadonlyArray<string>;
+  /**
+   * Coverage problems the planner must see (plain text, one per item): intervals no shift can
+   * cover, intervals with no agents, under-coverage. The terminal summary prints each as a
+   * `Warning:` line.
+   */
+  warnings?: ReadonlyArray<string>;
 }
 
 /** Observed offered contacts per interval. `starts` strictly increasing; `NaN` = missing. */

@@ -88,6 +88,22 @@ describe('scheduleShifts on the real clock: the README example week', () => {
   });
 });
 
+describe('examples/us-bank-rules.json on the README example week', () => {
+  it('covers every interval (part-time starts every 15 minutes up to 17:15) and reaches the proven optimum 19,967.07 without the lunch', async () => {
+    const { requirement } = bankWeek();
+    const rules = JSON.parse(
+      readFileSync(new URL('../../examples/us-bank-rules.json', import.meta.url), 'utf8'),
+    ) as ShiftRulesInput & { shiftTypes: { breaks?: unknown[] }[] };
+    for (const t of rules.shiftTypes) t.breaks = [];
+    const s = await scheduleShifts(requirement, rules, { timeLimitSeconds: 300, relativeGap: 0 });
+    expect(s.uncoverable).toEqual([]);
+    expect(s.warnings).toEqual([]);
+    expect(s.status).toBe('optimal');
+    expect(s.objective).toBeCloseTo(19967.07, 6);
+    expect(s.underAgentIntervals).toBe(0);
+  });
+});
+
 describe('scheduleShifts across a DST night (22:00-06:00)', () => {
   const night = (fixedDuration: boolean): ShiftRulesInput => ({
     shiftTypes: [
