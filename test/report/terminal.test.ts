@@ -34,6 +34,22 @@ describe('renderTerminalSummary', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('prints each coverage warning as a Warning: line, wrapped to the width', () => {
+    const warning =
+      '2 intervals with forecast contacts and no agents on the phones: Sun 26 Oct 05:00-05:30, Sun 26 Oct 06:00-06:30';
+    const lines = renderTerminalSummary(
+      { ...sampleReportInput(), warnings: [warning] },
+      { color: false, width: 60 },
+    ).split('\n');
+    const first = lines.findIndex((l) => l.startsWith('Warning: '));
+    expect(lines.slice(first, first + 3)).toEqual([
+      'Warning: 2 intervals with forecast contacts and no agents on',
+      '  the phones: Sun 26 Oct 05:00-05:30, Sun 26 Oct 06:00-06:30',
+      '',
+    ]);
+    expect(renderTerminalSummary(sampleReportInput(), { color: false })).not.toContain('Warning');
+  });
+
   it('prints the title, the headline figures and a chart of the busiest local day', () => {
     const out = renderTerminalSummary(sampleReportInput(), { color: false, width: 80 });
     const lines = out.split('\n');
