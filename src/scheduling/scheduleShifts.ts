@@ -353,6 +353,17 @@ function mapToExplicit(from: MethodRun, c: Candidates): CoverSolution | undefine
 /**
  * Builds a shift schedule covering a requirement under shift rules.
  *
+ * Real clock: with `starts`, the requirement is placed on its complete local grid in `timeZone`
+ * (whole local days, DST-aware: 92 or 100 quarter hours on a change day; intervals absent from the
+ * requirement require 0), and a shift covers exactly the intervals it spans on that grid: it
+ * starts at a local wall-clock time and ends at its wall-clock end (a 22:00-06:00 shift is 7 or 9
+ * real and paid hours on a DST night) unless its type says `fixedDuration`; every interval it
+ * spans must be open (the rules' `openingHours`, or without them the requirement's intervals)
+ * unless `coverage.shiftsOutsideOpeningHours`; a non-cyclic horizon never wraps (with
+ * `cyclicWeek` the grid is at least 7 days and wraps). Results map back to the requirement's rows
+ * (`coverage` has one entry per row). Intervals with agents required that no shift can cover stay
+ * in the model with their under-coverage penalty and are listed in `uncoverable` and `warnings`.
+ *
  * Candidate shifts (every allowed type x day x start x length, and break placements when breaks
  * are explicit columns) feed a covering MIP: minimise sum(costPerPaidHour * paidHours * x) +
  * underPenalty * under + overPenalty * over per agent-interval, subject to coverage per interval,
