@@ -139,7 +139,7 @@ describe('staffcast scenario with scheduling', () => {
       outboundCalls: number | null;
       scheduleStatus: string;
     }>;
-    expect(rows.map((r) => r.name)).toEqual(['base', 'busy', 'slow outbound', '10-16']);
+    expect(rows.map((r) => r.name)).toEqual(['base', 'busy', 'slow outbound', '9-18']);
     for (const r of rows) expect(r.outboundCalls).toBeGreaterThan(0);
     // twice the handle time, the same schedule: at most half the calls
     expect(rows[2]!.outboundCalls!).toBeLessThanOrEqual(rows[0]!.outboundCalls! / 2);
@@ -183,7 +183,7 @@ describe('staffcast scenario with scheduling', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('Scenario comparison');
     expect(html).toContain('Outbound calls');
-    for (const name of ['busy', 'slow outbound', '10-16']) expect(html).toContain(name);
+    for (const name of ['busy', 'slow outbound', '9-18']) expect(html).toContain(name);
     expect(html).toContain('staffcast 0.1.0 scenario');
     expect(readdirSync(out)).toEqual(['report.html']); // no temporary file left
   }, 60_000);

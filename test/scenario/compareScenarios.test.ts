@@ -228,7 +228,8 @@ describe('compareScenarios with scheduling', () => {
 
   it("replaces the rules' opening hours for a variant and staffs only its open intervals", async () => {
     const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
-    const hours = Object.fromEntries(weekdays.map((d) => [d, [{ open: '10:00', close: '16:00' }]]));
+    // 09:00-18:00: the rules' 8- and 8.5-hour full-time shifts fit inside (part-time is at most 30%)
+    const hours = Object.fromEntries(weekdays.map((d) => [d, [{ open: '09:00', close: '18:00' }]]));
     const plans = new Map<string, PlanResult>();
     const rows = await compareScenarios(
       { base: shortBase, variants: [{ name: 'short', openingHours: hours }] },
@@ -239,10 +240,10 @@ describe('compareScenarios with scheduling', () => {
       Array.from(r.requirement.starts, (t) =>
         new Date(t).toLocaleTimeString('en-GB', { timeZone: 'America/New_York', hour12: false }),
       );
-    expect(hoursOf(short)[0]).toBe('10:00:00');
-    expect(hoursOf(short).at(-1)).toBe('15:30:00');
+    expect(hoursOf(short)[0]).toBe('09:00:00');
+    expect(hoursOf(short).at(-1)).toBe('17:30:00');
     expect(hoursOf(plans.get('base')!)[0]).toBe('07:00:00');
-    expect(short.requirement.starts.length).toBe(12); // one weekday of 30-minute intervals 10:00-16:00
+    expect(short.requirement.starts.length).toBe(18); // one weekday of 30-minute intervals 09:00-18:00
     expect(rows[1]!.scheduleCost!).toBeLessThan(rows[0]!.scheduleCost!);
     expect(rows[1]!.serviceLevel).toBeGreaterThan(0.8);
   }, 60_000);

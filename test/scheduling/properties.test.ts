@@ -45,27 +45,34 @@ function rulesOf(c: Case): ShiftRulesInput {
   const rules: ShiftRulesInput = {
     cyclicWeek: c.cyclic,
     breakMethod: c.breakMethod,
-    shiftTypes: c.types.map((t, k) => ({
-      name: `t${k}`,
-      days: t.days,
-      earliestStart: hhmm(t.earliestHour * 60),
-      latestStart: hhmm(Math.min(23, t.earliestHour + t.spanHours) * 60),
-      startStepMinutes: t.step,
-      lengthsMinutes: t.lengths.map((h) => h * 60),
-      costPerPaidHour: t.cost,
-      ...(t.maxShare !== undefined && k > 0 ? { maxShare: t.maxShare } : {}),
-      breaks:
-        t.lunch === undefined
-          ? []
-          : [
-              {
-                name: 'lunch',
-                durationMinutes: 60,
-                earliestStartMinutes: t.lunch.earliest * 60,
-                latestStartMinutes: (t.lunch.earliest + t.lunch.extra) * 60,
-              },
-            ],
-    })),
+    // a lunch must fit every length of its type (rules reject it otherwise): lengths too short for
+    // it are left out, and a type none of whose lengths holds it has no lunch
+    shiftTypes: c.types
+      .map((t0, k) => {
+        const fits = t0.lengths.filter((h) => t0.lunch === undefined || h >= t0.lunch.earliest + 1);
+        return fits.length > 0 ? { ...t0, lengths: fits } : { ...t0, lunch: undefined };
+      })
+      .map((t, k) => ({
+        name: `t${k}`,
+        days: t.days,
+        earliestStart: hhmm(t.earliestHour * 60),
+        latestStart: hhmm(Math.min(23, t.earliestHour + t.spanHours) * 60),
+        startStepMinutes: t.step,
+        lengthsMinutes: t.lengths.map((h) => h * 60),
+        costPerPaidHour: t.cost,
+        ...(t.maxShare !== undefined && k > 0 ? { maxShare: t.maxShare } : {}),
+        breaks:
+          t.lunch === undefined
+            ? []
+            : [
+                {
+                  name: 'lunch',
+                  durationMinutes: 60,
+                  earliestStartMinutes: t.lunch.earliest * 60,
+                  latestStartMinutes: (t.lunch.earliest + t.lunch.extra) * 60,
+                },
+              ],
+      })),
   };
   if (c.opening !== undefined) {
     const p = {
