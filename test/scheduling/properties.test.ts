@@ -48,7 +48,7 @@ function rulesOf(c: Case): ShiftRulesInput {
     // a lunch must fit every length of its type (rules reject it otherwise): lengths too short for
     // it are left out, and a type none of whose lengths holds it has no lunch
     shiftTypes: c.types
-      .map((t0, k) => {
+      .map((t0) => {
         const fits = t0.lengths.filter((h) => t0.lunch === undefined || h >= t0.lunch.earliest + 1);
         return fits.length > 0 ? { ...t0, lengths: fits } : { ...t0, lunch: undefined };
       })
