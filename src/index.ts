@@ -152,8 +152,15 @@ export {
   type StaffingJob,
   staffingPlanParallel,
 } from './staffing/staffingPlanParallel.js';
+// FTE: one definition (paid hours per calendar week of the horizon / paid hours of one FTE)
 export {
   DEFAULT_PAID_HOURS_PER_WEEK,
+  type FteOptions,
+  fteBasis,
+  fteOf,
+  horizonDaysOf,
+} from './staffing/fte.js';
+export {
   type PeriodHours,
   type StaffingSummary,
   type SummaryOptions,

@@ -1,5 +1,6 @@
 import type { ScheduleEvaluation } from '../scheduling/evaluateSchedule.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
+import { fteBasis, fteOf } from '../staffing/fte.js';
 import type { OutboundCapacity } from '../staffing/outboundCapacity.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import { localDate } from '../time/localCalendar.js';
@@ -35,8 +36,13 @@ export interface PlanSummary {
   onPhoneAgentHours: number;
   /** Paid hours of all scheduled shifts. */
   paidHours: number;
-  /** Full-time equivalents: paid hours per week of the horizon / paid hours of one FTE per week. */
+  /**
+   * Full-time equivalents (`fteOf`): paid hours per week of the horizon (calendar days, closed
+   * days included) / paid hours of one FTE per week.
+   */
   fte: number;
+  /** What `fte` divides, in words (`fteBasis`), e.g. `'paid hours per week / 40 h'`. */
+  fteBasis: string;
   /** Most agents needed on the phones in one interval. */
   peakRequiredAgents: number;
   /**
@@ -125,7 +131,8 @@ function max(values: ArrayLike<number>): number {
 
 /**
  * The summary figures of a plan: agent-hours (required, scheduled, on the phones), paid hours,
- * FTE = paidHours / (horizonDays / 7) / paidHoursPerWeek (the full-timers the roster pays), peaks,
+ * FTE = `fteOf(paidHours, { horizonDays, paidHoursPerWeek })` = paid hours per week of the
+ * horizon / paid hours of one FTE (the full-timers the roster pays), peaks,
  * cost (sum of count x paidMinutes / 60 x costPerPaidHour), the contact-weighted service
  * figures of the evaluation, overall and per local day, and the outbound totals when given.
  * O(intervals + shifts).
@@ -149,7 +156,7 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
     paidHours += hours;
     scheduleCost += hours * (input.costPerPaidHour.get(s.type) ?? 1);
   }
-  const fte = paidHours / (input.horizonDays / 7) / input.paidHoursPerWeek;
+  const fte = fteOf(paidHours, { horizonDays: input.horizonDays, paidHoursPerWeek: input.paidHoursPerWeek });
   let unstaffedIntervals = 0;
   for (let t = 0; t < n; t++)
     if ((req.calls[t] ?? 0) > 0 && (input.onPhoneAgents[t] ?? 0) < 1) unstaffedIntervals++;
@@ -179,6 +186,7 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
     onPhoneAgentHours: sumHours(input.onPhoneAgents, 0, n, h),
     paidHours,
     fte,
+    fteBasis: fteBasis({ paidHoursPerWeek: input.paidHoursPerWeek, source: 'schedule' }),
     peakRequiredAgents: max(req.agents),
     peakOnPhoneAgents: max(input.onPhoneAgents),
     peakScheduledAgents: max(cov.scheduled),

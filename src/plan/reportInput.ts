@@ -79,6 +79,7 @@ export function planReportInput(
       requiredAgentHours: summary.requiredAgentHours,
       scheduledAgentHours: summary.onPhoneAgentHours,
       fte: summary.fte,
+      fteBasis: summary.fteBasis,
       peakRequiredAgents: summary.peakRequiredAgents,
       peakScheduledAgents: summary.peakOnPhoneAgents,
       scheduleCost: summary.scheduleCost,

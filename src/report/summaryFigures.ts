@@ -11,7 +11,8 @@ export interface SummaryFigure {
 
 /**
  * The headline figures of a plan, labelled and formatted (see `formatFigure`), in a fixed order:
- * forecast contacts, on-phone agent-hours required / scheduled, FTE, peak on-phone agents
+ * forecast contacts, on-phone agent-hours required / scheduled, FTE (its basis in the label when
+ * given, e.g. 'FTE (paid hours per week / 40 h)'), peak on-phone agents
  * required / scheduled (`ReportStaffing`'s unit: agents on the phones after shrinkage; the
  * scheduled peak may be fractional, e.g. 17.5 expected heads), service level, ASA, abandonment,
  * schedule cost, outbound calls that fit, schedule status (with the MIP gap). Figures that
@@ -28,7 +29,7 @@ export function summaryFigures(s: ReportSummary): SummaryFigure[] {
       label: 'On-phone agent-hours (required / scheduled)',
       value: `${formatFigure(s.requiredAgentHours, 'hours')} / ${formatFigure(s.scheduledAgentHours, 'hours')}`,
     },
-    { label: 'FTE', value: formatFigure(s.fte, 'fte') },
+    { label: s.fteBasis ? `FTE (${s.fteBasis})` : 'FTE', value: formatFigure(s.fte, 'fte') },
     {
       label: 'Peak on-phone agents (required / scheduled)',
       value: `${formatFigure(s.peakRequiredAgents, 'agents')} / ${formatFigure(s.peakScheduledAgents, 'agents')}`,

@@ -95,8 +95,10 @@ export interface ReportSummary {
   requiredAgentHours?: number;
   /** Agent-hours the schedule provides, in `ReportStaffing`'s unit (on the phones, after shrinkage). */
   scheduledAgentHours?: number;
-  /** Full-time equivalents the schedule needs (agent-hours / hours of one FTE in the horizon). */
+  /** Full-time equivalents (`fteOf`: paid hours per calendar week of the horizon / paid hours of one FTE). */
   fte?: number;
+  /** What `fte` divides, shown beside it (`fteBasis`), e.g. `'paid hours per week / 40 h'` (plain text). */
+  fteBasis?: string;
   /** Largest number of required agents in one interval. */
   peakRequiredAgents?: number;
   /**
