@@ -1,8 +1,10 @@
 import type { ScheduleEvaluation } from '../scheduling/evaluateSchedule.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
+import { describeUncovered, uncoveredRanges } from '../scheduling/uncoveredRanges.js';
 import { fteBasis, fteOf } from '../staffing/fte.js';
 import type { OutboundCapacity } from '../staffing/outboundCapacity.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
+import { formatInstant } from '../time/formatInstant.js';
 import { localDate } from '../time/localCalendar.js';
 import type { PlanQueueSummary } from './evaluateQueues.js';
 
@@ -65,6 +67,11 @@ export interface PlanSummary {
   scheduleGap: number | null;
   /** Intervals with forecast contacts but nobody on the phones (e.g. outside the rules' opening hours). */
   unstaffedIntervals: number;
+  /**
+   * Intervals the schedule leaves uncovered (`uncoveredRanges` of the coverage: agents required
+   * to schedule vs agents on shift and not on break), merged into local time ranges.
+   */
+  uncovered: PlanUncovered;
   /** Agent-intervals below and above the scheduled requirement. */
   underAgentIntervals: number;
   overAgentIntervals: number;
@@ -81,6 +88,59 @@ export interface PlanSummary {
   queues: PlanQueueSummary[] | null;
   /** Per local day. */
   days: PlanDay[];
+}
+
+/** The intervals a plan's schedule leaves uncovered. */
+export interface PlanUncovered {
+  /** Intervals with agents required but nobody on the phones. */
+  noAgentIntervals: number;
+  /** Intervals with some agents on the phones but fewer than required. */
+  underCoveredIntervals: number;
+  /** Largest shortfall (agents required - agents on the phones) of any interval; 0 when covered. */
+  worstShortfall: number;
+  /** The runs of consecutive uncovered intervals, start and end (exclusive) ISO-8601 with offset. */
+  ranges: Array<{
+    kind: 'none' | 'short';
+    start: string;
+    end: string;
+    intervals: number;
+    maxShortfall: number;
+  }>;
+  /** The same in words (`describeUncovered`), e.g. `'2 intervals with no agents: 27 Oct 05:00-06:00'`. */
+  lines: string[];
+}
+
+/**
+ * The uncovered intervals of a schedule: `uncoveredRanges` of `coverage.required` vs
+ * `coverage.net` on the schedule's interval starts (those of `requirement` when the schedule has
+ * none), counted and described. O(intervals).
+ *
+ * @example
+ * planUncovered(result.schedule, result.requirement).lines; // [] when every interval is covered
+ */
+export function planUncovered(
+  schedule: ShiftSchedule,
+  requirement: Pick<StaffingPlan, 'starts' | 'timeZone' | 'intervalMinutes'>,
+): PlanUncovered {
+  const cov = schedule.coverage;
+  const starts = schedule.starts ?? requirement.starts;
+  const tz = requirement.timeZone;
+  const ranges = uncoveredRanges(starts, cov.required, cov.net, requirement.intervalMinutes, tz);
+  const count = (kind: 'none' | 'short') =>
+    ranges.reduce((s, r) => s + (r.kind === kind ? r.intervals : 0), 0);
+  return {
+    noAgentIntervals: count('none'),
+    underCoveredIntervals: count('short'),
+    worstShortfall: ranges.reduce((w, r) => Math.max(w, r.maxShortfall), 0),
+    ranges: ranges.map((r) => ({
+      kind: r.kind,
+      start: formatInstant(r.start, tz),
+      end: formatInstant(r.end, tz),
+      intervals: r.intervals,
+      maxShortfall: r.maxShortfall,
+    })),
+    lines: describeUncovered(ranges, tz),
+  };
 }
 
 /** Outbound figures of a plan. */
@@ -197,6 +257,7 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
     scheduleStatus: schedule.status,
     scheduleGap: schedule.gap,
     unstaffedIntervals,
+    uncovered: planUncovered(schedule, req),
     underAgentIntervals: schedule.underAgentIntervals,
     overAgentIntervals: schedule.overAgentIntervals,
     outbound:
