@@ -1,3 +1,4 @@
+import { formatFigure } from '../report/format.js';
 import type { ReportInput, ReportPeak, ReportScheduleStatus, ReportShift } from '../report/types.js';
 import { localDate } from '../time/localCalendar.js';
 import type { PlanResult } from './plan.js';
@@ -160,10 +161,10 @@ export function planReportInput(
       ...summary.uncovered.lines.map(
         (line) => `${line} (agents to schedule vs agents on shift and not on break).`,
       ),
-      `FTE = ${summary.fteBasis}: ${summary.paidHours.toFixed(1)} paid hours of the shifts over the ` +
-        `${config.horizonDays}-day horizon (calendar days, closed days included) ` +
-        `= ${((summary.paidHours * 7) / config.horizonDays).toFixed(1)} paid hours per week, / ${config.paidHoursPerWeek} h ` +
-        `= ${summary.fte.toFixed(1)} FTE.`,
+      `FTE = ${summary.fteBasis}: ${formatFigure(summary.paidHours, 'hours')} paid hours of the shifts over the ` +
+        `${config.horizonDays}-day horizon (calendar days, closed days included) are ` +
+        `${formatFigure((summary.paidHours * 7) / config.horizonDays, 'hours')} paid hours per week; ` +
+        `/ ${config.paidHoursPerWeek} h = ${formatFigure(summary.fte, 'fte')} FTE.`,
       ...(result.queues === null
         ? []
         : [

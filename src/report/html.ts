@@ -16,12 +16,12 @@ import { validateReportInput } from './validate.js';
 /**
  * Renders the plan report as ONE self-contained HTML document: inline CSS, no script, no external
  * font, image or stylesheet, so it opens offline and can be mailed. Contents, in order: headline
- * figures; (1) forecast vs history with the P10-P90 band; (2) required vs scheduled agents with
+ * figures; the shifts table (when `input.shifts` is given: agents per shift start-end and type
+ * (rows) and day (columns), paid hours); (1) forecast vs history with the P10-P90 band; (2) required vs scheduled agents with
  * under/over staffing shaded; (3) service level per interval with the target (when
  * `input.serviceLevel` is given); (4) weekly heat map of required agents by local weekday and time of
- * day; (5) scenario comparison chart (when `input.scenarios` is given); the shifts table (when
- * `input.shifts` is given: agents per shift start-end and type (rows) and day (columns), paid
- * hours); the queue table; the daily table; the scenario table; notes. Charts are vega-lite specs rendered to inline SVG by vega's headless view
+ * day; (5) scenario comparison chart (when `input.scenarios` is given); the queue table; the
+ * daily table; the scenario table; notes. Charts are vega-lite specs rendered to inline SVG by vega's headless view
  * (`renderVegaLiteSvg`). Times are local to `input.timeZone` (via `@date-fns/tz`). All text from
  * the input is HTML-escaped. Cost: O(n) in intervals; about 0.3 s for a week of 15-minute
  * intervals plus four weeks of history (`npm run bench -- report`).
@@ -93,13 +93,13 @@ export async function renderReportHtml(input: ReportInput): Promise<string> {
     );
   }
   parts.push('</div>', '</section>');
+  if (input.shifts && input.shifts.length > 0) parts.push(shiftTable(input.shifts, tz));
 
   for (const c of charts) {
     parts.push(
       `<section class="chart"><h2>${escapeHtml(c.title)}</h2><p class="caption">${escapeHtml(c.caption)}</p>${c.svg}</section>`,
     );
   }
-  if (input.shifts && input.shifts.length > 0) parts.push(shiftTable(input.shifts, tz));
   if (input.queues && input.queues.length > 0) parts.push(queueTable(input.queues));
   if (input.days && input.days.length > 0) parts.push(dailyTable(input.days, input.serviceLevel?.target));
   if (scenarios) parts.push(scenarioTable(scenarios));
