@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import {
   forecast,
   formatInstant,
+  fteBasis,
   readHistoryCsv,
   resampleHistory,
   staffingPlan,
@@ -43,10 +44,12 @@ const plan = staffingPlan(fc, {
 const summary = staffingSummary(plan.starts, plan.scheduledAgents, {
   timeZone,
   intervalMinutes: plan.intervalMinutes,
+  horizonDays: 7,
   serviceLevel: plan.serviceLevel,
 });
 console.log(
-  `Scheduled agent-hours for the week: ${summary.agentHours.toFixed(1)} (FTE ${summary.fte.toFixed(1)})`,
+  `Scheduled agent-hours for the week: ${summary.agentHours.toFixed(1)} ` +
+    `(${summary.fte.toFixed(1)} FTE: ${fteBasis({ source: 'requirement' })})`,
 );
 for (const day of summary.days) {
   console.log(`  ${day.start}: ${day.agentHours.toFixed(1)} agent-hours`);

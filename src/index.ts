@@ -152,8 +152,15 @@ export {
   type StaffingJob,
   staffingPlanParallel,
 } from './staffing/staffingPlanParallel.js';
+// FTE: one definition (paid hours per calendar week of the horizon / paid hours of one FTE)
 export {
   DEFAULT_PAID_HOURS_PER_WEEK,
+  type FteOptions,
+  fteBasis,
+  fteOf,
+  horizonDaysOf,
+} from './staffing/fte.js';
+export {
   type PeriodHours,
   type StaffingSummary,
   type SummaryOptions,
@@ -276,6 +283,13 @@ export {
   type ShiftSchedule,
   scheduleShifts,
 } from './scheduling/scheduleShifts.js';
+// uncovered intervals: runs of intervals with no agents or fewer than required, in local time
+export {
+  type DescribeUncoveredOptions,
+  describeUncovered,
+  type UncoveredRange,
+  uncoveredRanges,
+} from './scheduling/uncoveredRanges.js';
 
 // ---- plan: one run from history to roster (forecast, staffing, schedule, evaluation, files) ---
 export { type PlanOptions, type PlanProgress, type PlanResult, type PlanStep, plan } from './plan/plan.js';
@@ -335,7 +349,9 @@ export {
   type PlanOutboundSummary,
   type PlanSummary,
   type PlanSummaryInput,
+  type PlanUncovered,
   planSummary,
+  planUncovered,
 } from './plan/planSummary.js';
 export { planReportInput, REPORT_HISTORY_DAYS } from './plan/reportInput.js';
 
@@ -358,12 +374,14 @@ export type {
   ReportForecast,
   ReportHistory,
   ReportInput,
+  ReportPeak,
   ReportQueue,
   ReportScenarioColumn,
   ReportScenarioRow,
   ReportScenarioTable,
   ReportScheduleStatus,
   ReportServiceLevel,
+  ReportShift,
   ReportStaffing,
   ReportSummary,
 } from './report/types.js';

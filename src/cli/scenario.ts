@@ -13,6 +13,7 @@ import {
   formatScenarioCsv,
   formatScenarioTable,
   SCENARIO_NOT_PROVEN_NOTE,
+  scenarioFteNote,
   scheduleNotProven,
 } from '../scenario/formatScenarioTable.js';
 import { scenarioReportTable } from '../scenario/scenarioReportTable.js';
@@ -141,6 +142,7 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
       else if (flags.format === 'csv') ctx.stdout.write(formatScenarioCsv(rows));
       else {
         ctx.stdout.write(formatScenarioTable(rows));
+        if (rows.length > 0) ctx.stderr.write(`scenario: ${scenarioFteNote(rows)}\n`);
         if (rows.some(scheduleNotProven)) ctx.stderr.write(`scenario: ${SCENARIO_NOT_PROVEN_NOTE}\n`);
       }
     });

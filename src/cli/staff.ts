@@ -10,6 +10,7 @@ import { readStaffingConfig, type StaffingConfig } from '../io/staffingConfig.js
 import { writeTextFile } from '../io/writeTextFile.js';
 import type { StaffingTarget } from '../queueing/types.js';
 import { type CalibrationParams, calibrationParamsSchema } from '../staffing/calibrationParams.js';
+import { fteBasis } from '../staffing/fte.js';
 import {
   type MultiQueuePlan,
   multiQueuePlan,
@@ -18,7 +19,7 @@ import {
   withFittedInputs,
 } from '../staffing/multiQueuePlan.js';
 import { type StaffingOptions, type StaffingScope, staffingPlan } from '../staffing/staffingPlan.js';
-import { staffingSummary } from '../staffing/staffingSummary.js';
+import { type StaffingSummary, staffingSummary } from '../staffing/staffingSummary.js';
 import { formatInstant } from '../time/formatInstant.js';
 import type { CliContext } from './context.js';
 import { writeOutput } from './output.js';
@@ -45,6 +46,7 @@ interface StaffFlags extends TargetFlags {
   tz: string;
   interval?: number;
   paidHours: number;
+  horizonDays?: number;
   output?: string;
   summary?: string;
 }
@@ -113,23 +115,42 @@ function fmt(x: number, digits = 1): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(digits);
 }
 
-type Summarised = Pick<Requirement, 'starts' | 'agents' | 'timeZone' | 'intervalMinutes'> & {
+type Summarised = Pick<
+  Requirement,
+  'starts' | 'agents' | 'scheduledAgents' | 'timeZone' | 'intervalMinutes'
+> & {
   serviceLevel?: Float64Array;
 };
 
-/** The staffingSummary of a requirement as JSON-safe values (ISO times, no NaN). */
-function summaryJson(req: Summarised, paidHours: number): Record<string, unknown> {
-  const s = staffingSummary(req.starts, req.agents, {
+/** How FTE is counted: paid hours of one FTE per week, calendar days of the horizon (default: whole weeks). */
+interface FteFlags {
+  paidHoursPerWeek: number;
+  horizonDays: number | undefined;
+}
+
+/** staffingSummary of the agents on the phones, FTE of the scheduled agents (after shrinkage). */
+function summarise(req: Summarised, fte: FteFlags): StaffingSummary {
+  return staffingSummary(req.starts, req.agents, {
     timeZone: req.timeZone,
     intervalMinutes: req.intervalMinutes,
-    paidHoursPerWeek: paidHours,
+    paidHoursPerWeek: fte.paidHoursPerWeek,
+    ...(fte.horizonDays === undefined ? {} : { horizonDays: fte.horizonDays }),
+    scheduledAgents: req.scheduledAgents,
     ...(req.serviceLevel === undefined ? {} : { serviceLevel: req.serviceLevel }),
   });
+}
+
+/** The staffingSummary of a requirement as JSON-safe values (ISO times, no NaN). */
+function summaryJson(req: Summarised, fte: FteFlags): Record<string, unknown> {
+  const s = summarise(req, fte);
   const finite = s.worstServiceLevel !== undefined && Number.isFinite(s.worstServiceLevel);
   return {
     agentHours: s.agentHours,
+    scheduledAgentHours: s.scheduledAgentHours,
     fte: s.fte,
-    paidHoursPerWeek: paidHours,
+    fteBasis: fteBasis({ paidHoursPerWeek: fte.paidHoursPerWeek, source: 'requirement' }),
+    paidHoursPerWeek: fte.paidHoursPerWeek,
+    horizonDays: s.horizonDays,
     peakAgents: s.peakAgents,
     peakStart: Number.isNaN(s.peakStart) ? null : formatInstant(s.peakStart, req.timeZone),
     worstServiceLevel: finite ? s.worstServiceLevel : null,
@@ -139,15 +160,11 @@ function summaryJson(req: Summarised, paidHours: number): Record<string, unknown
   };
 }
 
-function summaryLine(label: string, req: Summarised, paidHours: number): string {
-  const s = staffingSummary(req.starts, req.agents, {
-    timeZone: req.timeZone,
-    intervalMinutes: req.intervalMinutes,
-    paidHoursPerWeek: paidHours,
-    ...(req.serviceLevel === undefined ? {} : { serviceLevel: req.serviceLevel }),
-  });
+function summaryLine(label: string, req: Summarised, fte: FteFlags): string {
+  const s = summarise(req, fte);
   let line =
-    `${label}${fmt(s.agentHours)} agent-hours, ${s.fte.toFixed(1)} FTE at ${paidHours} h/week, ` +
+    `${label}${fmt(s.agentHours)} agent-hours on the phones, ${s.fte.toFixed(1)} FTE ` +
+    `(${fteBasis({ paidHoursPerWeek: fte.paidHoursPerWeek, source: 'requirement' })}, ${s.horizonDays}-day horizon), ` +
     `peak ${s.peakAgents} agents at ${Number.isNaN(s.peakStart) ? '-' : formatInstant(s.peakStart, req.timeZone)}`;
   if (s.worstServiceLevel !== undefined && Number.isFinite(s.worstServiceLevel))
     line += `, worst interval SL ${(100 * s.worstServiceLevel).toFixed(1)}% at ${formatInstant(s.worstStart!, req.timeZone)}`;
@@ -158,10 +175,11 @@ function summaryLine(label: string, req: Summarised, paidHours: number): string 
  * `staffcast staff <forecast.csv|-> --sl 80/20 [--threshold 20] [--patience 180] [--aht 240]
  * [--shrinkage 0.3] [--max-occupancy 0.85] [--max-abandon 0.05] [--max-asa 30]
  * [--scope interval|day|week] [--min-interval-sl 0.5] [--quantile 0.8] [--min-agents 1]
- * [--concurrency 2] [--config staffing.json] [--params params.json] [--tz UTC] [--interval 15] [--paid-hours 40]
+ * [--concurrency 2] [--config staffing.json] [--params params.json] [--tz UTC] [--interval 15] [--paid-hours 40] [--horizon-days 7]
  * [-o requirements.csv] [--summary summary.json]`:
  * writes the requirement CSV (DESIGN.md section 5; a `queue` column with `--config`) to `-o` or
- * stdout and a summary (agent-hours, FTE, peak, worst interval, hours saved by day/week scope) to
+ * stdout and a summary (agent-hours, FTE = `fteOf` of the scheduled agent-hours after shrinkage
+ * over `--horizon-days`, peak, worst interval, hours saved by day/week scope) to
  * stderr (`--summary`: the same plus agent-hours and FTE per local day and week, as JSON).
  * `--aht` is for a forecast without `aht_seconds`; given with one, it overrides it with a
  * warning. No handle time at all is a usage error (exit 2). `--params` (the output of
@@ -222,6 +240,11 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
     )
     .option('--interval <minutes>', 'interval length (default: detected from the rows)', parsePositiveInt)
     .option('--paid-hours <hours>', 'paid hours of one FTE per week', parsePositive, 40)
+    .option(
+      '--horizon-days <days>',
+      'calendar days of the forecast horizon, closed days included, for FTE per week (default: the dates spanned, rounded up to whole weeks)',
+      parsePositiveInt,
+    )
     .option('-o, --output <file>', 'write the requirement CSV here instead of stdout')
     .option('--summary <file>', 'write agent-hours per day and week, FTE, peak and worst interval as JSON')
     .action(async (file: string, flags: StaffFlags) => {
@@ -264,7 +287,10 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
           );
       }
       let csv: string;
-      const paid = config?.paidHoursPerWeek ?? flags.paidHours;
+      const paid: FteFlags = {
+        paidHoursPerWeek: config?.paidHoursPerWeek ?? flags.paidHours,
+        horizonDays: flags.horizonDays,
+      };
       const lines: string[] = [];
       let summary: Record<string, unknown>;
       if (config === undefined) {

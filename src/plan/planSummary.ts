@@ -1,7 +1,7 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { ScheduleEvaluation } from '../scheduling/evaluateSchedule.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
+import { describeUncovered, uncoveredRanges } from '../scheduling/uncoveredRanges.js';
+import { fteBasis, fteOf } from '../staffing/fte.js';
 import type { OutboundCapacity } from '../staffing/outboundCapacity.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import { formatInstant } from '../time/formatInstant.js';
@@ -38,8 +38,13 @@ export interface PlanSummary {
   onPhoneAgentHours: number;
   /** Paid hours of all scheduled shifts. */
   paidHours: number;
-  /** Full-time equivalents: paid hours per week of the horizon / paid hours of one FTE per week. */
+  /**
+   * Full-time equivalents (`fteOf`): paid hours per week of the horizon (calendar days, closed
+   * days included) / paid hours of one FTE per week.
+   */
   fte: number;
+  /** What `fte` divides, in words (`fteBasis`), e.g. `'paid hours per week / 40 h'`. */
+  fteBasis: string;
   /** Most agents needed on the phones in one interval. */
   peakRequiredAgents: number;
   /**
@@ -62,15 +67,16 @@ export interface PlanSummary {
   scheduleGap: number | null;
   /** Intervals with forecast contacts but nobody on the phones (e.g. outside the rules' opening hours). */
   unstaffedIntervals: number;
-  /** Runs of consecutive unstaffed intervals: ISO start and end (with offset) and how many intervals. */
-  unstaffedPeriods: { start: string; end: string; intervals: number }[];
-  /** Intervals whose net coverage is below the scheduled requirement. */
-  underCoveredIntervals: number;
+  /**
+   * Intervals the schedule leaves uncovered (`uncoveredRanges` of the coverage: agents required
+   * to schedule vs agents on shift and not on break), merged into local time ranges.
+   */
+  uncovered: PlanUncovered;
   /** Intervals with agents required that no shift of the rules can cover (`ShiftSchedule.uncoverable`). */
   uncoverableIntervals: number;
   /**
-   * Loud problems for the planner, one line each: the schedule's warnings (uncoverable intervals),
-   * the unstaffed periods ("2 intervals with no agents: Sun 26 Oct 05:00-06:00") and under-coverage.
+   * Loud problems for the planner, one line each: the schedule's warnings (uncoverable intervals)
+   * and the uncovered runs (`uncovered.lines`, e.g. "2 intervals with no agents: 27 Oct 05:00-06:00").
    */
   warnings: string[];
   /** Agent-intervals below and above the scheduled requirement. */
@@ -89,6 +95,59 @@ export interface PlanSummary {
   queues: PlanQueueSummary[] | null;
   /** Per local day. */
   days: PlanDay[];
+}
+
+/** The intervals a plan's schedule leaves uncovered. */
+export interface PlanUncovered {
+  /** Intervals with agents required but nobody on the phones. */
+  noAgentIntervals: number;
+  /** Intervals with some agents on the phones but fewer than required. */
+  underCoveredIntervals: number;
+  /** Largest shortfall (agents required - agents on the phones) of any interval; 0 when covered. */
+  worstShortfall: number;
+  /** The runs of consecutive uncovered intervals, start and end (exclusive) ISO-8601 with offset. */
+  ranges: Array<{
+    kind: 'none' | 'short';
+    start: string;
+    end: string;
+    intervals: number;
+    maxShortfall: number;
+  }>;
+  /** The same in words (`describeUncovered`), e.g. `'2 intervals with no agents: 27 Oct 05:00-06:00'`. */
+  lines: string[];
+}
+
+/**
+ * The uncovered intervals of a schedule: `uncoveredRanges` of `coverage.required` vs
+ * `coverage.net` on the schedule's interval starts (those of `requirement` when the schedule has
+ * none), counted and described. O(intervals).
+ *
+ * @example
+ * planUncovered(result.schedule, result.requirement).lines; // [] when every interval is covered
+ */
+export function planUncovered(
+  schedule: ShiftSchedule,
+  requirement: Pick<StaffingPlan, 'starts' | 'timeZone' | 'intervalMinutes'>,
+): PlanUncovered {
+  const cov = schedule.coverage;
+  const starts = schedule.starts ?? requirement.starts;
+  const tz = requirement.timeZone;
+  const ranges = uncoveredRanges(starts, cov.required, cov.net, requirement.intervalMinutes, tz);
+  const count = (kind: 'none' | 'short') =>
+    ranges.reduce((s, r) => s + (r.kind === kind ? r.intervals : 0), 0);
+  return {
+    noAgentIntervals: count('none'),
+    underCoveredIntervals: count('short'),
+    worstShortfall: ranges.reduce((w, r) => Math.max(w, r.maxShortfall), 0),
+    ranges: ranges.map((r) => ({
+      kind: r.kind,
+      start: formatInstant(r.start, tz),
+      end: formatInstant(r.end, tz),
+      intervals: r.intervals,
+      maxShortfall: r.maxShortfall,
+    })),
+    lines: describeUncovered(ranges, tz),
+  };
 }
 
 /** Outbound figures of a plan. */
@@ -139,7 +198,8 @@ function max(values: ArrayLike<number>): number {
 
 /**
  * The summary figures of a plan: agent-hours (required, scheduled, on the phones), paid hours,
- * FTE = paidHours / (horizonDays / 7) / paidHoursPerWeek (the full-timers the roster pays), peaks,
+ * FTE = `fteOf(paidHours, { horizonDays, paidHoursPerWeek })` = paid hours per week of the
+ * horizon / paid hours of one FTE (the full-timers the roster pays), peaks,
  * cost (sum of count x paidMinutes / 60 x costPerPaidHour), the contact-weighted service
  * figures of the evaluation, overall and per local day, the outbound totals when given, and the
  * coverage problems: unstaffed intervals (forecast contacts, fewer than 1 agent on the phones) and
@@ -166,49 +226,11 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
     paidHours += hours;
     scheduleCost += hours * (input.costPerPaidHour.get(s.type) ?? 1);
   }
-  const fte = paidHours / (input.horizonDays / 7) / input.paidHoursPerWeek;
+  const fte = fteOf(paidHours, { horizonDays: input.horizonDays, paidHoursPerWeek: input.paidHoursPerWeek });
   let unstaffedIntervals = 0;
-  let underCoveredIntervals = 0;
-  let shortAgentIntervals = 0;
-  const unstaffedPeriods: PlanSummary['unstaffedPeriods'] = [];
-  const labels: string[] = [];
-  const stepMs = req.intervalMinutes * 60_000;
-  const clock = (ms: number, pattern: string) => format(new TZDate(ms, req.timeZone), pattern);
-  for (let t = 0; t < n; t++) {
-    const short = (cov.required[t] ?? 0) - (cov.net[t] ?? 0);
-    if (short > 1e-9) {
-      underCoveredIntervals++;
-      shortAgentIntervals += short;
-    }
-    if (!((req.calls[t] ?? 0) > 0 && (input.onPhoneAgents[t] ?? 0) < 1)) continue;
-    unstaffedIntervals++;
-    const start = req.starts[t] ?? 0;
-    const last = unstaffedPeriods[unstaffedPeriods.length - 1];
-    if (last !== undefined && Date.parse(last.end) === start) {
-      last.end = formatInstant(start + stepMs, req.timeZone);
-      last.intervals++;
-      labels[labels.length - 1] =
-        `${labels[labels.length - 1]?.slice(0, -5)}${clock(start + stepMs, 'HH:mm')}`;
-    } else {
-      unstaffedPeriods.push({
-        start: formatInstant(start, req.timeZone),
-        end: formatInstant(start + stepMs, req.timeZone),
-        intervals: 1,
-      });
-      labels.push(`${clock(start, 'EEE d MMM HH:mm')}-${clock(start + stepMs, 'HH:mm')}`);
-    }
-  }
-  const warnings = [...schedule.warnings];
-  if (unstaffedIntervals > 0)
-    warnings.push(
-      `${unstaffedIntervals} interval${unstaffedIntervals === 1 ? '' : 's'} with forecast contacts and no agents on the phones: ` +
-        (labels.length > 6 ? [...labels.slice(0, 6), `and ${labels.length - 6} more`] : labels).join(', '),
-    );
-  if (underCoveredIntervals > 0)
-    warnings.push(
-      `${underCoveredIntervals} interval${underCoveredIntervals === 1 ? '' : 's'} below the scheduled requirement ` +
-        `(${shortAgentIntervals.toFixed(1)} agent-intervals short)`,
-    );
+  for (let t = 0; t < n; t++)
+    if ((req.calls[t] ?? 0) > 0 && (input.onPhoneAgents[t] ?? 0) < 1) unstaffedIntervals++;
+  const uncovered = planUncovered(schedule, req);
   const days: PlanDay[] = [];
   let from = 0;
   while (from < n) {
@@ -235,6 +257,7 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
     onPhoneAgentHours: sumHours(input.onPhoneAgents, 0, n, h),
     paidHours,
     fte,
+    fteBasis: fteBasis({ paidHoursPerWeek: input.paidHoursPerWeek, source: 'schedule' }),
     peakRequiredAgents: max(req.agents),
     peakOnPhoneAgents: max(input.onPhoneAgents),
     peakScheduledAgents: max(cov.scheduled),
@@ -245,10 +268,9 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
     scheduleStatus: schedule.status,
     scheduleGap: schedule.gap,
     unstaffedIntervals,
-    unstaffedPeriods,
-    underCoveredIntervals,
+    uncovered,
     uncoverableIntervals: schedule.uncoverable.length,
-    warnings,
+    warnings: [...schedule.warnings, ...uncovered.lines],
     underAgentIntervals: schedule.underAgentIntervals,
     overAgentIntervals: schedule.overAgentIntervals,
     outbound:

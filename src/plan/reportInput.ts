@@ -1,4 +1,6 @@
-import type { ReportInput, ReportScheduleStatus } from '../report/types.js';
+import { formatFigure } from '../report/format.js';
+import type { ReportInput, ReportPeak, ReportScheduleStatus, ReportShift } from '../report/types.js';
+import { localDate } from '../time/localCalendar.js';
 import type { PlanResult } from './plan.js';
 
 /** Days of history shown before the forecast in the report's first chart. */
@@ -24,12 +26,49 @@ function serviceFigures(s: { serviceLevel: number; asaSeconds: number; abandonRa
 }
 
 /**
+ * The interval with the most agents required (the first such), with the agents the report shows
+ * on the phones there and the heads on shift (coverage.scheduled, breaks included); undefined
+ * without intervals or when the schedule has no coverage at that start.
+ */
+function peakOf(result: PlanResult): ReportPeak | undefined {
+  const req = result.requirement;
+  let t = -1;
+  for (let i = 0; i < req.agents.length; i++) if (t < 0 || req.agents[i]! > req.agents[t]!) t = i;
+  if (t < 0) return undefined;
+  const start = req.starts[t]!;
+  const k = result.schedule.starts === undefined ? t : result.schedule.starts.indexOf(start);
+  const onShift = result.schedule.coverage.scheduled[k];
+  if (k < 0 || onShift === undefined) return undefined;
+  return {
+    start,
+    requiredAgents: req.agents[t]!,
+    onPhoneAgents: result.effectiveAgents[t] ?? 0,
+    onShiftHeadcount: onShift,
+  };
+}
+
+/** The scheduled shifts for the report's shift table: local start date, type, times, count, paid minutes. */
+function shiftsOf(result: PlanResult): ReportShift[] {
+  const tz = result.schedule.timeZone;
+  return result.schedule.shifts.map((s) => ({
+    date: s.startMs === undefined ? s.day.charAt(0).toUpperCase() + s.day.slice(1) : localDate(s.startMs, tz),
+    type: s.type,
+    startTime: s.startTime,
+    endTime: s.endTime,
+    count: s.count,
+    paidMinutes: s.paidMinutes,
+  }));
+}
+
+/**
  * Maps a plan to the report renderers' input (`renderReportHtml`, `renderTerminalSummary`):
  * the last `REPORT_HISTORY_DAYS` days of history, the forecast (with its P10-P90 band when the
  * forecast has the 0.1 and 0.9 quantiles), required agents on the phones vs the agents on the
  * phones the schedule gives (net coverage x (1 - shrinkage); x the availability factor with
  * fitted params: `effectiveAgents`), the service level per interval with
- * its target, the summary and daily figures. For a multi-queue plan the charts and figures are the
+ * its target, the summary (with paid hours, the FTE basis, the peak's agents on the phones and heads
+ * on shift, and the uncovered intervals of `PlanSummary.uncovered`, also listed in the notes), the
+ * scheduled shifts and the daily figures. For a multi-queue plan the charts and figures are the
  * totals, plus a per-queue table; the service-level target line is the top-level target.
  * O(intervals).
  *
@@ -51,6 +90,7 @@ export function planReportInput(
   const target = config.target;
   const status: ReportScheduleStatus = summary.scheduleStatus === 'optimal' ? 'optimal' : 'feasible';
   const first = summary.days[0]?.date ?? '';
+  const peak = peakOf(result);
   const input: ReportInput = {
     title: options.title ?? `Staffing plan from ${first} (${summary.days.length} days)`,
     subtitle:
@@ -78,7 +118,13 @@ export function planReportInput(
       forecastCalls: summary.forecastCalls,
       requiredAgentHours: summary.requiredAgentHours,
       scheduledAgentHours: summary.onPhoneAgentHours,
+      paidHours: summary.paidHours,
       fte: summary.fte,
+      fteBasis: summary.fteBasis,
+      ...(peak === undefined ? {} : { peak }),
+      noAgentIntervals: summary.uncovered.noAgentIntervals,
+      underCoveredIntervals: summary.uncovered.underCoveredIntervals,
+      worstShortfall: summary.uncovered.worstShortfall,
       peakRequiredAgents: summary.peakRequiredAgents,
       peakScheduledAgents: summary.peakOnPhoneAgents,
       scheduleCost: summary.scheduleCost,
@@ -88,6 +134,7 @@ export function planReportInput(
       scheduleStatus: status,
       ...(finite(summary.scheduleGap) !== undefined ? { scheduleGap: summary.scheduleGap as number } : {}),
     },
+    shifts: shiftsOf(result),
     days: summary.days.map((d) => ({
       date: d.date,
       calls: d.calls,
@@ -112,6 +159,13 @@ export function planReportInput(
         }),
     warnings: summary.warnings,
     notes: [
+      ...summary.uncovered.lines.map(
+        (line) => `${line} (agents to schedule vs agents on shift and not on break).`,
+      ),
+      `FTE = ${summary.fteBasis}: ${formatFigure(summary.paidHours, 'hours')} paid hours of the shifts over the ` +
+        `${config.horizonDays}-day horizon (calendar days, closed days included) are ` +
+        `${formatFigure((summary.paidHours * 7) / config.horizonDays, 'hours')} paid hours per week; ` +
+        `/ ${config.paidHoursPerWeek} h = ${formatFigure(summary.fte, 'fte')} FTE.`,
       ...(result.queues === null
         ? []
         : [

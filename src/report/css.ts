@@ -30,6 +30,9 @@ th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: ri
 th:first-child, td:first-child { text-align: left; }
 thead th { background: #f0f3f7; font-weight: 600; white-space: normal; vertical-align: bottom; }
 tbody tr:nth-child(even) { background: #fafbfc; }
+tfoot td { font-weight: 600; border-top: 2px solid var(--line); }
+table.shifts td:nth-child(2), table.shifts th:nth-child(2) { text-align: left; }
+table.shifts td:nth-child(2) { color: var(--muted); }
 td.below { color: #b3261e; font-weight: 600; }
 ul.notes { margin: 0; padding-left: 20px; color: var(--muted); }
 footer { color: var(--muted); font-size: 12px; margin-top: 18px; text-align: center; }

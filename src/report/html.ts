@@ -10,17 +10,18 @@ import { escapeHtml } from './escape.js';
 import { formatFigure } from './format.js';
 import { renderVegaLiteSvg } from './renderSvg.js';
 import { summaryFigures } from './summaryFigures.js';
-import type { ReportDay, ReportInput, ReportQueue, ReportScenarioTable } from './types.js';
+import type { ReportDay, ReportInput, ReportQueue, ReportScenarioTable, ReportShift } from './types.js';
 import { validateReportInput } from './validate.js';
 
 /**
  * Renders the plan report as ONE self-contained HTML document: inline CSS, no script, no external
  * font, image or stylesheet, so it opens offline and can be mailed. Contents, in order: headline
- * figures; (1) forecast vs history with the P10-P90 band; (2) required vs scheduled agents with
+ * figures; the shifts table (when `input.shifts` is given: agents per shift start-end and type
+ * (rows) and day (columns), paid hours); (1) forecast vs history with the P10-P90 band; (2) required vs scheduled agents with
  * under/over staffing shaded; (3) service level per interval with the target (when
  * `input.serviceLevel` is given); (4) weekly heat map of required agents by local weekday and time of
- * day; (5) scenario comparison chart and table (when `input.scenarios` is given); the daily table;
- * notes. Charts are vega-lite specs rendered to inline SVG by vega's headless view
+ * day; (5) scenario comparison chart (when `input.scenarios` is given); the queue table; the
+ * daily table; the scenario table; notes. Charts are vega-lite specs rendered to inline SVG by vega's headless view
  * (`renderVegaLiteSvg`). Times are local to `input.timeZone` (via `@date-fns/tz`). All text from
  * the input is HTML-escaped. Cost: O(n) in intervals; about 0.3 s for a week of 15-minute
  * intervals plus four weeks of history (`npm run bench -- report`).
@@ -85,13 +86,14 @@ export async function renderReportHtml(input: ReportInput): Promise<string> {
   parts.push(`<p>${escapeHtml(horizonLine(input))}</p>`, '</header>');
 
   parts.push('<section aria-label="Summary">', '<h2>Summary</h2>', '<div class="cards">');
-  for (const f of summaryFigures(input.summary)) {
+  for (const f of summaryFigures(input.summary, tz)) {
     const cls = f.label === 'Schedule' ? ` status-${escapeHtml(input.summary.scheduleStatus ?? '')}` : '';
     parts.push(
       `<div class="card"><div class="label">${escapeHtml(f.label)}</div><div class="value${cls}">${escapeHtml(f.value)}</div></div>`,
     );
   }
   parts.push('</div>', '</section>');
+  if (input.shifts && input.shifts.length > 0) parts.push(shiftTable(input.shifts, tz));
 
   for (const c of charts) {
     parts.push(
@@ -153,6 +155,63 @@ function scenarioTable(table: ReportScenarioTable): string {
   ].join('\n');
 }
 
+/**
+ * The shifts as a grid: one row per (start, end, type), one column per day with the agents
+ * starting that shift that day (blank: none), the row's total agents and paid hours; a total row.
+ */
+function shiftTable(shifts: ReadonlyArray<ReportShift>, tz: string): string {
+  const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
+  const days = [...new Set(shifts.map((s) => s.date))];
+  if (days.every(isDate)) days.sort();
+  const rows = new Map<string, { shift: ReportShift; byDay: Map<string, number>; paidHours: number }>();
+  for (const s of shifts) {
+    const key = JSON.stringify([s.startTime, s.endTime, s.type]);
+    let row = rows.get(key);
+    if (row === undefined) {
+      row = { shift: s, byDay: new Map(), paidHours: 0 };
+      rows.set(key, row);
+    }
+    row.byDay.set(s.date, (row.byDay.get(s.date) ?? 0) + s.count);
+    row.paidHours += (s.count * s.paidMinutes) / 60;
+  }
+  const sorted = [...rows.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, r]) => r);
+  const dayTotals = days.map((d) => sorted.reduce((t, r) => t + (r.byDay.get(d) ?? 0), 0));
+  const count = (n: number) => (n === 0 ? '' : formatFigure(n, 'count'));
+  const body = sorted
+    .map((r) => {
+      const total = [...r.byDay.values()].reduce((a, b) => a + b, 0);
+      return [
+        `<tr><td>${escapeHtml(`${r.shift.startTime}–${r.shift.endTime}`)}</td>`,
+        `<td>${escapeHtml(r.shift.type)}</td>`,
+        ...days.map((d) => `<td>${count(r.byDay.get(d) ?? 0)}</td>`),
+        `<td>${formatFigure(total, 'count')}</td>`,
+        `<td>${formatFigure(r.paidHours, 'hours')}</td></tr>`,
+      ].join('');
+    })
+    .join('\n');
+  const paid = sorted.reduce((t, r) => t + r.paidHours, 0);
+  const head = days.map((d) => `<th>${escapeHtml(isDate(d) ? shortDayLabel(d) : d)}</th>`).join('');
+  const foot = [
+    '<tr class="total"><td>Total</td><td></td>',
+    ...dayTotals.map((n) => `<td>${formatFigure(n, 'count')}</td>`),
+    `<td>${formatFigure(
+      dayTotals.reduce((a, b) => a + b, 0),
+      'count',
+    )}</td><td>${formatFigure(paid, 'hours')}</td></tr>`,
+  ].join('');
+  return [
+    '<section aria-label="Shifts">',
+    '<h2>Shifts</h2>',
+    `<p class="caption">Agents starting each shift, by day; start and end in local time (${escapeHtml(tz)}); ` +
+      'paid hours exclude unpaid breaks.</p>',
+    `<table class="shifts"><thead><tr><th>Shift</th><th>Type</th>${head}<th>Agents</th><th>Paid hours</th></tr></thead>`,
+    `<tbody>${body}</tbody><tfoot>${foot}</tfoot></table>`,
+    '</section>',
+  ].join('\n');
+}
+
 /** The per-queue table of a multi-queue plan (names escaped). */
 function queueTable(queues: ReadonlyArray<ReportQueue>): string {
   const rows = queues
@@ -203,6 +262,12 @@ function dailyTable(days: ReadonlyArray<ReportDay>, target: number | undefined):
     `<tbody>${rows}</tbody></table>`,
     '</section>',
   ].join('\n');
+}
+
+/** `yyyy-MM-dd` -> `Mon 1 Mar` (a calendar date, so no zone is involved). */
+function shortDayLabel(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1), 'EEE d MMM');
 }
 
 /** `yyyy-MM-dd` -> `Mon 1 Mar 1999` (a calendar date, so no zone is involved); other text as is. */

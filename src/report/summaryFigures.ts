@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { formatFigure, MISSING_FIGURE } from './format.js';
 import type { ReportSummary } from './types.js';
 
@@ -11,33 +13,62 @@ export interface SummaryFigure {
 
 /**
  * The headline figures of a plan, labelled and formatted (see `formatFigure`), in a fixed order:
- * forecast contacts, on-phone agent-hours required / scheduled, FTE, peak on-phone agents
- * required / scheduled (`ReportStaffing`'s unit: agents on the phones after shrinkage; the
- * scheduled peak may be fractional, e.g. 17.5 expected heads), service level, ASA, abandonment,
- * schedule cost, outbound calls that fit, schedule status (with the MIP gap). Figures that
- * are absent are left out, except the first five, which show a dash. Shared by the HTML and terminal
- * reports. O(1).
+ * forecast contacts, on-phone agent-hours required / scheduled, paid hours of the shifts, FTE (its
+ * basis in the label when given, e.g. 'FTE (paid hours per week / 40 h)'), agents on the phones
+ * at the peak required / scheduled (with `peak`: at the interval with the most agents required;
+ * without: the largest of each; `ReportStaffing`'s unit, agents on the phones after shrinkage,
+ * may be fractional, e.g. 17.5 expected heads) and beside it the headcount on shift at the peak
+ * (its local time in `timeZone` when given), service level, uncovered intervals (no agents /
+ * under-covered, with the worst shortfall), ASA, abandonment, schedule cost, outbound calls that
+ * fit, schedule status (with the MIP gap). Figures that are absent are left out, except the
+ * first five of the list without the optional ones, which show a dash. Shared by the HTML and
+ * terminal reports. O(1).
  *
  * @example
  * summaryFigures({ fte: 12.34, serviceLevel: 0.8 }).find((f) => f.label === 'FTE')?.value; // '12.3'
  */
-export function summaryFigures(s: ReportSummary): SummaryFigure[] {
+export function summaryFigures(s: ReportSummary, timeZone?: string): SummaryFigure[] {
   const out: SummaryFigure[] = [
     { label: 'Forecast contacts', value: formatFigure(s.forecastCalls, 'count') },
     {
       label: 'On-phone agent-hours (required / scheduled)',
       value: `${formatFigure(s.requiredAgentHours, 'hours')} / ${formatFigure(s.scheduledAgentHours, 'hours')}`,
     },
-    { label: 'FTE', value: formatFigure(s.fte, 'fte') },
-    {
-      label: 'Peak on-phone agents (required / scheduled)',
-      value: `${formatFigure(s.peakRequiredAgents, 'agents')} / ${formatFigure(s.peakScheduledAgents, 'agents')}`,
-    },
+    { label: s.fteBasis ? `FTE (${s.fteBasis})` : 'FTE', value: formatFigure(s.fte, 'fte') },
+    s.peak === undefined
+      ? {
+          label: 'Peak on-phone agents (required / scheduled)',
+          value: `${formatFigure(s.peakRequiredAgents, 'agents')} / ${formatFigure(s.peakScheduledAgents, 'agents')}`,
+        }
+      : {
+          label: 'On the phones at the peak (required / scheduled)',
+          value: `${formatFigure(s.peak.requiredAgents, 'agents')} / ${formatFigure(s.peak.onPhoneAgents, 'agents')}`,
+        },
     {
       label: 'Service level',
       value: formatFigure(s.serviceLevel, 'fraction'),
     },
   ];
+  if (s.peak !== undefined) {
+    const when =
+      timeZone === undefined ? '' : ` (${format(new TZDate(s.peak.start, timeZone), 'EEE d MMM HH:mm')})`;
+    out.splice(4, 0, {
+      label: `Headcount on shift at the peak${when}`,
+      value: formatFigure(s.peak.onShiftHeadcount, 'count'),
+    });
+  }
+  if (s.paidHours !== undefined)
+    out.splice(2, 0, { label: 'Paid hours (shifts)', value: formatFigure(s.paidHours, 'hours') });
+  if (s.noAgentIntervals !== undefined || s.underCoveredIntervals !== undefined) {
+    const worst =
+      (s.underCoveredIntervals ?? 0) + (s.noAgentIntervals ?? 0) > 0 && s.worstShortfall !== undefined
+        ? ` (worst short by ${formatFigure(s.worstShortfall, 'agents')})`
+        : '';
+    out.push({
+      label: 'Uncovered intervals (no agents / under-covered)',
+      value: `${formatFigure(s.noAgentIntervals, 'count')} / ${formatFigure(s.underCoveredIntervals, 'count')}${worst}`,
+    });
+  }
   if (s.asaSeconds !== undefined) out.push({ label: 'ASA', value: formatFigure(s.asaSeconds, 'seconds') });
   if (s.abandonRate !== undefined)
     out.push({ label: 'Abandonment', value: formatFigure(s.abandonRate, 'fraction') });

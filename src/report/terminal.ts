@@ -48,7 +48,7 @@ export function renderTerminalSummary(input: ReportInput, options: TerminalSumma
   lines.push(clip(input.title, width));
   if (input.subtitle) lines.push(clip(input.subtitle, width));
   lines.push('');
-  const figures = summaryFigures(input.summary);
+  const figures = summaryFigures(input.summary, input.timeZone);
   // labels are cut on a narrow terminal to leave 20 columns for the values ('12,963.0 / 13,500.0')
   const labelWidth = Math.min(Math.max(...figures.map((f) => f.label.length)), width - 22);
   for (const f of figures) {

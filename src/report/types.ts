@@ -31,6 +31,8 @@ export interface ReportInput {
   summary: ReportSummary;
   /** Per local day figures (daily table). */
   days?: ReadonlyArray<ReportDay>;
+  /** The scheduled shifts, grouped by day, type, start and end (shifts table). */
+  shifts?: ReadonlyArray<ReportShift>;
   /** Per-queue figures of a plan with several queues or channels (queue table). */
   queues?: ReadonlyArray<ReportQueue>;
   /** Optional what-if comparison (table and chart 5). */
@@ -101,8 +103,12 @@ export interface ReportSummary {
   requiredAgentHours?: number;
   /** Agent-hours the schedule provides, in `ReportStaffing`'s unit (on the phones, after shrinkage). */
   scheduledAgentHours?: number;
-  /** Full-time equivalents the schedule needs (agent-hours / hours of one FTE in the horizon). */
+  /** Full-time equivalents (`fteOf`: paid hours per calendar week of the horizon / paid hours of one FTE). */
   fte?: number;
+  /** What `fte` divides, shown beside it (`fteBasis`), e.g. `'paid hours per week / 40 h'` (plain text). */
+  fteBasis?: string;
+  /** Paid hours of all scheduled shifts (what FTE divides). */
+  paidHours?: number;
   /** Largest number of required agents in one interval. */
   peakRequiredAgents?: number;
   /**
@@ -110,6 +116,17 @@ export interface ReportSummary {
    * (on the phones, after shrinkage): may be fractional (expected heads, e.g. 25 x (1 - 0.3) = 17.5).
    */
   peakScheduledAgents?: number;
+  /**
+   * The peak: the first interval with the most agents required on the phones, and what the
+   * schedule puts there (agents on the phones in `ReportStaffing`'s unit, heads on shift).
+   */
+  peak?: ReportPeak;
+  /** Intervals with agents required but nobody on the phones (`uncoveredRanges` kind 'none'). */
+  noAgentIntervals?: number;
+  /** Intervals with fewer agents on the phones than required (kind 'short'). */
+  underCoveredIntervals?: number;
+  /** Largest shortfall of agents in one interval (0 when everything is covered). */
+  worstShortfall?: number;
   /** Cost of the schedule in the unit of the shift rules (`scheduleCostUnit`). */
   scheduleCost?: number;
   /** Unit of `scheduleCost`, e.g. `'EUR'` or `'cost units'` (plain text). */
@@ -126,6 +143,33 @@ export interface ReportSummary {
   scheduleStatus?: ReportScheduleStatus;
   /** Relative MIP gap of the schedule, 0..1 (0 = proven optimal). */
   scheduleGap?: number;
+}
+
+/** What the schedule puts at the interval with the most agents required. */
+export interface ReportPeak {
+  /** Epoch ms of the interval start. */
+  start: number;
+  /** Agents required on the phones there. */
+  requiredAgents: number;
+  /** Agents on the phones there (`ReportStaffing`'s unit; may be fractional). */
+  onPhoneAgents: number;
+  /** Agents on shift there, on break included (whole heads before shrinkage). */
+  onShiftHeadcount: number;
+}
+
+/** A group of identical scheduled shifts (same day, type, start and end; breaks may differ). */
+export interface ReportShift {
+  /** Local date `yyyy-MM-dd` the shift starts on, or a weekday name for a cyclic week (plain text). */
+  date: string;
+  /** Shift type name (plain text). */
+  type: string;
+  /** Local start and end `HH:mm` (the end may be on the next day). */
+  startTime: string;
+  endTime: string;
+  /** Agents working it (>= 0). */
+  count: number;
+  /** Paid minutes of one such shift. */
+  paidMinutes: number;
 }
 
 /** Figures of one local calendar day. */

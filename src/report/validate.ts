@@ -5,7 +5,7 @@ const FN = 'renderReport';
 
 /**
  * Checks the invariants of a `ReportInput` before rendering: a known IANA zone, an interval length
- * dividing a day, a finite `generatedAt`, every series with strictly increasing finite starts and one
+ * dividing a day, a finite `generatedAt`, shifts with finite counts and paid minutes >= 0, every series with strictly increasing finite starts and one
  * value per start, a P10/P90 band given as a pair, a service-level target in 0..1, unique scenario
  * column labels and scenario rows with one value per column. O(n) over all series.
  *
@@ -45,6 +45,12 @@ export function validateReportInput(input: ReportInput): void {
       invalidInput(FN, 'serviceLevel.target', 'must be a fraction in 0..1', sl.target);
     }
   }
+  input.shifts?.forEach((sh, i) => {
+    if (!(sh.count >= 0) || !Number.isFinite(sh.count))
+      invalidInput(FN, `shifts[${i}].count`, 'must be a finite number >= 0', sh.count);
+    if (!(sh.paidMinutes >= 0) || !Number.isFinite(sh.paidMinutes))
+      invalidInput(FN, `shifts[${i}].paidMinutes`, 'must be a finite number >= 0', sh.paidMinutes);
+  });
   const sc = input.scenarios;
   if (sc) {
     const labels = sc.columns.map((c) => c.label);

@@ -8,6 +8,7 @@ import { readPlanJson, resolvePlanPath, withConfigKey } from '../plan/planFiles.
 import { type PlanForecastInputs, planRequirement, readAndForecastPlan } from '../plan/planRequirement.js';
 import type { ShiftRulesInput } from '../scheduling/rules.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
+import { fteBasis, fteOf } from '../staffing/fte.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import { applyOverrides, type ForecastOverrides, scaleForecast } from './applyOverrides.js';
 import { mapConcurrent } from './mapConcurrent.js';
@@ -28,9 +29,11 @@ export interface ScenarioRow {
   forecastCalls: number;
   /** Agent-hours needed on the phones. */
   agentHours: number;
-  /** FTE: paid hours of the schedule per week / paidHoursPerWeek; without a schedule the
+  /** FTE (`fteOf`): paid hours of the schedule per week / paidHoursPerWeek; without a schedule the
    *  required scheduled agent-hours (after shrinkage) per week / paidHoursPerWeek. */
   fte: number;
+  /** What `fte` divides, in words (`fteBasis`), e.g. `'paid hours per week / 40 h'`. */
+  fteBasis: string;
   /** Most agents needed on the phones in one interval. */
   peakAgents: number;
   /** Cost of the schedule; null without scheduling. */
@@ -175,7 +178,11 @@ function requirementRow(name: string, req: StaffingPlan, cfg: PlanConfig): Scena
     name,
     forecastCalls: sum(req.calls),
     agentHours: req.agentHours,
-    fte: (sum(req.scheduledAgents) * h) / (cfg.horizonDays / 7) / cfg.paidHoursPerWeek,
+    fte: fteOf(sum(req.scheduledAgents) * h, {
+      horizonDays: cfg.horizonDays,
+      paidHoursPerWeek: cfg.paidHoursPerWeek,
+    }),
+    fteBasis: fteBasis({ paidHoursPerWeek: cfg.paidHoursPerWeek, source: 'requirement' }),
     peakAgents: peak,
     scheduleCost: null,
     scheduleStatus: null,
@@ -201,6 +208,7 @@ function scheduledRow(name: string, r: PlanResult): ScenarioRow {
     forecastCalls: s.forecastCalls,
     agentHours: s.requiredAgentHours,
     fte: s.fte,
+    fteBasis: s.fteBasis,
     peakAgents: s.peakRequiredAgents,
     scheduleCost: s.scheduleCost,
     scheduleStatus: s.scheduleStatus,

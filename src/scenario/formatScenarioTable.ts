@@ -36,6 +36,21 @@ export const SCENARIO_NOT_PROVEN_NOTE =
   'with the best schedule found by then, which depends on machine load, so a marked row can differ ' +
   'between runs (raise the limit until every schedule is optimal)';
 
+/**
+ * The one-line statement of what the `fte` column divides, for below the table: the distinct
+ * `fteBasis` of the rows ('' for no rows). O(rows).
+ *
+ * @example
+ * scenarioFteNote([{ fteBasis: 'paid hours per week / 40 h' }, { fteBasis: 'paid hours per week / 40 h' }]);
+ * // 'fte = paid hours per week / 40 h (calendar weeks of the horizon, closed days included)'
+ */
+export function scenarioFteNote(rows: ReadonlyArray<Pick<ScenarioRow, 'fteBasis'>>): string {
+  const bases = [...new Set(rows.map((r) => r.fteBasis))];
+  return bases.length === 0
+    ? ''
+    : `fte = ${bases.join(' or ')} (calendar weeks of the horizon, closed days included)`;
+}
+
 function cells(row: ScenarioRow, markNotProven: boolean): string[] {
   return [
     row.name,
@@ -58,7 +73,8 @@ function cells(row: ScenarioRow, markNotProven: boolean): string[] {
  * figures aligned); `SCENARIO_NOT_PROVEN_NOTE` explains the mark. O(rows).
  *
  * @example
- * formatScenarioTable([{ name: 'base', forecastCalls: 100, agentHours: 10, fte: 1.25, peakAgents: 4,
+ * formatScenarioTable([{ name: 'base', forecastCalls: 100, agentHours: 10, fte: 1.25,
+ *   fteBasis: 'paid hours per week / 40 h', peakAgents: 4,
  *   scheduleCost: 50, scheduleStatus: 'feasible', serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02,
  *   outboundCalls: null, scheduled: true }]);
  * // 'scenario  calls  agent_hours  fte  peak_agents  schedule_cost  service_level  asa_seconds  abandon_rate  outbound_calls\n' +

@@ -25,7 +25,8 @@ const COLUMNS: ReadonlyArray<readonly [string, ReportFigureUnit, keyof ScenarioR
  * ` *` after its name (`SCENARIO_NOT_PROVEN_NOTE` explains it). O(rows x columns).
  *
  * @example
- * scenarioReportTable([{ name: 'base', forecastCalls: 100, agentHours: 10, fte: 1.25, peakAgents: 4,
+ * scenarioReportTable([{ name: 'base', forecastCalls: 100, agentHours: 10, fte: 1.25,
+ *   fteBasis: 'paid hours per week / 40 h', peakAgents: 4,
  *   scheduleCost: null, scheduleStatus: null, serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02,
  *   outboundCalls: null, scheduled: false }]).columns.map((c) => c.label);
  * // ['Contacts', 'Agent-hours', 'FTE', 'Peak agents', 'Service level', 'ASA', 'Abandonment']

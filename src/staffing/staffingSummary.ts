@@ -1,8 +1,8 @@
 import { invalidInput } from '../errors.js';
 import { dateOfDayNumber, localDayNumber, weekdayOfDayNumber } from '../time/localCalendar.js';
+import { DEFAULT_PAID_HOURS_PER_WEEK, fteOf, horizonDaysOf } from './fte.js';
 
-/** Paid hours in one full-time week used for FTE when none is given. */
-export const DEFAULT_PAID_HOURS_PER_WEEK = 40;
+export { DEFAULT_PAID_HOURS_PER_WEEK };
 
 /** Options of `staffingSummary`. */
 export interface SummaryOptions {
@@ -12,6 +12,16 @@ export interface SummaryOptions {
   intervalMinutes: number;
   /** Paid hours of one full-time equivalent per week (> 0). Default 40 (`DEFAULT_PAID_HOURS_PER_WEEK`). */
   paidHoursPerWeek?: number;
+  /**
+   * Agents to schedule (after shrinkage) per interval, the paid agents FTE counts; default
+   * `agents` (pass the requirement's `scheduledAgents` here when `agents` are on the phones).
+   */
+  scheduledAgents?: ArrayLike<number>;
+  /**
+   * Calendar days of the horizon, closed days included, for FTE per week (`fteOf`). Default:
+   * `horizonDaysOf(starts)` (the local dates spanned, rounded up to whole weeks).
+   */
+  horizonDays?: number;
   /** Service level per interval; when given, the worst interval is reported. */
   serviceLevel?: ArrayLike<number>;
 }
@@ -22,7 +32,10 @@ export interface PeriodHours {
   start: string;
   /** Agent-hours in the period. */
   agentHours: number;
-  /** agentHours / paidHoursPerWeek (for a day: x 7, the FTE that day's rate needs over a week). */
+  /**
+   * `fteOf` the period's scheduled agent-hours over its calendar days in the horizon (a day: 1,
+   * i.e. the FTE that day's rate needs over a week; a week: its days inside the horizon).
+   */
   fte: number;
 }
 
@@ -34,7 +47,14 @@ export interface StaffingSummary {
   days: PeriodHours[];
   /** Per local week starting Monday. */
   weeks: PeriodHours[];
-  /** Full-time equivalents: agent-hours per week (over the calendar days spanned) / paid hours. */
+  /** Agent-hours of `scheduledAgents` (= `agentHours` when they are not given). */
+  scheduledAgentHours: number;
+  /** Calendar days of the horizon FTE is counted over. */
+  horizonDays: number;
+  /**
+   * Full-time equivalents (`fteOf`): scheduled agent-hours per week of the horizon / paid hours
+   * of one FTE per week.
+   */
   fte: number;
   /** Largest agent count and the start (epoch ms) of its first interval; 0 and NaN when empty. */
   peakAgents: number;
@@ -45,18 +65,20 @@ export interface StaffingSummary {
 }
 
 /**
- * Agent-hours per local day and week, FTE for a paid-hours week, peak agents and the worst
- * interval. FTE = agentHours / (calendar days from the first to the last local date / 7) /
- * paidHoursPerWeek: the head count of full-timers the requirement needs before scheduling
- * losses. Sums are compensated (Kahan). Cost O(n).
+ * Agent-hours per local day and week, FTE, peak agents and the worst interval.
+ * FTE = `fteOf(scheduled agent-hours, { horizonDays, paidHoursPerWeek })` = scheduled agent-hours
+ * per week of the horizon (calendar days, closed days included) / paidHoursPerWeek: the
+ * full-timers the requirement needs before the losses of a real schedule. Sums are compensated
+ * (Kahan). Cost O(n).
  *
  * @throws StaffcastError `INVALID_INPUT` for arrays of different lengths, negative or
- *   non-finite agents, or non-positive paid hours.
+ *   non-finite agents, non-positive paid hours, or a horizon shorter than the dates spanned.
  * @example
  * const s = staffingSummary(Float64Array.of(0, 3_600_000), Float64Array.of(2, 4),
  *   { timeZone: 'UTC', intervalMinutes: 60 });
  * s.agentHours; // 6
- * s.fte; // 1.05 (6 h a day x 7 / 40)
+ * s.fte; // 0.15 (6 h in a 7-day horizon / 40)
+ * s.days[0].fte; // 1.05 (6 h a day x 7 / 40)
  * s.peakAgents; // 4
  */
 export function staffingSummary(
@@ -71,13 +93,17 @@ export function staffingSummary(
   const n = starts.length;
   if (agents.length !== n)
     invalidInput(fn, 'agents', `must have one value per interval (${n})`, agents.length);
+  const paidAgents = options.scheduledAgents ?? agents;
+  if (paidAgents.length !== n)
+    invalidInput(fn, 'scheduledAgents', `must have one value per interval (${n})`, paidAgents.length);
   const sl = options.serviceLevel;
   if (sl !== undefined && sl.length !== n)
     invalidInput(fn, 'serviceLevel', `must have one value per interval (${n})`, sl.length);
   const hoursPer = options.intervalMinutes / 60;
-  const days = new Map<number, Kahan>();
-  const weeks = new Map<number, Kahan>();
+  const days = new Map<number, [Kahan, Kahan]>();
+  const weeks = new Map<number, [Kahan, Kahan]>();
   const total = new Kahan();
+  const paidTotal = new Kahan();
   let peakAgents = 0;
   let peakStart = Number.NaN;
   let worst = Number.POSITIVE_INFINITY;
@@ -87,15 +113,22 @@ export function staffingSummary(
   for (let i = 0; i < n; i++) {
     const a = agents[i]!;
     if (!(a >= 0) || !Number.isFinite(a)) invalidInput(fn, `agents[${i}]`, 'must be a finite number >= 0', a);
+    const p = paidAgents[i]!;
+    if (!(p >= 0) || !Number.isFinite(p))
+      invalidInput(fn, `scheduledAgents[${i}]`, 'must be a finite number >= 0', p);
     const t = starts[i]!;
     const day = localDayNumber(t, options.timeZone);
     const monday = day - ((weekdayOfDayNumber(day) + 6) % 7);
     firstDay = Math.min(firstDay, day);
     lastDay = Math.max(lastDay, day);
     const h = a * hoursPer;
+    const ph = p * hoursPer;
     total.add(h);
-    bucket(days, day).add(h);
-    bucket(weeks, monday).add(h);
+    paidTotal.add(ph);
+    for (const [k0, k1] of [bucket(days, day), bucket(weeks, monday)]) {
+      k0.add(h);
+      k1.add(ph);
+    }
     if (a > peakAgents || i === 0) {
       peakAgents = a;
       peakStart = t;
@@ -105,16 +138,28 @@ export function staffingSummary(
       worstStart = t;
     }
   }
-  const list = (map: Map<number, Kahan>, scale: number): PeriodHours[] =>
+  const spanDays = n === 0 ? 0 : lastDay - firstDay + 1;
+  const horizonDays = options.horizonDays ?? horizonDaysOf(starts, options.timeZone);
+  if (options.horizonDays !== undefined && !(horizonDays >= spanDays && Number.isFinite(horizonDays)))
+    invalidInput(fn, 'horizonDays', `must cover the ${spanDays} local dates of the intervals`, horizonDays);
+  // calendar days of the horizon [firstDay, firstDay + horizonDays) inside [from, from + length)
+  const daysIn = (from: number, length: number): number =>
+    Math.min(from + length, firstDay + horizonDays) - Math.max(from, firstDay);
+  const list = (map: Map<number, [Kahan, Kahan]>, length: number): PeriodHours[] =>
     [...map.entries()]
       .sort((a, b) => a[0] - b[0])
-      .map(([d, k]) => ({ start: dateOfDayNumber(d), agentHours: k.sum, fte: (k.sum * scale) / paid }));
-  const spanDays = n === 0 ? 0 : lastDay - firstDay + 1;
+      .map(([d, [k0, k1]]) => ({
+        start: dateOfDayNumber(d),
+        agentHours: k0.sum,
+        fte: fteOf(k1.sum, { horizonDays: daysIn(d, length), paidHoursPerWeek: paid }),
+      }));
   const summary: StaffingSummary = {
     agentHours: total.sum,
-    days: list(days, 7),
-    weeks: list(weeks, 1),
-    fte: spanDays === 0 ? 0 : (total.sum * 7) / spanDays / paid,
+    scheduledAgentHours: paidTotal.sum,
+    horizonDays,
+    days: list(days, 1),
+    weeks: list(weeks, 7),
+    fte: n === 0 ? 0 : fteOf(paidTotal.sum, { horizonDays, paidHoursPerWeek: paid }),
     peakAgents,
     peakStart,
   };
@@ -125,10 +170,10 @@ export function staffingSummary(
   return summary;
 }
 
-function bucket(map: Map<number, Kahan>, key: number): Kahan {
+function bucket(map: Map<number, [Kahan, Kahan]>, key: number): [Kahan, Kahan] {
   let k = map.get(key);
   if (k === undefined) {
-    k = new Kahan();
+    k = [new Kahan(), new Kahan()];
     map.set(key, k);
   }
   return k;

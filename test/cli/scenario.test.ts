@@ -10,7 +10,9 @@ const cwd = fileURLToPath(new URL('../fixtures/scenario/', import.meta.url));
 describe('staffcast scenario', () => {
   it('prints a table with the base and each variant (--no-schedule)', async () => {
     const r = await runStaffcast(['scenario', 'scenarios.json', '--no-schedule'], { cwd });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(
+      'scenario: fte = scheduled agent-hours per week / 40 h (calendar weeks of the horizon, closed days included)\n',
+    );
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^scenario\s+calls\s+agent_hours\s+fte\s+peak_agents\s+schedule_cost/);
@@ -164,7 +166,8 @@ describe('staffcast scenario with scheduling', () => {
     expect(table.code).toBe(0);
     expect(table.stdout.split('\n')[1]).toMatch(/^base\s+(\S+\s+){4}\d+\.\d\*\s/);
     expect(table.stderr).toBe(
-      'scenario: * schedule not proven optimal: the solver stopped at schedule.timeLimitSeconds (or had no ' +
+      'scenario: fte = paid hours per week / 40 h (calendar weeks of the horizon, closed days included)\n' +
+        'scenario: * schedule not proven optimal: the solver stopped at schedule.timeLimitSeconds (or had no ' +
         'bound) with the best schedule found by then, which depends on machine load, so a marked row can ' +
         'differ between runs (raise the limit until every schedule is optimal)\n',
     );
@@ -177,7 +180,9 @@ describe('staffcast scenario with scheduling', () => {
   it('writes the base plan report with the scenario comparison atomically (--report)', async () => {
     const file = join(out, 'report.html');
     const r = await runStaffcast(['scenario', 'short.json', '--report', file], { cwd });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(
+      'scenario: fte = paid hours per week / 40 h (calendar weeks of the horizon, closed days included)\n',
+    );
     expect(r.code).toBe(0);
     const html = readFileSync(file, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);

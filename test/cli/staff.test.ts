@@ -23,7 +23,9 @@ describe('staffcast staff', () => {
         '2024-01-01T09:30:00Z,120,200,17,25,0.8217,14.0352,0,0.7843\n',
     );
     expect(run.stderr).toBe(
-      'staff: 2 intervals, erlang-c, scope interval: 15.5 agent-hours, 2.7 FTE at 40 h/week, peak 17 agents ' +
+      // FTE: (20 + 25) scheduled agents x 0.5 h over a 7-day horizon (one date, a whole week) / 40 h
+      'staff: 2 intervals, erlang-c, scope interval: 15.5 agent-hours on the phones, 0.6 FTE ' +
+        '(scheduled agent-hours per week / 40 h, 7-day horizon), peak 17 agents ' +
         'at 2024-01-01T09:30:00Z, worst interval SL 82.2% at 2024-01-01T09:30:00Z\n',
     );
     const req = readRequirementCsv(run.stdout);

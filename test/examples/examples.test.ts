@@ -33,7 +33,9 @@ describe('examples/', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Read 27716 rows of 5-minute history');
     expect(r.stdout).toMatch(/Forecast: \d+ open intervals, method /);
-    expect(r.stdout).toMatch(/Scheduled agent-hours for the week: \d+\.\d \(FTE \d+\.\d\)/);
+    expect(r.stdout).toMatch(
+      /Scheduled agent-hours for the week: \d+\.\d \(\d+\.\d FTE: scheduled agent-hours per week \/ 40 h\)/,
+    );
     const days = r.stdout.match(/^ {2}2003-\d\d-\d\d: \d+\.\d agent-hours$/gm) ?? [];
     expect(days.length).toBeGreaterThanOrEqual(5);
     expect(r.stdout).toMatch(/Peak: \d+ agents at 2003-\d\d-\d\dT\d\d:\d\d:00-0[45]:00/);

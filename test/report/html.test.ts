@@ -74,6 +74,75 @@ describe('renderReportHtml', () => {
     expect(await renderReportHtml(syntheticInput())).not.toContain('By queue');
   });
 
+  it('shows the shifts as a grid: start-end and type by day, agents and paid hours per row, totals', async () => {
+    const shift = (date: string, type: string, startTime: string, endTime: string, count: number) => ({
+      date,
+      type,
+      startTime,
+      endTime,
+      count,
+      paidMinutes: type === 'full-time' ? 450 : 240,
+    });
+    const input: ReportInput = {
+      ...syntheticInput(),
+      shifts: [
+        shift('2003-10-28', 'full-time', '07:00', '15:00', 3),
+        shift('2003-10-27', 'full-time', '07:00', '15:00', 14),
+        // the same shift with other break times: added to the same cell
+        shift('2003-10-27', 'full-time', '07:00', '15:00', 1),
+        shift('2003-10-27', '<b>part</b>', '12:00', '16:00', 2),
+      ],
+    };
+    const html = await renderReportHtml(input);
+    expect(count(html, '<h2>Shifts</h2>')).toBe(1);
+    expect(html).toContain(
+      '<thead><tr><th>Shift</th><th>Type</th><th>Mon 27 Oct</th><th>Tue 28 Oct</th><th>Agents</th><th>Paid hours</th></tr></thead>',
+    );
+    expect(html).toContain(
+      '<tr><td>07:00–15:00</td><td>full-time</td><td>15</td><td>3</td><td>18</td><td>135.0</td></tr>',
+    );
+    expect(html).toContain(
+      '<tr><td>12:00–16:00</td><td>&lt;b&gt;part&lt;/b&gt;</td><td>2</td><td></td><td>2</td><td>8.0</td></tr>',
+    );
+    expect(html).toContain(
+      '<tr class="total"><td>Total</td><td></td><td>17</td><td>3</td><td>20</td><td>143.0</td></tr>',
+    );
+    expect(await renderReportHtml(syntheticInput())).not.toContain('<h2>Shifts</h2>');
+  });
+
+  it('shows paid hours, the FTE basis, the peak (on the phones, heads on shift) and the uncovered intervals as cards', async () => {
+    const base = syntheticInput();
+    const input: ReportInput = {
+      ...base,
+      timeZone: 'America/New_York',
+      summary: {
+        ...base.summary,
+        paidHours: 18_886.5,
+        fte: 472.1625,
+        fteBasis: 'paid hours per week / 40 h',
+        peak: {
+          start: Date.UTC(2003, 9, 27, 15, 15),
+          requiredAgents: 301,
+          onPhoneAgents: 300.3,
+          onShiftHeadcount: 430,
+        },
+        noAgentIntervals: 2,
+        underCoveredIntervals: 3,
+        worstShortfall: 4,
+      },
+    };
+    const html = await renderReportHtml(input);
+    const card = (label: string, value: string) =>
+      `<div class="card"><div class="label">${label}</div><div class="value">${value}</div></div>`;
+    expect(html).toContain(card('Paid hours (shifts)', '18,886.5'));
+    expect(html).toContain(card('FTE (paid hours per week / 40 h)', '472.2'));
+    expect(html).toContain(card('On the phones at the peak (required / scheduled)', '301 / 300.3'));
+    expect(html).toContain(card('Headcount on shift at the peak (Mon 27 Oct 10:15)', '430'));
+    expect(html).toContain(
+      card('Uncovered intervals (no agents / under-covered)', '2 / 3 (worst short by 4)'),
+    );
+  });
+
   it('escapes names from the input everywhere (title, scenario, note, generator)', async () => {
     const input = withScenarios({
       ...syntheticInput(),

@@ -9,6 +9,7 @@ const row = (name: string, over: Partial<ScenarioRow> = {}): ScenarioRow => ({
   forecastCalls: 1000,
   agentHours: 100,
   fte: 3,
+  fteBasis: 'paid hours per week / 40 h',
   peakAgents: 12,
   scheduleCost: 150,
   scheduleStatus: 'optimal',
