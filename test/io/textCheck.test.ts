@@ -2,7 +2,14 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertText, escapeControl, findBinaryData, textGuard } from '../../src/io/textCheck.js';
+import {
+  assertText,
+  echoValue,
+  escapeControl,
+  findBinaryData,
+  MAX_ECHO_CHARS,
+  textGuard,
+} from '../../src/io/textCheck.js';
 
 describe('findBinaryData', () => {
   it('accepts UTF-8 text with a BOM, CRLF and accented letters', () => {
@@ -88,5 +95,23 @@ describe('assertText and textGuard', () => {
 describe('escapeControl', () => {
   it('escapes control characters as \\xNN and keeps printable text', () => {
     expect(escapeControl('bad "\u0007x\u001b[31m" é')).toBe('bad "\\x07x\\x1b[31m" é');
+  });
+});
+
+describe('echoValue', () => {
+  it('escapes control characters and cuts after MAX_ECHO_CHARS input characters with …', () => {
+    expect(echoValue('1\u001b[31m2')).toBe('1\\x1b[31m2');
+    expect(echoValue('x'.repeat(MAX_ECHO_CHARS))).toBe('x'.repeat(MAX_ECHO_CHARS));
+    expect(echoValue('x'.repeat(213_000))).toBe(`${'x'.repeat(MAX_ECHO_CHARS)}…`);
+  });
+
+  it('never returns a control character, whatever the input (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        const out = echoValue(s);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for control characters
+        return !/[\u0000-\u001f\u007f-\u009f]/.test(out) && out.length <= 4 * MAX_ECHO_CHARS + 1;
+      }),
+    );
   });
 });
