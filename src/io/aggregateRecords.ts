@@ -4,7 +4,14 @@ import type { History } from '../time/history.js';
 import { localWallMs } from '../time/localCalendar.js';
 import { checkInterval, localDayIntervals } from '../time/localDayIntervals.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
-import { assertDataRows, type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
+import {
+  assertDataRows,
+  assertUniqueColumns,
+  type CsvInput,
+  csvRecords,
+  inputName,
+  missingColumnError,
+} from './csvSource.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import { ProblemList, type ReadReport } from './readReport.js';
@@ -128,6 +135,7 @@ export async function aggregateRecords(
     if (header === undefined) {
       const names = fields.map((f) => f.trim());
       header = names;
+      assertUniqueColumns(file, line, names);
       const missing = (name: string, why: string): never => {
         throw missingColumnError(file, line, name, names, why);
       };

@@ -3,7 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
 import type { CallRecord } from '../staffing/calibrateRecord.js';
-import { csvRecords, inputName, missingColumnError } from './csvSource.js';
+import { assertUniqueColumns, csvRecords, inputName, missingColumnError } from './csvSource.js';
 import { escapeControl } from './textCheck.js';
 
 /** The `CallRecord` fields a per-call CSV provides, each with its default column name. */
@@ -132,6 +132,7 @@ export async function readCallRecords(
   for await (const { line, fields: cells } of csvRecords(source, label)) {
     const record = cells.map((cell) => cell.trim());
     if (index === undefined) {
+      assertUniqueColumns(label, line, record);
       index = fields.map((field) => {
         const at = record.indexOf(names[field]);
         if (at < 0) throw missingColumnError(label, line, names[field], record);

@@ -4,7 +4,7 @@ import { CsvError, parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { StaffcastError } from '../errors.js';
 import { readFailureReason } from './readTextInput.js';
-import { assertText, escapeControl, textGuard } from './textCheck.js';
+import { assertText, echoValue, escapeControl, textGuard } from './textCheck.js';
 
 /**
  * One CSV record with its 1-based line number (the header is line 1; blank lines count). Exact
@@ -128,10 +128,14 @@ export function malformedCsvError(file: string, error: Error & { lines?: number 
   );
 }
 
+/** How many header names `missingColumnError` lists before `... (N columns)`. */
+const MAX_LISTED_COLUMNS = 20;
+
 /**
  * The error for a column the header lacks, in the words every CSV reader uses:
  * `<file>:<line>: missing column '<name>' (<why>; header has: <the header's names>)`, where `why`
- * (optional) says what the column is for. `details` carry file, row (= line) and column.
+ * (optional) says what the column is for; names are echoed through `echoValue` and at most 20 are
+ * listed. `details` carry file, row (= line) and column.
  *
  * @example
  * missingColumnError('h.csv', 1, 'calls', ['time', 'count'], 'the offered calls column').message;
@@ -144,16 +148,14 @@ export function missingColumnError(
   header: readonly string[],
   why?: string,
 ): StaffcastError {
-  const context = `${why === undefined ? '' : `${why}; `}header has: ${header.join(', ')}`;
-  return new StaffcastError(
-    'CSV_ROW',
-    `${file}:${line}: missing column '${name}' (${escapeControl(context)})`,
-    {
-      file,
-      row: line,
-      column: name,
-    },
-  );
+  const shown = header.slice(0, MAX_LISTED_COLUMNS).map(echoValue).join(', ');
+  const more = header.length > MAX_LISTED_COLUMNS ? `, ... (${header.length} columns)` : '';
+  const context = `${why === undefined ? '' : `${escapeControl(why)}; `}header has: ${shown}${more}`;
+  return new StaffcastError('CSV_ROW', `${file}:${line}: missing column '${echoValue(name)}' (${context})`, {
+    file,
+    row: line,
+    column: name,
+  });
 }
 
 /**
@@ -173,4 +175,37 @@ export function assertDataRows(
   if (header === undefined)
     throw new StaffcastError('NO_DATA', `${file}: empty file (no header row)`, { file });
   if (dataRows === 0) throw new StaffcastError('NO_DATA', `${file}: no data rows after the header`, { file });
+}
+
+/**
+ * Throws when a header names a column twice (a reader would silently take the first or the last):
+ * `<file>:<line>: column 'calls' appears twice in the header (columns 2 and 4)`, columns counted
+ * from 1. Names are compared trimmed, and case-insensitively when `caseInsensitive` (for readers
+ * that match names that way). Every CSV reader calls it on its header. O(columns).
+ *
+ * @throws StaffcastError `CSV_ROW`
+ * @example
+ * assertUniqueColumns('h.csv', 1, ['interval_start', 'calls', 'x', 'calls']);
+ * // throws CSV_ROW "h.csv:1: column 'calls' appears twice in the header (columns 2 and 4)"
+ */
+export function assertUniqueColumns(
+  file: string,
+  line: number,
+  header: readonly string[],
+  options: { caseInsensitive?: boolean } = {},
+): void {
+  const seen = new Map<string, number>();
+  header.forEach((raw, i) => {
+    const name = options.caseInsensitive === true ? raw.trim().toLowerCase() : raw.trim();
+    const first = seen.get(name);
+    if (first === undefined) {
+      seen.set(name, i);
+      return;
+    }
+    throw new StaffcastError(
+      'CSV_ROW',
+      `${file}:${line}: column '${echoValue(raw.trim())}' appears twice in the header (columns ${first + 1} and ${i + 1})`,
+      { file, row: line, column: raw.trim() },
+    );
+  });
 }

@@ -4,7 +4,14 @@ import { formatInstant } from '../time/formatInstant.js';
 import { localWallMs } from '../time/localCalendar.js';
 import { mostCommonSpacing } from '../time/mostCommonSpacing.js';
 import { assertTimeZone, zoneOffsetMinutes } from '../time/zoneOffset.js';
-import { assertDataRows, type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
+import {
+  assertDataRows,
+  assertUniqueColumns,
+  type CsvInput,
+  csvRecords,
+  inputName,
+  missingColumnError,
+} from './csvSource.js';
 import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
@@ -87,6 +94,7 @@ interface Layout {
 }
 
 function layoutOf(names: string[], file: string, line: number, queueIndex: number): Layout {
+  assertUniqueColumns(file, line, names);
   const startIndex = names.indexOf('interval_start');
   const callsIndex = names.indexOf('calls');
   const ahtIndex = names.indexOf('aht_seconds');

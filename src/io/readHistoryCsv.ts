@@ -7,7 +7,14 @@ import { dateOfDayNumber, localWallMs } from '../time/localCalendar.js';
 import { mostCommonSpacing } from '../time/mostCommonSpacing.js';
 import type { Series } from '../time/series.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
-import { assertDataRows, type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
+import {
+  assertDataRows,
+  assertUniqueColumns,
+  type CsvInput,
+  csvRecords,
+  inputName,
+  missingColumnError,
+} from './csvSource.js';
 import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
@@ -171,6 +178,7 @@ export async function readHistoryCsv(
   for await (const { line, fields } of csvRecords(input, file)) {
     if (header === undefined) {
       header = fields.map((f) => f.trim());
+      assertUniqueColumns(file, line, header);
       const find = (name: string): number => header!.indexOf(name);
       startIndex = find(names.start);
       callsIndex = find(names.calls);
@@ -195,21 +203,6 @@ export async function readHistoryCsv(
           throw missingColumnError(file, line, name, header, `given for ${key}`);
         optionalIndex[key] = index;
         optionalName[key] = name;
-      }
-      const seen = new Set<string>();
-      for (const name of header) {
-        if (seen.has(name)) {
-          throw new StaffcastError(
-            'CSV_ROW',
-            `${file}:${line}: column '${name}' appears twice in the header`,
-            {
-              file,
-              row: line,
-              column: name,
-            },
-          );
-        }
-        seen.add(name);
       }
       queueIndex = find(queueName);
       if (queueIndex < 0 && (options.queue !== undefined || options.queueColumn !== undefined))

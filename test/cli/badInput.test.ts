@@ -60,6 +60,27 @@ const cases: BadCase[] = [
     rows: 10,
   },
   {
+    name: 'a UTC offset like +99:99 rejects that row instead of shifting it by four days',
+    argv: [...F, 'offset_out_of_range.csv'],
+    code: 0,
+    line: "offset_out_of_range.csv:14:interval_start: UTC offset +99:99 is not a real offset (-12:00 to +14:00) (got '2026-03-03T10:00:00+99:99')",
+    rows: 10,
+  },
+  {
+    name: 'a hexadecimal count is not read as a number',
+    argv: [...F, 'hex_count.csv'],
+    code: 0,
+    line: "hex_count.csv:14:calls: not a decimal number (got '0x10')",
+    rows: 10,
+  },
+  {
+    name: 'a handle time of 1e308 seconds (over a day) rejects that row',
+    argv: [...F, 'huge_aht.csv'],
+    code: 0,
+    line: 'huge_aht.csv:14:aht_seconds: duration too large (got 1e308; at most 86400)',
+    rows: 10,
+  },
+  {
     name: 'a duplicate interval is ignored with a line naming both rows',
     argv: [...F, 'duplicate_rows.csv'],
     code: 0,
@@ -253,6 +274,30 @@ const cases: BadCase[] = [
     argv: ['schedule', 'forecast_no_aht.csv', '--rules', 'rules_unknown_key.json'],
     code: 1,
     line: "staffcast: forecast_no_aht.csv:1: missing column 'agents' (header has: interval_start, calls)",
+  },
+  {
+    name: 'a blank scheduled_agents cell is an error naming line and column, not a switch to agents',
+    argv: ['schedule', 'requirement_blank_scheduled.csv', '--rules', 'rules_unknown_key.json'],
+    code: 1,
+    line: "staffcast: requirement_blank_scheduled.csv:3:scheduled_agents: empty cell (other rows have scheduled_agents; give it on every row or on none) (got '')",
+  },
+  {
+    name: 'a history header naming a column twice is an error naming both positions',
+    argv: [...F, 'duplicate_column.csv'],
+    code: 1,
+    line: "staffcast: duplicate_column.csv:1: column 'calls' appears twice in the header (columns 2 and 4)",
+  },
+  {
+    name: 'a per-call header naming a column twice is the same error in aggregate',
+    argv: ['aggregate', '--interval', '60', 'records_duplicate_column.csv'],
+    code: 1,
+    line: "staffcast: records_duplicate_column.csv:1: column 'arrival' appears twice in the header (columns 1 and 4)",
+  },
+  {
+    name: 'a per-call header naming a column twice is the same error in calibrate',
+    argv: ['calibrate', 'records_duplicate_column.csv'],
+    code: 1,
+    line: "staffcast: records_duplicate_column.csv:1: column 'arrival' appears twice in the header (columns 1 and 4)",
   },
   {
     name: 'a missing rules file is a data error',
