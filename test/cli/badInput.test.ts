@@ -300,6 +300,28 @@ const cases: BadCase[] = [
     line: "staffcast: records_duplicate_column.csv:1: column 'arrival' appears twice in the header (columns 1 and 4)",
   },
   {
+    name: 'fitted parameters with an unknown key are a config error suggesting the known key',
+    argv: [
+      'staff',
+      'forecast_no_aht.csv',
+      '--aht',
+      '180',
+      '--sl',
+      '80/20',
+      '--params',
+      'params_unknown_key.json',
+    ],
+    code: 1,
+    line: 'staffcast: params_unknown_key.json: unknown key "availabilityFactr" (did you mean "availabilityFactor"?)',
+  },
+  {
+    name: 'a JSON config with a UTF-8 BOM is read like a CSV with one',
+    argv: ['staff', 'forecast_queue.csv', '--config', 'staffing_bom.json', '--sl', '80/20'],
+    code: 0,
+    line: 'staff: total: 4.5 agent-hours, 0.8 FTE at 40 h/week, peak 5 agents at 2026-03-02T08:30:00Z',
+    rows: 2,
+  },
+  {
     name: 'a missing rules file is a data error',
     argv: ['schedule', 'requirement.csv', '--rules', 'no_such_rules.json'],
     code: 1,
