@@ -22,6 +22,8 @@ interface AggregateFlags {
   handled?: string;
   abandoned?: string;
   exclude?: string;
+  other?: string;
+  maxIntervals?: number;
   handledIf: RecordCondition[];
   abandonedIf: RecordCondition[];
   output?: string;
@@ -41,9 +43,11 @@ function values(list: string | undefined, fallback: string): string[] {
 /**
  * `staffcast aggregate <records.csv|-> --interval 30 [--tz Asia/Jerusalem] [--time-column arrival]
  * [--service-column service_seconds] [--outcome-column outcome] [--handled AGENT] [--abandoned HANG]
- * [--exclude PHANTOM] [--handled-if col=v] [--abandoned-if col=v] [-o out.csv]`: per-contact
- * records to an interval CSV (`interval_start`, `calls`, `handled`, `abandoned`, `aht_seconds`) on
- * stdout or `-o`; the reading report goes to stderr. All counting is `aggregateRecords`.
+ * [--exclude PHANTOM] [--other TRANSFER] [--handled-if col=v] [--abandoned-if col=v]
+ * [--max-intervals 1000000] [-o out.csv]`: per-contact records to an interval CSV (`interval_start`,
+ * `calls`, `handled`, `abandoned`, `aht_seconds`) on stdout or `-o`; the reading report (with how
+ * many records were handled, abandoned, neither or excluded) goes to stderr. Outcomes are matched
+ * ignoring case; an outcome no flag names rejects the file. All counting is `aggregateRecords`.
  *
  * @example
  * // staffcast aggregate anonymous_bank_feb1999_calls.csv --interval 30 --tz Asia/Jerusalem --handled-if served_by_agent=1
@@ -83,6 +87,16 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
     .option('--abandoned <values>', 'comma-separated outcome values that mean abandoned (default HANG)')
     .option('--exclude <values>', 'comma-separated outcome values left out of every count (default PHANTOM)')
     .option(
+      '--other <values>',
+      'comma-separated outcome values counted as offered, neither handled nor abandoned ' +
+        '(any outcome not named by a rule rejects the file)',
+    )
+    .option(
+      '--max-intervals <n>',
+      'most intervals from the first to the last record (default 1000000); guards against a stray date',
+      parsePositiveInt,
+    )
+    .option(
       '--handled-if <column=value>',
       'extra condition for handled, e.g. served_by_agent=1 (repeatable)',
       parseCondition,
@@ -105,6 +119,9 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
         columns: { arrival: flags.timeColumn },
         fileName: inputLabel(file),
       };
+      if (flags.outcomeColumn !== undefined) options.outcomeColumn = flags.outcomeColumn;
+      if (flags.other !== undefined) options.otherOutcomes = values(flags.other, '');
+      if (flags.maxIntervals !== undefined) options.maxIntervals = flags.maxIntervals;
       if (flags.serviceColumn !== 'service_seconds')
         options.columns = { ...options.columns, serviceSeconds: flags.serviceColumn };
       const explicit =

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
+import { formatInstant } from '../time/formatInstant.js';
 import type { History } from '../time/history.js';
 import { localWallMs } from '../time/localCalendar.js';
 import { checkInterval, localDayIntervals } from '../time/localDayIntervals.js';
@@ -14,9 +15,10 @@ import {
 } from './csvSource.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
-import { ProblemList, type ReadReport } from './readReport.js';
+import { ProblemList, type ReadReport, type RecordClasses } from './readReport.js';
+import { echoValue } from './textCheck.js';
 
-/** A test on one column of a record: its (trimmed) text is one of `values`. */
+/** A test on one column of a record: its (trimmed) text is one of `values`, ignoring case. */
 export interface RecordCondition {
   column: string;
   values: readonly string[];
@@ -39,6 +41,22 @@ export interface AggregateRecordsOptions {
   abandoned?: readonly RecordCondition[];
   /** Conditions for records left out of every count. Default: `outcome` is `PHANTOM`. */
   excluded?: readonly RecordCondition[];
+  /**
+   * The outcome column (default `outcome`): when the file has it, every record's value must be
+   * one a condition on this column names (in `handled`, `abandoned`, `excluded`) or one of
+   * `otherOutcomes`, ignoring case; any other value rejects the file, so no record is dropped
+   * for an outcome nobody mapped.
+   */
+  outcomeColumn?: string;
+  /** Outcome values counted as offered contacts but neither handled nor abandoned. Default none. */
+  otherOutcomes?: readonly string[];
+  /**
+   * Most intervals the grid from the first to the last record may have. Default 1,000,000
+   * (about 28 years of 15-minute intervals, 1.9 years of 1-minute ones); a file spanning more is
+   * an error naming its first and last arrival (a stray year typo would otherwise make the
+   * work and memory grow with the span, not the file).
+   */
+  maxIntervals?: number;
   /** Name for messages when `input` is a stream. */
   fileName?: string;
   /** How many rejection messages the report keeps. Default 10. */
@@ -57,6 +75,9 @@ const optionsSchema = z.strictObject({
   handled: z.array(conditionSchema).optional(),
   abandoned: z.array(conditionSchema).optional(),
   excluded: z.array(conditionSchema).optional(),
+  outcomeColumn: z.string().min(1).optional(),
+  otherOutcomes: z.array(z.string()).optional(),
+  maxIntervals: z.number().int().positive().optional(),
   fileName: z.string().optional(),
   maxReportedErrors: z.number().int().nonnegative().optional(),
   rejectBadRows: z.enum(['skip', 'throw']).optional(),
@@ -75,6 +96,12 @@ const FIELDS = 5;
 
 type Compiled = { index: number; values: Set<string> }[] | null;
 
+/** Default `maxIntervals`. */
+const MAX_INTERVALS = 1_000_000;
+
+/** The key values are compared by: trimmed, upper case. */
+const key = (value: string): string => value.trim().toUpperCase();
+
 /**
  * Aggregates per-contact records (one row per call: an arrival time, optional service seconds and
  * an outcome) into a `History` of `intervalMinutes` intervals aligned in local time:
@@ -82,13 +109,16 @@ type Compiled = { index: number; values: Set<string> }[] | null;
  * `ahtSeconds` = mean service seconds of handled records that have one (NaN where none).
  * The grid is every interval of every local day from the first to the last record's day, zeros
  * included (no record in an interval is a real zero). Streams the file; memory grows with the
- * number of days, not records. Records need not be sorted. O(records + days * intervals).
+ * number of days, not records, and the span is bounded by `maxIntervals` (checked as records
+ * arrive). Records need not be sorted. O(records + days * intervals). Every record is counted:
+ * outcomes are matched ignoring case, an outcome no rule names rejects the file, and
+ * `report.recordClasses` says how many records were handled, abandoned, neither or excluded.
  *
  * Defaults fit the Israeli bank's records (`anonymous_bank_feb1999_calls.csv`): PHANTOM excluded,
  * AGENT handled, HANG after queueing abandoned.
  *
- * @throws StaffcastError `FILE_READ`, `CSV_ROW` (missing column; a bad record with `rejectBadRows:
- * 'throw'`), `NO_DATA` (no usable record), `INVALID_INPUT` (bad options).
+ * @throws StaffcastError `FILE_READ`, `CSV_ROW` (missing or repeated column; an unknown outcome;
+ * a span over `maxIntervals`; a bad record with `rejectBadRows: 'throw'`), `NO_DATA` (no usable record), `INVALID_INPUT` (bad options).
  * @example
  * const { history, report } = await aggregateRecords('calls.csv', { intervalMinutes: 30, timeZone: 'Asia/Jerusalem' });
  * history.calls.values.length; // 48 per day of records
@@ -127,6 +157,17 @@ export async function aggregateRecords(
   let rowsUsed = 0;
   let rowsExcluded = 0;
   let handledWithoutService = 0;
+  const outcomeName = options.outcomeColumn ?? 'outcome';
+  let outcomeIndex = -1;
+  const knownOutcomes = new Set<string>();
+  const classes: RecordClasses = { handled: 0, abandoned: 0, neither: 0, excluded: 0 };
+  let firstMs = Number.POSITIVE_INFINITY;
+  let lastMs = Number.NEGATIVE_INFINITY;
+  let firstLine = 0;
+  let lastLine = 0;
+  let firstDay = Number.POSITIVE_INFINITY;
+  let lastDay = Number.NEGATIVE_INFINITY;
+  const maxIntervals = options.maxIntervals ?? MAX_INTERVALS;
 
   const reject = (line: number, column: string | undefined, what: string): void =>
     problems.reject(file, line, column, what, policy);
@@ -152,7 +193,7 @@ export async function aggregateRecords(
         const rules = (given ?? fallback).flatMap((c) => {
           const index = names.indexOf(c.column);
           if (index < 0 && given !== undefined) missing(c.column, `given for ${what}`);
-          return index < 0 ? [] : [{ index, values: new Set(c.values) }];
+          return index < 0 ? [] : [{ index, values: new Set(c.values.map(key)) }];
         });
         if (rules.length === 0) {
           warnings.push(`${file}: no '${fallback[0]!.column}' column: ${what} records are not counted`);
@@ -163,7 +204,13 @@ export async function aggregateRecords(
       handledRule = compile(options.handled, DEFAULT_HANDLED, 'handled');
       abandonedRule = compile(options.abandoned, DEFAULT_ABANDONED, 'abandoned');
       excludedRule = compile(options.excluded, DEFAULT_EXCLUDED, 'excluded');
-      const used = new Set<number>([arrivalIndex, serviceIndex]);
+      outcomeIndex = names.indexOf(outcomeName);
+      for (const rule of [handledRule, abandonedRule, excludedRule])
+        for (const c of rule ?? [])
+          if (c.index === outcomeIndex) for (const v of c.values) knownOutcomes.add(v);
+      if (knownOutcomes.size === 0) outcomeIndex = -1; // no rule reads outcomes: nothing to check
+      for (const v of options.otherOutcomes ?? []) knownOutcomes.add(key(v));
+      const used = new Set<number>([arrivalIndex, serviceIndex, outcomeIndex]);
       for (const rule of [handledRule, abandonedRule, excludedRule])
         for (const c of rule ?? []) used.add(c.index);
       ignoredColumns = names.filter((_, i) => !used.has(i));
@@ -173,6 +220,13 @@ export async function aggregateRecords(
     if (fields.length !== header.length) {
       reject(line, undefined, `${fields.length} fields, but the header has ${header.length}`);
       continue;
+    }
+    if (outcomeIndex >= 0 && !knownOutcomes.has(key(fields[outcomeIndex]!))) {
+      throw new StaffcastError(
+        'CSV_ROW',
+        `${file}:${line}:${outcomeName}: unknown outcome '${echoValue(fields[outcomeIndex]!.trim())}' (known: ${[...knownOutcomes].join(', ')}); count it with --handled, --abandoned, --other or --exclude`,
+        { file, row: line, column: outcomeName },
+      );
     }
     if (excludedRule !== null && matches(excludedRule, fields)) {
       rowsExcluded++;
@@ -189,9 +243,22 @@ export async function aggregateRecords(
       reject(line, serviceName, service);
       continue;
     }
+    if (time.epochMs < firstMs) [firstMs, firstLine] = [time.epochMs, line];
+    if (time.epochMs > lastMs) [lastMs, lastLine] = [time.epochMs, line];
     const day = Math.floor(localWallMs(time.epochMs, timeZone) / DAY_MS);
     let slots = days.get(day);
     if (slots === undefined) {
+      // checked as days appear, so memory stays bounded by maxIntervals whatever the file holds
+      firstDay = Math.min(firstDay, day);
+      lastDay = Math.max(lastDay, day);
+      const spanIntervals = (lastDay - firstDay + 1) * (1440 / intervalMinutes);
+      if (spanIntervals > maxIntervals) {
+        throw new StaffcastError(
+          'CSV_ROW',
+          `${file}: records span ${formatInstant(firstMs, timeZone)} (line ${firstLine}) to ${formatInstant(lastMs, timeZone)} (line ${lastLine}): ${spanIntervals.toLocaleString('en-US')} intervals of ${intervalMinutes} minutes, more than ${maxIntervals.toLocaleString('en-US')}; check those dates, or allow it with --max-intervals`,
+          { file, row: line },
+        );
+      }
       const starts = localDayIntervals(day, timeZone, intervalMinutes);
       slots = { starts, sums: new Float64Array(starts.length * FIELDS) };
       days.set(day, slots);
@@ -200,7 +267,12 @@ export async function aggregateRecords(
     const sums = slots.sums;
     rowsUsed++;
     sums[k]!++;
-    if (handledRule !== null && matches(handledRule, fields)) {
+    const handled = handledRule !== null && matches(handledRule, fields);
+    const abandoned = abandonedRule !== null && matches(abandonedRule, fields);
+    if (handled) classes.handled++;
+    else if (abandoned) classes.abandoned++;
+    else classes.neither++;
+    if (handled) {
       sums[k + 1]!++;
       if (Number.isNaN(service)) handledWithoutService++;
       else {
@@ -208,7 +280,7 @@ export async function aggregateRecords(
         sums[k + 4]!++;
       }
     }
-    if (abandonedRule !== null && matches(abandonedRule, fields)) sums[k + 2]!++;
+    if (abandoned) sums[k + 2]!++;
   }
 
   assertDataRows(file, header, rowsRead);
@@ -229,6 +301,7 @@ export async function aggregateRecords(
   const dayNumbers = [...days.keys()].sort((a, b) => a - b);
   const first = dayNumbers[0]!;
   const last = dayNumbers[dayNumbers.length - 1]!;
+  classes.excluded = rowsExcluded;
   const starts: number[] = [];
   const columns: number[][] = [[], [], [], []];
   for (let day = first; day <= last; day++) {
@@ -274,6 +347,7 @@ export async function aggregateRecords(
     closedWeekdays: [],
     closedDays: [],
     closedIntervals: 0,
+    recordClasses: classes,
     ignoredColumns,
     firstStart: starts[0] ?? Number.NaN,
     lastStart: starts[starts.length - 1] ?? Number.NaN,
@@ -282,7 +356,7 @@ export async function aggregateRecords(
 }
 
 function matches(rule: NonNullable<Compiled>, fields: string[]): boolean {
-  for (const { index, values } of rule) if (!values.has(fields[index]!.trim())) return false;
+  for (const { index, values } of rule) if (!values.has(key(fields[index]!))) return false;
   return true;
 }
 

@@ -322,6 +322,25 @@ const cases: BadCase[] = [
     rows: 2,
   },
   {
+    name: 'aggregate counts outcomes whatever their case and says how many fell into each class',
+    argv: ['aggregate', '--interval', '60', 'records_outcome_case.csv'],
+    code: 0,
+    line: 'records: 2 handled, 2 abandoned, 1 neither (offered only), 1 excluded',
+    rows: 24,
+  },
+  {
+    name: 'aggregate rejects a file with an outcome no rule names instead of dropping those calls',
+    argv: ['aggregate', '--interval', '60', 'records_unknown_outcome.csv'],
+    code: 1,
+    line: "staffcast: records_unknown_outcome.csv:4:outcome: unknown outcome 'TRANSFER' (known: AGENT, HANG, PHANTOM); count it with --handled, --abandoned, --other or --exclude",
+  },
+  {
+    name: 'aggregate refuses a span of more than a million intervals, naming the first and last arrivals',
+    argv: ['aggregate', '--interval', '60', 'records_many_years.csv'],
+    code: 1,
+    line: 'staffcast: records_many_years.csv: records span 2026-03-02T08:01:00Z (line 2) to 2206-03-02T08:20:00Z (line 3): 1,577,856 intervals of 60 minutes, more than 1,000,000; check those dates, or allow it with --max-intervals',
+  },
+  {
     name: 'a missing rules file is a data error',
     argv: ['schedule', 'requirement.csv', '--rules', 'no_such_rules.json'],
     code: 1,
