@@ -341,6 +341,26 @@ const cases: BadCase[] = [
     line: 'staffcast: records_many_years.csv: records span 2026-03-02T08:01:00Z (line 2) to 2206-03-02T08:20:00Z (line 3): 1,577,856 intervals of 60 minutes, more than 1,000,000; check those dates, or allow it with --max-intervals',
   },
   {
+    name: "an Excel export (';', dd/mm/yyyy, decimal comma, CRLF) reads without a flag when a day above 12 settles the order",
+    argv: [...F, 'excel_export.csv'],
+    code: 0,
+    line: 'read 140 rows from excel_export.csv: 140 used, 0 rejected',
+    rows: 10,
+  },
+  {
+    name: 'an Excel export whose dates never show a day above 12 is an error naming the flag',
+    argv: [...F, 'excel_ambiguous.csv'],
+    code: 1,
+    line: "staffcast: excel_ambiguous.csv:2:interval_start: ambiguous date order: no date has a day above 12 (first '02/03/2026 08:00'); give --date-format dmy (day first) or mdy (month first)",
+  },
+  {
+    name: 'the ambiguous export reads with --date-format dmy',
+    argv: [...F, 'excel_ambiguous.csv', '--date-format', 'dmy'],
+    code: 0,
+    line: 'read 70 rows from excel_ambiguous.csv: 70 used, 0 rejected',
+    rows: 10,
+  },
+  {
     name: 'a missing rules file is a data error',
     argv: ['schedule', 'requirement.csv', '--rules', 'no_such_rules.json'],
     code: 1,
