@@ -208,14 +208,10 @@ export function parseCsvText(text: string, file: string, options: { trim?: boole
  */
 export function malformedCsvError(file: string, error: Error & { lines?: number }): StaffcastError {
   const line = error.lines;
-  return new StaffcastError(
-    'CSV_ROW',
-    `${file}:${line ?? '?'}: malformed CSV: ${escapeControl(error.message)}`,
-    {
-      file,
-      row: line,
-    },
-  );
+  return new StaffcastError('CSV_ROW', `${file}:${line ?? '?'}: malformed CSV: ${echoValue(error.message)}`, {
+    file,
+    row: line,
+  });
 }
 
 /** How many header names `missingColumnError` lists before `... (N columns)`. */

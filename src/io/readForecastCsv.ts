@@ -16,7 +16,7 @@ import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import type { ReadReport } from './readReport.js';
-import { escapeControl } from './textCheck.js';
+import { echoValue, escapeControl } from './textCheck.js';
 
 /** Options of `readForecastCsv` and `readForecastCsvByQueue`. */
 export interface ReadForecastOptions {
@@ -143,7 +143,11 @@ async function readForecasts(
       );
     let rows = queues.get(queue);
     if (rows === undefined) {
-      rows = new ForecastRows(queueIndex < 0 ? file : `${file} (queue ${queue})`, layout, timeZone);
+      rows = new ForecastRows(
+        queueIndex < 0 ? file : `${file} (queue ${echoValue(queue)})`,
+        layout,
+        timeZone,
+      );
       queues.set(queue, rows);
     }
     rows.add(line, fields);

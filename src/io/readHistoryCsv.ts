@@ -22,6 +22,7 @@ import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import { ProblemList, type ReadReport } from './readReport.js';
+import { echoValue } from './textCheck.js';
 
 /** Column names of an interval history CSV (defaults shown). */
 export interface HistoryColumns {
@@ -331,14 +332,14 @@ export async function readHistoryCsv(
     const names = [...queuesSeen.keys()];
     throw new StaffcastError(
       'CSV_ROW',
-      `${file}: ${names.length} queues in column '${queueName}' (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}); choose one with the queue option (--queue)`,
+      `${file}: ${names.length} queues in column '${queueName}' (${names.slice(0, 5).map(echoValue).join(', ')}${names.length > 5 ? ', ...' : ''}); choose one with the queue option (--queue)`,
       { file, column: queueName },
     );
   }
   if (options.queue !== undefined && !queuesSeen.has(options.queue)) {
     throw new StaffcastError(
       'NO_DATA',
-      `${file}: no rows of queue '${options.queue}' (queues: ${[...queuesSeen.keys()].slice(0, 5).join(', ')})`,
+      `${file}: no rows of queue '${echoValue(options.queue)}' (queues: ${[...queuesSeen.keys()].slice(0, 5).map(echoValue).join(', ')})`,
       { file, column: queueName },
     );
   }

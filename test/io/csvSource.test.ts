@@ -88,3 +88,17 @@ describe('missingColumnError', () => {
     );
   });
 });
+
+describe('malformedCsvError on a huge field', () => {
+  it('cuts the parser message that quotes a 100 KB field to one short line', () => {
+    let message = '';
+    try {
+      parseCsvText(`a,b\n${'y'.repeat(100_000)}"z,1\n`, 'x.csv');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.startsWith('x.csv:2: malformed CSV: Invalid Opening Quote')).toBe(true);
+    expect(message.endsWith('…')).toBe(true);
+    expect(message.length).toBeLessThan(120);
+  });
+});
