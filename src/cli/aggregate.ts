@@ -5,10 +5,12 @@ import {
   aggregateRecords,
   type RecordCondition,
 } from '../io/aggregateRecords.js';
+import type { DateFormatOption } from '../io/dateOrder.js';
 import { formatReadReport } from '../io/formatReadReport.js';
 import { inputLabel } from '../io/readTextInput.js';
 import { writeHistoryCsv } from '../io/writeHistoryCsv.js';
 import { openInput } from './context.js';
+import { dateFormatOption } from './dateFormatOption.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { defaultTimeZone, parsePositiveInt, parseTimeZone } from './usage.js';
@@ -24,6 +26,7 @@ interface AggregateFlags {
   exclude?: string;
   other?: string;
   maxIntervals?: number;
+  dateFormat: DateFormatOption;
   handledIf: RecordCondition[];
   abandonedIf: RecordCondition[];
   output?: string;
@@ -108,6 +111,7 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
       parseCondition,
       [],
     )
+    .addOption(dateFormatOption())
     .option('-o, --output <file>', 'write the interval CSV to this file instead of stdout')
     .action(async (file: string, flags: AggregateFlags) => {
       if (1440 % flags.interval !== 0) {
@@ -118,6 +122,7 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
         timeZone: flags.tz,
         columns: { arrival: flags.timeColumn },
         fileName: inputLabel(file),
+        dateFormat: flags.dateFormat,
       };
       if (flags.outcomeColumn !== undefined) options.outcomeColumn = flags.outcomeColumn;
       if (flags.other !== undefined) options.otherOutcomes = values(flags.other, '');

@@ -9,10 +9,12 @@ import {
   assertDataRows,
   assertUniqueColumns,
   type CsvInput,
+  type CsvRecordsOptions,
   csvRecords,
   inputName,
   missingColumnError,
 } from './csvSource.js';
+import { type DateFormatOption, DateOrder } from './dateOrder.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import { ProblemList, type ReadReport, type RecordClasses } from './readReport.js';
@@ -57,6 +59,11 @@ export interface AggregateRecordsOptions {
    * work and memory grow with the span, not the file).
    */
   maxIntervals?: number;
+  /**
+   * How arrival times are written: `iso`, `dmy`, `mdy`, or `auto` (default; see `DateOrder`). The
+   * separator (`,` `;` tab) is detected; with `;` or tab, service seconds may have a decimal comma.
+   */
+  dateFormat?: DateFormatOption;
   /** Name for messages when `input` is a stream. */
   fileName?: string;
   /** How many rejection messages the report keeps. Default 10. */
@@ -78,6 +85,7 @@ const optionsSchema = z.strictObject({
   outcomeColumn: z.string().min(1).optional(),
   otherOutcomes: z.array(z.string()).optional(),
   maxIntervals: z.number().int().positive().optional(),
+  dateFormat: z.enum(['iso', 'dmy', 'mdy', 'auto']).optional(),
   fileName: z.string().optional(),
   maxReportedErrors: z.number().int().nonnegative().optional(),
   rejectBadRows: z.enum(['skip', 'throw']).optional(),
@@ -172,7 +180,86 @@ export async function aggregateRecords(
   const reject = (line: number, column: string | undefined, what: string): void =>
     problems.reject(file, line, column, what, policy);
 
-  for await (const { line, fields } of csvRecords(input, file)) {
+  const dateOrder = new DateOrder<{ line: number; fields: string[] }>(options.dateFormat ?? 'auto');
+  let decimalComma = false;
+  const csvOptions: CsvRecordsOptions = {
+    onDelimiter: (d) => {
+      decimalComma = d !== ',';
+    },
+  };
+
+  const processRow = (line: number, fields: string[]): void => {
+    const columns = header!.length;
+    rowsRead++;
+    if (fields.length !== columns) {
+      reject(line, undefined, `${fields.length} fields, but the header has ${columns}`);
+      return;
+    }
+    if (outcomeIndex >= 0 && !knownOutcomes.has(key(fields[outcomeIndex]!))) {
+      throw new StaffcastError(
+        'CSV_ROW',
+        `${file}:${line}:${outcomeName}: unknown outcome '${echoValue(fields[outcomeIndex]!.trim())}' (known: ${[...knownOutcomes].join(', ')}); count it with --handled, --abandoned, --other or --exclude`,
+        { file, row: line, column: outcomeName },
+      );
+    }
+    if (excludedRule !== null && matches(excludedRule, fields)) {
+      rowsExcluded++;
+      return;
+    }
+    const time = parseTimestamp(fields[arrivalIndex]!, timeZone, { dateFormat: dateOrder.parseFormat });
+    if (!time.ok) {
+      reject(line, arrivalName, time.problem);
+      return;
+    }
+    const service =
+      serviceIndex < 0
+        ? Number.NaN
+        : parseNumberField(fields[serviceIndex]!, 'duration', false, { decimalComma });
+    if (typeof service === 'string') {
+      reject(line, serviceName, service);
+      return;
+    }
+    if (time.epochMs < firstMs) [firstMs, firstLine] = [time.epochMs, line];
+    if (time.epochMs > lastMs) [lastMs, lastLine] = [time.epochMs, line];
+    const day = Math.floor(localWallMs(time.epochMs, timeZone) / DAY_MS);
+    let slots = days.get(day);
+    if (slots === undefined) {
+      // checked as days appear, so memory stays bounded by maxIntervals whatever the file holds
+      firstDay = Math.min(firstDay, day);
+      lastDay = Math.max(lastDay, day);
+      const spanIntervals = (lastDay - firstDay + 1) * (1440 / intervalMinutes);
+      if (spanIntervals > maxIntervals) {
+        throw new StaffcastError(
+          'CSV_ROW',
+          `${file}: records span ${formatInstant(firstMs, timeZone)} (line ${firstLine}) to ${formatInstant(lastMs, timeZone)} (line ${lastLine}): ${spanIntervals.toLocaleString('en-US')} intervals of ${intervalMinutes} minutes, more than ${maxIntervals.toLocaleString('en-US')}; check those dates, or allow it with --max-intervals`,
+          { file, row: line },
+        );
+      }
+      const starts = localDayIntervals(day, timeZone, intervalMinutes);
+      slots = { starts, sums: new Float64Array(starts.length * FIELDS) };
+      days.set(day, slots);
+    }
+    const k = lastAtOrBefore(slots.starts, time.epochMs) * FIELDS;
+    const sums = slots.sums;
+    rowsUsed++;
+    sums[k]!++;
+    const handled = handledRule !== null && matches(handledRule, fields);
+    const abandoned = abandonedRule !== null && matches(abandonedRule, fields);
+    if (handled) classes.handled++;
+    else if (abandoned) classes.abandoned++;
+    else classes.neither++;
+    if (handled) {
+      sums[k + 1]!++;
+      if (Number.isNaN(service)) handledWithoutService++;
+      else {
+        sums[k + 3]! += service;
+        sums[k + 4]!++;
+      }
+    }
+    if (abandoned) sums[k + 2]!++;
+  };
+
+  for await (const { line, fields } of csvRecords(input, file, csvOptions)) {
     if (header === undefined) {
       const names = fields.map((f) => f.trim());
       header = names;
@@ -216,72 +303,10 @@ export async function aggregateRecords(
       ignoredColumns = names.filter((_, i) => !used.has(i));
       continue;
     }
-    rowsRead++;
-    if (fields.length !== header.length) {
-      reject(line, undefined, `${fields.length} fields, but the header has ${header.length}`);
-      continue;
-    }
-    if (outcomeIndex >= 0 && !knownOutcomes.has(key(fields[outcomeIndex]!))) {
-      throw new StaffcastError(
-        'CSV_ROW',
-        `${file}:${line}:${outcomeName}: unknown outcome '${echoValue(fields[outcomeIndex]!.trim())}' (known: ${[...knownOutcomes].join(', ')}); count it with --handled, --abandoned, --other or --exclude`,
-        { file, row: line, column: outcomeName },
-      );
-    }
-    if (excludedRule !== null && matches(excludedRule, fields)) {
-      rowsExcluded++;
-      continue;
-    }
-    const time = parseTimestamp(fields[arrivalIndex]!, timeZone);
-    if (!time.ok) {
-      reject(line, arrivalName, time.problem);
-      continue;
-    }
-    const service =
-      serviceIndex < 0 ? Number.NaN : parseNumberField(fields[serviceIndex]!, 'duration', false);
-    if (typeof service === 'string') {
-      reject(line, serviceName, service);
-      continue;
-    }
-    if (time.epochMs < firstMs) [firstMs, firstLine] = [time.epochMs, line];
-    if (time.epochMs > lastMs) [lastMs, lastLine] = [time.epochMs, line];
-    const day = Math.floor(localWallMs(time.epochMs, timeZone) / DAY_MS);
-    let slots = days.get(day);
-    if (slots === undefined) {
-      // checked as days appear, so memory stays bounded by maxIntervals whatever the file holds
-      firstDay = Math.min(firstDay, day);
-      lastDay = Math.max(lastDay, day);
-      const spanIntervals = (lastDay - firstDay + 1) * (1440 / intervalMinutes);
-      if (spanIntervals > maxIntervals) {
-        throw new StaffcastError(
-          'CSV_ROW',
-          `${file}: records span ${formatInstant(firstMs, timeZone)} (line ${firstLine}) to ${formatInstant(lastMs, timeZone)} (line ${lastLine}): ${spanIntervals.toLocaleString('en-US')} intervals of ${intervalMinutes} minutes, more than ${maxIntervals.toLocaleString('en-US')}; check those dates, or allow it with --max-intervals`,
-          { file, row: line },
-        );
-      }
-      const starts = localDayIntervals(day, timeZone, intervalMinutes);
-      slots = { starts, sums: new Float64Array(starts.length * FIELDS) };
-      days.set(day, slots);
-    }
-    const k = lastAtOrBefore(slots.starts, time.epochMs) * FIELDS;
-    const sums = slots.sums;
-    rowsUsed++;
-    sums[k]!++;
-    const handled = handledRule !== null && matches(handledRule, fields);
-    const abandoned = abandonedRule !== null && matches(abandonedRule, fields);
-    if (handled) classes.handled++;
-    else if (abandoned) classes.abandoned++;
-    else classes.neither++;
-    if (handled) {
-      sums[k + 1]!++;
-      if (Number.isNaN(service)) handledWithoutService++;
-      else {
-        sums[k + 3]! += service;
-        sums[k + 4]!++;
-      }
-    }
-    if (abandoned) sums[k + 2]!++;
+    for (const row of dateOrder.push(fields[arrivalIndex] ?? '', line, { line, fields }))
+      processRow(row.line, row.fields);
   }
+  dateOrder.finish(file, arrivalName);
 
   assertDataRows(file, header, rowsRead);
   if (rowsUsed === 0) {

@@ -129,6 +129,21 @@ describe('aggregateRecords', () => {
     expect(other.report.recordClasses).toEqual({ handled: 1, abandoned: 1, neither: 1, excluded: 0 });
   });
 
+  it("reads a spreadsheet export of records: ';', dd/mm/yyyy times, decimal-comma service seconds", async () => {
+    const excel =
+      'arrival;service_seconds;outcome\n01/02/1999 08:01;120,5;AGENT\n13/02/1999 08:02;60;AGENT\n';
+    const iso = 'arrival,service_seconds,outcome\n1999-02-01T08:01,120.5,AGENT\n1999-02-13T08:02,60,AGENT\n';
+    const a = await aggregate(excel, { intervalMinutes: 60, timeZone: 'Asia/Jerusalem' });
+    const b = await aggregate(iso, { intervalMinutes: 60, timeZone: 'Asia/Jerusalem' });
+    expect(a.history).toEqual(b.history);
+    const ambiguous = 'arrival;outcome\n01/02/1999 08:01;AGENT\n';
+    expect(await aggregate(ambiguous).catch((e: StaffcastError) => e.message)).toBe(
+      "r.csv:2:arrival: ambiguous date order: no date has a day above 12 (first '01/02/1999 08:01'); give --date-format dmy (day first) or mdy (month first)",
+    );
+    const mdy = await aggregate(ambiguous, { dateFormat: 'mdy' });
+    expect(mdy.history.calls.starts[0]).toBe(Date.UTC(1999, 0, 2));
+  });
+
   it('refuses a span of more intervals than maxIntervals, naming the first and last arrivals', async () => {
     const text = 'arrival,outcome\n2024-01-01T09:01:00Z,AGENT\n2924-01-01T09:02:00Z,AGENT\n';
     const error = await aggregate(text, { intervalMinutes: 15 }).catch((e: StaffcastError) => e);
