@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { StaffcastError } from './errors.js';
-import { escapeControl } from './io/textCheck.js';
+import { echoValue } from './io/textCheck.js';
 
 /**
  * Parses JSON text from a config file. A syntax error names the line and column (1-based) where
  * the parser stopped, computed from the position in the parser's message (which differs between
  * Node versions, so that part is rewritten); control characters of the message are escaped, so a
- * binary file never writes raw bytes to the terminal. Cost O(size).
+ * binary file never writes raw bytes to the terminal; a long echoed part is cut (`echoValue`). A
+ * leading UTF-8 byte-order mark is skipped, as the CSV readers skip it. Cost O(size).
  *
  * @throws StaffcastError `CONFIG` "<source>: not valid JSON at line L, column C: <parser message>"
  * @example
@@ -15,21 +16,23 @@ import { escapeControl } from './io/textCheck.js';
  * // throws CONFIG 'plan.json: not valid JSON at line 2, column 1: Expected double-quoted property name'
  */
 export function parseJsonText(text: string, source: string): unknown {
+  // a UTF-8 byte-order mark (Windows editors write one) is not part of the JSON, as for CSV files
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(json) as unknown;
   } catch (error) {
     let message = (error as Error).message;
     let where = '';
     const at = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
     if (at !== null) {
       const position = Number(at[1]);
-      const before = text.slice(0, position);
+      const before = json.slice(0, position);
       const line = before.split('\n').length;
       const column = position - (before.lastIndexOf('\n') + 1) + 1;
       where = ` at line ${line}, column ${column}`;
       message = message.slice(0, at.index);
     }
-    throw new StaffcastError('CONFIG', `${source}: not valid JSON${where}: ${escapeControl(message)}`, {
+    throw new StaffcastError('CONFIG', `${source}: not valid JSON${where}: ${echoValue(message)}`, {
       source,
     });
   }

@@ -21,10 +21,31 @@ export {
   aggregateRecords,
   type RecordCondition,
 } from './io/aggregateRecords.js';
-export { type CsvInput, inputName } from './io/csvSource.js';
+export {
+  assertUniqueColumns,
+  type CsvDelimiter,
+  type CsvInput,
+  detectDelimiter,
+  inputName,
+} from './io/csvSource.js';
+export { DateOrder, type DateFormatOption } from './io/dateOrder.js';
 export { type FormatReadReportOptions, formatReadReport } from './io/formatReadReport.js';
-export { parseTimestamp, type TimestampResult } from './io/parseTimestamp.js';
-export type { GapRange, ReadReport } from './io/readReport.js';
+export {
+  MAX_FIELD_VALUE,
+  type NumberFieldKind,
+  type ParseNumberOptions,
+  parseNumberField,
+} from './io/parseNumberField.js';
+export {
+  type DateFormat,
+  MAX_TIMESTAMP_CHARS,
+  type ParseTimestampOptions,
+  parseTimestamp,
+  type SlashedDate,
+  slashedDate,
+  type TimestampResult,
+} from './io/parseTimestamp.js';
+export type { GapRange, ReadReport, RecordClasses } from './io/readReport.js';
 export {
   type HistoryColumns,
   type HistoryReadResult,
@@ -427,15 +448,18 @@ export {
 
 // ---- input checks and messages: binary / non-UTF-8 input, config paths, multi-queue extras
 // Every CSV reader of io/ reports `file:line:column: problem` (header = line 1); binary or
-// non-UTF-8 input fails naming the byte (`textGuard`, `assertText`), never echoing it; config
+// non-UTF-8 input fails naming the byte (`textGuard`, `assertText`), never echoing it; an echoed
+// value is cut at 80 characters with control characters escaped (`echoValue`); config
 // files fail with JavaScript-like paths (`shiftTypes[0].days`) and "unknown key" hints.
 export { formatConfigPath, parseJsonText, validateConfig } from './config.js';
 export {
   assertText,
   type BinaryData,
   binaryDataError,
+  echoValue,
   escapeControl,
   findBinaryData,
+  MAX_ECHO_CHARS,
   textGuard,
 } from './io/textCheck.js';
 export {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatConfigPath, parseJsonText, validateConfig } from '../src/config.js';
 import { StaffcastError } from '../src/errors.js';
+import { calibrationParamsSchema } from '../src/staffing/calibrationParams.js';
 
 function messageOf(run: () => unknown): string {
   try {
@@ -130,5 +131,43 @@ describe('parseJsonText', () => {
     expect(message.startsWith('x.json: not valid JSON: ')).toBe(true);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the check is that none are left
     expect(message).not.toMatch(/[\u0000-\u001f]/);
+  });
+
+  it('skips a UTF-8 byte-order mark, as the CSV readers do, and still counts columns without it', () => {
+    expect(parseJsonText('\uFEFF{"a": 1}', 'p.json')).toEqual({ a: 1 });
+    expect(messageOf(() => parseJsonText('\uFEFF{\n  "a": 1,\n}', 'p.json'))).toBe(
+      'p.json: not valid JSON at line 3, column 1: Expected double-quoted property name',
+    );
+  });
+});
+
+describe('calibrationParamsSchema through validateConfig', () => {
+  it('rejects an unknown key at the top and inside nested objects', () => {
+    const hourly = Array.from({ length: 24 }, () => 180);
+    const params = {
+      kind: 'staffcast-calibration',
+      version: 1,
+      timeZone: 'UTC',
+      intervalMinutes: 30,
+      thresholdSeconds: 20,
+      busyWeekdays: [1, 2, 3, 4, 5],
+      availabilityFactor: 0.85,
+      ahtSecondsByHour: { workweek: hourly, weekend: hourly },
+      patienceSecondsByHour: { workweek: hourly, weekend: hourly },
+      fittedOn: { from: '2024-01-01T00:00:00Z', to: '2024-01-15T00:00:00Z' },
+    };
+    expect(validateConfig(calibrationParamsSchema, params, 'p.json').availabilityFactor).toBe(0.85);
+    expect(messageOf(() => validateConfig(calibrationParamsSchema, { ...params, factor: 1 }, 'p.json'))).toBe(
+      'p.json: unknown key "factor" (known keys: kind, version, timeZone, intervalMinutes, thresholdSeconds, busyWeekdays, availabilityFactor, ahtSecondsByHour, patienceSecondsByHour, fittedOn)',
+    );
+    expect(
+      messageOf(() =>
+        validateConfig(
+          calibrationParamsSchema,
+          { ...params, fittedOn: { ...params.fittedOn, until: 'x' } },
+          'p.json',
+        ),
+      ),
+    ).toBe('p.json: fittedOn: unknown key "until" (known keys: from, to)');
   });
 });

@@ -5,10 +5,12 @@ import {
   aggregateRecords,
   type RecordCondition,
 } from '../io/aggregateRecords.js';
+import type { DateFormatOption } from '../io/dateOrder.js';
 import { formatReadReport } from '../io/formatReadReport.js';
 import { inputLabel } from '../io/readTextInput.js';
 import { writeHistoryCsv } from '../io/writeHistoryCsv.js';
 import { openInput } from './context.js';
+import { dateFormatOption } from './dateFormatOption.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { defaultTimeZone, parsePositiveInt, parseTimeZone } from './usage.js';
@@ -22,6 +24,9 @@ interface AggregateFlags {
   handled?: string;
   abandoned?: string;
   exclude?: string;
+  other?: string;
+  maxIntervals?: number;
+  dateFormat: DateFormatOption;
   handledIf: RecordCondition[];
   abandonedIf: RecordCondition[];
   output?: string;
@@ -41,9 +46,11 @@ function values(list: string | undefined, fallback: string): string[] {
 /**
  * `staffcast aggregate <records.csv|-> --interval 30 [--tz Asia/Jerusalem] [--time-column arrival]
  * [--service-column service_seconds] [--outcome-column outcome] [--handled AGENT] [--abandoned HANG]
- * [--exclude PHANTOM] [--handled-if col=v] [--abandoned-if col=v] [-o out.csv]`: per-contact
- * records to an interval CSV (`interval_start`, `calls`, `handled`, `abandoned`, `aht_seconds`) on
- * stdout or `-o`; the reading report goes to stderr. All counting is `aggregateRecords`.
+ * [--exclude PHANTOM] [--other TRANSFER] [--handled-if col=v] [--abandoned-if col=v]
+ * [--max-intervals 1000000] [-o out.csv]`: per-contact records to an interval CSV (`interval_start`,
+ * `calls`, `handled`, `abandoned`, `aht_seconds`) on stdout or `-o`; the reading report (with how
+ * many records were handled, abandoned, neither or excluded) goes to stderr. Outcomes are matched
+ * ignoring case; an outcome no flag names rejects the file. All counting is `aggregateRecords`.
  *
  * @example
  * // staffcast aggregate anonymous_bank_feb1999_calls.csv --interval 30 --tz Asia/Jerusalem --handled-if served_by_agent=1
@@ -83,6 +90,16 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
     .option('--abandoned <values>', 'comma-separated outcome values that mean abandoned (default HANG)')
     .option('--exclude <values>', 'comma-separated outcome values left out of every count (default PHANTOM)')
     .option(
+      '--other <values>',
+      'comma-separated outcome values counted as offered, neither handled nor abandoned ' +
+        '(any outcome not named by a rule rejects the file)',
+    )
+    .option(
+      '--max-intervals <n>',
+      'most intervals from the first to the last record (default 1000000); guards against a stray date',
+      parsePositiveInt,
+    )
+    .option(
       '--handled-if <column=value>',
       'extra condition for handled, e.g. served_by_agent=1 (repeatable)',
       parseCondition,
@@ -94,6 +111,7 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
       parseCondition,
       [],
     )
+    .addOption(dateFormatOption())
     .option('-o, --output <file>', 'write the interval CSV to this file instead of stdout')
     .action(async (file: string, flags: AggregateFlags) => {
       if (1440 % flags.interval !== 0) {
@@ -104,7 +122,11 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
         timeZone: flags.tz,
         columns: { arrival: flags.timeColumn },
         fileName: inputLabel(file),
+        dateFormat: flags.dateFormat,
       };
+      if (flags.outcomeColumn !== undefined) options.outcomeColumn = flags.outcomeColumn;
+      if (flags.other !== undefined) options.otherOutcomes = values(flags.other, '');
+      if (flags.maxIntervals !== undefined) options.maxIntervals = flags.maxIntervals;
       if (flags.serviceColumn !== 'service_seconds')
         options.columns = { ...options.columns, serviceSeconds: flags.serviceColumn };
       const explicit =

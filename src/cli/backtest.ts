@@ -2,11 +2,14 @@ import { StaffcastError } from '../errors.js';
 import { backtest } from '../forecast/backtest.js';
 import { formatBacktestTable } from '../forecast/backtestTable.js';
 import { type ForecastMethod, MODEL_NAMES } from '../forecast/engine.js';
+import type { DateFormatOption } from '../io/dateOrder.js';
+import { dateFormatOption } from './dateFormatOption.js';
 import { checkForecastFlags, loadSpecialDays, readHistoryArgument } from './forecast.js';
 import type { CommandRegistrar } from './program.js';
 import { defaultTimeZone, parseNumberList, parsePositiveInt, parseTimeZone } from './usage.js';
 
 interface BacktestFlags {
+  dateFormat: DateFormatOption;
   horizon: number;
   origins: number;
   tz: string;
@@ -44,6 +47,7 @@ export const registerBacktest: CommandRegistrar = (program, ctx) => {
     .option('--special-days <file>', 'CSV of special days: date,label[,factor]')
     .option('--holidays <region>', "public holidays via date-holidays, e.g. 'US', 'IL'")
     .option('--interval <minutes>', 're-aggregate the history to this interval first', parsePositiveInt)
+    .addOption(dateFormatOption())
     .option('--json', 'print the result as JSON')
     .action(async (file: string, flags: BacktestFlags) => {
       checkForecastFlags('backtest', flags);

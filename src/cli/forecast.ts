@@ -3,6 +3,7 @@ import { StaffcastError } from '../errors.js';
 import { type ForecastMethod, MODEL_NAMES } from '../forecast/engine.js';
 import { forecast } from '../forecast/forecast.js';
 import { resampleHistory } from '../forecast/resample.js';
+import type { DateFormatOption } from '../io/dateOrder.js';
 import { formatReadReport } from '../io/formatReadReport.js';
 import { readHistoryCsv } from '../io/readHistoryCsv.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
@@ -11,6 +12,7 @@ import { writeForecastCsv } from '../io/writeForecastCsv.js';
 import type { History } from '../time/history.js';
 import type { SpecialDay } from '../time/specialDays.js';
 import { type CliContext, openInput } from './context.js';
+import { dateFormatOption } from './dateFormatOption.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
 import { defaultTimeZone, parseNumberList, parsePositiveInt, parseTimeZone } from './usage.js';
@@ -23,6 +25,7 @@ interface ForecastFlags {
   specialDays?: string;
   holidays?: string;
   interval?: number;
+  dateFormat: DateFormatOption;
   output?: string;
 }
 
@@ -78,11 +81,12 @@ export function checkForecastFlags(
 export async function readHistoryArgument(
   ctx: CliContext,
   file: string,
-  flags: { tz: string; interval?: number },
+  flags: { tz: string; interval?: number; dateFormat?: DateFormatOption },
 ): Promise<History> {
   const read = await readHistoryCsv(openInput(ctx, file), {
     timeZone: flags.tz,
     fileName: inputLabel(file),
+    dateFormat: flags.dateFormat ?? 'auto',
   });
   ctx.stderr.write(formatReadReport(read.report));
   return flags.interval === undefined ? read.history : resampleHistory(read.history, flags.interval);
@@ -111,6 +115,7 @@ export const registerForecast: CommandRegistrar = (program, ctx) => {
     .option('--special-days <file>', 'CSV of special days: date,label[,factor]')
     .option('--holidays <region>', "public holidays via date-holidays, e.g. 'US', 'IL', 'US-CA'")
     .option('--interval <minutes>', 're-aggregate the history to this interval first', parsePositiveInt)
+    .addOption(dateFormatOption())
     .option('-o, --output <file>', 'write the forecast CSV here instead of stdout')
     .action(async (file: string, flags: ForecastFlags) => {
       checkForecastFlags('forecast', flags);

@@ -1,10 +1,11 @@
 import type { Readable } from 'node:stream';
-import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
 import type { CallRecord } from '../staffing/calibrateRecord.js';
-import { csvRecords, inputName, missingColumnError } from './csvSource.js';
-import { escapeControl } from './textCheck.js';
+import { assertUniqueColumns, csvRecords, inputName, missingColumnError } from './csvSource.js';
+import { MAX_FIELD_VALUE } from './parseNumberField.js';
+import { MAX_TIMESTAMP_CHARS, parseTimestamp } from './parseTimestamp.js';
+import { echoValue, escapeControl } from './textCheck.js';
 
 /** The `CallRecord` fields a per-call CSV provides, each with its default column name. */
 export const CALL_RECORD_COLUMNS = {
@@ -51,18 +52,31 @@ export interface CallRecordsRead {
 
 const ARRIVAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+/** Outcomes of a per-call file, compared case-insensitively (`hang` is `HANG`). */
+const OUTCOMES = ['AGENT', 'HANG', 'PHANTOM'] as const;
+
 const flag = z
   .enum(['0', '1', 'true', 'false'], { error: 'must be 0 or 1' })
   .transform((s) => s === '1' || s === 'true');
 const seconds = z
   .string()
   .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds >= 0')
-  .transform(Number);
+  .transform(Number)
+  .refine(
+    (s) => s <= MAX_FIELD_VALUE.duration,
+    `must be at most ${MAX_FIELD_VALUE.duration} seconds (one day)`,
+  );
 const rowSchema = z.object({
-  arrival: z.string().regex(ARRIVAL, 'must be an ISO-8601 time like 1999-02-01T08:00:00'),
+  arrival: z
+    .string()
+    .max(MAX_TIMESTAMP_CHARS, 'must be an ISO-8601 time like 1999-02-01T08:00:00')
+    .regex(ARRIVAL, 'must be an ISO-8601 time like 1999-02-01T08:00:00'),
   serviceType: z.string(),
   priority: z.string().regex(/^\d+$/, 'must be a whole number >= 0').transform(Number),
-  outcome: z.enum(['AGENT', 'HANG', 'PHANTOM'], { error: 'must be AGENT, HANG or PHANTOM' }),
+  outcome: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.enum(OUTCOMES, { error: 'must be AGENT, HANG or PHANTOM' })),
   vruSeconds: seconds,
   queued: flag,
   queueSeconds: seconds,
@@ -72,34 +86,14 @@ const rowSchema = z.object({
 });
 
 /**
- * Converts an arrival cell to epoch ms: with an offset (`Z`, `+02:00`) as written, otherwise as
- * wall-clock time in `timeZone` through `TZDate`. A wall-clock time that does not exist in the zone
- * (a spring-forward gap) returns NaN. O(1).
- */
-function arrivalMs(cell: string, timeZone: string): number {
-  const m = ARRIVAL.exec(cell);
-  if (m === null) return Number.NaN;
-  if (m[7] !== undefined) return Date.parse(cell.replace(' ', 'T'));
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const date = new TZDate(y, mo - 1, d, h, mi, s, timeZone);
-  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h)
-    return Number.NaN;
-  return date.getTime();
-}
-
-/**
  * Streams a per-call CSV (one row per call: arrival, service type, priority, outcome, VRU time,
  * queued flag, queue time, served flag, talk time, agent) into `CallRecord`s with `csvRecords`,
  * validating every row with zod. A bad row is rejected with a message `file:line:column: problem`
  * (file line numbers: the header is line 1) and reading goes on, unless `strict`. A blank
- * `service_seconds` is NaN. Arrival times without an offset are wall clock in `timeZone`.
+ * `service_seconds` is NaN; durations are at most one day (`MAX_FIELD_VALUE.duration`); outcomes
+ * are matched case-insensitively. Arrival times are read by `parseTimestamp`, as `aggregate`
+ * reads them: without an offset they are wall clock in `timeZone`, and a time skipped or repeated
+ * by a DST change is rejected (an offset settles it).
  * O(rows) time; the records are held in memory (about 150 bytes each).
  *
  * @throws StaffcastError `FILE_READ` when the file cannot be read or is not UTF-8 text, `CSV_ROW`
@@ -132,6 +126,7 @@ export async function readCallRecords(
   for await (const { line, fields: cells } of csvRecords(source, label)) {
     const record = cells.map((cell) => cell.trim());
     if (index === undefined) {
+      assertUniqueColumns(label, line, record);
       index = fields.map((field) => {
         const at = record.indexOf(names[field]);
         if (at < 0) throw missingColumnError(label, line, names[field], record);
@@ -153,15 +148,17 @@ export async function readCallRecords(
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = issue.path[0] as keyof typeof CALL_RECORD_COLUMNS;
-      fail(line, names[field], `${issue.message} (got '${raw[field] ?? ''}')`);
+      fail(line, names[field], `${issue.message} (got '${echoValue(raw[field] ?? '')}')`);
       continue;
     }
     const row = parsed.data;
-    const ms = arrivalMs(row.arrival, timeZone);
-    if (!Number.isFinite(ms)) {
-      fail(line, names.arrival, `'${row.arrival}' does not exist in ${timeZone}`);
+    // the same reading as `aggregate`: a skipped or repeated local time is rejected, never guessed
+    const time = parseTimestamp(row.arrival, timeZone);
+    if (!time.ok) {
+      fail(line, names.arrival, time.problem);
       continue;
     }
+    const ms = time.epochMs;
     if (row.servedByAgent && !Number.isFinite(row.serviceSeconds)) {
       fail(line, names.serviceSeconds, 'must be given when served_by_agent is 1');
       continue;

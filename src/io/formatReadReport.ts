@@ -1,5 +1,6 @@
 import { formatInstant } from '../time/formatInstant.js';
 import type { ReadReport } from './readReport.js';
+import { echoValue } from './textCheck.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const LIST = 8;
@@ -12,7 +13,8 @@ export interface FormatReadReportOptions {
 
 /**
  * The reading report as the multi-line text the CLI prints to stderr: rows read / used /
- * rejected (/ excluded), interval and zone, span and open days, closed weekdays, closed days and
+ * rejected (/ excluded), the classes of per-contact records (handled, abandoned, neither,
+ * excluded) when known, interval and zone, span and open days, closed weekdays, closed days and
  * night intervals, gaps (runs with their first start), duplicates, unsorted and fractional
  * counts, ignored columns, then the kept rejection messages and warnings. O(listed items).
  *
@@ -33,6 +35,11 @@ export function formatReadReport(report: ReadReport, options: FormatReadReportOp
   lines.push(
     `read ${n(report.rowsRead)} rows from ${report.file}: ${n(report.rowsUsed)} used, ${n(report.rowsRejected)} rejected${excluded}`,
   );
+  const classes = report.recordClasses;
+  if (classes !== undefined)
+    lines.push(
+      `  records: ${n(classes.handled)} handled, ${n(classes.abandoned)} abandoned, ${n(classes.neither)} neither (offered only), ${n(classes.excluded)} excluded`,
+    );
   const span = Number.isNaN(report.firstStart)
     ? ''
     : `, ${when(report.firstStart)} .. ${when(report.lastStart)}`;
@@ -63,7 +70,8 @@ export function formatReadReport(report: ReadReport, options: FormatReadReportOp
     );
   if (report.unsortedRows > 0) notes.push(`rows out of order: ${n(report.unsortedRows)} (sorted)`);
   if (report.fractionalCounts > 0) notes.push(`fractional counts: ${n(report.fractionalCounts)} (accepted)`);
-  if (report.ignoredColumns.length > 0) notes.push(`ignored columns: ${report.ignoredColumns.join(', ')}`);
+  if (report.ignoredColumns.length > 0)
+    notes.push(`ignored columns: ${report.ignoredColumns.map(echoValue).join(', ')}`);
   if (notes.length > 0) lines.push(`  ${notes.join('; ')}`);
   if (report.errors.length > 0) {
     const of =

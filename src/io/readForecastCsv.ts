@@ -4,12 +4,19 @@ import { formatInstant } from '../time/formatInstant.js';
 import { localWallMs } from '../time/localCalendar.js';
 import { mostCommonSpacing } from '../time/mostCommonSpacing.js';
 import { assertTimeZone, zoneOffsetMinutes } from '../time/zoneOffset.js';
-import { assertDataRows, type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
+import {
+  assertDataRows,
+  assertUniqueColumns,
+  type CsvInput,
+  csvRecords,
+  inputName,
+  missingColumnError,
+} from './csvSource.js';
 import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import type { ReadReport } from './readReport.js';
-import { escapeControl } from './textCheck.js';
+import { echoValue, escapeControl } from './textCheck.js';
 
 /** Options of `readForecastCsv` and `readForecastCsvByQueue`. */
 export interface ReadForecastOptions {
@@ -87,6 +94,7 @@ interface Layout {
 }
 
 function layoutOf(names: string[], file: string, line: number, queueIndex: number): Layout {
+  assertUniqueColumns(file, line, names);
   const startIndex = names.indexOf('interval_start');
   const callsIndex = names.indexOf('calls');
   const ahtIndex = names.indexOf('aht_seconds');
@@ -135,7 +143,11 @@ async function readForecasts(
       );
     let rows = queues.get(queue);
     if (rows === undefined) {
-      rows = new ForecastRows(queueIndex < 0 ? file : `${file} (queue ${queue})`, layout, timeZone);
+      rows = new ForecastRows(
+        queueIndex < 0 ? file : `${file} (queue ${echoValue(queue)})`,
+        layout,
+        timeZone,
+      );
       queues.set(queue, rows);
     }
     rows.add(line, fields);

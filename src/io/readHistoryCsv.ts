@@ -7,11 +7,22 @@ import { dateOfDayNumber, localWallMs } from '../time/localCalendar.js';
 import { mostCommonSpacing } from '../time/mostCommonSpacing.js';
 import type { Series } from '../time/series.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
-import { assertDataRows, type CsvInput, csvRecords, inputName, missingColumnError } from './csvSource.js';
+import {
+  assertDataRows,
+  assertUniqueColumns,
+  type CsvDelimiter,
+  type CsvInput,
+  type CsvRecordsOptions,
+  csvRecords,
+  inputName,
+  missingColumnError,
+} from './csvSource.js';
+import { type DateFormatOption, DateOrder } from './dateOrder.js';
 import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import { ProblemList, type ReadReport } from './readReport.js';
+import { echoValue } from './textCheck.js';
 
 /** Column names of an interval history CSV (defaults shown). */
 export interface HistoryColumns {
@@ -48,6 +59,19 @@ export interface ReadHistoryOptions {
   queue?: string;
   /** Name of the queue column. Default `queue`. */
   queueColumn?: string;
+  /** Field separator. Default: detected on the header line (`,`, `;` or tab; `detectDelimiter`). */
+  delimiter?: CsvDelimiter;
+  /**
+   * Read `12,5` as 12.5. Default: true when fields are separated by `;` or tab (a spreadsheet
+   * export in a decimal-comma locale; a point is read as a decimal point too), false for `,`.
+   */
+  decimalComma?: boolean;
+  /**
+   * How interval starts are written: `iso`, `dmy` (`dd/mm/yyyy HH:MM`), `mdy` (`mm/dd/yyyy HH:MM`),
+   * or `auto` (default): ISO-8601, or a spreadsheet date whose order a day above 12 settles
+   * (`DateOrder`); a file where no date settles it is an error naming the flag.
+   */
+  dateFormat?: DateFormatOption;
 }
 
 /** What `readHistoryCsv` returns. */
@@ -80,6 +104,9 @@ const optionsSchema = z.strictObject({
   rejectBadRows: z.enum(['skip', 'throw']).optional(),
   queue: z.string().optional(),
   queueColumn: z.string().min(1).optional(),
+  delimiter: z.enum([',', ';', '\t']).optional(),
+  decimalComma: z.boolean().optional(),
+  dateFormat: z.enum(['iso', 'dmy', 'mdy', 'auto']).optional(),
 });
 
 const DAY_MS = 86_400_000;
@@ -98,6 +125,8 @@ const OPTIONAL: readonly { key: Optional; fallback: string; kind: 'count' | 'dur
  *
  * - Timestamps with an offset are that instant; without one they are local times in `timeZone`,
  *   and a time skipped or repeated by a DST change is a row error.
+ * - Spreadsheet exports read as they are: `;` or tab separators (detected), a decimal comma,
+ *   `dd/mm/yyyy HH:MM` or `mm/dd/yyyy HH:MM` dates (order detected or given by `dateFormat`).
  * - Rejected rows (bad timestamp or number, negative count, wrong field count, duplicate
  *   interval, off the interval grid) are counted and reported, and their intervals become gaps.
  * - Rows out of order are sorted and reported; fractional counts are accepted and counted.
@@ -168,9 +197,94 @@ export async function readHistoryCsv(
   const reject = (line: number, column: string | undefined, what: string): void =>
     problems.reject(file, line, column, what, policy);
 
-  for await (const { line, fields } of csvRecords(input, file)) {
+  const dateOrder = new DateOrder<{ line: number; fields: string[] }>(options.dateFormat ?? 'auto');
+  let delimiter: CsvDelimiter = ',';
+  let decimalComma = false;
+  const csvOptions: CsvRecordsOptions = {
+    delimiter: options.delimiter ?? 'auto',
+    onDelimiter: (d) => {
+      delimiter = d;
+    },
+  };
+  const readTime = (text: string) => parseTimestamp(text, timeZone, { dateFormat: dateOrder.parseFormat });
+
+  const processRow = (line: number, fields: string[]): void => {
+    const columns = header!.length;
+    rowsRead++;
+    if (fields.length !== columns) {
+      reject(line, undefined, `${fields.length} fields, but the header has ${columns}`);
+      const time = readTime(fields[startIndex] ?? '');
+      if (time.ok) rejectedStarts.push(time.epochMs);
+      return;
+    }
+    if (queueIndex >= 0) {
+      const queue = fields[queueIndex]!.trim();
+      if (!queuesSeen.has(queue)) queuesSeen.set(queue, line);
+      if (options.queue !== undefined && queue !== options.queue) {
+        rowsExcluded++;
+        return;
+      }
+    }
+    const time = readTime(fields[startIndex]!);
+    if (!time.ok) {
+      reject(line, names.start, time.problem);
+      return;
+    }
+    const count = parseNumberField(fields[callsIndex]!, 'count', true, { decimalComma });
+    if (typeof count === 'string') {
+      reject(line, names.calls, count);
+      rejectedStarts.push(time.epochMs);
+      return;
+    }
+    let bad = false;
+    const values: Record<Optional, number> = {
+      ahtSeconds: Number.NaN,
+      handled: Number.NaN,
+      abandoned: Number.NaN,
+    };
+    for (const { key, kind } of OPTIONAL) {
+      const index = optionalIndex[key];
+      if (index < 0) continue;
+      const value = parseNumberField(fields[index]!, kind, false, { decimalComma });
+      if (typeof value === 'string') {
+        reject(line, optionalName[key], value);
+        bad = true;
+        break;
+      }
+      values[key] = value;
+      if (kind === 'count' && !Number.isInteger(value) && !Number.isNaN(value)) fractionalCounts++;
+    }
+    if (bad) {
+      rejectedStarts.push(time.epochMs);
+      return;
+    }
+    if (!Number.isInteger(count)) fractionalCounts++;
+    if (time.epochMs < previousStart) {
+      unsortedRows++;
+      warnings.add(
+        line,
+        `${file}:${line}:${names.start}: out of order (earlier than line ${previousLine}); rows were sorted by time`,
+      );
+    }
+    previousStart = time.epochMs;
+    previousLine = line;
+    starts.push(time.epochMs);
+    lines.push(line);
+    calls.push(count);
+    for (const { key } of OPTIONAL) if (optionalIndex[key] >= 0) extra[key].push(values[key]);
+  };
+
+  for await (const { line, fields } of csvRecords(input, file, csvOptions)) {
     if (header === undefined) {
       header = fields.map((f) => f.trim());
+      assertUniqueColumns(file, line, header);
+      decimalComma = options.decimalComma ?? delimiter !== ',';
+      if (decimalComma && delimiter === ',')
+        throw new StaffcastError(
+          'INVALID_INPUT',
+          `${file}: a decimal comma needs ';' or tab between fields, but the header is separated by ','`,
+          { file },
+        );
       const find = (name: string): number => header!.indexOf(name);
       startIndex = find(names.start);
       callsIndex = find(names.calls);
@@ -196,21 +310,6 @@ export async function readHistoryCsv(
         optionalIndex[key] = index;
         optionalName[key] = name;
       }
-      const seen = new Set<string>();
-      for (const name of header) {
-        if (seen.has(name)) {
-          throw new StaffcastError(
-            'CSV_ROW',
-            `${file}:${line}: column '${name}' appears twice in the header`,
-            {
-              file,
-              row: line,
-              column: name,
-            },
-          );
-        }
-        seen.add(name);
-      }
       queueIndex = find(queueName);
       if (queueIndex < 0 && (options.queue !== undefined || options.queueColumn !== undefined))
         throw missingColumnError(file, line, queueName, header, 'the queue column');
@@ -223,83 +322,24 @@ export async function readHistoryCsv(
       ignoredColumns = header.filter((name) => !used.has(name));
       continue;
     }
-    rowsRead++;
-    if (fields.length !== header.length) {
-      reject(line, undefined, `${fields.length} fields, but the header has ${header.length}`);
-      const time = parseTimestamp(fields[startIndex] ?? '', timeZone);
-      if (time.ok) rejectedStarts.push(time.epochMs);
-      continue;
-    }
-    if (queueIndex >= 0) {
-      const queue = fields[queueIndex]!.trim();
-      if (!queuesSeen.has(queue)) queuesSeen.set(queue, line);
-      if (options.queue !== undefined && queue !== options.queue) {
-        rowsExcluded++;
-        continue;
-      }
-    }
-    const time = parseTimestamp(fields[startIndex]!, timeZone);
-    if (!time.ok) {
-      reject(line, names.start, time.problem);
-      continue;
-    }
-    const count = parseNumberField(fields[callsIndex]!, 'count', true);
-    if (typeof count === 'string') {
-      reject(line, names.calls, count);
-      rejectedStarts.push(time.epochMs);
-      continue;
-    }
-    let bad = false;
-    const values: Record<Optional, number> = {
-      ahtSeconds: Number.NaN,
-      handled: Number.NaN,
-      abandoned: Number.NaN,
-    };
-    for (const { key, kind } of OPTIONAL) {
-      const index = optionalIndex[key];
-      if (index < 0) continue;
-      const value = parseNumberField(fields[index]!, kind, false);
-      if (typeof value === 'string') {
-        reject(line, optionalName[key], value);
-        bad = true;
-        break;
-      }
-      values[key] = value;
-      if (kind === 'count' && !Number.isInteger(value) && !Number.isNaN(value)) fractionalCounts++;
-    }
-    if (bad) {
-      rejectedStarts.push(time.epochMs);
-      continue;
-    }
-    if (!Number.isInteger(count)) fractionalCounts++;
-    if (time.epochMs < previousStart) {
-      unsortedRows++;
-      warnings.add(
-        line,
-        `${file}:${line}:${names.start}: out of order (earlier than line ${previousLine}); rows were sorted by time`,
-      );
-    }
-    previousStart = time.epochMs;
-    previousLine = line;
-    starts.push(time.epochMs);
-    lines.push(line);
-    calls.push(count);
-    for (const { key } of OPTIONAL) if (optionalIndex[key] >= 0) extra[key].push(values[key]);
+    for (const row of dateOrder.push(fields[startIndex] ?? '', line, { line, fields }))
+      processRow(row.line, row.fields);
   }
+  dateOrder.finish(file, names.start);
 
   assertDataRows(file, header, rowsRead);
   if (options.queue === undefined && queuesSeen.size > 1) {
     const names = [...queuesSeen.keys()];
     throw new StaffcastError(
       'CSV_ROW',
-      `${file}: ${names.length} queues in column '${queueName}' (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}); choose one with the queue option (--queue)`,
+      `${file}: ${names.length} queues in column '${queueName}' (${names.slice(0, 5).map(echoValue).join(', ')}${names.length > 5 ? ', ...' : ''}); choose one with the queue option (--queue)`,
       { file, column: queueName },
     );
   }
   if (options.queue !== undefined && !queuesSeen.has(options.queue)) {
     throw new StaffcastError(
       'NO_DATA',
-      `${file}: no rows of queue '${options.queue}' (queues: ${[...queuesSeen.keys()].slice(0, 5).join(', ')})`,
+      `${file}: no rows of queue '${echoValue(options.queue)}' (queues: ${[...queuesSeen.keys()].slice(0, 5).map(echoValue).join(', ')})`,
       { file, column: queueName },
     );
   }

@@ -49,12 +49,29 @@ export interface ReadReport {
   closedDays: string[];
   /** Absent intervals on open days outside the learned opening hours (nights ...). */
   closedIntervals: number;
+  /**
+   * Per-contact records only (`aggregateRecords`): how many used records fell into each class.
+   * `handled + abandoned + neither = rowsUsed`; `excluded = rowsExcluded`.
+   */
+  recordClasses?: RecordClasses;
   /** Columns of the file the reader did not use. */
   ignoredColumns: string[];
   /** First and last interval start of the result (epoch ms; NaN when empty). */
   firstStart: number;
   /** Last interval start of the result (epoch ms). */
   lastStart: number;
+}
+
+/** How per-contact records were counted (see `ReadReport.recordClasses`). */
+export interface RecordClasses {
+  /** Records meeting the handled conditions. */
+  handled: number;
+  /** Records meeting the abandoned conditions. */
+  abandoned: number;
+  /** Records counted as offered contacts but neither handled nor abandoned (HANG before queueing ...). */
+  neither: number;
+  /** Records left out of every count (PHANTOM ...). */
+  excluded: number;
 }
 
 /**

@@ -2,8 +2,11 @@ import { TZDate } from '@date-fns/tz';
 import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
-import { assertDataRows, missingColumnError, parseCsvText } from './csvSource.js';
-import { escapeControl } from './textCheck.js';
+import { formatInstant } from '../time/formatInstant.js';
+import { assertDataRows, assertUniqueColumns, missingColumnError, parseCsvText } from './csvSource.js';
+import { MAX_FIELD_VALUE, type NumberFieldKind, parseNumberField } from './parseNumberField.js';
+import { MAX_TIMESTAMP_CHARS, parseTimestamp } from './parseTimestamp.js';
+import { echoValue } from './textCheck.js';
 
 /**
  * A staffing requirement table: one row per interval (per queue when several queues share the
@@ -83,17 +86,33 @@ export interface ReadRequirementOptions {
 
 const OFFSET_RE = /(Z|[+-]\d{2}:?\d{2})$/i;
 
+/** The bound each numeric column is checked against (`MAX_FIELD_VALUE`). */
+const COLUMN_KIND: Record<RequirementColumn, NumberFieldKind> = {
+  calls: 'count',
+  ahtSeconds: 'duration',
+  agents: 'agents',
+  scheduledAgents: 'agents',
+  serviceLevel: 'fraction',
+  asaSeconds: 'count', // the ASA of a nearly unstable queue may exceed a day: bounded like a count
+  abandonRate: 'fraction',
+  occupancy: 'fraction',
+};
+
 /**
  * Parses a requirement CSV (DESIGN.md section 5): a header row with `interval_start` (ISO-8601
  * with offset) and `agents` (or `options.agentsColumn`), optionally `queue`, `calls`, `aht_seconds`, `scheduled_agents`,
  * `service_level`, `asa_seconds`, `abandon_rate`, `occupancy`. Other columns are ignored. Absent
- * columns and empty cells read as `NaN`; `agents` must be present and >= 0 on every row.
+ * columns and empty cells read as `NaN`; `agents` must be present and >= 0 on every row;
+ * `scheduled_agents` is given on every row or on none (a column left blank throughout, as the
+ * writer leaves an unknown column, is absent). Values are decimal numbers within
+ * `MAX_FIELD_VALUE` (agents at most 100,000; fractions at most 1); `asa_seconds` may be `Infinity`.
  * Cost O(rows).
  *
  * @throws StaffcastError `NO_DATA` for a file without rows; `FILE_READ` for binary text
  *   (`assertText`); `CSV_ROW` "`<source>:<line>:<column>: <problem> (got '<value>')`" (line = line
  *   of the file, header = line 1, as every CSV reader of `io/` counts) for a bad value, a start
- *   without offset, a start not after the previous start of the same queue;
+ *   without offset (or with an impossible one), a start not after the previous start of the same
+ *   queue, a blank `scheduled_agents` cell where other rows have one, a column named twice;
  *   "`<source>:1: missing column 'agents' (header has: ...)`"; malformed CSV; an interval length
  *   that does not divide a day.
  * @example
@@ -106,6 +125,7 @@ export function readRequirementCsv(text: string, options: ReadRequirementOptions
   const header = parsed[0]?.fields;
   assertDataRows(source, header, parsed.length - 1);
   const headerLine = parsed[0]!.line;
+  assertUniqueColumns(source, headerLine, header, { caseInsensitive: true });
   const index = new Map(header.map((name, i) => [name.toLowerCase(), i]));
   const startCol = index.get('interval_start');
   if (startCol === undefined) throw missingColumnError(source, headerLine, 'interval_start', header);
@@ -132,7 +152,7 @@ export function readRequirementCsv(text: string, options: ReadRequirementOptions
   const rowError = (line: number, column: string, message: string, value: string): never => {
     throw new StaffcastError(
       'CSV_ROW',
-      `${source}:${line}:${column}: ${message} (got '${escapeControl(value)}')`,
+      `${source}:${line}:${column}: ${message} (got '${echoValue(value)}')`,
       {
         source,
         row: line,
@@ -141,18 +161,25 @@ export function readRequirementCsv(text: string, options: ReadRequirementOptions
       },
     );
   };
+  // scheduled_agents is all or nothing: a blank cell must not make `schedule` cover agents instead
+  let firstBlankScheduled: number | undefined;
+  let scheduledGiven = false;
   const previousByQueue = new Map<string, number>();
   let gapMs = Number.POSITIVE_INFINITY;
   for (let r = 0; r < n; r++) {
     const { fields: record, line } = parsed[r + 1]!;
     const rawStart = record[startCol] ?? '';
-    const ms = Date.parse(rawStart);
-    if (!OFFSET_RE.test(rawStart) || !Number.isFinite(ms)) {
-      rowError(line, 'interval_start', 'must be an ISO-8601 time with offset', rawStart);
-    }
+    const time =
+      rawStart.length <= MAX_TIMESTAMP_CHARS && OFFSET_RE.test(rawStart)
+        ? parseTimestamp(rawStart, 'UTC')
+        : undefined;
+    const ms =
+      time?.ok === true
+        ? time.epochMs
+        : rowError(line, 'interval_start', 'must be an ISO-8601 time with offset', rawStart);
     if (options.offsetsMatchZone === true) {
       const zone = options.timeZone ?? 'UTC';
-      const written = formatISO(new TZDate(ms, zone));
+      const written = formatInstant(ms, zone);
       if (offsetText(written) !== offsetText(rawStart))
         rowError(
           line,
@@ -179,16 +206,35 @@ export function readRequirementCsv(text: string, options: ReadRequirementOptions
       const raw = record[col] ?? '';
       if (raw === '') {
         if (field === 'agents') rowError(line, name, 'must not be empty', raw);
+        if (field === 'scheduledAgents') firstBlankScheduled ??= line;
         continue;
       }
-      const value = Number(raw);
-      const allowInfinity = field === 'asaSeconds' && value === Number.POSITIVE_INFINITY;
-      if (Number.isNaN(value) || (!Number.isFinite(value) && !allowInfinity) || value < 0) {
-        rowError(line, name, 'must be a number >= 0', raw);
+      if (field === 'scheduledAgents') scheduledGiven = true;
+      if (field === 'asaSeconds' && raw === 'Infinity') {
+        columns[field][r] = Number.POSITIVE_INFINITY; // an unstable Erlang C queue, as written
+        continue;
       }
-      columns[field][r] = value;
+      const value = parseNumberField(raw, COLUMN_KIND[field], true);
+      columns[field][r] =
+        typeof value === 'number'
+          ? value
+          : rowError(
+              line,
+              name,
+              value.includes('too large')
+                ? `must be at most ${MAX_FIELD_VALUE[COLUMN_KIND[field]]}`
+                : 'must be a number >= 0',
+              raw,
+            );
     }
   }
+  if (scheduledGiven && firstBlankScheduled !== undefined)
+    rowError(
+      firstBlankScheduled,
+      'scheduled_agents',
+      'empty cell (other rows have scheduled_agents; give it on every row or on none)',
+      '',
+    );
   let intervalMinutes = options.intervalMinutes;
   if (intervalMinutes === undefined) {
     if (!Number.isFinite(gapMs)) {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
 import type { SpecialDay } from '../time/specialDays.js';
-import { assertDataRows, missingColumnError, parseCsvText } from './csvSource.js';
-import { escapeControl } from './textCheck.js';
+import { assertDataRows, assertUniqueColumns, missingColumnError, parseCsvText } from './csvSource.js';
+import { parseNumberField } from './parseNumberField.js';
+import { echoValue } from './textCheck.js';
 
 const rowSchema = z.object({
   date: z
@@ -18,8 +19,8 @@ const rowSchema = z.object({
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v.trim() === '') return undefined;
-      const n = Number(v);
-      if (!Number.isFinite(n) || n < 0) {
+      const n = parseNumberField(v, 'count', true);
+      if (typeof n === 'string') {
         ctx.addIssue({ code: 'custom', message: 'must be a number >= 0' });
         return z.NEVER;
       }
@@ -44,6 +45,7 @@ export function readSpecialDaysCsv(text: string, fileName = 'special days'): Spe
   const rows = parseCsvText(text, fileName, { trim: true });
   const header = rows[0]?.fields;
   assertDataRows(fileName, header, rows.length - 1);
+  assertUniqueColumns(fileName, rows[0]!.line, header, { caseInsensitive: true });
   const col = (name: string) => header.findIndex((h) => h.toLowerCase() === name);
   const dateCol = col('date');
   const labelCol = col('label');
@@ -69,7 +71,7 @@ export function readSpecialDaysCsv(text: string, fileName = 'special days'): Spe
       const field = String(issue.path[0]);
       throw new StaffcastError(
         'CSV_ROW',
-        `${fileName}:${line}:${field}: ${issue.message} (got '${escapeControl(raw[field as keyof typeof raw] ?? '')}')`,
+        `${fileName}:${line}:${field}: ${issue.message} (got '${echoValue(raw[field as keyof typeof raw] ?? '')}')`,
         { row: line, column: field },
       );
     }

@@ -109,11 +109,10 @@ export function assertText(data: Uint8Array | string, file: string, kind = 'CSV'
 }
 
 /**
- * A pass-through stream that fails with `binaryDataError` when its input is not UTF-8 text: the
- * first chunk (64 KiB for a file) is checked for NUL bytes and invalid UTF-8, later chunks for NUL
- * bytes (a chunk boundary may split a character, so only the first is decoded); string chunks
- * (already decoded) are checked whole. Put it between a file and csv-parse. Cost O(size), under
- * 1 ms for the 1.9 MB 87,600-row history (measured).
+ * A pass-through stream that fails with `binaryDataError` when its input is not UTF-8 text: every
+ * chunk is checked for NUL bytes and invalid UTF-8, through the whole file (a character split by a
+ * chunk boundary is carried over to the next chunk and checked whole); string chunks (already
+ * decoded) are checked whole. Put it between a file and csv-parse. Cost O(size).
  *
  * @example
  * createReadStream('h.csv').pipe(textGuard('h.csv')).pipe(parse());
@@ -121,23 +120,43 @@ export function assertText(data: Uint8Array | string, file: string, kind = 'CSV'
  */
 export function textGuard(file: string, kind = 'CSV'): Transform {
   let seen = 0;
+  // the bytes of a character the previous chunk ended inside of (at most 3)
+  let carry: Buffer = Buffer.alloc(0);
   return new Transform({
     transform(chunk: Buffer | string, _encoding: BufferEncoding, done: TransformCallback) {
-      const found =
-        seen === 0 || typeof chunk === 'string'
-          ? findBinaryData(chunk, { partialEnd: true, byteOffset: seen })
-          : nulByte(chunk, seen);
-      seen += typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.length;
+      let found: BinaryData | undefined;
+      if (typeof chunk === 'string') {
+        found = findBinaryData(chunk, { byteOffset: seen });
+        seen += Buffer.byteLength(chunk, 'utf8');
+      } else {
+        const data = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+        found = findBinaryData(data, { partialEnd: true, byteOffset: seen - carry.length });
+        carry = Buffer.from(data.subarray(data.length - incompleteTail(data)));
+        seen += chunk.length;
+      }
       if (found !== undefined) done(binaryDataError(file, found, kind));
       else done(null, chunk);
+    },
+    flush(done: TransformCallback) {
+      // the input ended inside a character
+      if (carry.length > 0)
+        done(binaryDataError(file, { byte: seen - carry.length + 1, value: carry[0]! }, kind));
+      else done();
     },
   });
 }
 
-/** The first NUL byte of a later chunk of a stream, `byteOffset` bytes in. */
-function nulByte(chunk: Buffer, byteOffset: number): BinaryData | undefined {
-  const at = chunk.indexOf(0);
-  return at < 0 ? undefined : { byte: byteOffset + at + 1, value: 0 };
+/** How many bytes at the end of `data` begin a UTF-8 character that is not complete (0..3). */
+function incompleteTail(data: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, data.length); back++) {
+    const b = data[data.length - back]!;
+    if (b < 0x80) return 0; // ASCII: complete
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return need > back ? back : 0;
+    }
+  }
+  return 0;
 }
 
 /**
@@ -154,4 +173,22 @@ export function escapeControl(message: string): string {
     /[\u0000-\u001f\u007f-\u009f]/g,
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
+}
+
+/** How many characters of an input value a message echoes before cutting it (`…` marks the cut). */
+export const MAX_ECHO_CHARS = 80;
+
+/**
+ * An input value as messages echo it: control characters escaped (`escapeControl`) and cut after
+ * `MAX_ECHO_CHARS` characters of the input with `…`, so one bad cell of 200 KB or a terminal
+ * escape sequence never floods or drives the terminal. Every reader quotes values through this.
+ * O(min(length, MAX_ECHO_CHARS)).
+ *
+ * @example
+ * echoValue('1\u001b[31m2'); // '1\\x1b[31m2'
+ * echoValue('x'.repeat(100)); // 'x'.repeat(80) + '…'
+ */
+export function echoValue(value: string): string {
+  const cut = value.length > MAX_ECHO_CHARS;
+  return escapeControl(cut ? value.slice(0, MAX_ECHO_CHARS) : value) + (cut ? '…' : '');
 }

@@ -17,6 +17,12 @@ const planHistorySchema = z.strictObject({
   intervalMinutes: minutes
     .optional()
     .describe('Interval length of the file; default: detected from the rows'),
+  dateFormat: z
+    .enum(['auto', 'iso', 'dmy', 'mdy'])
+    .optional()
+    .describe(
+      'How interval starts are written: iso, dmy (dd/mm/yyyy HH:MM), mdy (mm/dd/yyyy HH:MM); default auto (detected when a day is above 12)',
+    ),
   columns: z
     .strictObject({
       start: z.string().min(1).optional().describe('Default interval_start'),

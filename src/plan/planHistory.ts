@@ -47,6 +47,7 @@ export async function readPlanHistory(
 ): Promise<PlanHistory> {
   const readOptions: ReadHistoryOptions = { timeZone: history.timeZone, fileName: history.file };
   if (history.intervalMinutes !== undefined) readOptions.intervalMinutes = history.intervalMinutes;
+  if (history.dateFormat !== undefined) readOptions.dateFormat = history.dateFormat;
   if (history.columns !== undefined) readOptions.columns = history.columns as HistoryColumns;
   if (options.queue !== undefined) readOptions.queue = options.queue;
   const r = await withConfigKey(options.source, `${options.key}.file`, () =>

@@ -7,7 +7,8 @@ const hourly = z.array(z.number().positive().nullable()).length(24);
  * `staff` and `plan` to read. Hour-indexed arrays run over local hours 0..23 in `timeZone`;
  * `workweek` applies to `busyWeekdays`, `weekend` to the other days. `null` means "not estimated":
  * for patience, that no caller of that pool abandoned (use Erlang C); for handle time, that no call
- * was answered in the whole pool.
+ * was answered in the whole pool. Unknown keys are errors at every level (a misspelt key would
+ * otherwise be ignored silently).
  *
  * ```json
  * { "kind": "staffcast-calibration", "version": 1, "timeZone": "UTC", "intervalMinutes": 30,
@@ -20,7 +21,7 @@ const hourly = z.array(z.number().positive().nullable()).length(24);
  * @example
  * calibrationParamsSchema.parse(JSON.parse(paramsJson)).availabilityFactor; // 0.8497 for the bank month
  */
-export const calibrationParamsSchema = z.object({
+export const calibrationParamsSchema = z.strictObject({
   kind: z.literal('staffcast-calibration'),
   version: z.literal(1),
   /** IANA zone of the hour-of-day keys. */
@@ -34,11 +35,11 @@ export const calibrationParamsSchema = z.object({
   /** Effective agents on the phones = factor x agents present (0..2). */
   availabilityFactor: z.number().positive().max(2),
   /** Mean talk time by local hour (seconds). */
-  ahtSecondsByHour: z.object({ workweek: hourly, weekend: hourly }),
+  ahtSecondsByHour: z.strictObject({ workweek: hourly, weekend: hourly }),
   /** Mean exponential patience by local hour (seconds), maximum likelihood. */
-  patienceSecondsByHour: z.object({ workweek: hourly, weekend: hourly }),
+  patienceSecondsByHour: z.strictObject({ workweek: hourly, weekend: hourly }),
   /** Half-open span of the training data (ISO-8601 instants). */
-  fittedOn: z.object({ from: z.string(), to: z.string() }),
+  fittedOn: z.strictObject({ from: z.string(), to: z.string() }),
 });
 
 /** Fitted model inputs, as validated by {@link calibrationParamsSchema}. */

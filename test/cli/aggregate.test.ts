@@ -65,4 +65,16 @@ describe('staffcast aggregate', () => {
     const empty = await runStaffcast(['aggregate', '-', '--interval', '30'], { stdin: 'arrival\n' });
     expect([empty.code, empty.stderr]).toEqual([1, 'staffcast: stdin: no data rows after the header\n']);
   });
+
+  it('reads month-first spreadsheet times with --date-format mdy, counting every outcome class', async () => {
+    const stdin =
+      'arrival;outcome;queued\n05/06/2024 09:10;agent;1\n05/06/2024 09:50;Hang;1\n05/06/2024 09:55;PHANTOM;1\n';
+    const run = await runStaffcast(['aggregate', '-', '--interval', '60', '--date-format', 'mdy'], { stdin });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[10]).toBe('2024-05-06T09:00:00Z,2,1,1');
+    expect(run.stderr).toContain('records: 1 handled, 1 abandoned, 0 neither (offered only), 1 excluded');
+    const ambiguous = await runStaffcast(['aggregate', '-', '--interval', '60'], { stdin });
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain('ambiguous date order');
+  });
 });

@@ -113,10 +113,56 @@ describe('aggregateRecords', () => {
     expect([history.calls.values[first], history.calls.values[second]]).toEqual([1, 2]);
   });
 
-  it('preserves totals for any records, interval length and zone (property)', async () => {
+  it('counts lower-case outcomes and rejects the file on an outcome nobody mapped', async () => {
+    const text = 'arrival,outcome,queued\n2024-01-01T09:01:00Z,hang,1\n2024-01-01T09:02:00Z,Agent,1\n';
+    const { history, report } = await aggregate(text);
+    expect([sum(history.handled!.values), sum(history.abandoned!.values)]).toEqual([1, 1]);
+    expect(report.recordClasses).toEqual({ handled: 1, abandoned: 1, neither: 0, excluded: 0 });
+    const error = await aggregate(`${text}2024-01-01T09:03:00Z,TRANSFER,1\n`).catch((e: StaffcastError) => e);
+    expect((error as StaffcastError).message).toBe(
+      "r.csv:4:outcome: unknown outcome 'TRANSFER' (known: AGENT, HANG, PHANTOM); count it with --handled, --abandoned, --other or --exclude",
+    );
+    const other = await aggregate(`${text}2024-01-01T09:03:00Z,TRANSFER,1\n`, {
+      otherOutcomes: ['transfer'],
+    });
+    expect(sum(other.history.calls.values)).toBe(3);
+    expect(other.report.recordClasses).toEqual({ handled: 1, abandoned: 1, neither: 1, excluded: 0 });
+  });
+
+  it("reads a spreadsheet export of records: ';', dd/mm/yyyy times, decimal-comma service seconds", async () => {
+    const excel =
+      'arrival;service_seconds;outcome\n01/02/1999 08:01;120,5;AGENT\n13/02/1999 08:02;60;AGENT\n';
+    const iso = 'arrival,service_seconds,outcome\n1999-02-01T08:01,120.5,AGENT\n1999-02-13T08:02,60,AGENT\n';
+    const a = await aggregate(excel, { intervalMinutes: 60, timeZone: 'Asia/Jerusalem' });
+    const b = await aggregate(iso, { intervalMinutes: 60, timeZone: 'Asia/Jerusalem' });
+    expect(a.history).toEqual(b.history);
+    const ambiguous = 'arrival;outcome\n01/02/1999 08:01;AGENT\n';
+    expect(await aggregate(ambiguous).catch((e: StaffcastError) => e.message)).toBe(
+      "r.csv:2:arrival: ambiguous date order: no date has a day above 12 (first '01/02/1999 08:01'); give --date-format dmy (day first) or mdy (month first)",
+    );
+    const mdy = await aggregate(ambiguous, { dateFormat: 'mdy' });
+    expect(mdy.history.calls.starts[0]).toBe(Date.UTC(1999, 0, 2));
+  });
+
+  it('refuses a span of more intervals than maxIntervals, naming the first and last arrivals', async () => {
+    const text = 'arrival,outcome\n2024-01-01T09:01:00Z,AGENT\n2924-01-01T09:02:00Z,AGENT\n';
+    const error = await aggregate(text, { intervalMinutes: 15 }).catch((e: StaffcastError) => e);
+    expect((error as StaffcastError).message).toBe(
+      'r.csv: records span 2024-01-01T09:01:00Z (line 2) to 2924-01-01T09:02:00Z (line 3): 31,557,024 intervals of 15 minutes, more than 1,000,000; check those dates, or allow it with --max-intervals',
+    );
+    const small = 'arrival,outcome\n2024-01-01T09:01:00Z,AGENT\n2024-01-03T09:02:00Z,AGENT\n';
+    expect(
+      (await aggregate(small, { intervalMinutes: 60, maxIntervals: 72 })).history.calls.values.length,
+    ).toBe(72);
+    expect(
+      await aggregate(small, { intervalMinutes: 60, maxIntervals: 71 }).catch((e: StaffcastError) => e.code),
+    ).toBe('CSV_ROW');
+  });
+
+  it('preserves totals for any records, interval length, zone and outcome case (property)', async () => {
     const record = fc.record({
       t: fc.integer({ min: Date.UTC(2024, 2, 29), max: Date.UTC(2024, 3, 2) }),
-      outcome: fc.constantFrom('AGENT', 'HANG', 'PHANTOM', 'OTHER'),
+      outcome: fc.constantFrom('AGENT', 'HANG', 'PHANTOM', 'OTHER', 'hang', 'Agent', 'phantom'),
       queued: fc.constantFrom('0', '1'),
       service: fc.integer({ min: 0, max: 900 }),
     });
@@ -132,8 +178,10 @@ describe('aggregateRecords', () => {
           const result = await aggregate(`arrival,outcome,queued,service_seconds\n${lines.join('\n')}\n`, {
             intervalMinutes: minutes,
             timeZone: zone,
+            otherOutcomes: ['other'],
           }).catch((error: StaffcastError) => error);
-          const kept = records.filter((r) => r.outcome !== 'PHANTOM');
+          const upper = records.map((r) => ({ ...r, outcome: r.outcome.toUpperCase() }));
+          const kept = upper.filter((r) => r.outcome !== 'PHANTOM');
           if (kept.length === 0) {
             expect((result as StaffcastError).code).toBe('NO_DATA');
             return;
@@ -146,6 +194,12 @@ describe('aggregateRecords', () => {
             kept.filter((r) => r.outcome === 'HANG' && r.queued === '1').length,
           );
           expect(report.rowsExcluded).toBe(records.length - kept.length);
+          // every record is in exactly one class
+          const c = report.recordClasses!;
+          expect([c.handled + c.abandoned + c.neither, c.excluded]).toEqual([
+            kept.length,
+            report.rowsExcluded,
+          ]);
           // each record lands in the interval that contains it
           const ahtWeighted = history.ahtSeconds!.values.reduce(
             (s, a, i) => s + (Number.isNaN(a) ? 0 : a * history.handled!.values[i]!),

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { StaffcastError } from '../../src/errors.js';
+import { aggregateRecords } from '../../src/io/aggregateRecords.js';
 import { readCallRecords } from '../../src/io/callRecords.js';
 
 const HEADER =
@@ -122,7 +123,44 @@ describe('readCallRecords', () => {
       stream([HEADER, '2024-03-31T02:30:00,PS,0,HANG,5,0,0,0,,', '2024-03-31T03:30:00,PS,0,HANG,5,0,0,0,,']),
       { timeZone: 'Europe/Madrid', fileLabel: 'dst.csv' },
     );
-    expect(read.errors).toEqual(["dst.csv:2:arrival: '2024-03-31T02:30:00' does not exist in Europe/Madrid"]);
+    expect(read.errors).toEqual([
+      'dst.csv:2:arrival: local time 2024-03-31T02:30:00 does not exist in Europe/Madrid (skipped by a DST change); give a UTC offset',
+    ]);
+  });
+
+  it('rejects an ambiguous fall-back time with the same message as aggregate (no silent choice)', async () => {
+    const lines = [
+      HEADER,
+      '2024-10-27T02:30:00,PS,0,HANG,5,0,0,0,,',
+      '2024-10-27T04:30:00,PS,0,HANG,5,0,0,0,,',
+    ];
+    const read = await readCallRecords(stream(lines), { timeZone: 'Europe/Madrid', fileLabel: 'dst.csv' });
+    const message =
+      'dst.csv:2:arrival: local time 2024-10-27T02:30:00 is ambiguous in Europe/Madrid (occurs at +02:00 and +01:00); give a UTC offset';
+    expect(read.errors).toEqual([message]);
+    const { report } = await aggregateRecords(stream(lines), {
+      intervalMinutes: 60,
+      timeZone: 'Europe/Madrid',
+      fileName: 'dst.csv',
+    });
+    expect(report.errors).toEqual([message]);
+  });
+
+  it('matches outcomes case-insensitively and rejects a duration over a day', async () => {
+    const read = await readCallRecords(
+      stream([
+        HEADER,
+        '1999-02-01T08:00:00,PS,0,hang,5,1,12,0,,',
+        '1999-02-01T08:01:00,PS,0,Agent,1e3,0,0,0,,',
+        '1999-02-01T08:02:00,PS,0,AGENT,5,0,0,1,90000,A',
+      ]),
+      { fileLabel: 'c.csv' },
+    );
+    expect(read.records.map((r) => r.outcome)).toEqual(['HANG']);
+    expect(read.errors).toEqual([
+      "c.csv:3:vru_seconds: must be a number of seconds >= 0 (got '1e3')",
+      "c.csv:4:service_seconds: must be at most 86400 seconds (one day) (got '90000')",
+    ]);
   });
 
   it('throws NO_DATA when no row is usable and FILE_READ for a missing file', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StaffcastError } from '../../src/errors.js';
 import {
   assertDataRows,
+  assertUniqueColumns,
   malformedCsvError,
   missingColumnError,
   parseCsvText,
@@ -63,5 +64,41 @@ describe('assertDataRows', () => {
     expect(() => assertDataRows('e.csv', undefined, 0)).toThrow('e.csv: empty file (no header row)');
     expect(() => assertDataRows('h.csv', ['a'], 0)).toThrow('h.csv: no data rows after the header');
     expect(() => assertDataRows('r.csv', ['a'], 1)).not.toThrow();
+  });
+});
+
+describe('assertUniqueColumns', () => {
+  it('names a repeated column and both positions, counted from 1', () => {
+    expect(() => assertUniqueColumns('h.csv', 1, ['interval_start', 'calls', 'x', ' calls'])).toThrow(
+      "h.csv:1: column 'calls' appears twice in the header (columns 2 and 4)",
+    );
+    expect(() => assertUniqueColumns('h.csv', 1, ['a', 'A'])).not.toThrow();
+    expect(() => assertUniqueColumns('h.csv', 1, ['a', 'A'], { caseInsensitive: true })).toThrow(
+      "h.csv:1: column 'A' appears twice in the header (columns 1 and 2)",
+    );
+  });
+});
+
+describe('missingColumnError', () => {
+  it('lists at most 20 header names, each cut and escaped', () => {
+    const header = ['x'.repeat(100), 'a\u001bb', ...Array.from({ length: 30 }, (_, i) => `c${i}`)];
+    const message = missingColumnError('h.csv', 1, 'calls', header).message;
+    expect(message).toBe(
+      `h.csv:1: missing column 'calls' (header has: ${'x'.repeat(80)}…, a\\x1bb, ${Array.from({ length: 18 }, (_, i) => `c${i}`).join(', ')}, ... (32 columns))`,
+    );
+  });
+});
+
+describe('malformedCsvError on a huge field', () => {
+  it('cuts the parser message that quotes a 100 KB field to one short line', () => {
+    let message = '';
+    try {
+      parseCsvText(`a,b\n${'y'.repeat(100_000)}"z,1\n`, 'x.csv');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.startsWith('x.csv:2: malformed CSV: Invalid Opening Quote')).toBe(true);
+    expect(message.endsWith('…')).toBe(true);
+    expect(message.length).toBeLessThan(120);
   });
 });

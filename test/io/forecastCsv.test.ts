@@ -61,7 +61,7 @@ describe('readForecastCsv', () => {
             intervalMinutes: 15,
             starts: grid.starts,
             calls: Float64Array.from(values),
-            ahtSeconds: Float64Array.from(values, (v) => v / 3),
+            ahtSeconds: Float64Array.from(values, (v) => v * 0.0864), // within the one-day bound
             quantiles: [{ probability: 0.5, calls: Float64Array.from(values, (v) => v * 0.9) }],
           };
           const { forecast: back, report } = await read(writeForecastCsv(forecast), 'Europe/Madrid');

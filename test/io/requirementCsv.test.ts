@@ -45,6 +45,41 @@ describe('readRequirementCsv', () => {
     expect(e.message).toBe("req.csv:3:agents: must be a number >= 0 (got '-2')");
   });
 
+  it('rejects an empty scheduled_agents cell by line and column instead of covering agents for the whole file', () => {
+    const e = errorOf(() =>
+      readRequirementCsv(
+        'interval_start,agents,scheduled_agents\n2024-01-01T09:00:00Z,1,2\n2024-01-01T09:15:00Z,2,\n',
+        { source: 'req.csv' },
+      ),
+    );
+    expect(e.message).toBe(
+      "req.csv:3:scheduled_agents: empty cell (other rows have scheduled_agents; give it on every row or on none) (got '')",
+    );
+  });
+
+  it('rejects hex, Infinity and absurd agent counts, and an impossible UTC offset', () => {
+    const one = (agents: string) =>
+      errorOf(() =>
+        readRequirementCsv(`interval_start,agents\n2024-01-01T09:00:00Z,${agents}\n`, { source: 'r.csv' }),
+      ).message;
+    expect(one('0x10')).toBe("r.csv:2:agents: must be a number >= 0 (got '0x10')");
+    expect(one('Infinity')).toBe("r.csv:2:agents: must be a number >= 0 (got 'Infinity')");
+    expect(one('1e308')).toBe("r.csv:2:agents: must be at most 100000 (got '1e308')");
+    expect(
+      errorOf(() =>
+        readRequirementCsv('interval_start,agents\n2024-01-01T09:00:00+99:99,1\n', { source: 'r.csv' }),
+      ).message,
+    ).toBe("r.csv:2:interval_start: must be an ISO-8601 time with offset (got '2024-01-01T09:00:00+99:99')");
+  });
+
+  it('rejects a column named twice, whatever its case, naming both positions', () => {
+    expect(
+      errorOf(() =>
+        readRequirementCsv('interval_start,agents,Agents\n2024-01-01T09:00:00Z,1,2\n', { source: 'r.csv' }),
+      ).message,
+    ).toBe("r.csv:1: column 'Agents' appears twice in the header (columns 2 and 3)");
+  });
+
   it('rejects a start without offset, a missing agents column, an empty file and unsorted rows', () => {
     expect(errorOf(() => readRequirementCsv('interval_start,agents\n2024-01-01T09:00:00,1\n')).message).toBe(
       "requirement CSV:2:interval_start: must be an ISO-8601 time with offset (got '2024-01-01T09:00:00')",

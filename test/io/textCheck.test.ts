@@ -2,7 +2,14 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertText, escapeControl, findBinaryData, textGuard } from '../../src/io/textCheck.js';
+import {
+  assertText,
+  echoValue,
+  escapeControl,
+  findBinaryData,
+  MAX_ECHO_CHARS,
+  textGuard,
+} from '../../src/io/textCheck.js';
 
 describe('findBinaryData', () => {
   it('accepts UTF-8 text with a BOM, CRLF and accented letters', () => {
@@ -85,8 +92,65 @@ describe('assertText and textGuard', () => {
   });
 });
 
+describe('textGuard through the whole file', () => {
+  it('finds invalid UTF-8 far beyond the first chunk, at its byte', async () => {
+    const head = Buffer.from(`a,b\n${'1,2\n'.repeat(50_000)}`);
+    const bad = Readable.from([
+      head.subarray(0, 65_536),
+      head.subarray(65_536),
+      Buffer.from([0x31, 0xe9, 0x0a]),
+    ]);
+    await expect(text(bad.pipe(textGuard('l.csv')))).rejects.toThrow(
+      `l.csv: not UTF-8 text (0xe9 at byte ${head.length + 2}): save it as UTF-8 CSV`,
+    );
+  });
+
+  it('passes valid UTF-8 split at any byte into any chunks (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: fc.constantFrom('a', 'é', '€', '😀', ',', '\n'), maxLength: 60 }),
+        fc.array(fc.nat(300), { maxLength: 6 }),
+        async (s, cuts) => {
+          const bytes = Buffer.from(s, 'utf8');
+          const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const chunks = [0, ...points, bytes.length]
+            .slice(1)
+            .map((end, i, all) => bytes.subarray(i === 0 ? 0 : all[i - 1], end));
+          expect(await text(Readable.from(chunks.filter((c) => c.length > 0)).pipe(textGuard('x.csv')))).toBe(
+            s,
+          );
+        },
+      ),
+    );
+  });
+
+  it('rejects a file that ends inside a character', async () => {
+    await expect(
+      text(Readable.from([Buffer.from([0x61, 0x0a, 0xe2, 0x82])]).pipe(textGuard('t.csv'))),
+    ).rejects.toThrow('t.csv: not a text CSV file (binary data at byte 3: 0xe2)');
+  });
+});
+
 describe('escapeControl', () => {
   it('escapes control characters as \\xNN and keeps printable text', () => {
     expect(escapeControl('bad "\u0007x\u001b[31m" é')).toBe('bad "\\x07x\\x1b[31m" é');
+  });
+});
+
+describe('echoValue', () => {
+  it('escapes control characters and cuts after MAX_ECHO_CHARS input characters with …', () => {
+    expect(echoValue('1\u001b[31m2')).toBe('1\\x1b[31m2');
+    expect(echoValue('x'.repeat(MAX_ECHO_CHARS))).toBe('x'.repeat(MAX_ECHO_CHARS));
+    expect(echoValue('x'.repeat(213_000))).toBe(`${'x'.repeat(MAX_ECHO_CHARS)}…`);
+  });
+
+  it('never returns a control character, whatever the input (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        const out = echoValue(s);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for control characters
+        return !/[\u0000-\u001f\u007f-\u009f]/.test(out) && out.length <= 4 * MAX_ECHO_CHARS + 1;
+      }),
+    );
   });
 });
