@@ -1,9 +1,6 @@
-import { chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
-import { StaffcastError } from '../errors.js';
 import { writeRequirementCsv } from '../io/requirementCsv.js';
 import { quantileColumn, writeForecastCsv } from '../io/writeForecastCsv.js';
 import { formatInstant } from '../time/formatInstant.js';
@@ -200,41 +197,4 @@ export function planFileContents(result: PlanResult, reportHtml: string): PlanFi
   };
 }
 
-/**
- * Writes files into `outDir` all or nothing: first into a fresh temporary folder beside it, then,
- * when every write succeeded, renames the folder into place (or, when `outDir` already exists,
- * renames each file into it, replacing same-named files). On failure the temporary folder is
- * removed and `outDir` is left as it was.
- *
- * @throws StaffcastError `FILE_READ` naming the folder when a write or rename fails.
- * @example
- * await writeFilesAtomically('out', { 'a.txt': 'x' }); // out/a.txt
- */
-export async function writeFilesAtomically(
-  outDir: string,
-  files: Readonly<Record<string, string>>,
-): Promise<void> {
-  const parent = dirname(outDir);
-  let tmp: string | undefined;
-  try {
-    await mkdir(parent, { recursive: true });
-    tmp = await mkdtemp(join(parent, `.${basename(outDir)}.tmp-`));
-    await chmod(tmp, 0o755);
-    for (const [name, content] of Object.entries(files)) await writeFile(join(tmp, name), content);
-    const exists = await stat(outDir).then(
-      (s) => s.isDirectory() || 'file',
-      () => false,
-    );
-    if (exists === 'file') throw new Error('exists and is not a folder');
-    if (exists === false) {
-      await rename(tmp, outDir);
-      tmp = undefined;
-    } else for (const name of Object.keys(files)) await rename(join(tmp, name), join(outDir, name));
-  } catch (error) {
-    throw new StaffcastError('FILE_READ', `${outDir}: cannot write (${(error as Error).message})`, {
-      file: outDir,
-    });
-  } finally {
-    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
-  }
-}
+export { writeFilesAtomically } from '../io/writeFilesAtomically.js';
