@@ -12,6 +12,19 @@ export const TEMPORARY_MARK = '.staffcast-tmp-';
 
 // Temporary items of this process not yet renamed into place or removed.
 const pending = new Set<string>();
+let onPendingChange: ((count: number) => void) | undefined;
+
+/**
+ * Calls `listener` with the number of pending temporary items each time it changes (one listener;
+ * `undefined` removes it). The CLI uses it to handle SIGINT/SIGTERM only while an output is being
+ * written, so a signal during a long computation still stops the process at once.
+ *
+ * @example
+ * watchPendingTemporaries((count) => console.error(`${count} pending`));
+ */
+export function watchPendingTemporaries(listener: ((count: number) => void) | undefined): void {
+  onPendingChange = listener;
+}
 
 /**
  * A fresh temporary path beside `target` (same folder, so the final rename stays on one file
@@ -34,6 +47,7 @@ export function temporaryPath(target: string): string {
  */
 export function trackTemporary(path: string): void {
   pending.add(path);
+  onPendingChange?.(pending.size);
 }
 
 /**
@@ -43,7 +57,7 @@ export function trackTemporary(path: string): void {
  * untrackTemporary(tmp);
  */
 export function untrackTemporary(path: string): void {
-  pending.delete(path);
+  if (pending.delete(path)) onPendingChange?.(pending.size);
 }
 
 /**
@@ -62,6 +76,7 @@ export function removePendingTemporaries(): void {
     }
   }
   pending.clear();
+  onPendingChange?.(0);
 }
 
 function processAlive(pid: number): boolean {

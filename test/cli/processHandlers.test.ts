@@ -2,8 +2,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type HandledProcess, installProcessHandlers } from '../../src/cli/processHandlers.js';
+import {
+  removePendingTemporaries,
+  trackTemporary,
+  untrackTemporary,
+  watchPendingTemporaries,
+} from '../../src/io/temporaryFiles.js';
 import { freshDir, removeFreshDirs } from '../io/tempDir.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,34 +70,54 @@ describe('the staffcast executable', () => {
 
 describe('installProcessHandlers', () => {
   function standIn() {
-    const listeners = new Map<string, (error?: Error) => void>();
+    const listeners = new Map<string, Set<(error?: Error) => void>>();
+    const add = (event: string, listener: (error?: Error) => void) => {
+      listeners.set(event, (listeners.get(event) ?? new Set()).add(listener));
+    };
     let stderr = '';
     const proc: HandledProcess = {
-      stdout: { on: (event, listener) => listeners.set(`stdout:${event}`, listener as () => void) },
+      stdout: { on: (event, listener) => add(`stdout:${event}`, listener as () => void) },
       stderr: { write: (s: string) => (stderr += s) },
-      once: (event, listener) => listeners.set(event, listener),
+      on: (event, listener) => add(event, listener),
+      removeListener: (event, listener) => listeners.get(event)?.delete(listener),
       exit: (code: number): never => {
         throw Object.assign(new Error('exit'), { exitCode: code });
       },
     };
     installProcessHandlers(proc);
-    return { listeners, stderr: () => stderr };
+    const emit = (event: string, error?: Error) => {
+      for (const listener of listeners.get(event) ?? []) listener(error);
+    };
+    const count = (event: string) => listeners.get(event)?.size ?? 0;
+    return { emit, count, stderr: () => stderr };
   }
+  afterEach(() => {
+    removePendingTemporaries();
+    watchPendingTemporaries(undefined);
+  });
 
   it('reports another stdout error in one line and exits 1', () => {
-    const { listeners, stderr } = standIn();
+    const { emit, stderr } = standIn();
     const error = Object.assign(new Error('write EIO'), { code: 'EIO' });
-    expect(() => listeners.get('stdout:error')?.(error)).toThrow(expect.objectContaining({ exitCode: 1 }));
+    expect(() => emit('stdout:error', error)).toThrow(expect.objectContaining({ exitCode: 1 }));
     expect(stderr()).toBe('staffcast: cannot write to stdout: write EIO\n');
   });
 
-  it('handles SIGINT, SIGTERM and SIGHUP with 128 + the signal number', () => {
-    const { listeners } = standIn();
+  it('handles SIGINT, SIGTERM and SIGHUP only while an output is pending, exiting 128 + the signal number', () => {
+    const { emit, count } = standIn();
+    expect(['SIGINT', 'SIGTERM', 'SIGHUP'].map(count)).toEqual([0, 0, 0]); // Node's default: end at once
     for (const [signal, code] of [
       ['SIGINT', 130],
       ['SIGTERM', 143],
       ['SIGHUP', 129],
-    ] as const)
-      expect(() => listeners.get(signal)?.()).toThrow(expect.objectContaining({ exitCode: code }));
+    ] as const) {
+      trackTemporary('/nonexistent/.out.staffcast-tmp-1-0');
+      expect(count(signal)).toBe(1);
+      expect(() => emit(signal)).toThrow(expect.objectContaining({ exitCode: code }));
+      expect(count(signal)).toBe(0); // removed with the temporaries
+    }
+    trackTemporary('/nonexistent/.a.staffcast-tmp-1-0');
+    untrackTemporary('/nonexistent/.a.staffcast-tmp-1-0');
+    expect(['SIGINT', 'SIGTERM', 'SIGHUP'].map(count)).toEqual([0, 0, 0]);
   });
 });
