@@ -11,7 +11,8 @@ import { removeStaleTemporaries, temporaryPath, trackTemporary, untrackTemporary
  * never a truncated or half-written one; a failed or stopped run leaves the old file as it was and
  * no temporary file (removed on error, on SIGINT/SIGTERM by the CLI, and, after a SIGKILL, by the
  * next write of the same file). An existing file keeps its permission bits; a symbolic link is
- * followed (its target is replaced). Cost O(size).
+ * followed (its target is replaced); a device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is
+ * written into as it is. Cost O(size).
  *
  * @throws StaffcastError `FILE_READ` "cannot write <file>: <reason>", naming the file as given.
  * @example
@@ -26,6 +27,11 @@ export async function writeTextFile(file: string, text: string, options: { baseD
     await removeStaleTemporaries(path);
     const old = await stat(path).catch(() => undefined);
     if (old?.isDirectory() === true) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (old !== undefined && !old.isFile()) {
+      // a device or pipe (-o /dev/null, /dev/stdout, a FIFO): written into, never replaced
+      await writeFile(path, text);
+      return;
+    }
     await writeFile(tmp, text, { flag: 'wx' });
     if (old !== undefined) await chmod(tmp, old.mode & 0o7777);
     await rename(tmp, path);

@@ -35,6 +35,12 @@ describe('writeTextFile', () => {
     expect(statSync(join(d, 'out.csv')).mode & 0o777).toBe(0o640);
   });
 
+  it('writes into a device as it is, never replacing it (-o /dev/null)', async () => {
+    await writeTextFile('/dev/null', 'discarded\n', { baseDir: '/' });
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(readdirSync('/dev').filter((name) => name.includes(TEMPORARY_MARK))).toEqual([]);
+  });
+
   it('fails with FILE_READ naming the file when its folder does not exist, leaving nothing', async () => {
     const d = dir();
     await expect(writeTextFile('no/out.csv', 'x', { baseDir: d })).rejects.toMatchObject({
