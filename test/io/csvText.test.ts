@@ -75,7 +75,8 @@ describe('csvText', () => {
         back.forEach((c, i) => {
           const v = values[i]!;
           if (!Number.isFinite(v)) expect(c).toBe('');
-          else if (Number.isInteger(v)) expect(Number(c)).toBe(v === 0 ? 0 : v); // -0 is written 0
+          else if (Number.isInteger(v))
+            expect(Number(c)).toBe(v === 0 ? 0 : v); // -0 is written 0
           else expect(Number(c)).toBe(Number(v.toPrecision(CSV_SIGNIFICANT_DIGITS)));
         });
       }),
