@@ -4,12 +4,15 @@
  * - an 8-origin, 7-day backtest of all models (and auto) < 10 s.
  * Then WAPE of auto / WAPE of the 4-week historical average over 12 origins in the last quarter.
  */
+import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import { backtest } from '../src/forecast/backtest.js';
 import { forecast } from '../src/forecast/forecast.js';
 import { readHistoryCsv } from '../src/io/readHistoryCsv.js';
 
-const DATA = '/work/shared/data';
+/** The shared data folder, `../shared/data` beside the repository (`STAFFCAST_SHARED_DATA` overrides). */
+const DATA =
+  process.env.STAFFCAST_SHARED_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
 
 export async function run(): Promise<void> {
   const il = (await readHistoryCsv(`${DATA}/anonymous_bank_1999_6min.csv`, { timeZone: 'UTC' })).history;

@@ -60,6 +60,15 @@ export {
 } from './io/readForecastCsv.js';
 export { quantileColumn, writeForecastCsv } from './io/writeForecastCsv.js';
 export { writeHistoryCsv } from './io/writeHistoryCsv.js';
+// every CSV staffcast writes: numbers without float noise, empty cells for NaN/Infinity, no formulas
+export {
+  CSV_SIGNIFICANT_DIGITS,
+  type CsvCell,
+  type CsvRecord,
+  type CsvTextOptions,
+  csvText,
+  formatCsvNumber,
+} from './io/csvText.js';
 export { type CompletedGrid, completeGrid } from './time/completeGrid.js';
 export { mostCommonSpacing } from './time/mostCommonSpacing.js';
 export { formatInstant } from './time/formatInstant.js';

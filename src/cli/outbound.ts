@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../io/csvText.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { type Requirement, readRequirementCsv } from '../io/requirementCsv.js';
 import { outboundCapacity } from '../staffing/outboundCapacity.js';
@@ -90,7 +90,7 @@ export const registerOutbound: CommandRegistrar = (program, ctx) => {
         shrinkage: flags.shrinkage,
         maxOccupancy: flags.maxOccupancy,
       });
-      const round = (x: number) => String(Math.round(x * 1e4) / 1e4);
+      const round = (x: number) => Math.round(x * 1e4) / 1e4;
       const rows = [
         [
           'interval_start',
@@ -105,11 +105,11 @@ export const registerOutbound: CommandRegistrar = (program, ctx) => {
           round(required[i]!),
           round(scheduled[i]!),
           round(result.spareAgents[i]!),
-          String(result.calls[i]!),
+          result.calls[i]!,
           round(result.shortAgents[i]!),
         ]),
       ];
-      const csv = stringify(rows);
+      const csv = csvText(rows);
       await writeOutput(ctx, flags.output, csv);
       const short = result.shortAgents.filter((s) => s > 0).length;
       ctx.stderr.write(

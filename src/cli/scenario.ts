@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
 import { parseJsonText } from '../config.js';
 import { StaffcastError } from '../errors.js';
-import { readFailureReason, readTextInput } from '../io/readTextInput.js';
+import { readTextInput } from '../io/readTextInput.js';
+import { writeTextFile } from '../io/writeTextFile.js';
 import type { PlanResult } from '../plan/plan.js';
 import { planReportInput } from '../plan/reportInput.js';
 import { renderReportHtml } from '../report/html.js';
@@ -30,23 +29,6 @@ interface ScenarioFlags {
   schedule: boolean;
   report?: string;
   concurrency?: number;
-}
-
-/**
- * Writes `text` to `path` atomically: into a temporary file in the same folder, then renamed over
- * `path`, so a reader never sees half a file and a failed run leaves nothing behind.
- */
-async function writeFileAtomically(path: string, text: string, shown: string): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw new StaffcastError('FILE_READ', `cannot write ${shown}: ${readFailureReason(error)}`, {
-      file: shown,
-    });
-  }
 }
 
 /**
@@ -132,11 +114,7 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
         });
         input.scenarios = scenarioReportTable(rows);
         if (rows.some(scheduleNotProven)) input.notes = [...(input.notes ?? []), SCENARIO_NOT_PROVEN_NOTE];
-        await writeFileAtomically(
-          resolve(ctx.cwd, flags.report),
-          await renderReportHtml(input),
-          flags.report,
-        );
+        await writeTextFile(flags.report, await renderReportHtml(input), { baseDir: ctx.cwd });
       }
       if (flags.json === true) ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       else if (flags.format === 'csv') ctx.stdout.write(formatScenarioCsv(rows));

@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
-import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
 import { parseJsonText } from '../config.js';
 import { StaffcastError } from '../errors.js';
+import { csvText } from '../io/csvText.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { readRequirementCsv } from '../io/requirementCsv.js';
 import { writeTextFile } from '../io/writeTextFile.js';
@@ -178,11 +178,11 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
       const tz = flags.tz;
       let out: string;
       if (flags.format === 'json') out = toJson(schedule, tz);
-      else if (schedule.tours !== undefined) out = stringify(tourRows(schedule), { header: true });
-      else out = stringify(shiftRows(schedule, tz), { header: true });
+      else if (schedule.tours !== undefined) out = csvText(tourRows(schedule), { header: true });
+      else out = csvText(shiftRows(schedule, tz), { header: true });
       await writeOutput(ctx, flags.output, out);
       if (flags.coverage !== undefined)
-        await writeTextFile(flags.coverage, stringify(coverageRows(schedule, tz), { header: true }), {
+        await writeTextFile(flags.coverage, csvText(coverageRows(schedule, tz), { header: true }), {
           baseDir: ctx.cwd,
         });
       const e = schedule.efficiency;

@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
-import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { assertDataRows, assertUniqueColumns, missingColumnError, parseCsvText } from './csvSource.js';
+import { type CsvCell, csvText } from './csvText.js';
 import { MAX_FIELD_VALUE, type NumberFieldKind, parseNumberField } from './parseNumberField.js';
 import { MAX_TIMESTAMP_CHARS, parseTimestamp } from './parseTimestamp.js';
 import { echoValue } from './textCheck.js';
@@ -272,8 +272,11 @@ export interface WriteRequirementOptions {
 /**
  * Formats a requirement as CSV text (DESIGN.md section 5): `interval_start` as ISO-8601 with the
  * offset of `requirement.timeZone` (`Z` for UTC), a `queue` column after it when the requirement
- * has queues, then the numeric columns; `NaN` is written as an empty cell and `Infinity` as
- * `Infinity`. Agent counts are written as they are (whole numbers stay whole). Cost O(rows).
+ * has queues, then the numeric columns rounded to `decimals` places, through `csvText`: a value
+ * that is not finite (`NaN`: not known; `Infinity`: the unbounded mean wait of an unstable Erlang C
+ * interval) is an empty cell, which `readRequirementCsv` reads back as `NaN`; a queue name starting
+ * with `= + - @` is prefixed with `'` (CSV injection). Agent counts are written as they are (whole
+ * numbers stay whole). Cost O(rows).
  *
  * @example
  * writeRequirementCsv({ timeZone: 'UTC', intervalMinutes: 15, starts: Float64Array.of(0),
@@ -286,15 +289,11 @@ export interface WriteRequirementOptions {
 export function writeRequirementCsv(requirement: Requirement, options: WriteRequirementOptions = {}): string {
   const decimals = options.decimals ?? 4;
   const scale = 10 ** decimals;
-  const format = (value: number): string => {
-    if (Number.isNaN(value)) return '';
-    if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
-    return String(Math.round(value * scale) / scale);
-  };
+  const format = (value: number): number => Math.round(value * scale) / scale;
   const header = ['interval_start'];
   if (requirement.queue !== undefined) header.push('queue');
   for (const [name] of REQUIREMENT_COLUMNS) header.push(name);
-  const rows: string[][] = [header];
+  const rows: CsvCell[][] = [header];
   // queues share their starts: each distinct start is formatted once (11 µs each through TZDate)
   const startText = new Map<number, string>();
   for (let i = 0; i < requirement.starts.length; i++) {
@@ -304,10 +303,10 @@ export function writeRequirementCsv(requirement: Requirement, options: WriteRequ
       text = formatISO(new TZDate(start, requirement.timeZone));
       startText.set(start, text);
     }
-    const row = [text];
+    const row: CsvCell[] = [text];
     if (requirement.queue !== undefined) row.push(requirement.queue[i] ?? '');
     for (const [, field] of REQUIREMENT_COLUMNS) row.push(format(requirement[field][i]!));
     rows.push(row);
   }
-  return stringify(rows);
+  return csvText(rows);
 }

@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { invalidInput } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import { formatInstant } from '../time/formatInstant.js';
+import { type CsvCell, csvText } from './csvText.js';
 
 /**
  * Column name of a quantile: `calls_p10` for 0.1, `calls_p50` for 0.5, `calls_p2_5` for 0.025.
@@ -22,8 +22,9 @@ export function quantileColumn(probability: number): string {
  * Writes a `Forecast` as the forecast CSV of DESIGN.md section 5: `interval_start` (ISO-8601 with
  * the offset of the forecast's zone, e.g. `2003-05-05T07:00:00-04:00`), `calls`, `aht_seconds`
  * when the forecast has it, then one `calls_pNN` column per quantile in the order given.
- * Numbers are written in full (shortest round-trip form), NaN as an empty field, so
- * `readForecastCsv` gives back the same forecast. Uses csv-stringify. O(n * columns).
+ * Numbers go through `formatCsvNumber` (12 significant digits, no float noise), NaN as an empty
+ * field, so `readForecastCsv` gives back the forecast to 12 significant digits. `csvText`
+ * (csv-stringify). O(n * columns).
  *
  * @throws StaffcastError `INVALID_INPUT` when an array's length differs from `starts`.
  * @example
@@ -40,14 +41,11 @@ export function writeForecastCsv(forecast: Forecast): string {
     if (values.length !== n)
       invalidInput('writeForecastCsv', name, `must have one value per start (${n})`, values.length);
   }
-  const rows: string[][] = [['interval_start', ...columns.map((c) => c.name)]];
+  const rows: CsvCell[][] = [['interval_start', ...columns.map((c) => c.name)]];
   for (let i = 0; i < n; i++) {
-    const row = [formatInstant(forecast.starts[i]!, forecast.timeZone)];
-    for (const { values } of columns) {
-      const v = values[i]!;
-      row.push(Number.isNaN(v) ? '' : String(v));
-    }
+    const row: CsvCell[] = [formatInstant(forecast.starts[i]!, forecast.timeZone)];
+    for (const { values } of columns) row.push(values[i]!);
     rows.push(row);
   }
-  return stringify(rows, { record_delimiter: 'unix' });
+  return csvText(rows);
 }

@@ -1,12 +1,13 @@
-import { stringify } from 'csv-stringify/sync';
 import { formatInstant } from '../time/formatInstant.js';
 import type { History } from '../time/history.js';
+import { type CsvCell, csvText } from './csvText.js';
 
 /**
  * Writes a `History` as an interval CSV: `interval_start` (ISO-8601 with the offset of the
  * series' zone), `calls`, then `handled`, `abandoned`, `aht_seconds` for the series present.
- * NaN is written as an empty field; `aht_seconds` is rounded to 0.001 s, counts are written in full.
- * `readHistoryCsv` reads the result back to the same series. Uses csv-stringify. O(n).
+ * NaN is written as an empty field; `aht_seconds` is rounded to 0.001 s, counts through
+ * `formatCsvNumber` (whole counts in full). `readHistoryCsv` reads the result back to the same
+ * series. `csvText` (csv-stringify). O(n).
  *
  * @example
  * writeHistoryCsv({ calls: createSeries('UTC', 30, [0], [4]) });
@@ -16,20 +17,16 @@ export function writeHistoryCsv(history: History): string {
   const { calls } = history;
   const extra = (
     [
-      ['handled', history.handled, (v: number) => String(v)],
-      ['abandoned', history.abandoned, (v: number) => String(v)],
-      ['aht_seconds', history.ahtSeconds, (v: number) => String(Math.round(v * 1000) / 1000)],
+      ['handled', history.handled, (v: number) => v],
+      ['abandoned', history.abandoned, (v: number) => v],
+      ['aht_seconds', history.ahtSeconds, (v: number) => Math.round(v * 1000) / 1000],
     ] as const
   ).filter(([, series]) => series !== undefined);
-  const rows: string[][] = [['interval_start', 'calls', ...extra.map(([name]) => name)]];
+  const rows: CsvCell[][] = [['interval_start', 'calls', ...extra.map(([name]) => name)]];
   for (let i = 0; i < calls.starts.length; i++) {
-    const row = [formatInstant(calls.starts[i]!, calls.timeZone), text(calls.values[i]!, String)];
-    for (const [, series, format] of extra) row.push(text(series!.values[i]!, format));
+    const row: CsvCell[] = [formatInstant(calls.starts[i]!, calls.timeZone), calls.values[i]!];
+    for (const [, series, format] of extra) row.push(format(series!.values[i]!));
     rows.push(row);
   }
-  return stringify(rows, { record_delimiter: 'unix' });
-}
-
-function text(value: number, format: (v: number) => string): string {
-  return Number.isNaN(value) ? '' : format(value);
+  return csvText(rows);
 }

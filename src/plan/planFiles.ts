@@ -6,7 +6,7 @@ import { readTextInput } from '../io/readTextInput.js';
  * Resolves a path of a plan config against the config's folder (absolute paths stay as they are).
  *
  * @example
- * resolvePlanPath('/work/examples', '../data/h.csv'); // '/work/data/h.csv'
+ * resolvePlanPath('/srv/staffcast/examples', '../data/h.csv'); // '/srv/staffcast/data/h.csv'
  */
 export function resolvePlanPath(baseDir: string, file: string): string {
   return isAbsolute(file) ? file : resolve(baseDir, file);
@@ -17,7 +17,7 @@ export function resolvePlanPath(baseDir: string, file: string): string {
  *
  * @throws StaffcastError `FILE_READ` naming the file as written in the config.
  * @example
- * await readPlanText('/work/examples', 'us-bank-rules.json'); // '{\n  "shiftTypes": ...'
+ * await readPlanText('/srv/staffcast/examples', 'us-bank-rules.json'); // '{\n  "shiftTypes": ...'
  */
 export function readPlanText(baseDir: string, file: string): Promise<string> {
   return readTextInput(file, { baseDir });
@@ -28,7 +28,7 @@ export function readPlanText(baseDir: string, file: string): Promise<string> {
  *
  * @throws StaffcastError `FILE_READ` when it cannot be read, `CONFIG` when it is not valid JSON.
  * @example
- * await readPlanJson('/work/examples', 'us-bank-rules.json'); // { shiftTypes: [...], openingHours: {...} }
+ * await readPlanJson('/srv/staffcast/examples', 'us-bank-rules.json'); // { shiftTypes: [...], openingHours: {...} }
  */
 export async function readPlanJson(baseDir: string, file: string): Promise<unknown> {
   const text = await readPlanText(baseDir, file);

@@ -1,9 +1,6 @@
-import { chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
-import { stringify } from 'csv-stringify/sync';
 import { formatISO } from 'date-fns';
-import { StaffcastError } from '../errors.js';
+import { type CsvCell, csvText } from '../io/csvText.js';
 import { writeRequirementCsv } from '../io/requirementCsv.js';
 import { quantileColumn, writeForecastCsv } from '../io/writeForecastCsv.js';
 import { formatInstant } from '../time/formatInstant.js';
@@ -22,8 +19,8 @@ export const PLAN_FILES = [
 /** File name -> content of a plan's output folder. */
 export type PlanFileContents = Record<(typeof PLAN_FILES)[number], string>;
 
-const round = (v: number, digits = 4) =>
-  Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : v;
+// Rounds to `digits` places; csvText writes a value that is not finite as an empty cell.
+const round = (v: number, digits = 4) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 function iso(ms: number | undefined, tz: string): string {
   return ms === undefined || !Number.isFinite(ms) ? '' : formatISO(new TZDate(ms, tz));
@@ -31,7 +28,8 @@ function iso(ms: number | undefined, tz: string): string {
 
 /**
  * The shifts of a plan's schedule as CSV: one row per group of identical shifts (type, local day,
- * start and end as ISO-8601 with offset, paid minutes, count, breaks). O(shifts).
+ * start and end as ISO-8601 with offset, paid minutes, count, breaks), through `csvText` (a
+ * shift type or break name starting with `= + - @` is prefixed with `'`). O(shifts).
  *
  * @example
  * planScheduleCsv(result).split('\n')[0];
@@ -53,7 +51,7 @@ export function planScheduleCsv(result: PlanResult): string {
       .join('; '),
   }));
   const columns = ['type', 'day', 'start', 'end', 'length_minutes', 'paid_minutes', 'count', 'breaks'];
-  return stringify(rows, { header: true, columns });
+  return csvText(rows, { header: true, columns });
 }
 
 /**
@@ -61,7 +59,9 @@ export function planScheduleCsv(result: PlanResult): string {
  * schedule, agents on shift, on break, net, on the phones after shrinkage, under/over the
  * scheduled requirement, and the service level, ASA, abandonment and occupancy the schedule gives;
  * with outbound configured, a last column `outbound_calls` (whole outbound calls that fit in the
- * interval, `PlanResult.outbound.calls`). O(intervals).
+ * interval, `PlanResult.outbound.calls`). Figures rounded to 4 places (ASA to 2), through
+ * `csvText`: a value that is not finite (no forecast; the unbounded ASA of an interval with fewer
+ * agents than its load) is an empty cell. O(intervals).
  *
  * @example
  * planCoverageCsv(result).split('\n')[0];
@@ -90,7 +90,7 @@ export function planCoverageCsv(result: PlanResult): string {
       round(e.abandonRate[t] ?? Number.NaN),
       round(e.occupancy[t] ?? Number.NaN),
       ...(result.outbound === null ? [] : [result.outbound.calls[t] ?? 0]),
-    ].map(String);
+    ];
   });
   const header = [
     'interval_start',
@@ -109,7 +109,7 @@ export function planCoverageCsv(result: PlanResult): string {
     'occupancy',
     ...(result.outbound === null ? [] : ['outbound_calls']),
   ];
-  return stringify([header, ...rows]);
+  return csvText([header, ...rows]);
 }
 
 /**
@@ -117,7 +117,8 @@ export function planCoverageCsv(result: PlanResult): string {
  * multi-queue plan the same columns with a `queue` column after `interval_start`, one row per
  * queue per interval (ordered by start, then config order; times with the offset of the first
  * queue's zone), `aht_seconds` and the `calls_pNN` columns when any queue has them (empty cells
- * where a queue has not). O(rows x columns).
+ * where a queue has not), through `csvText` (a queue name starting with `= + - @` is prefixed
+ * with `'`). O(rows x columns).
  *
  * @example
  * // result: plan of examples/plan-queues.json (three queues)
@@ -138,7 +139,6 @@ export function planForecastCsv(result: PlanResult): string {
     });
   });
   rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const cell = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '' : String(v));
   const header = [
     'interval_start',
     'queue',
@@ -146,17 +146,17 @@ export function planForecastCsv(result: PlanResult): string {
     ...(withAht ? ['aht_seconds'] : []),
     ...probabilities.map(quantileColumn),
   ];
-  const body = rows.map(([ms, qi, i]) => {
+  const body = rows.map(([ms, qi, i]): CsvCell[] => {
     const f = queues[qi]!.forecast;
     return [
       formatInstant(ms, tz),
       queues[qi]!.name,
-      cell(f.calls[i]),
-      ...(withAht ? [cell(f.ahtSeconds?.[i])] : []),
-      ...probabilities.map((p) => cell(f.quantiles?.find((x) => x.probability === p)?.calls[i])),
+      f.calls[i],
+      ...(withAht ? [f.ahtSeconds?.[i]] : []),
+      ...probabilities.map((p) => f.quantiles?.find((x) => x.probability === p)?.calls[i]),
     ];
   });
-  return stringify([header, ...body], { record_delimiter: 'unix' });
+  return csvText([header, ...body]);
 }
 
 /**
@@ -200,41 +200,4 @@ export function planFileContents(result: PlanResult, reportHtml: string): PlanFi
   };
 }
 
-/**
- * Writes files into `outDir` all or nothing: first into a fresh temporary folder beside it, then,
- * when every write succeeded, renames the folder into place (or, when `outDir` already exists,
- * renames each file into it, replacing same-named files). On failure the temporary folder is
- * removed and `outDir` is left as it was.
- *
- * @throws StaffcastError `FILE_READ` naming the folder when a write or rename fails.
- * @example
- * await writeFilesAtomically('out', { 'a.txt': 'x' }); // out/a.txt
- */
-export async function writeFilesAtomically(
-  outDir: string,
-  files: Readonly<Record<string, string>>,
-): Promise<void> {
-  const parent = dirname(outDir);
-  let tmp: string | undefined;
-  try {
-    await mkdir(parent, { recursive: true });
-    tmp = await mkdtemp(join(parent, `.${basename(outDir)}.tmp-`));
-    await chmod(tmp, 0o755);
-    for (const [name, content] of Object.entries(files)) await writeFile(join(tmp, name), content);
-    const exists = await stat(outDir).then(
-      (s) => s.isDirectory() || 'file',
-      () => false,
-    );
-    if (exists === 'file') throw new Error('exists and is not a folder');
-    if (exists === false) {
-      await rename(tmp, outDir);
-      tmp = undefined;
-    } else for (const name of Object.keys(files)) await rename(join(tmp, name), join(outDir, name));
-  } catch (error) {
-    throw new StaffcastError('FILE_READ', `${outDir}: cannot write (${(error as Error).message})`, {
-      file: outDir,
-    });
-  } finally {
-    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
-  }
-}
+export { writeFilesAtomically } from '../io/writeFilesAtomically.js';

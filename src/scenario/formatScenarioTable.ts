@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../io/csvText.js';
 import type { ScenarioRow } from './compareScenarios.js';
 
 /** Columns of the scenario table: header and how a row's figure is written. */
@@ -95,8 +95,9 @@ export function formatScenarioTable(rows: readonly ScenarioRow[]): string {
 
 /**
  * The scenario rows as CSV (csv-stringify): header `scenario,calls,agent_hours,fte,peak_agents,
- * schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status`, full
- * precision; schedule_cost, outbound_calls and schedule_status empty without scheduling,
+ * schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status`, numbers
+ * to 12 significant digits (`formatCsvNumber`: no float noise; a figure that is not finite is an
+ * empty cell), a scenario name starting with `= + - @` prefixed with `'` (`csvText`); schedule_cost, outbound_calls and schedule_status empty without scheduling,
  * outbound_calls empty without an `outbound` config; schedule_status is `ScenarioRow.scheduleStatus`
  * ('optimal', 'feasible', 'heuristic'). O(rows).
  *
@@ -110,9 +111,9 @@ export function formatScenarioCsv(rows: readonly ScenarioRow[]): string {
     r.name,
     ...COLUMNS.map(([, key]) => {
       const v = r[key];
-      return typeof v === 'number' ? String(v) : '';
+      return typeof v === 'number' ? v : '';
     }),
     r.scheduleStatus ?? '',
   ]);
-  return stringify([header, ...body]);
+  return csvText([header, ...body]);
 }

@@ -85,6 +85,17 @@ describe('staffcast schedule', () => {
     });
   });
 
+  it("prefixes a shift type name starting with = + - @ with ' in the CSV", async () => {
+    const named = write(
+      'rules-formula.json',
+      readFileSync(join(dir, rules), 'utf8').replace('"name":"day"', '"name":"=day"'),
+    );
+    const r = await runStaffcast(['schedule', requirement, '--rules', named], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.type)).toEqual(["'=day"]);
+  });
+
   it('reads the requirement from stdin with -', async () => {
     const r = await runStaffcast(['schedule', '-', '--rules', rules], {
       cwd: dir,

@@ -99,7 +99,7 @@ describe('readRequirementCsv', () => {
 });
 
 describe('writeRequirementCsv', () => {
-  it('writes offsets of the zone, empty cells for NaN and Infinity for an unstable ASA', () => {
+  it('writes offsets of the zone, and empty cells for NaN and for the Infinity ASA of an unstable interval', () => {
     const req: Requirement = {
       timeZone: 'America/New_York',
       intervalMinutes: 30,
@@ -115,8 +115,30 @@ describe('writeRequirementCsv', () => {
     };
     expect(writeRequirementCsv(req)).toBe(
       'interval_start,calls,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,abandon_rate,occupancy\n' +
-        '2003-05-05T07:00:00-04:00,12.5,180,0,,0,Infinity,0,1\n',
+        '2003-05-05T07:00:00-04:00,12.5,180,0,,0,,0,1\n',
     );
+  });
+
+  it("prefixes a queue name a spreadsheet would run as a formula with '", () => {
+    const one = (v: number) => Float64Array.of(v, v);
+    const req: Requirement = {
+      timeZone: 'UTC',
+      intervalMinutes: 30,
+      starts: Float64Array.of(0, 0),
+      queue: ['=HYPERLINK("http://x")', '-sales'],
+      calls: one(10),
+      ahtSeconds: one(180),
+      agents: one(3),
+      scheduledAgents: one(4),
+      serviceLevel: one(0.8),
+      asaSeconds: one(5),
+      abandonRate: one(0),
+      occupancy: one(0.5),
+    };
+    expect(writeRequirementCsv(req).split('\n').slice(1, 3)).toEqual([
+      '1970-01-01T00:00:00Z,"\'=HYPERLINK(""http://x"")",10,180,3,4,0.8,5,0,0.5',
+      "1970-01-01T00:00:00Z,'-sales,10,180,3,4,0.8,5,0,0.5",
+    ]);
   });
 
   it('round-trips through readRequirementCsv (property)', () => {

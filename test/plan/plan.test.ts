@@ -254,7 +254,9 @@ describe('plan with rules that close before the last interval', () => {
       intervals: 3,
       maxShortfall: r.summary.uncovered.ranges[0]?.maxShortfall,
     });
-    expect(r.summary.uncovered.ranges.map((p) => p.intervals)).toEqual([3, 3, 3, 3, 3]);
+    expect(r.summary.uncovered.ranges.filter((p) => p.kind === 'none').map((p) => p.intervals)).toEqual([
+      3, 3, 3, 3, 3,
+    ]);
     expect(r.summary.uncoverableIntervals).toBe(15);
     expect(r.summary.warnings).toContain(
       '15 intervals with no agents: 24 Mar 20:00-21:30, 25 Mar 20:00-21:30, 26 Mar 20:00-21:30, ' +

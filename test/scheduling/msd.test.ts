@@ -8,7 +8,7 @@ import { msdRequirement, msdRules, readDzn } from './msd.js';
 const dir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/shiftdata');
 
 // file: [candidate shifts per week, demand person-min, A: min staffed min under full cover, B: min over+under]
-// from the reference table of /work/shared/shiftdata/README.md (HiGHS 1.15, MIP gap 0)
+// from the reference table of ../shared/shiftdata/README.md (HiGHS 1.15, MIP gap 0)
 const expected: Record<string, [number, number, number, number]> = {
   'DataSet1_RandomExample1.dzn': [273, 65940, 65940, 0],
   'DataSet1_RandomExample2.dzn': [770, 75720, 75720, 0],

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CalibrationResult, calibrate } from '../../src/staffing/calibrate.js';
@@ -348,9 +349,11 @@ describe('calibrate protocols on the February 1999 bank month (fixture)', () => 
   });
 });
 
-// Provenance check against the shared original; skipped where /work/shared is absent.
-const SHARED = '/work/shared/data/anonymous_bank_feb1999_calls.csv';
-describe.skipIf(!existsSync(SHARED))('fixture provenance (needs /work/shared)', () => {
+// Provenance check against the shared original (../shared beside the repository); skipped where it is absent.
+const SHARED = fileURLToPath(
+  new URL('../../../shared/data/anonymous_bank_feb1999_calls.csv', import.meta.url),
+);
+describe.skipIf(!existsSync(SHARED))('fixture provenance (needs ../shared)', () => {
   it('the gzipped fixture is byte-identical to the shared February file', () => {
     const hash = (b: Buffer) => createHash('sha256').update(b).digest('hex');
     expect(hash(gunzipSync(readFileSync(BANK_CALLS_GZ)))).toBe(hash(readFileSync(SHARED)));
