@@ -1,14 +1,31 @@
+import { InvalidArgumentError } from 'commander';
 import { StaffcastError } from '../errors.js';
 import { backtest } from '../forecast/backtest.js';
 import { formatBacktestTable } from '../forecast/backtestTable.js';
 import { type ForecastMethod, MODEL_NAMES } from '../forecast/engine.js';
 import { checkForecastFlags, loadSpecialDays, readHistoryArgument } from './forecast.js';
 import type { CommandRegistrar } from './program.js';
-import { defaultTimeZone, parseNumberList, parsePositiveInt, parseTimeZone } from './usage.js';
+import { defaultTimeZone, parseFraction, parseNumberList, parsePositiveInt, parseTimeZone } from './usage.js';
+
+/** `--origins`: a whole number >= 1 or `all`. */
+function parseOrigins(value: string): number | 'all' {
+  return value === 'all' ? 'all' : parsePositiveInt(value);
+}
+
+/** `--origin-dates`: comma-separated `YYYY-MM-DD` dates. */
+function parseDates(value: string): string[] {
+  const dates = value.split(',').map((d) => d.trim());
+  for (const d of dates) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new InvalidArgumentError(`'${d}' is not a YYYY-MM-DD date.`);
+  }
+  return dates;
+}
 
 interface BacktestFlags {
   horizon: number;
-  origins: number;
+  origins: number | 'all';
+  originDates?: string[];
+  originsFrom?: number;
   tz: string;
   methods?: string;
   quantiles: number[];
@@ -19,20 +36,36 @@ interface BacktestFlags {
 }
 
 /**
- * `staffcast backtest <history.csv|-> --horizon 7 [--origins 8] [--methods a,b] [--quantiles
- * 0.1,0.9] [--tz UTC] [--special-days days.csv] [--holidays US] [--interval 30] [--json]`: prints
- * the rolling-origin accuracy table (per method and lead day) or the result as JSON.
+ * `staffcast backtest <history.csv|-> --horizon 7 [--origins 8|all] [--origins-from 0.75]
+ * [--origin-dates d1,d2] [--methods a,b] [--quantiles 0.1,0.9] [--tz UTC] [--special-days days.csv]
+ * [--holidays US] [--interval 30] [--json]`: prints the rolling-origin accuracy table (per method
+ * and lead in open days) or the result as JSON.
  *
  * @example
- * // staffcast backtest data/us_bank_calls_5min.csv --horizon 7 --origins 4 --interval 30
+ * // staffcast backtest data/us_bank_calls_5min.csv --horizon 7 --origins all --interval 30
  */
 export const registerBacktest: CommandRegistrar = (program, ctx) => {
   program
     .command('backtest')
     .description('rolling-origin backtest of the forecasting models over the last quarter of a history')
     .argument('<history>', 'interval history CSV, or - for stdin')
-    .requiredOption('--horizon <days>', 'local calendar days forecast at each origin', parsePositiveInt)
-    .option('--origins <n>', 'rolling origins', parsePositiveInt, 8)
+    .requiredOption(
+      '--horizon <days>',
+      'open days scored after each origin (lead 1 = the next day with data)',
+      parsePositiveInt,
+    )
+    .option(
+      '--origins <n|all>',
+      "rolling origins spread over the window, or 'all' open days",
+      parseOrigins,
+      8,
+    )
+    .option(
+      '--origins-from <fraction>',
+      'origins from this fraction of the history on (default 0.75)',
+      parseFraction,
+    )
+    .option('--origin-dates <list>', 'explicit origins, comma-separated YYYY-MM-DD', parseDates)
     .option('--methods <list>', `comma-separated: auto,${MODEL_NAMES.join(',')} (default all)`)
     .option(
       '--quantiles <list>',
@@ -64,6 +97,8 @@ export const registerBacktest: CommandRegistrar = (program, ctx) => {
       const result = backtest(history, {
         horizonDays: flags.horizon,
         origins: flags.origins,
+        ...(flags.originsFrom !== undefined ? { originsFrom: flags.originsFrom } : {}),
+        ...(flags.originDates !== undefined ? { originDates: flags.originDates } : {}),
         quantiles: flags.quantiles,
         specialDays,
         ...(methods ? { methods } : {}),

@@ -200,6 +200,9 @@ function wapeOf(p: ValidationPairs): number {
 /**
  * Forecasts the `horizonDays` days after row `end - 1` from rows `[0, end)`: learns the open
  * calendar, runs the model (or auto's choice), applies special days, AHT and quantiles.
+ * `calendarDays` (default `settings.horizonDays`) sets how many local calendar days after the
+ * origin get targets, without changing auto's validation horizon (the backtest uses it to reach the
+ * h-th open day after a weekend or a gap).
  *
  * @example
  * forecastDays(table, table.dayNumbers.length, special, settings).method; // e.g. 'auto:robust-profile'
@@ -209,10 +212,11 @@ export function forecastDays(
   end: number,
   special: SpecialIndex,
   settings: EngineSettings,
+  calendarDays: number = settings.horizonDays,
 ): DayForecast {
   const calendar = learnOpenCalendar(table, end);
   const lastDay = table.dayNumbers[end - 1]!;
-  const targets = targetDaysAfter(lastDay, settings.horizonDays, calendar);
+  const targets = targetDaysAfter(lastDay, calendarDays, calendar);
   // special target days on closed weekdays are forecast only if they carry their own history
   let chosen: ModelName;
   let label: string;
