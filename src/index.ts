@@ -70,6 +70,18 @@ export {
 export { formatBacktestTable } from './forecast/backtestTable.js';
 export { BASELINE, type ForecastMethod, MODEL_NAMES, type ModelName } from './forecast/engine.js';
 export { forecast } from './forecast/forecast.js';
+export { historyAsOf } from './forecast/historyAsOf.js';
+export {
+  type IntradayShares,
+  type LearnIntradaySharesOptions,
+  learnIntradayShares,
+} from './forecast/intradayShares.js';
+export {
+  type DailyTotal,
+  largestRemainder,
+  type SplitDailyTotalsOptions,
+  splitDailyTotals,
+} from './forecast/splitDailyTotals.js';
 export { type AccuracyMetrics, MetricsAccumulator } from './forecast/metrics.js';
 export { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from './forecast/model.js';
 export type { ForecastOptions } from './forecast/options.js';
