@@ -153,7 +153,7 @@ describe('splitDailyTotals', () => {
           const parts = w.map((x) => (s > 0 ? (total * x) / s : total / w.length));
           const out = largestRemainder(parts, total);
           expect(sum(out)).toBe(total);
-          out.forEach((v, i) => expect(Math.abs(v - parts[i]!)).toBeLessThan(1 + 1e-9));
+          for (let i = 0; i < out.length; i++) expect(Math.abs(out[i]! - parts[i]!)).toBeLessThan(1 + 1e-9);
         },
       ),
     );
