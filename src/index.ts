@@ -88,6 +88,8 @@ export type { ForecastOptions } from './forecast/options.js';
 export { fitQuantileModel, type QuantileModel, quantileAt } from './forecast/quantiles.js';
 export { type ReforecastOptions, reforecastDay } from './forecast/reforecast.js';
 export { resampleHistory } from './forecast/resample.js';
+export { type DailyTotalsRead, readDailyTotalsCsv } from './io/dailyTotalsCsv.js';
+export { readIntradaySharesCsv } from './io/intradaySharesCsv.js';
 export { readSpecialDaysCsv } from './io/specialDaysCsv.js';
 export { holidaySpecialDays, mergeSpecialDays, type SpecialDay } from './time/specialDays.js';
 

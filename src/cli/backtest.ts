@@ -3,7 +3,14 @@ import { StaffcastError } from '../errors.js';
 import { backtest } from '../forecast/backtest.js';
 import { formatBacktestTable } from '../forecast/backtestTable.js';
 import { type ForecastMethod, MODEL_NAMES } from '../forecast/engine.js';
-import { checkForecastFlags, loadSpecialDays, readHistoryArgument } from './forecast.js';
+import {
+  addDailyTotalsOptions,
+  checkDailyTotalsFlags,
+  checkForecastFlags,
+  type HistoryArgumentFlags,
+  loadSpecialDays,
+  readHistoryArgument,
+} from './forecast.js';
 import type { CommandRegistrar } from './program.js';
 import { defaultTimeZone, parseFraction, parseNumberList, parsePositiveInt, parseTimeZone } from './usage.js';
 
@@ -21,17 +28,15 @@ function parseDates(value: string): string[] {
   return dates;
 }
 
-interface BacktestFlags {
+interface BacktestFlags extends HistoryArgumentFlags {
   horizon: number;
   origins: number | 'all';
   originDates?: string[];
   originsFrom?: number;
-  tz: string;
   methods?: string;
   quantiles: number[];
   specialDays?: string;
   holidays?: string;
-  interval?: number;
   json?: boolean;
 }
 
@@ -45,7 +50,7 @@ interface BacktestFlags {
  * // staffcast backtest data/us_bank_calls_5min.csv --horizon 7 --origins all --interval 30
  */
 export const registerBacktest: CommandRegistrar = (program, ctx) => {
-  program
+  const command = program
     .command('backtest')
     .description('rolling-origin backtest of the forecasting models over the last quarter of a history')
     .argument('<history>', 'interval history CSV, or - for stdin')
@@ -77,33 +82,34 @@ export const registerBacktest: CommandRegistrar = (program, ctx) => {
     .option('--special-days <file>', 'CSV of special days: date,label[,factor]')
     .option('--holidays <region>', "public holidays via date-holidays, e.g. 'US', 'IL'")
     .option('--interval <minutes>', 're-aggregate the history to this interval first', parsePositiveInt)
-    .option('--json', 'print the result as JSON')
-    .action(async (file: string, flags: BacktestFlags) => {
-      checkForecastFlags('backtest', flags);
-      let methods: ForecastMethod[] | undefined;
-      if (flags.methods !== undefined) {
-        methods = flags.methods.split(',').map((m) => m.trim()) as ForecastMethod[];
-        for (const m of methods) {
-          if (m !== 'auto' && !MODEL_NAMES.includes(m)) {
-            throw new StaffcastError(
-              'USAGE',
-              `backtest: --methods '${m}' is not one of auto, ${MODEL_NAMES.join(', ')}`,
-            );
-          }
+    .option('--json', 'print the result as JSON');
+  addDailyTotalsOptions(command).action(async (file: string, flags: BacktestFlags) => {
+    checkForecastFlags('backtest', flags);
+    checkDailyTotalsFlags('backtest', flags);
+    let methods: ForecastMethod[] | undefined;
+    if (flags.methods !== undefined) {
+      methods = flags.methods.split(',').map((m) => m.trim()) as ForecastMethod[];
+      for (const m of methods) {
+        if (m !== 'auto' && !MODEL_NAMES.includes(m)) {
+          throw new StaffcastError(
+            'USAGE',
+            `backtest: --methods '${m}' is not one of auto, ${MODEL_NAMES.join(', ')}`,
+          );
         }
       }
-      const specialDays = await loadSpecialDays(ctx, flags.specialDays);
-      const history = await readHistoryArgument(ctx, file, flags);
-      const result = backtest(history, {
-        horizonDays: flags.horizon,
-        origins: flags.origins,
-        ...(flags.originsFrom !== undefined ? { originsFrom: flags.originsFrom } : {}),
-        ...(flags.originDates !== undefined ? { originDates: flags.originDates } : {}),
-        quantiles: flags.quantiles,
-        specialDays,
-        ...(methods ? { methods } : {}),
-        ...(flags.holidays !== undefined ? { holidays: flags.holidays } : {}),
-      });
-      ctx.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatBacktestTable(result));
+    }
+    const specialDays = await loadSpecialDays(ctx, flags.specialDays);
+    const history = await readHistoryArgument(ctx, file, flags);
+    const result = backtest(history, {
+      horizonDays: flags.horizon,
+      origins: flags.origins,
+      ...(flags.originsFrom !== undefined ? { originsFrom: flags.originsFrom } : {}),
+      ...(flags.originDates !== undefined ? { originDates: flags.originDates } : {}),
+      quantiles: flags.quantiles,
+      specialDays,
+      ...(methods ? { methods } : {}),
+      ...(flags.holidays !== undefined ? { holidays: flags.holidays } : {}),
     });
+    ctx.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatBacktestTable(result));
+  });
 };
