@@ -4,8 +4,7 @@ import { type ForecastMethod, MODEL_NAMES } from '../forecast/engine.js';
 import { forecast } from '../forecast/forecast.js';
 import { type IntradayShares, learnIntradayShares } from '../forecast/intradayShares.js';
 import { resampleHistory } from '../forecast/resample.js';
-import { splitDailyTotals } from '../forecast/splitDailyTotals.js';
-import { readDailyTotalsCsv } from '../io/dailyTotalsCsv.js';
+import { dailyTotalsHistory } from '../io/dailyTotalsHistory.js';
 import { formatReadReport } from '../io/formatReadReport.js';
 import { readIntradaySharesCsv } from '../io/intradaySharesCsv.js';
 import { readHistoryCsv } from '../io/readHistoryCsv.js';
@@ -127,7 +126,6 @@ export async function readHistoryArgument(
   let history: History;
   if (flags.dailyTotals === true) {
     const text = await readTextInput(file, { baseDir: ctx.cwd, stdin: ctx.stdin });
-    const { totals, lines } = readDailyTotalsCsv(text, inputLabel(file));
     let profile: IntradayShares;
     if (flags.profile !== undefined) {
       profile = readIntradaySharesCsv(
@@ -143,26 +141,16 @@ export async function readHistoryArgument(
       ctx.stderr.write(formatReadReport(read.report));
       profile = learnIntradayShares(read.history);
     }
-    try {
-      history = splitDailyTotals(totals, profile, { timeZone: flags.tz });
-    } catch (error) {
-      // name the row of the daily-totals file the problem is on
-      const date = error instanceof StaffcastError ? error.details?.date : undefined;
-      const i = totals.findIndex((t) => t.date === date);
-      if (i < 0) throw error;
-      const profileName = inputLabel(flags.profile ?? flags.profileFrom!);
-      const message = (error as StaffcastError).message.replace(
-        /^splitDailyTotals: profile/,
-        `profile ${profileName}`,
-      );
-      throw new StaffcastError('CSV_ROW', `${inputLabel(file)}:${lines[i]}:date: ${message}`, {
-        file: inputLabel(file),
-        row: lines[i],
-        column: 'date',
-      });
-    }
+    const split = dailyTotalsHistory(
+      text,
+      inputLabel(file),
+      profile,
+      inputLabel(flags.profile ?? flags.profileFrom!),
+      flags.tz,
+    );
+    history = split.history;
     ctx.stderr.write(
-      `${inputLabel(file)}: ${totals.length} daily totals split into ${history.calls.starts.length} intervals of ${profile.intervalMinutes} min\n`,
+      `${inputLabel(file)}: ${split.days} daily totals split into ${history.calls.starts.length} intervals of ${profile.intervalMinutes} min\n`,
     );
   } else {
     const read = await readHistoryCsv(openInput(ctx, file), {
