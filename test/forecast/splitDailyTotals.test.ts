@@ -6,7 +6,7 @@ import { type IntradayShares, learnIntradayShares } from '../../src/forecast/int
 import { type DailyTotal, largestRemainder, splitDailyTotals } from '../../src/forecast/splitDailyTotals.js';
 import { readHistoryCsv } from '../../src/io/readHistoryCsv.js';
 import type { History } from '../../src/time/history.js';
-import { dateOfDayNumber } from '../../src/time/localCalendar.js';
+import { dateOfDayNumber, localDayNumber } from '../../src/time/localCalendar.js';
 import { makeHistory } from './helpers.js';
 
 /** Every day open 00:00-24:00 hourly, share proportional to hour + 1 (weekday 6 missing when `noSaturday`). */
@@ -123,13 +123,16 @@ describe('splitDailyTotals', () => {
           const days = counts.map((calls, i) => ({ date: dateOfDayNumber(start + i), calls }));
           for (const rounding of ['none', 'largest-remainder'] as const) {
             const h = splitDailyTotals(days, hourlyProfile(), { timeZone, rounding });
-            const table = buildDayTable(h);
+            // sum per local day straight from the series (a day table would average the repeated
+            // fall-back hour)
+            const byDay = new Map<number, number>();
+            h.calls.starts.forEach((start, i) => {
+              const d = localDayNumber(start, timeZone);
+              byDay.set(d, (byDay.get(d) ?? 0) + h.calls.values[i]!);
+            });
             for (let r = 0; r < counts.length; r++) {
-              const row = Array.from(table.values.subarray(r * 24, r * 24 + 24)).filter(
-                (v) => !Number.isNaN(v),
-              );
-              if (rounding === 'none')
-                expect(Math.abs(sum(row) - counts[r]!)).toBeLessThanOrEqual(1e-9 * (1 + counts[r]!));
+              const got = byDay.get(start + r) ?? 0;
+              expect(Math.abs(got - counts[r]!)).toBeLessThanOrEqual(1e-9 * (1 + counts[r]!));
             }
             if (rounding === 'largest-remainder') {
               expect(h.calls.values.every((v) => Number.isInteger(v))).toBe(true);
@@ -138,7 +141,7 @@ describe('splitDailyTotals', () => {
           }
         },
       ),
-      { numRuns: 50 },
+      { numRuns: 100 },
     );
   });
 
@@ -187,13 +190,13 @@ describe('daily totals of the US bank split with its own profile', () => {
     let maxDiff = 0;
     for (let k = 0; k < back.shares.length; k++)
       maxDiff = Math.max(maxDiff, Math.abs(back.shares[k]! - profile.shares[k]!));
-    expect(maxDiff).toBeLessThan(2e-5);
+    expect(maxDiff).toBeLessThan(1e-5);
     // per interval the split is an average day: it misses the original by its day-to-day shape noise
     let abs = 0;
     for (let i = 0; i < split.calls.values.length; i++)
       abs += Math.abs(split.calls.values[i]! - history.calls.values[i]!);
     const wape = abs / sum(history.calls.values);
     expect(wape).toBeGreaterThan(0);
-    expect(wape).toBeLessThan(0.15);
+    expect(wape).toBeLessThan(0.08); // 0.062 measured
   });
 });
