@@ -2,7 +2,8 @@
  * Forecast speed targets (issue 3) on the real shared data, plus the accuracy-target table:
  * - forecast of 7 days (auto, quantiles 0.1/0.5/0.9) from the full 6-minute year (87,600 intervals) < 1 s;
  * - an 8-origin, 7-day backtest of all models (and auto) < 10 s.
- * Then WAPE of auto / WAPE of the 4-week historical average over 12 origins in the last quarter.
+ * Then the README's accuracy table: WAPE of auto / WAPE of the 4-week historical average, every
+ * day with data in the last quarter of each file an origin (`origins: 'all'`), leads in open days.
  */
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
@@ -37,14 +38,14 @@ export async function run(): Promise<void> {
   });
 
   const targets = [
-    { name: 'US bank 5-min', history: us, max: { 1: 0.88, 7: 0.9 } as Record<number, number> },
-    { name: 'Israeli bank 6-min', history: il, max: { 1: 0.95, 7: 0.95 } as Record<number, number> },
+    { name: 'US bank 5-min', history: us, max: { 1: 0.85, 7: 0.885 } as Record<number, number> },
+    { name: 'Israeli bank 6-min', history: il, max: { 1: 0.93, 7: 0.92 } as Record<number, number> },
   ];
-  console.log('\naccuracy: 12 rolling origins over the last quarter, pooled over lead days');
+  console.log('\naccuracy: every open day of the last quarter an origin, pooled over the leads (open days)');
   const rows: Record<string, string | number>[] = [];
   for (const t of targets) {
     for (const h of [1, 7]) {
-      const r = backtest(t.history, { horizonDays: h, origins: 12, quantiles: [0.1, 0.9] });
+      const r = backtest(t.history, { horizonDays: h, origins: 'all', quantiles: [0.1, 0.9] });
       const pooled = (m: string) => r.rows.find((x) => x.method === m && x.leadDay === 0)!.metrics;
       const base = pooled('historical-average');
       let worstLead = 0;

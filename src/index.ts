@@ -100,12 +100,26 @@ export {
 export { formatBacktestTable } from './forecast/backtestTable.js';
 export { BASELINE, type ForecastMethod, MODEL_NAMES, type ModelName } from './forecast/engine.js';
 export { forecast } from './forecast/forecast.js';
+export { historyAsOf } from './forecast/historyAsOf.js';
+export {
+  type IntradayShares,
+  type LearnIntradaySharesOptions,
+  learnIntradayShares,
+} from './forecast/intradayShares.js';
+export {
+  type DailyTotal,
+  largestRemainder,
+  type SplitDailyTotalsOptions,
+  splitDailyTotals,
+} from './forecast/splitDailyTotals.js';
 export { type AccuracyMetrics, MetricsAccumulator } from './forecast/metrics.js';
 export { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from './forecast/model.js';
 export type { ForecastOptions } from './forecast/options.js';
 export { fitQuantileModel, type QuantileModel, quantileAt } from './forecast/quantiles.js';
 export { type ReforecastOptions, reforecastDay } from './forecast/reforecast.js';
 export { resampleHistory } from './forecast/resample.js';
+export { type DailyTotalsRead, readDailyTotalsCsv } from './io/dailyTotalsCsv.js';
+export { readIntradaySharesCsv } from './io/intradaySharesCsv.js';
 export { readSpecialDaysCsv } from './io/specialDaysCsv.js';
 export { holidaySpecialDays, mergeSpecialDays, type SpecialDay } from './time/specialDays.js';
 

@@ -1,35 +1,48 @@
 import { invalidInput, StaffcastError } from '../errors.js';
 import type { History } from '../time/history.js';
-import { dateOfDayNumber } from '../time/localCalendar.js';
+import { dateOfDayNumber, dayNumberOfDate } from '../time/localCalendar.js';
 import { buildDayTable, type DayTable } from './dayTable.js';
 import { type ForecastMethod, forecastDays, indexSpecialDays, MODEL_NAMES } from './engine.js';
+import { historyAsOf } from './historyAsOf.js';
 import { type AccuracyMetrics, MetricsAccumulator } from './metrics.js';
 import { type ForecastOptions, resolveForecastOptions } from './options.js';
 
 /** Options of `backtest` (defaults in brackets); model options as in `ForecastOptions`. */
 export interface BacktestOptions extends Omit<ForecastOptions, 'method'> {
-  /** Rolling origins, spread evenly over the eligible days. [8] */
-  origins?: number;
+  /**
+   * Rolling origins: a count spread evenly over the eligible days, or `'all'` for every eligible
+   * open day (the protocol of the README figures). [8]
+   */
+  origins?: number | 'all';
   /** Methods to compare. [every model and 'auto'] */
   methods?: readonly ForecastMethod[];
   /** Origins are taken from the days after this fraction of the history (0.75 = last quarter). [0.75] */
   originsFrom?: number;
+  /**
+   * Explicit origins, `YYYY-MM-DD` local dates of days with data that are followed by a day with
+   * data; replace `origins` and `originsFrom` when given.
+   */
+  originDates?: readonly string[];
 }
 
-/** Accuracy of one method at one lead day (or over all lead days). */
+/** Accuracy of one method at one lead (or over all leads). */
 export interface BacktestRow {
   method: ForecastMethod;
-  /** Calendar days after the origin, 1..horizonDays; 0 = all lead days pooled. */
+  /**
+   * Open days after the origin, 1..horizonDays (1 = the next day with data, even after a weekend
+   * or a gap); 0 = all leads pooled.
+   */
   leadDay: number;
   metrics: AccuracyMetrics;
 }
 
 /** What `backtest` returns. */
 export interface BacktestResult {
+  /** Leads scored at each origin, in open days. */
   horizonDays: number;
   /** Origin dates (the last day of each training history), `YYYY-MM-DD`. */
   origins: string[];
-  /** Per method, lead days 1..horizonDays then the pooled row (leadDay 0). */
+  /** Per method, leads 1..horizonDays then the pooled row (leadDay 0). */
   rows: BacktestRow[];
   /** Model auto chose at each origin, e.g. `'auto:robust-profile'`. */
   autoChoices: string[];
@@ -59,51 +72,78 @@ function naiveScale(table: DayTable, end: number): number {
   return n > 0 ? sum / n : Number.NaN;
 }
 
-/**
- * Rolling-origin backtest: at each origin (the end of a day in the last quarter of the history that
- * is followed by a day with data), every method forecasts the next `horizonDays` days from the data
- * up to the origin, and is scored against the actual intervals of those days: WAPE, MAE, RMSE,
- * MASE (scaled by the weekly seasonal naive's in-sample MAE), bias and, with quantiles, the
- * coverage of [lowest, highest] quantile and the hit rate of each quantile, per lead day and pooled.
- * Cost: origins x methods x one `forecast`.
- *
- * @throws StaffcastError `INVALID_INPUT` for bad options; `NO_DATA` when no origin qualifies.
- * @example
- * // backtest(history, { horizonDays: 7, origins: 8 }).rows.filter((r) => r.leadDay === 0)
- * // -> one pooled row per method
- */
-export function backtest(history: History, options: BacktestOptions): BacktestResult {
-  const table = buildDayTable(history);
-  const { settings, specialDays } = resolveForecastOptions('backtest', options, table);
+/** Rows of the table used as origins (see `backtest`). */
+function originRows(table: DayTable, options: BacktestOptions): number[] {
+  const rows = table.dayNumbers.length;
+  if (options.originDates !== undefined) {
+    const rowOf = new Map<number, number>();
+    for (let r = 0; r < rows; r++) rowOf.set(table.dayNumbers[r]!, r);
+    const out: number[] = [];
+    for (const date of options.originDates) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+        invalidInput('backtest', 'originDates', 'must be YYYY-MM-DD dates', date);
+      const r = rowOf.get(dayNumberOfDate(date));
+      if (r === undefined || r >= rows - 1)
+        invalidInput('backtest', 'originDates', 'must be days with data followed by a day with data', date);
+      if (r < MIN_TRAINING_DAYS)
+        invalidInput('backtest', 'originDates', `must have ${MIN_TRAINING_DAYS} days of data before`, date);
+      if (!out.includes(r)) out.push(r);
+    }
+    if (out.length === 0) invalidInput('backtest', 'originDates', 'must name at least one date', '[]');
+    return out.sort((a, b) => a - b);
+  }
   const count = options.origins ?? 8;
-  if (!Number.isInteger(count) || count < 1)
-    invalidInput('backtest', 'origins', 'must be a whole number >= 1', count);
+  if (count !== 'all' && (!Number.isInteger(count) || count < 1))
+    invalidInput('backtest', 'origins', "must be a whole number >= 1 or 'all'", count);
   const from = options.originsFrom ?? 0.75;
   if (!(from >= 0 && from < 1)) invalidInput('backtest', 'originsFrom', 'must be in [0, 1)', from);
-  const methods = options.methods ?? [...MODEL_NAMES, 'auto'];
-  for (const m of methods) {
-    if (m !== 'auto' && !MODEL_NAMES.includes(m))
-      invalidInput('backtest', 'methods', 'must name models or auto', m);
-  }
-  const rows = table.dayNumbers.length;
   const firstDay = table.dayNumbers[0]!;
   const lastDay = table.dayNumbers[rows - 1]!;
   const cut = firstDay + from * (lastDay - firstDay);
   const eligible: number[] = [];
-  for (let o = 0; o < rows - 1; o++) {
-    if (table.dayNumbers[o]! >= cut && table.dayNumbers[o + 1] === table.dayNumbers[o]! + 1 && o >= 14) {
-      eligible.push(o);
-    }
-  }
+  for (let o = MIN_TRAINING_DAYS; o < rows - 1; o++) if (table.dayNumbers[o]! >= cut) eligible.push(o);
   if (eligible.length === 0)
     throw new StaffcastError('NO_DATA', 'backtest: no origin in the chosen part of the history');
+  if (count === 'all') return eligible;
   const chosen: number[] = [];
   const k = Math.min(count, eligible.length);
   for (let i = 0; i < k; i++) {
     const idx = k === 1 ? eligible.length - 1 : Math.round((i * (eligible.length - 1)) / (k - 1));
     if (!chosen.includes(eligible[idx]!)) chosen.push(eligible[idx]!);
   }
-  const special = indexSpecialDays(table, specialDays);
+  return chosen;
+}
+
+/** Days of data an origin needs before it (inclusive). */
+const MIN_TRAINING_DAYS = 14;
+
+/**
+ * Rolling-origin backtest. An origin is the end of a day with data (in the last quarter of the
+ * history by default; every such day with `origins: 'all'`); lead k is the k-th day with data after
+ * it, so the Monday after a weekend and the first day after a gap are lead 1. At each origin every
+ * method forecasts from `historyAsOf(history, origin)` alone: opening hours and days, gaps, special
+ * days seen in training, auto's choice and the quantile model are all learned from the data up to
+ * the origin. Each of the next `horizonDays` open days is scored interval by interval (a day the
+ * forecast thought closed is scored as a forecast of 0): WAPE, MAE, RMSE, MASE (scaled by the
+ * weekly seasonal naive's in-sample MAE), bias and, with quantiles, the coverage of [lowest,
+ * highest] quantile and the hit rate of each quantile, per lead and pooled.
+ * Cost: origins x (one as-of history + methods x one `forecast`).
+ *
+ * @throws StaffcastError `INVALID_INPUT` for bad options; `NO_DATA` when no origin qualifies.
+ * @example
+ * // backtest(history, { horizonDays: 7, origins: 'all' }).rows.filter((r) => r.leadDay === 0)
+ * // -> one pooled row per method
+ */
+export function backtest(history: History, options: BacktestOptions): BacktestResult {
+  const table = buildDayTable(history);
+  const { settings, specialDays } = resolveForecastOptions('backtest', options, table);
+  const methods = options.methods ?? [...MODEL_NAMES, 'auto'];
+  for (const m of methods) {
+    if (m !== 'auto' && !MODEL_NAMES.includes(m))
+      invalidInput('backtest', 'methods', 'must name models or auto', m);
+  }
+  const rows = table.dayNumbers.length;
+  const chosen = originRows(table, options);
   const h = settings.horizonDays;
   const acc = new Map<string, MetricsAccumulator>();
   const accFor = (m: string, lead: number) => {
@@ -117,33 +157,37 @@ export function backtest(history: History, options: BacktestOptions): BacktestRe
   };
   const autoChoices: string[] = [];
   const s = table.slotsPerDay;
-  const rowOf = new Map<number, number>();
-  for (let r = 0; r < rows; r++) rowOf.set(table.dayNumbers[r]!, r);
   for (const o of chosen) {
-    const scale = naiveScale(table, o + 1);
     const originDay = table.dayNumbers[o]!;
+    const known = buildDayTable(historyAsOf(history, originDay));
+    const end = known.dayNumbers.length;
+    const special = indexSpecialDays(known, specialDays);
+    const scale = naiveScale(known, end);
+    const lastRow = Math.min(o + h, rows - 1);
+    const calendarDays = table.dayNumbers[lastRow]! - originDay;
     for (const m of methods) {
-      const f = forecastDays(table, o + 1, special, { ...settings, method: m });
+      const f = forecastDays(known, end, special, { ...settings, method: m }, calendarDays);
       if (m === 'auto') autoChoices.push(f.method);
       const q = new Float64Array(f.quantiles.length);
-      f.targets.forEach((t, i) => {
-        const r = rowOf.get(t.dayNumber);
-        if (r === undefined) return;
-        const lead = t.dayNumber - originDay;
+      for (let r = o + 1; r <= lastRow; r++) {
+        const lead = r - o;
+        const i = f.targets.findIndex((t) => t.dayNumber === table.dayNumbers[r]);
+        const open = i >= 0 && !f.closedDays.has(table.dayNumbers[r]!);
         const byLead = accFor(m, lead);
         const pooled = accFor(m, 0);
         for (let j = 0; j < s; j++) {
-          const c = i * s + j;
           const y = table.values[r * s + j]!;
-          let fc = f.values[c]!;
           if (!Number.isFinite(y)) continue;
-          if (!Number.isFinite(fc) || f.closedDays.has(t.dayNumber)) fc = 0;
-          for (let p = 0; p < q.length; p++)
-            q[p] = Number.isFinite(f.quantiles[p]![c]!) ? f.quantiles[p]![c]! : 0;
+          const c = i * s + j;
+          const fc = open && Number.isFinite(f.values[c]!) ? f.values[c]! : 0;
+          for (let p = 0; p < q.length; p++) {
+            const v = open ? f.quantiles[p]![c]! : 0;
+            q[p] = Number.isFinite(v) ? v : 0;
+          }
           byLead.add(y, fc, scale, q);
           pooled.add(y, fc, scale, q);
         }
-      });
+      }
     }
   }
   const out: BacktestRow[] = [];

@@ -136,7 +136,9 @@ export interface ValidationPairs {
 
 /**
  * Rolling-origin validation on rows `[0, end)`: origins spread over the last `horizonDays + 28`
- * days (every third row, the newest `validationOrigins`), each forecasting its horizon; returns
+ * days (every third row, the newest `validationOrigins`), each forecasting its next `horizonDays`
+ * days with data (open days, as `backtest` counts leads: the Monday after a weekend is one day
+ * ahead of a Friday); returns
  * per model the pairs of forecast and actual on normal days. O(origins * models * end * slots).
  *
  * @example
@@ -162,9 +164,12 @@ export function validate(
   for (const o of origins) {
     if (o < 14) continue;
     const calendar = learnOpenCalendar(table, o + 1);
-    const targets = targetDaysAfter(table.dayNumbers[o]!, settings.horizonDays, calendar);
+    // the next horizonDays open days (days with data), as the backtest scores them
+    const lastRow = Math.min(o + settings.horizonDays, end - 1);
+    const span = table.dayNumbers[lastRow]! - table.dayNumbers[o]!;
+    const targets = targetDaysAfter(table.dayNumbers[o]!, span, calendar);
     const rowOf = new Map<number, number>();
-    for (let r = o + 1; r < end && table.dayNumbers[r]! <= table.dayNumbers[o]! + settings.horizonDays; r++) {
+    for (let r = o + 1; r < end && table.dayNumbers[r]! <= table.dayNumbers[o]! + span; r++) {
       if (special.excluded[r] !== 1) rowOf.set(table.dayNumbers[r]!, r);
     }
     for (const m of models) {
@@ -200,6 +205,9 @@ function wapeOf(p: ValidationPairs): number {
 /**
  * Forecasts the `horizonDays` days after row `end - 1` from rows `[0, end)`: learns the open
  * calendar, runs the model (or auto's choice), applies special days, AHT and quantiles.
+ * `calendarDays` (default `settings.horizonDays`) sets how many local calendar days after the
+ * origin get targets, without changing auto's validation horizon (the backtest uses it to reach the
+ * h-th open day after a weekend or a gap).
  *
  * @example
  * forecastDays(table, table.dayNumbers.length, special, settings).method; // e.g. 'auto:robust-profile'
@@ -209,10 +217,11 @@ export function forecastDays(
   end: number,
   special: SpecialIndex,
   settings: EngineSettings,
+  calendarDays: number = settings.horizonDays,
 ): DayForecast {
   const calendar = learnOpenCalendar(table, end);
   const lastDay = table.dayNumbers[end - 1]!;
-  const targets = targetDaysAfter(lastDay, settings.horizonDays, calendar);
+  const targets = targetDaysAfter(lastDay, calendarDays, calendar);
   // special target days on closed weekdays are forecast only if they carry their own history
   let chosen: ModelName;
   let label: string;

@@ -64,7 +64,8 @@ export function robustProfile(input: ModelInput): Float64Array {
     if (total === undefined) return;
     let profile = profiles.get(w);
     if (!profile) {
-      const rows = recentRows(table, end, w, params.shapeWeeks, skip);
+      const weeks = shapeWindow(table, end, w, totals, skip, params, passes);
+      const rows = recentRows(table, end, w, weeks, skip);
       profile = intradayProfile(table, rows, totals, params.trimFraction, passes);
       profiles.set(w, profile);
     }
@@ -132,4 +133,64 @@ export function persistence(dev: readonly number[], max: number): number {
   }
   if (!(den > 0)) return 0;
   return Math.min(max, Math.max(0, num / den));
+}
+
+/** Shorter intraday-profile window `shapeWindow` may choose, in weeks. */
+const SHORT_SHAPE_WEEKS = 4;
+/** Recent days of a weekday `shapeWindow` scores the two windows on. */
+const SHAPE_CHECK_DAYS = 4;
+/** The short window must fit those days with at most this fraction of the long one's error. */
+const SHAPE_MARGIN = 0.95;
+
+/**
+ * The intraday-profile window of weekday `weekday`: `params.shapeWeeks`, or 4 weeks when the
+ * 4-week profile (learned from the days before it) fits the shape of each of the last 4 normal days
+ * of that weekday before `end` with at most 95 % of the long profile's error (sum over those days
+ * of |actual - total x share|). A shape that drifts with the season (calls after the end of the
+ * Sabbath on the Israeli bank's Saturdays) takes the short window; a stable one keeps the long one.
+ * Only rows before `end` are used. O(4 x 2 x shapeWeeks x slots).
+ *
+ * @example
+ * // Saturdays whose evening peak moves 6 minutes a week -> 4; a fixed weekly shape -> shapeWeeks
+ */
+export function shapeWindow(
+  table: ModelInput['table'],
+  end: number,
+  weekday: number,
+  totals: Float64Array,
+  skip: (row: number) => boolean,
+  params: ModelInput['params'],
+  passes: number,
+): number {
+  const long = params.shapeWeeks;
+  if (long <= SHORT_SHAPE_WEEKS) return long;
+  const s = table.slotsPerDay;
+  const checks = recentRows(table, end, weekday, SHAPE_CHECK_DAYS, skip);
+  let errLong = 0;
+  let errShort = 0;
+  for (const v of checks) {
+    const total = totals[v]!;
+    if (!(total > 0)) continue;
+    const pl = intradayProfile(
+      table,
+      recentRows(table, v, weekday, long, skip),
+      totals,
+      params.trimFraction,
+      passes,
+    );
+    const ps = intradayProfile(
+      table,
+      recentRows(table, v, weekday, SHORT_SHAPE_WEEKS, skip),
+      totals,
+      params.trimFraction,
+      passes,
+    );
+    for (let j = 0; j < s; j++) {
+      const y = table.values[v * s + j]!;
+      if (!Number.isFinite(y)) continue;
+      errLong += Math.abs(y - total * pl[j]!);
+      errShort += Math.abs(y - total * ps[j]!);
+    }
+  }
+  return errShort < SHAPE_MARGIN * errLong ? SHORT_SHAPE_WEEKS : long;
 }

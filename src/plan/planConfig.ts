@@ -33,6 +33,17 @@ const planHistorySchema = z.strictObject({
     })
     .optional()
     .describe('Column names, when they differ from the defaults'),
+  dailyTotals: z
+    .boolean()
+    .optional()
+    .describe('The file holds daily totals (date,calls), split into intervals by `profile`. Default false'),
+  profile: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'With dailyTotals: an intraday profile CSV (weekday,time,share), or an interval history CSV whose profile is learned (in timeZone); relative to the config file',
+    ),
 });
 
 /** zod schema of the forecast options of a plan (or of one of its queues). */

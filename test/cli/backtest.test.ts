@@ -39,6 +39,52 @@ describe('staffcast backtest', () => {
     expect(json.origins.length).toBe(2);
   });
 
+  it('scores every open day of the window with --origins all, and the named days with --origin-dates', async () => {
+    const all = await runStaffcast(
+      [
+        'backtest',
+        '-',
+        '--horizon',
+        '1',
+        '--origins',
+        'all',
+        '--origins-from',
+        '0.9',
+        '--methods',
+        'seasonal-naive',
+        '--json',
+      ],
+      { stdin: historyCsv() },
+    );
+    expect(all.code).toBe(0);
+    // days from 0.9 of the 111-day span (day 99.9 -> 2024-04-09) up to the day before the last
+    const origins = (JSON.parse(all.stdout) as { origins: string[] }).origins;
+    expect(origins[0]).toBe('2024-04-10');
+    expect(origins.at(-1)).toBe('2024-04-20');
+    expect(origins.length).toBe(11);
+    const named = await runStaffcast(
+      [
+        'backtest',
+        '-',
+        '--horizon',
+        '1',
+        '--origin-dates',
+        '2024-03-01,2024-03-08',
+        '--methods',
+        'seasonal-naive',
+        '--json',
+      ],
+      { stdin: historyCsv() },
+    );
+    expect(named.code).toBe(0);
+    expect((JSON.parse(named.stdout) as { origins: string[] }).origins).toEqual(['2024-03-01', '2024-03-08']);
+    const bad = await runStaffcast(['backtest', '-', '--horizon', '1', '--origin-dates', '1 March'], {
+      stdin: historyCsv(),
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("'1 March' is not a YYYY-MM-DD date.");
+  });
+
   it('exits 2 for an unknown method and 1 for an unreadable file', async () => {
     const bad = await runStaffcast(['backtest', '-', '--horizon', '1', '--methods', 'prophet'], {
       stdin: historyCsv(),

@@ -228,6 +228,24 @@ const cases: BadCase[] = [
     line: "error: option '--scope <scope>' argument 'month' is invalid. Allowed choices are interval, day, week.",
   },
   {
+    name: 'daily totals with calls on a weekday the profile lacks name the row of the totals file',
+    argv: [...F, '--daily-totals', 'daily_totals.csv', '--profile', 'profile_weekdays.csv'],
+    code: 1,
+    line: 'staffcast: daily_totals.csv:7:date: profile profile_weekdays.csv has no Saturday (2026-03-07 has 40 calls)',
+  },
+  {
+    name: 'a profile whose weekday shares do not sum to 1 is a data error naming its first row',
+    argv: [...F, '--daily-totals', 'daily_totals.csv', '--profile', 'profile_bad_sum.csv'],
+    code: 1,
+    line: 'staffcast: profile_bad_sum.csv:2: the shares of Monday sum to 0.9 (must be 1)',
+  },
+  {
+    name: '--daily-totals without a profile is a usage error',
+    argv: [...F, '--daily-totals', 'daily_totals.csv'],
+    code: 2,
+    line: 'staffcast: forecast: --daily-totals needs one of --profile <profile.csv> or --profile-from <history.csv>',
+  },
+  {
     name: 'an unknown command is a usage error',
     argv: ['bogus'],
     code: 2,

@@ -114,3 +114,81 @@ describe('staffcast forecast --interval', () => {
     expect(r.stderr).toContain('forecast: --interval must divide 1440 (got 7)');
   });
 });
+
+describe('staffcast forecast --daily-totals', () => {
+  /** Six weeks of weekday totals from Monday 2024-01-01: 100 on Mondays ... 140 on Fridays. */
+  function totalsCsv(): string {
+    const lines = ['date,calls'];
+    for (let d = 0; d < 42; d++) {
+      const date = new Date(Date.UTC(2024, 0, 1 + d));
+      const w = date.getUTCDay();
+      if (w === 0 || w === 6) continue;
+      lines.push(`${date.toISOString().slice(0, 10)},${90 + 10 * w}`);
+    }
+    return `${lines.join('\n')}\n`;
+  }
+
+  it('splits the totals by a profile CSV and forecasts from the intervals', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staffcast-daily-'));
+    const rows = ['weekday,time,share'];
+    for (const w of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'])
+      rows.push(`${w},09:00,0.2`, `${w},10:00,0.5`, `${w},11:00,0.3`);
+    writeFileSync(join(dir, 'profile.csv'), `${rows.join('\n')}\n`);
+    const r = await runStaffcast(
+      [
+        'forecast',
+        '-',
+        '--horizon',
+        '3',
+        '--method',
+        'historical-average',
+        '--daily-totals',
+        '--profile',
+        'profile.csv',
+      ],
+      { stdin: totalsCsv(), cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('stdin: 30 daily totals split into 90 intervals of 60 min');
+    // Monday 12 Feb: total 100 split 0.2 / 0.5 / 0.3
+    expect(r.stdout.trim().split('\n').slice(1)).toEqual([
+      '2024-02-12T09:00:00Z,20',
+      '2024-02-12T10:00:00Z,50',
+      '2024-02-12T11:00:00Z,30',
+    ]);
+  });
+
+  it('learns the profile from another history with --profile-from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staffcast-daily-'));
+    // the office-hours history: 10 calls in each of 09:00, 10:00, 11:00 -> a third each
+    writeFileSync(join(dir, 'intervals.csv'), historyCsv());
+    const r = await runStaffcast(
+      [
+        'backtest',
+        '-',
+        '--horizon',
+        '1',
+        '--origins',
+        '2',
+        '--methods',
+        'historical-average',
+        '--json',
+        '--daily-totals',
+        '--profile-from',
+        'intervals.csv',
+      ],
+      { stdin: totalsCsv(), cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { rows: Array<{ leadDay: number; metrics: { n: number } }> };
+    expect(json.rows.find((x) => x.leadDay === 1)!.metrics.n).toBe(2 * 3);
+  });
+
+  it('exits 2 for --profile without --daily-totals', async () => {
+    const r = await runStaffcast(['forecast', '-', '--horizon', '1', '--profile', 'p.csv'], {
+      stdin: historyCsv(),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('forecast: --profile, --profile-from and --profile-tz need --daily-totals');
+  });
+});

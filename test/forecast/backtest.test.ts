@@ -1,6 +1,9 @@
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../src/forecast/backtest.js';
 import { MetricsAccumulator } from '../../src/forecast/metrics.js';
+import { readHistoryCsv } from '../../src/io/readHistoryCsv.js';
 import { makeHistory } from './helpers.js';
 
 describe('MetricsAccumulator', () => {
@@ -82,7 +85,134 @@ describe('backtest', () => {
 
   it('rejects zero origins', () => {
     expect(() => backtest(history, { horizonDays: 1, origins: 0 })).toThrow(
-      'backtest: origins must be a whole number >= 1 (got 0)',
+      "backtest: origins must be a whole number >= 1 or 'all' (got 0)",
     );
+  });
+
+  it('rejects an origin date that is not followed by a day with data', () => {
+    expect(() => backtest(history, { horizonDays: 1, originDates: ['2024-02-05'] })).toThrow(
+      'backtest: originDates must be days with data followed by a day with data (got 2024-02-05)',
+    );
+  });
+});
+
+describe('backtest origins and leads in open days', () => {
+  // Mon-Fri 09:00-11:00 for 6 weeks; Wednesday 2024-01-31 (day 30) is missing (a gap day);
+  // each slot's value is 10 + weekday + week, so every Monday differs from the mean of the last four
+  const gapDay = 30;
+  const weekdays = makeHistory(42, 60, (day, w, slot) =>
+    w >= 1 && w <= 5 && slot >= 9 && slot <= 11 && day !== gapDay ? 10 + w + Math.floor(day / 7) : undefined,
+  );
+
+  it('uses every open day as an origin, the Friday before a weekend and the day before a gap included', () => {
+    const r = backtest(weekdays, {
+      horizonDays: 1,
+      origins: 'all',
+      originsFrom: 0,
+      methods: ['seasonal-naive'],
+    });
+    // rows 14.. (the 15th open day on) up to the one before the last day
+    expect(r.origins[0]).toBe('2024-01-19');
+    expect(r.origins).toContain('2024-01-26'); // a Friday
+    expect(r.origins).toContain('2024-01-30'); // the Tuesday before the missing Wednesday
+    expect(r.origins.at(-1)).toBe('2024-02-08');
+    const lead1 = r.rows.find((x) => x.leadDay === 1)!.metrics;
+    expect(lead1.n).toBe(3 * r.origins.length); // every origin's next open day is scored at lead 1
+  });
+
+  it('scores the Monday after a weekend at lead 1 against the 4-week average of Mondays', () => {
+    const r = backtest(weekdays, {
+      horizonDays: 2,
+      originDates: ['2024-01-26'],
+      methods: ['historical-average'],
+    });
+    const lead1 = r.rows.find((x) => x.leadDay === 1)!.metrics;
+    // Monday 2024-01-29 (week 4): actual 15 per slot; forecast mean of weeks 0..3 = 11 + 1.5 = 12.5
+    expect(lead1.n).toBe(3);
+    expect(lead1.bias).toBeCloseTo(12.5 - 15, 12);
+    // lead 2 is Tuesday 2024-01-30: actual 16; forecast 12 + 1.5 = 13.5
+    expect(r.rows.find((x) => x.leadDay === 2)!.metrics.bias).toBeCloseTo(13.5 - 16, 12);
+  });
+
+  it('scores the first day after a gap at lead 1', () => {
+    const r = backtest(weekdays, {
+      horizonDays: 1,
+      originDates: ['2024-01-30'],
+      methods: ['historical-average'],
+    });
+    const lead1 = r.rows.find((x) => x.leadDay === 1)!.metrics;
+    // Thursday 2024-02-01 (week 4): actual 18; forecast 14 + 1.5 = 15.5
+    expect(lead1.n).toBe(3);
+    expect(lead1.bias).toBeCloseTo(15.5 - 18, 12);
+  });
+});
+
+/** Hourly Mon-Fri history CSV (UTC) of `days` from Monday 2024-01-01; `extra` may change any day. */
+function weekdayCsv(
+  days: number,
+  change: (day: number) => { drop: boolean; factor: number; hours: number[]; missing: number } | undefined,
+): string {
+  const lines = ['interval_start,calls'];
+  for (let d = 0; d < days; d++) {
+    const w = (d + 1) % 7;
+    if (w === 0 || w === 6) continue;
+    // 08:00 opens on Wednesdays from the fourth week on
+    let hours = [9, 10, 11, 12, 13, 14, 15, 16];
+    if (w === 3 && d >= 21) hours = [8, ...hours];
+    let factor = 1;
+    let missing = -1;
+    const c = change(d);
+    if (c) {
+      if (c.drop) continue;
+      factor = c.factor;
+      hours = [...new Set([...hours, ...c.hours])].sort((a, b) => a - b);
+      missing = c.missing;
+    }
+    for (const hour of hours) {
+      if (hour === missing) continue;
+      const v = Math.round(factor * (20 + 3 * w + ((d * 7 + hour * 3) % 11)));
+      const date = new Date(Date.UTC(2024, 0, 1 + d, hour)).toISOString().slice(0, 19);
+      lines.push(`${date},${v}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const readCsv = async (text: string) =>
+  (await readHistoryCsv(Readable.from([text]), { timeZone: 'UTC', fileName: 'h.csv' })).history;
+
+describe('backtest uses no information after the origin', () => {
+  // origin Tuesday 2024-01-30 (day 29); its next open day is Wednesday day 30; days from 31 on change
+  const origin = '2024-01-30';
+  const options = {
+    horizonDays: 1,
+    originDates: [origin],
+    methods: ['historical-average', 'robust-profile', 'top-down', 'auto'] as const,
+    quantiles: [0.1, 0.9],
+  };
+  const dayChange = fc.record({
+    drop: fc.boolean(),
+    factor: fc.double({ min: 0, max: 5, noNaN: true }),
+    hours: fc.subarray([6, 7, 8, 17, 18, 20]),
+    missing: fc.integer({ min: 7, max: 17 }),
+  });
+
+  it('gives the same scores whatever the file holds after the next open day', async () => {
+    const base = backtest(await readCsv(weekdayCsv(49, () => undefined)), options);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.option(dayChange), { minLength: 18, maxLength: 18 }), async (changes) => {
+        const text = weekdayCsv(49, (d) => (d >= 31 ? (changes[d - 31] ?? undefined) : undefined));
+        expect(backtest(await readCsv(text), options)).toEqual(base);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('learns opening hours from the days up to the origin (08:00 on Wednesdays opens later)', async () => {
+    // 08:00 opens on Wednesdays from day 23: at the origin it was seen on one Wednesday in four, so the
+    // forecast leaves it closed; Wednesdays after the origin with 08:00 must not reopen it
+    const all = weekdayCsv(70, () => undefined);
+    const cut = weekdayCsv(31, () => undefined);
+    expect(backtest(await readCsv(all), options)).toEqual(backtest(await readCsv(cut), options));
   });
 });
