@@ -24,9 +24,12 @@ export interface TargetFlags {
 
 /**
  * Commander parser of `--sl`: `80/20` = 80% answered within 20 s; a plain `0.8` is a fraction whose
- * threshold comes from `--threshold`.
+ * threshold comes from `--threshold`. In the slash form the level is a percentage from 1 to 100: a
+ * value below 1 (`0.8/20`) is most likely a fraction written where a percentage belongs (it would
+ * mean 0.8%), so it is rejected with the percentage to write instead.
  *
- * @throws InvalidArgumentError (a usage error naming the flag)
+ * @throws InvalidArgumentError (a usage error naming the flag), e.g. "'0.8/20': the percentage must
+ *   be 1..100 (write 80/20 for 80% within 20 s)."
  * @example
  * parseServiceLevel('80/20'); // { level: 0.8, thresholdSeconds: 20, text: '80/20' }
  */
@@ -35,7 +38,14 @@ export function parseServiceLevel(value: string): ServiceLevelFlag {
   if (slash !== null) {
     const percent = Number(slash[1]);
     const seconds = Number(slash[2]);
-    if (percent > 100) throw new InvalidArgumentError(`'${value}': the percentage must be 0..100.`);
+    if (percent > 100) throw new InvalidArgumentError(`'${value}': the percentage must be 1..100.`);
+    if (percent < 1) {
+      const hint =
+        percent > 0
+          ? ` (write ${Number((percent * 100).toFixed(6))}/${slash[2]} for ${Number((percent * 100).toFixed(6))}% within ${seconds} s)`
+          : '';
+      throw new InvalidArgumentError(`'${value}': the percentage must be 1..100${hint}.`);
+    }
     return { level: percent / 100, thresholdSeconds: seconds, text: value };
   }
   const level = Number(value);

@@ -183,6 +183,12 @@ const cases: BadCase[] = [
     line: 'staffcast: staff: --sl 0.8 needs --threshold <seconds> (or write --sl 80/20)',
   },
   {
+    name: '--sl 0.8/20 (a fraction where the percentage belongs) is a usage error saying to write 80/20',
+    argv: ['staff', 'forecast_no_aht.csv', '--aht', '180', '--sl', '0.8/20'],
+    code: 2,
+    line: "error: option '--sl <target>' argument '0.8/20' is invalid. '0.8/20': the percentage must be 1..100 (write 80/20 for 80% within 20 s).",
+  },
+  {
     name: 'a non-numeric flag value is a usage error',
     argv: ['erlang', '--calls', 'abc', '--interval', '30', '--aht', '180'],
     code: 2,
