@@ -189,6 +189,18 @@ const cases: BadCase[] = [
     line: "error: option '--sl <target>' argument '0.8/20' is invalid. '0.8/20': the percentage must be 1..100 (write 80/20 for 80% within 20 s).",
   },
   {
+    name: 'scenario --sweep aht= (unit not named) is a usage error naming aht-factor= and aht-seconds=',
+    argv: ['scenario', '--base', 'plan_infeasible_cap.json', '--sweep', 'aht=280:320:20'],
+    code: 2,
+    line: "staffcast: --sweep: 'aht' does not say its unit: write aht-factor=280:320:20 (multiplies the handle time) or aht-seconds=280:320:20 (sets it in seconds)",
+  },
+  {
+    name: 'scenario --sweep with an absurd handle-time factor is a usage error pointing to aht-seconds=',
+    argv: ['scenario', '--base', 'plan_infeasible_cap.json', '--sweep', 'aht-factor=280:320:20'],
+    code: 2,
+    line: 'staffcast: --sweep: aht-factor must be 0.1..10 (a factor of the handle time; got 280): for seconds write aht-seconds=280:320:20',
+  },
+  {
     name: 'a non-numeric flag value is a usage error',
     argv: ['erlang', '--calls', 'abc', '--interval', '30', '--aht', '180'],
     code: 2,
