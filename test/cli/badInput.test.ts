@@ -273,6 +273,18 @@ const cases: BadCase[] = [
     line: "staffcast: forecast_no_aht.csv:1: missing column 'agents' (header has: interval_start, calls)",
   },
   {
+    name: 'outbound --scheduled with only a gross column (agents at lunch included) is a data error naming --column',
+    argv: ['outbound', 'requirement.csv', '--scheduled', 'coverage_gross.csv', '--aht', '300'],
+    code: 1,
+    line: "staffcast: coverage_gross.csv:1: no net column 'on_phone' or 'net' (header has: interval_start, scheduled, on_break): 'scheduled' counts agents on break too; if it counts only agents free to take calls, give --column scheduled",
+  },
+  {
+    name: 'outbound reading a net column without --shrinkage is a usage error asking for it',
+    argv: ['outbound', 'requirement.csv', '--scheduled', 'coverage_net.csv', '--aht', '300'],
+    code: 2,
+    line: "staffcast: outbound: give --shrinkage <fraction>: the share of the agents in column 'net' of coverage_net.csv not on the phones (meetings, training, absence; --shrinkage 0 if none)",
+  },
+  {
     name: 'a missing rules file is a data error',
     argv: ['schedule', 'requirement.csv', '--rules', 'no_such_rules.json'],
     code: 1,
