@@ -84,6 +84,14 @@ export { erlangB } from './queueing/erlangB.js';
 export { type ExtendedErlangBResult, extendedErlangB } from './queueing/extendedErlangB.js';
 export { erlangC } from './queueing/erlangC.js';
 export { maxAhtSeconds, maxCallsPerInterval } from './queueing/inverse.js';
+// the input bounds that keep every evaluation and search short (larger inputs are INVALID_INPUT)
+export {
+  MAX_AGENTS_LIMIT,
+  MAX_AHT_SECONDS,
+  MAX_ARRIVALS_PER_PATIENCE,
+  MAX_CALLS_PER_SECOND,
+  MAX_CONCURRENCY,
+} from './queueing/limits.js';
 export { meetsTarget } from './queueing/meetsTarget.js';
 export { queueMetrics } from './queueing/queueMetrics.js';
 export { DEFAULT_MAX_AGENTS, requiredAgents } from './queueing/requiredAgents.js';
