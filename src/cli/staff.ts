@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { parseJsonText, validateConfig } from '../config.js';
 import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
@@ -8,6 +8,7 @@ import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { type Requirement, writeRequirementCsv } from '../io/requirementCsv.js';
 import { readStaffingConfig, type StaffingConfig } from '../io/staffingConfig.js';
 import { writeTextFile } from '../io/writeTextFile.js';
+import { DEFAULT_MAX_AGENTS } from '../queueing/requiredAgents.js';
 import type { StaffingTarget } from '../queueing/types.js';
 import { type CalibrationParams, calibrationParamsSchema } from '../staffing/calibrationParams.js';
 import {
@@ -23,7 +24,13 @@ import { formatInstant } from '../time/formatInstant.js';
 import type { CliContext } from './context.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
-import { addTargetOptions, type TargetFlags, targetFromFlags } from './targetFlags.js';
+import {
+  addTargetOptions,
+  parseAhtSeconds,
+  parseConcurrency,
+  type TargetFlags,
+  targetFromFlags,
+} from './targetFlags.js';
 import {
   defaultTimeZone,
   parseFraction,
@@ -47,6 +54,14 @@ interface StaffFlags extends TargetFlags {
   paidHours: number;
   output?: string;
   summary?: string;
+}
+
+/** `--min-agents`: a whole number 0..`DEFAULT_MAX_AGENTS` (a floor above it could never be staffed). */
+function parseMinAgents(value: string): number {
+  const n = parseNonNegativeInt(value);
+  if (n > DEFAULT_MAX_AGENTS)
+    throw new InvalidArgumentError(`'${value}' must be at most ${DEFAULT_MAX_AGENTS} agents.`);
+  return n;
 }
 
 function usage(message: string): never {
@@ -188,8 +203,8 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
     )
     .option(
       '--aht <seconds>',
-      'handle time in seconds when the forecast has no aht_seconds column',
-      parsePositive,
+      'handle time in seconds when the forecast has no aht_seconds column (at most 86400)',
+      parseAhtSeconds,
     );
   addTargetOptions(command)
     .addOption(
@@ -205,10 +220,10 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
     .option('--quantile <p>', 'staff to this forecast quantile (needs calls_pNN columns)', parseFraction)
     .option(
       '--min-agents <n>',
-      'agents in every forecast interval at least (24/7 cover)',
-      parseNonNegativeInt,
+      'agents in every forecast interval at least (24/7 cover), at most 100000',
+      parseMinAgents,
     )
-    .option('--concurrency <n>', 'contacts one agent handles at once (chat)', parsePositiveInt)
+    .option('--concurrency <n>', 'contacts one agent handles at once (chat), 1..100', parseConcurrency)
     .option('--config <file>', 'per-queue parameters (JSON; see `staffcast schema staffing`)')
     .option(
       '--params <file>',

@@ -1,7 +1,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { StaffcastError } from '../errors.js';
+import { MAX_AHT_SECONDS, MAX_CONCURRENCY } from '../queueing/limits.js';
 import type { ServiceLevelBasis, StaffingTarget } from '../queueing/types.js';
-import { parseFraction, parseNonNegative, parsePositive } from './usage.js';
+import { parseFraction, parseNonNegative, parsePositive, parsePositiveInt } from './usage.js';
 
 /** A parsed `--sl`: `80/20` (percent / seconds) or `0.8` (fraction, threshold from `--threshold`). */
 export interface ServiceLevelFlag {
@@ -56,6 +57,53 @@ export function parseServiceLevel(value: string): ServiceLevelFlag {
   return { level, text: value };
 }
 
+/** Longest mean patience a flag accepts: one day (beyond it Erlang A is Erlang C). */
+export const MAX_PATIENCE_FLAG_SECONDS = 86_400;
+
+/**
+ * Commander parser of a handle-time flag (`--aht`): seconds in (0, `MAX_AHT_SECONDS`] (one day).
+ *
+ * @throws InvalidArgumentError "'1e308' must be at most 86400 seconds (one day)."
+ * @example
+ * parseAhtSeconds('180'); // 180
+ */
+export function parseAhtSeconds(value: string): number {
+  const n = parsePositive(value);
+  if (n > MAX_AHT_SECONDS)
+    throw new InvalidArgumentError(`'${value}' must be at most ${MAX_AHT_SECONDS} seconds (one day).`);
+  return n;
+}
+
+/**
+ * Commander parser of `--patience`: seconds in (0, `MAX_PATIENCE_FLAG_SECONDS`] (one day).
+ *
+ * @throws InvalidArgumentError "'1e308' must be at most 86400 seconds (one day; longer is Erlang C: drop --patience)."
+ * @example
+ * parsePatienceSeconds('120'); // 120
+ */
+export function parsePatienceSeconds(value: string): number {
+  const n = parsePositive(value);
+  if (n > MAX_PATIENCE_FLAG_SECONDS)
+    throw new InvalidArgumentError(
+      `'${value}' must be at most ${MAX_PATIENCE_FLAG_SECONDS} seconds (one day; longer is Erlang C: drop --patience).`,
+    );
+  return n;
+}
+
+/**
+ * Commander parser of `--concurrency` (chat): a whole number 1..`MAX_CONCURRENCY` (100).
+ *
+ * @throws InvalidArgumentError "'1000000000' must be a whole number from 1 to 100."
+ * @example
+ * parseConcurrency('3'); // 3
+ */
+export function parseConcurrency(value: string): number {
+  const n = parsePositiveInt(value);
+  if (n > MAX_CONCURRENCY)
+    throw new InvalidArgumentError(`'${value}' must be a whole number from 1 to ${MAX_CONCURRENCY}.`);
+  return n;
+}
+
 /**
  * Commander parser of `--shrinkage`: a fraction in [0, 1).
  *
@@ -84,7 +132,11 @@ export function addTargetOptions(command: Command): Command {
       parseServiceLevel,
     )
     .option('--threshold <seconds>', 'service-level threshold in seconds (default 20)', parseNonNegative)
-    .option('--patience <seconds>', 'mean patience in seconds: Erlang A (default Erlang C)', parsePositive)
+    .option(
+      '--patience <seconds>',
+      'mean patience in seconds, at most 86400: Erlang A (default Erlang C)',
+      parsePatienceSeconds,
+    )
     .option('--max-occupancy <fraction>', 'maximum occupancy, e.g. 0.85', parseFraction)
     .option('--max-abandon <fraction>', 'maximum abandonment rate, e.g. 0.05', parseFraction)
     .option('--max-asa <seconds>', 'maximum mean wait of answered contacts', parseNonNegative)

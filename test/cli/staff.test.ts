@@ -127,7 +127,7 @@ describe('staffcast staff', () => {
     );
     const badSl = await runStaffcast(['staff', '-', '--sl', '120/20', '--aht', '180'], { stdin: NO_AHT });
     expect(badSl.code).toBe(2);
-    expect(badSl.stderr).toContain("'120/20': the percentage must be 0..100.");
+    expect(badSl.stderr).toContain("'120/20': the percentage must be 1..100.");
     const badShrink = await runStaffcast(
       ['staff', '-', '--sl', '80/20', '--aht', '180', '--shrinkage', '1.5'],
       {
