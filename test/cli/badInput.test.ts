@@ -309,6 +309,12 @@ const cases: BadCase[] = [
     line: 'staffcast: rules_unknown_key.json: shiftTypes[0]: unknown key "maxShiftsPerDay" (known keys: name, days, earliestStart, latestStart, startStepMinutes, lengthsMinutes, lengthMinutes, paid, costPerPaidHour, minCount, maxCount, minShare, maxShare, breaks)',
   },
   {
+    name: 'a rules minCount of 1e9 is a config error (bounded), not a solver that never ends',
+    argv: ['schedule', 'requirement.csv', '--rules', 'rules_huge_min_count.json'],
+    code: 1,
+    line: 'staffcast: rules_huge_min_count.json: shiftTypes[0].minCount: Too big: expected number to be <=100000',
+  },
+  {
     name: 'a requirement CSV with times without offset is a data error naming row and column',
     argv: ['schedule', 'requirement_no_offset.csv', '--rules', 'rules_unknown_key.json'],
     code: 1,
