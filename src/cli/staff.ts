@@ -18,7 +18,12 @@ import {
   usesFittedParams,
   withFittedInputs,
 } from '../staffing/multiQueuePlan.js';
-import { type StaffingOptions, type StaffingScope, staffingPlan } from '../staffing/staffingPlan.js';
+import {
+  DEFAULT_INTERVAL_FLOOR_SHARE,
+  type StaffingOptions,
+  type StaffingScope,
+  staffingPlan,
+} from '../staffing/staffingPlan.js';
 import { staffingSummary } from '../staffing/staffingSummary.js';
 import { formatInstant } from '../time/formatInstant.js';
 import type { CliContext } from './context.js';
@@ -124,12 +129,24 @@ function planQueues(
   return multiQueuePlan(forecasts, config, options, extra);
 }
 
+/** The per-interval floor of a day/week scope, as applied (`--min-interval-sl` or the default). */
+function floorLine(scope: StaffingScope, given: number | undefined, target: StaffingTarget): string {
+  const level = given ?? (target.serviceLevel ?? 0) * DEFAULT_INTERVAL_FLOOR_SHARE;
+  const within = target.thresholdSeconds === undefined ? '' : ` within ${target.thresholdSeconds} s`;
+  const why =
+    given === undefined
+      ? `default: half the ${scope} target; --min-interval-sl changes it, 0 drops it`
+      : '--min-interval-sl';
+  return `staff: ${scope} scope: every interval keeps at least ${(100 * level).toFixed(1)}%${within} (${why})`;
+}
+
 function fmt(x: number, digits = 1): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(digits);
 }
 
 type Summarised = Pick<Requirement, 'starts' | 'agents' | 'timeZone' | 'intervalMinutes'> & {
   serviceLevel?: Float64Array;
+  abandonRate?: Float64Array;
 };
 
 /** The staffingSummary of a requirement as JSON-safe values (ISO times, no NaN). */
@@ -164,8 +181,13 @@ function summaryLine(label: string, req: Summarised, paidHours: number): string 
   let line =
     `${label}${fmt(s.agentHours)} agent-hours, ${s.fte.toFixed(1)} FTE at ${paidHours} h/week, ` +
     `peak ${s.peakAgents} agents at ${Number.isNaN(s.peakStart) ? '-' : formatInstant(s.peakStart, req.timeZone)}`;
-  if (s.worstServiceLevel !== undefined && Number.isFinite(s.worstServiceLevel))
-    line += `, worst interval SL ${(100 * s.worstServiceLevel).toFixed(1)}% at ${formatInstant(s.worstStart!, req.timeZone)}`;
+  if (s.worstServiceLevel !== undefined && Number.isFinite(s.worstServiceLevel)) {
+    line += `, worst interval ${formatInstant(s.worstStart!, req.timeZone)}: SL ${(100 * s.worstServiceLevel).toFixed(1)}%`;
+    const at = req.starts.indexOf(s.worstStart!);
+    const abandon = at < 0 ? undefined : req.abandonRate?.[at];
+    if (abandon !== undefined && Number.isFinite(abandon))
+      line += `, abandonment ${(100 * abandon).toFixed(1)}%, ${req.agents[at]} agents`;
+  }
   return line;
 }
 
@@ -214,7 +236,7 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
     )
     .option(
       '--min-interval-sl <fraction>',
-      'day/week scope: no interval below this service level',
+      'day/week scope: no interval below this service level (default half the target; 0: none)',
       parseFraction,
     )
     .option('--quantile <p>', 'staff to this forecast quantile (needs calls_pNN columns)', parseFraction)
@@ -306,6 +328,7 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
             paid,
           ),
         );
+        if (plan.scope !== 'interval') lines.push(floorLine(plan.scope, flags.minIntervalSl, options.target));
         if (plan.scope !== 'interval')
           lines.push(
             `staff: interval scope would need ${fmt(plan.intervalScopeAgentHours)} agent-hours; ` +
@@ -341,6 +364,8 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
         for (const q of multi.queues)
           lines.push(summaryLine(`staff: queue ${q.name} (${q.channel}): `, q.plan, paid));
         lines.push(summaryLine('staff: total: ', multi.totals, paid));
+        if (flags.scope !== 'interval')
+          lines.push(floorLine(flags.scope, flags.minIntervalSl, options.target));
         if (flags.scope !== 'interval')
           lines.push(`staff: ${flags.scope} scope saves ${fmt(multi.savedAgentHours)} agent-hours`);
       }
