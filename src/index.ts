@@ -133,6 +133,8 @@ export {
 export {
   type MultiQueuePlan,
   multiQueuePlan,
+  // the combined requirement in slices (same rows and order), for writing without the whole table
+  multiQueueRequirementChunks,
   type PlanTotals,
   type QueuePlan,
 } from './staffing/multiQueuePlan.js';
@@ -149,6 +151,8 @@ export {
   shrinkageByInterval,
 } from './staffing/shrinkage.js';
 export {
+  // day/week scope: every interval keeps at least this share of the target by default (0.5)
+  DEFAULT_INTERVAL_FLOOR_SHARE,
   type PeriodResult,
   type StaffingOptions,
   type StaffingPlan,

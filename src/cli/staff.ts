@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { InvalidArgumentError, Option } from 'commander';
 import { parseJsonText, validateConfig } from '../config.js';
@@ -15,6 +16,7 @@ import {
   type MultiQueuePlan,
   multiQueuePlan,
   multiQueuePlanParallel,
+  multiQueueRequirementChunks,
   usesFittedParams,
   withFittedInputs,
 } from '../staffing/multiQueuePlan.js';
@@ -83,14 +85,17 @@ function readText(ctx: CliContext, file: string, kind = 'CSV'): Promise<string> 
   return readTextInput(file, { baseDir: ctx.cwd, stdin: ctx.stdin, kind });
 }
 
-/** Forecasts by queue: one (named '') without a `queue` column, else one per queue value. */
+/**
+ * Forecasts by queue: one (named '') without a `queue` column, else one per queue value. A file is
+ * streamed from disk (never held whole as text); stdin is read as text.
+ */
 async function readForecasts(
-  text: string,
+  input: string | Readable,
   name: string,
   timeZone: string,
   intervalMinutes: number | undefined,
 ): Promise<Map<string, Forecast>> {
-  const byQueue = await readForecastCsvByQueue(Readable.from([text]), {
+  const byQueue = await readForecastCsvByQueue(input, {
     timeZone,
     fileName: name,
     ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
@@ -272,7 +277,8 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
         );
       const params = flags.params === undefined ? undefined : await readParams(ctx, flags.params);
       const name = inputLabel(file);
-      const forecasts = await readForecasts(await readText(ctx, file), name, flags.tz, flags.interval);
+      const input = file === '-' ? Readable.from([await readText(ctx, file)]) : resolve(ctx.cwd, file);
+      const forecasts = await readForecasts(input, name, flags.tz, flags.interval);
       const options: StaffingOptions = { target: target as StaffingTarget, scope: flags.scope };
       if (flags.patience !== undefined) options.patienceSeconds = flags.patience;
       if (flags.shrinkage !== undefined) options.shrinkage = flags.shrinkage;
@@ -348,7 +354,18 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
             `staff: --params ${flags.params}: fitted inputs for queues ${using.join(', ') || '(none)'}${not.length > 0 ? `; not for ${not.join(', ')} (not voice; set useParams in the config to change)` : ''}`,
           );
         }
-        csv = writeRequirementCsv(multi.requirement);
+        // the rows of every queue, merged by start in slices: never the whole table at once
+        csv = '';
+        const slices: string[] = [];
+        let first = true;
+        for (const slice of multiQueueRequirementChunks(multi.queues)) {
+          const text = writeRequirementCsv(slice);
+          const rows = first ? text : text.slice(text.indexOf('\n') + 1);
+          first = false;
+          if (flags.output === undefined) ctx.stdout.write(rows);
+          else slices.push(rows);
+        }
+        if (flags.output !== undefined) csv = slices.join('');
         summary = {
           scope: flags.scope,
           total: summaryJson(multi.totals, paid),
@@ -369,7 +386,7 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
         if (flags.scope !== 'interval')
           lines.push(`staff: ${flags.scope} scope saves ${fmt(multi.savedAgentHours)} agent-hours`);
       }
-      await writeOutput(ctx, flags.output, csv);
+      if (config === undefined || flags.output !== undefined) await writeOutput(ctx, flags.output, csv);
       if (flags.summary !== undefined)
         await writeTextFile(flags.summary, `${JSON.stringify(summary, null, 2)}\n`, { baseDir: ctx.cwd });
       for (const line of lines) ctx.stderr.write(`${line}\n`);
