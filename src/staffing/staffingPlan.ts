@@ -3,6 +3,7 @@ import type { Forecast } from '../forecast/types.js';
 import type { Requirement } from '../io/requirementCsv.js';
 import { erlangBStep, erlangBUnchecked } from '../queueing/erlangB.js';
 import { evaluateMetrics } from '../queueing/evaluate.js';
+import { MAX_AGENTS_LIMIT, MAX_CONCURRENCY } from '../queueing/limits.js';
 import { DEFAULT_THRESHOLD_SECONDS, requiredAgentsUnchecked } from '../queueing/requiredAgents.js';
 import { applyShrinkage } from '../queueing/shrinkage.js';
 import type { QueueMetrics, ServiceLevelBasis, StaffingTarget } from '../queueing/types.js';
@@ -144,15 +145,18 @@ export function staffingPlan(forecast: Forecast, options: StaffingOptions): Staf
   const { intervalMinutes, starts } = forecast;
   const n = starts.length;
   const minAgents = options.minAgents ?? 0;
-  if (!Number.isInteger(minAgents) || minAgents < 0)
-    invalidInput(fn, 'minAgents', 'must be a whole number >= 0', minAgents);
+  if (!Number.isInteger(minAgents) || minAgents < 0 || minAgents > MAX_AGENTS_LIMIT)
+    invalidInput(fn, 'minAgents', `must be a whole number 0..${MAX_AGENTS_LIMIT}`, minAgents);
   const { concurrency } = options;
   const patience = perInterval(fn, 'patienceSeconds', options.patienceSeconds, n, true);
   const factor = options.availabilityFactor ?? 1;
   if (!(factor > 0 && factor <= 2))
     invalidInput(fn, 'availabilityFactor', 'must be a number in (0, 2]', factor);
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1))
-    invalidInput(fn, 'concurrency', 'must be an integer >= 1', concurrency);
+  if (
+    concurrency !== undefined &&
+    !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= MAX_CONCURRENCY)
+  )
+    invalidInput(fn, 'concurrency', `must be an integer 1..${MAX_CONCURRENCY}`, concurrency);
   if (scope !== 'interval' && target.serviceLevel === undefined)
     invalidInput(fn, 'target.serviceLevel', `is required with scope '${scope}'`, undefined);
   const floorSl =

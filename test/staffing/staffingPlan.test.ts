@@ -319,4 +319,15 @@ describe('staffingPlan', () => {
       'staffingPlan: ahtSeconds at 2024-01-01T00:00:00Z (interval 0) must be a finite number > 0 (got NaN)',
     );
   });
+
+  it('rejects a chat concurrency above 100 and a minAgents above 1e6 before any Erlang recursion', () => {
+    const options = { target: SL80, ahtSeconds: 180 };
+    expect(() => staffingPlan(day([100]), { ...options, concurrency: 1e9 })).toThrow(
+      'staffingPlan: concurrency must be an integer 1..100 (got 1000000000)',
+    );
+    expect(() => staffingPlan(day([100]), { ...options, minAgents: 1e9 })).toThrow(
+      'staffingPlan: minAgents must be a whole number 0..1000000 (got 1000000000)',
+    );
+    expect(staffingPlan(day([100]), { ...options, concurrency: 100 }).agents[0]).toBe(1);
+  });
 });
