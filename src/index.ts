@@ -128,6 +128,14 @@ export { erlangB } from './queueing/erlangB.js';
 export { type ExtendedErlangBResult, extendedErlangB } from './queueing/extendedErlangB.js';
 export { erlangC } from './queueing/erlangC.js';
 export { maxAhtSeconds, maxCallsPerInterval } from './queueing/inverse.js';
+// the input bounds that keep every evaluation and search short (larger inputs are INVALID_INPUT)
+export {
+  MAX_AGENTS_LIMIT,
+  MAX_AHT_SECONDS,
+  MAX_ARRIVALS_PER_PATIENCE,
+  MAX_CALLS_PER_SECOND,
+  MAX_CONCURRENCY,
+} from './queueing/limits.js';
 export { meetsTarget } from './queueing/meetsTarget.js';
 export { queueMetrics } from './queueing/queueMetrics.js';
 export { DEFAULT_MAX_AGENTS, requiredAgents } from './queueing/requiredAgents.js';
@@ -169,6 +177,8 @@ export {
 export {
   type MultiQueuePlan,
   multiQueuePlan,
+  // the combined requirement in slices (same rows and order), for writing without the whole table
+  multiQueueRequirementChunks,
   type PlanTotals,
   type QueuePlan,
 } from './staffing/multiQueuePlan.js';
@@ -185,6 +195,8 @@ export {
   shrinkageByInterval,
 } from './staffing/shrinkage.js';
 export {
+  // day/week scope: every interval keeps at least this share of the target by default (0.5)
+  DEFAULT_INTERVAL_FLOOR_SHARE,
   type PeriodResult,
   type StaffingOptions,
   type StaffingPlan,

@@ -1,12 +1,20 @@
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { StaffcastError } from '../errors.js';
+import { MAX_AGENTS_LIMIT, MAX_CALLS_PER_SECOND } from '../queueing/limits.js';
 import { meetsTarget } from '../queueing/meetsTarget.js';
 import { queueMetrics } from '../queueing/queueMetrics.js';
 import { requiredAgents } from '../queueing/requiredAgents.js';
 import { applyShrinkage } from '../queueing/shrinkage.js';
 import type { QueueDemand, QueueMetrics, StaffingTarget } from '../queueing/types.js';
 import type { CommandRegistrar } from './program.js';
-import { addTargetOptions, type TargetFlags, targetFromFlags } from './targetFlags.js';
-import { parseNonNegative, parseNonNegativeInt, parsePositive, parsePositiveInt } from './usage.js';
+import {
+  addTargetOptions,
+  parseAhtSeconds,
+  parseConcurrency,
+  type TargetFlags,
+  targetFromFlags,
+} from './targetFlags.js';
+import { parseNonNegative, parseNonNegativeInt, parsePositive } from './usage.js';
 
 interface ErlangFlags extends TargetFlags {
   calls: number;
@@ -18,6 +26,14 @@ interface ErlangFlags extends TargetFlags {
 }
 
 const DEFAULT_THRESHOLD_SECONDS = 20;
+
+/** `--agents`: a whole number 0..`MAX_AGENTS_LIMIT`. */
+function parseAgents(value: string): number {
+  const n = parseNonNegativeInt(value);
+  if (n > MAX_AGENTS_LIMIT)
+    throw new InvalidArgumentError(`'${value}' must be at most ${MAX_AGENTS_LIMIT} agents.`);
+  return n;
+}
 const TABLE_SPAN = 3;
 
 /** The staffing target and reporting threshold the flags describe (20 s when no flag sets one). */
@@ -100,9 +116,9 @@ export const registerErlang: CommandRegistrar = (program, ctx) => {
     .description('Erlang C / Erlang A calculator: agents needed for a target, or the service of a staffing')
     .requiredOption('--calls <n>', 'contacts offered in one interval', parseNonNegative)
     .requiredOption('--interval <minutes>', 'interval length in minutes', parsePositive)
-    .requiredOption('--aht <seconds>', 'mean handle time in seconds', parsePositive);
+    .requiredOption('--aht <seconds>', 'mean handle time in seconds (at most 86400)', parseAhtSeconds);
   addTargetOptions(command)
-    .option('--agents <n>', 'evaluate this staffing instead of finding the minimum', parseNonNegativeInt)
+    .option('--agents <n>', 'evaluate this staffing instead of finding the minimum', parseAgents)
     .addOption(
       new Option('--basis <basis>', 'service-level basis (default offered)').choices([
         'offered',
@@ -110,9 +126,15 @@ export const registerErlang: CommandRegistrar = (program, ctx) => {
         'virtualWait',
       ]),
     )
-    .option('--concurrency <n>', 'contacts one agent handles at once (chat)', parsePositiveInt)
+    .option('--concurrency <n>', 'contacts one agent handles at once (chat), 1..100', parseConcurrency)
     .option('--json', 'print one JSON document')
     .action((flags: ErlangFlags) => {
+      const perSecond = flags.calls / (flags.interval * 60);
+      if (perSecond > MAX_CALLS_PER_SECOND)
+        throw new StaffcastError(
+          'USAGE',
+          `erlang: --calls ${flags.calls} per ${flags.interval} min is more than ${MAX_CALLS_PER_SECOND} contacts per second (at most ${MAX_CALLS_PER_SECOND * flags.interval * 60} per interval)`,
+        );
       const target = targetOf(flags);
       const demand = demandOf(flags);
       const options = {

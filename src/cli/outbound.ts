@@ -1,6 +1,9 @@
+import { StaffcastError } from '../errors.js';
+import { missingColumnError, parseCsvText } from '../io/csvSource.js';
 import { csvText } from '../io/csvText.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { type Requirement, readRequirementCsv } from '../io/requirementCsv.js';
+import { escapeControl } from '../io/textCheck.js';
 import { outboundCapacity } from '../staffing/outboundCapacity.js';
 import { formatInstant } from '../time/formatInstant.js';
 import type { CliContext } from './context.js';
@@ -12,7 +15,8 @@ import { defaultTimeZone, parseFraction, parsePositive, parseTimeZone } from './
 interface OutboundFlags {
   scheduled: string;
   aht: number;
-  shrinkage: number;
+  shrinkage?: number;
+  column?: string;
   maxOccupancy: number;
   tz: string;
   output?: string;
@@ -20,6 +24,42 @@ interface OutboundFlags {
 
 function readText(ctx: CliContext, file: string): Promise<string> {
   return readTextInput(file, { baseDir: ctx.cwd, stdin: ctx.stdin });
+}
+
+/**
+ * Columns of a schedule's coverage that count agents free to take calls, in the order they are
+ * looked for: `on_phone` (plan's coverage.csv: net of breaks and of shrinkage) and `net` (plan's
+ * and `schedule --coverage`: on shift and not on break, before shrinkage).
+ */
+const NET_COLUMNS = ['on_phone', 'net'] as const;
+/** Columns that count every scheduled head, agents at lunch included: read only when named. */
+const GROSS_COLUMNS = ['scheduled', 'scheduled_agents', 'agents'] as const;
+/** The column already net of shrinkage: no `--shrinkage` on top. */
+const AFTER_SHRINKAGE_COLUMN = 'on_phone';
+
+function usage(message: string): never {
+  throw new StaffcastError('USAGE', `outbound: ${message}`);
+}
+
+/**
+ * The column of the schedule file to read: `--column`, else the first of `NET_COLUMNS` in the
+ * header. A file with only a gross column is a data error naming the flag that reads it anyway.
+ */
+function scheduleColumn(text: string, source: string, column: string | undefined): string {
+  const first = parseCsvText(text, source, { trim: true })[0];
+  if (first === undefined || column !== undefined) return column ?? NET_COLUMNS[0];
+  const header = first.fields;
+  const has = (name: string) => header.some((h) => h.toLowerCase() === name);
+  const net = NET_COLUMNS.find(has);
+  if (net !== undefined) return net;
+  const gross = GROSS_COLUMNS.find(has);
+  if (gross === undefined)
+    throw missingColumnError(source, first.line, NET_COLUMNS[0], header, `or '${NET_COLUMNS[1]}'`);
+  throw new StaffcastError(
+    'CSV_ROW',
+    `${source}:${first.line}: no net column 'on_phone' or 'net' (header has: ${escapeControl(header.join(', '))}): '${gross}' counts agents on break too; if it counts only agents free to take calls, give --column ${gross}`,
+    { source, row: first.line, column: gross },
+  );
 }
 
 /** Agents summed per interval start (several queues of one requirement add up). */
@@ -33,17 +73,20 @@ function byStart(req: Requirement): Map<number, number> {
 }
 
 /**
- * `staffcast outbound <requirements.csv|-> --scheduled scheduled.csv --aht 300 [--shrinkage 0]
- * [--max-occupancy 1] [--tz UTC] [-o outbound.csv]`: the outbound calls that fit into the agent
- * time scheduled beyond the inbound requirement (`outboundCapacity`).
+ * `staffcast outbound <requirements.csv|-> --scheduled coverage.csv --aht 300 [--shrinkage 0.3]
+ * [--column net] [--max-occupancy 1] [--tz UTC] [-o outbound.csv]`: the outbound calls that fit
+ * into the agent time scheduled beyond the inbound requirement (`outboundCapacity`).
  *
  * - requirements.csv: the output of `staff` (`interval_start`, `agents`; rows of several queues
  *   at the same start are added).
- * - scheduled.csv: `interval_start` (ISO-8601 with offset) and the agents scheduled in that
- *   interval, in a column named `scheduled_agents`, `scheduled` or `agents` (first found).
- *   `--shrinkage` is the share of those scheduled agents not on the phones (0 when the column
- *   already counts productive agents). A requirement interval the schedule does not list has 0
- *   scheduled agents; schedule rows outside the requirement are ignored (counted on stderr).
+ * - coverage.csv: `interval_start` (ISO-8601 with offset) and the agents free to take calls: the
+ *   column `on_phone` (plan's coverage.csv: after breaks and shrinkage; `--shrinkage` must then be
+ *   absent or 0) or else `net` (plan's and `schedule --coverage`: after breaks, before shrinkage;
+ *   `--shrinkage` is required, `--shrinkage 0` when nothing else takes agents off the phones).
+ *   A file with only a gross column (`scheduled`, `scheduled_agents`, `agents`: agents at lunch
+ *   included) is a data error unless `--column` names it. The column and shrinkage used are
+ *   printed on stderr. A requirement interval the schedule does not list has 0 scheduled agents;
+ *   schedule rows outside the requirement are ignored (counted on stderr).
  *
  * Writes `interval_start,required_agents,scheduled_agents,spare_agents,outbound_calls,short_agents`
  * to `-o` or stdout, and the total to stderr.
@@ -57,13 +100,19 @@ export const registerOutbound: CommandRegistrar = (program, ctx) => {
     .command('outbound')
     .description('outbound calls that fit into scheduled agent time beyond the inbound requirement')
     .argument('<requirements>', 'requirement CSV written by `staffcast staff`, or - for stdin')
-    .requiredOption('--scheduled <file>', 'CSV of interval_start and scheduled_agents (or scheduled, agents)')
+    .requiredOption(
+      '--scheduled <file>',
+      'coverage CSV of the schedule: interval_start and on_phone (after shrinkage) or net (after breaks)',
+    )
     .requiredOption('--aht <seconds>', 'handle time of one outbound call in seconds', parsePositive)
     .option(
       '--shrinkage <fraction>',
-      'share of the scheduled agents not on the phones, 0 <= s < 1',
+      'share of the net agents not on the phones, 0 <= s < 1 (required unless reading on_phone)',
       parseShrinkage,
-      0,
+    )
+    .option(
+      '--column <name>',
+      'column of --scheduled to read (default on_phone, else net); a gross column only when named',
     )
     .option('--max-occupancy <fraction>', 'share of spare time usable for outbound', parseFraction, 1)
     .option('--tz <zone>', 'IANA zone of the output times', parseTimeZone, defaultTimeZone(ctx.env))
@@ -73,9 +122,25 @@ export const registerOutbound: CommandRegistrar = (program, ctx) => {
         source: inputLabel(file),
         timeZone: flags.tz,
       });
-      const schedule = readRequirementCsv(await readText(ctx, flags.scheduled), {
+      const scheduleText = await readText(ctx, flags.scheduled);
+      const column = scheduleColumn(scheduleText, flags.scheduled, flags.column);
+      let shrinkage: number;
+      if (column.toLowerCase() === AFTER_SHRINKAGE_COLUMN) {
+        if (flags.shrinkage !== undefined && flags.shrinkage > 0)
+          usage(
+            `--shrinkage ${flags.shrinkage}: column '${column}' of ${flags.scheduled} is already after shrinkage; drop --shrinkage, or read the net column with --column net`,
+          );
+        shrinkage = 0;
+      } else {
+        if (flags.shrinkage === undefined)
+          usage(
+            `give --shrinkage <fraction>: the share of the agents in column '${column}' of ${flags.scheduled} not on the phones (meetings, training, absence; --shrinkage 0 if none)`,
+          );
+        shrinkage = flags.shrinkage;
+      }
+      const schedule = readRequirementCsv(scheduleText, {
         source: flags.scheduled,
-        agentsColumn: ['scheduled_agents', 'scheduled', 'agents'],
+        agentsColumn: column,
         intervalMinutes: requirement.intervalMinutes,
       });
       const need = byStart(requirement);
@@ -87,7 +152,7 @@ export const registerOutbound: CommandRegistrar = (program, ctx) => {
       const result = outboundCapacity(required, scheduled, {
         ahtSeconds: flags.aht,
         intervalMinutes: requirement.intervalMinutes,
-        shrinkage: flags.shrinkage,
+        shrinkage,
         maxOccupancy: flags.maxOccupancy,
       });
       const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -111,6 +176,9 @@ export const registerOutbound: CommandRegistrar = (program, ctx) => {
       ];
       const csv = csvText(rows);
       await writeOutput(ctx, flags.output, csv);
+      ctx.stderr.write(
+        `outbound: agents from column '${column}' of ${flags.scheduled}, shrinkage ${shrinkage}${column.toLowerCase() === AFTER_SHRINKAGE_COLUMN ? ' (the column is after shrinkage)' : ''}\n`,
+      );
       const short = result.shortAgents.filter((s) => s > 0).length;
       ctx.stderr.write(
         `outbound: ${result.totalCalls} calls of ${flags.aht} s fit into ${result.totalSpareAgentHours.toFixed(1)} ` +

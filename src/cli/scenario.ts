@@ -34,7 +34,7 @@ interface ScenarioFlags {
 /**
  * `staffcast scenario scenarios.json [--json] [--format table|csv] [--no-schedule]
  * [--report out.html] [--concurrency n]` and `staffcast scenario --base plan.json --sweep
- * volume=0.9:1.2:0.05` (also aht=, sl=, shrinkage=): runs `compareScenarios` and prints one row
+ * volume=0.9:1.2:0.05` (also aht-factor=, aht-seconds=, sl=, shrinkage=): runs `compareScenarios` and prints one row
  * per scenario (base first): calls, agent-hours, FTE, peak agents, schedule cost, service level,
  * ASA, abandonment, outbound calls that fit (--json and csv also the schedule's solve status). In
  * the table a schedule cost ending in `*` marks a schedule not proven optimal (stopped at the time
@@ -50,7 +50,10 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
     .description('compare what-if variants of a plan side by side (`staffcast schema scenario`)')
     .argument('[file]', 'scenario file JSON (- for stdin); its paths are relative to its folder')
     .option('--base <plan>', 'plan config to sweep (with --sweep)')
-    .option('--sweep <spec>', 'sweep one parameter: volume|aht|sl|shrinkage=<from>:<to>:<step>')
+    .option(
+      '--sweep <spec>',
+      'sweep one parameter: volume|aht-factor|aht-seconds|sl|shrinkage=<from>:<to>:<step>',
+    )
     .option('--json', 'print the rows as JSON')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv']).default('table'))
     .option('--no-schedule', 'skip scheduling: figures of the requirement (fast)')

@@ -1,5 +1,6 @@
+import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { parseJsonText, validateConfig } from '../config.js';
 import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
@@ -8,6 +9,7 @@ import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { type Requirement, writeRequirementCsv } from '../io/requirementCsv.js';
 import { readStaffingConfig, type StaffingConfig } from '../io/staffingConfig.js';
 import { writeTextFile } from '../io/writeTextFile.js';
+import { DEFAULT_MAX_AGENTS } from '../queueing/requiredAgents.js';
 import type { StaffingTarget } from '../queueing/types.js';
 import { type CalibrationParams, calibrationParamsSchema } from '../staffing/calibrationParams.js';
 import { fteBasis } from '../staffing/fte.js';
@@ -15,16 +17,28 @@ import {
   type MultiQueuePlan,
   multiQueuePlan,
   multiQueuePlanParallel,
+  multiQueueRequirementChunks,
   usesFittedParams,
   withFittedInputs,
 } from '../staffing/multiQueuePlan.js';
-import { type StaffingOptions, type StaffingScope, staffingPlan } from '../staffing/staffingPlan.js';
+import {
+  DEFAULT_INTERVAL_FLOOR_SHARE,
+  type StaffingOptions,
+  type StaffingScope,
+  staffingPlan,
+} from '../staffing/staffingPlan.js';
 import { type StaffingSummary, staffingSummary } from '../staffing/staffingSummary.js';
 import { formatInstant } from '../time/formatInstant.js';
 import type { CliContext } from './context.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
-import { addTargetOptions, type TargetFlags, targetFromFlags } from './targetFlags.js';
+import {
+  addTargetOptions,
+  parseAhtSeconds,
+  parseConcurrency,
+  type TargetFlags,
+  targetFromFlags,
+} from './targetFlags.js';
 import {
   defaultTimeZone,
   parseFraction,
@@ -51,6 +65,14 @@ interface StaffFlags extends TargetFlags {
   summary?: string;
 }
 
+/** `--min-agents`: a whole number 0..`DEFAULT_MAX_AGENTS` (a floor above it could never be staffed). */
+function parseMinAgents(value: string): number {
+  const n = parseNonNegativeInt(value);
+  if (n > DEFAULT_MAX_AGENTS)
+    throw new InvalidArgumentError(`'${value}' must be at most ${DEFAULT_MAX_AGENTS} agents.`);
+  return n;
+}
+
 function usage(message: string): never {
   throw new StaffcastError('USAGE', `staff: ${message}`);
 }
@@ -65,14 +87,17 @@ function readText(ctx: CliContext, file: string, kind = 'CSV'): Promise<string> 
   return readTextInput(file, { baseDir: ctx.cwd, stdin: ctx.stdin, kind });
 }
 
-/** Forecasts by queue: one (named '') without a `queue` column, else one per queue value. */
+/**
+ * Forecasts by queue: one (named '') without a `queue` column, else one per queue value. A file is
+ * streamed from disk (never held whole as text); stdin is read as text.
+ */
 async function readForecasts(
-  text: string,
+  input: string | Readable,
   name: string,
   timeZone: string,
   intervalMinutes: number | undefined,
 ): Promise<Map<string, Forecast>> {
-  const byQueue = await readForecastCsvByQueue(Readable.from([text]), {
+  const byQueue = await readForecastCsvByQueue(input, {
     timeZone,
     fileName: name,
     ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
@@ -111,6 +136,17 @@ function planQueues(
   return multiQueuePlan(forecasts, config, options, extra);
 }
 
+/** The per-interval floor of a day/week scope, as applied (`--min-interval-sl` or the default). */
+function floorLine(scope: StaffingScope, given: number | undefined, target: StaffingTarget): string {
+  const level = given ?? (target.serviceLevel ?? 0) * DEFAULT_INTERVAL_FLOOR_SHARE;
+  const within = target.thresholdSeconds === undefined ? '' : ` within ${target.thresholdSeconds} s`;
+  const why =
+    given === undefined
+      ? `default: half the ${scope} target; --min-interval-sl changes it, 0 drops it`
+      : '--min-interval-sl';
+  return `staff: ${scope} scope: every interval keeps at least ${(100 * level).toFixed(1)}%${within} (${why})`;
+}
+
 function fmt(x: number, digits = 1): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(digits);
 }
@@ -120,6 +156,7 @@ type Summarised = Pick<
   'starts' | 'agents' | 'scheduledAgents' | 'timeZone' | 'intervalMinutes'
 > & {
   serviceLevel?: Float64Array;
+  abandonRate?: Float64Array;
 };
 
 /** How FTE is counted: paid hours of one FTE per week, calendar days of the horizon (default: whole weeks). */
@@ -166,8 +203,13 @@ function summaryLine(label: string, req: Summarised, fte: FteFlags): string {
     `${label}${fmt(s.agentHours)} agent-hours on the phones, ${s.fte.toFixed(1)} FTE ` +
     `(${fteBasis({ paidHoursPerWeek: fte.paidHoursPerWeek, source: 'requirement' })}, ${s.horizonDays}-day horizon), ` +
     `peak ${s.peakAgents} agents at ${Number.isNaN(s.peakStart) ? '-' : formatInstant(s.peakStart, req.timeZone)}`;
-  if (s.worstServiceLevel !== undefined && Number.isFinite(s.worstServiceLevel))
-    line += `, worst interval SL ${(100 * s.worstServiceLevel).toFixed(1)}% at ${formatInstant(s.worstStart!, req.timeZone)}`;
+  if (s.worstServiceLevel !== undefined && Number.isFinite(s.worstServiceLevel)) {
+    line += `, worst interval ${formatInstant(s.worstStart!, req.timeZone)}: SL ${(100 * s.worstServiceLevel).toFixed(1)}%`;
+    const at = req.starts.indexOf(s.worstStart!);
+    const abandon = at < 0 ? undefined : req.abandonRate?.[at];
+    if (abandon !== undefined && Number.isFinite(abandon))
+      line += `, abandonment ${(100 * abandon).toFixed(1)}%, ${req.agents[at]} agents`;
+  }
   return line;
 }
 
@@ -206,8 +248,8 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
     )
     .option(
       '--aht <seconds>',
-      'handle time in seconds when the forecast has no aht_seconds column',
-      parsePositive,
+      'handle time in seconds when the forecast has no aht_seconds column (at most 86400)',
+      parseAhtSeconds,
     );
   addTargetOptions(command)
     .addOption(
@@ -217,16 +259,16 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
     )
     .option(
       '--min-interval-sl <fraction>',
-      'day/week scope: no interval below this service level',
+      'day/week scope: no interval below this service level (default half the target; 0: none)',
       parseFraction,
     )
     .option('--quantile <p>', 'staff to this forecast quantile (needs calls_pNN columns)', parseFraction)
     .option(
       '--min-agents <n>',
-      'agents in every forecast interval at least (24/7 cover)',
-      parseNonNegativeInt,
+      'agents in every forecast interval at least (24/7 cover), at most 100000',
+      parseMinAgents,
     )
-    .option('--concurrency <n>', 'contacts one agent handles at once (chat)', parsePositiveInt)
+    .option('--concurrency <n>', 'contacts one agent handles at once (chat), 1..100', parseConcurrency)
     .option('--config <file>', 'per-queue parameters (JSON; see `staffcast schema staffing`)')
     .option(
       '--params <file>',
@@ -258,7 +300,8 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
         );
       const params = flags.params === undefined ? undefined : await readParams(ctx, flags.params);
       const name = inputLabel(file);
-      const forecasts = await readForecasts(await readText(ctx, file), name, flags.tz, flags.interval);
+      const input = file === '-' ? Readable.from([await readText(ctx, file)]) : resolve(ctx.cwd, file);
+      const forecasts = await readForecasts(input, name, flags.tz, flags.interval);
       const options: StaffingOptions = { target: target as StaffingTarget, scope: flags.scope };
       if (flags.patience !== undefined) options.patienceSeconds = flags.patience;
       if (flags.shrinkage !== undefined) options.shrinkage = flags.shrinkage;
@@ -317,6 +360,7 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
             paid,
           ),
         );
+        if (plan.scope !== 'interval') lines.push(floorLine(plan.scope, flags.minIntervalSl, options.target));
         if (plan.scope !== 'interval')
           lines.push(
             `staff: interval scope would need ${fmt(plan.intervalScopeAgentHours)} agent-hours; ` +
@@ -336,7 +380,18 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
             `staff: --params ${flags.params}: fitted inputs for queues ${using.join(', ') || '(none)'}${not.length > 0 ? `; not for ${not.join(', ')} (not voice; set useParams in the config to change)` : ''}`,
           );
         }
-        csv = writeRequirementCsv(multi.requirement);
+        // the rows of every queue, merged by start in slices: never the whole table at once
+        csv = '';
+        const slices: string[] = [];
+        let first = true;
+        for (const slice of multiQueueRequirementChunks(multi.queues)) {
+          const text = writeRequirementCsv(slice);
+          const rows = first ? text : text.slice(text.indexOf('\n') + 1);
+          first = false;
+          if (flags.output === undefined) ctx.stdout.write(rows);
+          else slices.push(rows);
+        }
+        if (flags.output !== undefined) csv = slices.join('');
         summary = {
           scope: flags.scope,
           total: summaryJson(multi.totals, paid),
@@ -353,9 +408,11 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
           lines.push(summaryLine(`staff: queue ${q.name} (${q.channel}): `, q.plan, paid));
         lines.push(summaryLine('staff: total: ', multi.totals, paid));
         if (flags.scope !== 'interval')
+          lines.push(floorLine(flags.scope, flags.minIntervalSl, options.target));
+        if (flags.scope !== 'interval')
           lines.push(`staff: ${flags.scope} scope saves ${fmt(multi.savedAgentHours)} agent-hours`);
       }
-      await writeOutput(ctx, flags.output, csv);
+      if (config === undefined || flags.output !== undefined) await writeOutput(ctx, flags.output, csv);
       if (flags.summary !== undefined)
         await writeTextFile(flags.summary, `${JSON.stringify(summary, null, 2)}\n`, { baseDir: ctx.cwd });
       for (const line of lines) ctx.stderr.write(`${line}\n`);

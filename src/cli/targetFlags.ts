@@ -1,7 +1,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { StaffcastError } from '../errors.js';
+import { MAX_AHT_SECONDS, MAX_CONCURRENCY } from '../queueing/limits.js';
 import type { ServiceLevelBasis, StaffingTarget } from '../queueing/types.js';
-import { parseFraction, parseNonNegative, parsePositive } from './usage.js';
+import { parseFraction, parseNonNegative, parsePositive, parsePositiveInt } from './usage.js';
 
 /** A parsed `--sl`: `80/20` (percent / seconds) or `0.8` (fraction, threshold from `--threshold`). */
 export interface ServiceLevelFlag {
@@ -24,9 +25,12 @@ export interface TargetFlags {
 
 /**
  * Commander parser of `--sl`: `80/20` = 80% answered within 20 s; a plain `0.8` is a fraction whose
- * threshold comes from `--threshold`.
+ * threshold comes from `--threshold`. In the slash form the level is a percentage from 1 to 100: a
+ * value below 1 (`0.8/20`) is most likely a fraction written where a percentage belongs (it would
+ * mean 0.8%), so it is rejected with the percentage to write instead.
  *
- * @throws InvalidArgumentError (a usage error naming the flag)
+ * @throws InvalidArgumentError (a usage error naming the flag), e.g. "'0.8/20': the percentage must
+ *   be 1..100 (write 80/20 for 80% within 20 s)."
  * @example
  * parseServiceLevel('80/20'); // { level: 0.8, thresholdSeconds: 20, text: '80/20' }
  */
@@ -35,7 +39,14 @@ export function parseServiceLevel(value: string): ServiceLevelFlag {
   if (slash !== null) {
     const percent = Number(slash[1]);
     const seconds = Number(slash[2]);
-    if (percent > 100) throw new InvalidArgumentError(`'${value}': the percentage must be 0..100.`);
+    if (percent > 100) throw new InvalidArgumentError(`'${value}': the percentage must be 1..100.`);
+    if (percent < 1) {
+      const hint =
+        percent > 0
+          ? ` (write ${Number((percent * 100).toFixed(6))}/${slash[2]} for ${Number((percent * 100).toFixed(6))}% within ${seconds} s)`
+          : '';
+      throw new InvalidArgumentError(`'${value}': the percentage must be 1..100${hint}.`);
+    }
     return { level: percent / 100, thresholdSeconds: seconds, text: value };
   }
   const level = Number(value);
@@ -44,6 +55,53 @@ export function parseServiceLevel(value: string): ServiceLevelFlag {
       `'${value}' must be PERCENT/SECONDS (80/20) or a fraction 0..1 with --threshold.`,
     );
   return { level, text: value };
+}
+
+/** Longest mean patience a flag accepts: one day (beyond it Erlang A is Erlang C). */
+export const MAX_PATIENCE_FLAG_SECONDS = 86_400;
+
+/**
+ * Commander parser of a handle-time flag (`--aht`): seconds in (0, `MAX_AHT_SECONDS`] (one day).
+ *
+ * @throws InvalidArgumentError "'1e308' must be at most 86400 seconds (one day)."
+ * @example
+ * parseAhtSeconds('180'); // 180
+ */
+export function parseAhtSeconds(value: string): number {
+  const n = parsePositive(value);
+  if (n > MAX_AHT_SECONDS)
+    throw new InvalidArgumentError(`'${value}' must be at most ${MAX_AHT_SECONDS} seconds (one day).`);
+  return n;
+}
+
+/**
+ * Commander parser of `--patience`: seconds in (0, `MAX_PATIENCE_FLAG_SECONDS`] (one day).
+ *
+ * @throws InvalidArgumentError "'1e308' must be at most 86400 seconds (one day; longer is Erlang C: drop --patience)."
+ * @example
+ * parsePatienceSeconds('120'); // 120
+ */
+export function parsePatienceSeconds(value: string): number {
+  const n = parsePositive(value);
+  if (n > MAX_PATIENCE_FLAG_SECONDS)
+    throw new InvalidArgumentError(
+      `'${value}' must be at most ${MAX_PATIENCE_FLAG_SECONDS} seconds (one day; longer is Erlang C: drop --patience).`,
+    );
+  return n;
+}
+
+/**
+ * Commander parser of `--concurrency` (chat): a whole number 1..`MAX_CONCURRENCY` (100).
+ *
+ * @throws InvalidArgumentError "'1000000000' must be a whole number from 1 to 100."
+ * @example
+ * parseConcurrency('3'); // 3
+ */
+export function parseConcurrency(value: string): number {
+  const n = parsePositiveInt(value);
+  if (n > MAX_CONCURRENCY)
+    throw new InvalidArgumentError(`'${value}' must be a whole number from 1 to ${MAX_CONCURRENCY}.`);
+  return n;
 }
 
 /**
@@ -74,7 +132,11 @@ export function addTargetOptions(command: Command): Command {
       parseServiceLevel,
     )
     .option('--threshold <seconds>', 'service-level threshold in seconds (default 20)', parseNonNegative)
-    .option('--patience <seconds>', 'mean patience in seconds: Erlang A (default Erlang C)', parsePositive)
+    .option(
+      '--patience <seconds>',
+      'mean patience in seconds, at most 86400: Erlang A (default Erlang C)',
+      parsePatienceSeconds,
+    )
     .option('--max-occupancy <fraction>', 'maximum occupancy, e.g. 0.85', parseFraction)
     .option('--max-abandon <fraction>', 'maximum abandonment rate, e.g. 0.05', parseFraction)
     .option('--max-asa <seconds>', 'maximum mean wait of answered contacts', parseNonNegative)

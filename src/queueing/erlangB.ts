@@ -1,4 +1,8 @@
 import { invalidInput } from '../errors.js';
+import { MAX_AGENTS_LIMIT, MAX_CONCURRENCY } from './limits.js';
+
+/** Most servers (trunks) the public Erlang functions take: every agent of a staffing search, each with full concurrency. */
+const MAX_SERVERS = MAX_AGENTS_LIMIT * MAX_CONCURRENCY;
 
 /**
  * Erlang B: the blocking probability of an M/M/n/n loss system with `agents` servers and
@@ -51,7 +55,9 @@ export function erlangBStep(previous: number, k: number, erlangs: number): numbe
 }
 
 /**
- * Validates the (agents, erlangs) pair of the public Erlang functions.
+ * Validates the (agents, erlangs) pair of the public Erlang functions: agents (servers) an integer
+ * 0..`MAX_AGENTS_LIMIT` x `MAX_CONCURRENCY` (1e8: the most servers any staffing evaluates; the
+ * recursion is O(agents)), erlangs finite >= 0.
  *
  * @throws StaffcastError INVALID_INPUT naming `fn` and the field
  * @example
@@ -60,6 +66,7 @@ export function erlangBStep(previous: number, k: number, erlangs: number): numbe
 export function checkAgentsAndErlangs(fn: string, agents: number, erlangs: number): void {
   if (!Number.isInteger(agents) || agents < 0)
     invalidInput(fn, 'agents', 'must be a non-negative integer', agents);
+  if (agents > MAX_SERVERS) invalidInput(fn, 'agents', `must be at most ${MAX_SERVERS}`, agents);
   if (!Number.isFinite(erlangs) || erlangs < 0)
     invalidInput(fn, 'erlangs', 'must be a finite number >= 0', erlangs);
 }

@@ -1,5 +1,6 @@
 import { invalidInput } from '../errors.js';
 import { checkAgentsAndErlangs, erlangBUnchecked } from './erlangB.js';
+import { MAX_AGENTS_LIMIT } from './limits.js';
 
 /** Result of `extendedErlangB`. */
 export interface ExtendedErlangBResult {
@@ -21,7 +22,7 @@ export interface ExtendedErlangBResult {
  * [A0, A0 / (1 - r)]. It is found by bisection to full double precision (about 60 halvings, each one
  * Erlang B recursion). Cost O(60 · agents).
  *
- * @param agents trunks or agents, a non-negative integer
+ * @param agents trunks or agents, an integer 0..`MAX_AGENTS_LIMIT` (each of the ~60 bisection steps is O(agents))
  * @param baseErlangs fresh offered load in Erlangs (>= 0)
  * @param retryFraction share of blocked callers who retry, 0 <= r < 1
  * @throws StaffcastError INVALID_INPUT when agents, baseErlangs or retryFraction is out of range
@@ -35,6 +36,8 @@ export function extendedErlangB(
   retryFraction: number,
 ): ExtendedErlangBResult {
   checkAgentsAndErlangs('extendedErlangB', agents, baseErlangs);
+  if (agents > MAX_AGENTS_LIMIT)
+    invalidInput('extendedErlangB', 'agents', `must be at most ${MAX_AGENTS_LIMIT}`, agents);
   if (!(retryFraction >= 0 && retryFraction < 1)) {
     invalidInput('extendedErlangB', 'retryFraction', 'must be in [0, 1)', retryFraction);
   }

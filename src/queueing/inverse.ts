@@ -1,5 +1,6 @@
 import { erlangBUnchecked } from './erlangB.js';
 import { evaluateMetrics } from './evaluate.js';
+import { MAX_AHT_SECONDS, MAX_ARRIVALS_PER_PATIENCE, MAX_CALLS_PER_SECOND } from './limits.js';
 import { meetsTarget } from './meetsTarget.js';
 import { DEFAULT_THRESHOLD_SECONDS } from './requiredAgents.js';
 import type { QueueDemand, StaffingTarget } from './types.js';
@@ -22,7 +23,8 @@ const MAX_LOAD_PER_SERVER = 1e4;
  * @param demand the demand without `callsPerInterval`
  * @param target what must hold (as in `requiredAgents`; `maxAgents` is ignored)
  * @returns calls per interval; 0 with no agents; `Infinity` when, with patience, the target still holds
- *   at 10,000 Erlangs per server (only an ASA target, or none, can be so)
+ *   at 10,000 Erlangs per server or at the highest volume the queueing functions accept
+ *   (`MAX_CALLS_PER_SECOND`, `MAX_ARRIVALS_PER_PATIENCE`; only an ASA target, or none, can be so)
  * @throws StaffcastError INVALID_INPUT naming `maxCallsPerInterval` and the field
  * @example
  * maxCallsPerInterval(14, { intervalMinutes: 30, ahtSeconds: 180 }, { serviceLevel: 0.8, thresholdSeconds: 20 });
@@ -42,7 +44,11 @@ export function maxCallsPerInterval(
   const capacity = (demand.intervalMinutes * 60) / demand.ahtSeconds; // calls per interval per server
   const start = servers * capacity;
   if (demand.patienceSeconds === undefined) return supremum(ok, start, start);
-  return supremum(ok, Math.max(1, start), MAX_LOAD_PER_SERVER * Math.max(1, servers) * capacity);
+  const seconds = demand.intervalMinutes * 60;
+  const admissible =
+    Math.min(MAX_CALLS_PER_SECOND, MAX_ARRIVALS_PER_PATIENCE / demand.patienceSeconds) * seconds;
+  const limit = Math.min(MAX_LOAD_PER_SERVER * Math.max(1, servers) * capacity, admissible / 2);
+  return supremum(ok, Math.min(Math.max(1, start), limit), limit);
 }
 
 /**
@@ -54,7 +60,7 @@ export function maxCallsPerInterval(
  * @param demand the demand without `ahtSeconds`
  * @param target what must hold (as in `requiredAgents`)
  * @returns seconds; `Infinity` with zero volume or when, with patience, the target still holds at
- *   10,000 Erlangs per server; 0 with no agents
+ *   10,000 Erlangs per server or at `MAX_AHT_SECONDS`; 0 with no agents
  * @throws StaffcastError INVALID_INPUT naming `maxAhtSeconds` and the field
  * @example
  * maxAhtSeconds(14, { callsPerInterval: 100, intervalMinutes: 30 }, { serviceLevel: 0.8, thresholdSeconds: 20 });
@@ -75,7 +81,8 @@ export function maxAhtSeconds(
   const ahtAtLoadOne = (demand.intervalMinutes * 60) / demand.callsPerInterval; // seconds per Erlang
   const start = servers * ahtAtLoadOne;
   if (demand.patienceSeconds === undefined) return supremum(ok, start, start);
-  return supremum(ok, Math.max(1, start), MAX_LOAD_PER_SERVER * Math.max(1, servers) * ahtAtLoadOne);
+  const limit = Math.min(MAX_LOAD_PER_SERVER * Math.max(1, servers) * ahtAtLoadOne, MAX_AHT_SECONDS / 2);
+  return supremum(ok, Math.min(Math.max(1, start), limit), limit);
 }
 
 function passes(demand: QueueDemand, agents: number, target: StaffingTarget): boolean {

@@ -21,7 +21,9 @@ export const DEFAULT_THRESHOLD_SECONDS = 20;
  * cannot exceed the servers) and never skips the answer. Erlang C walks upwards carrying the
  * Erlang B recursion (O(1) per step after an O(bound) start); Erlang A tests the Erlang C answer as a
  * first guess, gallops upwards from the last failure if needed, then bisects over a table of Erlang B
- * values built incrementally. Cost: O(n) plus O(log n) Erlang A evaluations.
+ * values built incrementally. Cost: O(n) plus O(log n) Erlang A evaluations. A load whose lower
+ * bound already exceeds `maxAgents` is TARGET_UNREACHABLE in O(1), so the work is bounded by
+ * `maxAgents` x concurrency whatever the volume.
  *
  * @throws StaffcastError INVALID_INPUT for an invalid demand or target (naming `requiredAgents` and the field)
  * @throws StaffcastError TARGET_UNREACHABLE when no count up to `target.maxAgents` (default 100000) meets the target
@@ -90,6 +92,8 @@ function searchErlangC(
   // stability needs servers > a; the occupancy cap servers >= a / maxOccupancy (one below, for rounding)
   let lo = Math.max(1, Math.floor(a / c));
   if (target.maxOccupancy !== undefined) lo = Math.max(lo, Math.floor(a / (c * target.maxOccupancy)) - 1);
+  // the answer is at least lo: beyond maxAgents, unreachable without any Erlang B step
+  if (lo > maxAgents) return;
   const threshold = target.thresholdSeconds ?? DEFAULT_THRESHOLD_SECONDS;
   const s = target.serviceLevel;
   const asaMax = target.maxAsaSeconds;

@@ -1,4 +1,11 @@
 import { invalidInput } from '../errors.js';
+import {
+  MAX_AGENTS_LIMIT,
+  MAX_AHT_SECONDS,
+  MAX_ARRIVALS_PER_PATIENCE,
+  MAX_CALLS_PER_SECOND,
+  MAX_CONCURRENCY,
+} from './limits.js';
 import type { QueueDemand, ServiceLevelBasis, StaffingTarget } from './types.js';
 
 /** A demand converted to rates: what the models consume. */
@@ -18,7 +25,11 @@ export interface QueueParams {
 const BASES: readonly ServiceLevelBasis[] = ['offered', 'excludeShortAbandons', 'virtualWait'];
 
 /**
- * Validates a `QueueDemand` (all fields but `skip`) at a public entry point.
+ * Validates a `QueueDemand` (all fields but `skip`) at a public entry point: calls finite >= 0 and
+ * at most `MAX_CALLS_PER_SECOND` per second of the interval, interval > 0, handle time in
+ * (0, `MAX_AHT_SECONDS`], patience > 0 with calls per second x patience at most
+ * `MAX_ARRIVALS_PER_PATIENCE`, concurrency an integer in 1..`MAX_CONCURRENCY` (`limits.ts`: the
+ * bounds that keep every evaluation and search short).
  *
  * @throws StaffcastError INVALID_INPUT "fn: demand.field requirement (got value)"
  * @example
@@ -43,13 +54,32 @@ export function checkDemand(
     const a = demand.ahtSeconds;
     if (typeof a !== 'number' || !Number.isFinite(a) || a <= 0)
       invalidInput(fn, 'demand.ahtSeconds', 'must be a finite number > 0', a);
+    if (a > MAX_AHT_SECONDS)
+      invalidInput(fn, 'demand.ahtSeconds', `must be at most ${MAX_AHT_SECONDS} (one day)`, a);
   }
   const p = demand.patienceSeconds;
   if (p !== undefined && (typeof p !== 'number' || !Number.isFinite(p) || p <= 0))
     invalidInput(fn, 'demand.patienceSeconds', 'must be a finite number > 0', p);
+  if (skip !== 'callsPerInterval') {
+    const perSecond = (demand.callsPerInterval as number) / ((i as number) * 60);
+    if (perSecond > MAX_CALLS_PER_SECOND)
+      invalidInput(
+        fn,
+        'demand.callsPerInterval',
+        `must be at most ${MAX_CALLS_PER_SECOND} per second (${MAX_CALLS_PER_SECOND * (i as number) * 60} per ${i}-minute interval)`,
+        demand.callsPerInterval,
+      );
+    if (p !== undefined && perSecond * p > MAX_ARRIVALS_PER_PATIENCE)
+      invalidInput(
+        fn,
+        'demand.patienceSeconds',
+        `must be at most ${Number((MAX_ARRIVALS_PER_PATIENCE / perSecond).toPrecision(6))} at ${Number(perSecond.toPrecision(6))} calls per second (at most ${MAX_ARRIVALS_PER_PATIENCE} arrivals within one mean patience)`,
+        p,
+      );
+  }
   const k = demand.concurrency;
-  if (k !== undefined && (typeof k !== 'number' || !Number.isInteger(k) || k < 1))
-    invalidInput(fn, 'demand.concurrency', 'must be an integer >= 1', k);
+  if (k !== undefined && (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > MAX_CONCURRENCY))
+    invalidInput(fn, 'demand.concurrency', `must be an integer 1..${MAX_CONCURRENCY}`, k);
 }
 
 /**
@@ -70,15 +100,17 @@ export function toParams(demand: QueueDemand): QueueParams {
 }
 
 /**
- * Validates an agent count (a non-negative integer).
+ * Validates an agent count (an integer 0..`MAX_AGENTS_LIMIT`).
  *
- * @throws StaffcastError INVALID_INPUT "fn: agents must be a non-negative integer (got value)"
+ * @throws StaffcastError INVALID_INPUT "fn: agents must be a non-negative integer (got value)";
+ *   "fn: agents must be at most 1000000 (got value)"
  * @example
  * checkAgents('queueMetrics', 1.5); // throws "queueMetrics: agents must be a non-negative integer (got 1.5)"
  */
 export function checkAgents(fn: string, agents: number): void {
   if (typeof agents !== 'number' || !Number.isInteger(agents) || agents < 0)
     invalidInput(fn, 'agents', 'must be a non-negative integer', agents);
+  if (agents > MAX_AGENTS_LIMIT) invalidInput(fn, 'agents', `must be at most ${MAX_AGENTS_LIMIT}`, agents);
 }
 
 /**
@@ -112,7 +144,7 @@ function checkFraction(fn: string, field: string, value: unknown): void {
 
 /**
  * Validates a `StaffingTarget`: fractions in 0..1, thresholds and ASA >= 0, `thresholdSeconds`
- * present with `serviceLevel`, `maxAgents` a non-negative integer.
+ * present with `serviceLevel`, `maxAgents` an integer 0..`MAX_AGENTS_LIMIT`.
  *
  * @throws StaffcastError INVALID_INPUT "fn: target.field requirement (got value)"
  * @example
@@ -132,4 +164,6 @@ export function checkTarget(fn: string, target: StaffingTarget): void {
   const m = target.maxAgents;
   if (m !== undefined && (typeof m !== 'number' || !Number.isInteger(m) || m < 0))
     invalidInput(fn, 'target.maxAgents', 'must be a non-negative integer', m);
+  if (m !== undefined && m > MAX_AGENTS_LIMIT)
+    invalidInput(fn, 'target.maxAgents', `must be at most ${MAX_AGENTS_LIMIT}`, m);
 }

@@ -86,8 +86,9 @@ const ShiftType = z
       .number()
       .int()
       .min(0)
+      .max(100_000)
       .optional()
-      .describe('at least this many shifts of the type in the plan'),
+      .describe('at least this many shifts of the type in the plan (at most 100000)'),
     maxCount: z.number().int().min(0).optional(),
     minShare: z.number().min(0).max(1).optional().describe('at least this fraction of all shifts'),
     maxShare: z.number().min(0).max(1).optional().describe('at most this fraction of all shifts, e.g. 0.25'),

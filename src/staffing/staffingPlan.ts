@@ -3,6 +3,7 @@ import type { Forecast } from '../forecast/types.js';
 import type { Requirement } from '../io/requirementCsv.js';
 import { erlangBStep, erlangBUnchecked } from '../queueing/erlangB.js';
 import { evaluateMetrics } from '../queueing/evaluate.js';
+import { MAX_AGENTS_LIMIT, MAX_CONCURRENCY } from '../queueing/limits.js';
 import { DEFAULT_THRESHOLD_SECONDS, requiredAgentsUnchecked } from '../queueing/requiredAgents.js';
 import { applyShrinkage } from '../queueing/shrinkage.js';
 import type { QueueMetrics, ServiceLevelBasis, StaffingTarget } from '../queueing/types.js';
@@ -46,11 +47,22 @@ export interface StaffingOptions {
   availabilityFactor?: number;
   /** 'interval' (default), 'day' or 'week' (local days; weeks start on Monday). */
   scope?: StaffingScope;
-  /** Day/week scope: no interval below this service level (same threshold), e.g. 0.5. */
+  /**
+   * Day/week scope: no interval below this service level (same threshold), e.g. 0.5. Default
+   * `DEFAULT_INTERVAL_FLOOR_SHARE` (half) of `target.serviceLevel`: 80/20 a day keeps every
+   * interval at 40% within 20 s at least, so the day's average is never bought by starving the
+   * opening hour. 0 lets an interval drop to any service level.
+   */
   minIntervalServiceLevel?: number;
   /** Zone of local time for shrinkage rules and days/weeks. Default `forecast.timeZone`. */
   timeZone?: string;
 }
+
+/**
+ * Share of the period target every interval keeps in day/week scope when
+ * `minIntervalServiceLevel` is not given: 0.5 (80% a day: at least 40% in each interval).
+ */
+export const DEFAULT_INTERVAL_FLOOR_SHARE = 0.5;
 
 /** The service level reached over one day or week. */
 export interface PeriodResult {
@@ -105,7 +117,8 @@ export interface StaffingPlan extends Requirement {
  * - Scope 'day' / 'week': the volume-weighted service level of each local day or week meets
  *   `target.serviceLevel` with the fewest agent-hours (`periodStaffing`: marginal allocation),
  *   while the other targets (ASA, abandonment, occupancy, stability) and `minIntervalServiceLevel`
- *   still hold in every interval. Never more agent-hours than scope 'interval'.
+ *   (default half the target, `DEFAULT_INTERVAL_FLOOR_SHARE`) still hold in every interval. Never
+ *   more agent-hours than scope 'interval'.
  *
  * Cost O(n) `requiredAgents` searches (each O(agents)), plus for day/week O(agents added x log n)
  * service-level evaluations.
@@ -132,18 +145,23 @@ export function staffingPlan(forecast: Forecast, options: StaffingOptions): Staf
   const { intervalMinutes, starts } = forecast;
   const n = starts.length;
   const minAgents = options.minAgents ?? 0;
-  if (!Number.isInteger(minAgents) || minAgents < 0)
-    invalidInput(fn, 'minAgents', 'must be a whole number >= 0', minAgents);
+  if (!Number.isInteger(minAgents) || minAgents < 0 || minAgents > MAX_AGENTS_LIMIT)
+    invalidInput(fn, 'minAgents', `must be a whole number 0..${MAX_AGENTS_LIMIT}`, minAgents);
   const { concurrency } = options;
   const patience = perInterval(fn, 'patienceSeconds', options.patienceSeconds, n, true);
   const factor = options.availabilityFactor ?? 1;
   if (!(factor > 0 && factor <= 2))
     invalidInput(fn, 'availabilityFactor', 'must be a number in (0, 2]', factor);
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1))
-    invalidInput(fn, 'concurrency', 'must be an integer >= 1', concurrency);
-  const floorSl = options.minIntervalServiceLevel;
+  if (
+    concurrency !== undefined &&
+    !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= MAX_CONCURRENCY)
+  )
+    invalidInput(fn, 'concurrency', `must be an integer 1..${MAX_CONCURRENCY}`, concurrency);
   if (scope !== 'interval' && target.serviceLevel === undefined)
     invalidInput(fn, 'target.serviceLevel', `is required with scope '${scope}'`, undefined);
+  const floorSl =
+    options.minIntervalServiceLevel ??
+    (scope === 'interval' ? undefined : target.serviceLevel! * DEFAULT_INTERVAL_FLOOR_SHARE);
   if (floorSl !== undefined && !(floorSl >= 0 && floorSl <= (target.serviceLevel ?? 1)))
     invalidInput(fn, 'minIntervalServiceLevel', 'must be a fraction in [0, target.serviceLevel]', floorSl);
 

@@ -12,6 +12,38 @@ const NO_AHT = 'interval_start,calls\n2024-01-01T09:00:00Z,100\n2024-01-01T09:30
 const BANK = new URL('../fixtures/staffing/bank_feb1999_forecast_week.csv', import.meta.url);
 
 describe('staffcast staff', () => {
+  it('day scope keeps half the target in every interval by default and names the worst interval (time, SL, abandonment)', async () => {
+    // one day of 8 half-hours: 62 calls at opening, then 400 per half hour
+    const rows = [62, 400, 400, 400, 400, 400, 400, 400].map(
+      (c, i) =>
+        `2024-01-01T${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 === 0 ? '00' : '30'}:00Z,${c}`,
+    );
+    const stdin = `interval_start,calls\n${rows.join('\n')}\n`;
+    const argv = ['staff', '-', '--sl', '80/20', '--aht', '300', '--patience', '180', '--scope', 'day'];
+    const noFloor = await runStaffcast([...argv, '--min-interval-sl', '0'], { stdin });
+    expect(noFloor.code).toBe(0);
+    // without a floor one busy half hour is left 1 agent: the summary names it
+    expect(noFloor.stderr).toContain(
+      'worst interval 2024-01-01T11:00:00Z: SL 0.0%, abandonment 98.5%, 1 agents',
+    );
+    expect(noFloor.stderr).toContain(
+      'staff: day scope: every interval keeps at least 0.0% within 20 s (--min-interval-sl)',
+    );
+    const run = await runStaffcast(argv, { stdin });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'staff: day scope: every interval keeps at least 40.0% within 20 s (default: half the day target; --min-interval-sl changes it, 0 drops it)',
+    );
+    const req = readRequirementCsv(run.stdout);
+    for (const sl of req.serviceLevel) expect(sl).toBeGreaterThanOrEqual(0.4);
+    const worst = /worst interval (\S+): SL ([\d.]+)%, abandonment ([\d.]+)%, (\d+) agents/.exec(run.stderr);
+    expect(worst).not.toBeNull();
+    const i = req.serviceLevel.indexOf(Math.min(...req.serviceLevel));
+    expect(Number(worst![2])).toBeCloseTo(100 * req.serviceLevel[i]!, 1);
+    expect(Number(worst![3])).toBeCloseTo(100 * req.abandonRate[i]!, 1);
+    expect(Number(worst![4])).toBe(req.agents[i]);
+  });
+
   it('writes the requirement CSV from stdin with the agents requiredAgents gives each row, summary on stderr', async () => {
     const run = await runStaffcast(['staff', '-', '--sl', '80/20', '--shrinkage', '0.3'], {
       stdin: FORECAST,
@@ -26,7 +58,7 @@ describe('staffcast staff', () => {
       // FTE: (20 + 25) scheduled agents x 0.5 h over a 7-day horizon (one date, a whole week) / 40 h
       'staff: 2 intervals, erlang-c, scope interval: 15.5 agent-hours on the phones, 0.6 FTE ' +
         '(scheduled agent-hours per week / 40 h, 7-day horizon), peak 17 agents ' +
-        'at 2024-01-01T09:30:00Z, worst interval SL 82.2% at 2024-01-01T09:30:00Z\n',
+        'at 2024-01-01T09:30:00Z, worst interval 2024-01-01T09:30:00Z: SL 82.2%, abandonment 0.0%, 17 agents\n',
     );
     const req = readRequirementCsv(run.stdout);
     for (let i = 0; i < 2; i++) {
@@ -129,7 +161,7 @@ describe('staffcast staff', () => {
     );
     const badSl = await runStaffcast(['staff', '-', '--sl', '120/20', '--aht', '180'], { stdin: NO_AHT });
     expect(badSl.code).toBe(2);
-    expect(badSl.stderr).toContain("'120/20': the percentage must be 0..100.");
+    expect(badSl.stderr).toContain("'120/20': the percentage must be 1..100.");
     const badShrink = await runStaffcast(
       ['staff', '-', '--sl', '80/20', '--aht', '180', '--shrinkage', '1.5'],
       {

@@ -129,7 +129,7 @@ describe('queueMetrics', () => {
       'queueMetrics: demand.patienceSeconds must be a finite number > 0 (got 0)',
     );
     expect(() => queueMetrics({ ...d, concurrency: 1.5 }, 5, o)).toThrow(
-      'queueMetrics: demand.concurrency must be an integer >= 1 (got 1.5)',
+      'queueMetrics: demand.concurrency must be an integer 1..100 (got 1.5)',
     );
     expect(() => queueMetrics(d, 5, { thresholdSeconds: -1 })).toThrow(
       'queueMetrics: options.thresholdSeconds must be a finite number >= 0 (got -1)',

@@ -7,7 +7,7 @@ import type { Forecast } from '../../src/forecast/types.js';
 import { readRequirementCsv, writeRequirementCsv } from '../../src/io/requirementCsv.js';
 import { queueMetrics } from '../../src/queueing/queueMetrics.js';
 import { requiredAgents } from '../../src/queueing/requiredAgents.js';
-import { staffingPlan } from '../../src/staffing/staffingPlan.js';
+import { DEFAULT_INTERVAL_FLOOR_SHARE, staffingPlan } from '../../src/staffing/staffingPlan.js';
 import { localDayIntervals } from '../../src/time/localDayIntervals.js';
 
 const SL80 = { serviceLevel: 0.8, thresholdSeconds: 20 };
@@ -139,6 +139,44 @@ describe('staffingPlan', () => {
     );
   });
 
+  it('day scope keeps every interval at half the target by default (no interval starved to 1 agent)', () => {
+    // 8 half-hours; without a floor the marginal allocation leaves one 400-call interval 1 agent (99% abandon)
+    const forecast = day([62, 400, 400, 400, 400, 400, 400, 400]);
+    const options = { target: SL80, ahtSeconds: 300, patienceSeconds: 180, scope: 'day' as const };
+    const noFloor = staffingPlan(forecast, { ...options, minIntervalServiceLevel: 0 });
+    expect(Math.min(...noFloor.serviceLevel)).toBeLessThan(0.4);
+    const byDefault = staffingPlan(forecast, options);
+    expect(DEFAULT_INTERVAL_FLOOR_SHARE).toBe(0.5);
+    for (const sl of byDefault.serviceLevel) expect(sl).toBeGreaterThanOrEqual(0.4);
+    expect(byDefault.periods[0]!.serviceLevel).toBeGreaterThanOrEqual(0.8 - 1e-9);
+    expect(byDefault.agentHours).toBeLessThanOrEqual(
+      staffingPlan(forecast, { ...options, scope: 'interval' }).agentHours,
+    );
+  });
+
+  it('day scope meets half the target in every interval with volume by default (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 2, maxLength: 12 }),
+        fc.integer({ min: 60, max: 400 }),
+        fc.integer({ min: 30, max: 400 }),
+        fc.constantFrom(0.6, 0.8, 0.9),
+        (calls, aht, patience, sl) => {
+          const plan = staffingPlan(day(calls), {
+            target: { serviceLevel: sl, thresholdSeconds: 20 },
+            ahtSeconds: aht,
+            patienceSeconds: patience,
+            scope: 'day',
+          });
+          calls.forEach((c, i) => {
+            if (c > 0) expect(plan.serviceLevel[i]).toBeGreaterThanOrEqual(sl / 2 - 1e-12);
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('groups day scope by local date across a spring-forward day of 92 quarter-hours', () => {
     const starts = Float64Array.from([
       ...localDayIntervals('2024-03-31', 'Europe/Madrid', 15),
@@ -170,6 +208,7 @@ describe('staffingPlan', () => {
             ahtSeconds: aht,
             patienceSeconds: patience,
             scope: 'day',
+            minIntervalServiceLevel: 0,
           });
           const sl = calls.map((c) => {
             const demand = {
@@ -279,5 +318,16 @@ describe('staffingPlan', () => {
     ).toBe(
       'staffingPlan: ahtSeconds at 2024-01-01T00:00:00Z (interval 0) must be a finite number > 0 (got NaN)',
     );
+  });
+
+  it('rejects a chat concurrency above 100 and a minAgents above 1e6 before any Erlang recursion', () => {
+    const options = { target: SL80, ahtSeconds: 180 };
+    expect(() => staffingPlan(day([100]), { ...options, concurrency: 1e9 })).toThrow(
+      'staffingPlan: concurrency must be an integer 1..100 (got 1000000000)',
+    );
+    expect(() => staffingPlan(day([100]), { ...options, minAgents: 1e9 })).toThrow(
+      'staffingPlan: minAgents must be a whole number 0..1000000 (got 1000000000)',
+    );
+    expect(staffingPlan(day([100]), { ...options, concurrency: 100 }).agents[0]).toBe(1);
   });
 });
