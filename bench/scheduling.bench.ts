@@ -25,11 +25,12 @@ import { type ShiftSchedule, scheduleShifts } from '../src/scheduling/scheduleSh
 const here = dirname(fileURLToPath(import.meta.url));
 const SCALE = 1;
 
-/** One week of 15-minute required agents from the bank's February 1999 calls. */
-export function bankWeek(): ShiftRequirement & { calls: number[]; ahtSeconds: number[] } {
+/** `days` days (from Mon 1 February 1999, at most 28) of 15-minute required agents from the bank's calls. */
+export function bankDays(days: number): ShiftRequirement & { calls: number[]; ahtSeconds: number[] } {
   const text = readFileSync(join(here, '../data/anonymous_bank_feb1999_30min.csv'), 'utf8');
   const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  const week = rows.filter((r) => (r.interval_start ?? '') < '1999-02-08');
+  const end = `1999-02-${String(1 + days).padStart(2, '0')}`;
+  const week = rows.filter((r) => (r.interval_start ?? '') < end);
   let ahtSum = 0;
   let ahtN = 0;
   for (const r of week)
@@ -62,6 +63,11 @@ export function bankWeek(): ShiftRequirement & { calls: number[]; ahtSeconds: nu
     }
   }
   return { intervalMinutes: 15, required, starts, timeZone: 'UTC', calls, ahtSeconds: ahts };
+}
+
+/** One week (Mon 1 - Sun 7 February 1999) of `bankDays`. */
+export function bankWeek(): ShiftRequirement & { calls: number[]; ahtSeconds: number[] } {
+  return bankDays(7);
 }
 
 /** Whether the bank's centre is open at epoch ms `t` (UTC wall clock stands for local time). */
