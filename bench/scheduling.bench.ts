@@ -16,7 +16,8 @@
  * as zeros, and every scenario of `examples/scenarios.json`) with the default deterministic work
  * budget (target: proven optimal in < 5 s each on 2 cores), and four weeks with breaks (the US
  * bank's requirement of `examples/plan.json` over 28 days with its rules on the complete grid, and
- * the Israeli bank's February 1999 with the rules below; target: within 2% of the bound in 60 s).
+ * the Israeli bank's February 1999 with the rules below without tours; target: within 2% of the
+ * bound in 60 s).
  * `SCHEDULING_BENCH=reproducible npm run bench -- scheduling` runs only these.
  */
 import { readFileSync } from 'node:fs';
