@@ -41,7 +41,6 @@ const rules: ShiftRulesInput = {
 const schedule = await scheduleShifts(
   { intervalMinutes: 30, required, firstWeekday: 0, firstMinuteOfDay: 8 * 60 },
   rules,
-  { timeLimitSeconds: 10 },
 );
 
 const gap = schedule.gap === null ? 'no bound' : `${(100 * schedule.gap).toFixed(2)}%`;

@@ -346,6 +346,8 @@ export {
   type UncoveredRange,
   uncoveredRanges,
 } from './scheduling/uncoveredRanges.js';
+/** The MIP's default deterministic work budget, and why a MIP stopped (gap, work, time, error). */
+export { defaultWorkLimit, type MipStop } from './scheduling/solveMip.js';
 
 // ---- plan: one run from history to roster (forecast, staffing, schedule, evaluation, files) ---
 export { type PlanOptions, type PlanProgress, type PlanResult, type PlanStep, plan } from './plan/plan.js';
@@ -459,6 +461,9 @@ export {
   formatScenarioCsv,
   formatScenarioTable,
   SCENARIO_NOT_PROVEN_NOTE,
+  SCENARIO_TIME_LIMIT_NOTE,
+  scenarioTableNotes,
+  scheduleMark,
   scheduleNotProven,
 } from './scenario/formatScenarioTable.js';
 export { restrictToOpeningHours } from './scenario/restrictToOpeningHours.js';

@@ -11,9 +11,8 @@ import { compareScenarios } from '../scenario/compareScenarios.js';
 import {
   formatScenarioCsv,
   formatScenarioTable,
-  SCENARIO_NOT_PROVEN_NOTE,
   scenarioFteNote,
-  scheduleNotProven,
+  scenarioTableNotes,
 } from '../scenario/formatScenarioTable.js';
 import { scenarioReportTable } from '../scenario/scenarioReportTable.js';
 import { parseSweep, sweepVariants } from '../scenario/sweep.js';
@@ -36,10 +35,11 @@ interface ScenarioFlags {
  * [--report out.html] [--concurrency n]` and `staffcast scenario --base plan.json --sweep
  * volume=0.9:1.2:0.05` (also aht-factor=, aht-seconds=, sl=, shrinkage=): runs `compareScenarios` and prints one row
  * per scenario (base first): calls, agent-hours, FTE, peak agents, schedule cost, service level,
- * ASA, abandonment, outbound calls that fit (--json and csv also the schedule's solve status). In
- * the table a schedule cost ending in `*` marks a schedule not proven optimal (stopped at the time
- * limit), explained by one line on stderr. `--report` also writes the base plan's HTML report
- * with the scenario comparison (needs scheduling).
+ * ASA, abandonment, outbound calls that fit (--json and csv also the schedule's solve status, why
+ * the solver stopped and the gap). In the table a schedule cost ending in `*` (work budget) or `!`
+ * (wall-clock safety net) marks a schedule not proven optimal, explained by a legend line at the
+ * end of the table. `--report` also writes the base plan's HTML report with the scenario
+ * comparison (needs scheduling).
  *
  * @example
  * // staffcast scenario examples/scenarios.json --no-schedule
@@ -116,7 +116,8 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
           generator: `staffcast ${VERSION} scenario`,
         });
         input.scenarios = scenarioReportTable(rows);
-        if (rows.some(scheduleNotProven)) input.notes = [...(input.notes ?? []), SCENARIO_NOT_PROVEN_NOTE];
+        const notes = scenarioTableNotes(rows);
+        if (notes.length > 0) input.notes = [...(input.notes ?? []), ...notes];
         await writeTextFile(flags.report, await renderReportHtml(input), { baseDir: ctx.cwd });
       }
       if (flags.json === true) ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -124,7 +125,6 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
       else {
         ctx.stdout.write(formatScenarioTable(rows));
         if (rows.length > 0) ctx.stderr.write(`scenario: ${scenarioFteNote(rows)}\n`);
-        if (rows.some(scheduleNotProven)) ctx.stderr.write(`scenario: ${SCENARIO_NOT_PROVEN_NOTE}\n`);
       }
     });
 };

@@ -10,11 +10,12 @@ import type { ShiftRulesInput } from '../scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
 import { writeOutput } from './output.js';
 import type { CommandRegistrar } from './program.js';
-import { defaultTimeZone, parsePositive, parseTimeZone } from './usage.js';
+import { defaultTimeZone, parsePositive, parsePositiveInt, parseTimeZone } from './usage.js';
 
 interface ScheduleFlags {
   rules: string;
   timeLimit: number;
+  workLimit?: number;
   format: string;
   coverage?: string;
   output?: string;
@@ -103,21 +104,31 @@ function toJson(s: ShiftSchedule, tz: string): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
+/** Why the MIP stopped, as told after the status on stderr. */
+const STOPPED: Record<NonNullable<ShiftSchedule['stoppedBy']> | 'none', string> = {
+  gap: '',
+  none: ' (no solver)',
+  work: ' (stopped by the work budget: the same on every run)',
+  time: ' (stopped by the wall-clock safety net --time-limit: depends on machine load)',
+  error: ' (solver failed: greedy schedule)',
+};
+
 function pct(v: number): string {
   return `${(100 * v).toFixed(2)}%`;
 }
 
 /**
- * `staffcast schedule <requirements.csv|-> --rules rules.json [--time-limit 60] [--format csv|json]
+ * `staffcast schedule <requirements.csv|-> --rules rules.json [--work-limit n] [--time-limit 600] [--format csv|json]
  * [--coverage coverage.csv] [-o schedule.csv] [--tz UTC] [--column agents|scheduled_agents]`:
  * reads a requirement CSV (DESIGN.md 5) and shift rules, builds the schedule (`scheduleShifts`),
  * writes the shifts (one row per shift start with count and break times) or, with tours, the
- * tours; status, gap and efficiency figures, and a warning naming the intervals no shift can
- * cover, go to stderr. A row whose UTC offset is not `--tz`'s at that instant is an error (the
- * opening hours and shift times are read in `--tz`, so they would be shifted silently).
+ * tours; status, why the solver stopped (gap, work budget or wall-clock safety net), gap and
+ * efficiency figures, and a warning naming the intervals no shift can cover, go to stderr. A row
+ * whose UTC offset is not `--tz`'s at that instant is an error (the opening hours and shift times
+ * are read in `--tz`, so they would be shifted silently).
  *
  * @example
- * // staffcast schedule requirement.csv --rules rules.json --time-limit 30 --coverage cov.csv -o shifts.csv
+ * // staffcast schedule requirement.csv --rules rules.json --work-limit 50000 --coverage cov.csv -o shifts.csv
  */
 export const registerSchedule: CommandRegistrar = (program, ctx) => {
   program
@@ -128,7 +139,17 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
       'requirement CSV (interval_start, agents, scheduled_agents ...), or - for stdin',
     )
     .requiredOption('--rules <file>', 'shift rules JSON (`staffcast schema rules` prints its schema)')
-    .option('--time-limit <seconds>', 'wall-clock limit for the MIP solver', parsePositive, 60)
+    .option(
+      '--work-limit <iterations>',
+      'deterministic work budget of the MIP solver in simplex iterations (default: scaled to the model)',
+      parsePositiveInt,
+    )
+    .option(
+      '--time-limit <seconds>',
+      'wall-clock safety net of the MIP solver (a schedule stopped by it depends on machine load)',
+      parsePositive,
+      600,
+    )
     .option('--format <format>', 'output format: csv or json', 'csv')
     .option('--coverage <file>', 'also write the coverage per interval as CSV')
     .option('-o, --output <file>', 'write the schedule here instead of stdout')
@@ -173,7 +194,11 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
           timeZone: flags.tz,
         },
         rulesJson as ShiftRulesInput,
-        { timeLimitSeconds: flags.timeLimit, rulesSource: flags.rules },
+        {
+          timeLimitSeconds: flags.timeLimit,
+          ...(flags.workLimit === undefined ? {} : { workLimit: flags.workLimit }),
+          rulesSource: flags.rules,
+        },
       );
       const tz = flags.tz;
       let out: string;
@@ -188,7 +213,7 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
       const e = schedule.efficiency;
       const agents = schedule.shifts.reduce((a, b) => a + b.count, 0);
       ctx.stderr.write(
-        `schedule: status ${schedule.status}, objective ${schedule.objective.toFixed(2)}` +
+        `schedule: status ${schedule.status}${STOPPED[schedule.stoppedBy ?? 'none']}, objective ${schedule.objective.toFixed(2)}` +
           (schedule.gap === null
             ? ', no proven bound'
             : `, gap ${pct(schedule.gap)} (bound ${(schedule.bestBound ?? 0).toFixed(2)})`) +

@@ -169,7 +169,8 @@ export type PlanQueueConfig = z.output<typeof planQueueSchema>;
  * zod schema of a plan config (`staffcast plan --config`, `staffcast schema plan`): history file,
  * forecast, staffing target and shift rules of one queue. Every object is strict (unknown keys are
  * errors). Paths are relative to the config file. Defaults: horizonDays 7, forecast.method 'auto',
- * shrinkage 0.3, scope 'interval', paidHoursPerWeek 40, schedule.timeLimitSeconds 30, no outbound
+ * shrinkage 0.3, scope 'interval', paidHoursPerWeek 40, schedule.timeLimitSeconds 600 (a safety net: the
+ * MIP stops on its deterministic work budget `schedule.workLimit` first), no outbound
  * (with `outbound`: maxOccupancy 1), no `fittedParams` (the JSON of `calibrate --params-out`; it
  * fills handle time, patience and the availability factor where the config and the history's
  * `aht_seconds` give none; with `queues`, for voice queues unless a queue's `useParams` says
@@ -275,13 +276,23 @@ export const planConfigSchema = z
       ),
     schedule: z
       .strictObject({
+        workLimit: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe(
+            'Deterministic work budget of the MIP solver in simplex iterations: the same inputs give the same schedule whatever the machine load. Default: scaled to the model size (defaultWorkLimit)',
+          ),
         timeLimitSeconds: z
           .number()
           .positive()
-          .default(30)
-          .describe('Wall-clock limit of the MIP solver in seconds. Default 30'),
+          .default(600)
+          .describe(
+            'Wall-clock safety net of the MIP solver in seconds, for a machine too slow to reach the work budget; a schedule stopped by it depends on machine load and is marked. Default 600',
+          ),
       })
-      .default({ timeLimitSeconds: 30 })
+      .default({ timeLimitSeconds: 600 })
       .describe('Scheduling options'),
   })
   .superRefine((c, ctx) => {

@@ -8,6 +8,7 @@ import { readPlanJson, resolvePlanPath, withConfigKey } from '../plan/planFiles.
 import { type PlanForecastInputs, planRequirement, readAndForecastPlan } from '../plan/planRequirement.js';
 import type { ShiftRulesInput } from '../scheduling/rules.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
+import type { MipStop } from '../scheduling/solveMip.js';
 import { fteBasis, fteOf } from '../staffing/fte.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import { applyOverrides, type ForecastOverrides, scaleForecast } from './applyOverrides.js';
@@ -40,11 +41,19 @@ export interface ScenarioRow {
   scheduleCost: number | null;
   /**
    * How the schedule's MIP ended (`ShiftSchedule['status']`): 'optimal' when HiGHS proved the
-   * schedule optimal (the same on every run), 'feasible' or 'heuristic' when it stopped at
-   * `schedule.timeLimitSeconds` (or had no valid bound) with the best schedule found by then, which
-   * can differ between runs under another machine load; null without scheduling.
+   * schedule optimal, 'feasible' or 'heuristic' when it stopped first (see `scheduleStoppedBy`) or
+   * had no valid bound, with the best schedule found by then; null without scheduling.
    */
   scheduleStatus: ShiftSchedule['status'] | null;
+  /**
+   * Why the schedule's MIP stopped (`ShiftSchedule['stoppedBy']`): 'gap' (proven), 'work' (the
+   * deterministic `schedule.workLimit`: the same on every run), 'time' (the wall-clock safety net
+   * `schedule.timeLimitSeconds`: can differ between runs under another machine load), 'error';
+   * null without scheduling.
+   */
+  scheduleStoppedBy: MipStop | null;
+  /** Relative gap of the schedule's cost to the solver's bound (`ShiftSchedule['gap']`); null without scheduling or bound. */
+  scheduleGap: number | null;
   /** Contact-weighted service level over the horizon, 0..1 (of the schedule, or of the requirement). */
   serviceLevel: number;
   /** Contact-weighted mean wait of answered contacts, seconds. */
@@ -186,6 +195,8 @@ function requirementRow(name: string, req: StaffingPlan, cfg: PlanConfig): Scena
     peakAgents: peak,
     scheduleCost: null,
     scheduleStatus: null,
+    scheduleStoppedBy: null,
+    scheduleGap: null,
     serviceLevel: calls > 0 ? slSum / calls : 1,
     asaSeconds: answered > 0 ? waitSum / answered : 0,
     abandonRate: calls > 0 ? abandoned / calls : 0,
@@ -212,6 +223,8 @@ function scheduledRow(name: string, r: PlanResult): ScenarioRow {
     peakAgents: s.peakRequiredAgents,
     scheduleCost: s.scheduleCost,
     scheduleStatus: s.scheduleStatus,
+    scheduleStoppedBy: r.schedule.stoppedBy,
+    scheduleGap: r.schedule.gap,
     serviceLevel: s.serviceLevel,
     asaSeconds: s.asaSeconds,
     abandonRate: s.abandonRate,
@@ -232,16 +245,17 @@ function scheduledRow(name: string, r: PlanResult): ScenarioRow {
  * in its own worker thread), `concurrency` at a time; with `schedule: false` the figures are those
  * of the requirement (Erlang C/A per interval, no MIP, no outbound).
  *
- * Determinism: the rows do not depend on `concurrency` or on the order the plans finish in; the
- * forecast and staffing are deterministic, and so is each schedule whose MIP ends before its time
- * limit (status 'optimal': HiGHS' search is deterministic for the same model and options). A MIP
- * stopped by `schedule.timeLimitSeconds` keeps the incumbent found by then, which can differ under
- * a different machine load (e.g. more scenarios at once); such a row's `scheduleStatus` is not
- * 'optimal' (raise the limit until it is). (HiGHS has work limits that would be load-independent, `mip_max_nodes`,
- * `mip_max_leaves`, `simplex_iteration_limit`, but the scheduler sets only `time_limit` and
- * `mip_rel_gap`.) An error is the one of the first failing scenario in input order.
+ * Determinism: the rows do not depend on `concurrency`, on the order the plans finish in or on
+ * machine load: the forecast and staffing are deterministic, and each MIP stops on the proven gap
+ * or on its deterministic work budget `schedule.workLimit` (HiGHS' single-threaded search is
+ * deterministic for the same model and options), so a row is the same on every run, marked
+ * (`scheduleStatus` not 'optimal') when its cost is not proven. Only a MIP stopped by the
+ * wall-clock safety net `schedule.timeLimitSeconds` (`scheduleStoppedBy: 'time'`) keeps an
+ * incumbent that depends on machine load. An error is the one of the first failing scenario in
+ * input order.
  * Cost: one read + forecast per distinct forecast input, one staffing per scenario, plus one MIP
- * (`schedule.timeLimitSeconds` at most) each when scheduling, divided over `concurrency` cores.
+ * (`schedule.workLimit`, `schedule.timeLimitSeconds` at most) each when scheduling, divided over
+ * `concurrency` cores.
  *
  * @throws StaffcastError `CONFIG` for an invalid scenario file or base plan, `INVALID_INPUT` for a
  *   `concurrency` that is not an integer >= 1, and whatever `plan` throws.

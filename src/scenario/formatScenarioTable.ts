@@ -15,8 +15,9 @@ const COLUMNS: ReadonlyArray<readonly [string, keyof ScenarioRow, (v: number) =>
 ];
 
 /**
- * Whether a row's schedule was not proven optimal (its MIP stopped at the time limit, or had no
- * bound): such a row can differ between runs. False without scheduling. O(1).
+ * Whether a row's schedule was not proven optimal (its MIP stopped at the work budget or the
+ * wall-clock safety net, or had no valid bound): its cost is an upper bound, not the optimum, so
+ * it must not be compared with a proven one unmarked. False without scheduling. O(1).
  *
  * @example
  * scheduleNotProven({ scheduleStatus: 'feasible' }); // true
@@ -28,13 +29,56 @@ export function scheduleNotProven(row: Pick<ScenarioRow, 'scheduleStatus'>): boo
 }
 
 /**
+ * The mark after a row's schedule cost: `''` for a proven optimum or no schedule, `'*'` for a
+ * schedule not proven optimal that is the same on every run (stopped by the deterministic work
+ * budget, or without a bound), `'!'` for one stopped by the wall-clock safety net (it depends on
+ * machine load). O(1).
+ *
+ * @example
+ * scheduleMark({ scheduleStatus: 'feasible', scheduleStoppedBy: 'work' }); // '*'
+ * scheduleMark({ scheduleStatus: 'feasible', scheduleStoppedBy: 'time' }); // '!'
+ * scheduleMark({ scheduleStatus: 'optimal', scheduleStoppedBy: 'gap' }); // ''
+ */
+export function scheduleMark(row: Pick<ScenarioRow, 'scheduleStatus' | 'scheduleStoppedBy'>): '' | '*' | '!' {
+  if (!scheduleNotProven(row)) return '';
+  return row.scheduleStoppedBy === 'time' ? '!' : '*';
+}
+
+/**
  * The one-line explanation of the `*` that `formatScenarioTable` puts after the schedule cost of
- * a row whose schedule was not proven optimal.
+ * a row whose schedule was not proven optimal but is reproducible.
  */
 export const SCENARIO_NOT_PROVEN_NOTE =
-  '* schedule not proven optimal: the solver stopped at schedule.timeLimitSeconds (or had no bound) ' +
-  'with the best schedule found by then, which depends on machine load, so a marked row can differ ' +
-  'between runs (raise the limit until every schedule is optimal)';
+  '* schedule not proven optimal (stopped at its work budget schedule.workLimit, or no bound): the cost ' +
+  'is an upper bound, the same on every run; compare it with a proven cost only as such (raise ' +
+  'schedule.workLimit until every schedule is optimal)';
+
+/**
+ * The one-line explanation of the `!` that `formatScenarioTable` puts after the schedule cost of
+ * a row whose solver was stopped by the wall-clock safety net.
+ */
+export const SCENARIO_TIME_LIMIT_NOTE =
+  '! schedule not proven optimal and stopped by the wall-clock safety net schedule.timeLimitSeconds: ' +
+  'the cost is an upper bound that depends on machine load and can differ between runs (raise ' +
+  'schedule.timeLimitSeconds)';
+
+/**
+ * The legend lines of the marks the rows carry (`scheduleMark`): `SCENARIO_NOT_PROVEN_NOTE` when
+ * a row is marked `*`, `SCENARIO_TIME_LIMIT_NOTE` when one is marked `!`; none when every schedule
+ * was proven optimal. O(rows).
+ *
+ * @example
+ * scenarioTableNotes([{ scheduleStatus: 'optimal', scheduleStoppedBy: 'gap' }]); // []
+ */
+export function scenarioTableNotes(
+  rows: ReadonlyArray<Pick<ScenarioRow, 'scheduleStatus' | 'scheduleStoppedBy'>>,
+): string[] {
+  const marks = new Set(rows.map(scheduleMark));
+  const notes: string[] = [];
+  if (marks.has('*')) notes.push(SCENARIO_NOT_PROVEN_NOTE);
+  if (marks.has('!')) notes.push(SCENARIO_TIME_LIMIT_NOTE);
+  return notes;
+}
 
 /**
  * The one-line statement of what the `fte` column divides, for below the table: the distinct
@@ -59,7 +103,7 @@ function cells(row: ScenarioRow, markNotProven: boolean): string[] {
       if (typeof v !== 'number') return '';
       if (!markNotProven || key !== 'scheduleCost') return format(v);
       // the mark, or a space so the figures stay aligned
-      return `${format(v)}${scheduleNotProven(row) ? '*' : ' '}`;
+      return `${format(v)}${scheduleMark(row) || ' '}`;
     }),
   ];
 }
@@ -69,16 +113,19 @@ function cells(row: ScenarioRow, markNotProven: boolean): string[] {
  * figures right-aligned; an empty cell is a figure not computed (schedule cost and outbound calls
  * without scheduling, outbound calls without an `outbound` config). Fractions with 3 decimals,
  * hours and seconds with 1, counts whole. When some row's schedule was not proven optimal
- * (`scheduleNotProven`), its schedule cost ends in `*` (the other costs in a space, to keep the
- * figures aligned); `SCENARIO_NOT_PROVEN_NOTE` explains the mark. O(rows).
+ * (`scheduleNotProven`), its schedule cost ends in its `scheduleMark` (`*` reproducible, `!`
+ * stopped by the wall-clock safety net; the other costs in a space, to keep the figures aligned)
+ * and the table ends with one legend line per mark used (`scenarioTableNotes`), so an unproven
+ * cost never stands unexplained beside a proven one. O(rows).
  *
  * @example
  * formatScenarioTable([{ name: 'base', forecastCalls: 100, agentHours: 10, fte: 1.25,
  *   fteBasis: 'paid hours per week / 40 h', peakAgents: 4,
- *   scheduleCost: 50, scheduleStatus: 'feasible', serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02,
- *   outboundCalls: null, scheduled: true }]);
+ *   scheduleCost: 50, scheduleStatus: 'feasible', scheduleStoppedBy: 'work', scheduleGap: 0.02,
+ *   serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02, outboundCalls: null, scheduled: true }]);
  * // 'scenario  calls  agent_hours  fte  peak_agents  schedule_cost  service_level  asa_seconds  abandon_rate  outbound_calls\n' +
- * // 'base        100         10.0  1.3            4          50.0*          0.800         12.0         0.020\n'
+ * // 'base        100         10.0  1.3            4          50.0*          0.800         12.0         0.020\n' +
+ * // SCENARIO_NOT_PROVEN_NOTE + '\n'
  */
 export function formatScenarioTable(rows: readonly ScenarioRow[]): string {
   const header = ['scenario', ...COLUMNS.map(([h]) => h)];
@@ -90,23 +137,32 @@ export function formatScenarioTable(rows: readonly ScenarioRow[]): string {
       .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  return `${[header, ...body].map(line).join('\n')}\n`;
+  return [...[header, ...body].map(line), ...scenarioTableNotes(rows)].map((l) => `${l}\n`).join('');
 }
 
 /**
  * The scenario rows as CSV (csv-stringify): header `scenario,calls,agent_hours,fte,peak_agents,
- * schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status`, numbers
- * to 12 significant digits (`formatCsvNumber`: no float noise; a figure that is not finite is an
- * empty cell), a scenario name starting with `= + - @` prefixed with `'` (`csvText`); schedule_cost, outbound_calls and schedule_status empty without scheduling,
- * outbound_calls empty without an `outbound` config; schedule_status is `ScenarioRow.scheduleStatus`
- * ('optimal', 'feasible', 'heuristic'). O(rows).
+ * schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status,
+ * schedule_stopped_by,schedule_gap`, numbers to 12 significant digits (`formatCsvNumber`: no float
+ * noise; a figure that is not finite is an empty cell), a scenario name starting with `= + - @`
+ * prefixed with `'` (`csvText`); the schedule columns and outbound_calls empty without scheduling,
+ * outbound_calls empty without an `outbound` config; schedule_status is
+ * `ScenarioRow.scheduleStatus` ('optimal', 'feasible', 'heuristic'), schedule_stopped_by
+ * `ScenarioRow.scheduleStoppedBy` ('gap', 'work', 'time', 'error'), schedule_gap the relative gap
+ * to the solver's bound (empty without a bound). O(rows).
  *
  * @example
  * formatScenarioCsv([]);
- * // 'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status\n'
+ * // 'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status,schedule_stopped_by,schedule_gap\n'
  */
 export function formatScenarioCsv(rows: readonly ScenarioRow[]): string {
-  const header = ['scenario', ...COLUMNS.map(([h]) => h), 'schedule_status'];
+  const header = [
+    'scenario',
+    ...COLUMNS.map(([h]) => h),
+    'schedule_status',
+    'schedule_stopped_by',
+    'schedule_gap',
+  ];
   const body = rows.map((r) => [
     r.name,
     ...COLUMNS.map(([, key]) => {
@@ -114,6 +170,8 @@ export function formatScenarioCsv(rows: readonly ScenarioRow[]): string {
       return typeof v === 'number' ? v : '';
     }),
     r.scheduleStatus ?? '',
+    r.scheduleStoppedBy ?? '',
+    r.scheduleGap ?? '',
   ]);
   return csvText([header, ...body]);
 }

@@ -1,6 +1,6 @@
 import type { ReportFigureUnit, ReportScenarioTable } from '../report/types.js';
 import type { ScenarioRow } from './compareScenarios.js';
-import { scheduleNotProven } from './formatScenarioTable.js';
+import { scheduleMark } from './formatScenarioTable.js';
 
 /** Columns of the report's scenario comparison: label, unit and the row's figure. */
 const COLUMNS: ReadonlyArray<readonly [string, ReportFigureUnit, keyof ScenarioRow]> = [
@@ -21,13 +21,15 @@ const COLUMNS: ReadonlyArray<readonly [string, ReportFigureUnit, keyof ScenarioR
  * per figure: contacts, agent-hours, FTE, peak agents, schedule cost, service level, ASA,
  * abandonment and outbound calls that fit. A column no row has a figure for (schedule cost without
  * scheduling, outbound without an `outbound` config) is left out; a missing figure of one row is
- * `NaN` (shown as a dash). A row whose schedule was not proven optimal (`scheduleNotProven`) has
- * ` *` after its name (`SCENARIO_NOT_PROVEN_NOTE` explains it). O(rows x columns).
+ * `NaN` (shown as a dash). A row whose schedule was not proven optimal has its `scheduleMark`
+ * after its name (` *` reproducible, ` !` stopped by the wall-clock safety net;
+ * `scenarioTableNotes` explains them). O(rows x columns).
  *
  * @example
  * scenarioReportTable([{ name: 'base', forecastCalls: 100, agentHours: 10, fte: 1.25,
  *   fteBasis: 'paid hours per week / 40 h', peakAgents: 4,
- *   scheduleCost: null, scheduleStatus: null, serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02,
+ *   scheduleCost: null, scheduleStatus: null, scheduleStoppedBy: null, scheduleGap: null,
+ *   serviceLevel: 0.8, asaSeconds: 12, abandonRate: 0.02,
  *   outboundCalls: null, scheduled: false }]).columns.map((c) => c.label);
  * // ['Contacts', 'Agent-hours', 'FTE', 'Peak agents', 'Service level', 'ASA', 'Abandonment']
  */
@@ -36,7 +38,7 @@ export function scenarioReportTable(rows: readonly ScenarioRow[]): ReportScenari
   return {
     columns: columns.map(([label, unit]) => ({ label, unit })),
     rows: rows.map((r) => ({
-      name: scheduleNotProven(r) ? `${r.name} *` : r.name,
+      name: scheduleMark(r) === '' ? r.name : `${r.name} ${scheduleMark(r)}`,
       values: columns.map(([, , key]) => {
         const v = r[key];
         return typeof v === 'number' ? v : Number.NaN;

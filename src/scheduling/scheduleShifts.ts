@@ -16,12 +16,22 @@ import {
   WEEKDAYS,
   type Weekday,
 } from './rules.js';
-import { solveCoveringMip } from './solveMip.js';
+import { defaultWorkLimit, type MipStop, solveCoveringMip } from './solveMip.js';
 import { decomposeTours } from './tours.js';
 
 /** Options of {@link scheduleShifts}. */
 export interface ScheduleOptions {
-  /** Wall-clock limit for the MIP in seconds (default 60). The greedy answer is kept on timeout. */
+  /**
+   * Deterministic work budget of the MIP in simplex iterations (all LPs of the branch and bound):
+   * the solve stops at the first progress checkpoint past it, at the same point whatever the machine
+   * load, with `stoppedBy: 'work'`. Default `defaultWorkLimit` of the model (scaled to its size).
+   */
+  workLimit?: number;
+  /**
+   * Wall-clock safety net for the MIP in seconds (default 600): reached only when the work budget
+   * is not (a very slow or overloaded machine); the schedule then depends on machine load and says so
+   * (`stoppedBy: 'time'`). The best schedule found by then (never worse than greedy) is kept.
+   */
   timeLimitSeconds?: number;
   /** Relative MIP gap at which HiGHS stops (default 1e-4). */
   relativeGap?: number;
@@ -132,6 +142,16 @@ export interface ShiftSchedule {
   candidates: number;
   /** Seconds spent in the MIP worker. */
   solverSeconds: number;
+  /**
+   * Why the MIP stopped: `gap` (proven within `relativeGap`, or `status: 'heuristic'` with a MIP
+   * that ended on its own), `work` (the deterministic `workLimit`; the same schedule on every run),
+   * `time` (the wall-clock safety net `timeLimitSeconds`: the schedule depends on machine load),
+   * `error` (HiGHS failed; the greedy schedule is kept); null without a MIP (`useSolver: false`).
+   * With two MIPs (breaks placed afterwards, then explicit) the less reproducible of the two.
+   */
+  stoppedBy: MipStop | null;
+  /** Simplex iterations the MIP used (the unit of `workLimit`; summed over both MIPs when two ran). */
+  lpIterations: number;
 }
 
 function describeSlot(cal: SlotCalendar, t: number): string {
@@ -226,6 +246,17 @@ interface MethodRun {
   provenOptimal: boolean;
   solverSeconds: number;
   mipInfeasible: boolean;
+  stoppedBy: MipStop | null;
+  lpIterations: number;
+}
+
+const STOP_RANK: Record<MipStop, number> = { gap: 0, work: 1, error: 2, time: 3 };
+
+/** The less reproducible of two stop reasons (time > error > work > gap; null = no MIP). */
+function worseStop(a: MipStop | null, b: MipStop | null): MipStop | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return STOP_RANK[a] >= STOP_RANK[b] ? a : b;
 }
 
 function realObjective(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig, sol: CoverSolution) {
@@ -243,6 +274,7 @@ async function runMethod(
   rules: ShiftRulesConfig,
   options: ScheduleOptions,
   timeLimitSeconds: number,
+  workShare: number,
   start?: (c: Candidates) => { sol: CoverSolution; instances?: ShiftInstance[] } | undefined,
 ): Promise<MethodRun | undefined | null> {
   const c = generateCandidates(cal, rules, {
@@ -276,10 +308,14 @@ async function runMethod(
   let provenOptimal = false;
   let solverSeconds = 0;
   let mipInfeasible = false;
+  let stoppedBy: MipStop | null = null;
+  let lpIterations = 0;
   if (options.useSolver !== false) {
     const warm = candidates[0];
-    const mip = await solveCoveringMip(implicit ?? model, {
+    const solved = implicit ?? model;
+    const mip = await solveCoveringMip(solved, {
       timeLimitSeconds,
+      workLimit: Math.max(1, Math.round(workShare * (options.workLimit ?? defaultWorkLimit(solved)))),
       relativeGap: options.relativeGap ?? 1e-4,
       start:
         warm === undefined
@@ -289,6 +325,8 @@ async function runMethod(
             : denseStart(model, cal, warm.sol),
     });
     solverSeconds = mip.seconds;
+    stoppedBy = mip.stoppedBy;
+    lpIterations = mip.lpIterations;
     mipInfeasible = mip.outcome === 'infeasible';
     bound = mip.bound;
     if (mip.x !== undefined) {
@@ -327,6 +365,8 @@ async function runMethod(
     provenOptimal,
     solverSeconds,
     mipInfeasible,
+    stoppedBy,
+    lpIterations,
   };
 }
 
@@ -368,8 +408,11 @@ function mapToExplicit(from: MethodRun, c: Candidates): CoverSolution | undefine
  * are explicit columns) feed a covering MIP: minimise sum(costPerPaidHour * paidHours * x) +
  * underPenalty * under + overPenalty * over per agent-interval, subject to coverage per interval,
  * caps, counts, shares and weekly tours (implicit days-off patterns). A lazy greedy runs first;
- * its schedule is the MIP's warm start and the answer when HiGHS is unavailable or times out, so
- * the result is never worse than greedy. HiGHS runs in a worker thread killed at the time limit.
+ * its schedule is the MIP's warm start and the answer when HiGHS is unavailable or stops first, so
+ * the result is never worse than greedy. HiGHS runs in a worker thread and stops on the gap or on
+ * its deterministic work budget (`workLimit`), so the same inputs give the same schedule whatever
+ * the machine load; the wall-clock `timeLimitSeconds` is a safety net, and `stoppedBy` says which
+ * rule ended the search.
  *
  * Breaks (`breakMethod`): `implicit` = break counts per time and break class with first-in-first-out
  * queue rows (Bechtold & Jacobs 1990, see implicitBreaks.ts), breaks matched to shifts afterwards
@@ -402,37 +445,42 @@ export async function scheduleShifts(
 ): Promise<ShiftSchedule> {
   const rules = parseShiftRules(rulesInput, options.rulesSource);
   const cal = slotCalendar(requirement, rules.cyclicWeek ? { minDays: 7 } : {});
-  const limit = options.timeLimitSeconds ?? 60;
+  const limit = options.timeLimitSeconds ?? 600;
   const hasBreaks = rules.shiftTypes.some((t) => t.breaks.length > 0);
   const t0 = performance.now();
   let run: MethodRun | undefined | null;
   if (!hasBreaks || rules.breakMethod === 'explicit')
-    run = await runMethod('explicit', cal, rules, options, limit);
+    run = await runMethod('explicit', cal, rules, options, limit, 1);
   else if (rules.breakMethod === 'afterwards')
-    run = await runMethod('afterwards', cal, rules, options, limit);
+    run = await runMethod('afterwards', cal, rules, options, limit, 1);
   else {
-    run = await runMethod('implicit', cal, rules, options, limit);
+    run = await runMethod('implicit', cal, rules, options, limit, 1);
     if (run === null && rules.breakMethod === 'implicit')
-      run = await runMethod('afterwards', cal, rules, options, limit);
+      run = await runMethod('afterwards', cal, rules, options, limit, 1);
   }
   if (run === null) {
     // break rules of one shift type with overlapping windows: no implicit model
-    const first = await runMethod('afterwards', cal, rules, options, 0.35 * limit);
+    // the work budget (and the safety net) split 35/65 between the two MIPs
+    const first = await runMethod('afterwards', cal, rules, options, 0.35 * limit, 0.35);
     const left = Math.max(1, limit - (performance.now() - t0) / 1000);
     const probe = generateCandidates(cal, rules, { breakMethod: 'explicit' });
     if (probe.count <= 60000) {
-      const second = await runMethod('explicit', cal, rules, options, left, (c) => {
+      const second = await runMethod('explicit', cal, rules, options, left, 0.65, (c) => {
         const sol = first ? mapToExplicit(first, c) : undefined;
         return sol === undefined ? undefined : { sol };
       });
       run = second ?? first;
       if (second && first) {
         second.solverSeconds += first.solverSeconds;
+        second.stoppedBy = worseStop(first.stoppedBy, second.stoppedBy);
+        second.lpIterations += first.lpIterations;
         if (first.greedyObjective !== undefined)
           second.greedyObjective = Math.min(second.greedyObjective ?? Infinity, first.greedyObjective);
         // a restriction's bound (thinned break positions) is not a bound for the afterwards schedule
         if (second.c.thinned && first.objective < second.objective) {
           first.solverSeconds = second.solverSeconds;
+          first.stoppedBy = second.stoppedBy;
+          first.lpIterations = second.lpIterations;
           run = first;
         }
       }
@@ -484,6 +532,8 @@ export async function scheduleShifts(
     cyclic: rules.cyclicWeek,
     candidates: c.count,
     solverSeconds: run.solverSeconds,
+    stoppedBy: run.stoppedBy,
+    lpIterations: run.lpIterations,
   };
   if (requirement.starts !== undefined) schedule.starts = Float64Array.from(requirement.starts);
   if (model.tours !== undefined) schedule.tours = buildTours(c, cal, rules, model, best);

@@ -5,23 +5,46 @@ import type { CoveringModel } from './model.js';
 
 /** Options of {@link solveCoveringMip}. */
 export interface MipSolveOptions {
-  /** HiGHS `time_limit`; the worker is terminated at this plus `graceSeconds` whatever happens. */
+  /**
+   * Wall-clock safety net: HiGHS `time_limit`, and the worker is terminated at this plus
+   * `graceSeconds` whatever happens. A run stopped by it depends on machine load (`stoppedBy: 'time'`).
+   */
   timeLimitSeconds: number;
   /** Extra wall-clock seconds before the worker is killed (default max(2, 10% of the limit)). */
   graceSeconds?: number;
+  /**
+   * Deterministic work budget: the MIP stops at the first HiGHS progress checkpoint at which its
+   * simplex iterations (`mip_total_lp_iterations`, all LPs of the search) reach this many
+   * (`stoppedBy: 'work'`). The same model and options stop at the same point on any machine and
+   * load. Default: none (only the gap and the time limit stop it).
+   */
+  workLimit?: number | undefined;
   /** Incumbent to start from (dense column values). */
   start?: Float64Array | undefined;
   /** HiGHS `mip_rel_gap` (default 1e-4). */
   relativeGap?: number;
 }
 
+/**
+ * Why a MIP run ended: `gap` = proven within the relative gap (or proven infeasible), `work` = the
+ * deterministic work budget, `time` = the wall-clock safety net (the result depends on machine load),
+ * `error` = HiGHS or its worker failed.
+ */
+export type MipStop = 'gap' | 'work' | 'time' | 'error';
+
 /** What the MIP run produced. */
 export interface MipSolveResult {
-  /** `optimal`, `limit` (time limit, maybe with an incumbent), `killed` (worker terminated), `infeasible`, `failed`. */
+  /** `optimal`, `limit` (work or time limit, maybe with an incumbent), `killed` (worker terminated), `infeasible`, `failed`. */
   outcome: 'optimal' | 'limit' | 'killed' | 'infeasible' | 'failed';
+  /** Why the run ended. */
+  stoppedBy: MipStop;
   x: Float64Array | undefined;
   objective: number | undefined;
   bound: number | undefined;
+  /** Simplex iterations of the search when it ended (0 when unknown, e.g. after a kill). */
+  lpIterations: number;
+  /** Branch-and-bound nodes explored (0 when unknown). */
+  nodes: number;
   message?: string;
   seconds: number;
 }
@@ -48,10 +71,14 @@ const { parentPort, workerData } = require('node:worker_threads');
       matrix: { format: 'csc', numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.rows, values: m.values },
       integrality: m.integrality,
     });
-    model.options.set({ output_flag: false, time_limit: workerData.timeLimit, mip_rel_gap: workerData.relativeGap });
+    model.options.set({ output_flag: false, time_limit: workerData.timeLimit, mip_rel_gap: workerData.relativeGap, random_seed: 0 });
     if (workerData.start) model.setSolution({ colValue: workerData.start });
     const T = highs.constants.callbackType;
     let bound;
+    let stop;
+    let iterations = 0;
+    let nodes = 0;
+    const workLimit = workerData.workLimit;
     const deadline = Date.now() + workerData.timeLimit * 1000;
     const result = model.run({
       [T.mipImprovingSolution](event) {
@@ -65,7 +92,7 @@ const { parentPort, workerData } = require('node:worker_threads');
         }
       },
       [T.simplexInterrupt](event) {
-        if (Date.now() > deadline) event.interrupt();
+        if (Date.now() > deadline) { stop ??= 'time'; event.interrupt(); }
       },
       [T.mipInterrupt](event) {
         const b = event.data.mip_dual_bound;
@@ -73,28 +100,55 @@ const { parentPort, workerData } = require('node:worker_threads');
           bound = b;
           parentPort.postMessage({ kind: 'bound', bound });
         }
-        if (Date.now() > deadline) event.interrupt();
+        iterations = Number(event.data.mip_total_lp_iterations ?? iterations);
+        nodes = Number(event.data.mip_node_count ?? nodes);
+        // the work budget first: at a checkpoint past both, the deterministic reason wins
+        if (workLimit !== undefined && iterations >= workLimit) { stop ??= 'work'; event.interrupt(); }
+        else if (Date.now() > deadline) { stop ??= 'time'; event.interrupt(); }
       },
     });
     const status = result.modelStatus;
     const S = highs.constants.modelStatus;
     const sol = model.getSolution();
     const primal = Number(model.info.get('primal_solution_status'));
+    const info = (name, fallback) => { try { return Number(model.info.get(name)); } catch { return fallback; } };
     parentPort.postMessage({
       kind: 'done',
       outcome: status === S.optimal ? 'optimal' : status === S.infeasible ? 'infeasible' : 'limit',
+      stoppedBy: status === S.optimal || status === S.infeasible ? 'gap'
+        : status === S.timeLimit ? 'time' : status === S.interrupted ? (stop ?? 'time') : 'work',
       modelStatus: status,
       x: primal === 2 ? sol.colValue : undefined,
       objective: primal === 2 ? model.getObjectiveValue() : undefined,
       bound: Number(model.info.get('mip_dual_bound')),
+      lpIterations: info('mip_total_lp_iterations', iterations),
+      nodes: info('mip_node_count', nodes),
     });
   } catch (error) {
-    parentPort.postMessage({ kind: 'done', outcome: 'failed', message: String(error && error.message || error) });
+    parentPort.postMessage({ kind: 'done', outcome: 'failed', stoppedBy: 'error', message: String(error && error.message || error) });
   } finally {
     if (model) model.dispose();
   }
 })();
 `;
+
+/**
+ * The default deterministic work budget of a MIP (`MipSolveOptions.workLimit`), in simplex
+ * iterations summed over every LP of the branch and bound: `WORK_PER_ENTRY` (100) per row and
+ * column of the model, at least `WORK_FLOOR` (200,000). Iterations, unlike seconds, do not depend on
+ * machine load, so the search stops at the same point on every run. The examples' schedules prove
+ * optimality far below it (the week of `examples/plan.json`: about 530 iterations; four weeks: about
+ * 2,000), so it only binds on hard models, where it stands in for a wall-clock limit. O(1).
+ *
+ * @example
+ * defaultWorkLimit({ numRows: 772, numCols: 1099 }); // 200000
+ * defaultWorkLimit({ numRows: 3778, numCols: 5080 }); // 885800
+ */
+export function defaultWorkLimit(model: { numRows: number; numCols: number }): number {
+  return Math.max(WORK_FLOOR, WORK_PER_ENTRY * (model.numRows + model.numCols));
+}
+const WORK_FLOOR = 200_000;
+const WORK_PER_ENTRY = 100;
 
 let highsUrl: string | undefined;
 function resolveHighs(): string {
@@ -103,19 +157,23 @@ function resolveHighs(): string {
 }
 
 /**
- * Solves the covering MIP with HiGHS (npm `highs`, WebAssembly) in a worker thread with a hard
- * wall-clock limit: HiGHS gets `time_limit`, and the worker is terminated `graceSeconds` later if
- * it has not returned (HiGHS can overrun its limit, and its solve blocks its thread). The best
- * incumbent streamed before a kill is kept. The model is built from the typed arrays with
- * `passModel` (CSC), so no LP text is generated. Never rejects: failures come back as
- * `outcome: 'failed'`. A fresh worker per solve costs about 70 ms (thread start 15 ms + wasm
- * instantiation 45-55 ms, measured on the bench machine), so workers are not pooled: a killed
- * worker cannot be reused anyway, and the no-break bench week's time is HiGHS' root node.
- * Cost: building and passing the model O(nonzeros); the solve is NP-hard and time-limited.
+ * Solves the covering MIP with HiGHS (npm `highs`, WebAssembly, single-threaded, `random_seed` 0)
+ * in a worker thread. Stopping rules, deterministic first: the relative gap (`stoppedBy: 'gap'`),
+ * then the work budget `workLimit` in simplex iterations, checked at HiGHS' MIP progress
+ * checkpoints (`stoppedBy: 'work'`): the same model, start and options stop at the same point with
+ * the same incumbent whatever the machine load. The wall-clock `timeLimitSeconds` is only a
+ * safety net (`stoppedBy: 'time'`): HiGHS gets it as `time_limit`, the progress callbacks
+ * interrupt past it, and the worker is terminated `graceSeconds` later if it has not returned
+ * (HiGHS can overrun its limit, and its solve blocks its thread); the best incumbent streamed
+ * before a kill is kept. The model is built from the typed arrays with `passModel` (CSC), so no LP
+ * text is generated. Never rejects: failures come back as `outcome: 'failed'`. A fresh worker per
+ * solve costs about 70 ms (thread start 15 ms + wasm instantiation 45-55 ms, measured on the bench
+ * machine), so workers are not pooled: a killed worker cannot be reused anyway.
+ * Cost: building and passing the model O(nonzeros); the solve is NP-hard and work-limited.
  *
  * @example
  * // model: min x0 + 2 x1, x0 + x1 >= 3, integer
- * (await solveCoveringMip(model, { timeLimitSeconds: 5 })).objective; // 3
+ * (await solveCoveringMip(model, { timeLimitSeconds: 60, workLimit: 1000 })).objective; // 3
  */
 export function solveCoveringMip(
   model: Pick<
@@ -141,12 +199,14 @@ export function solveCoveringMip(
     let bound: number | undefined;
     let settled = false;
     let worker: Worker;
-    const finish = (r: Omit<MipSolveResult, 'seconds'>) => {
+    const finish = (
+      r: Omit<MipSolveResult, 'seconds' | 'lpIterations' | 'nodes'> & Partial<MipSolveResult>,
+    ) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve({ ...r, seconds: (performance.now() - t0) / 1000 });
+      resolve({ lpIterations: 0, nodes: 0, ...r, seconds: (performance.now() - t0) / 1000 });
     };
     try {
       worker = new Worker(WORKER_SOURCE, {
@@ -155,6 +215,7 @@ export function solveCoveringMip(
           highsUrl: resolveHighs(),
           timeLimit: limit,
           relativeGap: options.relativeGap ?? 1e-4,
+          workLimit: options.workLimit,
           start: options.start,
           model: {
             numCols: model.numCols,
@@ -175,16 +236,19 @@ export function solveCoveringMip(
     } catch (error) {
       resolve({
         outcome: 'failed',
+        stoppedBy: 'error',
         x: undefined,
         objective: undefined,
         bound: undefined,
         message: String(error),
+        lpIterations: 0,
+        nodes: 0,
         seconds: 0,
       });
       return;
     }
     const timer = setTimeout(
-      () => finish({ outcome: 'killed', x: best?.x, objective: best?.objective, bound }),
+      () => finish({ outcome: 'killed', stoppedBy: 'time', x: best?.x, objective: best?.objective, bound }),
       (limit + grace) * 1000,
     );
     worker.on('message', (msg: Record<string, unknown>) => {
@@ -199,19 +263,36 @@ export function solveCoveringMip(
         const b = typeof msg.bound === 'number' && Number.isFinite(msg.bound) ? msg.bound : bound;
         const r: Omit<MipSolveResult, 'seconds'> = {
           outcome: msg.outcome as MipSolveResult['outcome'],
+          stoppedBy: msg.stoppedBy as MipStop,
           x,
           objective,
           bound: b,
+          lpIterations: typeof msg.lpIterations === 'number' ? msg.lpIterations : 0,
+          nodes: typeof msg.nodes === 'number' ? msg.nodes : 0,
         };
         if (typeof msg.message === 'string') r.message = msg.message;
         finish(r);
       }
     });
     worker.on('error', (error) =>
-      finish({ outcome: 'failed', x: best?.x, objective: best?.objective, bound, message: String(error) }),
+      finish({
+        outcome: 'failed',
+        stoppedBy: 'error',
+        x: best?.x,
+        objective: best?.objective,
+        bound,
+        message: String(error),
+      }),
     );
     worker.on('exit', () =>
-      finish({ outcome: 'failed', x: best?.x, objective: best?.objective, bound, message: 'worker exited' }),
+      finish({
+        outcome: 'failed',
+        stoppedBy: 'error',
+        x: best?.x,
+        objective: best?.objective,
+        bound,
+        message: 'worker exited',
+      }),
     );
   });
 }

@@ -19,7 +19,6 @@ const config = (history: string) => ({
   ahtSeconds: 300,
   patienceSeconds: 180,
   rules: join(fixtures, 'rules.json'),
-  schedule: { timeLimitSeconds: 1 },
 });
 
 /** Runs the CLI with stderr as a terminal or not. */

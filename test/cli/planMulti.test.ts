@@ -20,7 +20,6 @@ beforeAll(async () => {
     target: { serviceLevel: 0.8, thresholdSeconds: 20 },
     patienceSeconds: 120,
     rules: join(fixtures, 'rules_il.json'),
-    schedule: { timeLimitSeconds: 1 },
     queues: [
       { name: 'regular', historyQueue: 'PS' },
       { name: 'stocks', historyQueue: 'NE', channel: 'email', deadlineMinutes: 60, ahtSeconds: 200 },

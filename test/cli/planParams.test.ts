@@ -16,7 +16,6 @@ const config = (fittedParams: string) => ({
   target: { serviceLevel: 0.8, thresholdSeconds: 20 },
   fittedParams,
   rules: join(fixtures, 'rules.json'),
-  schedule: { timeLimitSeconds: 1 },
 });
 
 beforeAll(async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SCENARIO_NOT_PROVEN_NOTE } from '../../src/scenario/formatScenarioTable.js';
 import { runStaffcast } from './run.js';
 
 const cwd = fileURLToPath(new URL('../fixtures/scenario/', import.meta.url));
@@ -31,12 +32,12 @@ describe('staffcast scenario', () => {
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status',
+      'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status,schedule_stopped_by,schedule_gap',
     );
     expect(lines[1]!.split(',')[2]).toBe(String(rows[0]!.agentHours));
     expect(lines[1]!.split(',')[5]).toBe('');
     expect(lines[1]!.split(',')[9]).toBe('');
-    expect(lines[1]!.split(',')[10]).toBe('');
+    expect(lines[1]!.split(',').slice(10)).toEqual(['', '', '']);
     expect(rows.map((r) => (r as { outboundCalls?: unknown }).outboundCalls)).toEqual([null, null, null]);
     expect(rows.map((r) => (r as { scheduleStatus?: unknown }).scheduleStatus)).toEqual([null, null, null]);
   });
@@ -149,14 +150,16 @@ describe('staffcast scenario with scheduling', () => {
       cwd,
     });
     const lines = csv.stdout.trimEnd().split('\n');
-    expect(lines[0]!.endsWith(',abandon_rate,outbound_calls,schedule_status')).toBe(true);
+    expect(
+      lines[0]!.endsWith(',abandon_rate,outbound_calls,schedule_status,schedule_stopped_by,schedule_gap'),
+    ).toBe(true);
     expect(lines.slice(1).map((l) => l.split(',')[9])).toEqual(rows.map((r) => String(r.outboundCalls)));
     expect(lines.slice(1).map((l) => l.split(',')[10])).toEqual(rows.map((r) => r.scheduleStatus));
   }, 60_000);
 
-  it("marks the cost of a schedule stopped at the time limit with '*' and explains it on stderr", async () => {
+  it("marks the cost of a schedule stopped by its work budget with '*' and explains it in the table", async () => {
     const plan = JSON.parse(readFileSync(join(cwd, 'plan.json'), 'utf8')) as object;
-    const stdin = JSON.stringify({ base: { ...plan, schedule: { timeLimitSeconds: 0.05 } }, variants: [] });
+    const stdin = JSON.stringify({ base: { ...plan, schedule: { workLimit: 1 } }, variants: [] });
     const dir = mkdtempSync(join(tmpdir(), 'staffcast-stopped-'));
     const table = await runStaffcast(['scenario', '-', '--report', join(dir, 'r.html')], { cwd, stdin });
     const html = readFileSync(join(dir, 'r.html'), 'utf8');
@@ -164,16 +167,16 @@ describe('staffcast scenario with scheduling', () => {
     expect(html).toContain('base *');
     expect(html).toContain('schedule not proven optimal');
     expect(table.code).toBe(0);
-    expect(table.stdout.split('\n')[1]).toMatch(/^base\s+(\S+\s+){4}\d+\.\d\*\s/);
+    const lines = table.stdout.split('\n');
+    expect(lines[1]).toMatch(/^base\s+(\S+\s+){4}\d+\.\d\*\s/);
+    expect(lines.slice(2)).toEqual([SCENARIO_NOT_PROVEN_NOTE, '']);
     expect(table.stderr).toBe(
-      'scenario: fte = paid hours per week / 40 h (calendar weeks of the horizon, closed days included)\n' +
-        'scenario: * schedule not proven optimal: the solver stopped at schedule.timeLimitSeconds (or had no ' +
-        'bound) with the best schedule found by then, which depends on machine load, so a marked row can ' +
-        'differ between runs (raise the limit until every schedule is optimal)\n',
+      'scenario: fte = paid hours per week / 40 h (calendar weeks of the horizon, closed days included)\n',
     );
     const json = await runStaffcast(['scenario', '-', '--json'], { cwd, stdin });
-    const rows = JSON.parse(json.stdout) as Array<{ scheduleStatus: string }>;
-    expect(['feasible', 'heuristic']).toContain(rows[0]!.scheduleStatus);
+    const rows = JSON.parse(json.stdout) as Array<{ scheduleStatus: string; scheduleStoppedBy: string }>;
+    expect(rows[0]!.scheduleStatus).toBe('feasible');
+    expect(rows[0]!.scheduleStoppedBy).toBe('work');
     expect(json.stderr).toBe('');
   }, 60_000);
 

@@ -50,6 +50,14 @@ describe('staffcast schedule', () => {
     expect(r.stderr).toMatch(/coverage 100\.00%, utilisation 100\.00%/);
   });
 
+  it('takes a deterministic --work-limit and says nothing more when the schedule is proven optimal', async () => {
+    const r = await runStaffcast(['schedule', requirement, '--rules', rules, '--work-limit', '1000'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^schedule: status optimal, objective 8\.00, gap 0\.00%/);
+  });
+
   it('writes JSON with the coverage per interval, and a coverage CSV with --coverage, to -o', async () => {
     const r = await runStaffcast(
       [
@@ -194,7 +202,7 @@ describe('staffcast schedule', () => {
     );
   });
 
-  it('exits 2 for a bad --format, a missing --rules or a bad --time-limit', async () => {
+  it('exits 2 for a bad --format, a missing --rules, a bad --time-limit or a bad --work-limit', async () => {
     expect(
       (await runStaffcast(['schedule', requirement, '--rules', rules, '--format', 'xml'], { cwd: dir })).code,
     ).toBe(2);
@@ -203,6 +211,11 @@ describe('staffcast schedule', () => {
       (await runStaffcast(['schedule', requirement, '--rules', rules, '--time-limit', '0'], { cwd: dir }))
         .code,
     ).toBe(2);
+    for (const bad of ['0', '2.5'])
+      expect(
+        (await runStaffcast(['schedule', requirement, '--rules', rules, '--work-limit', bad], { cwd: dir }))
+          .code,
+      ).toBe(2);
   });
 
   it('exits 1 when the requirement file does not exist', async () => {

@@ -21,7 +21,6 @@ const config = {
   patienceSeconds: 180,
   shrinkage: 0.3,
   rules: 'rules.json',
-  schedule: { timeLimitSeconds: 2 },
 };
 
 describe('plan', () => {
@@ -142,10 +141,7 @@ describe('plan', () => {
 describe('plan with outbound work', () => {
   let result: PlanResult;
   beforeAll(async () => {
-    result = await plan(
-      { ...config, outbound: { ahtSeconds: 240, maxOccupancy: 0.8 }, schedule: { timeLimitSeconds: 1 } },
-      { baseDir },
-    );
+    result = await plan({ ...config, outbound: { ahtSeconds: 240, maxOccupancy: 0.8 } }, { baseDir });
   }, 60_000);
 
   it('fits floor(spare on-phone agents x 1800 s x 0.8 / 240 s) calls into each 30-minute interval', () => {
@@ -236,10 +232,7 @@ describe('plan with rules that close before the last interval', () => {
       (await import('node:fs')).readFileSync(new URL('../fixtures/plan/rules.json', import.meta.url), 'utf8'),
     ) as { openingHours: Record<string, Array<{ close: string }>> };
     for (const day of Object.values(rules.openingHours)) for (const w of day) w.close = '20:00';
-    const r = await plan(
-      { ...config, rules: rules as unknown as ShiftRulesInput, schedule: { timeLimitSeconds: 1 } },
-      { baseDir },
-    );
+    const r = await plan({ ...config, rules: rules as unknown as ShiftRulesInput }, { baseDir });
     let expected = 0;
     for (let t = 0; t < r.requirement.starts.length; t++)
       if ((r.requirement.calls[t] ?? 0) > 0 && (r.onPhoneAgents[t] ?? 0) < 1) expected++;

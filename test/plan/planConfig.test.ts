@@ -16,9 +16,20 @@ describe('planConfigSchema', () => {
     expect(c.shrinkage).toBe(0.3);
     expect(c.scope).toBe('interval');
     expect(c.paidHoursPerWeek).toBe(40);
-    expect(c.schedule).toEqual({ timeLimitSeconds: 30 });
+    expect(c.schedule).toEqual({ timeLimitSeconds: 600 });
     expect(c.forecast).toBeUndefined();
     expect(c.rules).toBe('rules.json');
+  });
+
+  it('takes a whole positive schedule.workLimit and rejects a fractional or zero one naming it', () => {
+    expect(parsePlanConfig({ ...minimal, schedule: { workLimit: 5000 } }).schedule).toEqual({
+      workLimit: 5000,
+      timeLimitSeconds: 600,
+    });
+    for (const workLimit of [0, 2.5])
+      expect(() => parsePlanConfig({ ...minimal, schedule: { workLimit } }, 'plan.json')).toThrow(
+        /^plan\.json: schedule\.workLimit: /,
+      );
   });
 
   it('rejects an unknown top-level key naming it', () => {

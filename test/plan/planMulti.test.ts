@@ -25,7 +25,6 @@ const config: PlanConfigInput = {
   patienceSeconds: 120,
   shrinkage: 0.3,
   rules: 'rules_il.json',
-  schedule: { timeLimitSeconds: 2 },
   outbound: { ahtSeconds: 300 },
   queues: [
     { name: 'regular', historyQueue: 'PS' },

@@ -32,7 +32,6 @@ const single = {
   target,
   fittedParams: 'bank_params.json',
   rules: 'rules.json',
-  schedule: { timeLimitSeconds: 2 },
   outbound: { ahtSeconds: 300 },
 } as const satisfies PlanConfigInput;
 
@@ -44,7 +43,6 @@ const queues = {
   target,
   fittedParams: 'bank_params.json',
   rules: 'rules_il.json',
-  schedule: { timeLimitSeconds: 2 },
   queues: [
     { name: 'regular', historyQueue: 'PS' },
     { name: 'stocks', historyQueue: 'NE', useParams: false },

@@ -18,7 +18,6 @@ const single = {
   ahtSeconds: 300,
   patienceSeconds: 180,
   rules: 'rules.json',
-  schedule: { timeLimitSeconds: 2 },
 };
 const queues = twoQueueConfig;
 

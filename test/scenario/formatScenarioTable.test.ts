@@ -3,6 +3,10 @@ import type { ScenarioRow } from '../../src/scenario/compareScenarios.js';
 import {
   formatScenarioCsv,
   formatScenarioTable,
+  SCENARIO_NOT_PROVEN_NOTE,
+  SCENARIO_TIME_LIMIT_NOTE,
+  scenarioTableNotes,
+  scheduleMark,
   scheduleNotProven,
 } from '../../src/scenario/formatScenarioTable.js';
 
@@ -16,6 +20,8 @@ const rows: ScenarioRow[] = [
     peakAgents: 4,
     scheduleCost: null,
     scheduleStatus: null,
+    scheduleStoppedBy: null,
+    scheduleGap: null,
     serviceLevel: 0.8,
     asaSeconds: 12,
     abandonRate: 0.02,
@@ -31,6 +37,8 @@ const rows: ScenarioRow[] = [
     peakAgents: 5,
     scheduleCost: 123.45,
     scheduleStatus: 'optimal',
+    scheduleStoppedBy: 'gap',
+    scheduleGap: 0,
     serviceLevel: 0.8123,
     asaSeconds: 11,
     abandonRate: 0.019,
@@ -63,22 +71,34 @@ describe('formatScenarioTable', () => {
 });
 
 describe('formatScenarioTable with a schedule not proven optimal', () => {
-  it("ends the cost of a row stopped at the time limit in '*' and pads the other costs to align", () => {
-    const stopped: ScenarioRow = {
-      ...rows[1]!,
-      name: 'stopped',
-      scheduleCost: 99.5,
-      scheduleStatus: 'feasible',
-    };
+  const stopped: ScenarioRow = {
+    ...rows[1]!,
+    name: 'stopped',
+    scheduleCost: 99.5,
+    scheduleStatus: 'feasible',
+    scheduleStoppedBy: 'work',
+    scheduleGap: 0.03,
+  };
+  it("ends the cost of a row stopped by the work budget in '*', pads the other costs and explains the mark in the table", () => {
     expect(formatScenarioTable([...rows, stopped])).toBe(
       [
         'scenario     calls  agent_hours  fte  peak_agents  schedule_cost  service_level  asa_seconds  abandon_rate  outbound_calls',
         'base           100         10.0  1.3            4                         0.800         12.0         0.020',
         'volume +10%    110         11.5  1.4            5         123.5           0.812         11.0         0.019            1234',
         'stopped        110         11.5  1.4            5          99.5*          0.812         11.0         0.019            1234',
+        SCENARIO_NOT_PROVEN_NOTE,
         '',
       ].join('\n'),
     );
+  });
+
+  it("marks a row stopped by the wall-clock safety net '!' (load-dependent), apart from '*', with both legend lines", () => {
+    const timed: ScenarioRow = { ...stopped, name: 'timed', scheduleStoppedBy: 'time' };
+    const lines = formatScenarioTable([rows[1]!, stopped, timed]).split('\n');
+    expect(lines[1]).toMatch(/ 123\.5 {2}/);
+    expect(lines[2]).toMatch(/ 99\.5\* /);
+    expect(lines[3]).toMatch(/ 99\.5! /);
+    expect(lines.slice(4)).toEqual([SCENARIO_NOT_PROVEN_NOTE, SCENARIO_TIME_LIMIT_NOTE, '']);
   });
 
   it('tells proven-optimal and unscheduled rows apart from the others', () => {
@@ -87,15 +107,24 @@ describe('formatScenarioTable with a schedule not proven optimal', () => {
     expect(scheduleNotProven({ scheduleStatus: 'feasible' })).toBe(true);
     expect(scheduleNotProven({ scheduleStatus: 'heuristic' })).toBe(true);
   });
+
+  it("marks by why the solver stopped: '' proven, '*' work budget or no bound, '!' wall clock", () => {
+    expect(scheduleMark({ scheduleStatus: 'optimal', scheduleStoppedBy: 'gap' })).toBe('');
+    expect(scheduleMark({ scheduleStatus: null, scheduleStoppedBy: null })).toBe('');
+    expect(scheduleMark({ scheduleStatus: 'feasible', scheduleStoppedBy: 'work' })).toBe('*');
+    expect(scheduleMark({ scheduleStatus: 'heuristic', scheduleStoppedBy: 'gap' })).toBe('*');
+    expect(scheduleMark({ scheduleStatus: 'feasible', scheduleStoppedBy: 'time' })).toBe('!');
+    expect(scenarioTableNotes(rows)).toEqual([]);
+  });
 });
 
 describe('formatScenarioCsv', () => {
   it('writes full precision, quoting nothing needless and leaving null cost, outbound and status empty', () => {
     expect(formatScenarioCsv(rows)).toBe(
       [
-        'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status',
-        'base,100,10,1.25,4,,0.8,12,0.02,,',
-        'volume +10%,110,11.5,1.4,5,123.45,0.8123,11,0.019,1234,optimal',
+        'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status,schedule_stopped_by,schedule_gap',
+        'base,100,10,1.25,4,,0.8,12,0.02,,,,',
+        'volume +10%,110,11.5,1.4,5,123.45,0.8123,11,0.019,1234,optimal,gap,0',
         '',
       ].join('\n'),
     );

@@ -13,6 +13,8 @@ const row = (name: string, over: Partial<ScenarioRow> = {}): ScenarioRow => ({
   peakAgents: 12,
   scheduleCost: 150,
   scheduleStatus: 'optimal',
+  scheduleStoppedBy: 'gap',
+  scheduleGap: 0,
   serviceLevel: 0.82,
   asaSeconds: 9,
   abandonRate: 0.03,
@@ -40,14 +42,24 @@ describe('scenarioReportTable', () => {
     expect(t.rows[1]!.values).toEqual([1000, 120, 3, 12, 150, 0.82, 9, 0.03, 40]);
   });
 
-  it("puts ' *' after the name of a scenario whose schedule was not proven optimal", () => {
-    const t = scenarioReportTable([row('base'), row('busy', { scheduleStatus: 'feasible' })]);
-    expect(t.rows.map((r) => r.name)).toEqual(['base', 'busy *']);
+  it("puts ' *' (work budget) or ' !' (wall clock) after the name of a scenario whose schedule was not proven optimal", () => {
+    const t = scenarioReportTable([
+      row('base'),
+      row('busy', { scheduleStatus: 'feasible', scheduleStoppedBy: 'work' }),
+      row('late', { scheduleStatus: 'feasible', scheduleStoppedBy: 'time' }),
+    ]);
+    expect(t.rows.map((r) => r.name)).toEqual(['base', 'busy *', 'late !']);
   });
 
   it('leaves out the columns no scenario has a figure for (cost and outbound without scheduling)', () => {
     const t = scenarioReportTable([
-      row('base', { scheduleCost: null, scheduleStatus: null, scheduled: false }),
+      row('base', {
+        scheduleCost: null,
+        scheduleStatus: null,
+        scheduleStoppedBy: null,
+        scheduleGap: null,
+        scheduled: false,
+      }),
     ]);
     expect(t.columns.map((c) => c.label)).toEqual([
       'Contacts',

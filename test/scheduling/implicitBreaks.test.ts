@@ -70,7 +70,6 @@ describe('implicitBreakModel', () => {
           },
         ],
       },
-      { timeLimitSeconds: 10 },
     );
     expect(s.breakMethod).toBe('explicit');
     for (const sh of s.shifts) {
@@ -165,16 +164,8 @@ describe('implicitBreakModel', () => {
             coverage: { underPenaltyPerAgentInterval: 10, overPenaltyPerAgentInterval: 0.5 },
           };
           const req = { intervalMinutes: 60, required };
-          const ex = await scheduleShifts(
-            req,
-            { ...rules, breakMethod: 'explicit' },
-            { timeLimitSeconds: 20 },
-          );
-          const im = await scheduleShifts(
-            req,
-            { ...rules, breakMethod: 'implicit' },
-            { timeLimitSeconds: 20 },
-          );
+          const ex = await scheduleShifts(req, { ...rules, breakMethod: 'explicit' });
+          const im = await scheduleShifts(req, { ...rules, breakMethod: 'implicit' });
           expect(ex.status).toBe('optimal');
           expect(im.status).toBe('optimal');
           expect(im.breakMethod).toBe('implicit');

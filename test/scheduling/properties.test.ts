@@ -167,7 +167,7 @@ describe('scheduleShifts properties (small random instances)', () => {
       fc.asyncProperty(caseArb, async (c) => {
         const required = c.seedRequired.slice(0, c.days * 24);
         const rules = rulesOf(c);
-        const s = await scheduleShifts({ intervalMinutes: 60, required }, rules, { timeLimitSeconds: 5 });
+        const s = await scheduleShifts({ intervalMinutes: 60, required }, rules);
         checkSchedule(s, rules, required);
       }),
       { numRuns: 20 },
@@ -201,7 +201,7 @@ describe('scheduleShifts properties (small random instances)', () => {
               maxPaidHoursPerWeek: 40,
             },
           };
-          const s = await scheduleShifts({ intervalMinutes: 120, required }, rules, { timeLimitSeconds: 5 });
+          const s = await scheduleShifts({ intervalMinutes: 120, required }, rules);
           const tours = s.tours ?? [];
           let shiftsInTours = 0;
           for (const t of tours) {

@@ -264,7 +264,6 @@ describe('scheduleShifts', () => {
         shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '08:00', lengthsMinutes: [480] }],
         tours: { minShiftsPerWeek: 5, maxShiftsPerWeek: 5, consecutiveDaysOff: true },
       },
-      { timeLimitSeconds: 20 },
     );
     expect(s.status).toBe('optimal');
     const tours = s.tours ?? [];
