@@ -13,7 +13,9 @@ import type { ModelInput } from './model.js';
  * 2008; Ibrahim & L'Ecuyer 2013):
  *
  * - the day total of weekday w is the trimmed mean of the totals of the last `profileWeeks` normal
- *   days of w (special days and days below 60 % / above 160 % of their neighbours' median skipped);
+ *   days of w (special days and days below 60 % / above 160 % of their neighbours' median skipped),
+ *   or of the last 1.5 x `profileWeeks` when that window fitted the recent days better
+ *   (`levelWindow`);
  * - it is moved by `levelShrink` of the recent level deviation (actual / expected over the last
  *   `levelDays` normal days), and the first open days ahead by yesterday's remaining deviation times
  *   rho^k, rho the lag-1 autocorrelation of daily deviations estimated on the history, clamped to
@@ -76,7 +78,8 @@ export function robustProfile(input: ModelInput): Float64Array {
 }
 
 /**
- * Trimmed-mean total per weekday over the last `profileWeeks` normal days.
+ * Trimmed-mean total per weekday over the last `levelWindow(...)` normal days of that weekday
+ * (`profileWeeks`, or 1.5 x `profileWeeks` when that fitted the recent days better).
  *
  * @example
  * // Mondays totalling 90, 100, 100, 110, 400 (trim 0.25 drops 90 and 400) -> Map { 1 => 103.33 }
@@ -88,8 +91,9 @@ export function expectedTotals(
 ): Map<number, number> {
   const { table, end, params } = input;
   const out = new Map<number, number>();
+  const weeks = levelWindow(table, end, totals, skip, params);
   for (let w = 0; w < 7; w++) {
-    const rows = recentRows(table, end, w, params.profileWeeks, skip);
+    const rows = recentRows(table, end, w, weeks, skip);
     const m = trimmedMean(
       rows.map((r) => totals[r]!),
       params.trimFraction,
@@ -133,6 +137,56 @@ export function persistence(dev: readonly number[], max: number): number {
   }
   if (!(den > 0)) return 0;
   return Math.min(max, Math.max(0, num / den));
+}
+
+/** The longer day-total window `levelWindow` may choose, as a multiple of `profileWeeks`. */
+const LONG_LEVEL_FACTOR = 1.5;
+/** Recent normal days `levelWindow` scores the two day-total windows on. */
+const LEVEL_CHECK_DAYS = 28;
+
+/**
+ * The day-total window of `expectedTotals`, in weeks of same-weekday days: `params.profileWeeks`,
+ * or `round(1.5 x profileWeeks)` (24 by default) when that window's trimmed mean, learned from the
+ * days before each of the last 28 normal days before `end`, fits those days' totals with a smaller
+ * sum of absolute errors. A stable series takes the longer window (a less noisy weekday level; a
+ * slow drift is left to the recent-level correction); a series whose weekday levels move (a
+ * season, a step) keeps the shorter one. Only rows before `end` are used.
+ * O(28 x 2.5 x profileWeeks).
+ *
+ * @example
+ * // every weekday 100 calls but 5 weeks of 150 five to nine weeks ago -> 24 (the 24-week trim
+ * // drops all five; the 16-week one keeps one); a step from 100 to 200 ten weeks ago -> 16
+ */
+export function levelWindow(
+  table: ModelInput['table'],
+  end: number,
+  totals: Float64Array,
+  skip: (row: number) => boolean,
+  params: ModelInput['params'],
+): number {
+  const short = params.profileWeeks;
+  const long = Math.round(LONG_LEVEL_FACTOR * short);
+  if (long <= short) return short;
+  let errShort = 0;
+  let errLong = 0;
+  let seen = 0;
+  for (let v = end - 1; v >= 0 && seen < LEVEL_CHECK_DAYS; v--) {
+    if (skip(v) || !Number.isFinite(totals[v]!)) continue;
+    seen++;
+    const w = table.weekdays[v]!;
+    const ms = trimmedMean(
+      recentRows(table, v, w, short, skip).map((r) => totals[r]!),
+      params.trimFraction,
+    );
+    const ml = trimmedMean(
+      recentRows(table, v, w, long, skip).map((r) => totals[r]!),
+      params.trimFraction,
+    );
+    if (!Number.isFinite(ms) || !Number.isFinite(ml)) continue;
+    errShort += Math.abs(totals[v]! - ms);
+    errLong += Math.abs(totals[v]! - ml);
+  }
+  return errLong < errShort ? long : short;
 }
 
 /** Shorter intraday-profile window `shapeWindow` may choose, in weeks. */
