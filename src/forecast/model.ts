@@ -14,7 +14,10 @@ export interface TargetDay {
 export interface ModelParameters {
   /** Weeks averaged by `historical-average` (the baseline): 4. */
   averageWeeks: number;
-  /** Weeks of same-weekday days the robust and top-down models learn day totals from: 16. */
+  /**
+   * Weeks of same-weekday days the robust and top-down models learn day totals from: 16
+   * (`robust-profile` takes 1.5 x this when that window fitted the last 28 days better).
+   */
   profileWeeks: number;
   /** Weeks of same-weekday days the intraday profiles are learned from: 16. */
   shapeWeeks: number;
