@@ -353,6 +353,10 @@ async function runMethod(
   let stoppedBy: MipStop | null = null;
   let lpIterations = 0;
   let startSource: StartSource | null = null;
+  // the safety net covers the LP, the neighbourhood and the MIP together
+  const t0 = performance.now();
+  const timeLeft = () =>
+    Math.max(Math.min(1, timeLimitSeconds), timeLimitSeconds - (performance.now() - t0) / 1000);
   const workLimit = Math.max(1, Math.round(workShare * (options.workLimit ?? defaultWorkLimit(solved))));
   /** A MIP solution of the solved model: shift and tour counts, agents with their breaks, real objective. */
   const solutionOf = (v: Float64Array) => {
@@ -366,7 +370,7 @@ async function runMethod(
   };
   if (options.useSolver !== false) {
     // LP rounding: the LP relaxation solved to optimality (no work or time decision), rounded
-    const lp = await solveCoveringMip(lpRelaxation(solved), { timeLimitSeconds });
+    const lp = await solveCoveringMip(lpRelaxation(solved), { timeLimitSeconds: timeLeft() });
     solverSeconds += lp.seconds;
     if (lp.outcome === 'optimal' && lp.stoppedBy === 'gap' && lp.x !== undefined) {
       const sol = roundLpSolution(model, c, cal, rules, lp.x);
@@ -374,7 +378,7 @@ async function runMethod(
       addChecked(sol, r.instances, r.objective, 'lp-rounding');
       // the best rounding: the MIP over the integers around the LP values, on a tenth of the budget
       const sub = await solveCoveringMip(lpNeighbourhood(solved, lp.x), {
-        timeLimitSeconds,
+        timeLimitSeconds: timeLeft(),
         workLimit: Math.max(1, Math.round(NEIGHBOURHOOD_WORK * workLimit)),
         relativeGap: options.relativeGap ?? 1e-4,
       });
@@ -392,7 +396,7 @@ async function runMethod(
     const warm = candidates[0];
     if (warm !== undefined && warm.source !== 'mip') startSource = warm.source;
     const mip = await solveCoveringMip(solved, {
-      timeLimitSeconds,
+      timeLimitSeconds: timeLeft(),
       workLimit: Math.max(1, workLimit - lpIterations),
       relativeGap: options.relativeGap ?? 1e-4,
       start: warm === undefined ? undefined : startVector(warm.sol, warm.instances),
