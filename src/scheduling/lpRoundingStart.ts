@@ -20,22 +20,22 @@ export function lpRelaxation<M extends Pick<CoveringModel, 'numCols' | 'integral
 const EPS = 1e-6;
 
 /**
- * Rounds an LP solution of the covering model to an integer schedule (internal): the start the
- * MIP gets when it is cheaper than greedy's (Aykin 1996 and Thompson 1995 start their shift
- * scheduling searches from rounded LP solutions the same way).
+ * Rounds an LP solution of the covering model to an integer schedule (internal): a start the
+ * MIP gets when it is cheaper than greedy's.
  *
  * Without tours: every shift column rounded up, x_j = ceil(lp_j) (coverage rows stay satisfied:
- * the LP covered them), then redundant shifts dropped one at a time, the columns rounded up the most
- * (ceil(lp_j) - lp_j) first (ties by column), while a drop lowers the objective (shift cost
- * plus under- and over-coverage penalties on the model's coverage) without breaking a row that
- * held (counts, shares, total shifts, caps); never one that uncovers a slot when
- * `coverage.allowUnderCoverage` is false; a drop that reduces the violation of
- * those rows (ceil can exceed a maximum) is taken whatever its cost. So the result is never worse
- * than ceil(lp) when ceil(lp) meets every rule. With tours: tours rounded up, w_p = ceil(lp_p), and
+ * the LP covered them), then redundant agents dropped one at a time, the columns rounded up the
+ * most (ceil(lp_j) - lp_j) first (ties by column), while a drop lowers the real objective (shift
+ * cost plus under- and over-coverage penalties on the coverage with the breaks placed where the
+ * surplus is largest, `placeBreaks`) without breaking a row that held (counts, shares, total
+ * shifts, caps); never one that uncovers a slot when `coverage.allowUnderCoverage` is false; a
+ * drop that reduces the violation of those rows (ceil can exceed a maximum) is taken whatever its
+ * cost. Breaks are placed again after each of at most 3 passes and the cheapest placement seen is
+ * returned, so the result is never worse than ceil(lp) when ceil(lp) meets every rule. With tours: tours rounded up, w_p = ceil(lp_p), and
  * each (group, day) gets exactly the shifts its tours work (the tour link rows): floor(lp_j) of
  * each column, then one shift at a time to the column of that (group, day) with the lowest
  * objective change. The caller checks the start against every row bound before using it
- * (`satisfiesModelBounds`). Deterministic. Cost O(passes * nonzeros) without tours,
+ * (`satisfiesModelBounds`). Deterministic. Cost O(passes * (nonzeros + placeBreaks)) without tours,
  * O(groups * days * shifts * column length) with tours.
  *
  * @param lp column values of an LP solution of `model` (or of a model extending it, such as the
@@ -229,7 +229,7 @@ export function roundLpSolution(
 }
 
 /**
- * The LP-rounding neighbourhood of a model (internal; RENS, Berthold 2014): the same model with
+ * The LP-rounding neighbourhood of a model (internal; RENS, Berthold, "RENS: the optimal rounding", Math. Prog. Comp. 6, 2014): the same model with
  * every shift and tour column bounded to the integers around its LP value, `floor(lp_j)` to
  * `ceil(lp_j)` (an integral LP value fixes the column); break, queue and under-coverage columns
  * stay free. Its feasible points are feasible for the model, and it is small (only the fractional
