@@ -17,7 +17,8 @@
  * budget (target: proven optimal in < 5 s each on 2 cores), and four weeks with breaks (the US
  * bank's requirement of `examples/plan.json` over 28 days with its rules on the complete grid, and
  * the Israeli bank's February 1999 with the rules below without tours; target: within 2% of the
- * bound in 60 s).
+ * bound in 60 s: these run with a 55 s wall-clock safety net, so their schedules depend on the
+ * machine load). The `start` column says which start the MIP got (greedy or LP rounding).
  * `SCHEDULING_BENCH=reproducible npm run bench -- scheduling` runs only these.
  */
 import { readFileSync } from 'node:fs';
@@ -163,6 +164,7 @@ function describe(label: string, s: ShiftSchedule, seconds: number): Record<stri
     run: label,
     status: s.status,
     stoppedBy: s.stoppedBy ?? 'no MIP',
+    start: s.startSource ?? 'none',
     lpIterations: s.lpIterations,
     candidates: s.candidates,
     objective: Number(s.objective.toFixed(2)),
@@ -224,9 +226,11 @@ export async function runReproducible(): Promise<void> {
   const fourWeeks = completeGrid(await examplePlanRequirement(28));
   const results: Record<string, string | number>[] = [];
   const checks: string[] = [];
+  // the four-week cases have 60 s: the solves' wall-clock safety net is 55 s of it (building the
+  // model, the LP and greedy take the rest); the examples run to their work budget
   const timed = async (label: string, req: ShiftRequirement, r: ShiftRulesInput, target: string) => {
     const t0 = performance.now();
-    const s = await scheduleShifts(req, r, { timeLimitSeconds: 600 });
+    const s = await scheduleShifts(req, r, { timeLimitSeconds: target === 'optimal < 5 s' ? 600 : 55 });
     const secs = (performance.now() - t0) / 1000;
     results.push(describe(label, s, secs));
     const gap = s.gap === null ? 'none' : `${(100 * s.gap).toFixed(3)}%`;
@@ -267,11 +271,12 @@ export async function runReproducible(): Promise<void> {
     .add('US bank, 4 weeks, example rules (lunch break), complete grid', async () => {
       await timed('US bank 4 weeks, lunch', fourWeeks, rules, 'gap <= 2% in 60 s');
     })
-    .add('Israeli bank, February 1999 (4 weeks), breaks + tours', async () => {
+    .add('Israeli bank, February 1999 (4 weeks), breaks, no tours', async () => {
+      // tours need a one-week horizon (rules: tours need a requirement of exactly one week)
       await timed(
-        'IL bank 4 weeks, breaks + tours',
+        'IL bank 4 weeks, breaks, no tours',
         bankDays(28),
-        benchRules({ breaks: true }),
+        benchRules({ breaks: true, tours: false }),
         'gap <= 2% in 60 s',
       );
     });

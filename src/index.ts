@@ -337,6 +337,7 @@ export {
   type ScheduledTour,
   type ScheduleOptions,
   type ShiftSchedule,
+  type StartSource,
   scheduleShifts,
 } from './scheduling/scheduleShifts.js';
 // uncovered intervals: runs of intervals with no agents or fewer than required, in local time

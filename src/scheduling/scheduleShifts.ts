@@ -4,9 +4,11 @@ import { StaffcastError } from '../errors.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { formatMinuteOfDay, type ShiftRequirement, type SlotCalendar, slotCalendar } from './calendar.js';
 import { type Candidates, forEachShiftSlot, generateCandidates, openSlots } from './candidates.js';
+import { satisfiesModelBounds } from './checkStart.js';
 import { type ScheduleEfficiency, scheduleEfficiency } from './efficiency.js';
 import { type CoverSolution, greedyCover } from './greedy.js';
 import { implicitBreakModel, implicitStart, recoverBreaks } from './implicitBreaks.js';
+import { lpNeighbourhood, lpRelaxation, roundLpSolution } from './lpRoundingStart.js';
 import { buildCoveringModel, type CoveringModel } from './model.js';
 import { placeBreaks, type ShiftInstance } from './placeBreaks.js';
 import {
@@ -150,9 +152,21 @@ export interface ShiftSchedule {
    * With two MIPs (breaks placed afterwards, then explicit) the less reproducible of the two.
    */
   stoppedBy: MipStop | null;
-  /** Simplex iterations the MIP used (the unit of `workLimit`; summed over both MIPs when two ran). */
+  /**
+   * Simplex iterations the MIP search used, the unit of `workLimit`: the LP-rounding neighbourhood
+   * and the MIP (summed over both methods when two ran); the LP relaxation itself is not counted.
+   */
   lpIterations: number;
+  /**
+   * The start the (last) MIP was warm-started from, the cheapest feasible one: `greedy`,
+   * `lp-rounding` (the LP relaxation rounded, see `roundLpSolution`), `previous` (the schedule of
+   * the first MIP when breaks are placed afterwards then explicitly); null without a MIP or start.
+   */
+  startSource: StartSource | null;
 }
+
+/** Where a MIP start came from (`ShiftSchedule.startSource`). */
+export type StartSource = 'greedy' | 'lp-rounding' | 'previous';
 
 function describeSlot(cal: SlotCalendar, t: number): string {
   const s = cal.starts?.[t];
@@ -248,7 +262,11 @@ interface MethodRun {
   mipInfeasible: boolean;
   stoppedBy: MipStop | null;
   lpIterations: number;
+  startSource: StartSource | null;
 }
+
+/** Share of the work budget the LP-rounding neighbourhood may use (the MIP gets the rest). */
+const NEIGHBOURHOOD_WORK = 0.1;
 
 const STOP_RANK: Record<MipStop, number> = { gap: 0, work: 1, error: 2, time: 3 };
 
@@ -265,8 +283,10 @@ function realObjective(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig
 }
 
 /**
- * Greedy, then the MIP warm-started from the better of greedy and `start`; the schedule kept is
- * the one with the lower real objective (breaks placed), so it is never worse than greedy.
+ * Greedy, `start` and the rounded LP relaxation (`roundLpSolution`), then the MIP warm-started from
+ * the cheapest of them (real objective, breaks placed); a start other than greedy's is a candidate
+ * only when it meets every row bound of the solved model (`satisfiesModelBounds`). The schedule kept
+ * is the one with the lower real objective, so it is never worse than greedy.
  */
 async function runMethod(
   method: 'explicit' | 'implicit' | 'afterwards',
@@ -285,58 +305,110 @@ async function runMethod(
   const implicit = method === 'implicit' ? implicitBreakModel(model, c, cal, rules) : undefined;
   if (method === 'implicit' && implicit === undefined) return null; // overlapping break windows
   const greedy = greedyCover(c, cal, rules, model);
-  const candidates: { sol: CoverSolution; instances: ShiftInstance[]; objective: number }[] = [];
+  const candidates: {
+    sol: CoverSolution;
+    instances: ShiftInstance[];
+    objective: number;
+    source: StartSource | 'mip';
+  }[] = [];
   let greedyObjective: number | undefined;
   if (greedy !== undefined) {
     const r = realObjective(c, cal, rules, greedy);
     greedyObjective = r.objective;
-    candidates.push({ sol: greedy, ...r });
+    candidates.push({ sol: greedy, ...r, source: 'greedy' });
   }
+  const solved = implicit ?? model;
+  const startVector = (sol: CoverSolution, instances: ShiftInstance[]) =>
+    implicit !== undefined
+      ? implicitStart(implicit, c, cal, rules, instances, sol.w)
+      : denseStart(model, cal, sol);
+  // a start other than greedy's is used only when it meets every row bound of the solved model
+  const addChecked = (
+    sol: CoverSolution,
+    instances: ShiftInstance[],
+    objective: number,
+    source: StartSource,
+  ) => {
+    const v = startVector(sol, instances);
+    if (v !== undefined && satisfiesModelBounds(solved, v))
+      candidates.push({ sol, instances, objective, source });
+  };
   const extra = start?.(c);
-  if (extra !== undefined)
-    candidates.push(
-      extra.instances === undefined
-        ? { sol: extra.sol, ...realObjective(c, cal, rules, extra.sol) }
-        : {
-            sol: extra.sol,
-            instances: extra.instances,
-            objective: buildResult(c, cal, rules, extra.instances).objective,
-          },
-    );
-  candidates.sort((p, q) => p.objective - q.objective);
+  if (extra !== undefined) {
+    if (extra.instances === undefined) {
+      const r = realObjective(c, cal, rules, extra.sol);
+      addChecked(extra.sol, r.instances, r.objective, 'previous');
+    } else
+      addChecked(
+        extra.sol,
+        extra.instances,
+        buildResult(c, cal, rules, extra.instances).objective,
+        'previous',
+      );
+  }
   let bound: number | undefined;
   let provenOptimal = false;
   let solverSeconds = 0;
   let mipInfeasible = false;
   let stoppedBy: MipStop | null = null;
   let lpIterations = 0;
+  let startSource: StartSource | null = null;
+  // the safety net covers the LP, the neighbourhood and the MIP together
+  const t0 = performance.now();
+  const timeLeft = () =>
+    Math.max(Math.min(1, timeLimitSeconds), timeLimitSeconds - (performance.now() - t0) / 1000);
+  const workLimit = Math.max(1, Math.round(workShare * (options.workLimit ?? defaultWorkLimit(solved))));
+  /** A MIP solution of the solved model: shift and tour counts, agents with their breaks, real objective. */
+  const solutionOf = (v: Float64Array) => {
+    const sol = splitSolution(model, v);
+    const matched = implicit === undefined ? undefined : recoverBreaks(implicit, c, sol.x, v);
+    const r =
+      matched === undefined
+        ? realObjective(c, cal, rules, sol)
+        : { instances: matched, objective: buildResult(c, cal, rules, matched).objective };
+    return { sol, ...r };
+  };
+  if (options.useSolver !== false) {
+    // LP rounding: the LP relaxation solved to optimality (no work or time decision), rounded
+    const lp = await solveCoveringMip(lpRelaxation(solved), { timeLimitSeconds: timeLeft() });
+    solverSeconds += lp.seconds;
+    if (lp.outcome === 'optimal' && lp.stoppedBy === 'gap' && lp.x !== undefined) {
+      const sol = roundLpSolution(model, c, cal, rules, lp.x);
+      const r = realObjective(c, cal, rules, sol);
+      addChecked(sol, r.instances, r.objective, 'lp-rounding');
+      // the best rounding: the MIP over the integers around the LP values, on a tenth of the budget
+      const sub = await solveCoveringMip(lpNeighbourhood(solved, lp.x), {
+        timeLimitSeconds: timeLeft(),
+        workLimit: Math.max(1, Math.round(NEIGHBOURHOOD_WORK * workLimit)),
+        relativeGap: options.relativeGap ?? 1e-4,
+      });
+      solverSeconds += sub.seconds;
+      lpIterations += sub.lpIterations;
+      stoppedBy = worseStop(stoppedBy, sub.stoppedBy === 'time' ? 'time' : null);
+      if (sub.x !== undefined && satisfiesModelBounds(solved, sub.x)) {
+        const rs = solutionOf(sub.x);
+        candidates.push({ ...rs, source: 'lp-rounding' });
+      }
+    }
+  }
+  candidates.sort((p, q) => p.objective - q.objective);
   if (options.useSolver !== false) {
     const warm = candidates[0];
-    const solved = implicit ?? model;
+    if (warm !== undefined && warm.source !== 'mip') startSource = warm.source;
     const mip = await solveCoveringMip(solved, {
-      timeLimitSeconds,
-      workLimit: Math.max(1, Math.round(workShare * (options.workLimit ?? defaultWorkLimit(solved)))),
+      timeLimitSeconds: timeLeft(),
+      workLimit: Math.max(1, workLimit - lpIterations),
       relativeGap: options.relativeGap ?? 1e-4,
-      start:
-        warm === undefined
-          ? undefined
-          : implicit !== undefined
-            ? implicitStart(implicit, c, cal, rules, warm.instances, warm.sol.w)
-            : denseStart(model, cal, warm.sol),
+      start: warm === undefined ? undefined : startVector(warm.sol, warm.instances),
     });
-    solverSeconds = mip.seconds;
-    stoppedBy = mip.stoppedBy;
-    lpIterations = mip.lpIterations;
+    solverSeconds += mip.seconds;
+    stoppedBy = worseStop(stoppedBy, mip.stoppedBy);
+    lpIterations += mip.lpIterations;
     mipInfeasible = mip.outcome === 'infeasible';
     bound = mip.bound;
     if (mip.x !== undefined) {
-      const sol = splitSolution(model, mip.x);
-      const matched = implicit === undefined ? undefined : recoverBreaks(implicit, c, sol.x, mip.x);
-      const r =
-        matched === undefined
-          ? realObjective(c, cal, rules, sol)
-          : { instances: matched, objective: buildResult(c, cal, rules, matched).objective };
-      candidates.push({ sol, ...r });
+      const r = solutionOf(mip.x);
+      candidates.push({ ...r, source: 'mip' });
       const first = candidates[0];
       if (first === undefined || r.objective <= first.objective + 1e-9)
         provenOptimal = mip.outcome === 'optimal';
@@ -367,6 +439,7 @@ async function runMethod(
     mipInfeasible,
     stoppedBy,
     lpIterations,
+    startSource,
   };
 }
 
@@ -408,8 +481,11 @@ function mapToExplicit(from: MethodRun, c: Candidates): CoverSolution | undefine
  * are explicit columns) feed a covering MIP: minimise sum(costPerPaidHour * paidHours * x) +
  * underPenalty * under + overPenalty * over per agent-interval, subject to coverage per interval,
  * caps, counts, shares and weekly tours (implicit days-off patterns). A lazy greedy runs first;
- * its schedule is the MIP's warm start and the answer when HiGHS is unavailable or stops first, so
- * the result is never worse than greedy. HiGHS runs in a worker thread and stops on the gap or on
+ * then the LP relaxation is solved and rounded (`roundLpSolution`: ceil, then redundant shifts
+ * dropped) and searched around (`lpNeighbourhood`: a MIP over the integers next to the LP values,
+ * on a tenth of the work budget); the cheapest of these schedules that meets every row bound of
+ * the model is the MIP's warm start (`startSource`) and the answer when HiGHS is unavailable or
+ * stops first, so the result is never worse than greedy. HiGHS runs in a worker thread and stops on the gap or on
  * its deterministic work budget (`workLimit`), so the same inputs give the same schedule whatever
  * the machine load; the wall-clock `timeLimitSeconds` is a safety net, and `stoppedBy` says which
  * rule ended the search.
@@ -534,6 +610,7 @@ export async function scheduleShifts(
     solverSeconds: run.solverSeconds,
     stoppedBy: run.stoppedBy,
     lpIterations: run.lpIterations,
+    startSource: run.startSource,
   };
   if (requirement.starts !== undefined) schedule.starts = Float64Array.from(requirement.starts);
   if (model.tours !== undefined) schedule.tours = buildTours(c, cal, rules, model, best);
