@@ -169,36 +169,47 @@ function queueCell(name: string): string {
   return row.slice(before.length, row.length - after.length);
 }
 
-/** Complete lines of a file, a read buffer at a time. */
-async function* lineBatches(file: string): AsyncGenerator<string[]> {
-  let rest = '';
-  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
-    const lines = (rest + (chunk as string)).split('\n');
-    rest = lines.pop()!;
-    if (lines.length > 0) yield lines;
-  }
-  if (rest !== '') yield [rest];
-}
-
-/** One queue's file being merged: its buffered lines and the start of the current one. */
+/** One queue's file being merged: its read buffer, the current line and its start. */
 interface Cursor {
   queue: number;
-  lines: string[];
+  /** Bytes read and not yet merged; the current line is `buf[at..end]` (`end` at its '\n'). */
+  buf: Buffer;
   at: number;
+  end: number;
+  /** Index of the comma after the epoch ms of the current line. */
+  comma: number;
   start: number;
-  batches: AsyncGenerator<string[]>;
+  chunks: AsyncIterator<Buffer>;
 }
 
+const NEWLINE = 10;
+const COMMA = 44;
+
+/** Moves to the next line of the file (reading more when needed); false at the end. */
 async function advance(cursor: Cursor): Promise<boolean> {
-  cursor.at++;
-  while (cursor.at >= cursor.lines.length) {
-    const next = await cursor.batches.next();
-    if (next.done === true) return false;
-    cursor.lines = next.value;
-    cursor.at = 0;
+  let from = cursor.end + 1;
+  let end = cursor.buf.indexOf(NEWLINE, from);
+  while (end < 0) {
+    const next = await cursor.chunks.next();
+    if (next.done === true) {
+      if (from >= cursor.buf.length) return false;
+      cursor.buf = Buffer.concat([cursor.buf.subarray(from), Buffer.of(NEWLINE)]);
+    } else cursor.buf = Buffer.concat([cursor.buf.subarray(from), next.value]);
+    from = 0;
+    end = cursor.buf.indexOf(NEWLINE);
   }
-  const line = cursor.lines[cursor.at]!;
-  cursor.start = Number(line.slice(0, line.indexOf(',')));
+  const { buf } = cursor;
+  const comma = buf.indexOf(COMMA, from);
+  // the epoch ms, parsed from its digits without making a string
+  let start = 0;
+  let k = from;
+  const negative = buf[k] === 45;
+  if (negative) k++;
+  for (; k < comma; k++) start = start * 10 + (buf[k]! - 48);
+  cursor.at = from;
+  cursor.end = end;
+  cursor.comma = comma;
+  cursor.start = negative ? -start : start;
   return true;
 }
 
@@ -229,11 +240,11 @@ async function mergeFiles(
       i = least;
     }
   };
-  const cursors: Cursor[] = [];
+  const streams = files.map((file) => createReadStream(file));
   try {
     for (let q = 0; q < files.length; q++) {
-      const cursor: Cursor = { queue: q, lines: [], at: -1, start: 0, batches: lineBatches(files[q]!) };
-      cursors.push(cursor);
+      const chunks = streams[q]![Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      const cursor: Cursor = { queue: q, buf: Buffer.alloc(0), at: 0, end: -1, comma: 0, start: 0, chunks };
       if (await advance(cursor)) {
         heap.push(cursor);
         up(heap.length - 1);
@@ -242,10 +253,14 @@ async function mergeFiles(
     await drain(heap, down, queueCells, timeZone, write);
   } finally {
     // close the files still open (an error stopped the merge)
-    for (const cursor of cursors) await cursor.batches.return(undefined);
+    for (const stream of streams) stream.destroy();
   }
 }
 
+/**
+ * Writes the rows in heap order: each row is copied as bytes (start text, queue cell, the
+ * numeric cells of the spilled line) into a piece, so the merge makes no string per row.
+ */
 async function drain(
   heap: Cursor[],
   down: (i: number) => void,
@@ -253,21 +268,28 @@ async function drain(
   timeZone: string,
   write: (text: string) => Promise<void> | void,
 ): Promise<void> {
+  const cells = queueCells.map((cell) => Buffer.from(cell));
+  let piece = Buffer.allocUnsafe(PIECE_CHARS);
+  let used = 0;
   let lastStart = Number.NaN;
-  let startText = '';
-  let piece = '';
+  let startText = Buffer.alloc(0);
+  const flush = async (room: number) => {
+    if (used > 0) await write(piece.toString('utf8', 0, used));
+    used = 0;
+    if (room > piece.length) piece = Buffer.allocUnsafe(room);
+  };
   while (heap.length > 0) {
     const top = heap[0]!;
     if (top.start !== lastStart) {
       lastStart = top.start;
-      startText = requirementStartText(top.start, timeZone);
+      startText = Buffer.from(`${requirementStartText(top.start, timeZone)},`);
     }
-    const line = top.lines[top.at]!;
-    piece += `${startText},${queueCells[top.queue]!}${line.slice(line.indexOf(','))}\n`;
-    if (piece.length >= PIECE_CHARS) {
-      await write(piece);
-      piece = '';
-    }
+    const cell = cells[top.queue]!;
+    const size = startText.length + cell.length + (top.end + 1 - top.comma);
+    if (used + size > piece.length) await flush(size);
+    used += startText.copy(piece, used);
+    used += cell.copy(piece, used);
+    used += top.buf.copy(piece, used, top.comma, top.end + 1);
     if (await advance(top)) down(0);
     else {
       const last = heap.pop()!;
@@ -277,5 +299,5 @@ async function drain(
       }
     }
   }
-  if (piece !== '') await write(piece);
+  await flush(0);
 }
