@@ -8,6 +8,14 @@
  *   npx tsx bench/staffManyQueues.ts /tmp/many 200 365
  *   /usr/bin/time -v npx tsx src/cli/main.ts staff /tmp/many/forecast.csv --sl 80/20 \
  *     --config /tmp/many/staffing.json > /dev/null   # "Maximum resident set size"
+ *
+ * `staff --config` plans the queues one at a time and spills each queue's rows to a temporary
+ * folder under TMPDIR (about 60 bytes a row: 420 MB for 200 queues x a year), then merges them by
+ * start into the output; the folder is removed at the end, on error and on SIGINT/SIGTERM.
+ * Measured (built `node dist/cli/main.js`, -o to a file, 2 shared cores): 20 queues 411 MB peak,
+ * 50 queues 456 MB (before: 771 MB), 200 queues 811 MB, output byte for byte as before. What
+ * remains grows with the queues: the forecast reader's peak (535 MB reading 200 queues) and the
+ * forecasts it returns (24 bytes a row).
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';

@@ -155,9 +155,15 @@ export {
   type Requirement,
   type RequirementColumn,
   readRequirementCsv,
+  requirementStartText,
+  requirementValueCells,
   type WriteRequirementOptions,
   writeRequirementCsv,
 } from './io/requirementCsv.js';
+// many queues' requirement rows spilled to disk and merged by start (bounded memory), and a
+// text file written in pieces and renamed into place
+export { createRequirementSpill, type RequirementSpill } from './io/requirementSpill.js';
+export { type AtomicTextWriter, openAtomicTextWriter } from './io/atomicTextWriter.js';
 export {
   readStaffingConfig,
   type StaffingConfig,
@@ -176,10 +182,15 @@ export {
 } from './staffing/deferredRequirement.js';
 export {
   type MultiQueuePlan,
+  type MultiQueueEachOptions,
   multiQueuePlan,
+  // the queues one at a time (one plan in memory), and their totals summed as they come
+  multiQueuePlanEach,
   // the combined requirement in slices (same rows and order), for writing without the whole table
   multiQueueRequirementChunks,
   type PlanTotals,
+  type PlanTotalsAccumulator,
+  planTotalsAccumulator,
   type QueuePlan,
 } from './staffing/multiQueuePlan.js';
 export {

@@ -1,12 +1,15 @@
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { InvalidArgumentError, Option } from 'commander';
 import { parseJsonText, validateConfig } from '../config.js';
 import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
+import { openAtomicTextWriter } from '../io/atomicTextWriter.js';
 import { readForecastCsvByQueue } from '../io/readForecastCsv.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { type Requirement, writeRequirementCsv } from '../io/requirementCsv.js';
+import { createRequirementSpill, type RequirementSpill } from '../io/requirementSpill.js';
 import { readStaffingConfig, type StaffingConfig } from '../io/staffingConfig.js';
 import { writeTextFile } from '../io/writeTextFile.js';
 import { DEFAULT_MAX_AGENTS } from '../queueing/requiredAgents.js';
@@ -14,10 +17,10 @@ import type { StaffingTarget } from '../queueing/types.js';
 import { type CalibrationParams, calibrationParamsSchema } from '../staffing/calibrationParams.js';
 import { fteBasis } from '../staffing/fte.js';
 import {
-  type MultiQueuePlan,
-  multiQueuePlan,
-  multiQueuePlanParallel,
-  multiQueueRequirementChunks,
+  type MultiQueueEachOptions,
+  multiQueuePlanEach,
+  type PlanTotals,
+  planTotalsAccumulator,
   usesFittedParams,
   withFittedInputs,
 } from '../staffing/multiQueuePlan.js';
@@ -119,21 +122,91 @@ async function readParams(ctx: CliContext, file: string) {
  */
 const PARALLEL_MIN_INTERVALS = 20_000;
 
-/** The multi-queue plan, on worker threads for several large queues (same result either way). */
-function planQueues(
+/** What `staffQueuesStreamed` keeps of a multi-queue plan: the summaries, never the rows. */
+interface StreamedPlan {
+  queues: Array<{ json: Record<string, unknown>; line: string }>;
+  totals: PlanTotals;
+  savedAgentHours: number;
+}
+
+/**
+ * The multi-queue plan of `--config`, one queue at a time (`multiQueuePlanEach`; on worker threads
+ * for several large queues, same result either way): each queue's summary is kept, its rows are
+ * spilled to a temporary folder (`TMPDIR`, else the system one) and the queue's plan and forecast
+ * are dropped; then the rows of every queue are merged by start into the requirement CSV, written
+ * to stdout or atomically to `-o`. Memory: one queue's plan (a batch on threads) plus the totals
+ * grid, not every queue's rows. The temporary folder is removed on success, error and signal.
+ */
+async function staffQueuesStreamed(
+  ctx: CliContext,
   forecasts: Map<string, Forecast>,
   config: StaffingConfig,
   options: StaffingOptions,
   fitted: CalibrationParams | undefined,
-  names: { configName: string; forecastName: string },
-): MultiQueuePlan | Promise<MultiQueuePlan> {
-  const extra = fitted === undefined ? names : { ...names, fitted };
+  how: { configName: string; forecastName: string; output: string | undefined; paid: FteFlags },
+): Promise<StreamedPlan> {
   let intervals = 0;
   for (const forecast of forecasts.values()) intervals += forecast.starts.length;
   const staffed = config.queues.filter((q) => q.channel !== 'email').length;
-  if (staffed >= 2 && intervals > PARALLEL_MIN_INTERVALS)
-    return multiQueuePlanParallel(forecasts, config, options, extra);
-  return multiQueuePlan(forecasts, config, options, extra);
+  const each: MultiQueueEachOptions = {
+    configName: how.configName,
+    forecastName: how.forecastName,
+    parallel: staffed >= 2 && intervals > PARALLEL_MIN_INTERVALS,
+    ...(fitted === undefined ? {} : { fitted }),
+  };
+  const totals = planTotalsAccumulator([...forecasts.values()], 'UTC');
+  const queues: StreamedPlan['queues'] = [];
+  let savedAgentHours = 0;
+  let timeZone = 'UTC';
+  let spill: RequirementSpill | undefined;
+  const dir = ctx.env.TMPDIR || tmpdir();
+  try {
+    for await (const q of multiQueuePlanEach(forecasts, config, options, each)) {
+      if (spill === undefined) {
+        timeZone = q.plan.timeZone;
+        spill = await createRequirementSpill({ dir, timeZone });
+      }
+      totals.add(q.plan);
+      savedAgentHours += q.plan.savedAgentHours;
+      queues.push({
+        json: {
+          name: q.name,
+          channel: q.channel,
+          model: q.plan.model,
+          ...summaryJson(q.plan, how.paid),
+          savedAgentHours: q.plan.savedAgentHours,
+        },
+        line: summaryLine(`staff: queue ${q.name} (${q.channel}): `, q.plan, how.paid),
+      });
+      await spill.add(q.name, q.plan);
+      forecasts.delete(q.name);
+    }
+    spill ??= await createRequirementSpill({ dir, timeZone });
+    if (how.output === undefined) await spill.merge((text) => writeStdout(ctx, text));
+    else {
+      const out = await openAtomicTextWriter(how.output, { baseDir: ctx.cwd });
+      try {
+        await spill.merge((text) => out.write(text));
+        await out.commit();
+      } catch (error) {
+        await out.abort();
+        throw error;
+      }
+    }
+  } finally {
+    await spill?.remove();
+  }
+  return { queues, totals: { ...totals.totals(), timeZone }, savedAgentHours };
+}
+
+/** Writes to the context's stdout, waiting for 'drain' when the stream asks for it. */
+function writeStdout(ctx: CliContext, text: string): Promise<void> | undefined {
+  const out = ctx.stdout as {
+    write(chunk: string): unknown;
+    once?: (event: 'drain', listener: () => void) => unknown;
+  };
+  if (out.write(text) !== false || out.once === undefined) return undefined;
+  return new Promise((done) => out.once!('drain', done));
 }
 
 /** The per-interval floor of a day/week scope, as applied (`--min-interval-sl` or the default). */
@@ -369,10 +442,6 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
       } else {
         if (forecasts.has(''))
           usage(`--config needs a queue column in ${name} naming the queues of the config`);
-        const multi = await planQueues(forecasts, config, options, params, {
-          configName: flags.config!,
-          forecastName: name,
-        });
         if (params !== undefined) {
           const using = config.queues.filter(usesFittedParams).map((q) => q.name);
           const not = config.queues.filter((q) => !usesFittedParams(q)).map((q) => q.name);
@@ -380,39 +449,27 @@ export const registerStaff: CommandRegistrar = (program, ctx) => {
             `staff: --params ${flags.params}: fitted inputs for queues ${using.join(', ') || '(none)'}${not.length > 0 ? `; not for ${not.join(', ')} (not voice; set useParams in the config to change)` : ''}`,
           );
         }
-        // the rows of every queue, merged by start in slices: never the whole table at once
+        const multi = await staffQueuesStreamed(ctx, forecasts, config, options, params, {
+          configName: flags.config!,
+          forecastName: name,
+          output: flags.output,
+          paid,
+        });
         csv = '';
-        const slices: string[] = [];
-        let first = true;
-        for (const slice of multiQueueRequirementChunks(multi.queues)) {
-          const text = writeRequirementCsv(slice);
-          const rows = first ? text : text.slice(text.indexOf('\n') + 1);
-          first = false;
-          if (flags.output === undefined) ctx.stdout.write(rows);
-          else slices.push(rows);
-        }
-        if (flags.output !== undefined) csv = slices.join('');
         summary = {
           scope: flags.scope,
           total: summaryJson(multi.totals, paid),
           savedAgentHours: multi.savedAgentHours,
-          queues: multi.queues.map((q) => ({
-            name: q.name,
-            channel: q.channel,
-            model: q.plan.model,
-            ...summaryJson(q.plan, paid),
-            savedAgentHours: q.plan.savedAgentHours,
-          })),
+          queues: multi.queues.map((q) => q.json),
         };
-        for (const q of multi.queues)
-          lines.push(summaryLine(`staff: queue ${q.name} (${q.channel}): `, q.plan, paid));
+        for (const q of multi.queues) lines.push(q.line);
         lines.push(summaryLine('staff: total: ', multi.totals, paid));
         if (flags.scope !== 'interval')
           lines.push(floorLine(flags.scope, flags.minIntervalSl, options.target));
         if (flags.scope !== 'interval')
           lines.push(`staff: ${flags.scope} scope saves ${fmt(multi.savedAgentHours)} agent-hours`);
       }
-      if (config === undefined || flags.output !== undefined) await writeOutput(ctx, flags.output, csv);
+      if (config === undefined) await writeOutput(ctx, flags.output, csv);
       if (flags.summary !== undefined)
         await writeTextFile(flags.summary, `${JSON.stringify(summary, null, 2)}\n`, { baseDir: ctx.cwd });
       for (const line of lines) ctx.stderr.write(`${line}\n`);

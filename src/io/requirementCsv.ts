@@ -288,8 +288,6 @@ export interface WriteRequirementOptions {
  */
 export function writeRequirementCsv(requirement: Requirement, options: WriteRequirementOptions = {}): string {
   const decimals = options.decimals ?? 4;
-  const scale = 10 ** decimals;
-  const format = (value: number): number => Math.round(value * scale) / scale;
   const header = ['interval_start'];
   if (requirement.queue !== undefined) header.push('queue');
   for (const [name] of REQUIREMENT_COLUMNS) header.push(name);
@@ -300,13 +298,40 @@ export function writeRequirementCsv(requirement: Requirement, options: WriteRequ
     const start = requirement.starts[i]!;
     let text = startText.get(start);
     if (text === undefined) {
-      text = formatISO(new TZDate(start, requirement.timeZone));
+      text = requirementStartText(start, requirement.timeZone);
       startText.set(start, text);
     }
     const row: CsvCell[] = [text];
     if (requirement.queue !== undefined) row.push(requirement.queue[i] ?? '');
-    for (const [, field] of REQUIREMENT_COLUMNS) row.push(format(requirement[field][i]!));
+    row.push(...requirementValueCells(requirement, i, decimals));
     rows.push(row);
   }
   return csvText(rows);
+}
+
+/**
+ * The `interval_start` cell of a requirement CSV: ISO-8601 with the offset of `timeZone` at that
+ * instant (`Z` for UTC), as `writeRequirementCsv` writes it. Cost: about 11 µs (TZDate).
+ *
+ * @example
+ * requirementStartText(Date.UTC(2024, 6, 1, 8), 'Europe/Paris'); // '2024-07-01T10:00:00+02:00'
+ */
+export function requirementStartText(startMs: number, timeZone: string): string {
+  return formatISO(new TZDate(startMs, timeZone));
+}
+
+/**
+ * The numeric cells of row `row` of a requirement, in `REQUIREMENT_COLUMNS` order, rounded to
+ * `decimals` places as `writeRequirementCsv` writes them (give them to `csvText`).
+ *
+ * @example
+ * requirementValueCells({ timeZone: 'UTC', intervalMinutes: 15, starts: Float64Array.of(0),
+ *   calls: Float64Array.of(10), ahtSeconds: Float64Array.of(180), agents: Float64Array.of(3),
+ *   scheduledAgents: Float64Array.of(4), serviceLevel: Float64Array.of(0.9),
+ *   asaSeconds: Float64Array.of(5), abandonRate: Float64Array.of(0), occupancy: Float64Array.of(2 / 3) }, 0);
+ * // [10, 180, 3, 4, 0.9, 5, 0, 0.6667]
+ */
+export function requirementValueCells(requirement: Requirement, row: number, decimals = 4): number[] {
+  const scale = 10 ** decimals;
+  return REQUIREMENT_COLUMNS.map(([, field]) => Math.round(requirement[field][row]! * scale) / scale);
 }

@@ -228,6 +228,88 @@ export async function multiQueuePlanParallel(
   return assemble(queues);
 }
 
+/** Options of `multiQueuePlanEach`. */
+export interface MultiQueueEachOptions extends MultiQueueOptions, ParallelOptions {
+  /**
+   * Staff the voice and chat queues on worker threads (`staffingPlanParallel`), a few queues at a
+   * time. Default false (the calling thread).
+   */
+  parallel?: boolean;
+  /** Queues (in config order) staffed together on the threads. Default 4: at most that many plans in memory. */
+  batchQueues?: number;
+}
+
+/**
+ * The queues of `multiQueuePlan` one at a time, in config order, so a caller that writes each
+ * queue's plan out and drops it (`staff --config`) holds one plan (or one batch of
+ * `options.batchQueues` with `options.parallel`) instead of all of them: each yielded `QueuePlan`
+ * is the one `multiQueuePlan` returns for that queue, field for field. The generator drops its own
+ * references to a queue's forecast once the queue is planned. Totals: `planTotalsAccumulator`.
+ * Cost: as `multiQueuePlan` (or `multiQueuePlanParallel`, with threads started once per batch).
+ *
+ * @throws StaffcastError as `multiQueuePlan` (the config checks before the first queue is yielded;
+ *   a queue's failure when its turn comes, the first failing queue in config order).
+ * @example
+ * const f = { timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0), calls: Float64Array.of(100) };
+ * const names = [];
+ * for await (const q of multiQueuePlanEach(new Map([['a', f], ['b', f]]),
+ *   { queues: [{ name: 'a', channel: 'voice' }, { name: 'b', channel: 'voice' }] },
+ *   { target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 180 })) names.push([q.name, q.plan.agents[0]]);
+ * names; // [['a', 14], ['b', 14]]
+ */
+export async function* multiQueuePlanEach(
+  forecasts: ReadonlyMap<string, Forecast>,
+  config: StaffingConfig,
+  base: StaffingOptions,
+  options: MultiQueueEachOptions = {},
+): AsyncGenerator<QueuePlan> {
+  const batchQueues = options.batchQueues ?? 4;
+  if (!Number.isInteger(batchQueues) || batchQueues < 1)
+    invalidInput('multiQueuePlanEach', 'batchQueues', 'must be a whole number >= 1', batchQueues);
+  const prepared: Array<PreparedQueue | undefined> = prepareQueues(forecasts, config, base, options);
+  for (let from = 0; from < prepared.length; from += batchQueues) {
+    const to = Math.min(prepared.length, from + batchQueues);
+    const threaded: number[] = [];
+    if (options.parallel === true)
+      for (let i = from; i < to; i++) if (prepared[i]!.queue.channel !== 'email') threaded.push(i);
+    const plans = new Map<number, StaffingPlan>();
+    let failedAt = Number.POSITIVE_INFINITY;
+    let failure: unknown;
+    if (threaded.length > 0) {
+      try {
+        const done = await staffingPlanParallel(
+          threaded.map((i) => ({ forecast: prepared[i]!.forecast, options: prepared[i]!.options })),
+          options.workers === undefined ? {} : { workers: options.workers },
+        );
+        for (let j = 0; j < threaded.length; j++) plans.set(threaded[j]!, done[j]!);
+      } catch (error) {
+        const job = error instanceof StaffcastError ? error.details?.job : undefined;
+        if (typeof job !== 'number') throw error;
+        failedAt = threaded[job] ?? Number.POSITIVE_INFINITY;
+        failure = error;
+      }
+    }
+    for (let i = from; i < to; i++) {
+      const p = prepared[i]!;
+      if (i === failedAt) throw withQueueName(failure, p.queue.name);
+      const plan = plans.get(i);
+      let queuePlan: QueuePlan;
+      if (plan !== undefined && p.queue.channel !== 'email')
+        queuePlan = { name: p.queue.name, channel: p.queue.channel, plan };
+      else {
+        try {
+          queuePlan = planQueue(p);
+        } catch (error) {
+          throw withQueueName(error, p.queue.name);
+        }
+      }
+      plans.delete(i);
+      prepared[i] = undefined;
+      yield queuePlan;
+    }
+  }
+}
+
 /** One queue ready to staff: its config entry, forecast and resolved options. */
 interface PreparedQueue {
   queue: StaffingQueueConfig;
@@ -505,49 +587,78 @@ function gcd(a: number, b: number): number {
 }
 
 function totalsAcross(plans: readonly StaffingPlan[], timeZone: string): PlanTotals {
+  const totals = planTotalsAccumulator(plans, timeZone);
+  for (const p of plans) totals.add(p);
+  return totals.totals();
+}
+
+/** What `planTotalsAccumulator` returns: add the queues' plans one at a time, then read the totals. */
+export interface PlanTotalsAccumulator {
+  /** Adds one queue's agents (its grid must be one of those the accumulator was made for). */
+  add(plan: Pick<StaffingPlan, 'intervalMinutes' | 'starts' | 'agents' | 'scheduledAgents'>): void;
+  /** The totals of the plans added so far, over the steps covered by the grids given. */
+  totals(): PlanTotals;
+}
+
+/**
+ * `MultiQueuePlan.totals` built one queue at a time, so the queues' plans need not be held
+ * together (`staff --config` streams them): made from the queues' grids (interval length and
+ * starts: the forecasts, which the plans share), each `add` sums one plan's agents and scheduled
+ * agents onto the common grid (step = gcd of every interval length and start offset, as
+ * `multiQueuePlan`). Adding every queue's plan gives `multiQueuePlan(...).totals` exactly. Memory
+ * O(grid steps), independent of the number of queues; cost O(rows) per `add`.
+ *
+ * @example
+ * const f = { timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0), calls: Float64Array.of(100) };
+ * const acc = planTotalsAccumulator([f, f], 'UTC');
+ * const p = { intervalMinutes: 30, starts: Float64Array.of(0), agents: Float64Array.of(14), scheduledAgents: Float64Array.of(14) };
+ * acc.add(p); acc.add(p);
+ * acc.totals().agents; // Float64Array [28]
+ */
+export function planTotalsAccumulator(
+  grids: readonly Pick<Forecast, 'intervalMinutes' | 'starts'>[],
+  timeZone: string,
+): PlanTotalsAccumulator {
   const MIN = 60_000;
   let step = 0;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  for (const p of plans) {
+  for (const p of grids) {
     step = gcd(step, p.intervalMinutes);
     const n = p.starts.length;
     if (n === 0) continue;
     lo = Math.min(lo, p.starts[0]!);
     hi = Math.max(hi, p.starts[n - 1]! + p.intervalMinutes * MIN);
   }
-  if (!Number.isFinite(lo))
-    return {
-      timeZone,
-      intervalMinutes: step,
-      starts: new Float64Array(0),
-      agents: new Float64Array(0),
-      scheduledAgents: new Float64Array(0),
-    };
-  for (const p of plans) for (const s of p.starts) step = gcd(step, Math.round((s - lo) / MIN));
-  const steps = Math.round((hi - lo) / (step * MIN));
+  const empty = !Number.isFinite(lo);
+  if (!empty) for (const p of grids) for (const s of p.starts) step = gcd(step, Math.round((s - lo) / MIN));
+  const steps = empty ? 0 : Math.round((hi - lo) / (step * MIN));
   const agents = new Float64Array(steps);
   const scheduled = new Float64Array(steps);
   const covered = new Uint8Array(steps);
-  for (const p of plans) {
-    const per = p.intervalMinutes / step;
-    for (let i = 0; i < p.starts.length; i++) {
-      const k0 = Math.round((p.starts[i]! - lo) / (step * MIN));
-      for (let k = k0; k < k0 + per; k++) {
-        agents[k] = agents[k]! + p.agents[i]!;
-        scheduled[k] = scheduled[k]! + p.scheduledAgents[i]!;
-        covered[k] = 1;
-      }
-    }
-  }
-  const keep: number[] = [];
-  for (let k = 0; k < steps; k++) if (covered[k] === 1) keep.push(k);
   return {
-    timeZone,
-    intervalMinutes: step,
-    starts: Float64Array.from(keep, (k) => lo + k * step * MIN),
-    agents: Float64Array.from(keep, (k) => agents[k]!),
-    scheduledAgents: Float64Array.from(keep, (k) => scheduled[k]!),
+    add(p) {
+      const per = p.intervalMinutes / step;
+      for (let i = 0; i < p.starts.length; i++) {
+        const k0 = Math.round((p.starts[i]! - lo) / (step * MIN));
+        for (let k = k0; k < k0 + per; k++) {
+          agents[k] = agents[k]! + p.agents[i]!;
+          scheduled[k] = scheduled[k]! + p.scheduledAgents[i]!;
+          covered[k] = 1;
+        }
+      }
+    },
+    totals() {
+      const keep: number[] = [];
+      for (let k = 0; k < steps; k++) if (covered[k] === 1) keep.push(k);
+      return {
+        timeZone,
+        intervalMinutes: step,
+        starts: Float64Array.from(keep, (k) => lo + k * step * MIN),
+        agents: Float64Array.from(keep, (k) => agents[k]!),
+        scheduledAgents: Float64Array.from(keep, (k) => scheduled[k]!),
+      };
+    },
   };
 }
 

@@ -1,9 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRequirementCsv } from '../../src/io/requirementCsv.js';
+import { readForecastCsvByQueue } from '../../src/io/readForecastCsv.js';
+import { readRequirementCsv, writeRequirementCsv } from '../../src/io/requirementCsv.js';
+import { readStaffingConfig } from '../../src/io/staffingConfig.js';
 import { requiredAgents } from '../../src/queueing/requiredAgents.js';
+import { multiQueuePlan } from '../../src/staffing/multiQueuePlan.js';
 import { runStaffcast } from './run.js';
 
 const FORECAST =
@@ -260,5 +263,75 @@ describe('staffcast staff', () => {
     expect(unknown.stderr).toBe(
       "staffcast: cfg.json: queue 'support' is in stdin but not in the config (config queues: sales)\n",
     );
+  });
+});
+
+describe('staffcast staff --config spills queue rows to a temporary folder', () => {
+  const config = {
+    queues: [
+      { name: 'sales', patienceSeconds: 90 },
+      { name: '=care', channel: 'chat', concurrency: 2 },
+      { name: 'mail', channel: 'email', deadlineMinutes: 60 },
+    ],
+  };
+  const forecast = (ahtOfMail: string): string => {
+    const lines = ['interval_start,queue,calls,aht_seconds'];
+    for (let i = 0; i < 8; i++) {
+      const at = new Date(Date.UTC(2024, 0, 1, 8) + i * 30 * 60_000).toISOString().replace('.000Z', 'Z');
+      lines.push(
+        `${at},sales,${40 + 5 * i},180`,
+        `${at},=care,${20 + i},400`,
+        `${at},mail,${10 + i},${ahtOfMail}`,
+      );
+    }
+    return `${lines.join('\n')}\n`;
+  };
+
+  it('writes -o and stdout byte for byte as the in-memory plan, leaving nothing in TMPDIR or beside -o', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staff-spill-'));
+    const spillDir = mkdtempSync(join(tmpdir(), 'staff-spill-tmp-'));
+    writeFileSync(join(dir, 'cfg.json'), JSON.stringify(config));
+    writeFileSync(join(dir, 'f.csv'), forecast('300'));
+    const argv = ['staff', 'f.csv', '--sl', '80/20', '--config', 'cfg.json'];
+    const toFile = await runStaffcast([...argv, '-o', 'out.csv'], { cwd: dir, env: { TMPDIR: spillDir } });
+    expect(toFile.stderr).toContain('staff: total: ');
+    expect(toFile.code).toBe(0);
+    const toStdout = await runStaffcast(argv, { cwd: dir, env: { TMPDIR: spillDir } });
+    expect(toStdout.code).toBe(0);
+    const forecasts = await readForecastCsvByQueue(join(dir, 'f.csv'), { timeZone: 'UTC' });
+    const expected = writeRequirementCsv(
+      multiQueuePlan(
+        new Map([...forecasts].map(([queue, { forecast: f }]) => [queue, f])),
+        readStaffingConfig(JSON.stringify(config)),
+        { target: { serviceLevel: 0.8, thresholdSeconds: 20 }, scope: 'interval' },
+      ).requirement,
+    );
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(expected);
+    expect(toStdout.stdout).toBe(expected);
+    expect(expected).toContain(",'=care,");
+    expect(readdirSync(spillDir)).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['cfg.json', 'f.csv', 'out.csv']);
+  });
+
+  it('removes the spilled rows when a later queue fails or -o cannot be written, and writes no output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staff-spill-'));
+    const spillDir = mkdtempSync(join(tmpdir(), 'staff-spill-tmp-'));
+    writeFileSync(join(dir, 'cfg.json'), JSON.stringify(config));
+    writeFileSync(join(dir, 'bad.csv'), forecast('')); // mail: no handle time in any row
+    writeFileSync(join(dir, 'good.csv'), forecast('300'));
+    const failing = await runStaffcast(
+      ['staff', 'bad.csv', '--sl', '80/20', '--config', 'cfg.json', '-o', 'out.csv'],
+      { cwd: dir, env: { TMPDIR: spillDir } },
+    );
+    expect(failing.stderr).toContain("queue 'mail': ");
+    expect(failing.code).toBe(1);
+    const unwritable = await runStaffcast(
+      ['staff', 'good.csv', '--sl', '80/20', '--config', 'cfg.json', '-o', 'no/out.csv'],
+      { cwd: dir, env: { TMPDIR: spillDir } },
+    );
+    expect(unwritable.stderr).toContain('cannot write no/out.csv: no such folder');
+    expect(unwritable.code).toBe(1);
+    expect(readdirSync(spillDir)).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['bad.csv', 'cfg.json', 'good.csv']);
   });
 });

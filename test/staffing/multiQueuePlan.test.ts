@@ -4,7 +4,13 @@ import type { Forecast } from '../../src/forecast/types.js';
 import { writeRequirementCsv } from '../../src/io/requirementCsv.js';
 import { readStaffingConfig } from '../../src/io/staffingConfig.js';
 import { deferredRequirement } from '../../src/staffing/deferredRequirement.js';
-import { multiQueuePlan, multiQueueRequirementChunks } from '../../src/staffing/multiQueuePlan.js';
+import {
+  multiQueuePlan,
+  multiQueuePlanEach,
+  multiQueueRequirementChunks,
+  planTotalsAccumulator,
+  type QueuePlan,
+} from '../../src/staffing/multiQueuePlan.js';
 import { staffingPlan } from '../../src/staffing/staffingPlan.js';
 
 const SL80 = { serviceLevel: 0.8, thresholdSeconds: 20 };
@@ -134,6 +140,83 @@ describe('multiQueuePlan', () => {
         },
       ),
       { numRuns: 80 },
+    );
+  });
+});
+
+async function collect(queues: AsyncIterable<QueuePlan>): Promise<QueuePlan[]> {
+  const out: QueuePlan[] = [];
+  for await (const q of queues) out.push(q);
+  return out;
+}
+
+describe('multiQueuePlanEach and planTotalsAccumulator', () => {
+  const config = readStaffingConfig(
+    JSON.stringify({
+      queues: [
+        { name: 'voice', patienceSeconds: 120, shrinkage: 0.2 },
+        { name: 'chat', channel: 'chat', concurrency: 2, ahtSeconds: 600 },
+        { name: 'mail', channel: 'email', ahtSeconds: 360, deadlineMinutes: 60 },
+        { name: 'india', timeZone: 'Asia/Kolkata' },
+        { name: 'late', minAgents: 2 },
+      ],
+    }),
+  );
+  const forecasts = new Map([
+    ['voice', grid([100, 80, 60, 20], 30)],
+    ['chat', grid([40, 40], 60, T0 + 30 * 60_000)],
+    ['mail', grid([30, 0, 12], 30)],
+    ['india', grid([10, 20, 30, 40, 50], 15, T0 + 45 * 60_000)],
+    ['late', grid([5, 6], 30, T0 + 3 * 3_600_000)],
+  ]);
+  const base = { target: SL80, ahtSeconds: 180 };
+
+  it('yields the queues of multiQueuePlan one by one, in config order, in the calling thread and on threads in batches', async () => {
+    const whole = multiQueuePlan(forecasts, config, base);
+    expect(await collect(multiQueuePlanEach(forecasts, config, base))).toEqual(whole.queues);
+    const threaded = multiQueuePlanEach(forecasts, config, base, {
+      parallel: true,
+      workers: 2,
+      batchQueues: 2,
+    });
+    expect(await collect(threaded)).toEqual(whole.queues);
+  });
+
+  it('sums the queues added one at a time into the totals of multiQueuePlan, whatever the order', () => {
+    const whole = multiQueuePlan(forecasts, config, base);
+    const totals = planTotalsAccumulator([...forecasts.values()], 'UTC');
+    for (const q of [...whole.queues].reverse()) totals.add(q.plan);
+    expect(totals.totals()).toEqual(whole.totals);
+    expect(planTotalsAccumulator([], 'UTC').totals().starts).toEqual(new Float64Array(0));
+  });
+
+  it('throws the error of the first failing queue in config order when its turn comes, after the queues before it', async () => {
+    const bad = new Map(forecasts);
+    bad.set('india', { ...forecasts.get('india')!, calls: Float64Array.of(10, -1, 30, 40, 50) });
+    bad.set('late', { ...forecasts.get('late')!, calls: Float64Array.of(-5, 6) });
+    let expected = '';
+    try {
+      multiQueuePlan(bad, config, base);
+    } catch (error) {
+      expected = (error as Error).message;
+    }
+    expect(expected).toMatch(/^queue 'india': /);
+    for (const options of [{}, { parallel: true, workers: 2, batchQueues: 4 }]) {
+      const seen: string[] = [];
+      const run = async () => {
+        for await (const q of multiQueuePlanEach(bad, config, base, options)) seen.push(q.name);
+      };
+      await expect(run()).rejects.toMatchObject({
+        message: expected,
+        details: expect.objectContaining({ queue: 'india' }),
+      });
+      expect(seen).toEqual(['voice', 'chat', 'mail']);
+    }
+  });
+
+  it('rejects a batch size that is not a whole number >= 1', async () => {
+    await expect(collect(multiQueuePlanEach(forecasts, config, base, { batchQueues: 0 }))).rejects.toThrow(
+      'batchQueues',
     );
   });
 });
