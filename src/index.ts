@@ -187,7 +187,6 @@ export {
   // the queues one at a time (one plan in memory), and their totals summed as they come
   multiQueuePlanEach,
   // the combined requirement in slices (same rows and order), for writing without the whole table
-  multiQueueRequirementChunks,
   type PlanTotals,
   type PlanTotalsAccumulator,
   planTotalsAccumulator,

@@ -361,7 +361,7 @@ function withQueueName(error: unknown, name: string): unknown {
 function assemble(queues: QueuePlan[]): MultiQueuePlan {
   const first = queues[0]!.plan;
   // the combined table (8 columns x every row of every queue) is built only when read:
-  // `staff --config` streams it with multiQueueRequirementChunks instead
+  // `staff --config` plans queue by queue and spills rows instead (multiQueuePlanEach)
   let requirement: Requirement | undefined;
   return {
     queues,
@@ -376,87 +376,6 @@ function assemble(queues: QueuePlan[]): MultiQueuePlan {
     agentHours: queues.reduce((s, q) => s + q.plan.agentHours, 0),
     savedAgentHours: queues.reduce((s, q) => s + q.plan.savedAgentHours, 0),
   };
-}
-
-/**
- * `MultiQueuePlan.requirement` in slices of at most `chunkRows` rows, in the same order (by start,
- * then config order), without building the whole table: a merge of the queues' rows, O(rows +
- * distinct starts x queues) time and O(chunkRows) memory beyond the plans. Always yields at least
- * one (possibly empty) slice. Written one slice at a time (`writeRequirementCsv`, header dropped
- * after the first), it gives the CSV of the whole table byte for byte.
- *
- * @throws StaffcastError `INVALID_INPUT` for a `chunkRows` that is not a whole number >= 1
- * @example
- * const f = { timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0, 1800000), calls: Float64Array.of(100, 50) };
- * const plan = multiQueuePlan(new Map([['a', f], ['b', f]]),
- *   { queues: [{ name: 'a', channel: 'voice' }, { name: 'b', channel: 'voice' }] },
- *   { target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 180 });
- * [...multiQueueRequirementChunks(plan.queues, 3)].map((c) => c.queue); // [['a', 'b', 'a'], ['b']]
- */
-export function* multiQueueRequirementChunks(
-  queues: readonly QueuePlan[],
-  chunkRows = 8192,
-): Generator<Requirement> {
-  if (!Number.isInteger(chunkRows) || chunkRows < 1)
-    invalidInput('multiQueueRequirementChunks', 'chunkRows', 'must be a whole number >= 1', chunkRows);
-  const timeZone = queues[0]?.plan.timeZone ?? 'UTC';
-  const intervalMinutes = queues.map((q) => q.plan.intervalMinutes).reduce(gcd, 0);
-  const cursor = queues.map(() => 0);
-  const fields = [
-    'calls',
-    'ahtSeconds',
-    'agents',
-    'scheduledAgents',
-    'serviceLevel',
-    'asaSeconds',
-    'abandonRate',
-    'occupancy',
-  ] as const;
-  let rowQueue: number[] = [];
-  let rowIndex: number[] = [];
-  const slice = (): Requirement => {
-    const column = (field: (typeof fields)[number]) =>
-      Float64Array.from(rowIndex, (i, r) => queues[rowQueue[r]!]!.plan[field][i]!);
-    const requirement: Requirement = {
-      timeZone,
-      intervalMinutes,
-      starts: Float64Array.from(rowIndex, (i, r) => queues[rowQueue[r]!]!.plan.starts[i]!),
-      queue: rowQueue.map((qi) => queues[qi]!.name),
-      calls: column('calls'),
-      ahtSeconds: column('ahtSeconds'),
-      agents: column('agents'),
-      scheduledAgents: column('scheduledAgents'),
-      serviceLevel: column('serviceLevel'),
-      asaSeconds: column('asaSeconds'),
-      abandonRate: column('abandonRate'),
-      occupancy: column('occupancy'),
-    };
-    rowQueue = [];
-    rowIndex = [];
-    return requirement;
-  };
-  let yielded = false;
-  for (;;) {
-    let next = Number.POSITIVE_INFINITY;
-    queues.forEach((q, qi) => {
-      const i = cursor[qi]!;
-      if (i < q.plan.starts.length && q.plan.starts[i]! < next) next = q.plan.starts[i]!;
-    });
-    if (next === Number.POSITIVE_INFINITY) break;
-    for (let qi = 0; qi < queues.length; qi++) {
-      const i = cursor[qi]!;
-      if (i < queues[qi]!.plan.starts.length && queues[qi]!.plan.starts[i] === next) {
-        rowQueue.push(qi);
-        rowIndex.push(i);
-        cursor[qi] = i + 1;
-        if (rowQueue.length === chunkRows) {
-          yield slice();
-          yielded = true;
-        }
-      }
-    }
-  }
-  if (rowQueue.length > 0 || !yielded) yield slice();
 }
 
 function optionsOf(

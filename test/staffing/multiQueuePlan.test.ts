@@ -1,13 +1,10 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Forecast } from '../../src/forecast/types.js';
-import { writeRequirementCsv } from '../../src/io/requirementCsv.js';
 import { readStaffingConfig } from '../../src/io/staffingConfig.js';
 import { deferredRequirement } from '../../src/staffing/deferredRequirement.js';
 import {
   multiQueuePlan,
   multiQueuePlanEach,
-  multiQueueRequirementChunks,
   planTotalsAccumulator,
   type QueuePlan,
 } from '../../src/staffing/multiQueuePlan.js';
@@ -106,40 +103,6 @@ describe('multiQueuePlan', () => {
     const config = readStaffingConfig('{"queues":[{"name":"sales"}]}');
     expect(() => multiQueuePlan(new Map([['sales', grid([1], 30)]]), config, { target: SL80 })).toThrow(
       "queue 'sales': staffingPlan: ahtSeconds is required",
-    );
-  });
-
-  it('streams the combined requirement in slices whose CSV equals the whole table byte for byte (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.record({
-            calls: fc.array(fc.integer({ min: 0, max: 80 }), { minLength: 0, maxLength: 9 }),
-            interval: fc.constantFrom(15, 30, 60),
-            offset: fc.integer({ min: 0, max: 8 }),
-          }),
-          { minLength: 1, maxLength: 4 },
-        ),
-        fc.integer({ min: 1, max: 7 }),
-        (queues, chunkRows) => {
-          const names = queues.map((_, q) => `q${q}`);
-          const config = readStaffingConfig(JSON.stringify({ queues: names.map((name) => ({ name })) }));
-          const forecasts = new Map(
-            queues.map((q, i) => [names[i]!, grid(q.calls, q.interval, T0 + q.offset * 15 * 60_000)]),
-          );
-          const plan = multiQueuePlan(forecasts, config, { target: SL80, ahtSeconds: 180 });
-          const slices = [...multiQueueRequirementChunks(plan.queues, chunkRows)];
-          for (const slice of slices) expect(slice.starts.length).toBeLessThanOrEqual(chunkRows);
-          const text = slices
-            .map((slice, i) => {
-              const csv = writeRequirementCsv(slice);
-              return i === 0 ? csv : csv.slice(csv.indexOf('\n') + 1);
-            })
-            .join('');
-          expect(text).toBe(writeRequirementCsv(plan.requirement));
-        },
-      ),
-      { numRuns: 80 },
     );
   });
 });
