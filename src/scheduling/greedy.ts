@@ -1,5 +1,6 @@
 import type { SlotCalendar } from './calendar.js';
 import { type Candidates, forEachShiftSlot } from './candidates.js';
+import { coverageLimits } from './coverageLimits.js';
 import type { CoveringModel } from './model.js';
 import type { ShiftRulesConfig } from './rules.js';
 
@@ -131,11 +132,13 @@ export function greedyCover(
 ): CoverSolution | undefined {
   const n = cal.slots;
   const types = rules.shiftTypes;
-  const allowUnder = rules.coverage.allowUnderCoverage;
-  const pu = allowUnder ? rules.coverage.underPenaltyPerAgentInterval : 1e6;
-  const po = rules.coverage.overPenaltyPerAgentInterval;
-  const cap = rules.caps?.maxAgentsPerInterval ?? Infinity;
-  const maxShifts = rules.caps?.maxShifts ?? Infinity;
+  const {
+    allowUnder,
+    underPenalty: pu,
+    overPenalty: po,
+    maxAgentsPerInterval: cap,
+    maxShifts,
+  } = coverageLimits(rules);
   const { starts, rows, values } = model.coverage;
 
   // composites: lists of shift columns (+ tour pattern)

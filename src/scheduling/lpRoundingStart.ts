@@ -1,5 +1,6 @@
 import type { SlotCalendar } from './calendar.js';
 import { type Candidates, forEachShiftSlot } from './candidates.js';
+import { coverageLimits } from './coverageLimits.js';
 import type { CoverSolution } from './greedy.js';
 import type { CoveringModel } from './model.js';
 import { placeBreaks, type ShiftInstance } from './placeBreaks.js';
@@ -54,11 +55,13 @@ export function roundLpSolution(
   const n = cal.slots;
   const J = model.shiftColumns;
   const types = rules.shiftTypes;
-  const allowUnder = rules.coverage.allowUnderCoverage;
-  const pu = allowUnder ? rules.coverage.underPenaltyPerAgentInterval : 1e6;
-  const po = rules.coverage.overPenaltyPerAgentInterval;
-  const cap = rules.caps?.maxAgentsPerInterval ?? Infinity;
-  const maxShifts = rules.caps?.maxShifts ?? Infinity;
+  const {
+    allowUnder,
+    underPenalty: pu,
+    overPenalty: po,
+    maxAgentsPerInterval: cap,
+    maxShifts,
+  } = coverageLimits(rules);
   const { starts, rows, values } = model.coverage;
   const x = new Float64Array(J);
   const W = model.tours?.count ?? 0;

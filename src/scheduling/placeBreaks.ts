@@ -1,6 +1,7 @@
 import type { SlotCalendar } from './calendar.js';
 import type { Candidates } from './candidates.js';
 import { breakPositions } from './candidates.js';
+import { coverageLimits } from './coverageLimits.js';
 import type { ShiftRulesConfig } from './rules.js';
 
 /** One shift instance (one agent) with its break start offsets in slots, rule order. */
@@ -30,7 +31,7 @@ export function placeBreaks(
 ): ShiftInstance[] {
   const n = cal.slots;
   const iv = cal.intervalMinutes;
-  const pu = rules.coverage.allowUnderCoverage ? rules.coverage.underPenaltyPerAgentInterval : 1e6;
+  const pu = coverageLimits(rules).underPenalty;
   const po = rules.coverage.overPenaltyPerAgentInterval;
   const net = new Float64Array(n);
   const slotOf = (j: number, o: number): number => {
