@@ -27,13 +27,13 @@ import { fileURLToPath } from 'node:url';
 import { TZDate } from '@date-fns/tz';
 import { parse } from 'csv-parse/sync';
 import { Bench } from 'tinybench';
-import { parsePlanConfig } from '../src/plan/planConfig.js';
-import { planRequirement } from '../src/plan/planRequirement.js';
+import { planRequirement } from '../src/app/plan/planRequirement.js';
+import { compareScenarios } from '../src/app/scenario.js';
 import { requiredAgents } from '../src/queueing/requiredAgents.js';
-import { compareScenarios } from '../src/scenario/compareScenarios.js';
 import type { ShiftRequirement } from '../src/scheduling/calendar.js';
-import type { ShiftRulesInput } from '../src/scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../src/scheduling/scheduleShifts.js';
+import { parsePlanConfig } from '../src/schemas/planConfig.js';
+import type { ShiftRulesInput } from '../src/schemas/shiftRules.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SCALE = 1;

@@ -7,6 +7,7 @@
 
 // ---- errors: one error type with a stable code -------------------------------------------------
 export { invalidInput, StaffcastError, type StaffcastErrorCode } from './errors.js';
+export { VERSION } from './version.js';
 
 // ---- time: interval series in an IANA zone ------------------------------------------------------
 export { createSeries, type Series } from './time/series.js';
@@ -149,10 +150,10 @@ export type {
 } from './queueing/types.js';
 
 // ---- staffing: forecast -> agents per interval (voice, chat, email, outbound), summaries -------
+export type { Requirement } from './staffing/types.js';
 export {
   REQUIREMENT_COLUMNS,
   type ReadRequirementOptions,
-  type Requirement,
   type RequirementColumn,
   readRequirementCsv,
   requirementStartText,
@@ -172,9 +173,9 @@ export {
   staffingConfigSchema,
   staffingQueueSchema,
   staffingTargetSchema,
-} from './io/staffingConfig.js';
+} from './schemas/staffingConfig.js';
 export { callsAtQuantile } from './staffing/callsAtQuantile.js';
-export { type FittedInputs, fittedInputsByInterval } from './staffing/fittedInputs.js';
+export { type FittedInputs, fittedInputsByInterval } from './calibration/fittedInputs.js';
 export {
   type DeferredOptions,
   type DeferredRequirement,
@@ -241,7 +242,7 @@ export {
   type ReadCallRecordsOptions,
   readCallRecords,
 } from './io/callRecords.js';
-export { abandonmentHazard, type HazardBand } from './staffing/abandonHazard.js';
+export { abandonmentHazard, type HazardBand } from './calibration/patience/abandonHazard.js';
 export {
   type AgentsSource,
   type CalibrateOptions,
@@ -257,65 +258,73 @@ export {
   type PatienceProtocol,
   type PresenceRuleFit,
   type StartState,
-} from './staffing/calibrate.js';
-export { type ErrorStat, errorStat } from './staffing/calibrateErrors.js';
-export { type CalibrationFit, type FitInterval, fitAvailability } from './staffing/calibrateFit.js';
-export { type CalibrationGrid, calibrationGrid, intervalIndex } from './staffing/calibrateGrid.js';
+} from './calibration/calibrate.js';
+export { type ErrorStat, errorStat } from './calibration/diagnostics/fitErrors.js';
+export { type CalibrationFit, type FitInterval, fitAvailability } from './calibration/fit.js';
+export { type CalibrationGrid, calibrationGrid, intervalIndex } from './calibration/grid.js';
 export {
   type HazardPatienceInput,
   hazardMatchedPatience,
   matchedAbandonRate,
   scaledCellHazard,
-} from './staffing/calibrateHazardPatience.js';
-export { modelErrors, type ScoredInterval } from './staffing/calibrateModelErrors.js';
-export { type ResolvedCalibrateOptions, resolveCalibrateOptions } from './staffing/calibrateOptions.js';
+} from './calibration/patience/hazardPatience.js';
+export { modelErrors, type ScoredInterval } from './calibration/diagnostics/modelErrors.js';
+export { type ResolvedCalibrateOptions, resolveCalibrateOptions } from './calibration/options.js';
 export {
   type ChosenPresenceRule,
   choosePresenceRule,
   type RuleFitInterval,
-} from './staffing/calibratePresenceRule.js';
-export { rk4Stepper } from './staffing/calibrateRk4.js';
-export { type HourlyTable, hourlyRatio } from './staffing/calibrateHourly.js';
-export { type OracleInterval, type PresenceOracle, presenceOracle } from './staffing/calibrateOracle.js';
+} from './calibration/presence/presenceRule.js';
+export { rk4Stepper } from './numeric/rk4.js';
+export { type HourlyTable, hourlyRatio } from './calibration/hourly.js';
+export {
+  type OracleInterval,
+  type PresenceOracle,
+  presenceOracle,
+} from './calibration/diagnostics/oracle.js';
 export {
   type ObservedKpis,
   type ObservedKpisOptions,
   observedKpis,
   type RecordQuirks,
-} from './staffing/calibrateKpis.js';
+} from './calibration/kpis.js';
 export {
   modelNoiseFloor,
   type NoiseFloor,
   type NoiseFloorInterval,
   type NoiseFloorOptions,
-} from './staffing/calibrateNoiseFloor.js';
-export { type PredictedKpis, predictKpis } from './staffing/calibratePredict.js';
-export { type QueueStarts, queueAtStarts } from './staffing/calibrateQueueStart.js';
+} from './calibration/diagnostics/noiseFloor.js';
+export { type PredictedKpis, predictKpis } from './calibration/predict.js';
+export { type QueueStarts, queueAtStarts } from './calibration/transient/queueStart.js';
 export {
   type CallClass,
   type CallRecord,
   classifyCall,
   queueEntryMs,
   waitSeconds,
-} from './staffing/calibrateRecord.js';
-export { formatCalibrationReport } from './staffing/calibrateReport.js';
-export { type CalibrationTarget, calibrationTargets } from './staffing/calibrateTargets.js';
+} from './calibration/records.js';
+export { formatCalibrationReport } from './calibration/diagnostics/report.js';
+export { type CalibrationTarget, calibrationTargets } from './calibration/diagnostics/targets.js';
 export {
   type QueueStart,
   type TransientSegment,
   transientKpis,
   transientModel,
   transientProfileKpis,
-} from './staffing/calibrateTransient.js';
-export { type CalibrationParams, calibrationParamsSchema } from './staffing/calibrationParams.js';
-export { type PatienceEstimate, patienceMle } from './staffing/patience.js';
+} from './calibration/transient/transient.js';
+export { type CalibrationParams, calibrationParamsSchema } from './schemas/calibrationParams.js';
+export { type PatienceEstimate, patienceMle } from './calibration/patience/patience.js';
 export {
   type AgentSession,
   type AgentSessionsOptions,
   agentSessions,
   presentAgents,
-} from './staffing/presence.js';
-export { type QueueAgentProfile, queueAgentProfile, queueAgents } from './staffing/presenceQueue.js';
+} from './calibration/presence/presence.js';
+export {
+  type QueueAgentProfile,
+  queueAgentProfile,
+  queueAgents,
+} from './calibration/presence/presenceQueue.js';
 
 // ---- scheduling: shifts, breaks and weekly tours covering a requirement (HiGHS MIP + greedy) ----
 export type { ShiftRequirement } from './scheduling/calendar.js';
@@ -324,14 +333,14 @@ export {
   evaluateSchedule,
   type ScheduleDemand,
   type ScheduleEvaluation,
-  type ServiceSummary,
-} from './scheduling/evaluateSchedule.js';
+} from './service/evaluateSchedule.js';
 export {
   addService,
   emptyServiceTotals,
+  type ServiceSummary,
   type ServiceTotals,
   serviceSummary,
-} from './scheduling/serviceTotals.js';
+} from './service/serviceTotals.js';
 export {
   parseShiftRules,
   ShiftRules,
@@ -339,7 +348,7 @@ export {
   type ShiftRulesInput,
   WEEKDAYS,
   type Weekday,
-} from './scheduling/rules.js';
+} from './schemas/shiftRules.js';
 export {
   type ScheduleCoverage,
   type ScheduledBreak,
@@ -361,7 +370,8 @@ export {
 export { defaultWorkLimit, type MipStop } from './scheduling/solveMip.js';
 
 // ---- plan: one run from history to roster (forecast, staffing, schedule, evaluation, files) ---
-export { type PlanOptions, type PlanProgress, type PlanResult, type PlanStep, plan } from './plan/plan.js';
+export { type PlanOptions, type PlanResult, plan } from './app/plan.js';
+export type { PlanProgress, PlanStep, PlanTimer } from './app/plan/progress.js';
 export {
   type PlanConfig,
   type PlanConfigInput,
@@ -370,39 +380,38 @@ export {
   planConfigSchema,
   planQueueSchema,
   readPlanConfig,
-} from './plan/planConfig.js';
-export { evaluatePooledPlan, type PlanQueueResult } from './plan/planMulti.js';
-export { planOutbound } from './plan/planOutbound.js';
-export { readPlanParams } from './plan/planParams.js';
+} from './schemas/planConfig.js';
+export { evaluatePooledPlan, type PlanQueueResult } from './app/plan/planMulti.js';
+export { planOutbound } from './app/plan/planOutbound.js';
+export { readPlanParams } from './app/plan/planParams.js';
 export {
   type PlanForecastInputs,
   type PlanRequirement,
   type PlanRequirementOptions,
-  type PlanTimer,
   planRequirement,
   readAndForecastPlan,
-} from './plan/planRequirement.js';
-export { planQueueStaffing, planStaffingOptions } from './plan/planStaffing.js';
-export { schedulePlan } from './plan/planSchedule.js';
+} from './app/plan/planRequirement.js';
+export { planQueueStaffing, planStaffingOptions } from './app/plan/planStaffing.js';
+export { schedulePlan } from './app/plan/planSchedule.js';
 export {
   type PooledRequirement,
   poolMembers,
   type QueueForecast,
   type StaffedQueue,
   staffQueues,
-} from './plan/planQueues.js';
+} from './app/plan/planQueues.js';
 export {
   type EvaluatedQueue,
   evaluateQueues,
   type PlanQueueSummary,
   type PoolCoverage,
-} from './plan/evaluateQueues.js';
-export { splitAgents } from './plan/splitAgents.js';
+} from './app/plan/evaluateQueues.js';
+export { splitAgents } from './service/splitAgents.js';
 export {
   type DeferredService,
   type DeferredServiceOptions,
   deferredService,
-} from './plan/deferredService.js';
+} from './service/deferredService.js';
 export {
   PLAN_FILES,
   type PlanFileContents,
@@ -412,7 +421,7 @@ export {
   planScheduleCsv,
   planSummaryJson,
   writeFilesAtomically,
-} from './plan/planOutputs.js';
+} from './app/plan/planOutputs.js';
 export {
   type PlanDay,
   type PlanOutboundSummary,
@@ -421,8 +430,8 @@ export {
   type PlanUncovered,
   planSummary,
   planUncovered,
-} from './plan/planSummary.js';
-export { planReportInput, REPORT_HISTORY_DAYS } from './plan/reportInput.js';
+} from './app/plan/planSummary.js';
+export { planReportInput, REPORT_HISTORY_DAYS } from './app/plan/reportInput.js';
 
 // ---- report: self-contained HTML report (vega-lite -> inline SVG) and terminal summary ---------
 export { busiestDay, type BusiestDay } from './report/busiestDay.js';
@@ -463,11 +472,8 @@ export {
   type ForecastOverrides,
   scaleForecast,
 } from './scenario/applyOverrides.js';
-export {
-  type CompareScenariosOptions,
-  compareScenarios,
-  type ScenarioRow,
-} from './scenario/compareScenarios.js';
+export { type CompareScenariosOptions, compareScenarios } from './app/scenario.js';
+export type { ScenarioRow } from './scenario/scenarioRow.js';
 export {
   formatScenarioCsv,
   formatScenarioTable,
@@ -487,7 +493,7 @@ export {
   type ScenarioVariant,
   scenarioFileSchema,
   scenarioVariantSchema,
-} from './scenario/scenarioConfig.js';
+} from './schemas/scenarioFile.js';
 export { scenarioReportTable } from './scenario/scenarioReportTable.js';
 export {
   parseSweep,
@@ -502,17 +508,15 @@ export {
 // non-UTF-8 input fails naming the byte (`textGuard`, `assertText`), never echoing it; an echoed
 // value is cut at 80 characters with control characters escaped (`echoValue`); config
 // files fail with JavaScript-like paths (`shiftTypes[0].days`) and "unknown key" hints.
-export { formatConfigPath, parseJsonText, validateConfig } from './config.js';
+export { formatConfigPath, parseJsonText, validateConfig } from './schemas/validateConfig.js';
 export {
   assertText,
   type BinaryData,
   binaryDataError,
-  echoValue,
-  escapeControl,
   findBinaryData,
-  MAX_ECHO_CHARS,
   textGuard,
 } from './io/textCheck.js';
+export { echoValue, escapeControl, MAX_ECHO_CHARS } from './messageText.js';
 export {
   type MultiQueueOptions,
   multiQueuePlanParallel,

@@ -9,10 +9,10 @@ import type { DateFormatOption } from '../io/dateOrder.js';
 import { formatReadReport } from '../io/formatReadReport.js';
 import { inputLabel } from '../io/readTextInput.js';
 import { writeHistoryCsv } from '../io/writeHistoryCsv.js';
+import type { CommandRegistrar } from './context.js';
 import { openInput } from './context.js';
 import { dateFormatOption } from './dateFormatOption.js';
 import { writeOutput } from './output.js';
-import type { CommandRegistrar } from './program.js';
 import { defaultTimeZone, parsePositiveInt, parseTimeZone } from './usage.js';
 
 interface AggregateFlags {

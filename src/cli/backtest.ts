@@ -3,6 +3,7 @@ import { StaffcastError } from '../errors.js';
 import { backtest } from '../forecast/backtest.js';
 import { formatBacktestTable } from '../forecast/backtestTable.js';
 import { type ForecastMethod, MODEL_NAMES } from '../forecast/engine.js';
+import type { CommandRegistrar } from './context.js';
 import { dateFormatOption } from './dateFormatOption.js';
 import {
   addDailyTotalsOptions,
@@ -12,7 +13,6 @@ import {
   loadSpecialDays,
   readHistoryArgument,
 } from './forecast.js';
-import type { CommandRegistrar } from './program.js';
 import { defaultTimeZone, parseFraction, parseNumberList, parsePositiveInt, parseTimeZone } from './usage.js';
 
 /** `--origins`: a whole number >= 1 or `all`. */

@@ -1,15 +1,15 @@
 import { TZDate } from '@date-fns/tz';
 import { Option } from 'commander';
 import { formatISO } from 'date-fns';
+import { calibrate } from '../calibration/calibrate.js';
+import { formatCalibrationReport } from '../calibration/diagnostics/report.js';
+import { calibrationTargets } from '../calibration/diagnostics/targets.js';
 import { StaffcastError } from '../errors.js';
 import { readCallRecords } from '../io/callRecords.js';
 import { inputLabel } from '../io/readTextInput.js';
 import { writeTextFile } from '../io/writeTextFile.js';
-import { calibrate } from '../staffing/calibrate.js';
-import { formatCalibrationReport } from '../staffing/calibrateReport.js';
-import { calibrationTargets } from '../staffing/calibrateTargets.js';
+import type { CommandRegistrar } from './context.js';
 import { openInput } from './context.js';
-import type { CommandRegistrar } from './program.js';
 import {
   defaultTimeZone,
   parseNonNegative,

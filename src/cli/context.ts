@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import type { Command } from 'commander';
 
 /** Where a CLI run reads and writes: the real process, or buffers in tests. */
 export interface CliContext {
@@ -39,3 +40,6 @@ export function processContext(): CliContext {
 export function openInput(ctx: CliContext, file: string): Readable | string {
   return file === '-' ? ctx.stdin : resolve(ctx.cwd, file);
 }
+
+/** A command module: adds one subcommand to the program. */
+export type CommandRegistrar = (program: Command, ctx: CliContext) => void;

@@ -6,7 +6,7 @@ import { queueMetrics } from '../queueing/queueMetrics.js';
 import { requiredAgents } from '../queueing/requiredAgents.js';
 import { applyShrinkage } from '../queueing/shrinkage.js';
 import type { QueueDemand, QueueMetrics, StaffingTarget } from '../queueing/types.js';
-import type { CommandRegistrar } from './program.js';
+import type { CommandRegistrar } from './context.js';
 import {
   addTargetOptions,
   parseAhtSeconds,

@@ -14,10 +14,10 @@ import { readSpecialDaysCsv } from '../io/specialDaysCsv.js';
 import { writeForecastCsv } from '../io/writeForecastCsv.js';
 import type { History } from '../time/history.js';
 import type { SpecialDay } from '../time/specialDays.js';
+import type { CommandRegistrar } from './context.js';
 import { type CliContext, openInput } from './context.js';
 import { dateFormatOption } from './dateFormatOption.js';
 import { writeOutput } from './output.js';
-import type { CommandRegistrar } from './program.js';
 import { defaultTimeZone, parseNumberList, parsePositiveInt, parseTimeZone } from './usage.js';
 
 interface ForecastFlags extends HistoryArgumentFlags {

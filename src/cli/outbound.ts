@@ -2,13 +2,13 @@ import { StaffcastError } from '../errors.js';
 import { missingColumnError, parseCsvText } from '../io/csvSource.js';
 import { csvText } from '../io/csvText.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
-import { type Requirement, readRequirementCsv } from '../io/requirementCsv.js';
-import { escapeControl } from '../io/textCheck.js';
+import { readRequirementCsv } from '../io/requirementCsv.js';
+import { escapeControl } from '../messageText.js';
 import { outboundCapacity } from '../staffing/outboundCapacity.js';
+import type { Requirement } from '../staffing/types.js';
 import { formatInstant } from '../time/formatInstant.js';
-import type { CliContext } from './context.js';
+import type { CliContext, CommandRegistrar } from './context.js';
 import { writeOutput } from './output.js';
-import type { CommandRegistrar } from './program.js';
 import { parseShrinkage } from './targetFlags.js';
 import { defaultTimeZone, parseFraction, parsePositive, parseTimeZone } from './usage.js';
 

@@ -1,14 +1,15 @@
 import { dirname, resolve } from 'node:path';
+import { planFileContents, writeFilesAtomically } from '../app/plan/planOutputs.js';
+import type { PlanProgress } from '../app/plan/progress.js';
+import { planReportInput } from '../app/plan/reportInput.js';
+import { plan } from '../app/plan.js';
 import { formatReadReport } from '../io/formatReadReport.js';
 import { readTextInput } from '../io/readTextInput.js';
-import { type PlanProgress, plan } from '../plan/plan.js';
-import { readPlanConfig } from '../plan/planConfig.js';
-import { planFileContents, writeFilesAtomically } from '../plan/planOutputs.js';
-import { planReportInput } from '../plan/reportInput.js';
 import { renderReportHtml } from '../report/html.js';
 import { renderTerminalSummary } from '../report/terminal.js';
-import type { CommandRegistrar } from './program.js';
-import { VERSION } from './program.js';
+import { readPlanConfig } from '../schemas/planConfig.js';
+import { VERSION } from '../version.js';
+import type { CommandRegistrar } from './context.js';
 
 interface PlanFlags {
   config: string;

@@ -1,9 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { StaffcastError } from '../errors.js';
+import { VERSION } from '../version.js';
 import { registerAggregate } from './aggregate.js';
 import { registerBacktest } from './backtest.js';
 import { registerCalibrate } from './calibrate.js';
-import type { CliContext } from './context.js';
+import type { CliContext, CommandRegistrar } from './context.js';
 import { registerErlang } from './erlang.js';
 import { registerForecast } from './forecast.js';
 import { registerOutbound } from './outbound.js';
@@ -13,9 +14,6 @@ import { registerSchedule } from './schedule.js';
 import { registerSchema } from './schema.js';
 import { registerStaff } from './staff.js';
 import { checkTimeZoneEnv } from './usage.js';
-
-/** A command module: adds one subcommand to the program. */
-export type CommandRegistrar = (program: Command, ctx: CliContext) => void;
 
 // One file per command; each registers itself here.
 const registrars: CommandRegistrar[] = [
@@ -31,9 +29,6 @@ const registrars: CommandRegistrar[] = [
   registerPlan,
   registerScenario,
 ];
-
-/** Package version shown by `staffcast --version`. */
-export const VERSION = '0.1.0';
 
 /** Builds the commander program with every command, writing through `ctx`. */
 export function buildProgram(ctx: CliContext): Command {

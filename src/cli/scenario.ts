@@ -1,13 +1,12 @@
 import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
-import { parseJsonText } from '../config.js';
+import { planReportInput } from '../app/plan/reportInput.js';
+import type { PlanResult } from '../app/plan.js';
+import { compareScenarios } from '../app/scenario.js';
 import { StaffcastError } from '../errors.js';
 import { readTextInput } from '../io/readTextInput.js';
 import { writeTextFile } from '../io/writeTextFile.js';
-import type { PlanResult } from '../plan/plan.js';
-import { planReportInput } from '../plan/reportInput.js';
 import { renderReportHtml } from '../report/html.js';
-import { compareScenarios } from '../scenario/compareScenarios.js';
 import {
   formatScenarioCsv,
   formatScenarioTable,
@@ -16,8 +15,9 @@ import {
 } from '../scenario/formatScenarioTable.js';
 import { scenarioReportTable } from '../scenario/scenarioReportTable.js';
 import { parseSweep, sweepVariants } from '../scenario/sweep.js';
-import type { CommandRegistrar } from './program.js';
-import { VERSION } from './program.js';
+import { parseJsonText } from '../schemas/validateConfig.js';
+import { VERSION } from '../version.js';
+import type { CommandRegistrar } from './context.js';
 import { parsePositiveInt } from './usage.js';
 
 interface ScenarioFlags {

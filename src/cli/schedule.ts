@@ -1,15 +1,15 @@
 import { TZDate } from '@date-fns/tz';
 import { formatISO } from 'date-fns';
-import { parseJsonText } from '../config.js';
 import { StaffcastError } from '../errors.js';
 import { csvText } from '../io/csvText.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { readRequirementCsv } from '../io/requirementCsv.js';
 import { writeTextFile } from '../io/writeTextFile.js';
-import type { ShiftRulesInput } from '../scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
+import type { ShiftRulesInput } from '../schemas/shiftRules.js';
+import { parseJsonText } from '../schemas/validateConfig.js';
+import type { CommandRegistrar } from './context.js';
 import { writeOutput } from './output.js';
-import type { CommandRegistrar } from './program.js';
 import { defaultTimeZone, parsePositive, parsePositiveInt, parseTimeZone } from './usage.js';
 
 interface ScheduleFlags {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
-import { staffingConfigSchema } from '../io/staffingConfig.js';
-import { planConfigSchema } from '../plan/planConfig.js';
-import { scenarioFileSchema } from '../scenario/scenarioConfig.js';
-import { ShiftRules } from '../scheduling/rules.js';
-import type { CommandRegistrar } from './program.js';
+import { planConfigSchema } from '../schemas/planConfig.js';
+import { scenarioFileSchema } from '../schemas/scenarioFile.js';
+import { ShiftRules } from '../schemas/shiftRules.js';
+import { staffingConfigSchema } from '../schemas/staffingConfig.js';
+import type { CommandRegistrar } from './context.js';
 
 /**
  * The JSON files `staffcast schema <kind>` can describe: kind -> zod schema.

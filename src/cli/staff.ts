@@ -2,19 +2,19 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { InvalidArgumentError, Option } from 'commander';
-import { parseJsonText, validateConfig } from '../config.js';
 import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import { openAtomicTextWriter } from '../io/atomicTextWriter.js';
 import { readForecastCsvByQueue } from '../io/readForecastCsv.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
-import { type Requirement, writeRequirementCsv } from '../io/requirementCsv.js';
+import { writeRequirementCsv } from '../io/requirementCsv.js';
 import { createRequirementSpill, type RequirementSpill } from '../io/requirementSpill.js';
-import { readStaffingConfig, type StaffingConfig } from '../io/staffingConfig.js';
 import { writeTextFile } from '../io/writeTextFile.js';
 import { DEFAULT_MAX_AGENTS } from '../queueing/requiredAgents.js';
 import type { StaffingTarget } from '../queueing/types.js';
-import { type CalibrationParams, calibrationParamsSchema } from '../staffing/calibrationParams.js';
+import { type CalibrationParams, calibrationParamsSchema } from '../schemas/calibrationParams.js';
+import { readStaffingConfig, type StaffingConfig } from '../schemas/staffingConfig.js';
+import { parseJsonText, validateConfig } from '../schemas/validateConfig.js';
 import { fteBasis } from '../staffing/fte.js';
 import {
   type MultiQueueEachOptions,
@@ -31,10 +31,10 @@ import {
   staffingPlan,
 } from '../staffing/staffingPlan.js';
 import { type StaffingSummary, staffingSummary } from '../staffing/staffingSummary.js';
+import type { Requirement } from '../staffing/types.js';
 import { formatInstant } from '../time/formatInstant.js';
-import type { CliContext } from './context.js';
+import type { CliContext, CommandRegistrar } from './context.js';
 import { writeOutput } from './output.js';
-import type { CommandRegistrar } from './program.js';
 import {
   addTargetOptions,
   parseAhtSeconds,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
+import { echoValue } from '../messageText.js';
 import { formatInstant } from '../time/formatInstant.js';
 import type { History } from '../time/history.js';
 import { localWallMs } from '../time/localCalendar.js';
@@ -18,7 +19,6 @@ import { type DateFormatOption, DateOrder } from './dateOrder.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import { ProblemList, type ReadReport, type RecordClasses } from './readReport.js';
-import { echoValue } from './textCheck.js';
 
 /** A test on one column of a record: its (trimmed) text is one of `values`, ignoring case. */
 export interface RecordCondition {

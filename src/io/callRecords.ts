@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
+import type { CallRecord } from '../calibration/records.js';
 import { StaffcastError } from '../errors.js';
-import type { CallRecord } from '../staffing/calibrateRecord.js';
+import { echoValue, escapeControl } from '../messageText.js';
 import { assertUniqueColumns, csvRecords, inputName, missingColumnError } from './csvSource.js';
 import { MAX_FIELD_VALUE } from './parseNumberField.js';
 import { MAX_TIMESTAMP_CHARS, parseTimestamp } from './parseTimestamp.js';
-import { echoValue, escapeControl } from './textCheck.js';
 
 /** The `CallRecord` fields a per-call CSV provides, each with its default column name. */
 export const CALL_RECORD_COLUMNS = {

@@ -4,8 +4,9 @@ import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { StaffcastError } from '../errors.js';
+import { echoValue, escapeControl } from '../messageText.js';
 import { readFailureReason } from './readTextInput.js';
-import { assertText, echoValue, escapeControl, textGuard } from './textCheck.js';
+import { assertText, textGuard } from './textCheck.js';
 
 /**
  * One CSV record with its 1-based line number (the header is line 1; blank lines count). Exact

@@ -1,8 +1,8 @@
 import { StaffcastError } from '../errors.js';
 import type { DailyTotal } from '../forecast/splitDailyTotals.js';
+import { escapeControl } from '../messageText.js';
 import { assertDataRows, missingColumnError, parseCsvText } from './csvSource.js';
 import { parseNumberField } from './parseNumberField.js';
-import { escapeControl } from './textCheck.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,6 +1,6 @@
 import { StaffcastError } from '../errors.js';
+import { echoValue } from '../messageText.js';
 import { type DateFormat, slashedDate } from './parseTimestamp.js';
-import { echoValue } from './textCheck.js';
 
 /** How a reader is told dates are written: a `DateFormat`, or `'auto'` to detect it. */
 export type DateFormatOption = DateFormat | 'auto';

@@ -1,6 +1,6 @@
+import { echoValue } from '../messageText.js';
 import { formatInstant } from '../time/formatInstant.js';
 import type { ReadReport } from './readReport.js';
-import { echoValue } from './textCheck.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const LIST = 8;

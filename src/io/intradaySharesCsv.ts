@@ -1,8 +1,8 @@
 import { StaffcastError } from '../errors.js';
 import type { IntradayShares } from '../forecast/intradayShares.js';
+import { escapeControl } from '../messageText.js';
 import { assertDataRows, missingColumnError, parseCsvText } from './csvSource.js';
 import { parseNumberField } from './parseNumberField.js';
-import { escapeControl } from './textCheck.js';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const TIME = /^(\d{2}):(\d{2})$/;

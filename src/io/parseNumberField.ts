@@ -1,4 +1,4 @@
-import { echoValue } from './textCheck.js';
+import { echoValue } from '../messageText.js';
 
 /** What kind of number a field holds; decides the wording and the upper bound of its problems. */
 export type NumberFieldKind = 'count' | 'duration' | 'agents' | 'fraction';

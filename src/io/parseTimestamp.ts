@@ -1,5 +1,5 @@
+import { echoValue } from '../messageText.js';
 import { resolveLocalTime } from '../time/resolveLocalTime.js';
-import { echoValue } from './textCheck.js';
 
 /** Result of `parseTimestamp`: the instant, or what is wrong with the text. */
 export type TimestampResult = { ok: true; epochMs: number } | { ok: false; problem: string };

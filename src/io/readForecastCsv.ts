@@ -1,5 +1,6 @@
 import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
+import { echoValue, escapeControl } from '../messageText.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { localWallMs } from '../time/localCalendar.js';
 import { mostCommonSpacing } from '../time/mostCommonSpacing.js';
@@ -16,7 +17,6 @@ import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import type { ReadReport } from './readReport.js';
-import { echoValue, escapeControl } from './textCheck.js';
 
 /** Options of `readForecastCsv` and `readForecastCsvByQueue`. */
 export interface ReadForecastOptions {

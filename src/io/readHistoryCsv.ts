@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
+import { echoValue } from '../messageText.js';
 import { completeGrid } from '../time/completeGrid.js';
 import { formatInstant } from '../time/formatInstant.js';
 import type { History } from '../time/history.js';
@@ -22,7 +23,6 @@ import { GrowableF64 } from './growable.js';
 import { parseNumberField } from './parseNumberField.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import { ProblemList, type ReadReport } from './readReport.js';
-import { echoValue } from './textCheck.js';
 
 /** Column names of an interval history CSV (defaults shown). */
 export interface HistoryColumns {

@@ -1,6 +1,6 @@
 import { StaffcastError } from '../errors.js';
+import { escapeControl } from '../messageText.js';
 import type { GapRange } from '../time/completeGrid.js';
-import { escapeControl } from './textCheck.js';
 
 export type { GapRange };
 

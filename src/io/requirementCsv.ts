@@ -1,45 +1,13 @@
 import { TZDate } from '@date-fns/tz';
 import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
+import { echoValue } from '../messageText.js';
+import type { Requirement } from '../staffing/types.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { assertDataRows, assertUniqueColumns, missingColumnError, parseCsvText } from './csvSource.js';
 import { type CsvCell, csvText } from './csvText.js';
 import { MAX_FIELD_VALUE, type NumberFieldKind, parseNumberField } from './parseNumberField.js';
 import { MAX_TIMESTAMP_CHARS, parseTimestamp } from './parseTimestamp.js';
-import { echoValue } from './textCheck.js';
-
-/**
- * A staffing requirement table: one row per interval (per queue when several queues share the
- * table), the content of the requirement CSV of DESIGN.md section 5. Every numeric column is a
- * `Float64Array` of the same length as `starts`; a value not known (a column absent from a file,
- * or an empty cell) is `NaN`.
- */
-export interface Requirement {
-  /** IANA zone in which `interval_start` is written on output. */
-  timeZone: string;
-  /** Interval length in minutes (divides 1440). */
-  intervalMinutes: number;
-  /** Epoch ms of each row's interval start; strictly increasing within each queue. */
-  starts: Float64Array;
-  /** Queue name of each row, when the table holds several queues; absent for one queue. */
-  queue?: string[];
-  /** Offered contacts per interval. */
-  calls: Float64Array;
-  /** Mean handle time per contact in seconds. */
-  ahtSeconds: Float64Array;
-  /** Agents needed on the phones (productive, before shrinkage). */
-  agents: Float64Array;
-  /** Agents to schedule once shrinkage is added. */
-  scheduledAgents: Float64Array;
-  /** Service level of `agents` (fraction 0..1). */
-  serviceLevel: Float64Array;
-  /** Mean wait of answered contacts in seconds (`Infinity` for an unstable Erlang C queue). */
-  asaSeconds: Float64Array;
-  /** Probability a contact abandons (0 for Erlang C). */
-  abandonRate: Float64Array;
-  /** Agent occupancy (fraction 0..1). */
-  occupancy: Float64Array;
-}
 
 /** The numeric columns of a requirement CSV, in file order, with their `Requirement` field. */
 export const REQUIREMENT_COLUMNS = [

@@ -2,14 +2,10 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StaffcastError } from '../errors.js';
+import type { Requirement } from './../staffing/types.js';
 import { csvText } from './csvText.js';
 import { readFailureReason } from './readTextInput.js';
-import {
-  type Requirement,
-  requirementStartText,
-  requirementValueCells,
-  writeRequirementCsv,
-} from './requirementCsv.js';
+import { requirementStartText, requirementValueCells, writeRequirementCsv } from './requirementCsv.js';
 import { removeStaleTemporaries, temporaryPath, trackTemporary, untrackTemporary } from './temporaryFiles.js';
 
 /** Per-queue requirement rows on disk, merged into one requirement CSV by `merge`. */

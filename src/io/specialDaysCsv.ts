@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
+import { echoValue } from '../messageText.js';
 import type { SpecialDay } from '../time/specialDays.js';
 import { assertDataRows, assertUniqueColumns, missingColumnError, parseCsvText } from './csvSource.js';
 import { parseNumberField } from './parseNumberField.js';
-import { echoValue } from './textCheck.js';
 
 const rowSchema = z.object({
   date: z

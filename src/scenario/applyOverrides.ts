@@ -1,6 +1,6 @@
 import type { Forecast } from '../forecast/types.js';
-import type { PlanConfigInput } from '../plan/planConfig.js';
-import type { ScenarioVariant } from './scenarioConfig.js';
+import type { PlanConfigInput } from '../schemas/planConfig.js';
+import type { ScenarioVariant } from '../schemas/scenarioFile.js';
 
 /** How a variant changes the forecast: calls' = calls x volumeFactor x (1 - deflection) + addedVolume. */
 export interface ForecastOverrides {

@@ -1,5 +1,5 @@
 import { csvText } from '../io/csvText.js';
-import type { ScenarioRow } from './compareScenarios.js';
+import type { ScenarioRow } from './scenarioRow.js';
 
 /** Columns of the scenario table: header and how a row's figure is written. */
 const COLUMNS: ReadonlyArray<readonly [string, keyof ScenarioRow, (v: number) => string]> = [

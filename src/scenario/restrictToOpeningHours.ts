@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { Forecast } from '../forecast/types.js';
-import { WEEKDAYS } from '../scheduling/rules.js';
-import type { OpeningHours } from './scenarioConfig.js';
+import type { OpeningHours } from '../schemas/scenarioFile.js';
+import { WEEKDAYS } from '../schemas/shiftRules.js';
 
 /**
  * Keeps the forecast intervals that lie wholly inside the opening hours (a closed interval is

@@ -1,6 +1,6 @@
 import type { ReportFigureUnit, ReportScenarioTable } from '../report/types.js';
-import type { ScenarioRow } from './compareScenarios.js';
 import { scheduleMark } from './formatScenarioTable.js';
+import type { ScenarioRow } from './scenarioRow.js';
 
 /** Columns of the report's scenario comparison: label, unit and the row's figure. */
 const COLUMNS: ReadonlyArray<readonly [string, ReportFigureUnit, keyof ScenarioRow]> = [

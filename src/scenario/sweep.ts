@@ -1,5 +1,5 @@
 import { StaffcastError } from '../errors.js';
-import type { ScenarioVariant } from './scenarioConfig.js';
+import type { ScenarioVariant } from '../schemas/scenarioFile.js';
 
 /** The parameters a sweep can vary. */
 export const SWEEP_PARAMETERS = ['volume', 'aht-factor', 'aht-seconds', 'sl', 'shrinkage'] as const;

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { StaffcastError } from '../errors.js';
+import { type ShiftRulesConfig, WEEKDAYS } from '../schemas/shiftRules.js';
 import type { SlotCalendar } from './calendar.js';
-import { type ShiftRulesConfig, WEEKDAYS } from './rules.js';
 
 /**
  * Candidate shifts (the columns of the covering MIP), stored in typed arrays. Column j starts at

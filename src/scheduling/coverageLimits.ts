@@ -1,4 +1,4 @@
-import type { ShiftRulesConfig } from './rules.js';
+import type { ShiftRulesConfig } from '../schemas/shiftRules.js';
 
 /** The coverage penalties and caps of shift rules, as the heuristics weigh them. */
 export interface CoverageLimits {

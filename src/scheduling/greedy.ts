@@ -1,8 +1,8 @@
+import type { ShiftRulesConfig } from '../schemas/shiftRules.js';
 import type { SlotCalendar } from './calendar.js';
 import { type Candidates, forEachShiftSlot } from './candidates.js';
 import { coverageLimits } from './coverageLimits.js';
 import type { CoveringModel } from './model.js';
-import type { ShiftRulesConfig } from './rules.js';
 
 /** A solution of the covering model: shift counts per column and tour counts per pattern. */
 export interface CoverSolution {

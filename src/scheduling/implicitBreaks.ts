@@ -1,8 +1,8 @@
+import type { ShiftRulesConfig } from '../schemas/shiftRules.js';
 import type { SlotCalendar } from './calendar.js';
 import { breakPositions, type Candidates } from './candidates.js';
 import type { CoveringModel } from './model.js';
 import type { ShiftInstance } from './placeBreaks.js';
-import type { ShiftRulesConfig } from './rules.js';
 
 /**
  * One break class of the implicit model: the break rules (of any shift type) with the same

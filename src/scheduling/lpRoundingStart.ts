@@ -1,10 +1,10 @@
+import type { ShiftRulesConfig } from '../schemas/shiftRules.js';
 import type { SlotCalendar } from './calendar.js';
 import { type Candidates, forEachShiftSlot } from './candidates.js';
 import { coverageLimits } from './coverageLimits.js';
 import type { CoverSolution } from './greedy.js';
 import type { CoveringModel } from './model.js';
 import { placeBreaks, type ShiftInstance } from './placeBreaks.js';
-import type { ShiftRulesConfig } from './rules.js';
 
 /**
  * The LP relaxation of a model (internal): the same columns, rows, bounds and costs with every

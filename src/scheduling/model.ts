@@ -1,7 +1,7 @@
+import type { ShiftRulesConfig } from '../schemas/shiftRules.js';
 import type { SlotCalendar } from './calendar.js';
 import type { Candidates } from './candidates.js';
 import { forEachCoverage, forEachShiftSlot } from './candidates.js';
-import type { ShiftRulesConfig } from './rules.js';
 import { type TourPatterns, tourPatterns } from './tours.js';
 
 /** Sparse column-wise matrix (CSC): column j has rows `rows[starts[j]..starts[j+1]-1]`. */

@@ -1,8 +1,8 @@
+import type { ShiftRulesConfig } from '../schemas/shiftRules.js';
 import type { SlotCalendar } from './calendar.js';
 import type { Candidates } from './candidates.js';
 import { breakPositions } from './candidates.js';
 import { coverageLimits } from './coverageLimits.js';
-import type { ShiftRulesConfig } from './rules.js';
 
 /** One shift instance (one agent) with its break start offsets in slots, rule order. */
 export interface ShiftInstance {

@@ -1,6 +1,13 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { StaffcastError } from '../errors.js';
+import {
+  parseShiftRules,
+  type ShiftRulesConfig,
+  type ShiftRulesInput,
+  WEEKDAYS,
+  type Weekday,
+} from '../schemas/shiftRules.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { formatMinuteOfDay, type ShiftRequirement, type SlotCalendar, slotCalendar } from './calendar.js';
 import { type Candidates, forEachShiftSlot, generateCandidates, openSlots } from './candidates.js';
@@ -11,13 +18,6 @@ import { implicitBreakModel, implicitStart, recoverBreaks } from './implicitBrea
 import { lpNeighbourhood, lpRelaxation, roundLpSolution } from './lpRoundingStart.js';
 import { buildCoveringModel, type CoveringModel } from './model.js';
 import { placeBreaks, type ShiftInstance } from './placeBreaks.js';
-import {
-  parseShiftRules,
-  type ShiftRulesConfig,
-  type ShiftRulesInput,
-  WEEKDAYS,
-  type Weekday,
-} from './rules.js';
 import { defaultWorkLimit, type MipStop, solveCoveringMip } from './solveMip.js';
 import { decomposeTours } from './tours.js';
 

@@ -1,7 +1,7 @@
 import { StaffcastError } from '../errors.js';
+import type { ShiftRulesConfig } from '../schemas/shiftRules.js';
 import type { SlotCalendar } from './calendar.js';
 import type { Candidates } from './candidates.js';
-import type { ShiftRulesConfig } from './rules.js';
 
 /**
  * Weekly tour patterns (implicit days-off model, internal): one variable per (group, work-day mask),

@@ -1,11 +1,11 @@
+import { fittedInputsByInterval } from '../calibration/fittedInputs.js';
 import { invalidInput, StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
-import type { Requirement } from '../io/requirementCsv.js';
-import type { StaffingConfig, StaffingQueueConfig } from '../io/staffingConfig.js';
 import { applyShrinkage } from '../queueing/shrinkage.js';
-import type { CalibrationParams } from './calibrationParams.js';
+import type { CalibrationParams } from '../schemas/calibrationParams.js';
+import type { StaffingConfig, StaffingQueueConfig } from '../schemas/staffingConfig.js';
+import type { Requirement } from '../staffing/types.js';
 import { type DeferredRequirement, deferredRequirement } from './deferredRequirement.js';
-import { fittedInputsByInterval } from './fittedInputs.js';
 import { type Shrinkage, shrinkageByInterval } from './shrinkage.js';
 import { type StaffingOptions, type StaffingPlan, staffingPlan } from './staffingPlan.js';
 import { type ParallelOptions, staffingPlanParallel } from './staffingPlanParallel.js';

@@ -1,6 +1,5 @@
 import { invalidInput } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
-import type { Requirement } from '../io/requirementCsv.js';
 import { erlangBStep, erlangBUnchecked } from '../queueing/erlangB.js';
 import { evaluateMetrics } from '../queueing/evaluate.js';
 import { MAX_AGENTS_LIMIT, MAX_CONCURRENCY } from '../queueing/limits.js';
@@ -8,6 +7,7 @@ import { DEFAULT_THRESHOLD_SECONDS, requiredAgentsUnchecked } from '../queueing/
 import { applyShrinkage } from '../queueing/shrinkage.js';
 import type { QueueMetrics, ServiceLevelBasis, StaffingTarget } from '../queueing/types.js';
 import { checkTarget, type QueueParams, toParams } from '../queueing/validate.js';
+import type { Requirement } from '../staffing/types.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { dateOfDayNumber, localDayNumber, weekdayOfDayNumber } from '../time/localCalendar.js';
 import { assertTimeZone } from '../time/zoneOffset.js';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calibrationParamsSchema } from '../../src/staffing/calibrationParams.js';
-import { BANK_CALLS_GZ } from '../staffing/calibrate.helpers.js';
+import { calibrationParamsSchema } from '../../src/schemas/calibrationParams.js';
+import { BANK_CALLS_GZ } from '../calibration/calibrate.helpers.js';
 import { runStaffcast } from './run.js';
 
 describe('staffcast calibrate', () => {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAN_FILES } from '../../src/app/plan/planOutputs.js';
 import { runCli } from '../../src/cli/program.js';
-import { PLAN_FILES } from '../../src/plan/planOutputs.js';
 import { runStaffcast } from './run.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));

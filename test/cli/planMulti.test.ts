@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePlanConfig } from '../../src/plan/planConfig.js';
-import { PLAN_FILES } from '../../src/plan/planOutputs.js';
+import { PLAN_FILES } from '../../src/app/plan/planOutputs.js';
+import { parsePlanConfig } from '../../src/schemas/planConfig.js';
 import { runStaffcast } from './run.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));

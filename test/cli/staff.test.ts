@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readForecastCsvByQueue } from '../../src/io/readForecastCsv.js';
 import { readRequirementCsv, writeRequirementCsv } from '../../src/io/requirementCsv.js';
-import { readStaffingConfig } from '../../src/io/staffingConfig.js';
 import { requiredAgents } from '../../src/queueing/requiredAgents.js';
+import { readStaffingConfig } from '../../src/schemas/staffingConfig.js';
 import { multiQueuePlan } from '../../src/staffing/multiQueuePlan.js';
 import { runStaffcast } from './run.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Forecast } from '../../src/forecast/types.js';
 import { writeRequirementCsv } from '../../src/io/requirementCsv.js';
-import { readStaffingConfig } from '../../src/io/staffingConfig.js';
+import { readStaffingConfig } from '../../src/schemas/staffingConfig.js';
 import { multiQueuePlan, multiQueuePlanParallel } from '../../src/staffing/multiQueuePlan.js';
 import { formatInstant } from '../../src/time/formatInstant.js';
 import { runStaffcast } from './run.js';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StaffcastError } from '../../src/errors.js';
-import { type Requirement, readRequirementCsv, writeRequirementCsv } from '../../src/io/requirementCsv.js';
+import { readRequirementCsv, writeRequirementCsv } from '../../src/io/requirementCsv.js';
+import type { Requirement } from '../../src/staffing/types.js';
 
 function errorOf(fn: () => unknown): StaffcastError {
   try {

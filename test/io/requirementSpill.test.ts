@@ -2,9 +2,10 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Requirement, writeRequirementCsv } from '../../src/io/requirementCsv.js';
+import { writeRequirementCsv } from '../../src/io/requirementCsv.js';
 import { createRequirementSpill } from '../../src/io/requirementSpill.js';
 import { TEMPORARY_MARK } from '../../src/io/temporaryFiles.js';
+import type { Requirement } from '../../src/staffing/types.js';
 import { deadPid, freshDir, removeFreshDirs } from './tempDir.js';
 
 afterAll(removeFreshDirs);

@@ -2,14 +2,8 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  assertText,
-  echoValue,
-  escapeControl,
-  findBinaryData,
-  MAX_ECHO_CHARS,
-  textGuard,
-} from '../../src/io/textCheck.js';
+import { assertText, findBinaryData, textGuard } from '../../src/io/textCheck.js';
+import { echoValue, escapeControl, MAX_ECHO_CHARS } from '../../src/messageText.js';
 
 describe('findBinaryData', () => {
   it('accepts UTF-8 text with a BOM, CRLF and accented letters', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Forecast } from '../../src/forecast/types.js';
-import type { PlanConfigInput } from '../../src/plan/planConfig.js';
 import { applyOverrides, scaleForecast } from '../../src/scenario/applyOverrides.js';
+import type { PlanConfigInput } from '../../src/schemas/planConfig.js';
 
 const base: PlanConfigInput = {
   history: { file: 'h.csv', timeZone: 'UTC' },

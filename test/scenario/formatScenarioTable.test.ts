@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioRow } from '../../src/scenario/compareScenarios.js';
 import {
   formatScenarioCsv,
   formatScenarioTable,
@@ -9,6 +8,7 @@ import {
   scheduleMark,
   scheduleNotProven,
 } from '../../src/scenario/formatScenarioTable.js';
+import type { ScenarioRow } from '../../src/scenario/scenarioRow.js';
 
 const rows: ScenarioRow[] = [
   {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Forecast } from '../../src/forecast/types.js';
 import { restrictToOpeningHours } from '../../src/scenario/restrictToOpeningHours.js';
-import { openingHoursSchema } from '../../src/scenario/scenarioConfig.js';
+import { openingHoursSchema } from '../../src/schemas/scenarioFile.js';
 
 const HOUR = 3_600_000;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/report/html.js';
 import { validateReportInput } from '../../src/report/validate.js';
-import type { ScenarioRow } from '../../src/scenario/compareScenarios.js';
 import { scenarioReportTable } from '../../src/scenario/scenarioReportTable.js';
+import type { ScenarioRow } from '../../src/scenario/scenarioRow.js';
 
 const row = (name: string, over: Partial<ScenarioRow> = {}): ScenarioRow => ({
   name,

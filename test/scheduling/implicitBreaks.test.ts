@@ -4,8 +4,8 @@ import { slotCalendar } from '../../src/scheduling/calendar.js';
 import { generateCandidates } from '../../src/scheduling/candidates.js';
 import { implicitBreakModel, implicitStart, recoverBreaks } from '../../src/scheduling/implicitBreaks.js';
 import { buildCoveringModel } from '../../src/scheduling/model.js';
-import { parseShiftRules, type ShiftRulesInput } from '../../src/scheduling/rules.js';
 import { scheduleShifts } from '../../src/scheduling/scheduleShifts.js';
+import { parseShiftRules, type ShiftRulesInput } from '../../src/schemas/shiftRules.js';
 
 const oneType: ShiftRulesInput = {
   shiftTypes: [

@@ -6,9 +6,9 @@ import { satisfiesModelBounds } from '../../src/scheduling/checkStart.js';
 import { type CoverSolution, coverageOf, coverObjective, greedyCover } from '../../src/scheduling/greedy.js';
 import { lpNeighbourhood, lpRelaxation, roundLpSolution } from '../../src/scheduling/lpRoundingStart.js';
 import { buildCoveringModel, type CoveringModel } from '../../src/scheduling/model.js';
-import { parseShiftRules, type ShiftRulesInput } from '../../src/scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../../src/scheduling/scheduleShifts.js';
 import { solveCoveringMip } from '../../src/scheduling/solveMip.js';
+import { parseShiftRules, type ShiftRulesInput } from '../../src/schemas/shiftRules.js';
 
 /** The covering model of an hourly requirement, its LP solution and the rounded start. */
 async function roundedCase(required: number[], input: ShiftRulesInput) {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ShiftRequirement } from '../../src/scheduling/calendar.js';
-import type { ShiftRulesInput } from '../../src/scheduling/rules.js';
+import type { ShiftRulesInput } from '../../src/schemas/shiftRules.js';
 
 export interface MsdInstance {
   intervalMinutes: number;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ShiftRulesInput, Weekday } from '../../src/scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../../src/scheduling/scheduleShifts.js';
+import type { ShiftRulesInput, Weekday } from '../../src/schemas/shiftRules.js';
 
 const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const hhmm = (m: number) =>

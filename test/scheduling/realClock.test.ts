@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readRequirementCsv } from '../../src/io/requirementCsv.js';
 import { slotCalendar } from '../../src/scheduling/calendar.js';
-import { type ShiftRulesInput, WEEKDAYS } from '../../src/scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../../src/scheduling/scheduleShifts.js';
+import { type ShiftRulesInput, WEEKDAYS } from '../../src/schemas/shiftRules.js';
 
 const fixture = (name: string) => new URL(`../fixtures/scheduling/${name}`, import.meta.url);
 const NY = 'America/New_York';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StaffcastError } from '../../src/errors.js';
-import type { ShiftRulesInput } from '../../src/scheduling/rules.js';
 import { scheduleShifts } from '../../src/scheduling/scheduleShifts.js';
+import type { ShiftRulesInput } from '../../src/schemas/shiftRules.js';
 
 describe('scheduleShifts', () => {
   it('covers a 4-hour block exactly with two 4-hour shifts and proves it optimal', async () => {

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import type { ShiftRulesInput } from '../../src/scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../../src/scheduling/scheduleShifts.js';
 import { defaultWorkLimit, solveCoveringMip } from '../../src/scheduling/solveMip.js';
+import type { ShiftRulesInput } from '../../src/schemas/shiftRules.js';
 
 /** Two days of 15-minute requirement with a late-morning and an afternoon peak, open 07:00-22:00. */
 const required: number[] = [];

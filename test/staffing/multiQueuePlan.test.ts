@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Forecast } from '../../src/forecast/types.js';
-import { readStaffingConfig } from '../../src/io/staffingConfig.js';
+import { readStaffingConfig } from '../../src/schemas/staffingConfig.js';
 import { deferredRequirement } from '../../src/staffing/deferredRequirement.js';
 import {
   multiQueuePlan,

@@ -1,0 +1,271 @@
+import { StaffcastError } from '../../errors.js';
+import type { Forecast } from '../../forecast/types.js';
+import type { ReadReport } from '../../io/readReport.js';
+import type { CalibrationParams } from '../../schemas/calibrationParams.js';
+import type { PlanConfig } from '../../schemas/planConfig.js';
+import { usesFittedParams, withFittedInputs } from '../../staffing/multiQueuePlan.js';
+import { type StaffingPlan, staffingPlan } from '../../staffing/staffingPlan.js';
+import type { History } from '../../time/history.js';
+import { planForecast, readPlanSpecialDays } from './planForecast.js';
+import { type PlanHistory, readPlanHistory } from './planHistory.js';
+import { readPlanParams } from './planParams.js';
+import { type PooledRequirement, type QueueForecast, staffQueues } from './planQueues.js';
+import { planStaffingOptions } from './planStaffing.js';
+import type { PlanTimer } from './progress.js';
+
+/** Options of `planRequirement`. */
+export interface PlanRequirementOptions {
+  /** Folder the config's relative paths are resolved against. */
+  baseDir: string;
+  /** Name of the config for messages. */
+  source: string;
+  /** Runs each step (read, forecast, staff) with progress events. Default: runs it silently. */
+  timed?: PlanTimer | undefined;
+  /** Applied to every forecast (each queue's) before staffing. Default: none. */
+  forecastTransform?: ((forecast: Forecast) => Forecast) | undefined;
+  /**
+   * A single-queue config's history as already read (with `readReport`) and/or its forecast as
+   * already computed, to skip those steps (scenarios sharing one forecast). Ignored with `queues`.
+   */
+  history?: History | undefined;
+  readReport?: ReadReport | undefined;
+  forecast?: Forecast | undefined;
+}
+
+/** The first three steps of a plan: history, forecast and the requirement. */
+export interface PlanRequirement {
+  /** The history as read (with `queues`: the queues' summed history on the pool grid). */
+  history: History;
+  /** Row accounting of the (first queue's) history file. */
+  readReport: ReadReport;
+  /** The forecast staffed (after `forecastTransform`; with `queues`: the total contacts). */
+  forecast: Forecast;
+  /** Agents per interval on the phones and to schedule (with `queues`: the pool's sums). */
+  requirement: StaffingPlan;
+  /** With `queues`: every queue staffed on its own and the pool; else null. */
+  pooled: PooledRequirement | null;
+  /** The config's `fittedParams` as read and validated; null without them. */
+  fitted: CalibrationParams | null;
+}
+
+const untimed: PlanTimer = async (_step, run) => run();
+
+/** A single-queue plan's history, as read, and its forecast (before any `forecastTransform`). */
+export interface PlanForecastInputs {
+  /** The history (re-aggregated to `outputIntervalMinutes` when given). */
+  history: History;
+  /** Row accounting of the history file. */
+  readReport: ReadReport;
+  /** The forecast of `horizonDays` after the history. */
+  forecast: Forecast;
+}
+
+/**
+ * The read and forecast steps of a single-queue plan config: the history (`readPlanHistory`,
+ * re-aggregated to `outputIntervalMinutes`; skipped when `history` and `readReport` are given),
+ * a check that there is a handle time, and the forecast (`planForecast` with the special days
+ * the config names; skipped when `forecast` is given). `planRequirement` starts with it, and
+ * `compareScenarios` runs it once for every scenario sharing the same inputs. Pure apart from
+ * reading the files. Cost: reading + forecast (the 'auto' backtest dominates).
+ *
+ * @throws StaffcastError `CONFIG` naming `ahtSeconds` when there is no handle time (no
+ *   `ahtSeconds`, no `aht_seconds` column and no `fittedParams`); `FILE_READ` naming the config key of a missing
+ *   file; `CSV_ROW`, `NO_DATA`, `INVALID_INPUT` from the steps.
+ * @example
+ * const cfg = parsePlanConfig(JSON.parse(readFileSync('examples/plan.json', 'utf8')));
+ * (await readAndForecastPlan(cfg, { baseDir: 'examples', source: 'plan.json' })).forecast.starts.length;
+ * // 285 (5 weekdays x 57 quarter-hours)
+ */
+export async function readAndForecastPlan(
+  cfg: PlanConfig,
+  options: Omit<PlanRequirementOptions, 'forecastTransform'>,
+): Promise<PlanForecastInputs> {
+  const timed = options.timed ?? untimed;
+  const { baseDir, source } = options;
+  const read =
+    options.history !== undefined && options.readReport !== undefined
+      ? { history: options.history, report: options.readReport }
+      : await timed(
+          'read',
+          () =>
+            readPlanHistory(cfg.history, {
+              baseDir,
+              source,
+              key: 'history',
+              outputIntervalMinutes: cfg.outputIntervalMinutes,
+            }),
+          (r) => `${r.report.rowsUsed} rows, ${r.history.calls.intervalMinutes}-minute intervals`,
+        );
+  if (read.history.ahtSeconds === undefined && cfg.ahtSeconds === undefined && cfg.fittedParams === undefined)
+    throw new StaffcastError(
+      'CONFIG',
+      `${source}: ahtSeconds: required because ${cfg.history.file} has no aht_seconds column`,
+    );
+  const specialDays =
+    options.forecast === undefined
+      ? await readPlanSpecialDays(cfg.forecast, { baseDir, source, key: 'forecast' })
+      : [];
+  const forecast =
+    options.forecast ??
+    (await timed(
+      'forecast',
+      () => planForecast(read.history, cfg.forecast, cfg.horizonDays, specialDays),
+      (f) => `${f.starts.length} intervals by ${f.method ?? 'forecast'}`,
+    ));
+  return { history: read.history, readReport: read.report, forecast };
+}
+
+/**
+ * Reads, forecasts and staffs a validated plan config, without scheduling: the part of `plan`
+ * that `compareScenarios` also runs alone (`--no-schedule`). Single queue: the history and its
+ * forecast (`readAndForecastPlan`), `forecastTransform`, then `staffingPlan` with
+ * `planStaffingOptions`. With `fittedParams` (the JSON of `calibrate --params-out`, read by
+ * `readPlanParams`) the options are first filled by `withFittedInputs`, as `staff --params` does:
+ * the config's `ahtSeconds` / `patienceSeconds` and the history's `aht_seconds` win, the params
+ * give the rest (handle time and patience by local hour, availability factor); with `queues` they
+ * go to the queues `usesFittedParams` selects (voice, or `useParams`). With `queues`: each queue
+ * read (its own history, or the rows of its `historyQueue`) and forecast in its history's zone
+ * (queues with the same history and forecast options share them), then `staffQueues` staffs each
+ * on its own and sums the requirements on one pool grid. Pure apart from reading the files the
+ * config names. Cost: reading + forecast (auto backtest) + staffing of each queue.
+ *
+ * @throws StaffcastError `CONFIG` naming `ahtSeconds` (or `queues[i].ahtSeconds`) when there is no
+ *   handle time (no `ahtSeconds`, no `aht_seconds` column and no fitted params for the queue);
+ *   `CONFIG` for an invalid `fittedParams` file; `FILE_READ` naming the config key of
+ *   a missing file; `CSV_ROW`, `NO_DATA`, `TARGET_UNREACHABLE`, `INVALID_INPUT` from the steps.
+ * @example
+ * const cfg = parsePlanConfig(JSON.parse(readFileSync('examples/plan.json', 'utf8')));
+ * (await planRequirement(cfg, { baseDir: 'examples', source: 'plan.json' })).requirement.starts.length;
+ * // 285 (5 weekdays x 57 quarter-hours)
+ */
+export async function planRequirement(
+  cfg: PlanConfig,
+  options: PlanRequirementOptions,
+): Promise<PlanRequirement> {
+  const timed = options.timed ?? untimed;
+  const transform = options.forecastTransform ?? ((f: Forecast) => f);
+  const fitted =
+    cfg.fittedParams === undefined
+      ? null
+      : await readPlanParams(options.baseDir, cfg.fittedParams, options.source);
+  if (cfg.queues !== undefined) return staffPlanQueues(cfg, { ...options, timed, transform }, fitted);
+
+  const read = await readAndForecastPlan(cfg, { ...options, timed });
+  const fc = transform(read.forecast);
+  const requirement = await timed(
+    'staff',
+    () =>
+      staffingPlan(
+        fc,
+        fitted === null ? planStaffingOptions(cfg) : withFittedInputs(fc, planStaffingOptions(cfg), fitted),
+      ),
+    (p) => `${p.model}, ${p.agentHours.toFixed(1)} agent-hours on the phones`,
+  );
+  return {
+    history: read.history,
+    readReport: read.readReport,
+    forecast: fc,
+    requirement,
+    pooled: null,
+    fitted,
+  };
+}
+
+/** The multi-queue branch of `planRequirement` (a config with `queues`). */
+async function staffPlanQueues(
+  cfg: PlanConfig,
+  options: PlanRequirementOptions & { timed: PlanTimer; transform: (f: Forecast) => Forecast },
+  fitted: CalibrationParams | null,
+): Promise<PlanRequirement> {
+  const { baseDir, source, timed } = options;
+  const queueConfigs = cfg.queues ?? [];
+  const reads = await timed(
+    'read',
+    async () => {
+      const cache = new Map<string, Promise<PlanHistory>>();
+      return Promise.all(
+        queueConfigs.map((q, i) => {
+          const history = q.history ?? cfg.history;
+          const key = q.history === undefined ? 'history' : `queues[${i}].history`;
+          const id = JSON.stringify([history, q.historyQueue ?? null]);
+          let read = cache.get(id);
+          if (read === undefined) {
+            read = readPlanHistory(history, {
+              baseDir,
+              source,
+              key,
+              outputIntervalMinutes: cfg.outputIntervalMinutes,
+              queue: q.historyQueue,
+            });
+            cache.set(id, read);
+          }
+          return read;
+        }),
+      );
+    },
+    (r) =>
+      `${queueConfigs.length} queues, ${[...new Set(r)].reduce((a, b) => a + b.report.rowsUsed, 0)} rows, ` +
+      `${r[0]?.history.calls.intervalMinutes ?? 0}-minute intervals`,
+  );
+  queueConfigs.forEach((q, i) => {
+    const history = reads[i]!.history;
+    const fromParams = fitted !== null && usesFittedParams(q);
+    if (
+      q.ahtSeconds === undefined &&
+      cfg.ahtSeconds === undefined &&
+      history.ahtSeconds === undefined &&
+      !fromParams
+    )
+      throw new StaffcastError(
+        'CONFIG',
+        `${source}: queues[${i}].ahtSeconds: required because ${(q.history ?? cfg.history).file} ` +
+          `has no aht_seconds column and there is no top-level ahtSeconds${fitted === null ? '' : ' (fittedParams apply to voice queues unless useParams is true)'}`,
+        { queue: q.name },
+      );
+  });
+
+  const inputs = await timed(
+    'forecast',
+    async () => {
+      const out: QueueForecast[] = [];
+      // queues with the same history and forecast options share one forecast
+      const cache = new Map<PlanHistory, Map<string, Forecast>>();
+      for (const [i, q] of queueConfigs.entries()) {
+        const forecastOptions = q.forecast ?? cfg.forecast;
+        const key = q.forecast === undefined ? 'forecast' : `queues[${i}].forecast`;
+        const byOptions = cache.get(reads[i]!) ?? new Map<string, Forecast>();
+        cache.set(reads[i]!, byOptions);
+        const id = JSON.stringify(forecastOptions ?? null);
+        let raw = byOptions.get(id);
+        if (raw === undefined) {
+          const specialDays = await readPlanSpecialDays(forecastOptions, { baseDir, source, key });
+          raw = planForecast(reads[i]!.history, forecastOptions, cfg.horizonDays, specialDays);
+          byOptions.set(id, raw);
+        }
+        out.push({
+          config: q,
+          history: reads[i]!.history,
+          readReport: reads[i]!.report,
+          forecast: options.transform(raw),
+        });
+      }
+      return out;
+    },
+    (r) => `${r.reduce((a, q) => a + q.forecast.starts.length, 0)} queue-intervals`,
+  );
+
+  const pooled = await timed(
+    'staff',
+    () => staffQueues(inputs, cfg, source, fitted ?? undefined),
+    (p) =>
+      `${p.queues.length} queues, ${p.requirement.agentHours.toFixed(1)} agent-hours on the phones (summed)`,
+  );
+  return {
+    history: pooled.history,
+    readReport: reads[0]!.report,
+    forecast: pooled.forecast,
+    requirement: pooled.requirement,
+    pooled,
+    fitted,
+  };
+}

@@ -1,0 +1,53 @@
+import type { CalibrationGrid } from './grid.js';
+
+/** A value per local hour of day (index 0..23) for each of the two day types. */
+export interface HourlyTable {
+  /** The centre's working days (`busyWeekdays`, Sunday to Thursday in the bank data). */
+  workweek: number[];
+  /** The other days (Friday and Saturday in the bank data). */
+  weekend: number[];
+}
+
+/**
+ * Pools a ratio `sum(numerator) / sum(denominator)` over the selected intervals by local hour of
+ * day and day type. A cell whose pooled denominator is below `minDenominator` (too little data)
+ * takes the pool of its whole day type, and that, if still too small, the pool of all selected
+ * intervals; with no data at all the cell is `numerator / 0` (Infinity or NaN), which callers
+ * treat as "not estimated". Used for handle time (talk seconds / answered calls) and patience
+ * (waiting seconds / abandonments, the exponential maximum likelihood). O(intervals).
+ *
+ * @example
+ * // two weekday 10:00 half hours: 1000 s over 5 calls and 800 s over 5 calls
+ * hourlyRatio(talk, answered, grid, include, [0, 1, 2, 3, 4], 1).workweek[10]; // 180
+ */
+export function hourlyRatio(
+  numerator: ArrayLike<number>,
+  denominator: ArrayLike<number>,
+  grid: CalibrationGrid,
+  include: (i: number) => boolean,
+  busyWeekdays: readonly number[],
+  minDenominator: number,
+): HourlyTable {
+  const num = [new Float64Array(24), new Float64Array(24)];
+  const den = [new Float64Array(24), new Float64Array(24)];
+  for (let i = 0; i < grid.starts.length; i++) {
+    if (!include(i)) continue;
+    const type = busyWeekdays.includes(grid.weekday[i]!) ? 0 : 1;
+    const hour = Math.floor(grid.minuteOfDay[i]! / 60);
+    num[type]![hour]! += numerator[i]!;
+    den[type]![hour]! += denominator[i]!;
+  }
+  const total = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
+  const allNum = total(num[0]!) + total(num[1]!);
+  const allDen = total(den[0]!) + total(den[1]!);
+  const table = (type: 0 | 1): number[] => {
+    const typeNum = total(num[type]!);
+    const typeDen = total(den[type]!);
+    return Array.from({ length: 24 }, (_, h) => {
+      if (den[type]![h]! >= minDenominator) return num[type]![h]! / den[type]![h]!;
+      if (typeDen >= minDenominator) return typeNum / typeDen;
+      return allNum / allDen;
+    });
+  };
+  return { workweek: table(0), weekend: table(1) };
+}

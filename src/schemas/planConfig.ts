@@ -1,0 +1,349 @@
+import { z } from 'zod';
+import { MODEL_NAMES } from '../forecast/engine.js';
+import { ShiftRules } from './shiftRules.js';
+import { shrinkageSchema, staffingTargetSchema } from './staffingConfig.js';
+import { parseJsonText, validateConfig } from './validateConfig.js';
+
+const minutes = z
+  .number()
+  .int()
+  .positive()
+  .refine((m) => 1440 % m === 0, 'must divide 1440');
+
+/** zod schema of the history a plan (or one of its queues) forecasts from. */
+const planHistorySchema = z.strictObject({
+  file: z.string().min(1).describe('Interval history CSV (DESIGN.md 5), relative to the config file'),
+  timeZone: z.string().min(1).describe('IANA zone of timestamps without offset, e.g. America/New_York'),
+  intervalMinutes: minutes
+    .optional()
+    .describe('Interval length of the file; default: detected from the rows'),
+  dateFormat: z
+    .enum(['auto', 'iso', 'dmy', 'mdy'])
+    .optional()
+    .describe(
+      'How interval starts are written: iso, dmy (dd/mm/yyyy HH:MM), mdy (mm/dd/yyyy HH:MM); default auto (detected when a day is above 12)',
+    ),
+  columns: z
+    .strictObject({
+      start: z.string().min(1).optional().describe('Default interval_start'),
+      calls: z.string().min(1).optional().describe('Default calls'),
+      ahtSeconds: z.string().min(1).optional().describe('Default aht_seconds (optional column)'),
+      handled: z.string().min(1).optional().describe('Default handled (optional column)'),
+      abandoned: z.string().min(1).optional().describe('Default abandoned (optional column)'),
+    })
+    .optional()
+    .describe('Column names, when they differ from the defaults'),
+  dailyTotals: z
+    .boolean()
+    .optional()
+    .describe('The file holds daily totals (date,calls), split into intervals by `profile`. Default false'),
+  profile: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'With dailyTotals: an intraday profile CSV (weekday,time,share), or an interval history CSV whose profile is learned (in timeZone); relative to the config file',
+    ),
+});
+
+/** zod schema of the forecast options of a plan (or of one of its queues). */
+const planForecastSchema = z.strictObject({
+  method: z
+    .enum(['auto', ...MODEL_NAMES])
+    .default('auto')
+    .describe("Forecasting model. Default 'auto' (chosen by backtest)"),
+  quantiles: z
+    .array(z.number().gt(0).lt(1))
+    .optional()
+    .describe(
+      'Quantile probabilities, e.g. [0.1, 0.5, 0.9] (0.1 and 0.9 draw the band in the report). Default none',
+    ),
+  holidays: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Public holidays via date-holidays, e.g. 'US'. Default none"),
+  specialDaysFile: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('CSV of special days (date,label[,factor]), relative to the config file'),
+});
+
+/**
+ * zod schema of one queue (or channel) of a plan config: its own history (or the rows of
+ * `historyQueue` in the shared history), channel and staffing parameters. Every field but `name`
+ * is optional and defaults to the top-level field of the same name (`history`, `forecast`,
+ * `target`, `ahtSeconds`, `patienceSeconds`, `shrinkage`, `minAgents`) — a queue's `history`,
+ * `forecast` and `target` replace the top-level objects whole. `concurrency` is for chat only and
+ * `deadlineMinutes` / `deadlineBasis` for email only (deferred work, required there); email
+ * queues are staffed with `deferredRequirement`, so patience, `minAgents`, the service-level
+ * target and the day/week scope do not apply to them (only handle time and shrinkage).
+ * `useParams` says whether the plan's `fittedParams` apply to the queue (default: voice only).
+ *
+ * @example
+ * planQueueSchema.parse({ name: 'chat', channel: 'chat', concurrency: 2 }).channel; // 'chat'
+ */
+export const planQueueSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .describe('Queue name (unique; the `queue` column of forecast.csv and requirements.csv)'),
+    history: planHistorySchema.optional().describe("This queue's history; default: the top-level history"),
+    historyQueue: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Value of the history CSV's `queue` column to read, when one file holds several queues"),
+    channel: z
+      .enum(['voice', 'chat', 'email'])
+      .default('voice')
+      .describe("'voice' (default), 'chat' (concurrency) or 'email' (deferred work with a deadline)"),
+    target: staffingTargetSchema
+      .optional()
+      .describe('Staffing target of this queue; default: the top-level target'),
+    ahtSeconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Handle time in seconds; default: the top-level ahtSeconds, else the aht_seconds column'),
+    patienceSeconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Mean patience (Erlang A); default: the top-level patienceSeconds'),
+    shrinkage: shrinkageSchema
+      .optional()
+      .describe('Shrinkage of this queue; default: the top-level shrinkage'),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Chat only: contacts one agent handles at once. Default 1'),
+    deadlineMinutes: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Email only (required there): minutes from arrival by which an item must be handled'),
+    deadlineBasis: z
+      .enum(['calendar', 'business'])
+      .optional()
+      .describe("Email only: 'calendar' (default) or 'business' (only open intervals count)"),
+    minAgents: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Fewest agents on the phones in every open interval; default: the top-level minAgents'),
+    forecast: planForecastSchema
+      .optional()
+      .describe('Forecast options of this queue; default: the top-level forecast'),
+    useParams: z
+      .boolean()
+      .optional()
+      .describe(
+        'Take handle time, patience and availability from the top-level fittedParams where this queue and its history give none; default: true for voice queues, false for chat and email',
+      ),
+  })
+  .superRefine((q, ctx) => {
+    if (q.channel === 'email' && q.deadlineMinutes === undefined)
+      ctx.addIssue({ code: 'custom', path: ['deadlineMinutes'], message: "required for channel 'email'" });
+    if (q.channel !== 'email' && q.deadlineMinutes !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['deadlineMinutes'], message: "only for channel 'email'" });
+    if (q.channel !== 'email' && q.deadlineBasis !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['deadlineBasis'], message: "only for channel 'email'" });
+    if (q.channel !== 'chat' && q.concurrency !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['concurrency'], message: "only for channel 'chat'" });
+    // deferred work has no queue model: no patience, and no floor of agents per interval
+    for (const key of ['patienceSeconds', 'minAgents'] as const)
+      if (q.channel === 'email' && q[key] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: "not for channel 'email' (deferred work)" });
+  });
+
+/** One queue of a plan config as validated (`planQueueSchema`). */
+export type PlanQueueConfig = z.output<typeof planQueueSchema>;
+
+/**
+ * zod schema of a plan config (`staffcast plan --config`, `staffcast schema plan`): history file,
+ * forecast, staffing target and shift rules of one queue. Every object is strict (unknown keys are
+ * errors). Paths are relative to the config file. Defaults: horizonDays 7, forecast.method 'auto',
+ * shrinkage 0.3, scope 'interval', paidHoursPerWeek 40, schedule.timeLimitSeconds 600 (a safety net: the
+ * MIP stops on its deterministic work budget `schedule.workLimit` first), no outbound
+ * (with `outbound`: maxOccupancy 1), no `fittedParams` (the JSON of `calibrate --params-out`; it
+ * fills handle time, patience and the availability factor where the config and the history's
+ * `aht_seconds` give none; with `queues`, for voice queues unless a queue's `useParams` says
+ * otherwise; `useParams: true` needs `fittedParams`).
+ *
+ * @example
+ * planConfigSchema.parse({ history: { file: 'h.csv', timeZone: 'UTC' },
+ *   target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 300, rules: 'rules.json' })
+ *   .shrinkage; // 0.3
+ */
+export const planConfigSchema = z
+  .strictObject({
+    description: z
+      .string()
+      .optional()
+      .describe('Free text about the plan (e.g. where its data come from); shown under the report title'),
+    history: planHistorySchema.describe(
+      'The history to forecast from (with `queues`: the default history of every queue)',
+    ),
+    horizonDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(366)
+      .default(7)
+      .describe('Local calendar days to plan after the history. Default 7'),
+    outputIntervalMinutes: minutes
+      .optional()
+      .describe(
+        'Re-aggregate the history to this interval first (e.g. 5-min history to 15); default: the history interval',
+      ),
+    forecast: planForecastSchema
+      .optional()
+      .describe("Forecast options. Default: method 'auto', no quantiles, no holidays"),
+    target: staffingTargetSchema.describe(
+      'Staffing target, e.g. { serviceLevel: 0.8, thresholdSeconds: 20 }; maxAsaSeconds, maxAbandonRate, maxOccupancy optional',
+    ),
+    ahtSeconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe(
+        'Handle time in seconds for every interval; required when the history has no aht_seconds column',
+      ),
+    patienceSeconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Mean caller patience: Erlang A. Default: none (Erlang C, nobody abandons)'),
+    fittedParams: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Fitted inputs from `staffcast calibrate --params-out` (handle time and patience by local hour, availability factor), relative to the config file; they fill only what ahtSeconds, patienceSeconds and an aht_seconds column leave open (with `queues`: voice queues, or those with useParams). Default: none',
+      ),
+    shrinkage: shrinkageSchema
+      .default(0.3)
+      .describe('Share of paid time off the phones (fraction in [0, 1), or a table). Default 0.3'),
+    scope: z
+      .enum(['interval', 'day', 'week'])
+      .default('interval')
+      .describe("Period over which the service-level target must hold. Default 'interval'"),
+    minAgents: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Fewest agents on the phones in every open interval. Default 0'),
+    paidHoursPerWeek: z
+      .number()
+      .positive()
+      .default(40)
+      .describe('Paid hours of one FTE per week. Default 40'),
+    rules: z
+      .union([z.string().min(1), ShiftRules])
+      .describe(
+        'Shift rules: inline (`staffcast schema rules`) or the path of a rules JSON, relative to the config file',
+      ),
+    outbound: z
+      .strictObject({
+        ahtSeconds: z
+          .number()
+          .positive()
+          .describe('Mean handle time of one outbound call in seconds, dialling and wrap-up included'),
+        maxOccupancy: z
+          .number()
+          .gt(0)
+          .max(1)
+          .default(1)
+          .describe('Share of the spare agent-time usable for outbound, in (0, 1]. Default 1'),
+      })
+      .optional()
+      .describe(
+        'Outbound work fitted into quiet periods: the agents the schedule puts on the phones beyond the requirement. Default: none',
+      ),
+    queues: z
+      .array(planQueueSchema)
+      .min(1)
+      .optional()
+      .describe(
+        'Several queues or channels staffed by one pool of agents: each is forecast and staffed on its own, the requirements are summed per interval and one set of shifts covers the total. Default: one queue (the top-level fields)',
+      ),
+    schedule: z
+      .strictObject({
+        workLimit: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe(
+            'Deterministic work budget of the MIP solver in simplex iterations: the same inputs give the same schedule whatever the machine load. Default: scaled to the model size (defaultWorkLimit)',
+          ),
+        timeLimitSeconds: z
+          .number()
+          .positive()
+          .default(600)
+          .describe(
+            'Wall-clock safety net of the MIP solver in seconds, for a machine too slow to reach the work budget; a schedule stopped by it depends on machine load and is marked. Default 600',
+          ),
+      })
+      .default({ timeLimitSeconds: 600 })
+      .describe('Scheduling options'),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Map<string, number>();
+    (c.queues ?? []).forEach((q, i) => {
+      const first = seen.get(q.name);
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['queues', i, 'name'],
+          message: `duplicate queue name '${q.name}' (also queues[${first}])`,
+        });
+      else seen.set(q.name, i);
+      if (q.useParams === true && c.fittedParams === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['queues', i, 'useParams'],
+          message: 'needs the top-level fittedParams',
+        });
+    });
+  })
+  .describe('staffcast plan config: history -> forecast -> staffing -> schedule');
+
+/** A plan config as written (defaults optional). */
+export type PlanConfigInput = z.input<typeof planConfigSchema>;
+/** A validated plan config with its defaults filled in. */
+export type PlanConfig = z.output<typeof planConfigSchema>;
+
+/**
+ * Validates a plan config object against `planConfigSchema` and fills in the defaults. Cost O(size).
+ *
+ * @throws StaffcastError `CONFIG` naming the source and every invalid field path with zod's message.
+ * @example
+ * parsePlanConfig({ history: { file: 'h.csv', timeZone: 'UTC' }, target: { serviceLevel: 0.8,
+ *   thresholdSeconds: 20 }, ahtSeconds: 300, rules: 'r.json', colour: 1 }, 'plan.json');
+ * // throws CONFIG 'plan.json: unknown key "colour" (known keys: description, history, horizonDays,
+ * //   outputIntervalMinutes, forecast, target, ahtSeconds, patienceSeconds, fittedParams, shrinkage, scope,
+ * //   minAgents, paidHoursPerWeek, rules, outbound, queues, schedule)'
+ */
+export function parsePlanConfig(value: unknown, source = 'plan config'): PlanConfig {
+  return validateConfig(planConfigSchema, value, source);
+}
+
+/**
+ * Parses a plan config from JSON text (`parsePlanConfig` after `JSON.parse`). Cost O(size).
+ *
+ * @throws StaffcastError `CONFIG` for invalid JSON (naming the source) or an invalid config.
+ * @example
+ * readPlanConfig('{', 'plan.json');
+ * // throws CONFIG "plan.json: not valid JSON at line 1, column 2: Expected property name or '}'"
+ */
+export function readPlanConfig(text: string, source = 'plan config'): PlanConfig {
+  return parsePlanConfig(parseJsonText(text, source), source);
+}

@@ -1,0 +1,76 @@
+/** Volume-weighted service figures of a set of intervals. */
+export interface ServiceSummary {
+  calls: number;
+  /** Sum(calls * serviceLevel) / sum(calls); 1 when no calls. */
+  serviceLevel: number;
+  /**
+   * Mean wait of answered contacts: Sum(answered * asaSeconds) / Sum(answered), answered =
+   * calls x (1 - abandonRate); 0 when none is answered (Infinity when an interval with calls is unstable).
+   */
+  asaSeconds: number;
+  /** Sum(calls * abandonRate) / sum(calls). */
+  abandonRate: number;
+}
+
+/** Running sums of a period's service: calls, calls x SL, calls x abandonment, answered, answered x ASA. */
+export interface ServiceTotals {
+  calls: number;
+  sl: number;
+  ab: number;
+  /** Answered contacts, calls x (1 - abandonRate), of the intervals with an ASA. */
+  answered: number;
+  asa: number;
+}
+
+/** Empty running sums. */
+export function emptyServiceTotals(): ServiceTotals {
+  return { calls: 0, sl: 0, ab: 0, answered: 0, asa: 0 };
+}
+
+/**
+ * Adds one interval's figures to a period's sums (intervals without calls add nothing). Its ASA
+ * counts with weight answered = calls x (1 - abandonRate), since ASA is the mean wait of answered
+ * contacts; `withAsa: false` (email: no ASA) or a NaN ASA leaves it out. O(1).
+ *
+ * @example
+ * const t = emptyServiceTotals();
+ * addService(t, 100, 0.8, 10, 0.1); addService(t, 50, 0.5, 40, 0.2);
+ * serviceSummary(t);
+ * // { calls: 150, serviceLevel: 0.7, asaSeconds: 19.23076923076923 (2500 / 130 answered),
+ * //   abandonRate: 0.13333333333333333 } (to 1e-15)
+ */
+export function addService(
+  totals: ServiceTotals,
+  calls: number,
+  serviceLevel: number,
+  asaSeconds: number,
+  abandonRate: number,
+  withAsa = true,
+): void {
+  if (!(calls > 0)) return;
+  totals.calls += calls;
+  totals.sl += calls * serviceLevel;
+  totals.ab += calls * abandonRate;
+  const answered = calls * (1 - abandonRate);
+  if (withAsa && !Number.isNaN(asaSeconds) && answered > 0) {
+    totals.answered += answered;
+    totals.asa += answered * asaSeconds;
+  }
+}
+
+/**
+ * A period's contact-weighted service level and abandonment and answered-weighted ASA; a period
+ * without calls has service level 1, ASA 0 and abandonment 0. O(1).
+ *
+ * @example
+ * serviceSummary(emptyServiceTotals()); // { calls: 0, serviceLevel: 1, asaSeconds: 0, abandonRate: 0 }
+ */
+export function serviceSummary(totals: ServiceTotals): ServiceSummary {
+  if (!(totals.calls > 0)) return { calls: 0, serviceLevel: 1, asaSeconds: 0, abandonRate: 0 };
+  return {
+    calls: totals.calls,
+    serviceLevel: totals.sl / totals.calls,
+    asaSeconds: totals.answered > 0 ? totals.asa / totals.answered : 0,
+    abandonRate: totals.ab / totals.calls,
+  };
+}
