@@ -1,18 +1,12 @@
 import { InvalidArgumentError } from 'commander';
+import { aggregateFromFile } from '../app/aggregate.js';
 import { StaffcastError } from '../errors.js';
-import {
-  type AggregateRecordsOptions,
-  aggregateRecords,
-  type RecordCondition,
-} from '../io/aggregateRecords.js';
+import type { RecordCondition } from '../io/aggregateRecords.js';
 import type { DateFormatOption } from '../io/dateOrder.js';
-import { formatReadReport } from '../io/formatReadReport.js';
-import { inputLabel } from '../io/readTextInput.js';
-import { writeHistoryCsv } from '../io/writeHistoryCsv.js';
 import type { CommandRegistrar } from './context.js';
-import { openInput } from './context.js';
 import { dateFormatOption } from './dateFormatOption.js';
 import { writeOutput } from './output.js';
+import { progressPrinter } from './progress.js';
 import { defaultTimeZone, parsePositiveInt, parseTimeZone } from './usage.js';
 
 interface AggregateFlags {
@@ -30,6 +24,7 @@ interface AggregateFlags {
   handledIf: RecordCondition[];
   abandonedIf: RecordCondition[];
   output?: string;
+  quiet?: boolean;
 }
 
 /** `column=value1|value2` -> a record condition (repeatable flag). */
@@ -39,20 +34,22 @@ function parseCondition(value: string, previous: RecordCondition[]): RecordCondi
   return [...previous, { column: m[1]!.trim(), values: m[2]!.split('|').map((v) => v.trim()) }];
 }
 
-function values(list: string | undefined, fallback: string): string[] {
-  return (list ?? fallback).split(',').map((v) => v.trim());
+/** A comma-separated list of values, trimmed. */
+function values(list: string): string[] {
+  return list.split(',').map((v) => v.trim());
 }
 
 /**
  * `staffcast aggregate <records.csv|-> --interval 30 [--tz Asia/Jerusalem] [--time-column arrival]
  * [--service-column service_seconds] [--outcome-column outcome] [--handled AGENT] [--abandoned HANG]
  * [--exclude PHANTOM] [--other TRANSFER] [--handled-if col=v] [--abandoned-if col=v]
- * [--max-intervals 1000000] [-o out.csv]`: per-contact records to an interval CSV (`interval_start`,
+ * [--max-intervals 1000000] [--date-format auto] [-o out.csv] [-q]`: per-contact records to an interval CSV (`interval_start`,
  * `calls`, `handled`, `abandoned`, `aht_seconds`) on stdout or `-o`; the reading report (with how
  * many records were handled, abandoned, neither or excluded) goes to stderr. Outcomes are matched
  * ignoring case; an outcome no flag names rejects the file. All counting is `aggregateRecords`.
  *
  * @example
+ * // (not run: a command line)
  * // staffcast aggregate anonymous_bank_feb1999_calls.csv --interval 30 --tz Asia/Jerusalem --handled-if served_by_agent=1
  * // interval_start,calls,handled,abandoned,aht_seconds
  * // 1999-02-01T00:00:00+02:00,2,0,0,
@@ -113,41 +110,31 @@ export const registerAggregate: CommandRegistrar = (program, ctx) => {
     )
     .addOption(dateFormatOption())
     .option('-o, --output <file>', 'write the interval CSV to this file instead of stdout')
+    .option('-q, --quiet', 'no progress on stderr')
     .action(async (file: string, flags: AggregateFlags) => {
       if (1440 % flags.interval !== 0) {
         throw new StaffcastError('USAGE', `aggregate: --interval must divide 1440 (got ${flags.interval})`);
       }
-      const options: AggregateRecordsOptions = {
+      const progress = progressPrinter(ctx, { command: 'aggregate', quiet: flags.quiet === true });
+      const run = await aggregateFromFile(file, {
+        baseDir: ctx.cwd,
+        stdin: ctx.stdin,
         intervalMinutes: flags.interval,
         timeZone: flags.tz,
-        columns: { arrival: flags.timeColumn },
-        fileName: inputLabel(file),
+        timeColumn: flags.timeColumn,
+        serviceColumn: flags.serviceColumn,
+        ...(flags.outcomeColumn === undefined ? {} : { outcomeColumn: flags.outcomeColumn }),
+        ...(flags.handled === undefined ? {} : { handled: values(flags.handled) }),
+        ...(flags.abandoned === undefined ? {} : { abandoned: values(flags.abandoned) }),
+        ...(flags.exclude === undefined ? {} : { excluded: values(flags.exclude) }),
+        ...(flags.other === undefined ? {} : { otherOutcomes: values(flags.other) }),
+        handledIf: flags.handledIf,
+        abandonedIf: flags.abandonedIf,
+        ...(flags.maxIntervals === undefined ? {} : { maxIntervals: flags.maxIntervals }),
         dateFormat: flags.dateFormat,
-      };
-      if (flags.outcomeColumn !== undefined) options.outcomeColumn = flags.outcomeColumn;
-      if (flags.other !== undefined) options.otherOutcomes = values(flags.other, '');
-      if (flags.maxIntervals !== undefined) options.maxIntervals = flags.maxIntervals;
-      if (flags.serviceColumn !== 'service_seconds')
-        options.columns = { ...options.columns, serviceSeconds: flags.serviceColumn };
-      const explicit =
-        flags.outcomeColumn !== undefined ||
-        flags.handled !== undefined ||
-        flags.abandoned !== undefined ||
-        flags.exclude !== undefined;
-      if (explicit) {
-        const column = flags.outcomeColumn ?? 'outcome';
-        options.handled = [{ column, values: values(flags.handled, 'AGENT') }, ...flags.handledIf];
-        options.abandoned = [{ column, values: values(flags.abandoned, 'HANG') }, ...flags.abandonedIf];
-        options.excluded = [{ column, values: values(flags.exclude, 'PHANTOM') }];
-      } else {
-        if (flags.handledIf.length > 0)
-          options.handled = [{ column: 'outcome', values: ['AGENT'] }, ...flags.handledIf];
-        if (flags.abandonedIf.length > 0)
-          options.abandoned = [{ column: 'outcome', values: ['HANG'] }, ...flags.abandonedIf];
-      }
-      const { history, report } = await aggregateRecords(openInput(ctx, file), options);
-      const csv = writeHistoryCsv(history);
-      await writeOutput(ctx, flags.output, csv);
-      ctx.stderr.write(formatReadReport(report));
+        onProgress: progress.onProgress,
+      }).finally(() => progress.close());
+      await writeOutput(ctx, flags.output, run.csv);
+      ctx.stderr.write(run.message);
     });
 };

@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from 'commander';
+import { backtestFromFile } from '../app/backtest.js';
 import { StaffcastError } from '../errors.js';
-import { backtest } from '../forecast/backtest.js';
-import { formatBacktestTable } from '../forecast/backtestTable.js';
 import { type ForecastMethod, MODEL_NAMES } from '../forecast/engine.js';
 import type { CommandRegistrar } from './context.js';
 import { dateFormatOption } from './dateFormatOption.js';
@@ -10,9 +9,10 @@ import {
   checkDailyTotalsFlags,
   checkForecastFlags,
   type HistoryArgumentFlags,
-  loadSpecialDays,
-  readHistoryArgument,
-} from './forecast.js';
+  historyReadFlags,
+} from './forecastFlags.js';
+import { writeOutput } from './output.js';
+import { progressPrinter } from './progress.js';
 import { defaultTimeZone, parseFraction, parseNumberList, parsePositiveInt, parseTimeZone } from './usage.js';
 
 /** `--origins`: a whole number >= 1 or `all`. */
@@ -29,6 +29,20 @@ function parseDates(value: string): string[] {
   return dates;
 }
 
+/** `--methods a,b`: model names or `auto`; anything else is a usage error (exit 2). */
+function parseMethods(list: string): ForecastMethod[] {
+  const methods = list.split(',').map((m) => m.trim()) as ForecastMethod[];
+  for (const m of methods) {
+    if (m !== 'auto' && !MODEL_NAMES.includes(m)) {
+      throw new StaffcastError(
+        'USAGE',
+        `backtest: --methods '${m}' is not one of auto, ${MODEL_NAMES.join(', ')}`,
+      );
+    }
+  }
+  return methods;
+}
+
 interface BacktestFlags extends HistoryArgumentFlags {
   horizon: number;
   origins: number | 'all';
@@ -39,15 +53,21 @@ interface BacktestFlags extends HistoryArgumentFlags {
   specialDays?: string;
   holidays?: string;
   json?: boolean;
+  output?: string;
+  quiet?: boolean;
 }
 
 /**
  * `staffcast backtest <history.csv|-> --horizon 7 [--origins 8|all] [--origins-from 0.75]
  * [--origin-dates d1,d2] [--methods a,b] [--quantiles 0.1,0.9] [--tz UTC] [--special-days days.csv]
- * [--holidays US] [--interval 30] [--json]`: prints the rolling-origin accuracy table (per method
- * and lead in open days) or the result as JSON.
+ * [--holidays US] [--interval 30] [--date-format auto] [--daily-totals --profile p.csv |
+ * --profile-from h.csv] [--json] [-o out] [-q]`: runs `backtestFromFile` and writes the
+ * rolling-origin accuracy table (per method and lead in open days), or the result as JSON, to
+ * stdout or `-o`; the reading report goes to stderr, and on a terminal (unless `-q`) a bar of the
+ * origins scored with an ETA.
  *
  * @example
+ * // (not run: a command line)
  * // staffcast backtest data/us_bank_calls_5min.csv --horizon 7 --origins all --interval 30
  */
 export const registerBacktest: CommandRegistrar = (program, ctx) => {
@@ -84,34 +104,30 @@ export const registerBacktest: CommandRegistrar = (program, ctx) => {
     .option('--holidays <region>', "public holidays via date-holidays, e.g. 'US', 'IL'")
     .option('--interval <minutes>', 're-aggregate the history to this interval first', parsePositiveInt)
     .addOption(dateFormatOption())
-    .option('--json', 'print the result as JSON');
+    .option('--json', 'print the result as JSON')
+    .option('-o, --output <file>', 'write the table (or JSON) to this file instead of stdout')
+    .option('-q, --quiet', 'no progress on stderr');
   addDailyTotalsOptions(command).action(async (file: string, flags: BacktestFlags) => {
     checkForecastFlags('backtest', flags);
     checkDailyTotalsFlags('backtest', flags);
-    let methods: ForecastMethod[] | undefined;
-    if (flags.methods !== undefined) {
-      methods = flags.methods.split(',').map((m) => m.trim()) as ForecastMethod[];
-      for (const m of methods) {
-        if (m !== 'auto' && !MODEL_NAMES.includes(m)) {
-          throw new StaffcastError(
-            'USAGE',
-            `backtest: --methods '${m}' is not one of auto, ${MODEL_NAMES.join(', ')}`,
-          );
-        }
-      }
-    }
-    const specialDays = await loadSpecialDays(ctx, flags.specialDays);
-    const history = await readHistoryArgument(ctx, file, flags);
-    const result = backtest(history, {
+    const methods = flags.methods === undefined ? undefined : parseMethods(flags.methods);
+    const progress = progressPrinter(ctx, { command: 'backtest', quiet: flags.quiet === true });
+    const run = await backtestFromFile(file, {
+      baseDir: ctx.cwd,
+      stdin: ctx.stdin,
+      ...historyReadFlags(flags),
       horizonDays: flags.horizon,
       origins: flags.origins,
       ...(flags.originsFrom !== undefined ? { originsFrom: flags.originsFrom } : {}),
       ...(flags.originDates !== undefined ? { originDates: flags.originDates } : {}),
       quantiles: flags.quantiles,
-      specialDays,
       ...(methods ? { methods } : {}),
       ...(flags.holidays !== undefined ? { holidays: flags.holidays } : {}),
-    });
-    ctx.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatBacktestTable(result));
+      ...(flags.specialDays !== undefined ? { specialDaysFile: flags.specialDays } : {}),
+      json: flags.json === true,
+      onProgress: progress.onProgress,
+      onMessage: (text) => ctx.stderr.write(text),
+    }).finally(() => progress.close());
+    await writeOutput(ctx, flags.output, run.text);
   });
 };

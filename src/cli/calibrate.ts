@@ -1,15 +1,11 @@
-import { TZDate } from '@date-fns/tz';
-import { Option } from 'commander';
-import { formatISO } from 'date-fns';
-import { calibrate } from '../calibration/calibrate.js';
-import { formatCalibrationReport } from '../calibration/diagnostics/report.js';
-import { calibrationTargets } from '../calibration/diagnostics/targets.js';
+import { type Command, Option } from 'commander';
+import { calibrateFromFile } from '../app/calibrate.js';
+import type { AgentsSource } from '../calibration/options.js';
 import { StaffcastError } from '../errors.js';
-import { readCallRecords } from '../io/callRecords.js';
-import { inputLabel } from '../io/readTextInput.js';
 import { writeTextFile } from '../io/writeTextFile.js';
 import type { CommandRegistrar } from './context.js';
-import { openInput } from './context.js';
+import { writeOutput } from './output.js';
+import { progressPrinter } from './progress.js';
 import {
   defaultTimeZone,
   parseNonNegative,
@@ -25,29 +21,51 @@ interface CalibrateFlags {
   gap?: number;
   pad?: number;
   json?: boolean;
+  output?: string;
   paramsOut?: string;
-  agents: 'sessions' | 'queue';
+  agentsSource: AgentsSource;
+  /** Deprecated name of `agentsSource` (hidden). */
+  agents?: AgentsSource;
   patienceFrom: 'train' | 'evaluated';
   patienceModel: 'exponential' | 'hazard';
   start: 'observed' | 'steady';
   subInterval?: number;
   noiseFloor: number;
+  quiet?: boolean;
 }
 
 function usage(message: string): never {
   throw new StaffcastError('USAGE', `calibrate: ${message}`);
 }
 
+const AGENTS_SOURCES: AgentsSource[] = ['sessions', 'queue'];
+
+/**
+ * The agents source of the flags: `--agents-source`, or its deprecated name `--agents` (hidden; a
+ * one-line warning on stderr). Both on one command line is a usage error.
+ */
+function agentsSource(flags: CalibrateFlags, command: Command, warn: (line: string) => void): AgentsSource {
+  if (flags.agents === undefined) return flags.agentsSource;
+  if (command.getOptionValueSource('agentsSource') === 'cli')
+    usage('give --agents-source only (--agents is its deprecated name)');
+  warn('staffcast: --agents is deprecated, use --agents-source\n');
+  return flags.agents;
+}
+
 /**
  * `staffcast calibrate <records.csv|-> [--interval 30] [--threshold 20] [--tz UTC] [--gap 30]
- * [--pad 2.5] [--agents sessions|queue] [--patience-from train|evaluated]
- * [--patience-model exponential|hazard] [--start observed|steady] [--sub-interval 10] [--noise-floor 200]
- * [--json] [--params-out params.json]`: reads per-call records, prints the Erlang A / Erlang C error
- * table and the fitted parameters (or the whole result as JSON), writes the parameters for
- * `staff` / `plan` when asked, and reports rows read / used / rejected on stderr. All computing is
- * `calibrate`; `-` reads stdin (named `stdin` in messages, like the other commands).
+ * [--pad 2.5] [--agents-source sessions|queue] [--patience-from train|evaluated]
+ * [--patience-model exponential|hazard] [--start observed|steady] [--sub-interval 10]
+ * [--noise-floor 200] [--json] [-o out] [--params-out params.json] [-q]`: runs `calibrateFromFile`
+ * (per-call records -> the Erlang A / Erlang C error table and the fitted parameters) and writes
+ * the table (or the whole result as JSON) to stdout or `-o`, the parameters for `staff` / `plan`
+ * to `--params-out` when asked; rows read / used / rejected go to stderr, progress (read,
+ * calibrate) too on a terminal unless `-q`. `-` reads stdin (named `stdin` in messages). The old
+ * `--agents <source>` still works, with a deprecation warning: `--agents` is a number of agents in
+ * `erlang`.
  *
  * @example
+ * // (not run: a command line)
  * // staffcast calibrate anonymous_bank_feb1999_calls.csv --params-out params.json prints, among
  * // the table (test Erlang A: SL MAE 11.7, bias 4.5; abandonment 5.7, 2.5; ASA 22.2, -4.3 s):
  * // Availability factor 0.846 (effective agents = factor x agents present; fitted on
@@ -75,11 +93,14 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
     )
     .addOption(
       new Option(
-        '--agents <source>',
+        '--agents-source <source>',
         'agents working: session presence x factor, or busy agents while callers wait',
       )
-        .choices(['sessions', 'queue'])
+        .choices(AGENTS_SOURCES)
         .default('sessions'),
+    )
+    .addOption(
+      new Option('--agents <source>', 'deprecated: use --agents-source').choices(AGENTS_SOURCES).hideHelp(),
     )
     .addOption(
       new Option(
@@ -114,50 +135,39 @@ export const registerCalibrate: CommandRegistrar = (program, ctx) => {
       200,
     )
     .option('--json', 'print the whole result as JSON instead of the table')
+    .option('-o, --output <file>', 'write the table (or JSON) to this file instead of stdout')
     .option('--params-out <file>', 'write the fitted parameters (JSON for staff / plan) to this file')
-    .action(async (file: string, flags: CalibrateFlags) => {
+    .option('-q, --quiet', 'no progress on stderr')
+    .action(async (file: string, flags: CalibrateFlags, command: Command) => {
       if (1440 % flags.interval !== 0) usage(`--interval must divide 1440 (got ${flags.interval})`);
       if (flags.subInterval !== undefined && flags.interval % flags.subInterval !== 0)
         usage(`--sub-interval must divide --interval ${flags.interval} (got ${flags.subInterval})`);
       if (flags.pad !== undefined && flags.pad > (flags.gap ?? 30) / 2)
         usage(`--pad must be at most half of --gap (${flags.gap ?? 30}) (got ${flags.pad})`);
-      const read = await readCallRecords(openInput(ctx, file), {
-        timeZone: flags.tz,
-        fileLabel: inputLabel(file),
-      });
-      ctx.stderr.write(
-        `calibrate: ${read.rowsRead} rows read, ${read.rowsUsed} used, ${read.rowsRejected} rejected\n`,
-      );
-      for (const message of read.errors.slice(0, 10)) ctx.stderr.write(`  ${message}\n`);
-      if (read.errors.length > 10) ctx.stderr.write(`  ... ${read.errors.length - 10} more\n`);
-      const result = calibrate(read.records, {
+      const source = agentsSource(flags, command, (line) => ctx.stderr.write(line));
+      const progress = progressPrinter(ctx, { command: 'calibrate', quiet: flags.quiet === true });
+      const run = await calibrateFromFile(file, {
+        baseDir: ctx.cwd,
+        stdin: ctx.stdin,
         intervalMinutes: flags.interval,
         thresholdSeconds: flags.threshold,
         timeZone: flags.tz,
         ...(flags.gap === undefined ? {} : { maxGapMinutes: flags.gap }),
         ...(flags.pad === undefined ? {} : { padMinutes: flags.pad }),
-        agentsSource: flags.agents,
+        agentsSource: source,
         patienceFrom: flags.patienceFrom,
         patienceModel: flags.patienceModel,
         startState: flags.start,
         ...(flags.subInterval === undefined ? {} : { subIntervalMinutes: flags.subInterval }),
         noiseFloorReplications: flags.noiseFloor,
-      });
+        json: flags.json === true,
+        onProgress: progress.onProgress,
+        onMessage: (text) => ctx.stderr.write(text),
+      }).finally(() => progress.close());
       if (flags.paramsOut !== undefined) {
-        await writeTextFile(flags.paramsOut, `${JSON.stringify(result.params, null, 2)}\n`, {
-          baseDir: ctx.cwd,
-        });
+        await writeTextFile(flags.paramsOut, run.paramsJson, { baseDir: ctx.cwd });
         ctx.stderr.write(`calibrate: parameters written to ${flags.paramsOut}\n`);
       }
-      if (flags.json) {
-        const intervals = result.intervals.map((v) => ({
-          ...v,
-          start: formatISO(new TZDate(v.startMs, flags.tz)),
-        }));
-        const targets = calibrationTargets(result.errors.test.erlangA);
-        ctx.stdout.write(`${JSON.stringify({ ...result, targets, intervals }, null, 2)}\n`);
-      } else {
-        ctx.stdout.write(formatCalibrationReport(result));
-      }
+      await writeOutput(ctx, flags.output, run.text);
     });
 };

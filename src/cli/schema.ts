@@ -1,58 +1,22 @@
-import { z } from 'zod';
-import { StaffcastError } from '../errors.js';
-import { planConfigSchema } from '../schemas/planConfig.js';
-import { scenarioFileSchema } from '../schemas/scenarioFile.js';
-import { ShiftRules } from '../schemas/shiftRules.js';
-import { staffingConfigSchema } from '../schemas/staffingConfig.js';
+import { jsonSchemaFor, SCHEMA_KINDS } from '../app/schema.js';
 import type { CommandRegistrar } from './context.js';
+import { writeOutput } from './output.js';
 
 /**
- * The JSON files `staffcast schema <kind>` can describe: kind -> zod schema.
- *
- * To add a kind (a staffing config, a plan or scenario file ...), add ONE line to this map with
- * the zod schema its reader validates with; the command, its help text and its tests pick it up.
+ * `staffcast schema <kind> [-o file]`: prints the JSON Schema of a rules/config file kind
+ * (`jsonSchemaFor`) on stdout or writes it to `-o`, for editors to validate and complete the files.
  *
  * @example
- * Object.keys(SCHEMA_KINDS).includes('rules'); // true
- */
-export const SCHEMA_KINDS: Readonly<Record<string, z.ZodType>> = {
-  plan: planConfigSchema, // history -> roster config for `staffcast plan --config` (src/plan/planConfig.ts)
-  rules: ShiftRules, // shift rules for `staffcast schedule --rules` (src/scheduling/rules.ts)
-  scenario: scenarioFileSchema, // base plan + what-if variants for `staffcast scenario` (src/scenario/scenarioConfig.ts)
-  staffing: staffingConfigSchema, // per-queue parameters for `staffcast staff --config` (src/io/staffingConfig.ts)
-};
-
-/**
- * The JSON Schema (draft 2020-12, input side: defaults optional) of a file kind, from its zod
- * schema via `z.toJSONSchema`.
- *
- * @throws StaffcastError `USAGE` for an unknown kind, listing the known ones
- * @example
- * jsonSchemaFor('rules').required; // ['shiftTypes']
- */
-export function jsonSchemaFor(kind: string): Record<string, unknown> {
-  const schema = SCHEMA_KINDS[kind];
-  if (schema === undefined)
-    throw new StaffcastError(
-      'USAGE',
-      `schema: unknown kind '${kind}' (known: ${Object.keys(SCHEMA_KINDS).sort().join(', ')})`,
-    );
-  return z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
-}
-
-/**
- * `staffcast schema <kind>`: prints the JSON Schema of a rules/config file kind on stdout, for
- * editors to validate and complete the files.
- *
- * @example
- * // staffcast schema rules > rules.schema.json
+ * // (not run: a command line)
+ * // staffcast schema rules -o rules.schema.json
  */
 export const registerSchema: CommandRegistrar = (program, ctx) => {
   program
     .command('schema')
     .description(`print the JSON Schema of a file kind (${Object.keys(SCHEMA_KINDS).sort().join(', ')})`)
     .argument('<kind>', 'file kind')
-    .action((kind: string) => {
-      ctx.stdout.write(`${JSON.stringify(jsonSchemaFor(kind), null, 2)}\n`);
+    .option('-o, --output <file>', 'write the JSON Schema to this file instead of stdout')
+    .action(async (kind: string, flags: { output?: string }) => {
+      await writeOutput(ctx, flags.output, `${JSON.stringify(jsonSchemaFor(kind), null, 2)}\n`);
     });
 };

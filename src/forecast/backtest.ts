@@ -23,6 +23,11 @@ export interface BacktestOptions extends Omit<ForecastOptions, 'method'> {
    * data; replace `origins` and `originsFrom` when given.
    */
   originDates?: readonly string[];
+  /**
+   * Called after each origin is scored with the origins done and the total (for a progress bar);
+   * it never changes the result.
+   */
+  onOrigin?: (done: number, total: number) => void;
 }
 
 /** Accuracy of one method at one lead (or over all leads). */
@@ -157,6 +162,7 @@ export function backtest(history: History, options: BacktestOptions): BacktestRe
   };
   const autoChoices: string[] = [];
   const s = table.slotsPerDay;
+  let originsDone = 0;
   for (const o of chosen) {
     const originDay = table.dayNumbers[o]!;
     const known = buildDayTable(historyAsOf(history, originDay));
@@ -189,6 +195,7 @@ export function backtest(history: History, options: BacktestOptions): BacktestRe
         }
       }
     }
+    options.onOrigin?.(++originsDone, chosen.length);
   }
   const out: BacktestRow[] = [];
   for (const m of methods) {

@@ -83,6 +83,17 @@ describe('backtest', () => {
     }
   });
 
+  it('calls onOrigin once per origin scored (done of total) without changing the result', () => {
+    const seen: string[] = [];
+    const options = { horizonDays: 1, origins: 3, methods: ['seasonal-naive'] as const };
+    const watched = backtest(history, {
+      ...options,
+      onOrigin: (done, total) => seen.push(`${done}/${total}`),
+    });
+    expect(seen).toEqual(['1/3', '2/3', '3/3']);
+    expect(watched).toEqual(backtest(history, options));
+  });
+
   it('rejects zero origins', () => {
     expect(() => backtest(history, { horizonDays: 1, origins: 0 })).toThrow(
       "backtest: origins must be a whole number >= 1 or 'all' (got 0)",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaFor } from '../../src/cli/schema.js';
+import { jsonSchemaFor } from '../../src/app/schema.js';
 import { parsePlanConfig, readPlanConfig } from '../../src/schemas/planConfig.js';
 
 const minimal = {
