@@ -1,6 +1,25 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runStaffcast } from './run.js';
+import { runCli } from '../../src/cli/program.js';
+import { type CliRun, runStaffcast } from './run.js';
+
+/** Runs `staffcast <argv>` in-process as if stderr were a terminal (progress is drawn). */
+async function runOnTerminal(argv: readonly string[], stdin: string): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from([stdin]),
+    cwd: process.cwd(),
+    env: {},
+    stderrIsTTY: true,
+  });
+  return { code, stdout, stderr };
+}
 
 /** 16 weeks, every day 08:00-12:00 hourly, a weekly pattern with a small wobble. */
 function historyCsv(): string {
@@ -94,5 +113,27 @@ describe('staffcast backtest', () => {
     expect((await runStaffcast(['backtest', 'missing.csv', '--horizon', '1'], { cwd: tmpdir() })).code).toBe(
       1,
     );
+  });
+});
+
+describe('staffcast backtest output and progress', () => {
+  it('writes the table to -o instead of stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staffcast-backtest-'));
+    const args = ['backtest', '-', '--horizon', '1', '--origins', '2', '--methods', 'seasonal-naive'];
+    const printed = await runStaffcast(args, { stdin: historyCsv() });
+    const written = await runStaffcast([...args, '-o', 'table.txt'], { stdin: historyCsv(), cwd: dir });
+    expect(written.code).toBe(0);
+    expect(written.stdout).toBe('');
+    expect(readFileSync(join(dir, 'table.txt'), 'utf8')).toBe(printed.stdout);
+  });
+
+  it('draws a bar of the origins scored on a terminal, and nothing with -q', async () => {
+    const args = ['backtest', '-', '--horizon', '1', '--origins', '2', '--methods', 'seasonal-naive'];
+    const tty = await runOnTerminal(args, historyCsv());
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toContain('backtest: origins  [##########----------]  50%  1/2');
+    expect(tty.stderr).toMatch(/backtest: origins +\d+\.\d\d s {2}2 origins\n/);
+    const quiet = await runOnTerminal([...args, '-q'], historyCsv());
+    expect(quiet.stderr).not.toContain('backtest: origins');
   });
 });

@@ -111,6 +111,45 @@ describe('staffcast calibrate', () => {
     expect(out.noiseFloor.test.replications).toBe(200);
   });
 
+  it('takes the agents source as --agents-source; the old --agents still works with a one-line deprecation warning', async () => {
+    const fast = ['--json', '--gap', '30', '--pad', '0', '--start', 'steady', '--noise-floor', '0'];
+    const renamed = await runStaffcast(
+      ['calibrate', 'calls.csv', ...fast, '--agents-source', 'queue', '-o', 'out.json'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(renamed.code).toBe(0);
+    expect(renamed.stdout).toBe('');
+    expect(renamed.stderr).not.toContain('deprecated');
+    const written = readFileSync(join(dir, 'out.json'), 'utf8');
+    expect(JSON.parse(written).protocol.agentsSource).toBe('queue');
+    const old = await runStaffcast(['calibrate', 'calls.csv', ...fast, '--agents', 'queue'], { cwd: dir });
+    expect(old.code).toBe(0);
+    expect(old.stdout).toBe(written);
+    expect(old.stderr.split('\n')[0]).toBe('staffcast: --agents is deprecated, use --agents-source');
+  });
+
+  it('exits 2 when both --agents-source and the deprecated --agents are given', async () => {
+    const both = await runStaffcast(
+      ['calibrate', 'calls.csv', '--agents-source', 'queue', '--agents', 'sessions'],
+      { cwd: dir },
+    );
+    expect([both.code, both.stderr]).toEqual([
+      2,
+      'staffcast: calibrate: give --agents-source only (--agents is its deprecated name)\n',
+    ]);
+  });
+
+  it('lists --agents-source, -o and -q in its help but not the deprecated --agents', async () => {
+    const help = await runStaffcast(['calibrate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--agents-source <source>');
+    expect(help.stdout).toContain('-o, --output <file>');
+    expect(help.stdout).toContain('-q, --quiet');
+    expect(help.stdout).not.toMatch(/--agents </);
+  });
+
   it('exits 2 on an unknown protocol value or a sub-interval that does not divide the interval', async () => {
     const bad = await runStaffcast(['calibrate', 'calls.csv', '--start', 'empty'], { cwd: dir });
     expect(bad.code).toBe(2);

@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
 import { runStaffcast } from './run.js';
 
 /** Six weeks of office hours (Mon-Fri 09:00-12:00), 10 calls per hour, as a history CSV. */
@@ -190,5 +192,32 @@ describe('staffcast forecast --daily-totals', () => {
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('forecast: --profile, --profile-from and --profile-tz need --daily-totals');
+  });
+});
+
+describe('staffcast forecast progress', () => {
+  it('shows the read and forecast steps on a terminal only, and not with -q', async () => {
+    const run = async (argv: string[], stderrIsTTY: boolean) => {
+      let stderr = '';
+      const code = await runCli(argv, {
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => (stderr += s) },
+        stdin: Readable.from([historyCsv()]),
+        cwd: process.cwd(),
+        env: {},
+        stderrIsTTY,
+      });
+      return { code, stderr };
+    };
+    const args = ['forecast', '-', '--horizon', '3', '--method', 'historical-average'];
+    const tty = await run(args, true);
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toMatch(/forecast: read +\d+\.\d\d s {2}90 rows\n/);
+    expect(tty.stderr).toMatch(/forecast: forecast +\d+\.\d\d s {2}3 intervals by historical-average\n/);
+    for (const quiet of [await run(args, false), await run([...args, '-q'], true)]) {
+      expect(quiet.code).toBe(0);
+      expect(quiet.stderr).not.toMatch(/forecast: (read|forecast) /);
+      expect(quiet.stderr).toContain('forecast: 3 intervals by historical-average');
+    }
   });
 });

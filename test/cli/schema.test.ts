@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStaffcast } from './run.js';
 
@@ -20,5 +23,16 @@ describe('staffcast schema', () => {
     const r = await runStaffcast(['schema', 'nope']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown kind 'nope' \(known: .*rules/);
+  });
+});
+
+describe('staffcast schema -o', () => {
+  it('writes the JSON Schema to the file instead of stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staffcast-schema-'));
+    const printed = await runStaffcast(['schema', 'plan']);
+    const written = await runStaffcast(['schema', 'plan', '-o', 'plan.schema.json'], { cwd: dir });
+    expect(written.code).toBe(0);
+    expect(written.stdout).toBe('');
+    expect(readFileSync(join(dir, 'plan.schema.json'), 'utf8')).toBe(printed.stdout);
   });
 });
