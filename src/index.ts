@@ -433,6 +433,30 @@ export {
 } from './app/plan/planSummary.js';
 export { planReportInput, REPORT_HISTORY_DAYS } from './app/plan/reportInput.js';
 
+// ---- use cases of the file commands: read through io, call the domain, return what the CLI writes ---
+export {
+  type AggregateFromFileOptions,
+  type AggregateFromFileResult,
+  aggregateFromFile,
+} from './app/aggregate.js';
+export {
+  type BacktestFromFileOptions,
+  type BacktestFromFileResult,
+  backtestFromFile,
+} from './app/backtest.js';
+export {
+  type CalibrateFromFileOptions,
+  type CalibrateFromFileResult,
+  calibrateFromFile,
+} from './app/calibrate.js';
+export {
+  type ForecastFromFileOptions,
+  type ForecastFromFileResult,
+  forecastFromFile,
+} from './app/forecast.js';
+export type { InputFileOptions } from './app/inputFile.js';
+export { type DailyTotalsSource, type ReadHistoryInputOptions, readHistoryInput } from './app/readHistory.js';
+
 // ---- report: self-contained HTML report (vega-lite -> inline SVG) and terminal summary ---------
 export { busiestDay, type BusiestDay } from './report/busiestDay.js';
 export { forecastChartSpec } from './report/charts/forecastChart.js';

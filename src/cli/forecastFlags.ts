@@ -25,7 +25,8 @@ export interface HistoryArgumentFlags {
  *
  * @throws StaffcastError `USAGE` for a quantile outside (0, 1) or an interval that does not divide 1440
  * @example
- * checkForecastFlags('forecast', { interval: 30 }); // returns; { interval: 7 } throws USAGE 'forecast: --interval must divide 1440 (got 7)'
+ * checkForecastFlags('forecast', { interval: 30 }); // undefined
+ * checkForecastFlags('forecast', { interval: 7 }); // throws USAGE 'forecast: --interval must divide 1440 (got 7)'
  */
 export function checkForecastFlags(
   command: string,
@@ -50,7 +51,8 @@ export function checkForecastFlags(
  *
  * @throws StaffcastError `USAGE` naming the flags
  * @example
- * checkDailyTotalsFlags('forecast', { tz: 'UTC', dailyTotals: true, profile: 'p.csv' }); // returns; without profile: USAGE
+ * checkDailyTotalsFlags('forecast', { tz: 'UTC', dailyTotals: true, profile: 'p.csv' }); // undefined
+ * checkDailyTotalsFlags('forecast', { tz: 'UTC', dailyTotals: true }); // throws USAGE
  */
 export function checkDailyTotalsFlags(command: string, flags: HistoryArgumentFlags): void {
   const given = [flags.profile, flags.profileFrom].filter((x) => x !== undefined).length;
