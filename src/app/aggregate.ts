@@ -46,7 +46,7 @@ export interface AggregateFromFileOptions extends InputFileOptions {
   maxIntervals?: number;
   /** How arrival times are written. Default `'auto'`. */
   dateFormat?: DateFormatOption;
-  /** Progress step `aggregate` (the streaming read of the file). */
+  /** Progress step `read` (the streaming read and count of the file). */
   onProgress?: OnProgress;
 }
 
@@ -110,7 +110,7 @@ export function aggregateRecordsOptions(
  * The `aggregate` use case: streams per-contact records (a path, or `-` for stdin) into an
  * interval history (`aggregateRecords`, bounded memory) under the command's outcome rules
  * (`aggregateRecordsOptions`), and writes the interval CSV. Every record is counted: an outcome no
- * rule names rejects the file. Progress step: `aggregate`. O(records + days x intervals).
+ * rule names rejects the file. Progress step: `read`. O(records + days x intervals).
  *
  * @throws StaffcastError `FILE_READ`, `CSV_ROW` (missing or repeated column, an unknown outcome, a
  *   span over `maxIntervals`), `NO_DATA` (no usable record), `INVALID_INPUT` (bad options).
@@ -125,7 +125,7 @@ export async function aggregateFromFile(
 ): Promise<AggregateFromFileResult> {
   const { history, report } = await progressStep(
     options.onProgress,
-    'aggregate',
+    'read',
     () => aggregateRecords(inputSource(file, options), aggregateRecordsOptions(file, options)),
     (r) => `${r.report.rowsUsed} records`,
   );

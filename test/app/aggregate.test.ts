@@ -44,7 +44,7 @@ describe('aggregateRecordsOptions', () => {
 });
 
 describe('aggregateFromFile', () => {
-  it('counts records under the given outcome values, returning the CSV, the report and an aggregate step', async () => {
+  it('counts records under the given outcome values, returning the CSV, the report and a read step', async () => {
     const events: ProgressEvent[] = [];
     const run = await aggregateFromFile('-', {
       baseDir: '.',
@@ -62,7 +62,7 @@ describe('aggregateFromFile', () => {
     expect(run.csv.split('\n')[10]).toBe('2024-05-06T09:00:00Z,2,1,1');
     expect(run.report.rowsExcluded).toBe(1);
     expect(run.message).toContain('read 3 rows from stdin: 2 used, 0 rejected, 1 excluded');
-    expect(events.map((e) => `${e.step}:${e.phase}`)).toEqual(['aggregate:start', 'aggregate:done']);
+    expect(events.map((e) => `${e.step}:${e.phase}`)).toEqual(['read:start', 'read:done']);
   });
 
   it('rejects an outcome no rule names instead of dropping the call', async () => {

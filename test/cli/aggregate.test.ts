@@ -1,8 +1,10 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
 import { runStaffcast } from './run.js';
 
 const records = fileURLToPath(
@@ -76,5 +78,28 @@ describe('staffcast aggregate', () => {
     const ambiguous = await runStaffcast(['aggregate', '-', '--interval', '60'], { stdin });
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain('ambiguous date order');
+  });
+});
+
+describe('staffcast aggregate progress', () => {
+  it('shows the streaming read as a step on a terminal, and not with -q', async () => {
+    const run = async (argv: string[]) => {
+      let stderr = '';
+      const code = await runCli(argv, {
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => (stderr += s) },
+        stdin: Readable.from(['arrival,outcome\n2024-05-06T09:10:00,AGENT\n2024-05-06T09:50:00,HANG\n']),
+        cwd: process.cwd(),
+        env: {},
+        stderrIsTTY: true,
+      });
+      return { code, stderr };
+    };
+    const shown = await run(['aggregate', '-', '--interval', '60']);
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toMatch(/aggregate: read +\d+\.\d\d s {2}2 records\n/);
+    const quiet = await run(['aggregate', '-', '--interval', '60', '-q']);
+    expect(quiet.stderr).not.toContain('aggregate: read ');
+    expect(quiet.stderr).toContain('read 2 rows from stdin');
   });
 });
