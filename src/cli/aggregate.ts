@@ -43,10 +43,12 @@ function values(list: string): string[] {
  * `staffcast aggregate <records.csv|-> --interval 30 [--tz Asia/Jerusalem] [--time-column arrival]
  * [--service-column service_seconds] [--outcome-column outcome] [--handled AGENT] [--abandoned HANG]
  * [--exclude PHANTOM] [--other TRANSFER] [--handled-if col=v] [--abandoned-if col=v]
- * [--max-intervals 1000000] [--date-format auto] [-o out.csv] [-q]`: per-contact records to an interval CSV (`interval_start`,
- * `calls`, `handled`, `abandoned`, `aht_seconds`) on stdout or `-o`; the reading report (with how
- * many records were handled, abandoned, neither or excluded) goes to stderr. Outcomes are matched
- * ignoring case; an outcome no flag names rejects the file. All counting is `aggregateRecords`.
+ * [--max-intervals 1000000] [--date-format auto] [-o out.csv] [-q]`: runs `aggregateFromFile`
+ * (per-contact records to an interval CSV: `interval_start`, `calls`, `handled`, `abandoned`,
+ * `aht_seconds`) and writes the CSV to stdout or `-o`; the reading report (with how many records
+ * were handled, abandoned, neither or excluded) goes to stderr, progress (the streaming read) too
+ * on a terminal unless `-q`. Outcomes are matched ignoring case; an outcome no flag names rejects
+ * the file. The outcome rules and all counting are in `aggregateFromFile`.
  *
  * @example
  * // (not run: a command line)
