@@ -15,7 +15,7 @@ import { readHistoryCsv } from './readHistoryCsv.js';
  *
  * @throws StaffcastError `CSV_ROW` / `NO_DATA` from the readers.
  * @example
- * (await readIntradayProfile('weekday,time,share\nMon,09:00,1\n', 'p.csv', 'UTC')).intervalMinutes; // 540
+ * (await readIntradayProfile('weekday,time,share\nMon,09:00,1\n', 'p.csv', 'UTC')).intervalMinutes; // 180
  */
 export async function readIntradayProfile(
   text: string,

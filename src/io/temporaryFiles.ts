@@ -31,7 +31,8 @@ export function watchPendingTemporaries(listener: ((count: number) => void) | un
  * system): `<folder>/.<name>.staffcast-tmp-<pid>-<12 hex digits>`. Nothing is created.
  *
  * @example
- * temporaryPath('/data/out.csv'); // e.g. '/data/.out.csv.staffcast-tmp-4242-3f9a0c1b2d4e'
+ * /^\/data\/\.out\.csv\.staffcast-tmp-\d+-[0-9a-f]{12}$/.test(temporaryPath('/data/out.csv')); // true
+ * // e.g. '/data/.out.csv.staffcast-tmp-4242-3f9a0c1b2d4e'
  */
 export function temporaryPath(target: string): string {
   const name = `.${basename(target)}${TEMPORARY_MARK}${process.pid}-${randomBytes(6).toString('hex')}`;
@@ -95,6 +96,7 @@ function processAlive(pid: number): boolean {
  * ignored (the folder may not exist yet). Cost O(entries of the folder).
  *
  * @example
+ * // (not run: removes files)
  * await removeStaleTemporaries('/data/out'); // '/data/.out.staffcast-tmp-999999-ab12...' is gone
  */
 export async function removeStaleTemporaries(target: string): Promise<void> {

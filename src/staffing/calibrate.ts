@@ -101,7 +101,7 @@ export interface PatienceCheck {
  * last band runs from 360 s to Infinity.
  *
  * @example
- * HAZARD_EDGES_SECONDS.length; // 10 bands: 0-10 s, 10-20 s, ..., 240-360 s, 360 s and more
+ * HAZARD_EDGES_SECONDS.length; // 10 (bands: 0-10 s, 10-20 s, ..., 240-360 s, 360 s and more)
  */
 export const HAZARD_EDGES_SECONDS: readonly number[] = [0, 10, 20, 30, 60, 90, 120, 180, 240, 360];
 

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exampleProgram, runExample } from './exampleProgram.js';
@@ -21,10 +22,19 @@ function load(file: string): Promise<Record<string, unknown>> {
   return m;
 }
 
-/** `import { x } from 'staffcast'` in an example reads the public API; other specifiers load as usual. */
-function importForExample(specifier: string): Promise<unknown> {
-  if (specifier === 'staffcast') return load('src/index.ts');
-  return import(/* @vite-ignore */ specifier);
+/**
+ * `import { x } from 'staffcast'` in an example reads the public API, `'./dayTable.js'` the module beside
+ * the example's file (as the file itself would import it); other specifiers load as usual.
+ */
+function importForExample(example: DocExample): (specifier: string) => Promise<unknown> {
+  return (specifier) => {
+    if (specifier === 'staffcast') return load('src/index.ts');
+    if (specifier.startsWith('.')) {
+      const target = posix.join(posix.dirname(example.file), specifier).replace(/\.js$/, '.ts');
+      return load(target);
+    }
+    return import(/* @vite-ignore */ specifier);
+  };
 }
 
 /** Every export of src/index.ts, then every export of the example's own module (which wins). */
@@ -45,7 +55,7 @@ async function check(ex: DocExample): Promise<void> {
     expect(program.reason.trim().length).toBeGreaterThan(0);
     return;
   }
-  const failures = await runExample(program, await scopeFor(ex), importForExample);
+  const failures = await runExample(program, await scopeFor(ex), importForExample(ex));
   expect(failures.join('\n')).toBe('');
 }
 
