@@ -53,6 +53,7 @@ function values(list: string | undefined, fallback: string): string[] {
  * ignoring case; an outcome no flag names rejects the file. All counting is `aggregateRecords`.
  *
  * @example
+ * // (not run: a shell command)
  * // staffcast aggregate anonymous_bank_feb1999_calls.csv --interval 30 --tz Asia/Jerusalem --handled-if served_by_agent=1
  * // interval_start,calls,handled,abandoned,aht_seconds
  * // 1999-02-01T00:00:00+02:00,2,0,0,

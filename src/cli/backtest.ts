@@ -48,6 +48,7 @@ interface BacktestFlags extends HistoryArgumentFlags {
  * and lead in open days) or the result as JSON.
  *
  * @example
+ * // (not run: a shell command)
  * // staffcast backtest data/us_bank_calls_5min.csv --horizon 7 --origins all --interval 30
  */
 export const registerBacktest: CommandRegistrar = (program, ctx) => {

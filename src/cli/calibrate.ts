@@ -48,6 +48,7 @@ function usage(message: string): never {
  * `calibrate`; `-` reads stdin (named `stdin` in messages, like the other commands).
  *
  * @example
+ * // (not run: a shell command)
  * // staffcast calibrate anonymous_bank_feb1999_calls.csv --params-out params.json prints, among
  * // the table (test Erlang A: SL MAE 11.7, bias 4.5; abandonment 5.7, 2.5; ASA 22.2, -4.3 s):
  * // Availability factor 0.846 (effective agents = factor x agents present; fitted on

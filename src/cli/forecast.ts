@@ -191,6 +191,7 @@ export function addDailyTotalsOptions(command: Command): Command {
  * next `--horizon` local days and writes the forecast CSV (DESIGN.md section 5) to `-o` or stdout.
  *
  * @example
+ * // (not run: a shell command)
  * // staffcast forecast data/us_bank_calls_5min.csv --horizon 7 --interval 30 --quantiles 0.1,0.9 -o forecast.csv
  */
 export const registerForecast: CommandRegistrar = (program, ctx) => {

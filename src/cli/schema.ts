@@ -45,6 +45,7 @@ export function jsonSchemaFor(kind: string): Record<string, unknown> {
  * editors to validate and complete the files.
  *
  * @example
+ * // (not run: a shell command)
  * // staffcast schema rules > rules.schema.json
  */
 export const registerSchema: CommandRegistrar = (program, ctx) => {

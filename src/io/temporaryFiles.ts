@@ -20,7 +20,11 @@ let onPendingChange: ((count: number) => void) | undefined;
  * written, so a signal during a long computation still stops the process at once.
  *
  * @example
- * watchPendingTemporaries((count) => console.error(`${count} pending`));
+ * const counts: number[] = [];
+ * watchPendingTemporaries((count) => counts.push(count));
+ * trackTemporary('/data/.out.csv.staffcast-tmp-1'); untrackTemporary('/data/.out.csv.staffcast-tmp-1');
+ * watchPendingTemporaries(undefined);
+ * counts; // [1, 0]
  */
 export function watchPendingTemporaries(listener: ((count: number) => void) | undefined): void {
   onPendingChange = listener;
@@ -44,7 +48,9 @@ export function temporaryPath(target: string): string {
  * process is stopped (SIGINT, SIGTERM, a closed stdout) before the item is renamed into place.
  *
  * @example
- * trackTemporary(tmp); // ... write, rename ...; then untrackTemporary(tmp)
+ * const tmp = temporaryPath('/data/out.csv');
+ * trackTemporary(tmp); // returns undefined (then write, rename, and untrackTemporary(tmp))
+ * untrackTemporary(tmp);
  */
 export function trackTemporary(path: string): void {
   pending.add(path);
@@ -55,7 +61,9 @@ export function trackTemporary(path: string): void {
  * Forgets a temporary item (it was renamed into place or removed).
  *
  * @example
- * untrackTemporary(tmp);
+ * const tmp = temporaryPath('/data/out.csv');
+ * trackTemporary(tmp);
+ * untrackTemporary(tmp); // returns undefined (the path is no longer removed at exit)
  */
 export function untrackTemporary(path: string): void {
   if (pending.delete(path)) onPendingChange?.(pending.size);
@@ -66,6 +74,7 @@ export function untrackTemporary(path: string): void {
  * whole folder), ignoring failures: for signal and exit handlers, which cannot wait.
  *
  * @example
+ * // (not run: installs a signal handler)
  * process.once('SIGTERM', () => { removePendingTemporaries(); process.exit(143); });
  */
 export function removePendingTemporaries(): void {
