@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { compare, type Expected, expectedValue, parseExpected } from './expected.js';
+import { compare, EXPECTED_HELPERS, type Expected, parseExpected } from './expected.js';
 import type { DocExample } from './extractExamples.js';
 
 /** One checked statement: an expression and the result its comment states. */
@@ -114,7 +114,11 @@ export function exampleProgram(example: DocExample): ExampleProgram {
     edits.push({
       start: stmt.getStart(source),
       end: stmt.end,
-      text: `await __check(${n}, async () => (${stmt.expression.getText(source)}));`,
+      // the expected value is built where the expression runs, so it may name the example's variables
+      text:
+        expected.kind === 'value'
+          ? `await __check(${n}, async () => (${stmt.expression.getText(source)}), () => (${expected.source}));`
+          : `await __check(${n}, async () => (${stmt.expression.getText(source)}));`,
     });
   });
   if (checks.length === 0)
@@ -135,7 +139,7 @@ export function exampleProgram(example: DocExample): ExampleProgram {
 async function runCheck(
   check: ExampleCheck,
   thunk: () => Promise<unknown>,
-  scope: Record<string, unknown>,
+  expectedThunk: (() => unknown) | undefined,
 ): Promise<string | undefined> {
   const where = `line ${check.line}: ${check.expression}`;
   const e = check.expected;
@@ -159,7 +163,8 @@ async function runCheck(
   const actual = await thunk();
   let expected: unknown;
   try {
-    expected = expectedValue(e.source, scope);
+    if (expectedThunk === undefined) throw new Error('no expected value');
+    expected = expectedThunk();
   } catch (err) {
     return `${where}: the result comment "${check.comment}" does not evaluate: ${(err as Error).message}`;
   }
@@ -182,20 +187,21 @@ export async function runExample(
 ): Promise<string[]> {
   const failures: string[] = [];
   let ran = 0;
-  const check = async (n: number, thunk: () => Promise<unknown>): Promise<void> => {
+  const check = async (n: number, thunk: () => Promise<unknown>, expected?: () => unknown): Promise<void> => {
     const c = program.checks[n];
     if (c === undefined) throw new Error(`no check ${n}`);
     ran++;
-    const f = await runCheck(c, thunk, scope);
+    const f = await runCheck(c, thunk, expected);
     if (f !== undefined) failures.push(f);
   };
-  const names = Object.keys(scope).filter((k) => k !== '__check' && k !== '__import');
+  const helpers = { ...EXPECTED_HELPERS, __check: check, __import: importModule };
+  const names = Object.keys(scope).filter((k) => !(k in helpers));
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
     ...args: string[]
   ) => (...values: unknown[]) => Promise<void>;
   // the body is a block so the example may declare a name that is also an export
-  const run = new AsyncFunction(...names, '__check', '__import', `{\n${program.javascript}\n}`);
-  await run(...names.map((k) => scope[k]), check, importModule);
+  const run = new AsyncFunction(...names, ...Object.keys(helpers), `{\n${program.javascript}\n}`);
+  await run(...names.map((k) => scope[k]), ...Object.values(helpers));
   if (ran !== program.checks.length)
     failures.push(`only ${ran} of ${program.checks.length} checks ran (a loop or branch skipped some)`);
   return failures;

@@ -63,6 +63,12 @@ export function parseExpected(text: string): Expected {
     if (tol !== null) tolerance = Number(tol[1]);
   }
   if (source.trim() === '') throw new Error(`result comment has no value: "${text.trim()}"`);
+  try {
+    // compile only (nothing runs): a comment that is not an expression fails here, with its text
+    new Function(`return (${source});`);
+  } catch (e) {
+    throw new Error(`result comment is not a value (${(e as Error).message}): "${text.trim()}"`);
+  }
   return tolerance === undefined
     ? { kind: 'value', source, approximate }
     : { kind: 'value', source, approximate, tolerance };
@@ -306,14 +312,9 @@ export function compare(
   return Object.is(actual, expected) ? undefined : differ();
 }
 
-/** Builds the expected value of a parsed comment by evaluating its instrumented source in `scope`. */
-export function expectedValue(source: string, scope: Record<string, unknown>): unknown {
-  const helpers: Record<string, unknown> = {
-    __num: (v: number, text: string) => new PrintedNumber(v, text),
-    __typed: (name: string, items: unknown[]) => new PrintedTypedArray(name, items),
-    __more: MORE,
-  };
-  const names = [...Object.keys(scope).filter((k) => !(k in helpers)), ...Object.keys(helpers)];
-  const values = names.map((k) => (k in helpers ? helpers[k] : scope[k]));
-  return new Function(...names, `return (${source});`)(...values);
-}
+/** The names an instrumented result comment uses, passed to the example program as parameters. */
+export const EXPECTED_HELPERS: Readonly<Record<string, unknown>> = {
+  __num: (v: number, text: string) => new PrintedNumber(v, text),
+  __typed: (name: string, items: unknown[]) => new PrintedTypedArray(name, items),
+  __more: MORE,
+};
