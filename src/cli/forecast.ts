@@ -120,8 +120,12 @@ export function checkDailyTotalsFlags(command: string, flags: HistoryArgumentFla
  * `--profile-tz`, default `--tz`); a line on stderr says how many days and intervals.
  *
  * @example
- * await readHistoryArgument(ctx, 'data/us_bank_calls_5min.csv', { tz: 'America/New_York' });
- * // the History on 5-minute intervals (the report went to ctx.stderr)
+ * import { processContext } from './context.js';
+ * const report: string[] = [];
+ * const ctx = { ...processContext(), stderr: { write: (text: string) => report.push(text) } } as unknown as CliContext;
+ * (await readHistoryArgument(ctx, 'data/us_bank_calls_5min.csv', { tz: 'America/New_York' })).calls.intervalMinutes;
+ * // 5 (the History on 5-minute intervals)
+ * report[0]?.split('\n')[0]; // 'read 27,716 rows from data/us_bank_calls_5min.csv: 27,716 used, 0 rejected'
  */
 export async function readHistoryArgument(
   ctx: CliContext,
@@ -174,7 +178,9 @@ export async function readHistoryArgument(
  * Adds the daily-totals options shared by `forecast` and `backtest`.
  *
  * @example
- * addDailyTotalsOptions(program.command('forecast')).action(...);
+ * import { Command } from 'commander';
+ * addDailyTotalsOptions(new Command('forecast')).options.map((o) => o.long);
+ * // ['--daily-totals', '--profile', '--profile-from', '--profile-tz']
  */
 export function addDailyTotalsOptions(command: Command): Command {
   return command

@@ -62,7 +62,10 @@ export interface SpecialIndex {
  * Indexes special days against a table: `excluded[row]` = 1 for rows on a special day. O(rows).
  *
  * @example
- * indexSpecialDays(table, [{ date: '2024-12-25', label: 'Christmas' }]).excluded; // 1 on the row of 25 Dec
+ * import { buildDayTable } from './dayTable.js';
+ * const days = [Date.UTC(2024, 11, 24), Date.UTC(2024, 11, 25), Date.UTC(2024, 11, 26)];
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, [50, 5, 40]) });
+ * indexSpecialDays(table, [{ date: '2024-12-25', label: 'Christmas' }]).excluded; // Uint8Array [0, 1, 0] (1 on the row of 25 Dec)
  */
 export function indexSpecialDays(table: DayTable, days: readonly SpecialDay[]): SpecialIndex {
   const byDay = new Map<number, SpecialDay>();

@@ -32,6 +32,7 @@ export interface LearnedOpenSlots {
  * @throws StaffcastError `INVALID_INPUT` for weeks < 1 or minShare outside (0, 1].
  * @example
  * // US bank history: Mon-Fri 07:00-21:00 in 5-minute slots
+ * const { history } = await readHistoryCsv('data/us_bank_calls_5min.csv', { timeZone: 'America/New_York' });
  * openSlots(history.calls).closedWeekdays; // [0, 6]
  */
 export function openSlots(series: Series, options: OpenSlotsOptions = {}): LearnedOpenSlots {
