@@ -210,6 +210,7 @@ function finiteOrNull(v: number): number | null {
  * @throws StaffcastError `NO_DATA` with no offered call or no busy training interval;
  *   `INVALID_INPUT` for a bad option.
  * @example
+ * // (not run: needs the February 1999 bank call records, not shipped in the repo)
  * const result = calibrate(records, { intervalMinutes: 30, thresholdSeconds: 20 });
  * result.params.availabilityFactor; // 0.8457 on the February 1999 bank month (5-min gaps, 2.5-min padding)
  * result.errors.test.erlangA.serviceLevel.mae; // 0.1171 (held-out busy half hours)
