@@ -28,7 +28,5 @@ export const PENDING: readonly string[] = [
   'planSummary.ts:planUncovered',
   'planSummary.ts:planSummary',
   'reportInput.ts:planReportInput',
-  'calibrateFit.ts:fitAvailability',
   'calibrateHourly.ts:hourlyRatio',
-  'calibrateOracle.ts:presenceOracle',
 ];
