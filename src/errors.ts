@@ -30,7 +30,8 @@ export type StaffcastErrorCode =
  * machine-readable context (the field, row, value ...).
  *
  * @example
- * try { erlangC(-1, 2); } catch (e) { (e as StaffcastError).code; } // 'INVALID_INPUT'
+ * const e = (() => { try { erlangC(-1, 2); } catch (error) { return error; } })();
+ * e instanceof StaffcastError && e.code; // 'INVALID_INPUT'
  */
 export class StaffcastError extends Error {
   /** Stable machine-readable code. */

@@ -8,6 +8,7 @@
  *
  * @throws whatever the lowest-indexed failing task threw.
  * @example
+ * import { setTimeout as sleep } from 'node:timers/promises';
  * await mapConcurrent([30, 10, 20], 2, async (ms, i) => { await sleep(ms); return i; }); // [0, 1, 2]
  */
 export async function mapConcurrent<T, R>(

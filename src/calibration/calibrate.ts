@@ -101,7 +101,7 @@ export interface PatienceCheck {
  * last band runs from 360 s to Infinity.
  *
  * @example
- * HAZARD_EDGES_SECONDS.length; // 10 bands: 0-10 s, 10-20 s, ..., 240-360 s, 360 s and more
+ * HAZARD_EDGES_SECONDS.length; // 10 (bands: 0-10 s, 10-20 s, ..., 240-360 s, 360 s and more)
  */
 export const HAZARD_EDGES_SECONDS: readonly number[] = [0, 10, 20, 30, 60, 90, 120, 180, 240, 360];
 
@@ -210,6 +210,7 @@ function finiteOrNull(v: number): number | null {
  * @throws StaffcastError `NO_DATA` with no offered call or no busy training interval;
  *   `INVALID_INPUT` for a bad option.
  * @example
+ * // (not run: needs the February 1999 bank call records, not shipped in the repo)
  * const result = calibrate(records, { intervalMinutes: 30, thresholdSeconds: 20 });
  * result.params.availabilityFactor; // 0.8457 on the February 1999 bank month (5-min gaps, 2.5-min padding)
  * result.errors.test.erlangA.serviceLevel.mae; // 0.1171 (held-out busy half hours)

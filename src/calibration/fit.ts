@@ -45,7 +45,12 @@ export interface CalibrationFit {
  *
  * @throws StaffcastError `INVALID_INPUT` when there is no interval to fit on.
  * @example
+ * import { predictKpis } from './calibratePredict.js';
  * // observations generated with 0.8 x present agents are fitted back to 0.8
+ * const trainIntervals = [6, 8, 10].map((present) => {
+ *   const demand = { callsPerInterval: 10 * present, intervalMinutes: 30, ahtSeconds: 200, patienceSeconds: 300 };
+ *   return { demand, presentAgents: present, ...predictKpis(demand, 0.8 * present, 20) };
+ * });
  * fitAvailability(trainIntervals, 20).availabilityFactor; // 0.800 (to 1e-3)
  */
 export function fitAvailability(

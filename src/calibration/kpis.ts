@@ -74,9 +74,17 @@ export interface ObservedKpis {
  *
  * @throws StaffcastError `INVALID_INPUT` for a negative or non-finite threshold.
  * @example
- * // in one half hour: answered after 30 s, answered at once, abandoned at 15 s and at 60 s
- * const k = observedKpis(records, grid, { thresholdSeconds: 20 });
- * [k.serviceLevel[i], k.asaSeconds[i], k.abandonRate[i]]; // [0.25, 15, 0.5]
+ * import { calibrationGrid } from './calibrateGrid.js';
+ * // a served (service > 0) or abandoned call of agent A01, arriving at `at` after no IVR
+ * const call = (at: string, waitSeconds: number, serviceSeconds: number) => ({ arrivalMs: Date.parse(at),
+ *   serviceType: 'PS', priority: 0, outcome: serviceSeconds > 0 ? 'AGENT' : 'HANG', vruSeconds: 0, queued: waitSeconds > 0,
+ *   queueSeconds: waitSeconds, servedByAgent: serviceSeconds > 0, serviceSeconds, agent: 'A01' }) as CallRecord;
+ * // in the 10:00 half hour (i = 20): answered after 30 s, answered at once, abandoned at 15 s and at 60 s
+ * const records = [call('2024-01-01T10:00:00Z', 30, 100), call('2024-01-01T10:01:00Z', 0, 100),
+ *   call('2024-01-01T10:02:00Z', 15, 0), call('2024-01-01T10:03:00Z', 60, 0)];
+ * const k = observedKpis(records, calibrationGrid(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1), 'UTC', 30),
+ *   { thresholdSeconds: 20 });
+ * [k.serviceLevel[20], k.asaSeconds[20], k.abandonRate[20]]; // [0.25, 15, 0.5]
  */
 export function observedKpis(
   records: readonly CallRecord[],

@@ -9,7 +9,9 @@ import type { DateFormatOption } from '../io/dateOrder.js';
  * from the file.
  *
  * @example
- * program.command('forecast').addOption(dateFormatOption());
+ * import { Command } from 'commander';
+ * const forecast = new Command('forecast').addOption(dateFormatOption());
+ * forecast.parse(['--date-format', 'dmy'], { from: 'user' }).opts().dateFormat; // 'dmy'
  * // staffcast forecast export.csv --horizon 7 --date-format dmy
  */
 export function dateFormatOption(): Option {

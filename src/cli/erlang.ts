@@ -105,6 +105,7 @@ function jsonMetrics(m: QueueMetrics): Record<string, unknown> {
  * the metrics of that staffing. Unreachable targets exit 1 (TARGET_UNREACHABLE).
  *
  * @example
+ * // (not run: a shell command)
  * // staffcast erlang --calls 100 --interval 30 --aht 180 --sl 80/20 prints, among the table:
  * // Erlang C: 100 contacts per 30 min, AHT 180 s, 10.00 Erlangs offered
  * // required agents: 14 (no shrinkage)

@@ -92,6 +92,7 @@ function byStart(req: Requirement): Map<number, number> {
  * to `-o` or stdout, and the total to stderr.
  *
  * @example
+ * // (not run: a shell command)
  * // staffcast staff forecast.csv --sl 80/20 --aht 200 -o req.csv
  * // staffcast outbound req.csv --scheduled coverage.csv --aht 300 -o outbound.csv
  */

@@ -6,7 +6,11 @@ import type { CliContext } from './context.js';
  *
  * @throws StaffcastError `FILE_READ` when the file cannot be written
  * @example
- * await writeOutput(ctx, undefined, 'a,b\n'); // printed on ctx.stdout
+ * import { processContext } from './context.js';
+ * const printed: string[] = [];
+ * const ctx = { ...processContext(), stdout: { write: (text: string) => printed.push(text) } } as unknown as CliContext;
+ * await writeOutput(ctx, undefined, 'a,b\n');
+ * printed; // ['a,b\n'] (printed on ctx.stdout)
  */
 export async function writeOutput(ctx: CliContext, file: string | undefined, text: string): Promise<void> {
   if (file === undefined) ctx.stdout.write(text);

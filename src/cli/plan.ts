@@ -37,6 +37,7 @@ const STEP_LABELS: Record<PlanProgress['step'] | 'write', string> = {
  * The config's `fittedParams` (the JSON of `calibrate --params-out`) is read by `plan` itself.
  *
  * @example
+ * // (not run: a shell command)
  * // staffcast plan --config examples/plan.json --out out
  */
 export const registerPlan: CommandRegistrar = (program, ctx) => {

@@ -26,6 +26,7 @@ export interface HandledProcess {
  *   once, even inside a long synchronous solve), as there is nothing to clean.
  *
  * @example
+ * // (not run: installs handlers on the running process)
  * installProcessHandlers(process); // in src/cli/main.ts, before runCli
  */
 export function installProcessHandlers(proc: HandledProcess): void {

@@ -42,6 +42,7 @@ interface ScenarioFlags {
  * comparison (needs scheduling).
  *
  * @example
+ * // (not run: a shell command)
  * // staffcast scenario examples/scenarios.json --no-schedule
  */
 export const registerScenario: CommandRegistrar = (program, ctx) => {

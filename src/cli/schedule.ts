@@ -128,6 +128,7 @@ function pct(v: number): string {
  * are read in `--tz`, so they would be shifted silently).
  *
  * @example
+ * // (not run: a shell command)
  * // staffcast schedule requirement.csv --rules rules.json --work-limit 50000 --coverage cov.csv -o shifts.csv
  */
 export const registerSchedule: CommandRegistrar = (program, ctx) => {

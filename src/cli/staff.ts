@@ -308,6 +308,7 @@ function summaryLine(label: string, req: Summarised, fte: FteFlags): string {
  * (`multiQueuePlanParallel`, same result).
  *
  * @example
+ * // (not run: a shell command)
  * // staffcast forecast history.csv --horizon 7 | staffcast staff - --sl 80/20 --aht 200 -o requirements.csv
  * // staffcast staff forecast.csv --sl 80/20 --config staffing.json --params params.json
  */

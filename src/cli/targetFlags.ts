@@ -122,7 +122,10 @@ export function parseShrinkage(value: string): number {
  * `--max-occupancy`, `--max-abandon`, `--max-asa` and `--shrinkage`.
  *
  * @example
- * addTargetOptions(program.command('erlang')); // the command, for chaining
+ * import { Command } from 'commander';
+ * // returns the command, for chaining
+ * addTargetOptions(new Command('erlang')).options.map((o) => o.long);
+ * // ['--sl', '--threshold', '--patience', '--max-occupancy', '--max-abandon', '--max-asa', '--shrinkage']
  */
 export function addTargetOptions(command: Command): Command {
   return command

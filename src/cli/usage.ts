@@ -142,7 +142,8 @@ export function defaultTimeZone(env: Record<string, string | undefined>): string
  *
  * @throws StaffcastError `USAGE` "STAFFCAST_TZ 'Mars/Base' is not an IANA time zone (e.g. Europe/Madrid)".
  * @example
- * checkTimeZoneEnv({ STAFFCAST_TZ: 'Europe/Madrid' }); // returns; throws for 'Mars/Base'
+ * checkTimeZoneEnv({ STAFFCAST_TZ: 'Europe/Madrid' }); // returns undefined
+ * checkTimeZoneEnv({ STAFFCAST_TZ: 'Mars/Base' }); // throws USAGE
  */
 export function checkTimeZoneEnv(env: Record<string, string | undefined>): void {
   const zone = defaultTimeZone(env);

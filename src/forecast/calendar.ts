@@ -17,7 +17,12 @@ export interface OpenCalendar {
  * days. Nothing about weekends is assumed. O(weeks * 7 * slots).
  *
  * @example
+ * import { buildDayTable } from './dayTable.js';
  * // Mon-Fri 07:00-21:00 history -> Saturday and Sunday closed, 07:00-21:00 open on weekdays
+ * // (here two weeks of daily totals, Monday to Friday only)
+ * const days = Array.from({ length: 14 }, (_, d) => Date.UTC(2024, 0, 1 + d)).filter((_, d) => d % 7 < 5);
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map(() => 100)) });
+ * learnOpenCalendar(table, days.length).openWeekday; // Uint8Array [0, 1, 1, 1, 1, 1, 0] (Sunday first)
  */
 export function learnOpenCalendar(table: DayTable, end: number, weeks = 8): OpenCalendar {
   const s = table.slotsPerDay;
@@ -49,6 +54,9 @@ export function learnOpenCalendar(table: DayTable, end: number, weeks = 8): Open
  *
  * @example
  * // lastDay a Friday, horizon 3, weekdays-only calendar -> [Monday (openDaysAhead 1)]
+ * const weekdaysOnly = { openWeekday: Uint8Array.of(0, 1, 1, 1, 1, 1, 0), openSlot: new Uint8Array(7).fill(1) };
+ * targetDaysAfter(dayNumberOfDate('2024-01-05'), 3, weekdaysOnly);
+ * // [{ dayNumber: dayNumberOfDate('2024-01-08'), weekday: 1, openDaysAhead: 1 }]
  */
 export function targetDaysAfter(lastDay: number, horizonDays: number, calendar: OpenCalendar): TargetDay[] {
   const out: TargetDay[] = [];

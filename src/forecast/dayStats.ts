@@ -5,7 +5,10 @@ import type { DayTable } from './dayTable.js';
  * (the total would be biased). Kahan-compensated. O(slots).
  *
  * @example
- * // row [1, 2, NaN closed, 3] -> 6
+ * // one day of 6-hour slots: 1, 2, (12:00 closed), 3
+ * import { buildDayTable } from './dayTable.js';
+ * const table = buildDayTable({ calls: createSeries('UTC', 360, [0, 6, 18].map((h) => h * 3_600_000), [1, 2, 3]) });
+ * rowTotal(table, 0); // 6
  */
 export function rowTotal(table: DayTable, row: number): number {
   const s = table.slotsPerDay;
@@ -33,7 +36,10 @@ export function rowTotal(table: DayTable, row: number): number {
  * Totals of rows `[0, end)` (see `rowTotal`). O(end * slots).
  *
  * @example
- * // rows [1, 2] and [3, NaN(closed)] -> Float64Array [3, 3]
+ * // two days of 12-hour slots: [1, 2] and [3, (closed)]
+ * import { buildDayTable } from './dayTable.js';
+ * const table = buildDayTable({ calls: createSeries('UTC', 720, [0, 12, 24].map((h) => h * 3_600_000), [1, 2, 3]) });
+ * rowTotals(table, 2); // Float64Array [3, 3]
  */
 export function rowTotals(table: DayTable, end: number): Float64Array {
   const out = new Float64Array(end);
@@ -74,7 +80,11 @@ export function median(values: readonly number[]): number {
  * which `skip(row)` is true. O(end).
  *
  * @example
- * // weekdays by row [1, 2, 1, 2, 1], end 5, weekday 1, count 2 -> [4, 2]
+ * // 15 daily rows from Monday 1 January 2024: the last two Mondays are rows 14 and 7
+ * import { buildDayTable } from './dayTable.js';
+ * const days = Array.from({ length: 15 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map(() => 10)) });
+ * recentRows(table, 15, 1, 2); // [14, 7]
  */
 export function recentRows(
   table: DayTable,
@@ -96,7 +106,11 @@ export function recentRows(
  * whose total is unknown. Excluded rows count as abnormal. O(end * slots).
  *
  * @example
- * // Mondays 100, 100, 20, 100, 100 -> only the 20 is flagged
+ * // five weeks of 100 calls a day but 20 on the third Monday (row 14): only that row is flagged
+ * import { buildDayTable } from './dayTable.js';
+ * const days = Array.from({ length: 35 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map((_, d) => (d === 14 ? 20 : 100))) });
+ * [...abnormalRows(table, 35, new Uint8Array(35), rowTotals(table, 35))].flatMap((f, row) => (f ? [row] : [])); // [14]
  */
 export function abnormalRows(
   table: DayTable,
@@ -131,7 +145,7 @@ export function abnormalRows(
  * true (closed neighbours are left out and the weights renormalised). O(passes * slots).
  *
  * @example
- * // [0, 4, 0] open everywhere, one pass -> [4/3, 2, 4/3] (edge weights renormalised)
+ * smoothProfile(Float64Array.of(0, 4, 0), Uint8Array.of(1, 1, 1), 1); // Float64Array [4 / 3, 2, 4 / 3] (edges renormalised)
  */
 export function smoothProfile(profile: Float64Array, open: Uint8Array, passes: number): Float64Array {
   let cur = profile;
@@ -165,7 +179,11 @@ export function smoothProfile(profile: Float64Array, open: Uint8Array, passes: n
  * is kept exactly. Renormalised to sum 1; slots never open get 0. O(rows * slots).
  *
  * @example
- * // three identical days [2, 6, 2] -> profile [0.2, 0.6, 0.2] whatever `passes`
+ * // three identical days of 8-hour slots [2, 6, 2]: the profile whatever `passes`
+ * import { buildDayTable } from './dayTable.js';
+ * const table = buildDayTable({ calls: createSeries('UTC', 480, [...Array(9).keys()].map((k) => k * 28_800_000),
+ *   [2, 6, 2, 2, 6, 2, 2, 6, 2]) });
+ * intradayProfile(table, [0, 1, 2], rowTotals(table, 3), 0, 2); // Float64Array [0.2, 0.6, 0.2]
  */
 export function intradayProfile(
   table: DayTable,

@@ -62,7 +62,10 @@ export interface SpecialIndex {
  * Indexes special days against a table: `excluded[row]` = 1 for rows on a special day. O(rows).
  *
  * @example
- * indexSpecialDays(table, [{ date: '2024-12-25', label: 'Christmas' }]).excluded; // 1 on the row of 25 Dec
+ * import { buildDayTable } from './dayTable.js';
+ * const days = [Date.UTC(2024, 11, 24), Date.UTC(2024, 11, 25), Date.UTC(2024, 11, 26)];
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, [50, 5, 40]) });
+ * indexSpecialDays(table, [{ date: '2024-12-25', label: 'Christmas' }]).excluded; // Uint8Array [0, 1, 0] (1 on the row of 25 Dec)
  */
 export function indexSpecialDays(table: DayTable, days: readonly SpecialDay[]): SpecialIndex {
   const byDay = new Map<number, SpecialDay>();
@@ -94,7 +97,15 @@ export interface DayForecast {
  * Runs a model with the open calendar applied: closed slots NaN, unknown open slots 0.
  *
  * @example
- * runModel('historical-average', table, end, targets, excluded, DEFAULT_MODEL_PARAMETERS, calendar);
+ * import { learnOpenCalendar } from './calendar.js';
+ * import { buildDayTable } from './dayTable.js';
+ * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
+ * // four weeks of daily slots from Monday 1 January 2024: Mondays 10, 12, 14, 16, other days 5
+ * const days = Array.from({ length: 28 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map((_, d) => (d % 7 === 0 ? 10 + 2 * (d / 7) : 5))) });
+ * const targets = [{ dayNumber: dayNumberOfDate('2024-01-29'), weekday: 1, openDaysAhead: 1 }];
+ * runModel('historical-average', table, 28, targets, new Uint8Array(28), DEFAULT_MODEL_PARAMETERS,
+ *   learnOpenCalendar(table, 28)); // Float64Array [13]
  */
 export function runModel(
   name: ModelName,
@@ -142,7 +153,14 @@ export interface ValidationPairs {
  * per model the pairs of forecast and actual on normal days. O(origins * models * end * slots).
  *
  * @example
- * validate(table, end, special, settings, ['historical-average']).get('historical-average')!.mu.length; // pairs scored
+ * import { buildDayTable } from './dayTable.js';
+ * import { resolveForecastOptions } from './options.js';
+ * // four weeks of daily slots from Monday 1 January 2024: Mondays 10, 12, 14, 16, other days 5
+ * const days = Array.from({ length: 28 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map((_, d) => (d % 7 === 0 ? 10 + 2 * (d / 7) : 5))) });
+ * const settings = resolveForecastOptions('forecast', { horizonDays: 1, method: 'historical-average' }, table).settings;
+ * const special = indexSpecialDays(table, []);
+ * validate(table, 28, special, settings, ['historical-average']).get('historical-average')!.mu.length; // 5 (pairs scored)
  */
 export function validate(
   table: DayTable,
@@ -210,7 +228,14 @@ function wapeOf(p: ValidationPairs): number {
  * h-th open day after a weekend or a gap).
  *
  * @example
- * forecastDays(table, table.dayNumbers.length, special, settings).method; // e.g. 'auto:robust-profile'
+ * import { buildDayTable } from './dayTable.js';
+ * import { resolveForecastOptions } from './options.js';
+ * // four weeks of daily slots from Monday 1 January 2024: Mondays 10, 12, 14, 16, other days 5
+ * const days = Array.from({ length: 28 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map((_, d) => (d % 7 === 0 ? 10 + 2 * (d / 7) : 5))) });
+ * const settings = resolveForecastOptions('forecast', { horizonDays: 1, method: 'historical-average' }, table).settings;
+ * const special = indexSpecialDays(table, []);
+ * forecastDays(table, table.dayNumbers.length, special, settings).method; // 'historical-average' ('auto:...' with method 'auto')
  */
 export function forecastDays(
   table: DayTable,

@@ -20,8 +20,10 @@ import type { Forecast } from './types.js';
  *
  * @throws StaffcastError `INVALID_INPUT` for bad options, `NO_DATA` for an empty history.
  * @example
- * // 4 weeks of a weekly pattern at 60-minute intervals, method 'historical-average', horizon 1
- * forecast(history, { horizonDays: 1, method: 'historical-average' }).calls.length; // the next day's open hours
+ * // 4 weeks of hourly history open 09:00-12:00 every day with 10 calls an hour; 'historical-average', horizon 1
+ * const starts = Array.from({ length: 28 * 3 }, (_, i) => Date.UTC(2024, 0, 1 + Math.floor(i / 3), 9 + (i % 3)));
+ * const history = { calls: createSeries('UTC', 60, starts, starts.map(() => 10)) };
+ * forecast(history, { horizonDays: 1, method: 'historical-average' }).calls; // Float64Array [10, 10, 10] (the next day's open hours)
  */
 export function forecast(history: History, options: ForecastOptions): Forecast {
   const table = buildDayTable(history);

@@ -8,7 +8,14 @@ import type { ModelInput } from './model.js';
  * slot never seen is NaN. O(targets * k * slots).
  *
  * @example
- * // Mondays with slot values 10, 12, 14, 16 (oldest first) -> next Monday's slot = 13
+ * import { buildDayTable } from './dayTable.js';
+ * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
+ * // four weeks of daily slots from Monday 1 January 2024: Mondays 10, 12, 14, 16, other days 5
+ * const days = Array.from({ length: 28 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map((_, d) => (d % 7 === 0 ? 10 + 2 * (d / 7) : 5))) });
+ * const input = { table, end: 28, excluded: new Uint8Array(28), params: DEFAULT_MODEL_PARAMETERS,
+ *   targets: [{ dayNumber: dayNumberOfDate('2024-01-29'), weekday: 1, openDaysAhead: 1 }] };
+ * historicalAverage(input); // Float64Array [13] (next Monday's slot: the mean of the four Mondays)
  */
 export function historicalAverage(input: ModelInput): Float64Array {
   return sameWeekdayMean(input, input.params.averageWeeks);
@@ -18,7 +25,14 @@ export function historicalAverage(input: ModelInput): Float64Array {
  * Mean of the last `k` same-weekday training rows per slot (shared by the naive models).
  *
  * @example
- * // k = 2, last two Mondays' slot [4, 6] -> every Monday target gets 5
+ * import { buildDayTable } from './dayTable.js';
+ * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
+ * // four weeks of daily slots from Monday 1 January 2024: Mondays 10, 12, 14, 16, other days 5
+ * const days = Array.from({ length: 28 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map((_, d) => (d % 7 === 0 ? 10 + 2 * (d / 7) : 5))) });
+ * const input = { table, end: 28, excluded: new Uint8Array(28), params: DEFAULT_MODEL_PARAMETERS,
+ *   targets: [{ dayNumber: dayNumberOfDate('2024-01-29'), weekday: 1, openDaysAhead: 1 }] };
+ * sameWeekdayMean(input, 2); // Float64Array [15] (k = 2: the last two Mondays, 14 and 16)
  */
 export function sameWeekdayMean(input: ModelInput, k: number): Float64Array {
   const { table, end, targets, excluded } = input;

@@ -13,7 +13,9 @@ import { createSeries, type Series } from '../time/series.js';
  *
  * @example
  * // a 2-day history, cut at the end of the first day -> only the first day's intervals
- * historyAsOf(history, firstDayNumber).calls.starts.length; // the first day's interval count
+ * const starts = [Date.UTC(2024, 0, 1, 9), Date.UTC(2024, 0, 1, 10), Date.UTC(2024, 0, 2, 9)];
+ * const history = { calls: createSeries('UTC', 60, starts, [1, 2, 3]) };
+ * historyAsOf(history, dayNumberOfDate('2024-01-01')).calls.starts.length; // 2 (the first day's interval count)
  */
 export function historyAsOf(history: History, lastDayNumber: number): History {
   const calls = history.calls;

@@ -14,7 +14,14 @@ import type { ModelInput } from './model.js';
  * Forecasts are clamped at 0. O(hwWeeks * 7 * slots).
  *
  * @example
- * // a perfectly weekly series has zero errors, so it is forecast exactly
+ * import { buildDayTable } from './dayTable.js';
+ * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
+ * // eight identical weeks (Monday 20): a perfectly weekly series has zero errors, so it is forecast exactly
+ * const days = Array.from({ length: 56 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map((_, d) => [20, 30, 30, 30, 30, 10, 5][d % 7]!)) });
+ * const input = { table, end: 56, excluded: new Uint8Array(56), params: DEFAULT_MODEL_PARAMETERS,
+ *   targets: [{ dayNumber: dayNumberOfDate('2024-02-26'), weekday: 1, openDaysAhead: 1 }] };
+ * holtWinters(input); // Float64Array [20]
  */
 export function holtWinters(input: ModelInput): Float64Array {
   const { table, end, targets, params } = input;

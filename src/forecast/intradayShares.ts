@@ -30,8 +30,9 @@ export interface LearnIntradaySharesOptions {
  *
  * @throws StaffcastError `INVALID_INPUT` for `weeks` < 1 or an empty history.
  * @example
- * // two Mondays 09:00-10:00 hourly with calls [1, 3] and [3, 5] -> Monday shares 0.25 and 0.75
- * learnIntradayShares(history).shares[1 * 24 + 9]; // 0.25
+ * // two Mondays 09:00-10:00 hourly with calls [1, 3] and [3, 5]: mean calls 2 and 4 -> Monday shares 1/3 and 2/3
+ * const starts = [Date.UTC(2024, 0, 1, 9), Date.UTC(2024, 0, 1, 10), Date.UTC(2024, 0, 8, 9), Date.UTC(2024, 0, 8, 10)];
+ * learnIntradayShares({ calls: createSeries('UTC', 60, starts, [1, 3, 3, 5]) }).shares[1 * 24 + 9]; // 1 / 3
  */
 export function learnIntradayShares(
   history: History,

@@ -31,6 +31,9 @@ export interface ForecastOptions {
  * Validates options and resolves defaults and holidays against the table's years.
  *
  * @example
+ * import { buildDayTable } from './dayTable.js';
+ * const days = [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2)];
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, [50, 40]) });
  * resolveForecastOptions('forecast', { horizonDays: 7 }, table).settings.method; // 'auto'
  */
 export function resolveForecastOptions(

@@ -22,6 +22,9 @@ export interface ReforecastOptions {
  * @throws StaffcastError `INVALID_INPUT` when the grids differ in zone or interval, or `priorCalls` < 0.
  * @example
  * // forecast 10 per interval; first two intervals actually 15 and 15; k = 0 -> the rest becomes 15
+ * const f = { timeZone: 'UTC', intervalMinutes: 60, starts: Float64Array.from([9, 10, 11, 12], (h) => Date.UTC(2024, 0, 1, h)),
+ *   calls: Float64Array.of(10, 10, 10, 10) };
+ * const actuals = createSeries('UTC', 60, [Date.UTC(2024, 0, 1, 9), Date.UTC(2024, 0, 1, 10)], [15, 15]);
  * reforecastDay(f, actuals, { priorCalls: 0 }).calls; // [10, 10, 15, 15]
  */
 export function reforecastDay(

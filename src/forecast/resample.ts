@@ -13,6 +13,10 @@ import { createSeries, type Series } from '../time/series.js';
  * interval or does not divide 1440.
  * @example
  * // 15-minute calls [1, 2] at 08:00 and 08:15, aht [100, 400] -> 30-minute calls [3], aht [300]
+ * const starts = [Date.UTC(2024, 0, 1, 8), Date.UTC(2024, 0, 1, 8, 15)];
+ * const r = resampleHistory({ calls: createSeries('UTC', 15, starts, [1, 2]),
+ *   ahtSeconds: createSeries('UTC', 15, starts, [100, 400]) }, 30);
+ * [Array.from(r.calls.values), Array.from(r.ahtSeconds!.values)]; // [[3], [300]]
  */
 export function resampleHistory(history: History, intervalMinutes: number): History {
   const src = history.calls;

@@ -26,7 +26,14 @@ import type { ModelInput } from './model.js';
  * O(end * slots) for the totals plus O(7 * profileWeeks * slots).
  *
  * @example
- * // a perfectly weekly series is forecast exactly (the profile and total are those of every week)
+ * import { buildDayTable } from './dayTable.js';
+ * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
+ * // eight identical weeks (Monday 20): a perfectly weekly series is forecast exactly
+ * const days = Array.from({ length: 56 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map((_, d) => [20, 30, 30, 30, 30, 10, 5][d % 7]!)) });
+ * const input = { table, end: 56, excluded: new Uint8Array(56), params: DEFAULT_MODEL_PARAMETERS,
+ *   targets: [{ dayNumber: dayNumberOfDate('2024-02-26'), weekday: 1, openDaysAhead: 1 }] };
+ * robustProfile(input); // Float64Array [20] (the profile and total are those of every week)
  */
 export function robustProfile(input: ModelInput): Float64Array {
   const { table, end, targets, excluded, params } = input;
@@ -82,7 +89,16 @@ export function robustProfile(input: ModelInput): Float64Array {
  * (`profileWeeks`, or 1.5 x `profileWeeks` when that fitted the recent days better).
  *
  * @example
- * // Mondays totalling 90, 100, 100, 110, 400 (trim 0.25 drops 90 and 400) -> Map { 1 => 103.33 }
+ * import { buildDayTable } from './dayTable.js';
+ * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
+ * import { rowTotals } from './dayStats.js';
+ * // Mondays totalling 90, 100, 100, 110, 400 (trim 0.25 drops 90 and 400) -> Map { 1 => 103.33 }; other days 100
+ * const days = Array.from({ length: 35 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days,
+ *   days.map((_, d) => (d % 7 === 0 ? [90, 100, 100, 110, 400][d / 7]! : 100))) });
+ * const input = { table, end: 35, excluded: new Uint8Array(35), params: DEFAULT_MODEL_PARAMETERS,
+ *   targets: [{ dayNumber: dayNumberOfDate('2024-02-05'), weekday: 1, openDaysAhead: 1 }] };
+ * expectedTotals(input, rowTotals(table, 35), () => false).get(1); // 103.33
  */
 export function expectedTotals(
   input: ModelInput,
@@ -107,7 +123,15 @@ export function expectedTotals(
  * Mean calls per open interval over the last 4 weeks of training.
  *
  * @example
- * // 20 open intervals in the last 4 weeks holding 200 calls -> 10
+ * import { buildDayTable } from './dayTable.js';
+ * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
+ * import { rowTotals } from './dayStats.js';
+ * // 28 open (daily) intervals in the last 4 weeks holding 280 calls -> 10
+ * const days = Array.from({ length: 28 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map(() => 10)) });
+ * const input = { table, end: 28, excluded: new Uint8Array(28), params: DEFAULT_MODEL_PARAMETERS,
+ *   targets: [{ dayNumber: dayNumberOfDate('2024-01-29'), weekday: 1, openDaysAhead: 1 }] };
+ * meanLevel(input, rowTotals(table, 28)); // 10
  */
 export function meanLevel(input: ModelInput, totals: Float64Array): number {
   const { table, end } = input;

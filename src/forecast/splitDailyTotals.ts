@@ -43,7 +43,9 @@ const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', '
  * total, a non-whole total with `'largest-remainder'`, or a day with calls on a weekday the
  * profile has no open slot for ("profile has no Saturday").
  * @example
+ * import { readIntradaySharesCsv } from '../io/intradaySharesCsv.js';
  * // Monday shares 09:00 0.25, 10:00 0.75 (hourly, UTC)
+ * const monday = readIntradaySharesCsv('weekday,time,share\nMon,09:00,0.25\nMon,10:00,0.75\n', 'p.csv');
  * splitDailyTotals([{ date: '2024-01-01', calls: 8 }], monday, { timeZone: 'UTC' }).calls.values; // [2, 6]
  */
 export function splitDailyTotals(

@@ -23,7 +23,14 @@ import { meanLevel } from './robustProfile.js';
  * O(end * slots).
  *
  * @example
- * // constant weekly totals give a flat level, zero trend, and each weekday's own total back
+ * import { buildDayTable } from './dayTable.js';
+ * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
+ * // eight identical weeks (Monday 20): constant weekly totals give a flat level, zero trend, and each weekday's own total back
+ * const days = Array.from({ length: 56 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map((_, d) => [20, 30, 30, 30, 30, 10, 5][d % 7]!)) });
+ * const input = { table, end: 56, excluded: new Uint8Array(56), params: DEFAULT_MODEL_PARAMETERS,
+ *   targets: [{ dayNumber: dayNumberOfDate('2024-02-26'), weekday: 1, openDaysAhead: 1 }] };
+ * topDown(input); // Float64Array [20] (to 1e-9)
  */
 export function topDown(input: ModelInput): Float64Array {
   const { table, end, targets, excluded, params } = input;

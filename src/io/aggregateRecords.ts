@@ -128,8 +128,11 @@ const key = (value: string): string => value.trim().toUpperCase();
  * @throws StaffcastError `FILE_READ`, `CSV_ROW` (missing or repeated column; an unknown outcome;
  * a span over `maxIntervals`; a bad record with `rejectBadRows: 'throw'`), `NO_DATA` (no usable record), `INVALID_INPUT` (bad options).
  * @example
- * const { history, report } = await aggregateRecords('calls.csv', { intervalMinutes: 30, timeZone: 'Asia/Jerusalem' });
- * history.calls.values.length; // 48 per day of records
+ * import { Readable } from 'node:stream';
+ * const calls = Readable.from(['arrival,outcome,queued,service_seconds\n2024-05-06T09:01:00,AGENT,1,100\n']);
+ * const { history, report } = await aggregateRecords(calls, { intervalMinutes: 30, timeZone: 'Asia/Jerusalem' });
+ * history.calls.values.length; // 48 (per day of records)
+ * report.rowsUsed; // 1
  */
 export async function aggregateRecords(
   input: CsvInput,

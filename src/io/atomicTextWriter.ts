@@ -28,6 +28,7 @@ export interface AtomicTextWriter {
  * @throws StaffcastError `FILE_READ` "cannot write <file>: <reason>" (the file as given), from
  *   opening, `write` or `commit`; the temporary file is removed first.
  * @example
+ * // (not run: writes a file)
  * const out = await openAtomicTextWriter('requirements.csv', { baseDir: process.cwd() });
  * await out.write('a,b\n'); await out.write('1,2\n'); await out.commit(); // the file holds 'a,b\n1,2\n'
  */

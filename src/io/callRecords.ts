@@ -101,6 +101,7 @@ const rowSchema = z.object({
  *   (`missingColumnError`: `file:1: missing column 'agent' (header has: ...)`) or on the first bad
  *   row when `strict`; `NO_DATA` when no row is usable.
  * @example
+ * // (not run: needs the February 1999 bank call records, not shipped in the repo)
  * const read = await readCallRecords('calls.csv');
  * // the February 1999 bank month: rowsRead 33344, rowsUsed 33319, rowsRejected 25
  * read.errors[0]; // "calls.csv:550:vru_seconds: must be a number of seconds >= 0 (got '-65')"

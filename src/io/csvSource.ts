@@ -106,7 +106,10 @@ export function inputName(input: CsvInput, fileName?: string): string {
  * ("<file>: not a text CSV file (binary data at byte N: 0xNN)", see `textGuard`); `CSV_ROW` for
  * malformed CSV (an unclosed quote ...), naming file and line, control characters escaped.
  * @example
- * for await (const { line, fields } of csvRecords('h.csv', 'h.csv')) console.log(line, fields);
+ * import { Readable } from 'node:stream';
+ * const rows = [];
+ * for await (const { line, fields } of csvRecords(Readable.from(['a,b\n\n1,2\n']), 'h.csv')) rows.push([line, fields]);
+ * rows; // [[1, ['a', 'b']], [3, ['1', '2']]]
  */
 export async function* csvRecords(
   input: CsvInput,

@@ -15,7 +15,7 @@ import { readHistoryCsv } from './readHistoryCsv.js';
  *
  * @throws StaffcastError `CSV_ROW` / `NO_DATA` from the readers.
  * @example
- * (await readIntradayProfile('weekday,time,share\nMon,09:00,1\n', 'p.csv', 'UTC')).intervalMinutes; // 540
+ * (await readIntradayProfile('weekday,time,share\nMon,09:00,1\n', 'p.csv', 'UTC')).intervalMinutes; // 180
  */
 export async function readIntradayProfile(
   text: string,
@@ -37,6 +37,8 @@ export async function readIntradayProfile(
  * @throws StaffcastError `CSV_ROW` "`<file>:<line>:date: profile <profileName> has no Saturday
  * (2026-03-07 has 40 calls)`", and the readers' errors.
  * @example
+ * import { readIntradaySharesCsv } from './intradaySharesCsv.js';
+ * const mondayProfile = readIntradaySharesCsv('weekday,time,share\nMon,09:00,1\n', 'p.csv');
  * dailyTotalsHistory('date,calls\n2024-01-01,8\n', 'd.csv', mondayProfile, 'p.csv', 'UTC').days; // 1
  */
 export function dailyTotalsHistory(

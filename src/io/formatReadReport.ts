@@ -19,8 +19,9 @@ export interface FormatReadReportOptions {
  * counts, ignored columns, then the kept rejection messages and warnings. O(listed items).
  *
  * @example
+ * const { report } = await readHistoryCsv('data/us_bank_calls_5min.csv', { timeZone: 'America/New_York' });
  * formatReadReport(report).split('\n')[0];
- * // 'read 27,716 rows from bank_calls_5min.csv: 27,716 used, 0 rejected'
+ * // 'read 27,716 rows from data/us_bank_calls_5min.csv: 27,716 used, 0 rejected'
  */
 export function formatReadReport(report: ReadReport, options: FormatReadReportOptions = {}): string {
   const max = options.maxListed ?? LIST;

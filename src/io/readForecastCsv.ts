@@ -50,8 +50,10 @@ const MINUTE_MS = 60_000;
  * @throws StaffcastError `CSV_ROW` (missing column, bad row, rows out of order), `NO_DATA` (no
  * rows), `FILE_READ`, `INVALID_INPUT` (bad zone).
  * @example
- * const { forecast } = await readForecastCsv('forecast.csv', { timeZone: 'America/New_York' });
- * forecast.calls.length; // rows of the file
+ * import { Readable } from 'node:stream';
+ * const text = 'interval_start,calls\n2024-01-01T09:00:00-05:00,3\n2024-01-01T09:30:00-05:00,4\n';
+ * const { forecast } = await readForecastCsv(Readable.from([text]), { timeZone: 'America/New_York' });
+ * forecast.calls.length; // 2 (rows of the file)
  */
 export async function readForecastCsv(
   input: CsvInput,
@@ -70,6 +72,7 @@ export async function readForecastCsv(
  * @throws StaffcastError as `readForecastCsv`; `CSV_ROW` "<file>:<line>:queue: empty queue name
  *   (every row of a multi-queue forecast names its queue)".
  * @example
+ * import { Readable } from 'node:stream';
  * const text = 'interval_start,queue,calls\n2024-01-01T09:00:00Z,a,3\n2024-01-01T09:00:00Z,b,4\n' +
  *   '2024-01-01T09:30:00Z,a,5\n2024-01-01T09:30:00Z,b,6\n';
  * const byQueue = await readForecastCsvByQueue(Readable.from([text]));

@@ -140,7 +140,7 @@ const OPTIONAL: readonly { key: Optional; fallback: string; kind: 'count' | 'dur
  * mixed interval lengths, or any bad row with `rejectBadRows: 'throw'`), `NO_DATA` (empty file,
  * header only, or no usable row), `INVALID_INPUT` (bad options or zone).
  * @example
- * const { history, report } = await readHistoryCsv('data/us_bank_5min.csv', { timeZone: 'America/New_York' });
+ * const { history, report } = await readHistoryCsv('data/us_bank_calls_5min.csv', { timeZone: 'America/New_York' });
  * history.calls.intervalMinutes; // 5
  * report.rowsUsed; // 27716
  */

@@ -42,7 +42,7 @@ export function inputLabel(file: string): string {
  *   `FILE_READ` "<file>: not a text CSV file (binary data at byte N: 0xNN)" (`JSON` for a `.json`
  *   name or `options.kind`).
  * @example
- * await readTextInput('rules.json', { baseDir: '/srv/staffcast/examples' }); // '{ "shiftTypes": ...'
+ * (await readTextInput('us-bank-rules.json', { baseDir: 'examples' })).slice(0, 17); // '{\n  "shiftTypes":'
  */
 export async function readTextInput(
   file: string,

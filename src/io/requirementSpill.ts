@@ -48,6 +48,7 @@ const PIECE_CHARS = 1 << 16;
  * @throws StaffcastError `FILE_READ` "temporary folder <folder>: <reason>" when the folder cannot
  *   be made, written or read.
  * @example
+ * // (not run: writes temporary files)
  * const spill = await createRequirementSpill({ dir: os.tmpdir(), timeZone: 'UTC' });
  * try {
  *   await spill.add('a', requirementOfA); await spill.add('b', requirementOfB);

@@ -20,7 +20,11 @@ let onPendingChange: ((count: number) => void) | undefined;
  * written, so a signal during a long computation still stops the process at once.
  *
  * @example
- * watchPendingTemporaries((count) => console.error(`${count} pending`));
+ * const counts: number[] = [];
+ * watchPendingTemporaries((count) => counts.push(count));
+ * trackTemporary('/data/.out.csv.staffcast-tmp-1'); untrackTemporary('/data/.out.csv.staffcast-tmp-1');
+ * watchPendingTemporaries(undefined);
+ * counts; // [1, 0]
  */
 export function watchPendingTemporaries(listener: ((count: number) => void) | undefined): void {
   onPendingChange = listener;
@@ -31,7 +35,8 @@ export function watchPendingTemporaries(listener: ((count: number) => void) | un
  * system): `<folder>/.<name>.staffcast-tmp-<pid>-<12 hex digits>`. Nothing is created.
  *
  * @example
- * temporaryPath('/data/out.csv'); // e.g. '/data/.out.csv.staffcast-tmp-4242-3f9a0c1b2d4e'
+ * /^\/data\/\.out\.csv\.staffcast-tmp-\d+-[0-9a-f]{12}$/.test(temporaryPath('/data/out.csv')); // true
+ * // e.g. '/data/.out.csv.staffcast-tmp-4242-3f9a0c1b2d4e'
  */
 export function temporaryPath(target: string): string {
   const name = `.${basename(target)}${TEMPORARY_MARK}${process.pid}-${randomBytes(6).toString('hex')}`;
@@ -43,7 +48,9 @@ export function temporaryPath(target: string): string {
  * process is stopped (SIGINT, SIGTERM, a closed stdout) before the item is renamed into place.
  *
  * @example
- * trackTemporary(tmp); // ... write, rename ...; then untrackTemporary(tmp)
+ * const tmp = temporaryPath('/data/out.csv');
+ * trackTemporary(tmp); // returns undefined (then write, rename, and untrackTemporary(tmp))
+ * untrackTemporary(tmp);
  */
 export function trackTemporary(path: string): void {
   pending.add(path);
@@ -54,7 +61,9 @@ export function trackTemporary(path: string): void {
  * Forgets a temporary item (it was renamed into place or removed).
  *
  * @example
- * untrackTemporary(tmp);
+ * const tmp = temporaryPath('/data/out.csv');
+ * trackTemporary(tmp);
+ * untrackTemporary(tmp); // returns undefined (the path is no longer removed at exit)
  */
 export function untrackTemporary(path: string): void {
   if (pending.delete(path)) onPendingChange?.(pending.size);
@@ -65,6 +74,7 @@ export function untrackTemporary(path: string): void {
  * whole folder), ignoring failures: for signal and exit handlers, which cannot wait.
  *
  * @example
+ * // (not run: installs a signal handler)
  * process.once('SIGTERM', () => { removePendingTemporaries(); process.exit(143); });
  */
 export function removePendingTemporaries(): void {
@@ -95,6 +105,7 @@ function processAlive(pid: number): boolean {
  * ignored (the folder may not exist yet). Cost O(entries of the folder).
  *
  * @example
+ * // (not run: removes files)
  * await removeStaleTemporaries('/data/out'); // '/data/.out.staffcast-tmp-999999-ab12...' is gone
  */
 export async function removeStaleTemporaries(target: string): Promise<void> {

@@ -115,8 +115,11 @@ export function assertText(data: Uint8Array | string, file: string, kind = 'CSV'
  * decoded) are checked whole. Put it between a file and csv-parse. Cost O(size).
  *
  * @example
- * createReadStream('h.csv').pipe(textGuard('h.csv')).pipe(parse());
- * // the pipe errors with FILE_READ 'h.csv: not a text CSV file (binary data at byte 3: 0x00)' when byte 3 is NUL
+ * import { Readable } from 'node:stream';
+ * import { pipeline } from 'node:stream/promises';
+ * // createReadStream('h.csv').pipe(textGuard('h.csv')).pipe(parse()) errors the same way when byte 3 is NUL
+ * await pipeline(Readable.from([Buffer.from('ab\0c')]), textGuard('h.csv'), async (chunks) => { for await (const _ of chunks); });
+ * // throws FILE_READ 'h.csv: not a text CSV file (binary data at byte 3: 0x00)'
  */
 export function textGuard(file: string, kind = 'CSV'): Transform {
   let seen = 0;

@@ -20,6 +20,7 @@ import { removeStaleTemporaries, temporaryPath, trackTemporary, untrackTemporary
  * @throws StaffcastError `FILE_READ` "`<outDir>`: cannot write (<reason>)" when a write or rename
  *   fails, `outDir` is a file, or a name in it to be replaced is a folder.
  * @example
+ * // (not run: writes files)
  * await writeFilesAtomically('out', { 'a.txt': 'x' }); // out/a.txt holds 'x'
  */
 export async function writeFilesAtomically(

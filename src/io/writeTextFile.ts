@@ -16,6 +16,7 @@ import { removeStaleTemporaries, temporaryPath, trackTemporary, untrackTemporary
  *
  * @throws StaffcastError `FILE_READ` "cannot write <file>: <reason>", naming the file as given.
  * @example
+ * // (not run: writes a file)
  * await writeTextFile('forecast.csv', csv, { baseDir: process.cwd() }); // the file now holds csv
  */
 export async function writeTextFile(file: string, text: string, options: { baseDir: string }): Promise<void> {

@@ -47,7 +47,7 @@ export function erlangBUnchecked(agents: number, erlangs: number): number {
  * recursion instead of restarting it. Cost O(1).
  *
  * @example
- * erlangBStep(1, 1, 1); // 0.5 = B(1) for 1 Erlang
+ * erlangBStep(1, 1, 1); // 0.5 (B(1) for 1 Erlang)
  */
 export function erlangBStep(previous: number, k: number, erlangs: number): number {
   const ab = erlangs * previous;
@@ -61,7 +61,8 @@ export function erlangBStep(previous: number, k: number, erlangs: number): numbe
  *
  * @throws StaffcastError INVALID_INPUT naming `fn` and the field
  * @example
- * checkAgentsAndErlangs('erlangB', 2, 1); // returns; (-1, 1) throws "erlangB: agents must be a non-negative integer (got -1)"
+ * checkAgentsAndErlangs('erlangB', 2, 1); // returns undefined
+ * checkAgentsAndErlangs('erlangB', -1, 1); // throws "erlangB: agents must be a non-negative integer (got -1)"
  */
 export function checkAgentsAndErlangs(fn: string, agents: number, erlangs: number): void {
   if (!Number.isInteger(agents) || agents < 0)

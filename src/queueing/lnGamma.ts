@@ -6,7 +6,7 @@ const HALF_LOG_TWO_PI = 0.9189385332046728;
  * 1e-16 * |ln Gamma(z)| (relative 1e-15). Cost O(1). Internal: used to start Erlang A sums far out.
  *
  * @example
- * lnGamma(5); // 3.1780538303479458 (= ln 24)
+ * lnGamma(5); // 3.1780538303479466 (ln 24 = 3.1780538303479458)
  */
 export function lnGamma(z: number): number {
   let shift = 0;

@@ -43,6 +43,7 @@ export function requiredAgents(demand: QueueDemand, target: StaffingTarget): Que
  *
  * @throws StaffcastError TARGET_UNREACHABLE
  * @example
+ * import { toParams } from './validate.js';
  * requiredAgentsUnchecked(toParams({ callsPerInterval: 100, intervalMinutes: 30, ahtSeconds: 180 }),
  *   { serviceLevel: 0.8, thresholdSeconds: 20 }).agents; // 14
  */

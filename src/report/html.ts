@@ -28,6 +28,9 @@ import { validateReportInput } from './validate.js';
  *
  * @throws StaffcastError `INVALID_INPUT` from `validateReportInput` when the input is inconsistent.
  * @example
+ * const starts = [0, 900_000];
+ * const input: ReportInput = { title: 'Week 1', timeZone: 'UTC', intervalMinutes: 15, generatedAt: 0, summary: {},
+ *   forecast: { starts, calls: [10, 12] }, staffing: { starts, requiredAgents: [3, 4], scheduledAgents: [3, 3] } };
  * const html = await renderReportHtml(input);
  * html.startsWith('<!doctype html>'); // true
  */

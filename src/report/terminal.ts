@@ -31,7 +31,10 @@ export interface TerminalSummaryOptions {
  *
  * @throws StaffcastError `INVALID_INPUT` for a width below 40 or an invalid input.
  * @example
- * renderTerminalSummary(input, { color: false, width: 80 }).split('\n')[0]; // the title
+ * const starts = [0, 900_000];
+ * const input: ReportInput = { title: 'Week 1', timeZone: 'UTC', intervalMinutes: 15, generatedAt: 0, summary: {},
+ *   forecast: { starts, calls: [10, 12] }, staffing: { starts, requiredAgents: [3, 4], scheduledAgents: [3, 3] } };
+ * renderTerminalSummary(input, { color: false, width: 80 }).split('\n')[0]; // 'Week 1' (the title)
  */
 export function renderTerminalSummary(input: ReportInput, options: TerminalSummaryOptions): string {
   validateReportInput(input);

@@ -12,7 +12,7 @@ const FN = 'renderReport';
  * @throws StaffcastError `INVALID_INPUT` naming the field, e.g.
  *   "renderReport: staffing.scheduledAgents must have one value per start (96) (got 95)".
  * @example
- * validateReportInput({ ...input, intervalMinutes: 7 });
+ * validateReportInput({ title: 'Week 19', timeZone: 'UTC', intervalMinutes: 7 } as ReportInput);
  * // throws "renderReport: intervalMinutes must be a whole number of minutes dividing 1440 (got 7)"
  */
 export function validateReportInput(input: ReportInput): void {

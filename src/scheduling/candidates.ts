@@ -47,8 +47,11 @@ export interface CandidateOptions {
  * intervals present in the requirement. Cost O(n).
  *
  * @example
+ * import { slotCalendar } from './calendar.js';
+ * import { parseShiftRules } from './rules.js';
  * // 6-hour slots, Monday open 06:00-18:00
- * openSlots(slotCalendar({ intervalMinutes: 360, required: [0, 0, 0, 0] }), parseShiftRules({ shiftTypes: [...],
+ * openSlots(slotCalendar({ intervalMinutes: 360, required: [0, 0, 0, 0] }), parseShiftRules({ shiftTypes: [{ name: 'd',
+ *   earliestStart: '06:00', latestStart: '06:00', lengthsMinutes: [360] }],
  *   openingHours: { mon: [{ open: '06:00', close: '18:00' }] } })); // Uint8Array [0, 1, 1, 0]
  */
 export function openSlots(cal: SlotCalendar, rules: ShiftRulesConfig): Uint8Array {
@@ -70,8 +73,11 @@ export function openSlots(cal: SlotCalendar, rules: ShiftRulesConfig): Uint8Arra
  * Cost O(1).
  *
  * @example
+ * import { slotCalendar } from './calendar.js';
  * // Europe/Berlin, 25 Oct 2026 (clocks back at 03:00), a 480-minute shift from 22:00 the evening before
- * shiftSpanSlots(cal, s, 480, false); // 36 (9 real hours of 15 minutes)
+ * const starts = Array.from({ length: 108 }, (_, i) => Date.parse('2026-10-24T22:00:00+02:00') + i * 900_000);
+ * const cal = slotCalendar({ intervalMinutes: 15, required: starts.map(() => 1), starts, timeZone: 'Europe/Berlin' });
+ * shiftSpanSlots(cal, cal.rowSlot[0]!, 480, false); // 36 (9 real hours of 15 minutes)
  */
 export function shiftSpanSlots(
   cal: SlotCalendar,
@@ -137,6 +143,8 @@ function thin(values: number[], keep: number): number[] {
  *
  * @throws StaffcastError `CONFIG` when a length or break duration is not a multiple of the interval
  * @example
+ * import { slotCalendar } from './calendar.js';
+ * import { parseShiftRules } from './rules.js';
  * // one type, 08:00 or 09:00, 8 h, hourly grid over one day: 2 candidates
  * generateCandidates(slotCalendar({ intervalMinutes: 60, required: new Array(24).fill(1) }),
  *   parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '09:00',
@@ -281,8 +289,16 @@ export function generateCandidates(
  * their allowed positions. Slots past a non-cyclic horizon are skipped. Cost O(length).
  *
  * @example
- * // a 4-slot shift from slot 10 with an explicit 1-slot break at offset 1:
- * // visit(10, 1), visit(11, 0), visit(12, 1), visit(13, 1)
+ * import { slotCalendar } from './calendar.js';
+ * import { parseShiftRules } from './rules.js';
+ * // a 4-hour shift from 00:00 with an explicit 1-hour break at offset 1
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',
+ *   lengthsMinutes: [240], breaks: [{ name: 'b', durationMinutes: 60, earliestStartMinutes: 60, latestStartMinutes: 60 }] }] });
+ * const c = generateCandidates(slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1] }), rules,
+ *   { breakMethod: 'explicit' });
+ * const visits: number[][] = [];
+ * forEachCoverage(c, rules, 60, 0, (slot, coefficient) => visits.push([slot, coefficient]));
+ * visits; // [[0, 1], [1, 0], [2, 1], [3, 1]]
  */
 export function forEachCoverage(
   c: Candidates,
@@ -318,6 +334,15 @@ export function forEachCoverage(
  *
  * @example
  * // a 3-slot shift from slot 670 of a cyclic 672-slot week: visit(670, 0), visit(671, 1), visit(0, 2)
+ * import { slotCalendar } from './calendar.js';
+ * import { parseShiftRules } from './rules.js';
+ * // one 4-hour shift from 00:00 on an hourly day
+ * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1] });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',
+ *   lengthsMinutes: [240] }] });
+ * const visits: number[][] = [];
+ * forEachShiftSlot(generateCandidates(cal, rules, { breakMethod: 'explicit' }), 0, (s, o) => visits.push([s, o]));
+ * visits; // [[0, 0], [1, 1], [2, 2], [3, 3]]
  */
 export function forEachShiftSlot(
   c: Candidates,

@@ -10,6 +10,9 @@ import type { CoveringModel } from './model.js';
  *
  * @example
  * // min x0 + 2 x1, row x0 + x1 >= 3, x integer
+ * const model = { numCols: 2, numRows: 1, colLower: Float64Array.of(0, 0), colUpper: Float64Array.of(10, 10),
+ *   rowLower: Float64Array.of(3), rowUpper: Float64Array.of(Infinity), integrality: Int32Array.of(1, 1),
+ *   matrix: { starts: Int32Array.of(0, 1, 2), rows: Int32Array.of(0, 0), values: Float64Array.of(1, 1) } };
  * satisfiesModelBounds(model, Float64Array.of(3, 0)); // true
  * satisfiesModelBounds(model, Float64Array.of(1, 1)); // false (row 0 is 2 < 3)
  */

@@ -20,7 +20,7 @@ export interface CoverageLimits {
  *
  * @example
  * coverageLimits(parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '08:00',
- *   startStepMinutes: 60, lengthsMinutes: [480] }] })).underPenalty; // 1000000
+ *   startStepMinutes: 60, lengthsMinutes: [480] }] })).underPenalty; // 100 (1000000 when under-coverage is not allowed)
  */
 export function coverageLimits(rules: ShiftRulesConfig): CoverageLimits {
   const allowUnder = rules.coverage.allowUnderCoverage;

@@ -15,7 +15,15 @@ export interface CoverSolution {
  * over-coverage penalties per agent-interval. Cost O(nonzeros).
  *
  * @example
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { buildCoveringModel } from './model.js';
+ * import { parseShiftRules } from './rules.js';
  * // one 4-hour shift (cost 1 per paid hour) against required [1, 1, 1, 1, 1] hourly, penalties 100 / 0.01
+ * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1] });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',
+ *   lengthsMinutes: [240] }] });
+ * const model = buildCoveringModel(generateCandidates(cal, rules, { breakMethod: 'explicit' }), cal, rules);
  * coverObjective(model, cal, { x: Float64Array.of(1), w: new Float64Array(0) }, rules);
  * // { objective: 104, under: 1, over: 0, cost: 4 }
  */
@@ -47,8 +55,16 @@ export function coverObjective(
  * Net coverage per slot of shift counts x. Cost O(nonzeros).
  *
  * @example
- * // column 0 covers slots 0 and 1
- * coverageOf(model, 3, [2]); // Float64Array [2, 2, 0]
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { buildCoveringModel } from './model.js';
+ * import { parseShiftRules } from './rules.js';
+ * // column 0 is a 4-hour shift from 00:00: it covers slots 0..3 of 5
+ * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1] });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',
+ *   lengthsMinutes: [240] }] });
+ * const model = buildCoveringModel(generateCandidates(cal, rules, { breakMethod: 'explicit' }), cal, rules);
+ * coverageOf(model, 5, [2]); // Float64Array [2, 2, 2, 2, 0]
  */
 export function coverageOf(model: CoveringModel, n: number, x: ArrayLike<number>): Float64Array {
   const cov = new Float64Array(n);
@@ -121,8 +137,16 @@ class MinHeap {
  * @returns the solution, or `undefined` when it breaks a hard rule (full cover, minimum counts)
  *
  * @example
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { buildCoveringModel } from './model.js';
+ * import { parseShiftRules } from './rules.js';
  * // required [2, 2, 2, 2] hourly, one candidate: a 4-hour shift at 00:00
- * greedyCover(c, cal, rules, model)?.x; // Float64Array [2]
+ * const cal = slotCalendar({ intervalMinutes: 60, required: [2, 2, 2, 2] });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',
+ *   lengthsMinutes: [240] }] });
+ * const c = generateCandidates(cal, rules, { breakMethod: 'explicit' });
+ * greedyCover(c, cal, rules, buildCoveringModel(c, cal, rules))?.x; // Float64Array [2]
  */
 export function greedyCover(
   c: Candidates,

@@ -47,9 +47,18 @@ export interface ImplicitBreakModel extends CoveringModel {
  * @returns undefined when two break rules of one shift type can overlap (the classes would not
  *   be independent), so the caller falls back to another break method
  * @example
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { buildCoveringModel } from './model.js';
+ * import { parseShiftRules } from './rules.js';
  * // 8 hourly slots, 8-hour shifts starting at slots 0 or 1, a 1-hour break 2..3 hours after the start:
  * // one class, times [2, 3, 4]: 2 shift + 8 under + 6 break/queue columns
- * implicitBreakModel(model, c, cal, rules)?.numCols; // 16
+ * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1, 1, 1, 1] });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '01:00',
+ *   startStepMinutes: 60, lengthsMinutes: [480], breaks: [{ name: 'b', durationMinutes: 60,
+ *   earliestStartMinutes: 120, latestStartMinutes: 180 }] }], cyclicWeek: true });
+ * const c = generateCandidates(cal, rules, { breakMethod: 'implicit' });
+ * implicitBreakModel(buildCoveringModel(c, cal, rules), c, cal, rules)?.numCols; // 16
  */
 export function implicitBreakModel(
   base: CoveringModel,
@@ -250,7 +259,20 @@ export function implicitBreakModel(
  * @returns one instance per agent with its break offsets, or undefined when a matched break
  *   falls outside its window (an inexact solution), so the caller can place breaks instead
  * @example
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { buildCoveringModel } from './model.js';
+ * import { parseShiftRules } from './rules.js';
  * // shifts starting at slots 0 and 1, break window offsets 2..3, solution: two breaks at slot 3
+ * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1, 1, 1, 1] });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '01:00',
+ *   startStepMinutes: 60, lengthsMinutes: [480], breaks: [{ name: 'b', durationMinutes: 60,
+ *   earliestStartMinutes: 120, latestStartMinutes: 180 }] }], cyclicWeek: true });
+ * const c = generateCandidates(cal, rules, { breakMethod: 'implicit' });
+ * const m = implicitBreakModel(buildCoveringModel(c, cal, rules), c, cal, rules)!;
+ * const k = m.breakClasses[0]!;
+ * const v = new Float64Array(m.numCols);
+ * v[k.columnOf[k.times.indexOf(3)]!] = 2;
  * recoverBreaks(m, c, [1, 1], v); // [{ column: 0, breakOffsets: [3] }, { column: 1, breakOffsets: [2] }]
  */
 export function recoverBreaks(
@@ -300,7 +322,18 @@ export function recoverBreaks(
  * O(columns + agents * shift length).
  *
  * @example
- * // required [0, 1, 2, ...], agents placed so that slot 0 is covered
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { buildCoveringModel } from './model.js';
+ * import { parseShiftRules } from './rules.js';
+ * // required 1 in each of 8 hourly slots; shifts at slots 0 and 1 with their breaks at slot 3 cover slot 0
+ * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1, 1, 1, 1] });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '01:00',
+ *   startStepMinutes: 60, lengthsMinutes: [480], breaks: [{ name: 'b', durationMinutes: 60,
+ *   earliestStartMinutes: 120, latestStartMinutes: 180 }] }], cyclicWeek: true });
+ * const c = generateCandidates(cal, rules, { breakMethod: 'implicit' });
+ * const m = implicitBreakModel(buildCoveringModel(c, cal, rules), c, cal, rules)!;
+ * const instances = [{ column: 0, breakOffsets: [3] }, { column: 1, breakOffsets: [2] }];
  * implicitStart(m, c, cal, rules, instances, [])?.[m.shiftColumns]; // 0 (under-coverage of slot 0)
  */
 export function implicitStart(

@@ -12,7 +12,8 @@ import { placeBreaks, type ShiftInstance } from './placeBreaks.js';
  * Cost O(columns).
  *
  * @example
- * lpRelaxation(model).integrality; // Int32Array of zeros, model.numCols long
+ * const model = { numCols: 3, integrality: Int32Array.of(1, 1, 0) };
+ * lpRelaxation(model).integrality; // Int32Array [0, 0, 0] (zeros, model.numCols long)
  */
 export function lpRelaxation<M extends Pick<CoveringModel, 'numCols' | 'integrality'>>(model: M): M {
   return { ...model, integrality: new Int32Array(model.numCols) };
@@ -42,7 +43,16 @@ const EPS = 1e-6;
  * @param lp column values of an LP solution of `model` (or of a model extending it, such as the
  *   implicit-break model: shift columns first, tours at `model.tourOffset`)
  * @example
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { buildCoveringModel } from './model.js';
+ * import { parseShiftRules } from './rules.js';
  * // required [1, 1, 1, 1] hourly, one 4-hour column, LP value 0.6: ceil gives one shift
+ * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1] });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',
+ *   lengthsMinutes: [240] }] });
+ * const c = generateCandidates(cal, rules, { breakMethod: 'explicit' });
+ * const model = buildCoveringModel(c, cal, rules);
  * roundLpSolution(model, c, cal, rules, Float64Array.of(0.6, 0, 0, 0, 0)).x; // Float64Array [1]
  */
 export function roundLpSolution(
@@ -240,7 +250,15 @@ export function roundLpSolution(
  * of the LP with the breaks placed exactly. Cost O(columns).
  *
  * @example
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { buildCoveringModel } from './model.js';
+ * import { parseShiftRules } from './rules.js';
  * // shift columns with LP values [0.4, 2]: bounds [0, 1] and [2, 2]
+ * const cal = slotCalendar({ intervalMinutes: 60, required: new Array(24).fill(1) });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '10:00',
+ *   startStepMinutes: 60, lengthsMinutes: [480] }] });
+ * const model = buildCoveringModel(generateCandidates(cal, rules, { breakMethod: 'explicit' }), cal, rules);
  * const m = lpNeighbourhood(model, Float64Array.of(0.4, 2, 0));
  * [m.colLower[0], m.colUpper[0], m.colLower[1], m.colUpper[1]]; // [0, 1, 2, 2]
  */

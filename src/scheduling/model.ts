@@ -50,7 +50,14 @@ export interface CoveringModel {
  * Coverage matrix of the candidates (rows = slots). Cost O(total shift length).
  *
  * @example
- * // one candidate covering slots 1 and 2
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { parseShiftRules } from './rules.js';
+ * // one candidate, a 2-hour shift from 01:00, covering slots 1 and 2
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '01:00', latestStart: '01:00',
+ *   lengthsMinutes: [120] }] });
+ * const c = generateCandidates(slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1] }), rules,
+ *   { breakMethod: 'explicit' });
  * coverageMatrix(c, rules, 60); // { starts: Int32Array [0, 2], rows: Int32Array [1, 2], values: Float64Array [1, 1] }
  */
 export function coverageMatrix(c: Candidates, rules: ShiftRulesConfig, intervalMinutes: number): CscMatrix {
@@ -77,7 +84,14 @@ export function coverageMatrix(c: Candidates, rules: ShiftRulesConfig, intervalM
  * Builds the covering MIP from candidates and rules. Cost O(nonzeros log(column length)).
  *
  * @example
- * // 3 candidates over 24 hourly slots, no caps, counts, shares or tours
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { parseShiftRules } from './rules.js';
+ * // 3 candidates (8-hour shifts at 08:00, 09:00, 10:00) over 24 hourly slots, no caps, counts, shares or tours
+ * const cal = slotCalendar({ intervalMinutes: 60, required: new Array(24).fill(1) });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '10:00',
+ *   startStepMinutes: 60, lengthsMinutes: [480] }] });
+ * const c = generateCandidates(cal, rules, { breakMethod: 'explicit' });
  * const m = buildCoveringModel(c, cal, rules); [m.numCols, m.numRows]; // [27, 24] (3 shifts + 24 under)
  */
 export function buildCoveringModel(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig): CoveringModel {

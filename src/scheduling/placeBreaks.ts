@@ -19,7 +19,15 @@ export interface ShiftInstance {
  *
  * @returns one entry per agent
  * @example
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { parseShiftRules } from './rules.js';
  * // one agent 00:00-08:00, 1-hour lunch starting 3:00..5:00 after the start, required dips at 04:00
+ * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 0, 1, 1, 1] });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',
+ *   lengthsMinutes: [480], breaks: [{ name: 'lunch', durationMinutes: 60, earliestStartMinutes: 180,
+ *   latestStartMinutes: 300 }] }] });
+ * const c = generateCandidates(cal, rules, { breakMethod: 'afterwards' });
  * placeBreaks(c, cal, rules, [1]); // [{ column: 0, breakOffsets: [4] }]
  */
 export function placeBreaks(

@@ -173,6 +173,10 @@ function resolveHighs(): string {
  *
  * @example
  * // model: min x0 + 2 x1, x0 + x1 >= 3, integer
+ * const model = { numCols: 2, numRows: 1, colCost: Float64Array.of(1, 2), objectiveOffset: 0,
+ *   colLower: Float64Array.of(0, 0), colUpper: Float64Array.of(10, 10), rowLower: Float64Array.of(3),
+ *   rowUpper: Float64Array.of(Infinity), integrality: Int32Array.of(1, 1),
+ *   matrix: { starts: Int32Array.of(0, 1, 2), rows: Int32Array.of(0, 0), values: Float64Array.of(1, 1) } };
  * (await solveCoveringMip(model, { timeLimitSeconds: 60, workLimit: 1000 })).objective; // 3
  */
 export function solveCoveringMip(

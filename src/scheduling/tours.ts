@@ -42,8 +42,15 @@ export function daysOffTogether(mask: number, days: number, cyclic: boolean): bo
  * @throws StaffcastError `CONFIG` when the horizon is not exactly 7 days
  *
  * @example
- * // 4..6 shifts a week, days off together, cyclic week, one (type, length) group
- * tourPatterns(c, cal, rules).count; // 21 (7 with 1 day off + 7 with 2 + 7 with 3)
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { parseShiftRules } from './rules.js';
+ * // 4..6 shifts a week (the defaults), days off together, cyclic week, one (type, length) group
+ * const cal = slotCalendar({ intervalMinutes: 60, required: new Array(168).fill(1) });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '09:00', latestStart: '09:00',
+ *   lengthsMinutes: [480] }], tours: {}, cyclicWeek: true });
+ * tourPatterns(generateCandidates(cal, rules, { breakMethod: 'explicit' }), cal, rules).count;
+ * // 21 (7 with 1 day off + 7 with 2 + 7 with 3)
  */
 export function tourPatterns(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig): TourPatterns {
   const t = rules.tours;
@@ -87,8 +94,18 @@ export interface TourAssignment {
  * its working days (possible because the link rows make the day totals equal). Cost O(shifts).
  *
  * @example
- * // one Mon-Fri tour (pattern 0) and one shift on each weekday in columns 0..4
- * decomposeTours(c, patterns, [1, 1, 1, 1, 1], [1], 7); // [{ pattern: 0, columns: [0, 1, 2, 3, 4, -1, -1] }]
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { parseShiftRules } from './rules.js';
+ * // one 09:00 shift a day (columns 0..6 = Mon..Sun); one Mon-Fri tour and one shift on each weekday
+ * const cal = slotCalendar({ intervalMinutes: 60, required: new Array(168).fill(1) });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '09:00', latestStart: '09:00',
+ *   lengthsMinutes: [480] }], tours: {}, cyclicWeek: true });
+ * const c = generateCandidates(cal, rules, { breakMethod: 'explicit' });
+ * const patterns = tourPatterns(c, cal, rules);
+ * const k = Array.from(patterns.mask).indexOf(0b0011111); // the Mon-Fri pattern
+ * const w = Array.from(patterns.mask, (_, i) => (i === k ? 1 : 0));
+ * decomposeTours(c, patterns, [1, 1, 1, 1, 1, 0, 0], w, 7); // [{ pattern: k, columns: [0, 1, 2, 3, 4, -1, -1] }]
  */
 export function decomposeTours(
   c: Candidates,

@@ -19,7 +19,12 @@ const hourly = z.array(z.number().positive().nullable()).length(24);
  * ```
  *
  * @example
- * calibrationParamsSchema.parse(JSON.parse(paramsJson)).availabilityFactor; // 0.8497 for the bank month
+ * const hours = (v: number | null) => Array.from({ length: 24 }, () => v);
+ * const paramsJson = JSON.stringify({ kind: 'staffcast-calibration', version: 1, timeZone: 'UTC', intervalMinutes: 30,
+ *   thresholdSeconds: 20, busyWeekdays: [1, 2, 3, 4, 5], availabilityFactor: 0.8497,
+ *   ahtSecondsByHour: { workweek: hours(180), weekend: hours(null) },
+ *   patienceSecondsByHour: { workweek: hours(90), weekend: hours(null) }, fittedOn: { from: '', to: '' } });
+ * calibrationParamsSchema.parse(JSON.parse(paramsJson)).availabilityFactor; // 0.8497 (the bank month's)
  */
 export const calibrationParamsSchema = z.strictObject({
   kind: z.literal('staffcast-calibration'),

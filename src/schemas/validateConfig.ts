@@ -217,6 +217,7 @@ function unionMessage(schema: z.ZodType, value: unknown, issue: z.core.$ZodIssue
  *
  * @throws StaffcastError `CONFIG` "<source>: <path>: <message>[; ...]" with the zod issues in `details`
  * @example
+ * import { z } from 'zod';
  * validateConfig(z.strictObject({ total: z.number() }), { total: 1, totl: 2 }, 'x.json');
  * // throws CONFIG 'x.json: unknown key "totl" (did you mean "total"?)'
  */

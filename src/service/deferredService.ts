@@ -45,7 +45,7 @@ export interface DeferredService {
  *   before its arrival interval.
  * @example
  * deferredService([10, 0, 0], [1, 1, 0], { intervalMinutes: 60, ahtSeconds: 720, dueInterval: [1, 2, 2] })
- *   .onTimeTotal; // 1: 5 items per agent-hour, 10 items handled in the first two hours
+ *   .onTimeTotal; // 1 (5 items per agent-hour, 10 items handled in the first two hours)
  */
 export function deferredService(
   arrivals: ArrayLike<number>,

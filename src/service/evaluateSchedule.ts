@@ -44,6 +44,7 @@ export interface ScheduleEvaluation {
  *   intervals, or for a bad call count, handle time or threshold (from `queueMetrics`)
  * @example
  * // 10 calls per 15 min, AHT 180 s (2 erlangs), 3 agents on the phones all day:
+ * const schedule = { intervalMinutes: 15, coverage: { net: [3, 3], dayIndex: [0, 0] } } as unknown as ShiftSchedule;
  * evaluateSchedule(schedule, { callsPerInterval: [10, 10], ahtSeconds: 180 }, { thresholdSeconds: 20 })
  *   .total.serviceLevel; // 0.6022936369713912 (Erlang C, n = 3, A = 2: 1 - (4/9) e^(-20/180))
  */

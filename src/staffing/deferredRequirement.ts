@@ -61,7 +61,7 @@ const EPS = 1e-9;
  *   `INFEASIBLE` when items arrive after the last open interval that could serve them.
  * @example
  * deferredRequirement([10, 0, 0, 0], { intervalMinutes: 60, ahtSeconds: 720, deadlineMinutes: 120 })
- *   .agents; // Float64Array [1, 1, 0, 0]: 5 items per agent-hour, 10 items due within 2 hours
+ *   .agents; // Float64Array [1, 1, 0, 0] (5 items per agent-hour, 10 items due within 2 hours)
  */
 export function deferredRequirement(
   arrivals: ArrayLike<number>,

@@ -42,7 +42,7 @@ export interface MultiQueueOptions {
  *   patienceSecondsByHour: { workweek: hours(90), weekend: hours(null) }, fittedOn: { from: '', to: '' } } as const;
  * const f = { timeZone: 'UTC', intervalMinutes: 60, starts: Float64Array.of(Date.UTC(2024, 0, 1, 9)), calls: Float64Array.of(50) };
  * withFittedInputs(f, { target: { maxAbandonRate: 0.05 }, patienceSeconds: 120 }, params);
- * // { target, patienceSeconds: 120, ahtSeconds: Float64Array [180], availabilityFactor: 0.8 }
+ * // { target: { maxAbandonRate: 0.05 }, patienceSeconds: 120, ahtSeconds: Float64Array [180], availabilityFactor: 0.8 }
  */
 export function withFittedInputs(
   forecast: Forecast,

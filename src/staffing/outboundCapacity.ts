@@ -41,7 +41,7 @@ export interface OutboundCapacity {
  *   non-finite agent count, a non-positive handle time or interval, or fractions out of range.
  * @example
  * outboundCapacity([3, 5], [5, 5], { ahtSeconds: 300, intervalMinutes: 30 }).calls;
- * // Float64Array [12, 0]: 2 spare agents x 1800 s / 300 s
+ * // Float64Array [12, 0] (2 spare agents x 1800 s / 300 s)
  */
 export function outboundCapacity(
   requiredAgents: ArrayLike<number>,

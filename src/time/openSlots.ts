@@ -31,8 +31,10 @@ export interface LearnedOpenSlots {
  *
  * @throws StaffcastError `INVALID_INPUT` for weeks < 1 or minShare outside (0, 1].
  * @example
- * // US bank history: Mon-Fri 07:00-21:00 in 5-minute slots
- * openSlots(history.calls).closedWeekdays; // [0, 6]
+ * // two weeks of hourly history, open Mon-Fri 09:00-11:00 (1 January 2024 is a Monday)
+ * const starts = Array.from({ length: 14 }, (_, d) => d).filter((d) => d % 7 < 5)
+ *   .flatMap((d) => [Date.UTC(2024, 0, 1 + d, 9), Date.UTC(2024, 0, 1 + d, 10)]);
+ * openSlots(createSeries('UTC', 60, starts, starts.map(() => 5))).closedWeekdays; // [0, 6]
  */
 export function openSlots(series: Series, options: OpenSlotsOptions = {}): LearnedOpenSlots {
   const weeks = options.weeks ?? 8;

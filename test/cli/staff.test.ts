@@ -38,6 +38,7 @@ describe('staffcast staff', () => {
       'staff: day scope: every interval keeps at least 40.0% within 20 s (default: half the day target; --min-interval-sl changes it, 0 drops it)',
     );
     const req = readRequirementCsv(run.stdout);
+    expect(req.serviceLevel.length).toBeGreaterThan(0);
     for (const sl of req.serviceLevel) expect(sl).toBeGreaterThanOrEqual(0.4);
     const worst = /worst interval (\S+): SL ([\d.]+)%, abandonment ([\d.]+)%, (\d+) agents/.exec(run.stderr);
     expect(worst).not.toBeNull();

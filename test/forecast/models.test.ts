@@ -91,6 +91,7 @@ describe('robust-profile', () => {
     });
     const f = forecast(h, { horizonDays: 7, method: 'robust-profile' });
     const monday = f.calls.slice(0, 3);
+    expect(monday).toHaveLength(3);
     for (const v of monday) expect(v).toBeCloseTo(20, 9);
     const avg = forecast(h, { horizonDays: 7, method: 'historical-average' });
     expect(avg.calls[0]).toBeCloseTo((20 * 3 + 2) / 4, 9);

@@ -70,7 +70,9 @@ describe.each([
     for (let lead = 1; lead <= 7; lead++) {
       const a = r.rows.find((x) => x.method === 'auto' && x.leadDay === lead);
       const b = r.rows.find((x) => x.method === 'historical-average' && x.leadDay === lead);
-      if (a && b) expect(a.metrics.wape / b.metrics.wape).toBeLessThanOrEqual(1);
+      expect(a, `auto at lead ${lead}`).toBeDefined();
+      expect(b, `historical-average at lead ${lead}`).toBeDefined();
+      expect(a!.metrics.wape / b!.metrics.wape).toBeLessThanOrEqual(1);
     }
   });
 

@@ -72,6 +72,7 @@ describe('csvText', () => {
         const text = csvText([values]);
         expect(text).not.toMatch(/Infinity|NaN/);
         const back = (parse(text) as string[][])[0]!;
+        expect(back).toHaveLength(values.length);
         back.forEach((c, i) => {
           const v = values[i]!;
           if (!Number.isFinite(v)) expect(c).toBe('');

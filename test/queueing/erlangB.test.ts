@@ -49,6 +49,7 @@ describe('erlangB', () => {
   });
 
   it('rejects non-integer or negative agents and negative or NaN load, naming the field', () => {
+    expect.assertions(6);
     expect(() => erlangB(-1, 2)).toThrow('erlangB: agents must be a non-negative integer (got -1)');
     expect(() => erlangB(1.5, 2)).toThrow('erlangB: agents must be a non-negative integer (got 1.5)');
     expect(() => erlangB(2, Number.NaN)).toThrow('erlangB: erlangs must be a finite number >= 0 (got NaN)');

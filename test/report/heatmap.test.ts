@@ -49,6 +49,8 @@ describe('weeklyHeatmap', () => {
           const starts = Array.from({ length: n }, (_, i) => t0 + i * m * 60_000 * 7);
           const h = weeklyHeatmap(starts, new Array(n).fill(c), 'Europe/Madrid', m);
           expect(h.cells).toHaveLength((7 * 1440) / m);
+          // every start lands in a cell: some cell is checked whenever there is a start
+          expect(h.cells.some((cell) => Number.isFinite(cell.value))).toBe(n > 0);
           for (const cell of h.cells) if (Number.isFinite(cell.value)) expect(cell.value).toBeCloseTo(c, 9);
         },
       ),

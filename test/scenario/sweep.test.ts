@@ -50,6 +50,7 @@ describe('parseSweep', () => {
     ['volume=2:1:0.1', '--sweep: to must be >= from (got 1 < 2)'],
     ['volume=0.1:10:0.001', '--sweep: at most 1000 steps (got 9901)'],
   ])('rejects %s with a USAGE error naming --sweep', (text, message) => {
+    expect.assertions(2);
     expect(() => parseSweep(text)).toThrowError(message);
     try {
       parseSweep(text);

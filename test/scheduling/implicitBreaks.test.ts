@@ -72,6 +72,7 @@ describe('implicitBreakModel', () => {
       },
     );
     expect(s.breakMethod).toBe('explicit');
+    expect(s.shifts.length).toBeGreaterThan(0);
     for (const sh of s.shifts) {
       const [a, b] = sh.breaks.map((x) => x.startSlot);
       expect(a === undefined || b === undefined || Math.abs(a - b) >= 1).toBe(true);

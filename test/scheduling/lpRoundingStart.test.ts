@@ -55,6 +55,10 @@ const instanceArb = fc.record({
 
 describe('roundLpSolution', () => {
   it('meets every covering row, and when ceil(LP) meets every row bound it does too at no higher cost', async () => {
+    // runs that reach each guarded check: each must be reached at least once
+    let roundedRuns = 0;
+    let coveringRuns = 0;
+    let comparedRuns = 0;
     await fc.assert(
       fc.asyncProperty(instanceArb, async (k) => {
         const input: ShiftRulesInput = {
@@ -73,8 +77,10 @@ describe('roundLpSolution', () => {
         const r = await roundedCase(k.required, input);
         if (r === undefined) return; // the LP is infeasible (full coverage under a cap): no start
         const { model, cal, rules, rounded, ceil } = r;
+        roundedRuns++;
         expect(rounded.x.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
         if (!k.allowUnder) {
+          coveringRuns++;
           // every covering row satisfied: the LP covered every interval and no drop uncovers one
           const cov = coverageOf(model, 24, rounded.x);
           k.required.forEach((req, t) => {
@@ -82,6 +88,7 @@ describe('roundLpSolution', () => {
           });
         }
         if (satisfiesModelBounds(model, dense(model, k.required, ceil.x))) {
+          comparedRuns++;
           expect(satisfiesModelBounds(model, dense(model, k.required, rounded.x))).toBe(true);
           expect(coverObjective(model, cal, rounded, rules).objective).toBeLessThanOrEqual(
             coverObjective(model, cal, ceil, rules).objective + 1e-9,
@@ -90,6 +97,9 @@ describe('roundLpSolution', () => {
       }),
       { numRuns: 25, seed: 20261203 },
     );
+    expect(roundedRuns).toBeGreaterThan(0);
+    expect(coveringRuns).toBeGreaterThan(0);
+    expect(comparedRuns).toBeGreaterThan(0);
   }, 120_000);
 
   it('rounds a peak the greedy covers badly to the optimum (32 against greedy 40.05)', async () => {

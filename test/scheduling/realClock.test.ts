@@ -57,6 +57,7 @@ describe('scheduleShifts on the real clock: the README example week', () => {
     const s = await scheduleShifts(requirement, rules, { timeLimitSeconds: 300 });
     expect(s.status).toBe('optimal');
     expect(s.objective).toBeCloseTo(38192.98, 6);
+    expect(s.shifts.length).toBeGreaterThan(0);
     for (const sh of s.shifts) {
       expect(sh.startTime >= '07:00' && sh.endTime <= '21:15' && sh.endTime > sh.startTime).toBe(true);
       expect(((sh.endMs ?? 0) - (sh.startMs ?? 0)) / 60_000).toBe(sh.lengthMinutes);

@@ -140,6 +140,7 @@ describe('scheduleShifts', () => {
       expect(s.breakMethod).toBe(breakMethod);
       const total = s.shifts.reduce((a, b) => a + b.count, 0);
       expect(total).toBe(3);
+      expect(s.shifts.flatMap((sh) => sh.breaks).length).toBeGreaterThan(0);
       for (const sh of s.shifts)
         for (const b of sh.breaks) expect(['03:00', '04:00', '05:00']).toContain(b.startTime);
       // 3 agents, one lunch in each of 3 hours (or two in the 04:00 dip): over-coverage 6 agent-hours,

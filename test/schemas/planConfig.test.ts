@@ -109,6 +109,7 @@ describe('planConfigSchema', () => {
   });
 
   it('reports invalid JSON as a CONFIG error naming the file', () => {
+    expect.assertions(2);
     expect(() => readPlanConfig('{"history":', 'plan.json')).toThrow(/^plan\.json: not valid JSON: /);
     try {
       readPlanConfig('[', 'plan.json');

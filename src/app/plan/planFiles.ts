@@ -17,7 +17,7 @@ export function resolvePlanPath(baseDir: string, file: string): string {
  *
  * @throws StaffcastError `FILE_READ` naming the file as written in the config.
  * @example
- * await readPlanText('/srv/staffcast/examples', 'us-bank-rules.json'); // '{\n  "shiftTypes": ...'
+ * (await readPlanText('examples', 'us-bank-rules.json')).slice(0, 17); // '{\n  "shiftTypes":'
  */
 export function readPlanText(baseDir: string, file: string): Promise<string> {
   return readTextInput(file, { baseDir });
@@ -28,7 +28,7 @@ export function readPlanText(baseDir: string, file: string): Promise<string> {
  *
  * @throws StaffcastError `FILE_READ` when it cannot be read, `CONFIG` when it is not valid JSON.
  * @example
- * await readPlanJson('/srv/staffcast/examples', 'us-bank-rules.json'); // { shiftTypes: [...], openingHours: {...} }
+ * Object.keys(await readPlanJson('examples', 'us-bank-rules.json')); // ['shiftTypes', 'openingHours', ...]
  */
 export async function readPlanJson(baseDir: string, file: string): Promise<unknown> {
   const text = await readPlanText(baseDir, file);

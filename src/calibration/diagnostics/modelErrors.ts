@@ -47,7 +47,7 @@ export interface ScoredInterval {
  *   { day: 0, offered: 30, answeredWithin: 18, abandoned: 3,
  *     observed: { serviceLevel: 0.6, asaSeconds: 20, abandonRate: 0.1 },
  *     predicted: { serviceLevel: 0.6, asaSeconds: 20, abandonRate: 0.1 } },
- * ]).dayServiceLevel.bias; // -0.025 to 1e-15 (day: 25 / 40 = 0.625 predicted, 26 / 40 = 0.65 observed)
+ * ]).dayServiceLevel.bias; // -0.025 (to 1e-15; day: 25 / 40 = 0.625 predicted, 26 / 40 = 0.65 observed)
  */
 export function modelErrors(intervals: readonly ScoredInterval[]): ModelErrors {
   const pick = (metric: keyof PredictedKpis, from: 'observed' | 'predicted') =>

@@ -16,6 +16,7 @@ function row(cells: string[], widths: number[]): string {
  * steady state), the accuracy targets met or not (`calibrationTargets`), then the fitted parameters. O(1) in the data size.
  *
  * @example
+ * // (not run: needs the February 1999 bank call records, not shipped in the repo)
  * formatCalibrationReport(calibrate(records)).split('\n')[0];
  * // 'Errors on busy intervals (MAE / bias; SL and abandonment in points, ASA in seconds)'
  */

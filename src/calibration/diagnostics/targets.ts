@@ -21,6 +21,7 @@ export interface CalibrationTarget {
  * points. O(1).
  *
  * @example
+ * // (not run: needs the February 1999 bank call records, not shipped in the repo)
  * calibrationTargets(result.errors.test.erlangA).filter((t) => t.met).map((t) => t.name);
  * // ['abandonRate.bias', 'dayAbandonRate.mae'] on the February 1999 bank month at 30 minutes
  */

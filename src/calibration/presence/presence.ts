@@ -41,9 +41,14 @@ export interface AgentSessionsOptions {
  * @throws StaffcastError `INVALID_INPUT` when `maxGapMinutes` is not a finite number >= 0, or
  *   `padMinutes` is not in [0, maxGapMinutes / 2].
  * @example
+ * // a served (service > 0) or abandoned call of agent A01, arriving at `at` after no IVR
+ * const call = (at: string, waitSeconds: number, serviceSeconds: number) => ({ arrivalMs: Date.parse(at),
+ *   serviceType: 'PS', priority: 0, outcome: serviceSeconds > 0 ? 'AGENT' : 'HANG', vruSeconds: 0, queued: waitSeconds > 0,
+ *   queueSeconds: waitSeconds, servedByAgent: serviceSeconds > 0, serviceSeconds, agent: 'A01' }) as CallRecord;
  * // agent A01 serves 09:00-09:05 and 09:20-09:30: one session 09:00-09:30 with 2 calls
+ * const records = [call('2024-01-01T09:00:00Z', 0, 300), call('2024-01-01T09:20:00Z', 0, 600)];
  * agentSessions(records, { maxGapMinutes: 30 }).length; // 1
- * agentSessions(records, { maxGapMinutes: 30, padMinutes: 2.5 })[0].startMs; // 08:57:30 in epoch ms
+ * agentSessions(records, { maxGapMinutes: 30, padMinutes: 2.5 })[0]!.startMs; // Date.parse('2024-01-01T08:57:30Z')
  */
 export function agentSessions(
   records: readonly CallRecord[],
@@ -95,6 +100,8 @@ export function agentSessions(
  * intervals spanned + log).
  *
  * @example
+ * import { calibrationGrid } from './calibrateGrid.js';
+ * const grid30 = calibrationGrid(0, 0, 'UTC', 30);
  * presentAgents([{ agent: 'A', startMs: 0, endMs: 900_000, calls: 1 }], grid30)[0]; // 0.5
  */
 export function presentAgents(sessions: readonly AgentSession[], grid: CalibrationGrid): Float64Array {

@@ -35,9 +35,17 @@ export interface QueueAgentProfile {
  * abandoned callers count (`classifyCall`). O((records + sessions) log).
  *
  * @example
+ * import { calibrationGrid } from './calibrateGrid.js';
+ * import { agentSessions } from './presence.js';
+ * // a served (service > 0) or abandoned call of agent A01, arriving at `at` after no IVR
+ * const call = (at: string, waitSeconds: number, serviceSeconds: number) => ({ arrivalMs: Date.parse(at),
+ *   serviceType: 'PS', priority: 0, outcome: serviceSeconds > 0 ? 'AGENT' : 'HANG', vruSeconds: 0, queued: waitSeconds > 0,
+ *   queueSeconds: waitSeconds, servedByAgent: serviceSeconds > 0, serviceSeconds, agent: 'A01' }) as CallRecord;
  * // 10:00-10:30 grid, one agent: a call served 10:00:00-10:05:00 while a second caller waits
  * // 10:01:00-10:05:00 and is then served until 10:08:00
- * const p = queueAgentProfile(records, sessions, grid30);
+ * const records = [call('2024-01-01T10:00:00Z', 0, 300), call('2024-01-01T10:01:00Z', 240, 180)];
+ * const grid30 = calibrationGrid(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1), 'UTC', 30);
+ * const p = queueAgentProfile(records, agentSessions(records), grid30);
  * [p.congestedSeconds[20], p.busyAgentSecondsCongested[20]]; // [240, 240]
  */
 export function queueAgentProfile(
@@ -118,7 +126,9 @@ export function queueAgentProfile(
  *
  * @example
  * // 1800 s interval: 600 s congested with 5 agents talking; 1200 s idle with 3 busy and 6 present
- * queueAgents(profile, i, 0.8); // (3000 + 1200 x max(3, 4.8)) / 1800 = 4.8667
+ * const profile = { intervalSeconds: 1800, congestedSeconds: Float64Array.of(600),
+ *   busyAgentSecondsCongested: Float64Array.of(3000), idle: [[[3, 6, 1200]]] } as QueueAgentProfile;
+ * queueAgents(profile, 0, 0.8); // 4.8667 ((3000 + 1200 x max(3, 4.8)) / 1800)
  */
 export function queueAgents(profile: QueueAgentProfile, i: number, availabilityFactor: number): number {
   let agentSeconds = profile.busyAgentSecondsCongested[i]!;

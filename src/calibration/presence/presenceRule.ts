@@ -70,6 +70,7 @@ export interface ChosenPresenceRule {
  *
  * @throws StaffcastError `INVALID_INPUT` when there is no rule or no interval to fit on.
  * @example
+ * // (not run: needs the February 1999 bank call records, not shipped in the repo)
  * // the February 1999 bank month, 30-minute grid, the training busy half hours
  * choosePresenceRule(records, grid, PRESENCE_RULES, 'sessions', train, 20).rule;
  * // { maxGapMinutes: 5, padMinutes: 2.5, availabilityFactor: 0.8497, meanSquaredError: 0.0183 } (rounded)

@@ -16,9 +16,15 @@ export interface QueueStarts {
  * intervals: the state carried over, the input of `transientKpis`. O(records x intervals spanned).
  *
  * @example
+ * import { calibrationGrid } from './calibrateGrid.js';
+ * // a served (service > 0) or abandoned call of agent A01, arriving at `at` after no IVR
+ * const call = (at: string, waitSeconds: number, serviceSeconds: number) => ({ arrivalMs: Date.parse(at),
+ *   serviceType: 'PS', priority: 0, outcome: serviceSeconds > 0 ? 'AGENT' : 'HANG', vruSeconds: 0, queued: waitSeconds > 0,
+ *   queueSeconds: waitSeconds, servedByAgent: serviceSeconds > 0, serviceSeconds, agent: 'A01' }) as CallRecord;
  * // 30-minute grid: a caller queues 09:50-10:05, an agent talks 09:55-10:10
- * const s = queueAtStarts(records, grid30);
- * [s.waitingCallers[20], s.busyAgents[20]]; // [1, 1] at 10:00
+ * const records = [call('2024-01-01T09:50:00Z', 900, 300), call('2024-01-01T09:55:00Z', 0, 900)];
+ * const s = queueAtStarts(records, calibrationGrid(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1), 'UTC', 30));
+ * [s.waitingCallers[20], s.busyAgents[20]]; // [1, 1] (at 10:00)
  */
 export function queueAtStarts(records: readonly CallRecord[], grid: CalibrationGrid): QueueStarts {
   const n = grid.starts.length;

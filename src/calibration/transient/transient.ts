@@ -225,7 +225,7 @@ function transientWhole(
  * @example
  * // one sub-interval of 30 min equals transientKpis at whole agents
  * transientProfileKpis([{ seconds: 1800, calls: 60, agents: 6 }], 200, 300, { busyAgents: 0,
- *   waitingCallers: 0 }, 20).serviceLevel; // 0.4941, as transientKpis at 6 agents
+ *   waitingCallers: 0 }, 20).serviceLevel; // 0.4941 (as transientKpis at 6 agents)
  */
 export function transientProfileKpis(
   parts: readonly TransientSegment[],
@@ -312,7 +312,7 @@ export function transientKpis(
  * @example
  * const at = transientModel({ busyAgents: 6, waitingCallers: 5 }, 20);
  * at({ callsPerInterval: 60, intervalMinutes: 30, ahtSeconds: 200, patienceSeconds: 300 }, 6)
- *   .serviceLevel; // 0.3084, as transientKpis; a second call at 6.5 agents runs only 7 agents
+ *   .serviceLevel; // 0.3084 (as transientKpis; a second call at 6.5 agents runs only 7 agents)
  */
 export function transientModel(
   start: QueueStart,

@@ -9,7 +9,10 @@ import { timeRows, timeX } from './timeRows.js';
  * O(n) in the number of intervals.
  *
  * @example
- * forecastChartSpec(input).layer.length; // 2 without a band, 3 with one
+ * const starts = [0, 900_000];
+ * const input: ReportInput = { title: 'Week 1', timeZone: 'UTC', intervalMinutes: 15, generatedAt: 0, summary: {},
+ *   forecast: { starts, calls: [10, 12] }, staffing: { starts, requiredAgents: [3, 4], scheduledAgents: [3, 3] } };
+ * forecastChartSpec(input).layer.length; // 2 (without a band, 3 with one)
  */
 export function forecastChartSpec(input: ReportInput): TopLevelSpec & { layer: unknown[] } {
   const opts = { timeZone: input.timeZone, intervalMinutes: input.intervalMinutes };

@@ -16,7 +16,10 @@ export const HEATMAP_CELL_MARK = 'heatmap_cells';
  * requirement in the horizon (closed) are light grey. O(n + cells).
  *
  * @example
- * heatmapChartSpec(input).data.values.length; // 7 * 96 for 15-minute intervals
+ * const starts = [0, 900_000];
+ * const input: ReportInput = { title: 'Week 1', timeZone: 'UTC', intervalMinutes: 15, generatedAt: 0, summary: {},
+ *   forecast: { starts, calls: [10, 12] }, staffing: { starts, requiredAgents: [3, 4], scheduledAgents: [3, 3] } };
+ * heatmapChartSpec(input).data.values.length; // 7 * 96 (for 15-minute intervals)
  */
 export function heatmapChartSpec(input: ReportInput): TopLevelSpec & { data: { values: unknown[] } } {
   const m = input.intervalMinutes;

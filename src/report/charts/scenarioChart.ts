@@ -9,7 +9,9 @@ import { CHART_CONFIG, COLORS } from './theme.js';
  * because the figures have different units. Missing values (NaN) draw no bar. O(rows x columns).
  *
  * @example
- * scenarioChartSpec(table).data.values.length; // rows.length * columns.length
+ * const table: ReportScenarioTable = { columns: [{ label: 'Agent-hours', unit: 'hours' }, { label: 'SL', unit: 'fraction' }],
+ *   rows: [{ name: 'base', values: [400, 0.8] }, { name: 'busy', values: [460, 0.8] }, { name: '9-18', values: [380, 0.8] }] };
+ * scenarioChartSpec(table).data.values.length; // 6 (rows.length * columns.length)
  */
 export function scenarioChartSpec(
   table: ReportScenarioTable,

@@ -9,6 +9,7 @@ import { timeRows, timeX } from './timeRows.js';
  * with red dots. x = local time in `timeZone`. O(n).
  *
  * @example
+ * const sl = { starts: [0, 900_000], values: [0.85, 0.7], target: 0.8, thresholdSeconds: 20 };
  * serviceLevelChartSpec(sl, 'UTC', 15).layer.length; // 3 (line, misses, target)
  */
 export function serviceLevelChartSpec(

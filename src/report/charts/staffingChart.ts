@@ -16,6 +16,9 @@ const LABELS = {
  * time in the input's zone. O(n).
  *
  * @example
+ * const starts = [0, 900_000];
+ * const input: ReportInput = { title: 'Week 1', timeZone: 'UTC', intervalMinutes: 15, generatedAt: 0, summary: {},
+ *   forecast: { starts, calls: [10, 12] }, staffing: { starts, requiredAgents: [3, 4], scheduledAgents: [3, 3] } };
  * staffingChartSpec(input).layer.length; // 4 (under, over, required, scheduled)
  */
 export function staffingChartSpec(input: ReportInput): TopLevelSpec & { layer: unknown[] } {

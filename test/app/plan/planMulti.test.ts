@@ -129,6 +129,7 @@ describe('plan with three queues (voice, chat, email) from one history with a qu
 
   it("splits the pool's whole on-phone agents among the queues in proportion to their requirement", () => {
     const req = r.requirement;
+    expect(r.queues?.length).toBeGreaterThan(0);
     for (let k = 0; k < req.starts.length; k++) {
       const pool = Math.floor((r.onPhoneAgents[k] ?? 0) + 1e-9);
       let given = 0;
@@ -244,6 +245,8 @@ describe('plan with queues in two time zones', () => {
     // 07:00 in Berlin is 08:00 in Jerusalem; the pool grid runs to 01:00 Jerusalem time
     expect((de?.forecast.starts[0] ?? 0) - (il?.forecast.starts[0] ?? 0)).toBe(3_600_000);
     expect(r.requirement.starts.length).toBe(7 * 36);
+    expect(il?.poolIndex.length).toBeGreaterThan(0);
+    expect(de?.poolIndex.length).toBeGreaterThan(0);
     for (const q of [il, de])
       q?.poolIndex.forEach((k, i) => {
         expect(r.requirement.starts[k]).toBe(q.requirement.starts[i]);

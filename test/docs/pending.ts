@@ -1,0 +1,32 @@
+/**
+ * Doc examples that do not run yet (prose, or names defined outside the example): each is expected to
+ * FAIL in examples.test.ts, so one that starts to pass must leave this list. Shrink it; never grow it.
+ * Ids are `file basename:symbol` (see exampleId).
+ */
+export const PENDING: readonly string[] = [
+  'forecast.ts:loadSpecialDays',
+  'aht.ts:forecastAht',
+  'backtest.ts:backtest',
+  'backtestTable.ts:formatBacktestTable',
+  'robustProfile.ts:levelWindow',
+  'robustProfile.ts:shapeWindow',
+  'evaluateQueues.ts:evaluateQueues',
+  'plan.ts:plan',
+  'planForecast.ts:planForecast',
+  'planHistory.ts:readPlanHistory',
+  'planMulti.ts:evaluatePooledPlan',
+  'planOutbound.ts:planOutbound',
+  'planOutputs.ts:planScheduleCsv',
+  'planOutputs.ts:planCoverageCsv',
+  'planOutputs.ts:planForecastCsv',
+  'planOutputs.ts:planSummaryJson',
+  'planOutputs.ts:planFileContents',
+  'planQueues.ts:staffQueues',
+  'planRequirement.ts:readAndForecastPlan',
+  'planRequirement.ts:planRequirement',
+  'planSchedule.ts:schedulePlan',
+  'planSummary.ts:planUncovered',
+  'planSummary.ts:planSummary',
+  'reportInput.ts:planReportInput',
+  'calibrateHourly.ts:hourlyRatio',
+];
