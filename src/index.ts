@@ -259,8 +259,8 @@ export {
   type PresenceRuleFit,
   type StartState,
 } from './calibration/calibrate.js';
-export { type ErrorStat, errorStat } from './calibration/diagnostics/fitErrors.js';
-export { type CalibrationFit, type FitInterval, fitAvailability } from './calibration/fit.js';
+export { type ErrorStat, errorStat } from './calibration/diagnostics/errorStat.js';
+export { type CalibrationFit, type FitInterval, fitAvailability } from './calibration/availabilityFit.js';
 export { type CalibrationGrid, calibrationGrid, intervalIndex } from './calibration/grid.js';
 export {
   type HazardPatienceInput,
@@ -276,7 +276,7 @@ export {
   type RuleFitInterval,
 } from './calibration/presence/presenceRule.js';
 export { rk4Stepper } from './numeric/rk4.js';
-export { type HourlyTable, hourlyRatio } from './calibration/hourly.js';
+export { type HourlyTable, hourlyRatio } from './calibration/hourlyTable.js';
 export {
   type OracleInterval,
   type PresenceOracle,
@@ -287,14 +287,14 @@ export {
   type ObservedKpisOptions,
   observedKpis,
   type RecordQuirks,
-} from './calibration/kpis.js';
+} from './calibration/observedKpis.js';
 export {
   modelNoiseFloor,
   type NoiseFloor,
   type NoiseFloorInterval,
   type NoiseFloorOptions,
 } from './calibration/diagnostics/noiseFloor.js';
-export { type PredictedKpis, predictKpis } from './calibration/predict.js';
+export { type PredictedKpis, predictKpis } from './calibration/predictedKpis.js';
 export { type QueueStarts, queueAtStarts } from './calibration/transient/queueStart.js';
 export {
   type CallClass,

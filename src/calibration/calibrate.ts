@@ -3,13 +3,13 @@ import { formatISO } from 'date-fns';
 import { invalidInput, StaffcastError } from '../errors.js';
 import type { QueueDemand } from '../queueing/types.js';
 import type { CalibrationParams } from '../schemas/calibrationParams.js';
+import { type CalibrationFit, fitAvailability } from './availabilityFit.js';
 import { type ModelErrors, modelErrors } from './diagnostics/modelErrors.js';
 import { modelNoiseFloor, type NoiseFloor } from './diagnostics/noiseFloor.js';
 import { type PresenceOracle, presenceOracle } from './diagnostics/oracle.js';
-import { type CalibrationFit, fitAvailability } from './fit.js';
 import { type CalibrationGrid, calibrationGrid, intervalIndex } from './grid.js';
-import { type HourlyTable, hourlyRatio } from './hourly.js';
-import { type ObservedKpis, observedKpis, type RecordQuirks } from './kpis.js';
+import { type HourlyTable, hourlyRatio } from './hourlyTable.js';
+import { type ObservedKpis, observedKpis, type RecordQuirks } from './observedKpis.js';
 import {
   type AgentsSource,
   type CalibrateOptions,
@@ -21,7 +21,7 @@ import {
 import { abandonmentHazard, type HazardBand } from './patience/abandonHazard.js';
 import { matchedAbandonRate, scaledCellHazard } from './patience/hazardPatience.js';
 import { patienceMle } from './patience/patience.js';
-import { type PredictedKpis, predictKpis } from './predict.js';
+import { type PredictedKpis, predictKpis } from './predictedKpis.js';
 import { presentAgents } from './presence/presence.js';
 import { type QueueAgentProfile, queueAgentProfile, queueAgents } from './presence/presenceQueue.js';
 import { choosePresenceRule, PRESENCE_RULES, type PresenceRuleFit } from './presence/presenceRule.js';

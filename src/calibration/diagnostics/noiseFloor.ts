@@ -1,6 +1,6 @@
 import { invalidInput } from '../../errors.js';
 import type { QueueDemand } from '../../queueing/types.js';
-import { predictKpis } from '../predict.js';
+import { predictKpis } from '../predictedKpis.js';
 
 /** One interval of {@link modelNoiseFloor}: the model's inputs. */
 export interface NoiseFloorInterval {
