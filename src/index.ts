@@ -74,6 +74,8 @@ export { type CompletedGrid, completeGrid } from './time/completeGrid.js';
 export { mostCommonSpacing } from './time/mostCommonSpacing.js';
 export { formatInstant } from './time/formatInstant.js';
 export { type FutureGrid, type FutureGridOptions, futureGrid, type OpenSlots } from './time/futureGrid.js';
+// the options every grid-aware function shares (zone, interval length): option types extend it
+export type { GridOptions } from './time/gridOptions.js';
 export { type GridPositions, gridPositions } from './time/gridPositions.js';
 export {
   dateOfDayNumber,

@@ -1,9 +1,8 @@
 import { invalidInput, StaffcastError } from '../errors.js';
+import type { GridOptions } from '../time/gridOptions.js';
 
-/** Options of `deferredRequirement`. */
-export interface DeferredOptions {
-  /** Interval length in minutes (> 0). */
-  intervalMinutes: number;
+/** Options of `deferredRequirement` (`intervalMinutes`: the interval length, > 0). */
+export interface DeferredOptions extends Required<Pick<GridOptions, 'intervalMinutes'>> {
   /** Mean handling time of one item in seconds (> 0). */
   ahtSeconds: number;
   /** Time allowed from arrival to completion, in minutes (> 0). */

@@ -1,11 +1,10 @@
 import { invalidInput } from '../errors.js';
+import type { GridOptions } from '../time/gridOptions.js';
 
-/** Options of `outboundCapacity`. */
-export interface OutboundOptions {
+/** Options of `outboundCapacity` (`intervalMinutes`: the interval length, > 0). */
+export interface OutboundOptions extends Required<Pick<GridOptions, 'intervalMinutes'>> {
   /** Mean handle time of one outbound call in seconds (> 0), dialling and wrap-up included. */
   ahtSeconds: number;
-  /** Interval length in minutes (> 0). */
-  intervalMinutes: number;
   /**
    * Shrinkage of the scheduled agents in [0, 1): scheduled heads x (1 - shrinkage) are on the
    * phones. Default 0: `scheduled` already counts productive agents.

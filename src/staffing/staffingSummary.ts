@@ -1,15 +1,15 @@
 import { invalidInput } from '../errors.js';
+import type { GridOptions } from '../time/gridOptions.js';
 import { dateOfDayNumber, localDayNumber, weekdayOfDayNumber } from '../time/localCalendar.js';
 import { DEFAULT_PAID_HOURS_PER_WEEK, fteOf, horizonDaysOf } from './fte.js';
 
 export { DEFAULT_PAID_HOURS_PER_WEEK };
 
-/** Options of `staffingSummary`. */
-export interface SummaryOptions {
-  /** IANA zone whose local dates and weeks (Monday to Sunday) group the intervals. */
-  timeZone: string;
-  /** Interval length in minutes (> 0). */
-  intervalMinutes: number;
+/**
+ * Options of `staffingSummary`: the zone whose local dates and weeks (Monday to Sunday) group the
+ * intervals and the interval length (> 0), and the FTE basis.
+ */
+export interface SummaryOptions extends Required<GridOptions> {
   /** Paid hours of one full-time equivalent per week (> 0). Default 40 (`DEFAULT_PAID_HOURS_PER_WEEK`). */
   paidHoursPerWeek?: number;
   /**
