@@ -144,6 +144,7 @@ export { queueMetrics } from './queueing/queueMetrics.js';
 export { DEFAULT_MAX_AGENTS, requiredAgents } from './queueing/requiredAgents.js';
 export { applyShrinkage } from './queueing/shrinkage.js';
 export type {
+  QueueMetricsOptions,
   MetricsOptions,
   QueueDemand,
   QueueMetrics,
@@ -179,12 +180,14 @@ export {
 export { callsAtQuantile } from './staffing/callsAtQuantile.js';
 export { type FittedInputs, fittedInputsByInterval } from './calibration/fittedInputs.js';
 export {
+  type DeferredRequirementOptions,
   type DeferredOptions,
   type DeferredRequirement,
   deferredRequirement,
 } from './staffing/deferredRequirement.js';
 export {
   type MultiQueuePlan,
+  type MultiQueuePlanEachOptions,
   type MultiQueueEachOptions,
   multiQueuePlan,
   // the queues one at a time (one plan in memory), and their totals summed as they come
@@ -197,6 +200,7 @@ export {
 } from './staffing/multiQueuePlan.js';
 export {
   type OutboundCapacity,
+  type OutboundCapacityOptions,
   type OutboundOptions,
   outboundCapacity,
 } from './staffing/outboundCapacity.js';
@@ -211,6 +215,7 @@ export {
   // day/week scope: every interval keeps at least this share of the target by default (0.5)
   DEFAULT_INTERVAL_FLOOR_SHARE,
   type PeriodResult,
+  type StaffingPlanOptions,
   type StaffingOptions,
   type StaffingPlan,
   type StaffingScope,
@@ -232,6 +237,7 @@ export {
 export {
   type PeriodHours,
   type StaffingSummary,
+  type StaffingSummaryOptions,
   type SummaryOptions,
   staffingSummary,
 } from './staffing/staffingSummary.js';
@@ -294,6 +300,7 @@ export {
   modelNoiseFloor,
   type NoiseFloor,
   type NoiseFloorInterval,
+  type ModelNoiseFloorOptions,
   type NoiseFloorOptions,
 } from './calibration/diagnostics/noiseFloor.js';
 export { type PredictedKpis, predictKpis } from './calibration/predictedKpis.js';
@@ -356,6 +363,7 @@ export {
   type ScheduledBreak,
   type ScheduledShift,
   type ScheduledTour,
+  type ScheduleShiftsOptions,
   type ScheduleOptions,
   type ShiftSchedule,
   type StartSource,
@@ -520,6 +528,7 @@ export {
 } from './io/textCheck.js';
 export { echoValue, escapeControl, MAX_ECHO_CHARS } from './messageText.js';
 export {
+  type MultiQueuePlanOptions,
   type MultiQueueOptions,
   multiQueuePlanParallel,
   usesFittedParams,

@@ -23,7 +23,7 @@ export type StaffingScope = 'interval' | 'day' | 'week';
  * Options of `staffingPlan`; `timeZone` (the zone of local time for shrinkage rules and days /
  * weeks) defaults to `forecast.timeZone`.
  */
-export interface StaffingOptions extends Pick<GridOptions, 'timeZone'> {
+export interface StaffingPlanOptions extends Pick<GridOptions, 'timeZone'> {
   /** What every interval (scope 'interval') or the period's volume-weighted result must meet. */
   target: StaffingTarget;
   /**
@@ -59,6 +59,12 @@ export interface StaffingOptions extends Pick<GridOptions, 'timeZone'> {
    */
   minIntervalServiceLevel?: number;
 }
+
+/**
+ * @deprecated Use {@link StaffingPlanOptions} (the `<function>Options` name of `staffingPlan`); kept for existing
+ * imports of the public API.
+ */
+export type StaffingOptions = StaffingPlanOptions;
 
 /**
  * Share of the period target every interval keeps in day/week scope when
@@ -136,7 +142,7 @@ export interface StaffingPlan extends Requirement {
  * plan.agents; // Float64Array [14]
  * plan.scheduledAgents; // Float64Array [20]
  */
-export function staffingPlan(forecast: Forecast, options: StaffingOptions): StaffingPlan {
+export function staffingPlan(forecast: Forecast, options: StaffingPlanOptions): StaffingPlan {
   const fn = 'staffingPlan';
   const { target } = options;
   checkTarget(fn, target);
