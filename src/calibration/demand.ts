@@ -15,8 +15,10 @@ export type IntervalDemand = (i: number, withPatience: boolean, agents?: number)
  * `fitPatience`. O(1) per call (a hazard match is memoised per interval).
  *
  * @example
+ * // the February 1999 bank month on half hours: interval 20 is Monday 1 February, 10:00
  * const demandOf = intervalDemand(frame, handleTime.seconds, patience, 30);
- * demandOf(i, false); // { callsPerInterval: 57, intervalMinutes: 30, ahtSeconds: 181.2 } (Erlang C inputs)
+ * demandOf(20, true);
+ * // { callsPerInterval: 53, intervalMinutes: 30, ahtSeconds: 190.87, patienceSeconds: 387.76 } (rounded)
  */
 export function intervalDemand(
   frame: CalibrationFrame,

@@ -57,7 +57,7 @@ export function hourlyRatio(
  * (`busyWeekdays`), 24-47 for the hours of the other days. O(weekdays).
  *
  * @example
- * // a Sunday 10:30 half hour with busy weekdays Sunday to Thursday
+ * // on a half-hour grid starting on a Sunday, interval 21 is Sunday 10:30 (busy weekdays Sunday to Thursday)
  * hourCell(grid, [0, 1, 2, 3, 4], 21); // 10
  */
 export function hourCell(grid: CalibrationGrid, busyWeekdays: readonly number[], i: number): number {

@@ -34,9 +34,10 @@ export interface IntervalModel {
  * model run per distinct (interval, whole agents, inputs).
  *
  * @example
- * // the February 1999 bank month on half hours, transient from the observed queue
+ * // the February 1999 bank month on half hours: Monday 1 February, 10:00 (interval 20) opens
+ * // with 8 agents talking and 4 callers waiting; 5.46 effective agents at factor 0.8457
  * const model = intervalModel(records, frame, presence, demandOf, resolveCalibrateOptions({}));
- * model.predict(i, true, 9.2, 0.846).serviceLevel; // Erlang A from the queue at the start of interval i
+ * model.predict(20, true, 5.4607, 0.8457).serviceLevel; // 0.3467 (abandonment 0.1786)
  */
 export function intervalModel(
   records: readonly CallRecord[],
