@@ -3,8 +3,10 @@ import { invalidInput } from '../errors.js';
 import type { GridOptions } from '../time/gridOptions.js';
 
 /**
- * The requirement a schedule must cover: required agents per interval on a regular grid.
- * Slots are numbered 0..n-1 from the first interval; the solver works in slot indexes.
+ * The requirement a schedule must cover: required agents per interval on a regular grid of
+ * `intervalMinutes` (15, 30, 60 ...); `timeZone` is the zone of the local times the rules speak of
+ * (default `'UTC'`). Slots are numbered 0..n-1 from the first interval; the solver works in slot
+ * indexes.
  */
 export interface ShiftRequirement
   extends Pick<GridOptions, 'timeZone'>,
