@@ -8,7 +8,7 @@
 import { Bench } from 'tinybench';
 import type { Forecast } from '../src/forecast/types.js';
 import { deferredRequirement } from '../src/staffing/deferredRequirement.js';
-import { type StaffingOptions, staffingPlan } from '../src/staffing/staffingPlan.js';
+import { type StaffingPlanOptions, staffingPlan } from '../src/staffing/staffingPlan.js';
 import { staffingPlanParallel } from '../src/staffing/staffingPlanParallel.js';
 
 const DAYS = 365;
@@ -49,7 +49,7 @@ export async function run(): Promise<void> {
   const queues = Array.from({ length: QUEUES }, (_, q) =>
     yearForecast(25 + (475 * q) / (QUEUES - 1), 240 + 10 * q),
   );
-  const options: StaffingOptions = {
+  const options: StaffingPlanOptions = {
     target: { serviceLevel: 0.8, thresholdSeconds: 20 },
     patienceSeconds: 180,
     shrinkage: { default: 0.32, rules: [{ weekdays: [6, 0], shrinkage: 0.25 }] },

@@ -74,6 +74,8 @@ export { type CompletedGrid, completeGrid } from './time/completeGrid.js';
 export { mostCommonSpacing } from './time/mostCommonSpacing.js';
 export { formatInstant } from './time/formatInstant.js';
 export { type FutureGrid, type FutureGridOptions, futureGrid, type OpenSlots } from './time/futureGrid.js';
+// the options every grid-aware function shares (zone, interval length): option types extend it
+export type { GridOptions } from './time/gridOptions.js';
 export { type GridPositions, gridPositions } from './time/gridPositions.js';
 export {
   dateOfDayNumber,
@@ -142,6 +144,7 @@ export { queueMetrics } from './queueing/queueMetrics.js';
 export { DEFAULT_MAX_AGENTS, requiredAgents } from './queueing/requiredAgents.js';
 export { applyShrinkage } from './queueing/shrinkage.js';
 export type {
+  QueueMetricsOptions,
   MetricsOptions,
   QueueDemand,
   QueueMetrics,
@@ -177,12 +180,14 @@ export {
 export { callsAtQuantile } from './staffing/callsAtQuantile.js';
 export { type FittedInputs, fittedInputsByInterval } from './calibration/fittedInputs.js';
 export {
+  type DeferredRequirementOptions,
   type DeferredOptions,
   type DeferredRequirement,
   deferredRequirement,
 } from './staffing/deferredRequirement.js';
 export {
   type MultiQueuePlan,
+  type MultiQueuePlanEachOptions,
   type MultiQueueEachOptions,
   multiQueuePlan,
   // the queues one at a time (one plan in memory), and their totals summed as they come
@@ -195,6 +200,7 @@ export {
 } from './staffing/multiQueuePlan.js';
 export {
   type OutboundCapacity,
+  type OutboundCapacityOptions,
   type OutboundOptions,
   outboundCapacity,
 } from './staffing/outboundCapacity.js';
@@ -209,6 +215,7 @@ export {
   // day/week scope: every interval keeps at least this share of the target by default (0.5)
   DEFAULT_INTERVAL_FLOOR_SHARE,
   type PeriodResult,
+  type StaffingPlanOptions,
   type StaffingOptions,
   type StaffingPlan,
   type StaffingScope,
@@ -230,6 +237,7 @@ export {
 export {
   type PeriodHours,
   type StaffingSummary,
+  type StaffingSummaryOptions,
   type SummaryOptions,
   staffingSummary,
 } from './staffing/staffingSummary.js';
@@ -259,8 +267,8 @@ export {
   type PresenceRuleFit,
   type StartState,
 } from './calibration/calibrate.js';
-export { type ErrorStat, errorStat } from './calibration/diagnostics/fitErrors.js';
-export { type CalibrationFit, type FitInterval, fitAvailability } from './calibration/fit.js';
+export { type ErrorStat, errorStat } from './calibration/diagnostics/errorStat.js';
+export { type CalibrationFit, type FitInterval, fitAvailability } from './calibration/availabilityFit.js';
 export { type CalibrationGrid, calibrationGrid, intervalIndex } from './calibration/grid.js';
 export {
   type HazardPatienceInput,
@@ -276,7 +284,7 @@ export {
   type RuleFitInterval,
 } from './calibration/presence/presenceRule.js';
 export { rk4Stepper } from './numeric/rk4.js';
-export { type HourlyTable, hourlyRatio } from './calibration/hourly.js';
+export { type HourlyTable, hourlyRatio } from './calibration/hourlyTable.js';
 export {
   type OracleInterval,
   type PresenceOracle,
@@ -287,14 +295,15 @@ export {
   type ObservedKpisOptions,
   observedKpis,
   type RecordQuirks,
-} from './calibration/kpis.js';
+} from './calibration/observedKpis.js';
 export {
   modelNoiseFloor,
   type NoiseFloor,
   type NoiseFloorInterval,
+  type ModelNoiseFloorOptions,
   type NoiseFloorOptions,
 } from './calibration/diagnostics/noiseFloor.js';
-export { type PredictedKpis, predictKpis } from './calibration/predict.js';
+export { type PredictedKpis, predictKpis } from './calibration/predictedKpis.js';
 export { type QueueStarts, queueAtStarts } from './calibration/transient/queueStart.js';
 export {
   type CallClass,
@@ -354,6 +363,7 @@ export {
   type ScheduledBreak,
   type ScheduledShift,
   type ScheduledTour,
+  type ScheduleShiftsOptions,
   type ScheduleOptions,
   type ShiftSchedule,
   type StartSource,
@@ -542,6 +552,7 @@ export {
 } from './io/textCheck.js';
 export { echoValue, escapeControl, MAX_ECHO_CHARS } from './messageText.js';
 export {
+  type MultiQueuePlanOptions,
   type MultiQueueOptions,
   multiQueuePlanParallel,
   usesFittedParams,

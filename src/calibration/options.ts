@@ -1,13 +1,13 @@
 import { invalidInput } from '../errors.js';
+import type { GridOptions } from '../time/gridOptions.js';
 
-/** Options of {@link calibrate}; every field has a default. */
-export interface CalibrateOptions {
-  /** Interval length in minutes. Default 30. */
-  intervalMinutes?: number;
+/**
+ * Options of {@link calibrate}; every field has a default: `intervalMinutes` 30 (divides 1440),
+ * `timeZone` 'UTC' (the zone the records' wall-clock times are in; it only sets day and hour keys).
+ */
+export interface CalibrateOptions extends GridOptions {
   /** Service-level answer threshold in seconds. Default 20. */
   thresholdSeconds?: number;
-  /** IANA zone the records' wall-clock times are in (only sets day and hour keys). Default 'UTC'. */
-  timeZone?: string;
   /** Local weekdays of the working week (0 Sunday). Default [0, 1, 2, 3, 4]: Sunday to Thursday. */
   busyWeekdays?: number[];
   /** Busy window, local minutes of day [from, to). Default [600, 1020]: 10:00-17:00. */

@@ -1,4 +1,5 @@
 import { invalidInput, StaffcastError } from '../errors.js';
+import type { GridOptions } from '../time/gridOptions.js';
 import type { History } from '../time/history.js';
 import { dayNumberOfDate, localMinuteOfDay, weekdayOfDayNumber } from '../time/localCalendar.js';
 import { localDayIntervals } from '../time/localDayIntervals.js';
@@ -13,10 +14,8 @@ export interface DailyTotal {
   calls: number;
 }
 
-/** Options of `splitDailyTotals`. */
-export interface SplitDailyTotalsOptions {
-  /** IANA zone of the dates and of the interval grid. */
-  timeZone: string;
+/** Options of `splitDailyTotals`; `timeZone` is the zone of the dates and of the interval grid. */
+export interface SplitDailyTotalsOptions extends Required<Pick<GridOptions, 'timeZone'>> {
   /**
    * `'none'` (default): fractional interval values; `'largest-remainder'`: whole numbers by the
    * largest-remainder method (each interval gets the floor of its exact part, the leftover units go

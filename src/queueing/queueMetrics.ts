@@ -1,6 +1,6 @@
 import { erlangBUnchecked } from './erlangB.js';
 import { evaluateMetrics } from './evaluate.js';
-import type { MetricsOptions, QueueDemand, QueueMetrics } from './types.js';
+import type { QueueDemand, QueueMetrics, QueueMetricsOptions } from './types.js';
 import { checkAgents, checkBasis, checkDemand, checkThreshold, toParams } from './validate.js';
 
 /**
@@ -23,7 +23,11 @@ import { checkAgents, checkBasis, checkDemand, checkThreshold, toParams } from '
  * //   serviceLevel: 0.8883500191794669, asaSeconds: 7.83593701177724, abandonRate: 0,
  * //   occupancy: 0.7142857142857143, stable: true }
  */
-export function queueMetrics(demand: QueueDemand, agents: number, options: MetricsOptions): QueueMetrics {
+export function queueMetrics(
+  demand: QueueDemand,
+  agents: number,
+  options: QueueMetricsOptions,
+): QueueMetrics {
   const fn = 'queueMetrics';
   checkDemand(fn, demand);
   checkAgents(fn, agents);

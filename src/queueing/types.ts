@@ -40,12 +40,18 @@ export interface QueueDemand {
 }
 
 /** Options of `queueMetrics`. */
-export interface MetricsOptions {
+export interface QueueMetricsOptions {
   /** Service-level answer threshold in seconds (>= 0), e.g. 20. */
   thresholdSeconds: number;
   /** Which callers the service level counts; default `'offered'`. */
   serviceLevelBasis?: ServiceLevelBasis;
 }
+
+/**
+ * @deprecated Use {@link QueueMetricsOptions} (the `<function>Options` name of `queueMetrics`); kept for existing
+ * imports of the public API.
+ */
+export type MetricsOptions = QueueMetricsOptions;
 
 /** What a queue delivers with a given number of agents. */
 export interface QueueMetrics {

@@ -1,19 +1,20 @@
 import { TZDate } from '@date-fns/tz';
 import { invalidInput } from '../errors.js';
+import type { GridOptions } from '../time/gridOptions.js';
 
 /**
- * The requirement a schedule must cover: required agents per interval on a regular grid.
- * Slots are numbered 0..n-1 from the first interval; the solver works in slot indexes.
+ * The requirement a schedule must cover: required agents per interval on a regular grid of
+ * `intervalMinutes` (15, 30, 60 ...); `timeZone` is the zone of the local times the rules speak of
+ * (default `'UTC'`). Slots are numbered 0..n-1 from the first interval; the solver works in slot
+ * indexes.
  */
-export interface ShiftRequirement {
-  /** Interval length in minutes (15, 30, 60 ...). */
-  intervalMinutes: number;
+export interface ShiftRequirement
+  extends Pick<GridOptions, 'timeZone'>,
+    Required<Pick<GridOptions, 'intervalMinutes'>> {
   /** Agents required on the phones in each interval (>= 0, may be fractional). */
   required: ArrayLike<number>;
   /** Epoch ms of each interval start (optional). With them, weekdays and times of day come from `timeZone`. */
   starts?: ArrayLike<number>;
-  /** IANA zone of the local times the rules speak of (default `'UTC'`). */
-  timeZone?: string;
   /** Without `starts`: weekday of slot 0, 0 = Monday ... 6 = Sunday (default 0). */
   firstWeekday?: number;
   /** Without `starts`: local minute of day of slot 0 (default 0). */

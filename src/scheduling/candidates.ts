@@ -34,7 +34,7 @@ export interface Candidates {
 }
 
 /** Options of {@link generateCandidates}. */
-export interface CandidateOptions {
+export interface GenerateCandidatesOptions {
   /** Break columns: `'explicit'` (one column per break placement) or `'afterwards'`. */
   breakMethod: 'explicit' | 'afterwards';
   /** Most break-placement combinations per shift in explicit mode (default 48); positions are thinned evenly beyond it. */
@@ -153,7 +153,7 @@ function thin(values: number[], keep: number): number[] {
 export function generateCandidates(
   cal: SlotCalendar,
   rules: ShiftRulesConfig,
-  options: CandidateOptions,
+  options: GenerateCandidatesOptions,
 ): Candidates {
   const n = cal.slots;
   const iv = cal.intervalMinutes;

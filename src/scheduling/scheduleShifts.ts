@@ -22,7 +22,7 @@ import { defaultWorkLimit, type MipStop, solveCoveringMip } from './solveMip.js'
 import { decomposeTours } from './tours.js';
 
 /** Options of {@link scheduleShifts}. */
-export interface ScheduleOptions {
+export interface ScheduleShiftsOptions {
   /**
    * Deterministic work budget of the MIP in simplex iterations (all LPs of the branch and bound):
    * the solve stops at the first progress checkpoint past it, at the same point whatever the machine
@@ -42,6 +42,12 @@ export interface ScheduleOptions {
   /** Name of the rules file, for error messages (default `'rules'`). */
   rulesSource?: string;
 }
+
+/**
+ * @deprecated Use {@link ScheduleShiftsOptions} (the `<function>Options` name of `scheduleShifts`); kept for existing
+ * imports of the public API.
+ */
+export type ScheduleOptions = ScheduleShiftsOptions;
 
 /** A break of a scheduled shift. */
 export interface ScheduledBreak {
@@ -292,7 +298,7 @@ async function runMethod(
   method: 'explicit' | 'implicit' | 'afterwards',
   cal: SlotCalendar,
   rules: ShiftRulesConfig,
-  options: ScheduleOptions,
+  options: ScheduleShiftsOptions,
   timeLimitSeconds: number,
   workShare: number,
   start?: (c: Candidates) => { sol: CoverSolution; instances?: ShiftInstance[] } | undefined,
@@ -517,7 +523,7 @@ function mapToExplicit(from: MethodRun, c: Candidates): CoverSolution | undefine
 export async function scheduleShifts(
   requirement: ShiftRequirement,
   rulesInput: ShiftRulesInput,
-  options: ScheduleOptions = {},
+  options: ScheduleShiftsOptions = {},
 ): Promise<ShiftSchedule> {
   const rules = parseShiftRules(rulesInput, options.rulesSource);
   const cal = slotCalendar(requirement, rules.cyclicWeek ? { minDays: 7 } : {});

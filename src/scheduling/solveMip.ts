@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { CoveringModel } from './model.js';
 
 /** Options of {@link solveCoveringMip}. */
-export interface MipSolveOptions {
+export interface SolveCoveringMipOptions {
   /**
    * Wall-clock safety net: HiGHS `time_limit`, and the worker is terminated at this plus
    * `graceSeconds` whatever happens. A run stopped by it depends on machine load (`stoppedBy: 'time'`).
@@ -133,7 +133,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 `;
 
 /**
- * The default deterministic work budget of a MIP (`MipSolveOptions.workLimit`), in simplex
+ * The default deterministic work budget of a MIP (`SolveCoveringMipOptions.workLimit`), in simplex
  * iterations summed over every LP of the branch and bound: `WORK_PER_ENTRY` (100) per row and
  * column of the model, at least `WORK_FLOOR` (200,000). Iterations, unlike seconds, do not depend on
  * machine load, so the search stops at the same point on every run. The examples' schedules prove
@@ -193,7 +193,7 @@ export function solveCoveringMip(
     | 'matrix'
     | 'integrality'
   >,
-  options: MipSolveOptions,
+  options: SolveCoveringMipOptions,
 ): Promise<MipSolveResult> {
   const t0 = performance.now();
   const limit = options.timeLimitSeconds;

@@ -1,9 +1,8 @@
 import { invalidInput } from '../errors.js';
+import type { GridOptions } from '../time/gridOptions.js';
 
-/** Options of `deferredService`. */
-export interface DeferredServiceOptions {
-  /** Interval length in minutes (> 0). */
-  intervalMinutes: number;
+/** Options of `deferredService` (`intervalMinutes`: the interval length, > 0). */
+export interface DeferredServiceOptions extends Required<Pick<GridOptions, 'intervalMinutes'>> {
   /** Mean handling time of one item in seconds (> 0). */
   ahtSeconds: number;
   /**

@@ -1,6 +1,6 @@
 import { invalidInput } from '../errors.js';
 import { queueMetrics } from '../queueing/queueMetrics.js';
-import type { MetricsOptions } from '../queueing/types.js';
+import type { QueueMetricsOptions } from '../queueing/types.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
 import { addService, emptyServiceTotals, type ServiceSummary, serviceSummary } from './serviceTotals.js';
 
@@ -51,7 +51,7 @@ export interface ScheduleEvaluation {
 export function evaluateSchedule(
   schedule: Pick<ShiftSchedule, 'coverage' | 'intervalMinutes'>,
   demand: ScheduleDemand,
-  options: MetricsOptions,
+  options: QueueMetricsOptions,
 ): ScheduleEvaluation {
   const fn = 'evaluateSchedule';
   const cov = schedule.coverage;

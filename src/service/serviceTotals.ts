@@ -1,30 +1,45 @@
 /** Volume-weighted service figures of a set of intervals. */
 export interface ServiceSummary {
+  /** Sum(calls). */
   calls: number;
   /** Sum(calls * serviceLevel) / sum(calls); 1 when no calls. */
   serviceLevel: number;
   /**
-   * Mean wait of answered contacts: Sum(answered * asaSeconds) / Sum(answered), answered =
-   * calls x (1 - abandonRate); 0 when none is answered (Infinity when an interval with calls is unstable).
+   * Mean wait of answered contacts (s): Sum(answered * asaSeconds) / Sum(answered), answered =
+   * calls x (1 - abandonRate), over the intervals with an ASA (not email, not NaN); 0 when none is
+   * answered (Infinity when an interval with calls is unstable).
    */
   asaSeconds: number;
-  /** Sum(calls * abandonRate) / sum(calls). */
+  /** Sum(calls * abandonRate) / sum(calls); 0 when no calls. */
   abandonRate: number;
 }
 
-/** Running sums of a period's service: calls, calls x SL, calls x abandonment, answered, answered x ASA. */
+/**
+ * Running sums of a period's service (all over the intervals with calls; `serviceSummary` divides
+ * them): calls, calls answered within the threshold, calls abandoned, and the answered calls and
+ * their total wait over the intervals with an ASA.
+ */
 export interface ServiceTotals {
+  /** Sum(calls). */
   calls: number;
-  sl: number;
-  ab: number;
-  /** Answered contacts, calls x (1 - abandonRate), of the intervals with an ASA. */
+  /** Sum(calls x serviceLevel): calls answered within the threshold. */
+  answeredWithin: number;
+  /** Sum(calls x abandonRate): calls abandoned. */
+  abandoned: number;
+  /** Sum(answered), answered = calls x (1 - abandonRate), over the intervals with an ASA. */
   answered: number;
-  asa: number;
+  /** Sum(answered x asaSeconds): seconds waited by the answered calls (a sum, not an ASA). */
+  answeredWaitSeconds: number;
 }
 
-/** Empty running sums. */
+/**
+ * Empty running sums. O(1).
+ *
+ * @example
+ * emptyServiceTotals(); // { calls: 0, answeredWithin: 0, abandoned: 0, answered: 0, answeredWaitSeconds: 0 }
+ */
 export function emptyServiceTotals(): ServiceTotals {
-  return { calls: 0, sl: 0, ab: 0, answered: 0, asa: 0 };
+  return { calls: 0, answeredWithin: 0, abandoned: 0, answered: 0, answeredWaitSeconds: 0 };
 }
 
 /**
@@ -49,12 +64,12 @@ export function addService(
 ): void {
   if (!(calls > 0)) return;
   totals.calls += calls;
-  totals.sl += calls * serviceLevel;
-  totals.ab += calls * abandonRate;
+  totals.answeredWithin += calls * serviceLevel;
+  totals.abandoned += calls * abandonRate;
   const answered = calls * (1 - abandonRate);
   if (withAsa && !Number.isNaN(asaSeconds) && answered > 0) {
     totals.answered += answered;
-    totals.asa += answered * asaSeconds;
+    totals.answeredWaitSeconds += answered * asaSeconds;
   }
 }
 
@@ -69,8 +84,8 @@ export function serviceSummary(totals: ServiceTotals): ServiceSummary {
   if (!(totals.calls > 0)) return { calls: 0, serviceLevel: 1, asaSeconds: 0, abandonRate: 0 };
   return {
     calls: totals.calls,
-    serviceLevel: totals.sl / totals.calls,
-    asaSeconds: totals.answered > 0 ? totals.asa / totals.answered : 0,
-    abandonRate: totals.ab / totals.calls,
+    serviceLevel: totals.answeredWithin / totals.calls,
+    asaSeconds: totals.answered > 0 ? totals.answeredWaitSeconds / totals.answered : 0,
+    abandonRate: totals.abandoned / totals.calls,
   };
 }

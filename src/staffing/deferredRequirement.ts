@@ -1,9 +1,8 @@
 import { invalidInput, StaffcastError } from '../errors.js';
+import type { GridOptions } from '../time/gridOptions.js';
 
-/** Options of `deferredRequirement`. */
-export interface DeferredOptions {
-  /** Interval length in minutes (> 0). */
-  intervalMinutes: number;
+/** Options of `deferredRequirement` (`intervalMinutes`: the interval length, > 0). */
+export interface DeferredRequirementOptions extends Required<Pick<GridOptions, 'intervalMinutes'>> {
   /** Mean handling time of one item in seconds (> 0). */
   ahtSeconds: number;
   /** Time allowed from arrival to completion, in minutes (> 0). */
@@ -17,6 +16,12 @@ export interface DeferredOptions {
   /** Per interval, whether agents may work in it (the centre is open). Default: all open. */
   open?: ArrayLike<boolean>;
 }
+
+/**
+ * @deprecated Use {@link DeferredRequirementOptions} (the `<function>Options` name of `deferredRequirement`); kept for existing
+ * imports of the public API.
+ */
+export type DeferredOptions = DeferredRequirementOptions;
 
 /** The deferred-work requirement per interval. */
 export interface DeferredRequirement {
@@ -65,7 +70,7 @@ const EPS = 1e-9;
  */
 export function deferredRequirement(
   arrivals: ArrayLike<number>,
-  options: DeferredOptions,
+  options: DeferredRequirementOptions,
 ): DeferredRequirement {
   const fn = 'deferredRequirement';
   const { intervalMinutes, ahtSeconds, deadlineMinutes } = options;

@@ -7,11 +7,11 @@ import type { StaffingConfig, StaffingQueueConfig } from '../schemas/staffingCon
 import type { Requirement } from '../staffing/types.js';
 import { type DeferredRequirement, deferredRequirement } from './deferredRequirement.js';
 import { type Shrinkage, shrinkageByInterval } from './shrinkage.js';
-import { type StaffingOptions, type StaffingPlan, staffingPlan } from './staffingPlan.js';
+import { type StaffingPlan, type StaffingPlanOptions, staffingPlan } from './staffingPlan.js';
 import { type ParallelOptions, staffingPlanParallel } from './staffingPlanParallel.js';
 
 /** Options of `multiQueuePlan` beyond the plan-wide staffing options. */
-export interface MultiQueueOptions {
+export interface MultiQueuePlanOptions {
   /**
    * Fitted model inputs from `calibrate` (`calibrate --params-out`), applied by `withFittedInputs`
    * to every queue that uses them: by default the `voice` queues (the parameters are fitted on
@@ -25,6 +25,12 @@ export interface MultiQueueOptions {
   /** Name of the forecast in messages (its file). Default `'the forecast'`. */
   forecastName?: string;
 }
+
+/**
+ * @deprecated Use {@link MultiQueuePlanOptions} (the `<function>Options` name of `multiQueuePlan`); kept for existing
+ * imports of the public API.
+ */
+export type MultiQueueOptions = MultiQueuePlanOptions;
 
 /**
  * Fills the staffing options of one forecast from fitted parameters (`calibrate --params-out`),
@@ -46,11 +52,11 @@ export interface MultiQueueOptions {
  */
 export function withFittedInputs(
   forecast: Forecast,
-  options: StaffingOptions,
+  options: StaffingPlanOptions,
   params: CalibrationParams,
-): StaffingOptions {
+): StaffingPlanOptions {
   const fitted = fittedInputsByInterval(params, forecast.starts);
-  const out: StaffingOptions = { ...options };
+  const out: StaffingPlanOptions = { ...options };
   if (out.ahtSeconds === undefined) {
     const fittedAht = meanFilled(fitted.ahtSeconds);
     const own = forecast.ahtSeconds;
@@ -159,8 +165,8 @@ export interface MultiQueuePlan {
 export function multiQueuePlan(
   forecasts: ReadonlyMap<string, Forecast>,
   config: StaffingConfig,
-  base: StaffingOptions,
-  options: MultiQueueOptions = {},
+  base: StaffingPlanOptions,
+  options: MultiQueuePlanOptions = {},
 ): MultiQueuePlan {
   const prepared = prepareQueues(forecasts, config, base, options);
   const queues = prepared.map((p) => {
@@ -191,8 +197,8 @@ export function multiQueuePlan(
 export async function multiQueuePlanParallel(
   forecasts: ReadonlyMap<string, Forecast>,
   config: StaffingConfig,
-  base: StaffingOptions,
-  options: MultiQueueOptions & ParallelOptions = {},
+  base: StaffingPlanOptions,
+  options: MultiQueuePlanOptions & ParallelOptions = {},
 ): Promise<MultiQueuePlan> {
   const prepared = prepareQueues(forecasts, config, base, options);
   const jobQueues = prepared.flatMap((p, i) => (p.queue.channel === 'email' ? [] : [i]));
@@ -229,7 +235,7 @@ export async function multiQueuePlanParallel(
 }
 
 /** Options of `multiQueuePlanEach`. */
-export interface MultiQueueEachOptions extends MultiQueueOptions, ParallelOptions {
+export interface MultiQueuePlanEachOptions extends MultiQueuePlanOptions, ParallelOptions {
   /**
    * Staff the voice and chat queues on worker threads (`staffingPlanParallel`), a few queues at a
    * time. Default false (the calling thread).
@@ -238,6 +244,12 @@ export interface MultiQueueEachOptions extends MultiQueueOptions, ParallelOption
   /** Queues (in config order) staffed together on the threads. Default 4: at most that many plans in memory. */
   batchQueues?: number;
 }
+
+/**
+ * @deprecated Use {@link MultiQueuePlanEachOptions} (the `<function>Options` name of `multiQueuePlanEach`); kept for existing
+ * imports of the public API.
+ */
+export type MultiQueueEachOptions = MultiQueuePlanEachOptions;
 
 /**
  * The queues of `multiQueuePlan` one at a time, in config order, so a caller that writes each
@@ -260,8 +272,8 @@ export interface MultiQueueEachOptions extends MultiQueueOptions, ParallelOption
 export async function* multiQueuePlanEach(
   forecasts: ReadonlyMap<string, Forecast>,
   config: StaffingConfig,
-  base: StaffingOptions,
-  options: MultiQueueEachOptions = {},
+  base: StaffingPlanOptions,
+  options: MultiQueuePlanEachOptions = {},
 ): AsyncGenerator<QueuePlan> {
   const batchQueues = options.batchQueues ?? 4;
   if (!Number.isInteger(batchQueues) || batchQueues < 1)
@@ -314,14 +326,14 @@ export async function* multiQueuePlanEach(
 interface PreparedQueue {
   queue: StaffingQueueConfig;
   forecast: Forecast;
-  options: StaffingOptions;
+  options: StaffingPlanOptions;
 }
 
 function prepareQueues(
   forecasts: ReadonlyMap<string, Forecast>,
   config: StaffingConfig,
-  base: StaffingOptions,
-  options: MultiQueueOptions,
+  base: StaffingPlanOptions,
+  options: MultiQueuePlanOptions,
 ): PreparedQueue[] {
   const names = new Set(config.queues.map((q) => q.name));
   const configName = options.configName ?? 'staffing config';
@@ -381,10 +393,10 @@ function assemble(queues: QueuePlan[]): MultiQueuePlan {
 function optionsOf(
   queue: StaffingQueueConfig,
   config: StaffingConfig,
-  base: StaffingOptions,
-): StaffingOptions {
+  base: StaffingPlanOptions,
+): StaffingPlanOptions {
   const target = queue.target ?? config.target;
-  const options: StaffingOptions = {
+  const options: StaffingPlanOptions = {
     ...base,
     target: target === undefined ? base.target : withoutUndefined(target),
   };
@@ -411,7 +423,7 @@ function withoutUndefined<T>(value: T): { [K in keyof T]: Exclude<T[K], undefine
   return JSON.parse(JSON.stringify(value)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
-function emailPlan(queue: StaffingQueueConfig, forecast: Forecast, options: StaffingOptions): QueuePlan {
+function emailPlan(queue: StaffingQueueConfig, forecast: Forecast, options: StaffingPlanOptions): QueuePlan {
   const fn = 'multiQueuePlan';
   const { intervalMinutes, starts } = forecast;
   const n = starts.length;

@@ -1,11 +1,10 @@
 import { invalidInput } from '../errors.js';
+import type { GridOptions } from '../time/gridOptions.js';
 
-/** Options of `outboundCapacity`. */
-export interface OutboundOptions {
+/** Options of `outboundCapacity` (`intervalMinutes`: the interval length, > 0). */
+export interface OutboundCapacityOptions extends Required<Pick<GridOptions, 'intervalMinutes'>> {
   /** Mean handle time of one outbound call in seconds (> 0), dialling and wrap-up included. */
   ahtSeconds: number;
-  /** Interval length in minutes (> 0). */
-  intervalMinutes: number;
   /**
    * Shrinkage of the scheduled agents in [0, 1): scheduled heads x (1 - shrinkage) are on the
    * phones. Default 0: `scheduled` already counts productive agents.
@@ -14,6 +13,12 @@ export interface OutboundOptions {
   /** Share of spare time usable for outbound (dialling efficiency, breathing room), in (0, 1]. Default 1. */
   maxOccupancy?: number;
 }
+
+/**
+ * @deprecated Use {@link OutboundCapacityOptions} (the `<function>Options` name of `outboundCapacity`); kept for existing
+ * imports of the public API.
+ */
+export type OutboundOptions = OutboundCapacityOptions;
 
 /** Outbound capacity per interval and in total. */
 export interface OutboundCapacity {
@@ -46,7 +51,7 @@ export interface OutboundCapacity {
 export function outboundCapacity(
   requiredAgents: ArrayLike<number>,
   scheduledAgents: ArrayLike<number>,
-  options: OutboundOptions,
+  options: OutboundCapacityOptions,
 ): OutboundCapacity {
   const fn = 'outboundCapacity';
   const { ahtSeconds, intervalMinutes } = options;

@@ -9,6 +9,7 @@ import type { QueueMetrics, ServiceLevelBasis, StaffingTarget } from '../queuein
 import { checkTarget, type QueueParams, toParams } from '../queueing/validate.js';
 import type { Requirement } from '../staffing/types.js';
 import { formatInstant } from '../time/formatInstant.js';
+import type { GridOptions } from '../time/gridOptions.js';
 import { dateOfDayNumber, localDayNumber, weekdayOfDayNumber } from '../time/localCalendar.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
 import { callsAtQuantile } from './callsAtQuantile.js';
@@ -18,8 +19,11 @@ import { type Shrinkage, shrinkageByInterval } from './shrinkage.js';
 /** Over which period the service-level target must hold. */
 export type StaffingScope = 'interval' | 'day' | 'week';
 
-/** Options of `staffingPlan`. */
-export interface StaffingOptions {
+/**
+ * Options of `staffingPlan`; `timeZone` (the zone of local time for shrinkage rules and days /
+ * weeks) defaults to `forecast.timeZone`.
+ */
+export interface StaffingPlanOptions extends Pick<GridOptions, 'timeZone'> {
   /** What every interval (scope 'interval') or the period's volume-weighted result must meet. */
   target: StaffingTarget;
   /**
@@ -54,9 +58,13 @@ export interface StaffingOptions {
    * opening hour. 0 lets an interval drop to any service level.
    */
   minIntervalServiceLevel?: number;
-  /** Zone of local time for shrinkage rules and days/weeks. Default `forecast.timeZone`. */
-  timeZone?: string;
 }
+
+/**
+ * @deprecated Use {@link StaffingPlanOptions} (the `<function>Options` name of `staffingPlan`); kept for existing
+ * imports of the public API.
+ */
+export type StaffingOptions = StaffingPlanOptions;
 
 /**
  * Share of the period target every interval keeps in day/week scope when
@@ -134,7 +142,7 @@ export interface StaffingPlan extends Requirement {
  * plan.agents; // Float64Array [14]
  * plan.scheduledAgents; // Float64Array [20]
  */
-export function staffingPlan(forecast: Forecast, options: StaffingOptions): StaffingPlan {
+export function staffingPlan(forecast: Forecast, options: StaffingPlanOptions): StaffingPlan {
   const fn = 'staffingPlan';
   const { target } = options;
   checkTarget(fn, target);

@@ -2,12 +2,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { StaffcastError, type StaffcastErrorCode } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
-import { type StaffingOptions, type StaffingPlan, staffingPlan } from './staffingPlan.js';
+import { type StaffingPlan, type StaffingPlanOptions, staffingPlan } from './staffingPlan.js';
 
 /** One plan to compute: a forecast and its options. */
 export interface StaffingJob {
   forecast: Forecast;
-  options: StaffingOptions;
+  options: StaffingPlanOptions;
 }
 
 /** Options of `staffingPlanParallel`. */

@@ -1,15 +1,15 @@
 import { invalidInput } from '../errors.js';
+import type { GridOptions } from '../time/gridOptions.js';
 import { dateOfDayNumber, localDayNumber, weekdayOfDayNumber } from '../time/localCalendar.js';
 import { DEFAULT_PAID_HOURS_PER_WEEK, fteOf, horizonDaysOf } from './fte.js';
 
 export { DEFAULT_PAID_HOURS_PER_WEEK };
 
-/** Options of `staffingSummary`. */
-export interface SummaryOptions {
-  /** IANA zone whose local dates and weeks (Monday to Sunday) group the intervals. */
-  timeZone: string;
-  /** Interval length in minutes (> 0). */
-  intervalMinutes: number;
+/**
+ * Options of `staffingSummary`: the zone whose local dates and weeks (Monday to Sunday) group the
+ * intervals and the interval length (> 0), and the FTE basis.
+ */
+export interface StaffingSummaryOptions extends Required<GridOptions> {
   /** Paid hours of one full-time equivalent per week (> 0). Default 40 (`DEFAULT_PAID_HOURS_PER_WEEK`). */
   paidHoursPerWeek?: number;
   /**
@@ -25,6 +25,12 @@ export interface SummaryOptions {
   /** Service level per interval; when given, the worst interval is reported. */
   serviceLevel?: ArrayLike<number>;
 }
+
+/**
+ * @deprecated Use {@link StaffingSummaryOptions} (the `<function>Options` name of `staffingSummary`); kept for existing
+ * imports of the public API.
+ */
+export type SummaryOptions = StaffingSummaryOptions;
 
 /** Agent-hours of one local day or week. */
 export interface PeriodHours {
@@ -84,7 +90,7 @@ export interface StaffingSummary {
 export function staffingSummary(
   starts: ArrayLike<number>,
   agents: ArrayLike<number>,
-  options: SummaryOptions,
+  options: StaffingSummaryOptions,
 ): StaffingSummary {
   const fn = 'staffingSummary';
   const paid = options.paidHoursPerWeek ?? DEFAULT_PAID_HOURS_PER_WEEK;

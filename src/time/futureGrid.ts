@@ -1,4 +1,5 @@
 import { invalidInput } from '../errors.js';
+import type { GridOptions } from './gridOptions.js';
 import { dayNumberOfDate, localWallMs, weekdayOfDayNumber } from './localCalendar.js';
 import { checkInterval, localDayIntervals } from './localDayIntervals.js';
 
@@ -10,12 +11,8 @@ export type OpenSlots =
   | ((weekday: number, slot: number, dayNumber: number) => boolean)
   | Iterable<readonly [weekday: number, slot: number]>;
 
-/** Options of `futureGrid`. */
-export interface FutureGridOptions {
-  /** IANA zone of the grid. */
-  timeZone: string;
-  /** Interval length in minutes, dividing 1440. */
-  intervalMinutes: number;
+/** Options of `futureGrid`: the grid's zone and interval length (dividing 1440) and the days. */
+export interface FutureGridOptions extends Required<GridOptions> {
   /** First local day: `YYYY-MM-DD` or a local day number. */
   firstDay: string | number;
   /** Number of consecutive local days (>= 0). */

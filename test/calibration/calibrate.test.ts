@@ -3,14 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fitAvailability } from '../../src/calibration/availabilityFit.js';
 import { type CalibrationResult, calibrate } from '../../src/calibration/calibrate.js';
-import { errorStat } from '../../src/calibration/diagnostics/fitErrors.js';
+import { errorStat } from '../../src/calibration/diagnostics/errorStat.js';
 import { formatCalibrationReport } from '../../src/calibration/diagnostics/report.js';
 import { calibrationTargets } from '../../src/calibration/diagnostics/targets.js';
-import { fitAvailability } from '../../src/calibration/fit.js';
 import { calibrationGrid } from '../../src/calibration/grid.js';
-import { hourlyRatio } from '../../src/calibration/hourly.js';
-import { predictKpis } from '../../src/calibration/predict.js';
+import { hourlyRatio } from '../../src/calibration/hourlyTable.js';
+import { predictKpis } from '../../src/calibration/predictedKpis.js';
 import { calibrationParamsSchema } from '../../src/schemas/calibrationParams.js';
 import { BANK_CALLS_GZ, readBankMonth } from './calibrate.helpers.js';
 

@@ -13,6 +13,18 @@ describe('serviceTotals', () => {
     expect(s.asaSeconds).toBeCloseTo((90 * 10 + 40 * 40) / 130, 12);
   });
 
+  it('keeps sums: calls answered within the threshold, abandoned, answered and their total wait in seconds', () => {
+    const t = emptyServiceTotals();
+    addService(t, 100, 0.8, 10, 0.1);
+    addService(t, 50, 0.5, 40, 0.2);
+    expect(t.calls).toBe(150);
+    expect(t.answeredWithin).toBeCloseTo(105, 12);
+    expect(t.abandoned).toBeCloseTo(20, 12);
+    expect(t.answered).toBeCloseTo(130, 12);
+    // 90 answered waited 10 s each, 40 waited 40 s each: 2500 s in all, not an ASA
+    expect(t.answeredWaitSeconds).toBeCloseTo(2500, 12);
+  });
+
   it('skips intervals without calls, and the ASA of email (withAsa false) or a NaN ASA', () => {
     const t = emptyServiceTotals();
     addService(t, 0, 0, 99, 0);

@@ -1,5 +1,5 @@
-import type { PredictedKpis } from '../predict.js';
-import { type ErrorStat, errorStat } from './fitErrors.js';
+import type { PredictedKpis } from '../predictedKpis.js';
+import { type ErrorStat, errorStat } from './errorStat.js';
 
 /** Errors of one model on one set of intervals (per interval and per day). */
 export interface ModelErrors {

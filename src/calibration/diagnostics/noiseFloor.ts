@@ -1,6 +1,6 @@
 import { invalidInput } from '../../errors.js';
 import type { QueueDemand } from '../../queueing/types.js';
-import { predictKpis } from '../predict.js';
+import { predictKpis } from '../predictedKpis.js';
 
 /** One interval of {@link modelNoiseFloor}: the model's inputs. */
 export interface NoiseFloorInterval {
@@ -31,12 +31,18 @@ export interface NoiseFloor {
 }
 
 /** Options of {@link modelNoiseFloor}. */
-export interface NoiseFloorOptions {
+export interface ModelNoiseFloorOptions {
   /** Replications per interval. Default 200. */
   replications?: number;
   /** Seed of the generator (same seed, same answer). Default 1. */
   seed?: number;
 }
+
+/**
+ * @deprecated Use {@link ModelNoiseFloorOptions} (the `<function>Options` name of `modelNoiseFloor`); kept for existing
+ * imports of the public API.
+ */
+export type NoiseFloorOptions = ModelNoiseFloorOptions;
 
 /** mulberry32: a small, fast, seeded uniform generator on (0, 1). */
 function generator(seed: number): () => number {
@@ -107,7 +113,7 @@ function stationaryCumulative(rate: number, agents: number, ahtSeconds: number, 
 export function modelNoiseFloor(
   intervals: readonly NoiseFloorInterval[],
   thresholdSeconds: number,
-  options: NoiseFloorOptions = {},
+  options: ModelNoiseFloorOptions = {},
 ): NoiseFloor {
   const replications = options.replications ?? 200;
   if (intervals.length === 0) invalidInput('modelNoiseFloor', 'intervals', 'must not be empty', 0);

@@ -1,7 +1,7 @@
 import { goldenSectionMinimum } from '../../numeric/goldenSection.js';
-import type { FitInterval } from '../fit.js';
-import { predictKpis } from '../predict.js';
-import { type ErrorStat, errorStat } from './fitErrors.js';
+import type { FitInterval } from '../availabilityFit.js';
+import { predictKpis } from '../predictedKpis.js';
+import { type ErrorStat, errorStat } from './errorStat.js';
 
 /** One interval for {@link presenceOracle}: a fit interval plus its observed ASA and the agents the model used. */
 export interface OracleInterval extends FitInterval {

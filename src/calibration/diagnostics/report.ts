@@ -1,5 +1,5 @@
 import type { CalibrationResult } from '../calibrate.js';
-import type { ErrorStat } from './fitErrors.js';
+import type { ErrorStat } from './errorStat.js';
 import { calibrationTargets } from './targets.js';
 
 const pct = (v: number): string => (Number.isFinite(v) ? (v * 100).toFixed(1) : String(v));

@@ -1,7 +1,7 @@
 import { invalidInput } from '../../errors.js';
 import type { QueueDemand } from '../../queueing/types.js';
-import type { CalibrationFit } from '../fit.js';
-import { fitAvailability } from '../fit.js';
+import type { CalibrationFit } from '../availabilityFit.js';
+import { fitAvailability } from '../availabilityFit.js';
 import type { CalibrationGrid } from '../grid.js';
 import type { AgentsSource } from '../options.js';
 import type { CallRecord } from '../records.js';

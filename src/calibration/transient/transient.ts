@@ -1,7 +1,7 @@
 import { invalidInput } from '../../errors.js';
 import { rk4Stepper } from '../../numeric/rk4.js';
 import type { QueueDemand } from '../../queueing/types.js';
-import type { PredictedKpis } from '../predict.js';
+import type { PredictedKpis } from '../predictedKpis.js';
 
 /** The queue found at an interval start (measured from the calls of the interval before). */
 export interface QueueStart {

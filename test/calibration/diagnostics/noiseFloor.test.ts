@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelNoiseFloor } from '../../../src/calibration/diagnostics/noiseFloor.js';
-import { predictKpis } from '../../../src/calibration/predict.js';
+import { predictKpis } from '../../../src/calibration/predictedKpis.js';
 
 const halfHour = { callsPerInterval: 60, intervalMinutes: 30, ahtSeconds: 200, patienceSeconds: 300 };
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fitAvailability } from '../../../src/calibration/availabilityFit.js';
 import { presenceOracle } from '../../../src/calibration/diagnostics/oracle.js';
-import { fitAvailability } from '../../../src/calibration/fit.js';
-import { predictKpis } from '../../../src/calibration/predict.js';
+import { predictKpis } from '../../../src/calibration/predictedKpis.js';
 
 const demand = { callsPerInterval: 90, intervalMinutes: 30, ahtSeconds: 180, patienceSeconds: 300 };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { predictKpis } from '../../../src/calibration/predict.js';
+import { predictKpis } from '../../../src/calibration/predictedKpis.js';
 import {
   transientKpis,
   transientModel,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrationGrid, intervalIndex } from '../../src/calibration/grid.js';
-import { observedKpis } from '../../src/calibration/kpis.js';
+import { observedKpis } from '../../src/calibration/observedKpis.js';
 import { classifyCall } from '../../src/calibration/records.js';
 import { call } from './records.helpers.js';
 

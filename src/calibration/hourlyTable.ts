@@ -51,3 +51,25 @@ export function hourlyRatio(
   };
   return { workweek: table(0), weekend: table(1) };
 }
+
+/**
+ * The (day type, local hour) cell of grid interval i: 0-23 for the hours of a working weekday
+ * (`busyWeekdays`), 24-47 for the hours of the other days. O(weekdays).
+ *
+ * @example
+ * // on a half-hour grid starting on a Sunday, interval 21 is Sunday 10:30 (busy weekdays Sunday to Thursday)
+ * hourCell(grid, [0, 1, 2, 3, 4], 21); // 10
+ */
+export function hourCell(grid: CalibrationGrid, busyWeekdays: readonly number[], i: number): number {
+  return (busyWeekdays.includes(grid.weekday[i]!) ? 0 : 24) + Math.floor(grid.minuteOfDay[i]! / 60);
+}
+
+/**
+ * The value of a table at a cell of {@link hourCell} (0-23 workweek, 24-47 weekend). O(1).
+ *
+ * @example
+ * hourCellValue({ workweek: Array(24).fill(180), weekend: Array(24).fill(200) }, 30); // 200
+ */
+export function hourCellValue(table: HourlyTable, cell: number): number {
+  return cell < 24 ? table.workweek[cell]! : table.weekend[cell - 24]!;
+}

@@ -1,7 +1,7 @@
 import { invalidInput } from '../errors.js';
 import { goldenSectionMinimum } from '../numeric/goldenSection.js';
 import type { QueueDemand } from '../queueing/types.js';
-import { type PredictedKpis, predictKpis } from './predict.js';
+import { type PredictedKpis, predictKpis } from './predictedKpis.js';
 
 /** One training interval of the availability fit. */
 export interface FitInterval {

@@ -1,0 +1,107 @@
+import type { IntervalDemand } from './demand.js';
+import type { CalibrationFrame } from './frame.js';
+import type { PredictedKpis } from './predictedKpis.js';
+import type { AgentsAt } from './presence/fitPresence.js';
+import type { IntervalModel } from './transient/intervalModel.js';
+import type { QueueStart } from './transient/transient.js';
+
+/** One interval of the calibration: what happened and what each model predicted. */
+export interface CalibrationInterval {
+  /** Epoch ms of the interval start. */
+  startMs: number;
+  /** Local day number (0 = first day). */
+  day: number;
+  /** Local weekday (0 Sunday). */
+  weekday: number;
+  /** Local minute of day. */
+  minuteOfDay: number;
+  /** 'train' (fit) or 'test' (held out). */
+  half: 'train' | 'test';
+  /** In the busy set the targets are scored on. */
+  busy: boolean;
+  /** Calls offered to agents. */
+  offered: number;
+  /** Agents present (sum of presence fractions). */
+  presentAgents: number;
+  /** Agents given to the models: availabilityFactor x presentAgents, or `queueAgents` ('queue'). */
+  effectiveAgents: number;
+  /** Handle time given to the models (s). */
+  ahtSeconds: number;
+  /** Patience given to Erlang A (s); Infinity when none was estimated. */
+  patienceSeconds: number;
+  /** The queue at the interval start the predictions started from (startState 'observed'). */
+  queueAtStart?: QueueStart;
+  /** Observed service level, ASA (s), abandonment; NaN when undefined. */
+  observed: PredictedKpis;
+  /** Erlang A prediction (NaN when nothing was offered). */
+  erlangA: PredictedKpis;
+  /** Erlang C prediction. */
+  erlangC: PredictedKpis;
+}
+
+/** What {@link calibrationIntervals} reads besides the frame. */
+export interface IntervalPredictionInputs {
+  /** Handle time of each grid interval (s, `handleTimes`). */
+  ahtSeconds: ArrayLike<number>;
+  /** Exponential patience of each grid interval (s, `fitPatience`): shown when Erlang A gets none. */
+  patienceSeconds: ArrayLike<number>;
+  /** The model inputs of an interval (`intervalDemand`). */
+  demandOf: IntervalDemand;
+  /** Agents present per grid interval (`fitPresence`). */
+  present: ArrayLike<number>;
+  /** Agents working at a factor (`fitPresence`). */
+  agentsAt: AgentsAt;
+  /** The fitted availability factor. */
+  availabilityFactor: number;
+  /** The model of each interval (`intervalModel`). */
+  model: IntervalModel;
+}
+
+/**
+ * Step 7 of `calibrate`: every interval's inputs, observations and predictions. An interval with
+ * offered calls and a positive handle time gets Erlang A (with patience) and Erlang C predictions
+ * at `agentsAt(i, availabilityFactor)` effective agents; the others get NaN. O(intervals) model
+ * runs.
+ *
+ * @example
+ * // the February 1999 bank month on half hours
+ * calibrationIntervals(frame, inputs).length; // 1344 (28 days x 48)
+ */
+export function calibrationIntervals(
+  frame: CalibrationFrame,
+  inputs: IntervalPredictionInputs,
+): CalibrationInterval[] {
+  const { grid, kpis } = frame;
+  const { ahtSeconds: aht, patienceSeconds: patience, demandOf, present, agentsAt, model } = inputs;
+  const factor = inputs.availabilityFactor;
+  const none: PredictedKpis = { serviceLevel: Number.NaN, asaSeconds: Number.NaN, abandonRate: Number.NaN };
+  const intervals: CalibrationInterval[] = [];
+  for (let i = 0; i < grid.starts.length; i++) {
+    const effective = agentsAt(i, factor);
+    const offered = kpis.offered[i]!;
+    const predictable = offered > 0 && aht[i]! > 0;
+    const start = model.startOf(i);
+    intervals.push({
+      startMs: grid.starts[i]!,
+      day: grid.dayIndex[i]!,
+      weekday: grid.weekday[i]!,
+      minuteOfDay: grid.minuteOfDay[i]!,
+      half: frame.isTrain(i) ? 'train' : 'test',
+      busy: frame.isBusy(i),
+      offered,
+      presentAgents: present[i]!,
+      effectiveAgents: effective,
+      ahtSeconds: aht[i]!,
+      patienceSeconds: demandOf(i, true, effective).patienceSeconds ?? patience[i]!,
+      ...(start === undefined ? {} : { queueAtStart: start }),
+      observed: {
+        serviceLevel: kpis.serviceLevel[i]!,
+        asaSeconds: kpis.asaSeconds[i]!,
+        abandonRate: kpis.abandonRate[i]!,
+      },
+      erlangA: predictable ? model.predict(i, true, effective, factor) : none,
+      erlangC: predictable ? model.predict(i, false, effective, factor) : none,
+    });
+  }
+  return intervals;
+}

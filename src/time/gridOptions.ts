@@ -1,0 +1,22 @@
+/**
+ * The options every function on an interval grid shares, in the date-fns style: one small shared
+ * options interface (as date-fns v4's `ContextOptions` with its `in` field, or `WeekOptions`) that
+ * each function's options type extends or picks from, so a field has one name and one meaning
+ * everywhere. Fields are optional here; a function that needs one takes
+ * `Required<Pick<GridOptions, 'timeZone'>>` (or `Required<GridOptions>`), and one with a default
+ * names it in its own options' doc comment.
+ *
+ * @example
+ * // the options of `staffingSummary` extend Required<GridOptions>
+ * const grid: GridOptions = { timeZone: 'Europe/Madrid', intervalMinutes: 30 };
+ * staffingSummary(agents, starts, { ...grid, paidHoursPerWeek: 37.5 });
+ */
+export interface GridOptions {
+  /**
+   * IANA zone (e.g. `Europe/Madrid`) of the grid's local wall clock: local days, weekdays, hours
+   * and weeks are read in it (`TZDate`, never a fixed offset).
+   */
+  timeZone?: string;
+  /** Interval length in minutes (> 0; a grid of whole local days needs a divisor of 1440). */
+  intervalMinutes?: number;
+}
