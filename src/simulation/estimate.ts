@@ -25,8 +25,8 @@ function tQuantile(probability: number, df: number): number {
  * @throws StaffcastError INVALID_INPUT when confidence is not in (0, 1)
  * @example
  * estimate(Float64Array.of(1, 2, 3, Number.NaN), 0.95);
- * // { mean: 2, standardError: 0.5773502691896258, lower: -0.4841377118564649,
- * //   upper: 4.484137711856465, replications: 3 }
+ * // { mean: 2, standardError: 0.5773502691896257, lower: -0.48413771175032805,
+ * //   upper: 4.4841377117503285, replications: 3 }
  */
 export function estimate(
   values: Float64Array,

@@ -50,7 +50,11 @@ export class Calls {
  * + intervals x queues).
  *
  * @example
- * // see runReplication
+ * const model = toModel('x', { intervalMinutes: 60, agents: [1], queues: [{
+ *   arrivals: { kind: 'replayed', arrivalSeconds: [5, 7] }, ahtSeconds: 100 }] }, 20);
+ * const calls = new Calls();
+ * generateCalls(model, new Variates(streamStates(1, 1)), calls);
+ * calls.count; // 2 (with exponential handle times of mean 100 s drawn from the stream)
  */
 export function generateCalls(model: SimulationModel, v: Variates, calls: Calls): void {
   const L = model.intervalSeconds;

@@ -4,7 +4,7 @@ import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 
 /**
  * The starting states of `count` independent random streams derived from one `seed`: stream r is
- * pure-rand's xoroshiro128+ seeded with `seed` and jumped forward r times (each jump skips 2^64
+ * pure-rand's xoroshiro128+ seeded with `seed` and jumped forward r + 1 times (each jump skips 2^64
  * draws, so the streams never overlap). Four 32-bit integers per stream, stream r at [4r, 4r + 4).
  * A replication's results depend only on (seed, r), never on which thread runs it. Cost O(count).
  *
@@ -14,6 +14,9 @@ import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 export function streamStates(seed: number, count: number): Int32Array {
   const states = new Int32Array(4 * count);
   const rng = xoroshiro128plus(seed);
+  // the seeded state itself is sparse (its first outputs are near 0 or 1 for small seeds); one jump
+  // mixes it, so stream 0 starts one jump in
+  rng.jump();
   for (let r = 0; r < count; r++) {
     states.set(rng.getState(), 4 * r);
     rng.jump();
