@@ -524,6 +524,11 @@ export {
 // Poisson / over-dispersed / replayed arrivals, exponential / lognormal / replayed handle times and
 // patience, agents joining and leaving at interval boundaries, several queues sharing a pool.
 export { estimate } from './simulation/estimate.js';
+export {
+  type SeriesSimulationInput,
+  type SimulationSeries,
+  simulationInputFromSeries,
+} from './simulation/fromSeries.js';
 export { Variates, streamStates } from './simulation/random.js';
 export {
   ABANDONED_OUTCOME,
