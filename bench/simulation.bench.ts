@@ -87,21 +87,38 @@ export async function run(): Promise<void> {
   };
   const options = { thresholdSeconds: 20, replications: 40, seed: 1 };
   const seen = new Map<string, string>();
+  // process CPU seconds per run (all threads): on a loaded machine wall time overstates the cost;
+  // CPU / workers is what the run takes on idle cores
+  const cpu = new Map<string, { seconds: number; runs: number }>();
+  const timed = async (name: string, work: () => Promise<string>) => {
+    const before = process.cpuUsage();
+    const text = await work();
+    const used = process.cpuUsage(before);
+    const c = cpu.get(name) ?? { seconds: 0, runs: 0 };
+    c.seconds += (used.user + used.system) / 1e6;
+    c.runs++;
+    cpu.set(name, c);
+    seen.set(name, text);
+  };
   const bench = new Bench({ iterations: 3, warmupIterations: 1 });
   const PARALLEL = 'US bank week (~170,000 calls) x 40 replications, 2 workers';
   bench
-    .add(PARALLEL, async () => {
-      seen.set(PARALLEL, describe(await simulate(week, { ...options, workers: 2 })));
-    })
-    .add('US bank week x 40 replications, 1 thread', async () => {
-      seen.set('1 thread', describe(await simulate(week, { ...options, workers: 1 })));
-    })
-    .add('US bank week x 40, lognormal handle (cv 1), day multiplier (cv 5%), 2 workers', async () => {
-      seen.set('noisy', describe(await simulate(noisy, { ...options, workers: 2 })));
-    });
+    .add(PARALLEL, () =>
+      timed('2 workers', async () => describe(await simulate(week, { ...options, workers: 2 }))),
+    )
+    .add('US bank week x 40 replications, 1 thread', () =>
+      timed('1 thread', async () => describe(await simulate(week, { ...options, workers: 1 }))),
+    )
+    .add('US bank week x 40, lognormal handle (cv 1), day multiplier (cv 5%), 2 workers', () =>
+      timed('noisy, 2 workers', async () => describe(await simulate(noisy, { ...options, workers: 2 }))),
+    );
   await bench.run();
   console.table(bench.table());
-  for (const [name, text] of seen) console.log(`${name}: ${text}`);
+  for (const [name, text] of seen) {
+    const c = cpu.get(name);
+    const perRun = c === undefined ? Number.NaN : c.seconds / c.runs;
+    console.log(`${name}: ${text}; CPU ${perRun.toFixed(2)} s per run`);
+  }
   const task = bench.getTask(PARALLEL);
   const result = task?.result;
   const best = result !== undefined && 'latency' in result ? result.latency.min : Number.NaN;
