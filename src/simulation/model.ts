@@ -42,7 +42,7 @@ export interface SimulationModel {
   maxAgents: number;
   dayIndex: Int32Array;
   days: number;
-  /** 0 = FCFS across queues, 1 = strict priority in queue order. */
+  /** True: strict priority in queue order; false: FCFS across queues. */
   priority: boolean;
   thresholdSeconds: number;
   queues: QueueModel[];
