@@ -22,9 +22,11 @@ export const PRESENT_SECONDS = 1;
 export const OVERTIME_SECONDS = 2;
 export const POOL_FIELDS = 3;
 
-/** Outcomes in `SimulatedCalls.outcome`. */
+/** `SimulatedCalls.outcome` of a call still waiting at the end of the horizon. */
 export const WAITING = 0;
+/** `SimulatedCalls.outcome` of an answered call. */
 export const ANSWERED_OUTCOME = 1;
+/** `SimulatedCalls.outcome` of an abandoned call. */
 export const ABANDONED_OUTCOME = 2;
 
 /** Every call of one replication (from `runReplication` with `record`), in `Calls` order. */
@@ -49,19 +51,11 @@ export class ReplicationScratch {
   tail = new Int32Array(1);
 }
 
-/** The offset of counter `field` of (queue, interval) in `runReplication`'s result. */
-export function queueCounter(model: SimulationModel, queue: number, interval: number, field: number): number {
-  return (queue * model.intervals + interval) * QUEUE_FIELDS + field;
-}
-
-/** The offset of pool counter `field` of an interval in `runReplication`'s result. */
-export function poolCounter(model: SimulationModel, interval: number, field: number): number {
-  return model.queues.length * model.intervals * QUEUE_FIELDS + interval * POOL_FIELDS + field;
-}
-
 /**
  * One replication of the discrete-event simulation of `model`, with random stream `state` (four
- * integers, see `streamStates`). Returns the counters (see `queueCounter`, `poolCounter`); with
+ * integers, see `streamStates`). Returns the counters: field f of (queue q, interval k) at
+ * (q * intervals + k) * QUEUE_FIELDS + f, then field f of the pool in interval k at
+ * queues * intervals * QUEUE_FIELDS + k * POOL_FIELDS + f; with
  * `record`, also fills it with every call's outcome.
  *
  * The model. Calls join their queue in arrival order. A free agent takes, among the queues' oldest
