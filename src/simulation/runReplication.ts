@@ -231,9 +231,12 @@ export function runReplication(
   let presentAcc = 0;
   let overtimeAcc = 0;
   let boundary = L;
-  for (;;) {
-    let ta = Number.POSITIVE_INFINITY;
-    let qa = -1;
+  // the next arrival (time, queue): changes only when an arrival is taken
+  let ta = Number.POSITIVE_INFINITY;
+  let qa = -1;
+  const nextArrival = (): void => {
+    ta = Number.POSITIVE_INFINITY;
+    qa = -1;
     for (let q = 0; q < Q; q++) {
       const i = tail[q]!;
       if (i < start[q + 1]! && arrival[i]! < ta) {
@@ -241,6 +244,9 @@ export function runReplication(
         qa = q;
       }
     }
+  };
+  nextArrival();
+  for (;;) {
     const tc = heapSize > 0 ? heap[0]! : Number.POSITIVE_INFINITY;
     const t = Math.min(boundary, tc, ta);
     const dt = t - last;
@@ -287,6 +293,7 @@ export function runReplication(
         head[qa]!++;
         answer(c, qa, t);
       }
+      nextArrival();
     }
   }
   const horizon = K * L;
