@@ -558,3 +558,36 @@ export {
   usesFittedParams,
   withFittedInputs,
 } from './staffing/multiQueuePlan.js';
+
+// ---- simulation: discrete-event simulation of queues through a staffing (replications, CIs) ---
+// Poisson / over-dispersed / replayed arrivals, exponential / lognormal / replayed handle times and
+// patience, agents joining and leaving at interval boundaries, several queues sharing a pool.
+export { estimate } from './simulation/estimate.js';
+export {
+  type SeriesSimulationInput,
+  type SimulationSeries,
+  simulationInputFromSeries,
+} from './simulation/fromSeries.js';
+export { Variates, streamStates } from './simulation/random.js';
+export {
+  ABANDONED_OUTCOME,
+  ANSWERED_OUTCOME,
+  type SimulatedCalls,
+  WAITING,
+} from './simulation/runReplication.js';
+export { type SimulateOnceOptions, simulate, simulateOnce } from './simulation/simulate.js';
+export { studentTQuantile } from './simulation/studentT.js';
+export type {
+  SimulationArrivals,
+  Estimate,
+  SimulationHandleTime,
+  SimulationPatience,
+  ServiceLevelEstimates,
+  SimulatedPeriod,
+  SimulatedQueue,
+  SimulatedQueuePeriod,
+  SimulationInput,
+  SimulationOptions,
+  SimulationQueue,
+  SimulationResult,
+} from './simulation/types.js';
