@@ -1,6 +1,6 @@
 import { invalidInput } from '../../errors.js';
 
-/** One waiting-time band of {@link abandonmentHazard}. */
+/** One waiting-time band of the abandonment hazard (`abandonmentHazard`). */
 export interface HazardBand {
   /** Band start, seconds of waiting (inclusive of exposure beyond it). */
   fromSeconds: number;
