@@ -100,6 +100,7 @@ export interface PatienceCheck {
  * Waiting-time band edges (s) of `PatienceCheck.hazard` and of the hazard-matched patience; the
  * last band runs from 360 s to Infinity.
  *
+ * @internal
  * @example
  * HAZARD_EDGES_SECONDS.length; // 10 bands: 0-10 s, 10-20 s, ..., 240-360 s, 360 s and more
  */

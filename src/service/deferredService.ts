@@ -1,6 +1,10 @@
 import { invalidInput } from '../errors.js';
 
-/** Options of `deferredService`. */
+/**
+ * Options of `deferredService`.
+ *
+ * @internal
+ */
 export interface DeferredServiceOptions {
   /** Interval length in minutes (> 0). */
   intervalMinutes: number;
@@ -13,7 +17,11 @@ export interface DeferredServiceOptions {
   dueInterval: ArrayLike<number>;
 }
 
-/** How deferred work fares with given agents. */
+/**
+ * How deferred work fares with given agents.
+ *
+ * @internal
+ */
 export interface DeferredService {
   /** Per arrival interval: share of its items handled by their due interval (1 when none arrive). */
   onTimeShare: Float64Array;
@@ -40,6 +48,7 @@ export interface DeferredService {
  * after the last interval are late. Intervals are consecutive (closed intervals have 0 agents).
  * O(n) amortised.
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` for arrays of different lengths, a negative or
  *   non-finite arrival or agent count, a non-positive handle time or interval, or a due interval
  *   before its arrival interval.

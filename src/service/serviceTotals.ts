@@ -12,7 +12,11 @@ export interface ServiceSummary {
   abandonRate: number;
 }
 
-/** Running sums of a period's service: calls, calls x SL, calls x abandonment, answered, answered x ASA. */
+/**
+ * Running sums of a period's service: calls, calls x SL, calls x abandonment, answered, answered x ASA.
+ *
+ * @internal
+ */
 export interface ServiceTotals {
   calls: number;
   sl: number;
@@ -22,7 +26,11 @@ export interface ServiceTotals {
   asa: number;
 }
 
-/** Empty running sums. */
+/**
+ * Empty running sums.
+ *
+ * @internal
+ */
 export function emptyServiceTotals(): ServiceTotals {
   return { calls: 0, sl: 0, ab: 0, answered: 0, asa: 0 };
 }
@@ -32,6 +40,7 @@ export function emptyServiceTotals(): ServiceTotals {
  * counts with weight answered = calls x (1 - abandonRate), since ASA is the mean wait of answered
  * contacts; `withAsa: false` (email: no ASA) or a NaN ASA leaves it out. O(1).
  *
+ * @internal
  * @example
  * const t = emptyServiceTotals();
  * addService(t, 100, 0.8, 10, 0.1); addService(t, 50, 0.5, 40, 0.2);
@@ -62,6 +71,7 @@ export function addService(
  * A period's contact-weighted service level and abandonment and answered-weighted ASA; a period
  * without calls has service level 1, ASA 0 and abandonment 0. O(1).
  *
+ * @internal
  * @example
  * serviceSummary(emptyServiceTotals()); // { calls: 0, serviceLevel: 1, asaSeconds: 0, abandonRate: 0 }
  */

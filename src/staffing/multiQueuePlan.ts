@@ -34,6 +34,7 @@ export interface MultiQueueOptions {
  * caller abandoned: NaN), and the availability factor when `options.availabilityFactor` is absent.
  * Returns a new object. Cost O(n).
  *
+ * @internal
  * @example
  * const hours = (v: number | null) => Array.from({ length: 24 }, () => v);
  * const params = { kind: 'staffcast-calibration', version: 1, timeZone: 'UTC', intervalMinutes: 30,
@@ -81,6 +82,7 @@ function meanFilled(values: Float64Array): Float64Array {
  * Whether a queue of a staffing config takes the fitted parameters of `--params`: its `useParams`,
  * else true for voice queues only.
  *
+ * @internal
  * @example
  * usesFittedParams({ channel: 'chat' }); // false
  * usesFittedParams({ channel: 'chat', useParams: true }); // true
@@ -180,6 +182,7 @@ export function multiQueuePlan(
  * (the CLI uses it from 20,000 intervals in total); threads cost about 0.1-0.3 s to start. Cost:
  * the queues' cost / workers plus copying the arrays to and from the workers.
  *
+ * @internal
  * @throws StaffcastError as `multiQueuePlan`; `SOLVER_FAILED` if a worker cannot start.
  * @example
  * const f = { timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0), calls: Float64Array.of(100) };
@@ -228,7 +231,11 @@ export async function multiQueuePlanParallel(
   return assemble(queues);
 }
 
-/** Options of `multiQueuePlanEach`. */
+/**
+ * Options of `multiQueuePlanEach`.
+ *
+ * @internal
+ */
 export interface MultiQueueEachOptions extends MultiQueueOptions, ParallelOptions {
   /**
    * Staff the voice and chat queues on worker threads (`staffingPlanParallel`), a few queues at a
@@ -247,6 +254,7 @@ export interface MultiQueueEachOptions extends MultiQueueOptions, ParallelOption
  * references to a queue's forecast once the queue is planned. Totals: `planTotalsAccumulator`.
  * Cost: as `multiQueuePlan` (or `multiQueuePlanParallel`, with threads started once per batch).
  *
+ * @internal
  * @throws StaffcastError as `multiQueuePlan` (the config checks before the first queue is yielded;
  *   a queue's failure when its turn comes, the first failing queue in config order).
  * @example
@@ -511,7 +519,11 @@ function totalsAcross(plans: readonly StaffingPlan[], timeZone: string): PlanTot
   return totals.totals();
 }
 
-/** What `planTotalsAccumulator` returns: add the queues' plans one at a time, then read the totals. */
+/**
+ * What `planTotalsAccumulator` returns: add the queues' plans one at a time, then read the totals.
+ *
+ * @internal
+ */
 export interface PlanTotalsAccumulator {
   /** Adds one queue's agents (its grid must be one of those the accumulator was made for). */
   add(plan: Pick<StaffingPlan, 'intervalMinutes' | 'starts' | 'agents' | 'scheduledAgents'>): void;
@@ -527,6 +539,7 @@ export interface PlanTotalsAccumulator {
  * `multiQueuePlan`). Adding every queue's plan gives `multiQueuePlan(...).totals` exactly. Memory
  * O(grid steps), independent of the number of queues; cost O(rows) per `add`.
  *
+ * @internal
  * @example
  * const f = { timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0), calls: Float64Array.of(100) };
  * const acc = planTotalsAccumulator([f, f], 'UTC');

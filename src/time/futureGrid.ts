@@ -5,12 +5,20 @@ import { checkInterval, localDayIntervals } from './localDayIntervals.js';
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
-/** Which (weekday, slot) pairs are open: a predicate, or a list of `[weekday, slot]` pairs. */
+/**
+ * Which (weekday, slot) pairs are open: a predicate, or a list of `[weekday, slot]` pairs.
+ *
+ * @internal
+ */
 export type OpenSlots =
   | ((weekday: number, slot: number, dayNumber: number) => boolean)
   | Iterable<readonly [weekday: number, slot: number]>;
 
-/** Options of `futureGrid`. */
+/**
+ * Options of `futureGrid`.
+ *
+ * @internal
+ */
 export interface FutureGridOptions {
   /** IANA zone of the grid. */
   timeZone: string;
@@ -24,7 +32,11 @@ export interface FutureGridOptions {
   open: OpenSlots;
 }
 
-/** A future interval grid: starts plus each interval's local position. */
+/**
+ * A future interval grid: starts plus each interval's local position.
+ *
+ * @internal
+ */
 export interface FutureGrid {
   /** Epoch-ms starts of the open intervals, strictly increasing. */
   starts: Float64Array;
@@ -41,6 +53,7 @@ export interface FutureGrid {
  * (DST-aware through `localDayIntervals`: a skipped slot is absent, a repeated slot appears twice).
  * An interval is kept when its (weekday, slot) is open. O(days * 1440 / intervalMinutes).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` for a bad interval length or a negative day count.
  * @example
  * futureGrid({ timeZone: 'UTC', intervalMinutes: 60, firstDay: '2024-05-06', days: 2, open: [[1, 9], [2, 10]] }).starts;

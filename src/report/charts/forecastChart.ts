@@ -8,6 +8,7 @@ import { timeRows, timeX } from './timeRows.js';
  * with the P10-P90 band shaded when the forecast has one. x = local time in the input's zone.
  * O(n) in the number of intervals.
  *
+ * @internal
  * @example
  * forecastChartSpec(input).layer.length; // 2 without a band, 3 with one
  */

@@ -8,6 +8,7 @@ import { CHART_CONFIG, COLORS } from './theme.js';
  * level ...), a bar per scenario, each bar labelled with its formatted value; x scales independent
  * because the figures have different units. Missing values (NaN) draw no bar. O(rows x columns).
  *
+ * @internal
  * @example
  * scenarioChartSpec(table).data.values.length; // rows.length * columns.length
  */

@@ -8,6 +8,7 @@ import { timeRows, timeX } from './timeRows.js';
  * (step line, 0-100 %), the target as a dashed red rule, and the intervals below target marked
  * with red dots. x = local time in `timeZone`. O(n).
  *
+ * @internal
  * @example
  * serviceLevelChartSpec(sl, 'UTC', 15).layer.length; // 3 (line, misses, target)
  */

@@ -15,6 +15,7 @@ const LABELS = {
  * lines, the shortfall shaded red (scheduled < required) and the surplus shaded green. x = local
  * time in the input's zone. O(n).
  *
+ * @internal
  * @example
  * staffingChartSpec(input).layer.length; // 4 (under, over, required, scheduled)
  */
