@@ -50,6 +50,7 @@ export class StaffcastError extends Error {
 /**
  * Throws `StaffcastError('INVALID_INPUT')` with the message `"<fn>: <field> <requirement>"`.
  *
+ * @internal
  * @example
  * invalidInput('erlangC', 'agents', 'must be a non-negative integer', -1);
  * // throws "erlangC: agents must be a non-negative integer (got -1)"

@@ -1,99 +1,78 @@
 /**
  * staffcast: contact-centre workforce management.
  *
- * The public API, grouped by the flow of DESIGN.md: history -> forecast -> staffing -> schedule.
- * Everything exported here is documented and semver-stable; anything else is internal.
+ * The public API, grouped by the flow of DESIGN.md: history -> forecast -> staffing -> schedule ->
+ * report, with the use cases (`plan`, `compareScenarios`) that run the whole flow; the API guide
+ * (`docs/api-guide.md`) shows the five things most people do. Everything exported here is
+ * documented and semver-stable. A declaration whose doc comment carries the internal tag is
+ * exported from its module for staffcast itself and its tests only, never from here, and may change
+ * in any release.
  */
 
-// ---- errors: one error type with a stable code -------------------------------------------------
-export { invalidInput, StaffcastError, type StaffcastErrorCode } from './errors.js';
+// ---- errors: one error type with a stable code, and the package version -------------------------
+export { StaffcastError, type StaffcastErrorCode } from './errors.js';
 export { VERSION } from './version.js';
 
-// ---- time: interval series in an IANA zone ------------------------------------------------------
+// ---- time: interval series in an IANA zone, local days and instants (DST-aware) ----------------
 export { createSeries, type Series } from './time/series.js';
-
-// ---- forecast types shared by io, forecast and staffing ----------------------------------------
-export type { Forecast } from './forecast/types.js';
 export type { History } from './time/history.js';
+export { formatInstant } from './time/formatInstant.js';
+export { localDate, localMinuteOfDay, localWeekday } from './time/localCalendar.js';
+export { localDayIntervals } from './time/localDayIntervals.js';
 
-// ---- io + time: reading history, local-time interval grids (DST-aware) -------------------------
-export {
-  type AggregateRecordsOptions,
-  aggregateRecords,
-  type RecordCondition,
-} from './io/aggregateRecords.js';
-export {
-  assertUniqueColumns,
-  type CsvDelimiter,
-  type CsvInput,
-  detectDelimiter,
-  inputName,
-} from './io/csvSource.js';
-export { DateOrder, type DateFormatOption } from './io/dateOrder.js';
-export { type FormatReadReportOptions, formatReadReport } from './io/formatReadReport.js';
-export {
-  MAX_FIELD_VALUE,
-  type NumberFieldKind,
-  type ParseNumberOptions,
-  parseNumberField,
-} from './io/parseNumberField.js';
-export {
-  type DateFormat,
-  MAX_TIMESTAMP_CHARS,
-  type ParseTimestampOptions,
-  parseTimestamp,
-  type SlashedDate,
-  slashedDate,
-  type TimestampResult,
-} from './io/parseTimestamp.js';
-export type { GapRange, ReadReport, RecordClasses } from './io/readReport.js';
+// the options every grid-aware function shares (zone, interval length): option types extend it
+export type { GridOptions } from './time/gridOptions.js';
+
+// ---- io: the CSV files staffcast reads and writes (`file:line:column: problem` on bad input) ----
 export {
   type HistoryColumns,
   type HistoryReadResult,
   type ReadHistoryOptions,
   readHistoryCsv,
 } from './io/readHistoryCsv.js';
+export type { DateFormat } from './io/parseTimestamp.js';
+export type { DateFormatOption } from './io/dateOrder.js';
+export type { CsvDelimiter, CsvInput } from './io/csvSource.js';
+export type { GapRange, ReadReport, RecordClasses } from './io/readReport.js';
+export { type FormatReadReportOptions, formatReadReport } from './io/formatReadReport.js';
+export {
+  type AggregateRecordsOptions,
+  aggregateRecords,
+  type RecordCondition,
+} from './io/aggregateRecords.js';
+export { writeHistoryCsv } from './io/writeHistoryCsv.js';
 export {
   type ForecastRead,
   type ReadForecastOptions,
   readForecastCsv,
   readForecastCsvByQueue,
 } from './io/readForecastCsv.js';
-export { quantileColumn, writeForecastCsv } from './io/writeForecastCsv.js';
-export { writeHistoryCsv } from './io/writeHistoryCsv.js';
-// every CSV staffcast writes: numbers without float noise, empty cells for NaN/Infinity, no formulas
+export { writeForecastCsv } from './io/writeForecastCsv.js';
 export {
-  CSV_SIGNIFICANT_DIGITS,
-  type CsvCell,
-  type CsvRecord,
-  type CsvTextOptions,
-  csvText,
-  formatCsvNumber,
-} from './io/csvText.js';
-export { type CompletedGrid, completeGrid } from './time/completeGrid.js';
-export { mostCommonSpacing } from './time/mostCommonSpacing.js';
-export { formatInstant } from './time/formatInstant.js';
-export { type FutureGrid, type FutureGridOptions, futureGrid, type OpenSlots } from './time/futureGrid.js';
-// the options every grid-aware function shares (zone, interval length): option types extend it
-export type { GridOptions } from './time/gridOptions.js';
-export { type GridPositions, gridPositions } from './time/gridPositions.js';
+  type ReadRequirementOptions,
+  readRequirementCsv,
+  type WriteRequirementOptions,
+  writeRequirementCsv,
+} from './io/requirementCsv.js';
 export {
-  dateOfDayNumber,
-  dayNumberOfDate,
-  localDate,
-  localDayNumber,
-  localMinuteOfDay,
-  localWallMs,
-  localWeekday,
-  weekdayOfDayNumber,
-} from './time/localCalendar.js';
-export { checkInterval, localDayIntervals, startOfLocalDay } from './time/localDayIntervals.js';
-export { nextLocalMidnight } from './time/nextLocalMidnight.js';
-export { type LearnedOpenSlots, type OpenSlotsOptions, openSlots } from './time/openSlots.js';
-export { type LocalTimeResolution, resolveLocalTime } from './time/resolveLocalTime.js';
-export { assertTimeZone, zoneOffsetMinutes } from './time/zoneOffset.js';
+  CALL_RECORD_COLUMNS,
+  type CallRecordColumns,
+  type CallRecordsRead,
+  type ReadCallRecordsOptions,
+  readCallRecords,
+} from './io/callRecords.js';
+export { type DailyTotalsRead, readDailyTotalsCsv } from './io/dailyTotalsCsv.js';
+export { readIntradaySharesCsv } from './io/intradaySharesCsv.js';
+export { readSpecialDaysCsv } from './io/specialDaysCsv.js';
 
 // ---- forecast: interval volumes and AHT, models, auto selection, backtest, special days ---------
+export type { Forecast } from './forecast/types.js';
+export { forecast } from './forecast/forecast.js';
+export type { ForecastOptions } from './forecast/options.js';
+export { type ForecastMethod, MODEL_NAMES, type ModelName } from './forecast/engine.js';
+export { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from './forecast/model.js';
+export { resampleHistory } from './forecast/resample.js';
+export { historyAsOf } from './forecast/historyAsOf.js';
 export {
   type BacktestOptions,
   type BacktestResult,
@@ -101,9 +80,8 @@ export {
   backtest,
 } from './forecast/backtest.js';
 export { formatBacktestTable } from './forecast/backtestTable.js';
-export { BASELINE, type ForecastMethod, MODEL_NAMES, type ModelName } from './forecast/engine.js';
-export { forecast } from './forecast/forecast.js';
-export { historyAsOf } from './forecast/historyAsOf.js';
+export type { AccuracyMetrics } from './forecast/metrics.js';
+export { type ReforecastOptions, reforecastDay } from './forecast/reforecast.js';
 export {
   type IntradayShares,
   type LearnIntradaySharesOptions,
@@ -111,26 +89,20 @@ export {
 } from './forecast/intradayShares.js';
 export {
   type DailyTotal,
-  largestRemainder,
   type SplitDailyTotalsOptions,
   splitDailyTotals,
 } from './forecast/splitDailyTotals.js';
-export { type AccuracyMetrics, MetricsAccumulator } from './forecast/metrics.js';
-export { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from './forecast/model.js';
-export type { ForecastOptions } from './forecast/options.js';
-export { fitQuantileModel, type QuantileModel, quantileAt } from './forecast/quantiles.js';
-export { type ReforecastOptions, reforecastDay } from './forecast/reforecast.js';
-export { resampleHistory } from './forecast/resample.js';
-export { type DailyTotalsRead, readDailyTotalsCsv } from './io/dailyTotalsCsv.js';
-export { readIntradaySharesCsv } from './io/intradaySharesCsv.js';
-export { readSpecialDaysCsv } from './io/specialDaysCsv.js';
 export { holidaySpecialDays, mergeSpecialDays, type SpecialDay } from './time/specialDays.js';
 
 // ---- queueing: Erlang B, C and A for any size (pure numbers, no time) ---------------------------
 export { erlangB } from './queueing/erlangB.js';
-export { type ExtendedErlangBResult, extendedErlangB } from './queueing/extendedErlangB.js';
 export { erlangC } from './queueing/erlangC.js';
+export { type ExtendedErlangBResult, extendedErlangB } from './queueing/extendedErlangB.js';
+export { queueMetrics } from './queueing/queueMetrics.js';
+export { DEFAULT_MAX_AGENTS, requiredAgents } from './queueing/requiredAgents.js';
+export { meetsTarget } from './queueing/meetsTarget.js';
 export { maxAhtSeconds, maxCallsPerInterval } from './queueing/inverse.js';
+export { applyShrinkage } from './queueing/shrinkage.js';
 // the input bounds that keep every evaluation and search short (larger inputs are INVALID_INPUT)
 export {
   MAX_AGENTS_LIMIT,
@@ -139,72 +111,27 @@ export {
   MAX_CALLS_PER_SECOND,
   MAX_CONCURRENCY,
 } from './queueing/limits.js';
-export { meetsTarget } from './queueing/meetsTarget.js';
-export { queueMetrics } from './queueing/queueMetrics.js';
-export { DEFAULT_MAX_AGENTS, requiredAgents } from './queueing/requiredAgents.js';
-export { applyShrinkage } from './queueing/shrinkage.js';
 export type {
-  QueueMetricsOptions,
   MetricsOptions,
+  QueueMetricsOptions,
   QueueDemand,
   QueueMetrics,
   ServiceLevelBasis,
   StaffingTarget,
 } from './queueing/types.js';
 
-// ---- staffing: forecast -> agents per interval (voice, chat, email, outbound), summaries -------
+// ---- staffing: forecast -> agents per interval (voice, chat, email, outbound), summaries, FTE ---
 export type { Requirement } from './staffing/types.js';
 export {
-  REQUIREMENT_COLUMNS,
-  type ReadRequirementOptions,
-  type RequirementColumn,
-  readRequirementCsv,
-  requirementStartText,
-  requirementValueCells,
-  type WriteRequirementOptions,
-  writeRequirementCsv,
-} from './io/requirementCsv.js';
-// many queues' requirement rows spilled to disk and merged by start (bounded memory), and a
-// text file written in pieces and renamed into place
-export { createRequirementSpill, type RequirementSpill } from './io/requirementSpill.js';
-export { type AtomicTextWriter, openAtomicTextWriter } from './io/atomicTextWriter.js';
-export {
-  readStaffingConfig,
-  type StaffingConfig,
-  type StaffingQueueConfig,
-  shrinkageSchema,
-  staffingConfigSchema,
-  staffingQueueSchema,
-  staffingTargetSchema,
-} from './schemas/staffingConfig.js';
-export { callsAtQuantile } from './staffing/callsAtQuantile.js';
-export { type FittedInputs, fittedInputsByInterval } from './calibration/fittedInputs.js';
-export {
-  type DeferredRequirementOptions,
-  type DeferredOptions,
-  type DeferredRequirement,
-  deferredRequirement,
-} from './staffing/deferredRequirement.js';
-export {
-  type MultiQueuePlan,
-  type MultiQueuePlanEachOptions,
-  type MultiQueueEachOptions,
-  multiQueuePlan,
-  // the queues one at a time (one plan in memory), and their totals summed as they come
-  multiQueuePlanEach,
-  // the combined requirement in slices (same rows and order), for writing without the whole table
-  type PlanTotals,
-  type PlanTotalsAccumulator,
-  planTotalsAccumulator,
-  type QueuePlan,
-} from './staffing/multiQueuePlan.js';
-export {
-  type OutboundCapacity,
-  type OutboundCapacityOptions,
-  type OutboundOptions,
-  outboundCapacity,
-} from './staffing/outboundCapacity.js';
-export { type PeriodProblem, type PeriodStaffing, periodStaffing } from './staffing/periodStaffing.js';
+  // day/week scope: every interval keeps at least this share of the target by default (0.5)
+  DEFAULT_INTERVAL_FLOOR_SHARE,
+  type PeriodResult,
+  type StaffingOptions,
+  type StaffingPlanOptions,
+  type StaffingPlan,
+  type StaffingScope,
+  staffingPlan,
+} from './staffing/staffingPlan.js';
 export {
   type Shrinkage,
   type ShrinkageRule,
@@ -212,144 +139,72 @@ export {
   shrinkageByInterval,
 } from './staffing/shrinkage.js';
 export {
-  // day/week scope: every interval keeps at least this share of the target by default (0.5)
-  DEFAULT_INTERVAL_FLOOR_SHARE,
-  type PeriodResult,
-  type StaffingPlanOptions,
-  type StaffingOptions,
-  type StaffingPlan,
-  type StaffingScope,
-  staffingPlan,
-} from './staffing/staffingPlan.js';
-export {
-  type ParallelOptions,
-  type StaffingJob,
-  staffingPlanParallel,
-} from './staffing/staffingPlanParallel.js';
-// FTE: one definition (paid hours per calendar week of the horizon / paid hours of one FTE)
-export {
-  DEFAULT_PAID_HOURS_PER_WEEK,
-  type FteOptions,
-  fteBasis,
-  fteOf,
-  horizonDaysOf,
-} from './staffing/fte.js';
-export {
   type PeriodHours,
   type StaffingSummary,
   type StaffingSummaryOptions,
   type SummaryOptions,
   staffingSummary,
 } from './staffing/staffingSummary.js';
-
-// ---- calibration: checking Erlang C / Erlang A against per-call records -------------------------
+// FTE: one definition (paid hours per calendar week of the horizon / paid hours of one FTE)
+export { DEFAULT_PAID_HOURS_PER_WEEK, type FteOptions, fteBasis, fteOf } from './staffing/fte.js';
 export {
-  CALL_RECORD_COLUMNS,
-  type CallRecordColumns,
-  type CallRecordsRead,
-  type ReadCallRecordsOptions,
-  readCallRecords,
-} from './io/callRecords.js';
-export { abandonmentHazard, type HazardBand } from './calibration/patience/abandonHazard.js';
+  type DeferredOptions,
+  type DeferredRequirementOptions,
+  type DeferredRequirement,
+  deferredRequirement,
+} from './staffing/deferredRequirement.js';
+export {
+  type OutboundCapacity,
+  type OutboundCapacityOptions,
+  type OutboundOptions,
+  outboundCapacity,
+} from './staffing/outboundCapacity.js';
+// several queues and sites from one JSON config
+export {
+  readStaffingConfig,
+  type StaffingConfig,
+  type StaffingQueueConfig,
+  staffingConfigSchema,
+} from './schemas/staffingConfig.js';
+export {
+  type MultiQueueOptions,
+  type MultiQueuePlanOptions,
+  type MultiQueuePlan,
+  multiQueuePlan,
+  type PlanTotals,
+  type QueuePlan,
+} from './staffing/multiQueuePlan.js';
+
+// ---- calibration: checking Erlang C / Erlang A against per-call records, fitted inputs ---------
 export {
   type AgentsSource,
   type CalibrateOptions,
   type CalibrationInterval,
   type CalibrationResult,
   calibrate,
-  HAZARD_EDGES_SECONDS,
   type HalfPatience,
   type ModelErrors,
-  PRESENCE_RULES,
   type PatienceCheck,
   type PatienceModel,
   type PatienceProtocol,
   type PresenceRuleFit,
   type StartState,
 } from './calibration/calibrate.js';
-export { type ErrorStat, errorStat } from './calibration/diagnostics/errorStat.js';
-export { type CalibrationFit, type FitInterval, fitAvailability } from './calibration/availabilityFit.js';
-export { type CalibrationGrid, calibrationGrid, intervalIndex } from './calibration/grid.js';
-export {
-  type HazardPatienceInput,
-  hazardMatchedPatience,
-  matchedAbandonRate,
-  scaledCellHazard,
-} from './calibration/patience/hazardPatience.js';
-export { modelErrors, type ScoredInterval } from './calibration/diagnostics/modelErrors.js';
-export { type ResolvedCalibrateOptions, resolveCalibrateOptions } from './calibration/options.js';
-export {
-  type ChosenPresenceRule,
-  choosePresenceRule,
-  type RuleFitInterval,
-} from './calibration/presence/presenceRule.js';
-export { rk4Stepper } from './numeric/rk4.js';
-export { type HourlyTable, hourlyRatio } from './calibration/hourlyTable.js';
-export {
-  type OracleInterval,
-  type PresenceOracle,
-  presenceOracle,
-} from './calibration/diagnostics/oracle.js';
-export {
-  type ObservedKpis,
-  type ObservedKpisOptions,
-  observedKpis,
-  type RecordQuirks,
-} from './calibration/observedKpis.js';
-export {
-  modelNoiseFloor,
-  type NoiseFloor,
-  type NoiseFloorInterval,
-  type ModelNoiseFloorOptions,
-  type NoiseFloorOptions,
-} from './calibration/diagnostics/noiseFloor.js';
-export { type PredictedKpis, predictKpis } from './calibration/predictedKpis.js';
-export { type QueueStarts, queueAtStarts } from './calibration/transient/queueStart.js';
-export {
-  type CallClass,
-  type CallRecord,
-  classifyCall,
-  queueEntryMs,
-  waitSeconds,
-} from './calibration/records.js';
+export type { CalibrationFit } from './calibration/availabilityFit.js';
+export type { PredictedKpis } from './calibration/predictedKpis.js';
+export type { QueueStart } from './calibration/transient/transient.js';
+export type { ErrorStat } from './calibration/diagnostics/errorStat.js';
+export type { HazardBand } from './calibration/patience/abandonHazard.js';
+export type { NoiseFloor } from './calibration/diagnostics/noiseFloor.js';
+export type { PresenceOracle } from './calibration/diagnostics/oracle.js';
+export type { RecordQuirks } from './calibration/observedKpis.js';
 export { formatCalibrationReport } from './calibration/diagnostics/report.js';
-export { type CalibrationTarget, calibrationTargets } from './calibration/diagnostics/targets.js';
-export {
-  type QueueStart,
-  type TransientSegment,
-  transientKpis,
-  transientModel,
-  transientProfileKpis,
-} from './calibration/transient/transient.js';
 export { type CalibrationParams, calibrationParamsSchema } from './schemas/calibrationParams.js';
+export { type FittedInputs, fittedInputsByInterval } from './calibration/fittedInputs.js';
 export { type PatienceEstimate, patienceMle } from './calibration/patience/patience.js';
-export {
-  type AgentSession,
-  type AgentSessionsOptions,
-  agentSessions,
-  presentAgents,
-} from './calibration/presence/presence.js';
-export {
-  type QueueAgentProfile,
-  queueAgentProfile,
-  queueAgents,
-} from './calibration/presence/presenceQueue.js';
+export type { CallRecord } from './calibration/records.js';
 
 // ---- scheduling: shifts, breaks and weekly tours covering a requirement (HiGHS MIP + greedy) ----
-export type { ShiftRequirement } from './scheduling/calendar.js';
-export { type ScheduleEfficiency, scheduleEfficiency } from './scheduling/efficiency.js';
-export {
-  evaluateSchedule,
-  type ScheduleDemand,
-  type ScheduleEvaluation,
-} from './service/evaluateSchedule.js';
-export {
-  addService,
-  emptyServiceTotals,
-  type ServiceSummary,
-  type ServiceTotals,
-  serviceSummary,
-} from './service/serviceTotals.js';
 export {
   parseShiftRules,
   ShiftRules,
@@ -358,17 +213,21 @@ export {
   WEEKDAYS,
   type Weekday,
 } from './schemas/shiftRules.js';
+export type { ShiftRequirement } from './scheduling/calendar.js';
 export {
   type ScheduleCoverage,
   type ScheduledBreak,
   type ScheduledShift,
   type ScheduledTour,
-  type ScheduleShiftsOptions,
   type ScheduleOptions,
+  type ScheduleShiftsOptions,
   type ShiftSchedule,
   type StartSource,
   scheduleShifts,
 } from './scheduling/scheduleShifts.js';
+/** The MIP's default deterministic work budget, and why a MIP stopped (gap, work, time, error). */
+export { defaultWorkLimit, type MipStop } from './scheduling/solveMip.js';
+export type { ScheduleEfficiency } from './scheduling/efficiency.js';
 // uncovered intervals: runs of intervals with no agents or fewer than required, in local time
 export {
   type DescribeUncoveredOptions,
@@ -376,12 +235,48 @@ export {
   type UncoveredRange,
   uncoveredRanges,
 } from './scheduling/uncoveredRanges.js';
-/** The MIP's default deterministic work budget, and why a MIP stopped (gap, work, time, error). */
-export { defaultWorkLimit, type MipStop } from './scheduling/solveMip.js';
 
-// ---- plan: one run from history to roster (forecast, staffing, schedule, evaluation, files) ---
+// ---- service: the service level, ASA and abandonment a schedule's agents give --------------------
+export {
+  evaluateSchedule,
+  type ScheduleDemand,
+  type ScheduleEvaluation,
+} from './service/evaluateSchedule.js';
+export type { ServiceSummary } from './service/serviceTotals.js';
+
+// ---- simulation: discrete-event simulation of queues through a staffing (replications, CIs) ---
+// Poisson / over-dispersed / replayed arrivals, exponential / lognormal / replayed handle times and
+// patience, agents joining and leaving at interval boundaries, several queues sharing a pool.
+export {
+  type SeriesSimulationInput,
+  type SimulationSeries,
+  simulationInputFromSeries,
+} from './simulation/fromSeries.js';
+export {
+  ABANDONED_OUTCOME,
+  ANSWERED_OUTCOME,
+  type SimulatedCalls,
+  WAITING,
+} from './simulation/runReplication.js';
+export { type SimulateOnceOptions, simulate, simulateOnce } from './simulation/simulate.js';
+export type {
+  Estimate,
+  ServiceLevelEstimates,
+  SimulatedPeriod,
+  SimulatedQueue,
+  SimulatedQueuePeriod,
+  SimulationArrivals,
+  SimulationHandleTime,
+  SimulationInput,
+  SimulationOptions,
+  SimulationPatience,
+  SimulationQueue,
+  SimulationResult,
+} from './simulation/types.js';
+
+// ---- plan/app: the use cases, one call from files to results (what the CLI commands run) ---------
 export { type PlanOptions, type PlanResult, plan } from './app/plan.js';
-export type { PlanProgress, PlanStep, PlanTimer } from './app/plan/progress.js';
+export type { PlanProgress, PlanStep } from './app/plan/progress.js';
 export {
   type PlanConfig,
   type PlanConfigInput,
@@ -391,59 +286,20 @@ export {
   planQueueSchema,
   readPlanConfig,
 } from './schemas/planConfig.js';
-export { evaluatePooledPlan, type PlanQueueResult } from './app/plan/planMulti.js';
-export { planOutbound } from './app/plan/planOutbound.js';
-export { readPlanParams } from './app/plan/planParams.js';
-export {
-  type PlanForecastInputs,
-  type PlanRequirement,
-  type PlanRequirementOptions,
-  planRequirement,
-  readAndForecastPlan,
-} from './app/plan/planRequirement.js';
-export { planQueueStaffing, planStaffingOptions } from './app/plan/planStaffing.js';
-export { schedulePlan } from './app/plan/planSchedule.js';
-export {
-  type PooledRequirement,
-  poolMembers,
-  type QueueForecast,
-  type StaffedQueue,
-  staffQueues,
-} from './app/plan/planQueues.js';
-export {
-  type EvaluatedQueue,
-  evaluateQueues,
-  type PlanQueueSummary,
-  type PoolCoverage,
-} from './app/plan/evaluateQueues.js';
-export { splitAgents } from './service/splitAgents.js';
-export {
-  type DeferredService,
-  type DeferredServiceOptions,
-  deferredService,
-} from './service/deferredService.js';
-export {
-  PLAN_FILES,
-  type PlanFileContents,
-  planCoverageCsv,
-  planFileContents,
-  planForecastCsv,
-  planScheduleCsv,
-  planSummaryJson,
-  writeFilesAtomically,
-} from './app/plan/planOutputs.js';
-export {
-  type PlanDay,
-  type PlanOutboundSummary,
-  type PlanSummary,
-  type PlanSummaryInput,
-  type PlanUncovered,
-  planSummary,
-  planUncovered,
+export type {
+  PlanDay,
+  PlanOutboundSummary,
+  PlanSummary,
+  PlanUncovered,
 } from './app/plan/planSummary.js';
-export { planReportInput, REPORT_HISTORY_DAYS } from './app/plan/reportInput.js';
+export type { PlanQueueResult } from './app/plan/planMulti.js';
+export type { EvaluatedQueue, PlanQueueSummary } from './app/plan/evaluateQueues.js';
+// the files `staffcast plan` writes (schedule, coverage, forecast, summary, report), as text
+export { PLAN_FILES, type PlanFileContents, planFileContents } from './app/plan/planOutputs.js';
+export { planReportInput } from './app/plan/reportInput.js';
+export { type CompareScenariosOptions, compareScenarios } from './app/scenario.js';
 
-// ---- use cases of the file commands: read through io, call the domain, return what the CLI writes ---
+// the file commands' use cases: read through io, call the domain, return what the CLI writes
 export {
   type AggregateFromFileOptions,
   type AggregateFromFileResult,
@@ -467,19 +323,39 @@ export {
 export type { InputFileOptions } from './app/inputFile.js';
 export { type DailyTotalsSource, type ReadHistoryInputOptions, readHistoryInput } from './app/readHistory.js';
 
+// ---- scenario: what-if variants of a plan (volume, handle time, target, shrinkage, outbound, opening hours) and sweeps ---
+export {
+  type OpeningHours,
+  type OpeningHoursInput,
+  openingHoursSchema,
+  parseScenarioFile,
+  type ScenarioFile,
+  type ScenarioVariant,
+  scenarioFileSchema,
+  scenarioVariantSchema,
+} from './schemas/scenarioFile.js';
+export type { ScenarioRow } from './scenario/scenarioRow.js';
+export {
+  type AppliedVariant,
+  applyOverrides,
+  type ForecastOverrides,
+  scaleForecast,
+} from './scenario/applyOverrides.js';
+export { restrictToOpeningHours } from './scenario/restrictToOpeningHours.js';
+export {
+  parseSweep,
+  SWEEP_PARAMETERS,
+  type Sweep,
+  type SweepParameter,
+  sweepVariants,
+} from './scenario/sweep.js';
+export { formatScenarioCsv, formatScenarioTable } from './scenario/formatScenarioTable.js';
+export { scenarioReportTable } from './scenario/scenarioReportTable.js';
+
 // ---- report: self-contained HTML report (vega-lite -> inline SVG) and terminal summary ---------
-export { busiestDay, type BusiestDay } from './report/busiestDay.js';
-export { forecastChartSpec } from './report/charts/forecastChart.js';
-export { heatmapChartSpec } from './report/charts/heatmapChart.js';
-export { scenarioChartSpec } from './report/charts/scenarioChart.js';
-export { serviceLevelChartSpec } from './report/charts/serviceLevelChart.js';
-export { staffingChartSpec } from './report/charts/staffingChart.js';
-export { formatFigure } from './report/format.js';
-export { type HeatmapCell, type WeeklyHeatmap, weeklyHeatmap } from './report/heatmap.js';
 export { renderReportHtml } from './report/html.js';
-export { renderVegaLiteSvg } from './report/renderSvg.js';
-export { type SummaryFigure, summaryFigures } from './report/summaryFigures.js';
 export { renderTerminalSummary, type TerminalSummaryOptions } from './report/terminal.js';
+export { validateReportInput } from './report/validate.js';
 export type {
   ReportDay,
   ReportFigureUnit,
@@ -497,97 +373,3 @@ export type {
   ReportStaffing,
   ReportSummary,
 } from './report/types.js';
-export { validateReportInput } from './report/validate.js';
-
-// ---- scenario: what-if variants of a plan (volume, handle time, target, shrinkage, outbound, opening hours) and sweeps ---
-export {
-  type AppliedVariant,
-  applyOverrides,
-  type ForecastOverrides,
-  scaleForecast,
-} from './scenario/applyOverrides.js';
-export { type CompareScenariosOptions, compareScenarios } from './app/scenario.js';
-export type { ScenarioRow } from './scenario/scenarioRow.js';
-export {
-  formatScenarioCsv,
-  formatScenarioTable,
-  SCENARIO_NOT_PROVEN_NOTE,
-  SCENARIO_TIME_LIMIT_NOTE,
-  scenarioTableNotes,
-  scheduleMark,
-  scheduleNotProven,
-} from './scenario/formatScenarioTable.js';
-export { restrictToOpeningHours } from './scenario/restrictToOpeningHours.js';
-export {
-  type OpeningHours,
-  type OpeningHoursInput,
-  openingHoursSchema,
-  parseScenarioFile,
-  type ScenarioFile,
-  type ScenarioVariant,
-  scenarioFileSchema,
-  scenarioVariantSchema,
-} from './schemas/scenarioFile.js';
-export { scenarioReportTable } from './scenario/scenarioReportTable.js';
-export {
-  parseSweep,
-  SWEEP_PARAMETERS,
-  type Sweep,
-  type SweepParameter,
-  sweepVariants,
-} from './scenario/sweep.js';
-
-// ---- input checks and messages: binary / non-UTF-8 input, config paths, multi-queue extras
-// Every CSV reader of io/ reports `file:line:column: problem` (header = line 1); binary or
-// non-UTF-8 input fails naming the byte (`textGuard`, `assertText`), never echoing it; an echoed
-// value is cut at 80 characters with control characters escaped (`echoValue`); config
-// files fail with JavaScript-like paths (`shiftTypes[0].days`) and "unknown key" hints.
-export { formatConfigPath, parseJsonText, validateConfig } from './schemas/validateConfig.js';
-export {
-  assertText,
-  type BinaryData,
-  binaryDataError,
-  findBinaryData,
-  textGuard,
-} from './io/textCheck.js';
-export { echoValue, escapeControl, MAX_ECHO_CHARS } from './messageText.js';
-export {
-  type MultiQueuePlanOptions,
-  type MultiQueueOptions,
-  multiQueuePlanParallel,
-  usesFittedParams,
-  withFittedInputs,
-} from './staffing/multiQueuePlan.js';
-
-// ---- simulation: discrete-event simulation of queues through a staffing (replications, CIs) ---
-// Poisson / over-dispersed / replayed arrivals, exponential / lognormal / replayed handle times and
-// patience, agents joining and leaving at interval boundaries, several queues sharing a pool.
-export { estimate } from './simulation/estimate.js';
-export {
-  type SeriesSimulationInput,
-  type SimulationSeries,
-  simulationInputFromSeries,
-} from './simulation/fromSeries.js';
-export { Variates, streamStates } from './simulation/random.js';
-export {
-  ABANDONED_OUTCOME,
-  ANSWERED_OUTCOME,
-  type SimulatedCalls,
-  WAITING,
-} from './simulation/runReplication.js';
-export { type SimulateOnceOptions, simulate, simulateOnce } from './simulation/simulate.js';
-export { studentTQuantile } from './simulation/studentT.js';
-export type {
-  SimulationArrivals,
-  Estimate,
-  SimulationHandleTime,
-  SimulationPatience,
-  ServiceLevelEstimates,
-  SimulatedPeriod,
-  SimulatedQueue,
-  SimulatedQueuePeriod,
-  SimulationInput,
-  SimulationOptions,
-  SimulationQueue,
-  SimulationResult,
-} from './simulation/types.js';

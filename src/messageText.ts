@@ -5,6 +5,7 @@
  * the input cannot write raw bytes or terminal escape sequences. Tabs and line breaks are escaped
  * too (a message is one line). O(length).
  *
+ * @internal
  * @example
  * escapeControl('bad "\u0007x"'); // 'bad "\\x07x"'
  */
@@ -16,7 +17,11 @@ export function escapeControl(message: string): string {
   );
 }
 
-/** How many characters of an input value a message echoes before cutting it (`…` marks the cut). */
+/**
+ * How many characters of an input value a message echoes before cutting it (`…` marks the cut).
+ *
+ * @internal
+ */
 export const MAX_ECHO_CHARS = 80;
 
 /**
@@ -25,6 +30,7 @@ export const MAX_ECHO_CHARS = 80;
  * escape sequence never floods or drives the terminal. Every reader quotes values through this.
  * O(min(length, MAX_ECHO_CHARS)).
  *
+ * @internal
  * @example
  * echoValue('1\u001b[31m2'); // '1\\x1b[31m2'
  * echoValue('x'.repeat(100)); // 'x'.repeat(80) + '…'

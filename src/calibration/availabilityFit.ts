@@ -3,7 +3,11 @@ import { goldenSectionMinimum } from '../numeric/goldenSection.js';
 import type { QueueDemand } from '../queueing/types.js';
 import { type PredictedKpis, predictKpis } from './predictedKpis.js';
 
-/** One training interval of the availability fit. */
+/**
+ * One training interval of the availability fit.
+ *
+ * @internal
+ */
 export interface FitInterval {
   /** Offered calls, AHT and patience of the interval (Erlang A when patience is given). */
   demand: QueueDemand;
@@ -43,6 +47,7 @@ export interface CalibrationFit {
  * search in the best bracket to 1e-3. Cost: about 45 x intervals x 2 `queueMetrics` calls over the
  * default range.
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` when there is no interval to fit on.
  * @example
  * import { predictKpis } from './calibratePredict.js';

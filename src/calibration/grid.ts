@@ -1,7 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import { invalidInput } from '../errors.js';
 
-/** Every interval of whole local days, with the calendar keys the calibration pools by. */
+/**
+ * Every interval of whole local days, with the calendar keys the calibration pools by.
+ *
+ * @internal
+ */
 export interface CalibrationGrid {
   /** IANA zone the grid is aligned in. */
   timeZone: string;
@@ -24,6 +28,7 @@ export interface CalibrationGrid {
  * `lastMs`, aligned in `timeZone` with `TZDate` (a DST day has more or fewer intervals). O(days x
  * intervals per day).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` when `intervalMinutes` does not divide 1440 or `lastMs < firstMs`.
  * @example
  * calibrationGrid(0, 3_600_000, 'UTC', 30).starts.length; // 48 (one day of half hours)
@@ -79,6 +84,7 @@ export function calibrationGrid(
  * Index of the grid interval holding instant `ms` (binary search), or -1 outside the grid.
  * O(log n).
  *
+ * @internal
  * @example
  * intervalIndex(calibrationGrid(0, 0, 'UTC', 30), 2_000_000); // 1
  */

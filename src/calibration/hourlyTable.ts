@@ -1,6 +1,10 @@
 import type { CalibrationGrid } from './grid.js';
 
-/** A value per local hour of day (index 0..23) for each of the two day types. */
+/**
+ * A value per local hour of day (index 0..23) for each of the two day types.
+ *
+ * @internal
+ */
 export interface HourlyTable {
   /** The centre's working days (`busyWeekdays`, Sunday to Thursday in the bank data). */
   workweek: number[];
@@ -16,6 +20,7 @@ export interface HourlyTable {
  * treat as "not estimated". Used for handle time (talk seconds / answered calls) and patience
  * (waiting seconds / abandonments, the exponential maximum likelihood). O(intervals).
  *
+ * @internal
  * @example
  * // two weekday 10:00 half hours: 1000 s over 5 calls and 800 s over 5 calls
  * hourlyRatio(talk, answered, grid, include, [0, 1, 2, 3, 4], 1).workweek[10]; // 180

@@ -2,7 +2,11 @@ import { invalidInput } from '../errors.js';
 import { type CalibrationGrid, intervalIndex } from './grid.js';
 import { type CallRecord, classifyCall, queueEntryMs, waitSeconds } from './records.js';
 
-/** Options of {@link observedKpis}. */
+/**
+ * Options of {@link observedKpis}.
+ *
+ * @internal
+ */
 export interface ObservedKpisOptions {
   /** Answer threshold of the service level in seconds. Default 20. */
   thresholdSeconds?: number;
@@ -30,6 +34,8 @@ export interface RecordQuirks {
 /**
  * The centre's own KPIs per interval, keyed by queue entry time (arrival + VRU time). Ratios of an
  * interval with nothing to divide by are NaN.
+ *
+ * @internal
  */
 export interface ObservedKpis {
   /** Calls that reached the agent queue (answered or abandoned). */
@@ -72,6 +78,7 @@ export interface ObservedKpis {
  * SL = answeredWithin / offered (basis 'offered'), ASA = answeredWaitSeconds / answered,
  * abandonRate = abandoned / offered, AHT = serviceSecondsTotal / answered. O(records log intervals).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` for a negative or non-finite threshold.
  * @example
  * import { calibrationGrid } from './calibrateGrid.js';

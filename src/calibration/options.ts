@@ -110,7 +110,11 @@ export type StartState = 'observed' | 'steady';
  */
 export type PatienceProtocol = 'train' | 'evaluated';
 
-/** {@link CalibrateOptions} with every default filled in (see {@link resolveCalibrateOptions}). */
+/**
+ * {@link CalibrateOptions} with every default filled in (see {@link resolveCalibrateOptions}).
+ *
+ * @internal
+ */
 export type ResolvedCalibrateOptions = Required<
   Omit<CalibrateOptions, 'trainDays' | 'maxGapMinutes' | 'padMinutes'>
 > &
@@ -121,6 +125,7 @@ export type ResolvedCalibrateOptions = Required<
  * (`trainDays` is checked against the days of the records by `calibrate`). Messages name
  * `calibrate`, the function users call. O(1).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` for an unknown protocol value, a negative or fractional
  *   replication count, a sub-interval that does not divide the interval, a negative or
  *   non-finite threshold, or a busy window outside the day.

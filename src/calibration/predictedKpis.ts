@@ -16,6 +16,7 @@ export interface PredictedKpis {
  * `ceil(agents)` (effective agents = availability factor x agents present are rarely whole).
  * An infinite ASA at either end with positive weight stays infinite. Cost: two `queueMetrics` calls.
  *
+ * @internal
  * @example
  * predictKpis({ callsPerInterval: 100, intervalMinutes: 30, ahtSeconds: 180 }, 12, 20).serviceLevel;
  * // 0.6401580403740066 (Erlang C, 12 agents)

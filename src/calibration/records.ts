@@ -33,12 +33,15 @@ export interface CallRecord {
  * - `phantom`: a PHANTOM record (a switch artefact, not a caller): ignored;
  * - `noServer`: outcome AGENT but no named agent and no talk time (the source's NO_SERVER);
  *   no agent time was used and the caller neither waited for nor got an agent we can see: ignored.
+ *
+ * @internal
  */
 export type CallClass = 'answered' | 'abandoned' | 'vruOnly' | 'phantom' | 'noServer';
 
 /**
  * Classifies one record for the KPIs (see {@link CallClass} for the rules and why). O(1).
  *
+ * @internal
  * @example
  * classifyCall({ arrivalMs: 0, serviceType: 'PS', priority: 0, outcome: 'HANG', vruSeconds: 9,
  *   queued: true, queueSeconds: 40, servedByAgent: false, serviceSeconds: NaN, agent: '' });
@@ -57,6 +60,7 @@ export function classifyCall(record: CallRecord): CallClass {
 /**
  * Epoch ms when the call reached the agent queue: arrival + time in the voice menu. O(1).
  *
+ * @internal
  * @example
  * queueEntryMs({ arrivalMs: 1000, vruSeconds: 5 } as CallRecord); // 6000
  */
@@ -68,6 +72,7 @@ export function queueEntryMs(record: CallRecord): number {
  * Seconds the caller waited in the agent queue: `queueSeconds` when queued, 0 when an agent took the
  * call straight away. O(1).
  *
+ * @internal
  * @example
  * waitSeconds({ queued: false, queueSeconds: 0 } as CallRecord); // 0
  */

@@ -34,7 +34,11 @@ export const MODELS: Readonly<Record<ModelName, DayModel>> = Object.freeze({
 /** The model names in table order. */
 export const MODEL_NAMES: readonly ModelName[] = Object.keys(MODELS) as ModelName[];
 
-/** The baseline every model must beat, and auto's fall-back. */
+/**
+ * The baseline every model must beat, and auto's fall-back.
+ *
+ * @internal
+ */
 export const BASELINE: ModelName = 'historical-average';
 
 /** Settings shared by the engine's forecast of one origin. */

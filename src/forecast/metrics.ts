@@ -21,7 +21,11 @@ export interface AccuracyMetrics {
   quantileHits?: Array<{ probability: number; fraction: number }>;
 }
 
-/** Accumulates pairs of actual and forecast for `AccuracyMetrics`. */
+/**
+ * Accumulates pairs of actual and forecast for `AccuracyMetrics`.
+ *
+ * @internal
+ */
 export class MetricsAccumulator {
   private n = 0;
   private sumY = 0;

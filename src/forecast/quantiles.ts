@@ -5,6 +5,8 @@
  * b alone is the negative binomial's 1/size), fitted by least squares of squared errors on mu and
  * mu^2; the quantiles of the standardised residuals z = (y - mu) / sqrt(var(mu)) are then taken
  * from their empirical distribution, so skew and discreteness of small counts are calibrated.
+ *
+ * @internal
  */
 export interface QuantileModel {
   /** Linear variance coefficient a. */
@@ -53,6 +55,7 @@ function normalQuantile(p: number): number {
  * it falls back to a = 1.5, b = 0.01 and normal z (documented over-dispersion, never Poisson).
  * O(n log n).
  *
+ * @internal
  * @example
  * fitQuantileModel([], [], [0.1, 0.9]).a; // 1.5
  */
@@ -117,6 +120,7 @@ export function fitQuantileModel(
 /**
  * Quantile `k` of the model at forecast mean `mu`: max(0, mu + z_k sqrt(a mu + b mu^2)). O(1).
  *
+ * @internal
  * @example
  * quantileAt({ a: 1, b: 0, probabilities: [0.9], z: [1] }, 0, 4); // 6
  */

@@ -108,6 +108,7 @@ export function splitDailyTotals(
  * then one more unit to the largest fractional parts, earlier first on ties (Hamilton's method).
  * O(n log n).
  *
+ * @internal
  * @example
  * largestRemainder([2.5, 2.5, 5], 10); // [3, 2, 5]
  */

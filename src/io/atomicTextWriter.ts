@@ -5,7 +5,11 @@ import { StaffcastError } from '../errors.js';
 import { readFailureReason } from './readTextInput.js';
 import { removeStaleTemporaries, temporaryPath, trackTemporary, untrackTemporary } from './temporaryFiles.js';
 
-/** A text file being written piece by piece by `openAtomicTextWriter`. */
+/**
+ * A text file being written piece by piece by `openAtomicTextWriter`.
+ *
+ * @internal
+ */
 export interface AtomicTextWriter {
   /** Appends text (UTF-8), resolving once the stream can take more (backpressure). */
   write(text: string): Promise<void>;
@@ -25,6 +29,7 @@ export interface AtomicTextWriter {
  * directly. Stale temporaries of dead runs beside the file are removed on opening. Memory: the
  * stream's buffer, not the file.
  *
+ * @internal
  * @throws StaffcastError `FILE_READ` "cannot write <file>: <reason>" (the file as given), from
  *   opening, `write` or `commit`; the temporary file is removed first.
  * @example

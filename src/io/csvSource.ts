@@ -39,6 +39,7 @@ const HEADER_PEEK_BYTES = 1 << 20;
  * (outside double quotes); a comma when none does or on a tie with a comma. A spreadsheet saved
  * in a decimal-comma locale writes `interval_start;calls;aht_seconds`. O(length of the line).
  *
+ * @internal
  * @example
  * detectDelimiter('interval_start;calls;aht_seconds'); // ';'
  * detectDelimiter('interval_start,calls'); // ','
@@ -88,6 +89,7 @@ async function peekHead(source: NodeJS.ReadableStream): Promise<{ head: Buffer; 
 /**
  * The name used in messages for an input: the path itself, else `fileName`, else `stdin`.
  *
+ * @internal
  * @example
  * inputName('h.csv'); // 'h.csv'
  */
@@ -273,6 +275,7 @@ export function assertDataRows(
  * from 1. Names are compared trimmed, and case-insensitively when `caseInsensitive` (for readers
  * that match names that way). Every CSV reader calls it on its header. O(columns).
  *
+ * @internal
  * @throws StaffcastError `CSV_ROW`
  * @example
  * assertUniqueColumns('h.csv', 1, ['interval_start', 'calls', 'x', 'calls']);

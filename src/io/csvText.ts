@@ -1,12 +1,24 @@
 import { stringify } from 'csv-stringify/sync';
 
-/** One cell of a CSV output: text, a number, or nothing (`null`/`undefined`: an empty cell). */
+/**
+ * One cell of a CSV output: text, a number, or nothing (`null`/`undefined`: an empty cell).
+ *
+ * @internal
+ */
 export type CsvCell = string | number | null | undefined;
 
-/** One record of a CSV output: cells in column order, or named cells (with `columns`). */
+/**
+ * One record of a CSV output: cells in column order, or named cells (with `columns`).
+ *
+ * @internal
+ */
 export type CsvRecord = readonly CsvCell[] | Readonly<Record<string, CsvCell>>;
 
-/** Options of `csvText`. */
+/**
+ * Options of `csvText`.
+ *
+ * @internal
+ */
 export interface CsvTextOptions {
   /** Write a header row of the column names (object records). Default false. */
   header?: boolean;
@@ -14,7 +26,11 @@ export interface CsvTextOptions {
   columns?: readonly string[];
 }
 
-/** Significant digits of a non-integer number in a CSV output (`formatCsvNumber`). */
+/**
+ * Significant digits of a non-integer number in a CSV output (`formatCsvNumber`).
+ *
+ * @internal
+ */
 export const CSV_SIGNIFICANT_DIGITS = 12;
 
 /**
@@ -27,6 +43,7 @@ export const CSV_SIGNIFICANT_DIGITS = 12;
  * readers take an empty cell as "no value", while `Infinity` would be read as text (or as a
  * number by some and as a string by others).
  *
+ * @internal
  * @example
  * [21062.299999999996, 1 / 3, 42, -0.5, Number.POSITIVE_INFINITY].map(formatCsvNumber);
  * // ['21062.3', '0.333333333333', '42', '-0.5', '']
@@ -46,6 +63,7 @@ export function formatCsvNumber(value: number): string {
  * are not prefixed. A cell holding a line break (`\n` or `\r`), a comma or a quote is quoted. Cost
  * O(cells).
  *
+ * @internal
  * @example
  * csvText([['queue', 'calls'], ['=HYPERLINK("x")', -1.5], ['sales', 0.1 + 0.2]]);
  * // 'queue,calls\n"\'=HYPERLINK(""x"")",-1.5\nsales,0.3\n'

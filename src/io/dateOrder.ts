@@ -15,6 +15,7 @@ export type DateFormatOption = DateFormat | 'auto';
  * ambiguous: `finish` throws naming the first such date and the flag that settles it. O(1) per
  * row, plus the rows held.
  *
+ * @internal
  * @example
  * const order = new DateOrder<number>('auto');
  * order.push('03/04/2026 08:00', 2, 2); // [] (held: 3 April or 4 March?)

@@ -1,6 +1,10 @@
 import { echoValue } from '../messageText.js';
 
-/** What kind of number a field holds; decides the wording and the upper bound of its problems. */
+/**
+ * What kind of number a field holds; decides the wording and the upper bound of its problems.
+ *
+ * @internal
+ */
 export type NumberFieldKind = 'count' | 'duration' | 'agents' | 'fraction';
 
 /**
@@ -11,6 +15,8 @@ export type NumberFieldKind = 'count' | 'duration' | 'agents' | 'fraction';
  * - `duration` (handle time, service time in seconds): 86,400 — one day;
  * - `agents` (agents per interval): 100,000 — the default `maxAgents` of `requiredAgents`;
  * - `fraction` (service level, occupancy, abandonment): 1.
+ *
+ * @internal
  */
 export const MAX_FIELD_VALUE: Readonly<Record<NumberFieldKind, number>> = {
   count: 1_000_000,
@@ -26,7 +32,11 @@ const NUMBER_COMMA = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
 /** Longest field looked at: no decimal number within the bounds needs more. */
 const MAX_NUMBER_CHARS = 64;
 
-/** Options of `parseNumberField`. */
+/**
+ * Options of `parseNumberField`.
+ *
+ * @internal
+ */
 export interface ParseNumberOptions {
   /** Accept a decimal comma (`12,5` = 12.5) as well as a point. Default false. */
   decimalComma?: boolean;
@@ -40,6 +50,7 @@ export interface ParseNumberOptions {
  * 12.5. Echoed text is cut and escaped (`echoValue`). O(1): fields longer than 64 characters are
  * rejected without being matched.
  *
+ * @internal
  * @example
  * parseNumberField('12', 'count', true); // 12
  * parseNumberField('', 'duration', false); // NaN

@@ -1,7 +1,11 @@
 import { echoValue } from '../messageText.js';
 import { resolveLocalTime } from '../time/resolveLocalTime.js';
 
-/** Result of `parseTimestamp`: the instant, or what is wrong with the text. */
+/**
+ * Result of `parseTimestamp`: the instant, or what is wrong with the text.
+ *
+ * @internal
+ */
 export type TimestampResult = { ok: true; epochMs: number } | { ok: false; problem: string };
 
 /**
@@ -11,7 +15,11 @@ export type TimestampResult = { ok: true; epochMs: number } | { ok: false; probl
  */
 export type DateFormat = 'iso' | 'dmy' | 'mdy';
 
-/** Options of `parseTimestamp`. */
+/**
+ * Options of `parseTimestamp`.
+ *
+ * @internal
+ */
 export interface ParseTimestampOptions {
   /** How dates without ISO-8601 form are written. Default `'iso'` (only ISO-8601 is read). */
   dateFormat?: DateFormat;
@@ -21,6 +29,8 @@ export interface ParseTimestampOptions {
  * Longest text `parseTimestamp` looks at (characters, surrounding spaces included): the longest
  * ISO-8601 form it reads is 35 characters (`2026-03-02T08:00:00.123456789+05:45`); anything longer
  * is rejected before any pattern runs, so the cost of a field is bounded whatever its length.
+ *
+ * @internal
  */
 export const MAX_TIMESTAMP_CHARS = 64;
 
@@ -34,7 +44,11 @@ const ISO =
 const SLASHED = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const MINUTE_MS = 60_000;
 
-/** The numeric parts of a `dd/mm/yyyy HH:MM[:SS]` (or `mm/dd/...`) text, before the order is known. */
+/**
+ * The numeric parts of a `dd/mm/yyyy HH:MM[:SS]` (or `mm/dd/...`) text, before the order is known.
+ *
+ * @internal
+ */
 export interface SlashedDate {
   /** First and second number of the date (day and month in some order), and the year. */
   first: number;
@@ -47,6 +61,7 @@ export interface SlashedDate {
  * text is not of that form: what a reader looks at to settle the date order of a file (a first
  * number above 12 means day first). O(1) (texts longer than `MAX_TIMESTAMP_CHARS` are not read).
  *
+ * @internal
  * @example
  * slashedDate('13/03/2026 08:00'); // { first: 13, second: 3, year: 2026 }
  * slashedDate('2026-03-13T08:00'); // undefined
@@ -69,6 +84,7 @@ export function slashedDate(text: string): SlashedDate | undefined {
  * `MAX_TIMESTAMP_CHARS` is rejected without being matched, so the cost is O(1) per field; echoed
  * text is cut and escaped (`echoValue`).
  *
+ * @internal
  * @example
  * parseTimestamp('2003-05-05T07:00:00', 'America/New_York'); // { ok: true, epochMs: Date.UTC(2003, 4, 5, 11) }
  * parseTimestamp('2003-05-05T07:00:00-04:00', 'UTC'); // { ok: true, epochMs: Date.UTC(2003, 4, 5, 11) }

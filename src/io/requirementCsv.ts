@@ -7,7 +7,11 @@ import { type CsvCell, csvText } from './csvText.js';
 import { MAX_FIELD_VALUE, type NumberFieldKind, parseNumberField } from './parseNumberField.js';
 import { MAX_TIMESTAMP_CHARS, parseTimestamp } from './parseTimestamp.js';
 
-/** The numeric columns of a requirement CSV, in file order, with their `Requirement` field. */
+/**
+ * The numeric columns of a requirement CSV, in file order, with their `Requirement` field.
+ *
+ * @internal
+ */
 export const REQUIREMENT_COLUMNS = [
   ['calls', 'calls'],
   ['aht_seconds', 'ahtSeconds'],
@@ -27,7 +31,11 @@ function offsetText(iso: string): string {
   return `${m[0]}${digits.slice(0, 2)}:${digits.slice(2, 4)}`.replace('-00:00', '+00:00');
 }
 
-/** Numeric `Requirement` fields. */
+/**
+ * Numeric `Requirement` fields.
+ *
+ * @internal
+ */
 export type RequirementColumn = (typeof REQUIREMENT_COLUMNS)[number][1];
 
 /** Options of `readRequirementCsv`. */
@@ -279,6 +287,7 @@ export function writeRequirementCsv(requirement: Requirement, options: WriteRequ
  * The `interval_start` cell of a requirement CSV: ISO-8601 with the offset of `timeZone` at that
  * instant (`Z` for UTC), as `writeRequirementCsv` writes it (`formatInstant`). Cost: about 11 µs (TZDate).
  *
+ * @internal
  * @example
  * requirementStartText(Date.UTC(2024, 6, 1, 8), 'Europe/Paris'); // '2024-07-01T10:00:00+02:00'
  */
@@ -290,6 +299,7 @@ export function requirementStartText(startMs: number, timeZone: string): string 
  * The numeric cells of row `row` of a requirement, in `REQUIREMENT_COLUMNS` order, rounded to
  * `decimals` places as `writeRequirementCsv` writes them (give them to `csvText`).
  *
+ * @internal
  * @example
  * requirementValueCells({ timeZone: 'UTC', intervalMinutes: 15, starts: Float64Array.of(0),
  *   calls: Float64Array.of(10), ahtSeconds: Float64Array.of(180), agents: Float64Array.of(3),

@@ -8,7 +8,11 @@ import { readFailureReason } from './readTextInput.js';
 import { requirementStartText, requirementValueCells, writeRequirementCsv } from './requirementCsv.js';
 import { removeStaleTemporaries, temporaryPath, trackTemporary, untrackTemporary } from './temporaryFiles.js';
 
-/** Per-queue requirement rows on disk, merged into one requirement CSV by `merge`. */
+/**
+ * Per-queue requirement rows on disk, merged into one requirement CSV by `merge`.
+ *
+ * @internal
+ */
 export interface RequirementSpill {
   /** The temporary folder holding one file per queue. */
   readonly folder: string;
@@ -45,6 +49,7 @@ const PIECE_CHARS = 1 << 16;
  * buffer per queue plus a 64 KiB piece, independent of the number of rows; disk: about 60 bytes a
  * row. Cost O(rows x log queues).
  *
+ * @internal
  * @throws StaffcastError `FILE_READ` "temporary folder <folder>: <reason>" when the folder cannot
  *   be made, written or read.
  * @example

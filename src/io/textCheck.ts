@@ -1,7 +1,11 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { StaffcastError } from '../errors.js';
 
-/** Where a text input stops being UTF-8 text: the 1-based byte and, when known, its value. */
+/**
+ * Where a text input stops being UTF-8 text: the 1-based byte and, when known, its value.
+ *
+ * @internal
+ */
 export interface BinaryData {
   /** 1-based byte offset of the first NUL byte or invalid UTF-8 sequence (as `cmp` counts). */
   byte: number;
@@ -34,6 +38,7 @@ const REPLACEMENT = '\uFFFD';
  * text; an incomplete character at the very end of `data` is not counted when `partialEnd` (a
  * first chunk of a stream). `byteOffset` is added to the reported position. Cost O(size).
  *
+ * @internal
  * @example
  * findBinaryData(Buffer.from('a,b\n1,2\n')); // undefined
  * findBinaryData(Uint8Array.of(0x61, 0x2c, 0x00, 0x62)); // { byte: 3, value: 0 }
@@ -78,6 +83,7 @@ export function findBinaryData(
  * it as UTF-8 CSV`; for a UTF-16 file, `<file>: UTF-16 text, not UTF-8: save it as UTF-8 CSV`.
  * `kind` names what was expected (`CSV`, `JSON`). Never contains the raw bytes.
  *
+ * @internal
  * @example
  * binaryDataError('x.csv', { byte: 3, value: 0 }).message; // 'x.csv: not a text CSV file (binary data at byte 3: 0x00)'
  */
@@ -97,6 +103,7 @@ export function binaryDataError(file: string, found: BinaryData, kind = 'CSV'): 
 /**
  * Throws `binaryDataError` when `data` (a whole file) is not UTF-8 text. O(size).
  *
+ * @internal
  * @throws StaffcastError `FILE_READ` "<file>: not a text <kind> file (binary data at byte N: 0xNN)"
  *   and the other `binaryDataError` messages
  * @example
@@ -114,6 +121,7 @@ export function assertText(data: Uint8Array | string, file: string, kind = 'CSV'
  * chunk boundary is carried over to the next chunk and checked whole); string chunks (already
  * decoded) are checked whole. Put it between a file and csv-parse. Cost O(size).
  *
+ * @internal
  * @example
  * import { Readable } from 'node:stream';
  * import { pipeline } from 'node:stream/promises';

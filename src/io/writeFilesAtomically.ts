@@ -17,6 +17,7 @@ import { removeStaleTemporaries, temporaryPath, trackTemporary, untrackTemporary
  * with SIGKILL leaves its temporary folder, which the next write to the same `outDir` removes.
  * File names must be plain names (no folder part). Cost O(total size).
  *
+ * @internal
  * @throws StaffcastError `FILE_READ` "`<outDir>`: cannot write (<reason>)" when a write or rename
  *   fails, `outDir` is a file, or a name in it to be replaced is a folder.
  * @example

@@ -6,6 +6,7 @@ import { type CsvCell, csvText } from './csvText.js';
 /**
  * Column name of a quantile: `calls_p10` for 0.1, `calls_p50` for 0.5, `calls_p2_5` for 0.025.
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` unless 0 < probability < 1.
  * @example
  * quantileColumn(0.9); // 'calls_p90'

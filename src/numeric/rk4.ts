@@ -6,6 +6,7 @@
  * restrict the work to the states in use). Local error O(h^5); stable for h x |eigenvalue| below
  * about 2.78 on real negative eigenvalues. Cost per step: 4 `deriv` calls + O(m).
  *
+ * @internal
  * @example
  * // y' = -y from y(0) = 1, ten steps of 0.1: e^-1 to 4e-7
  * const step = rk4Stepper(1, (y, out) => { out[0] = -y[0]!; });

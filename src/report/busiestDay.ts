@@ -1,6 +1,10 @@
 import { localDateKey } from './localTime.js';
 
-/** The local day with the most work, as a slice of the interval arrays. */
+/**
+ * The local day with the most work, as a slice of the interval arrays.
+ *
+ * @internal
+ */
 export interface BusiestDay {
   /** Local date `yyyy-MM-dd`. */
   date: string;
@@ -17,6 +21,7 @@ export interface BusiestDay {
  * (NaN skipped); ties go to the earliest day. `starts` must be increasing, so each day is one
  * contiguous slice `[from, to)`. O(n). Returns `undefined` for an empty series.
  *
+ * @internal
  * @example
  * const h = 3_600_000;
  * busiestDay([0, h, 24 * h, 25 * h], [1, 1, 5, 0], 'UTC');

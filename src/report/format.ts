@@ -14,6 +14,7 @@ const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, m
  * `seconds` one decimal and `s`; `money` two decimals. `undefined`, `NaN` and infinities give
  * `MISSING_FIGURE` (or `∞` for +Infinity). O(1).
  *
+ * @internal
  * @example
  * formatFigure(0.8123, 'fraction'); // '81.2%'
  * formatFigure(12345.6, 'count');   // '12,346'

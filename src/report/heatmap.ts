@@ -1,7 +1,11 @@
 import { invalidInput } from '../errors.js';
 import { localParts } from './localTime.js';
 
-/** One cell of the weekly heat map: a local weekday and a local time-of-day slot. */
+/**
+ * One cell of the weekly heat map: a local weekday and a local time-of-day slot.
+ *
+ * @internal
+ */
 export interface HeatmapCell {
   /** ISO weekday index 0 = Monday ... 6 = Sunday (local). */
   weekday: number;
@@ -13,7 +17,11 @@ export interface HeatmapCell {
   value: number;
 }
 
-/** The weekly heat map: every weekday x every slot of the day, Monday first. */
+/**
+ * The weekly heat map: every weekday x every slot of the day, Monday first.
+ *
+ * @internal
+ */
 export interface WeeklyHeatmap {
   /** Number of slots in a day: 1440 / intervalMinutes. */
   slotsPerDay: number;
@@ -27,6 +35,7 @@ export interface WeeklyHeatmap {
  * returns all `7 * 1440 / intervalMinutes` cells; cells with no finite value are `NaN`. NaN values
  * are skipped. O(n + cells).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` when `intervalMinutes` does not divide 1440 or lengths differ.
  * @example
  * const h = weeklyHeatmap([Date.UTC(1999, 1, 1, 8)], [5], 'UTC', 60); // Monday 08:00

@@ -8,6 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
  * SVGs share one HTML document. Cost: roughly linear in the number of marks. vega and vega-lite
  * are loaded on first use, so importing `staffcast` does not load the charting stack.
  *
+ * @internal
  * @example
  * const svg = await renderVegaLiteSvg({ mark: 'bar', data: { values: [{ a: 1 }] }, encoding: { y: { field: 'a', type: 'quantitative' } } }, 'c1');
  * svg.startsWith('<svg'); // true

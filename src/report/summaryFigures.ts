@@ -3,7 +3,11 @@ import { format } from 'date-fns';
 import { formatFigure, MISSING_FIGURE } from './format.js';
 import type { ReportSummary } from './types.js';
 
-/** One formatted headline figure. */
+/**
+ * One formatted headline figure.
+ *
+ * @internal
+ */
 export interface SummaryFigure {
   /** Label, e.g. `'Peak on-phone agents (required / scheduled)'`. */
   label: string;
@@ -24,6 +28,7 @@ export interface SummaryFigure {
  * first five of the list without the optional ones, which show a dash. Shared by the HTML and
  * terminal reports. O(1).
  *
+ * @internal
  * @example
  * summaryFigures({ fte: 12.34, serviceLevel: 0.8 }).find((f) => f.label === 'FTE')?.value; // '12.3'
  */

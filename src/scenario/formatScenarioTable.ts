@@ -19,6 +19,7 @@ const COLUMNS: ReadonlyArray<readonly [string, keyof ScenarioRow, (v: number) =>
  * wall-clock safety net, or had no valid bound): its cost is an upper bound, not the optimum, so
  * it must not be compared with a proven one unmarked. False without scheduling. O(1).
  *
+ * @internal
  * @example
  * scheduleNotProven({ scheduleStatus: 'feasible' }); // true
  * scheduleNotProven({ scheduleStatus: 'optimal' }); // false
@@ -34,6 +35,7 @@ export function scheduleNotProven(row: Pick<ScenarioRow, 'scheduleStatus'>): boo
  * budget, or without a bound), `'!'` for one stopped by the wall-clock safety net (it depends on
  * machine load). O(1).
  *
+ * @internal
  * @example
  * scheduleMark({ scheduleStatus: 'feasible', scheduleStoppedBy: 'work' }); // '*'
  * scheduleMark({ scheduleStatus: 'feasible', scheduleStoppedBy: 'time' }); // '!'
@@ -47,6 +49,8 @@ export function scheduleMark(row: Pick<ScenarioRow, 'scheduleStatus' | 'schedule
 /**
  * The one-line explanation of the `*` that `formatScenarioTable` puts after the schedule cost of
  * a row whose schedule was not proven optimal but is reproducible.
+ *
+ * @internal
  */
 export const SCENARIO_NOT_PROVEN_NOTE =
   '* schedule not proven optimal (stopped at its work budget schedule.workLimit, or no bound): the cost ' +
@@ -56,6 +60,8 @@ export const SCENARIO_NOT_PROVEN_NOTE =
 /**
  * The one-line explanation of the `!` that `formatScenarioTable` puts after the schedule cost of
  * a row whose solver was stopped by the wall-clock safety net.
+ *
+ * @internal
  */
 export const SCENARIO_TIME_LIMIT_NOTE =
   '! schedule not proven optimal and stopped by the wall-clock safety net schedule.timeLimitSeconds: ' +
@@ -67,6 +73,7 @@ export const SCENARIO_TIME_LIMIT_NOTE =
  * a row is marked `*`, `SCENARIO_TIME_LIMIT_NOTE` when one is marked `!`; none when every schedule
  * was proven optimal. O(rows).
  *
+ * @internal
  * @example
  * scenarioTableNotes([{ scheduleStatus: 'optimal', scheduleStoppedBy: 'gap' }]); // []
  */

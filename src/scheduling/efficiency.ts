@@ -14,6 +14,7 @@ export interface ScheduleEfficiency {
  * Computes the efficiency figures of net agents against required agents, interval by interval.
  * Sums are compensated (Neumaier). Cost O(n).
  *
+ * @internal
  * @example
  * scheduleEfficiency([10, 10], [9, 12]);
  * // { coverage: 0.95, utilisation: 19 / 21, intervalEfficiency: 0.85, withinTenPercent: 0.5 }

@@ -15,7 +15,11 @@ const timeZone = z.string().refine(
   { message: 'an IANA time-zone name such as Europe/Madrid' },
 );
 
-/** zod schema of a `StaffingTarget` (DESIGN.md section 4) inside a staffing config. */
+/**
+ * zod schema of a `StaffingTarget` (DESIGN.md section 4) inside a staffing config.
+ *
+ * @internal
+ */
 export const staffingTargetSchema = z
   .object({
     serviceLevel: fraction.optional().describe('Share answered within thresholdSeconds, 0..1'),
@@ -28,7 +32,11 @@ export const staffingTargetSchema = z
   })
   .strict();
 
-/** zod schema of a shrinkage: a constant fraction in [0, 1) or a table by weekday and time of day. */
+/**
+ * zod schema of a shrinkage: a constant fraction in [0, 1) or a table by weekday and time of day.
+ *
+ * @internal
+ */
 export const shrinkageSchema = z.union([
   z.number().min(0).lt(1),
   z
@@ -51,7 +59,11 @@ export const shrinkageSchema = z.union([
     .strict(),
 ]);
 
-/** zod schema of one queue of a staffing config. */
+/**
+ * zod schema of one queue of a staffing config.
+ *
+ * @internal
+ */
 export const staffingQueueSchema = z
   .object({
     name: z.string().min(1).describe('Queue name as in the forecast `queue` column'),

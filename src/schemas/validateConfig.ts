@@ -9,6 +9,7 @@ import { echoValue } from '../messageText.js';
  * binary file never writes raw bytes to the terminal; a long echoed part is cut (`echoValue`). A
  * leading UTF-8 byte-order mark is skipped, as the CSV readers skip it. Cost O(size).
  *
+ * @internal
  * @throws StaffcastError `CONFIG` "<source>: not valid JSON at line L, column C: <parser message>"
  * @example
  * parseJsonText('{"a": 1}', 'plan.json'); // { a: 1 }
@@ -44,6 +45,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  * A zod issue path as a JavaScript-like accessor: `shiftTypes[0].lengthsMinutes`, `["odd key"]`;
  * the empty path is `''`. O(path length).
  *
+ * @internal
  * @example
  * formatConfigPath(['shiftTypes', 0, 'lengthsMinutes']); // 'shiftTypes[0].lengthsMinutes'
  */
@@ -215,6 +217,7 @@ function unionMessage(schema: z.ZodType, value: unknown, issue: z.core.$ZodIssue
  * keys. A config that fails is a data error (`CONFIG`, CLI exit code 1), not a usage error: the
  * command line was right, the file is wrong. Cost O(size of the value).
  *
+ * @internal
  * @throws StaffcastError `CONFIG` "<source>: <path>: <message>[; ...]" with the zod issues in `details`
  * @example
  * import { z } from 'zod';

@@ -1,7 +1,11 @@
 import { invalidInput } from '../errors.js';
 import type { GridOptions } from '../time/gridOptions.js';
 
-/** Options of `deferredService` (`intervalMinutes`: the interval length, > 0). */
+/**
+ * Options of `deferredService` (`intervalMinutes`: the interval length, > 0).
+ *
+ * @internal
+ */
 export interface DeferredServiceOptions extends Required<Pick<GridOptions, 'intervalMinutes'>> {
   /** Mean handling time of one item in seconds (> 0). */
   ahtSeconds: number;
@@ -12,7 +16,11 @@ export interface DeferredServiceOptions extends Required<Pick<GridOptions, 'inte
   dueInterval: ArrayLike<number>;
 }
 
-/** How deferred work fares with given agents. */
+/**
+ * How deferred work fares with given agents.
+ *
+ * @internal
+ */
 export interface DeferredService {
   /** Per arrival interval: share of its items handled by their due interval (1 when none arrive). */
   onTimeShare: Float64Array;
@@ -39,6 +47,7 @@ export interface DeferredService {
  * after the last interval are late. Intervals are consecutive (closed intervals have 0 agents).
  * O(n) amortised.
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` for arrays of different lengths, a negative or
  *   non-finite arrival or agent count, a non-positive handle time or interval, or a due interval
  *   before its arrival interval.

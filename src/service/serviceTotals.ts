@@ -18,6 +18,8 @@ export interface ServiceSummary {
  * Running sums of a period's service (all over the intervals with calls; `serviceSummary` divides
  * them): calls, calls answered within the threshold, calls abandoned, and the answered calls and
  * their total wait over the intervals with an ASA.
+ *
+ * @internal
  */
 export interface ServiceTotals {
   /** Sum(calls). */
@@ -37,6 +39,8 @@ export interface ServiceTotals {
  *
  * @example
  * emptyServiceTotals(); // { calls: 0, answeredWithin: 0, abandoned: 0, answered: 0, answeredWaitSeconds: 0 }
+ *
+ * @internal
  */
 export function emptyServiceTotals(): ServiceTotals {
   return { calls: 0, answeredWithin: 0, abandoned: 0, answered: 0, answeredWaitSeconds: 0 };
@@ -47,6 +51,7 @@ export function emptyServiceTotals(): ServiceTotals {
  * counts with weight answered = calls x (1 - abandonRate), since ASA is the mean wait of answered
  * contacts; `withAsa: false` (email: no ASA) or a NaN ASA leaves it out. O(1).
  *
+ * @internal
  * @example
  * const t = emptyServiceTotals();
  * addService(t, 100, 0.8, 10, 0.1); addService(t, 50, 0.5, 40, 0.2);
@@ -77,6 +82,7 @@ export function addService(
  * A period's contact-weighted service level and abandonment and answered-weighted ASA; a period
  * without calls has service level 1, ASA 0 and abandonment 0. O(1).
  *
+ * @internal
  * @example
  * serviceSummary(emptyServiceTotals()); // { calls: 0, serviceLevel: 1, asaSeconds: 0, abandonRate: 0 }
  */

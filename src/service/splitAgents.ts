@@ -12,6 +12,7 @@ import { invalidInput } from '../errors.js';
  * skill-based routing (the real split depends on the router; agents idle in one queue do not
  * help another within the interval here).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` when `total` is not a whole number >= 0 or a weight is
  *   negative or not finite, or when there are agents but no queue.
  * @example

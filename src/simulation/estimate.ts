@@ -27,6 +27,8 @@ function tQuantile(probability: number, df: number): number {
  * estimate(Float64Array.of(1, 2, 3, Number.NaN), 0.95);
  * // { mean: 2, standardError: 0.5773502691896257, lower: -0.48413771175032805,
  * //   upper: 4.4841377117503285, replications: 3 }
+ *
+ * @internal
  */
 export function estimate(
   values: Float64Array,

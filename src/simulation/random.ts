@@ -10,6 +10,8 @@ import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
  *
  * @example
  * streamStates(7, 2).length; // 8
+ *
+ * @internal
  */
 export function streamStates(seed: number, count: number): Int32Array {
   const states = new Int32Array(4 * count);
@@ -37,6 +39,8 @@ export function streamStates(seed: number, count: number): Int32Array {
  * @example
  * const v = new Variates(Int32Array.from(streamStates(1, 1)));
  * v.uniform() >= 0 && v.uniform() < 1; // true
+ *
+ * @internal
  */
 export class Variates {
   private readonly rng: RandomGenerator;

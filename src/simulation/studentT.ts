@@ -40,6 +40,8 @@ function centralProbability(t: number, df: number): number {
  * @example
  * studentTQuantile(0.975, 1); // 12.706204736174676 (scipy: 12.706204736174694)
  * studentTQuantile(0.975, 39); // 2.0226909200367604 (scipy: 2.022690920036761)
+ *
+ * @internal
  */
 export function studentTQuantile(probability: number, degreesOfFreedom: number): number {
   const fn = 'studentTQuantile';

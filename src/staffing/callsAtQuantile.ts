@@ -7,6 +7,7 @@ import type { Forecast } from '../forecast/types.js';
  * (per interval, in probability). Staffing to an upper quantile (`0.8`) instead of the mean
  * protects against over-dispersed arrivals. Cost O(n + q log q).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` when `probability` is not in (0, 1), the forecast has
  *   no quantiles, or `probability` lies outside the forecast's lowest..highest quantile.
  * @example

@@ -62,6 +62,7 @@ export function fteBasis(options: { paidHoursPerWeek?: number; source: 'schedule
  * last, rounded up to whole weeks, so a Monday-to-Friday centre's week counts as 7 days, not 5.
  * 0 for no intervals. O(1) (reads the first and last start).
  *
+ * @internal
  * @example
  * // Mon 27 Oct 2003 07:00 to Fri 31 Oct 2003 18:00 in New York: 5 dates -> one week
  * horizonDaysOf([Date.UTC(2003, 9, 27, 12), Date.UTC(2003, 9, 31, 23)], 'America/New_York'); // 7

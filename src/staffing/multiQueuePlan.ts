@@ -40,6 +40,7 @@ export type MultiQueueOptions = MultiQueuePlanOptions;
  * caller abandoned: NaN), and the availability factor when `options.availabilityFactor` is absent.
  * Returns a new object. Cost O(n).
  *
+ * @internal
  * @example
  * const hours = (v: number | null) => Array.from({ length: 24 }, () => v);
  * const params = { kind: 'staffcast-calibration', version: 1, timeZone: 'UTC', intervalMinutes: 30,
@@ -87,6 +88,7 @@ function meanFilled(values: Float64Array): Float64Array {
  * Whether a queue of a staffing config takes the fitted parameters of `--params`: its `useParams`,
  * else true for voice queues only.
  *
+ * @internal
  * @example
  * usesFittedParams({ channel: 'chat' }); // false
  * usesFittedParams({ channel: 'chat', useParams: true }); // true
@@ -186,6 +188,7 @@ export function multiQueuePlan(
  * (the CLI uses it from 20,000 intervals in total); threads cost about 0.1-0.3 s to start. Cost:
  * the queues' cost / workers plus copying the arrays to and from the workers.
  *
+ * @internal
  * @throws StaffcastError as `multiQueuePlan`; `SOLVER_FAILED` if a worker cannot start.
  * @example
  * const f = { timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0), calls: Float64Array.of(100) };
@@ -234,7 +237,11 @@ export async function multiQueuePlanParallel(
   return assemble(queues);
 }
 
-/** Options of `multiQueuePlanEach`. */
+/**
+ * Options of `multiQueuePlanEach`.
+ *
+ * @internal
+ */
 export interface MultiQueuePlanEachOptions extends MultiQueuePlanOptions, ParallelOptions {
   /**
    * Staff the voice and chat queues on worker threads (`staffingPlanParallel`), a few queues at a
@@ -259,6 +266,7 @@ export type MultiQueueEachOptions = MultiQueuePlanEachOptions;
  * references to a queue's forecast once the queue is planned. Totals: `planTotalsAccumulator`.
  * Cost: as `multiQueuePlan` (or `multiQueuePlanParallel`, with threads started once per batch).
  *
+ * @internal
  * @throws StaffcastError as `multiQueuePlan` (the config checks before the first queue is yielded;
  *   a queue's failure when its turn comes, the first failing queue in config order).
  * @example
@@ -523,7 +531,11 @@ function totalsAcross(plans: readonly StaffingPlan[], timeZone: string): PlanTot
   return totals.totals();
 }
 
-/** What `planTotalsAccumulator` returns: add the queues' plans one at a time, then read the totals. */
+/**
+ * What `planTotalsAccumulator` returns: add the queues' plans one at a time, then read the totals.
+ *
+ * @internal
+ */
 export interface PlanTotalsAccumulator {
   /** Adds one queue's agents (its grid must be one of those the accumulator was made for). */
   add(plan: Pick<StaffingPlan, 'intervalMinutes' | 'starts' | 'agents' | 'scheduledAgents'>): void;
@@ -539,6 +551,7 @@ export interface PlanTotalsAccumulator {
  * `multiQueuePlan`). Adding every queue's plan gives `multiQueuePlan(...).totals` exactly. Memory
  * O(grid steps), independent of the number of queues; cost O(rows) per `add`.
  *
+ * @internal
  * @example
  * const f = { timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0), calls: Float64Array.of(100) };
  * const acc = planTotalsAccumulator([f, f], 'UTC');

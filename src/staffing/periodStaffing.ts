@@ -1,6 +1,10 @@
 import { invalidInput } from '../errors.js';
 
-/** The problem `periodStaffing` solves for one day or week. */
+/**
+ * The problem `periodStaffing` solves for one day or week.
+ *
+ * @internal
+ */
 export interface PeriodProblem {
   /** Offered contacts per interval (the weights of the volume-weighted service level), >= 0. */
   calls: ArrayLike<number>;
@@ -16,7 +20,11 @@ export interface PeriodProblem {
   maxAgents?: number;
 }
 
-/** Agents per interval for one period. */
+/**
+ * Agents per interval for one period.
+ *
+ * @internal
+ */
 export interface PeriodStaffing {
   /** Agents per interval (whole numbers, floor <= agents). */
   agents: Float64Array;
@@ -48,6 +56,7 @@ const TOL = 1e-12;
  * target too), `ceiling` is returned. Cost O(A log n) service-level evaluations for A agents
  * added, each cached.
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` for arrays of different lengths, negative calls, a
  *   target outside [0, 1] or a floor above the ceiling.
  * @example

@@ -4,13 +4,21 @@ import { StaffcastError, type StaffcastErrorCode } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import { type StaffingPlan, type StaffingPlanOptions, staffingPlan } from './staffingPlan.js';
 
-/** One plan to compute: a forecast and its options. */
+/**
+ * One plan to compute: a forecast and its options.
+ *
+ * @internal
+ */
 export interface StaffingJob {
   forecast: Forecast;
   options: StaffingPlanOptions;
 }
 
-/** Options of `staffingPlanParallel`. */
+/**
+ * Options of `staffingPlanParallel`.
+ *
+ * @internal
+ */
 export interface ParallelOptions {
   /** Worker threads to use. Default: min(jobs, available cores). 1 runs in the calling thread. */
   workers?: number;
@@ -67,6 +75,7 @@ type Reply =
  * (or one job) it runs in the calling thread. Cost: the jobs' cost / workers, plus copying the
  * typed arrays to and from the workers (structured clone, O(n)).
  *
+ * @internal
  * @throws StaffcastError whatever `staffingPlan` throws for the failing job with the lowest index
  *   (same code and message, as a sequential run; `details.job` is that index); `SOLVER_FAILED` if a
  *   worker cannot start.

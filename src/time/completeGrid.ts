@@ -14,7 +14,11 @@ export interface GapRange {
   intervals: number;
 }
 
-/** The full interval grid of observed starts, with gaps told apart from closed periods. */
+/**
+ * The full interval grid of observed starts, with gaps told apart from closed periods.
+ *
+ * @internal
+ */
 export interface CompletedGrid {
   /** Grid starts: every observed start plus every gap interval, strictly increasing. */
   starts: Float64Array;
@@ -50,6 +54,7 @@ export interface CompletedGrid {
  *
  * DST days use their own local grid (`localDayIntervals`). O(n + days * 1440 / intervalMinutes).
  *
+ * @internal
  * @example
  * // one day with 09:00 and 11:00: 10:00 was never observed, so it is outside the learned hours
  * completeGrid(Float64Array.of(Date.UTC(2024, 4, 6, 9), Date.UTC(2024, 4, 6, 11)), 'UTC', 60).closedIntervals; // 1

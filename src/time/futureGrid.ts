@@ -6,12 +6,20 @@ import { checkInterval, localDayIntervals } from './localDayIntervals.js';
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
-/** Which (weekday, slot) pairs are open: a predicate, or a list of `[weekday, slot]` pairs. */
+/**
+ * Which (weekday, slot) pairs are open: a predicate, or a list of `[weekday, slot]` pairs.
+ *
+ * @internal
+ */
 export type OpenSlots =
   | ((weekday: number, slot: number, dayNumber: number) => boolean)
   | Iterable<readonly [weekday: number, slot: number]>;
 
-/** Options of `futureGrid`: the grid's zone and interval length (dividing 1440) and the days. */
+/**
+ * Options of `futureGrid`: the grid's zone and interval length (dividing 1440) and the days.
+ *
+ * @internal
+ */
 export interface FutureGridOptions extends Required<GridOptions> {
   /** First local day: `YYYY-MM-DD` or a local day number. */
   firstDay: string | number;
@@ -21,7 +29,11 @@ export interface FutureGridOptions extends Required<GridOptions> {
   open: OpenSlots;
 }
 
-/** A future interval grid: starts plus each interval's local position. */
+/**
+ * A future interval grid: starts plus each interval's local position.
+ *
+ * @internal
+ */
 export interface FutureGrid {
   /** Epoch-ms starts of the open intervals, strictly increasing. */
   starts: Float64Array;
@@ -38,6 +50,7 @@ export interface FutureGrid {
  * (DST-aware through `localDayIntervals`: a skipped slot is absent, a repeated slot appears twice).
  * An interval is kept when its (weekday, slot) is open. O(days * 1440 / intervalMinutes).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` for a bad interval length or a negative day count.
  * @example
  * futureGrid({ timeZone: 'UTC', intervalMinutes: 60, firstDay: '2024-05-06', days: 2, open: [[1, 9], [2, 10]] }).starts;

@@ -4,7 +4,11 @@ import type { Series } from './series.js';
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
-/** Where each interval of a series falls in the local calendar (see `gridPositions`). */
+/**
+ * Where each interval of a series falls in the local calendar (see `gridPositions`).
+ *
+ * @internal
+ */
 export interface GridPositions {
   /** Local day number of each interval (days since 1970-01-01 in the series' zone; `dateOfDayNumber` gives the date). */
   dayNumbers: Int32Array;
@@ -22,6 +26,7 @@ export interface GridPositions {
  * seasonal keys (weekday, slot) line up across DST changes; on a fall-back day the repeated hour
  * has the same slots twice and on a spring-forward day the skipped slots are absent. O(n).
  *
+ * @internal
  * @example
  * const s = createSeries('America/New_York', 30, [Date.UTC(2003, 4, 5, 11), Date.UTC(2003, 4, 5, 11, 30)], [1, 2]);
  * gridPositions(s); // { dayNumbers: [12177, 12177], weekdays: [1, 1], slots: [14, 15], slotsPerDay: 48 }

@@ -9,6 +9,7 @@ const DAY_MS = 86_400_000;
  * offset at that instant (from `@date-fns/tz` via `zoneOffsetMinutes`). The building block of the
  * other local-calendar helpers. O(1).
  *
+ * @internal
  * @example
  * localWallMs(Date.UTC(2003, 4, 5, 11), 'America/New_York') === Date.UTC(2003, 4, 5, 7); // true
  */
@@ -20,6 +21,7 @@ export function localWallMs(epochMs: number, timeZone: string): number {
  * Local day number of an instant: whole days from 1970-01-01 to the instant's local date
  * in `timeZone` (so consecutive local dates differ by 1 across DST changes). O(1).
  *
+ * @internal
  * @example
  * localDayNumber(Date.UTC(2003, 4, 5, 3), 'America/New_York'); // 12176 (2003-05-04 local)
  */
@@ -64,6 +66,7 @@ export function localWeekday(epochMs: number, timeZone: string): number {
  * Weekday (0 = Sunday ... 6 = Saturday) of a local day number (1970-01-01, day 0, was a Thursday).
  * O(1).
  *
+ * @internal
  * @example
  * weekdayOfDayNumber(0); // 4
  */
@@ -74,6 +77,7 @@ export function weekdayOfDayNumber(dayNumber: number): number {
 /**
  * `YYYY-MM-DD` of a local day number. O(1).
  *
+ * @internal
  * @example
  * dateOfDayNumber(12176); // '2003-05-04'
  */
@@ -84,6 +88,7 @@ export function dateOfDayNumber(dayNumber: number): string {
 /**
  * Local day number of a `YYYY-MM-DD` date. O(1).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` when the text is not a real calendar date.
  * @example
  * dayNumberOfDate('2003-05-04'); // 12176

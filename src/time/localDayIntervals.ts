@@ -45,6 +45,7 @@ export function localDayIntervals(
  * The first instant of a local date in `timeZone`: local midnight, or, where midnight is skipped
  * by a DST change, the instant the clock jumped; the earlier one where midnight repeats. O(1).
  *
+ * @internal
  * @example
  * startOfLocalDay('2003-05-05', 'America/New_York') === Date.UTC(2003, 4, 5, 4); // true
  */
@@ -57,6 +58,7 @@ export function startOfLocalDay(day: string | number, timeZone: string): number 
 /**
  * `true` when `intervalMinutes` is a whole number of minutes dividing a day (5, 6, 10, 15, 30, 60 ...).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` otherwise, naming `fn`.
  * @example
  * checkInterval('aggregateRecords', 30); // true

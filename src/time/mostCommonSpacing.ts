@@ -3,6 +3,7 @@
  * how often), the shorter one on a tie: how the readers detect (and check) an interval length.
  * `{ minutes: NaN, count: 0 }` for an empty tally. O(distinct spacings).
  *
+ * @internal
  * @example
  * mostCommonSpacing(new Map([[30, 5], [60, 5], [90, 1]])); // { minutes: 30, count: 5 }
  */

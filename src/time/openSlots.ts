@@ -2,7 +2,11 @@ import { invalidInput } from '../errors.js';
 import { gridPositions } from './gridPositions.js';
 import type { Series } from './series.js';
 
-/** Options of `openSlots`. */
+/**
+ * Options of `openSlots`.
+ *
+ * @internal
+ */
 export interface OpenSlotsOptions {
   /** How many recent weeks (counted back from the series' last local day) to learn from. Default 8. */
   weeks?: number;
@@ -10,7 +14,11 @@ export interface OpenSlotsOptions {
   minShare?: number;
 }
 
-/** Opening hours learned from a series: which (weekday, slot) pairs are open. */
+/**
+ * Opening hours learned from a series: which (weekday, slot) pairs are open.
+ *
+ * @internal
+ */
 export interface LearnedOpenSlots {
   /** Slots in a day (1440 / intervalMinutes). */
   slotsPerDay: number;
@@ -29,6 +37,7 @@ export interface LearnedOpenSlots {
  * days of weekday w that have any interval. A weekday with no day in the window is closed.
  * O(n).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` for weeks < 1 or minShare outside (0, 1].
  * @example
  * // two weeks of hourly history, open Mon-Fri 09:00-11:00 (1 January 2024 is a Monday)

@@ -1,6 +1,10 @@
 import { zoneOffsetMinutes } from './zoneOffset.js';
 
-/** How a local wall-clock time maps to instants in a zone. */
+/**
+ * How a local wall-clock time maps to instants in a zone.
+ *
+ * @internal
+ */
 export type LocalTimeResolution =
   /** Exactly one instant has this wall-clock time. */
   | { kind: 'unique'; epochMs: number }
@@ -26,6 +30,7 @@ const AFTER_MS = 13 * 3_600_000; // lies in [wall - 14h, wall + 12h]
  * offset change within two days (true of every IANA zone since 1900
  * except a handful of one-off historical days). O(1) with the offset cache.
  *
+ * @internal
  * @example
  * resolveLocalTime(Date.UTC(2003, 3, 6, 2, 30), 'America/New_York'); // { kind: 'gap', transitionMs: Date.UTC(2003, 3, 6, 7) }
  * resolveLocalTime(Date.UTC(2003, 9, 26, 1, 30), 'America/New_York');

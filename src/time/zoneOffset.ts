@@ -12,6 +12,7 @@ const bucketCache = new Map<string, Map<number, number>>();
  * (an hour whose two ends disagree is not cached and is asked again per instant), so a long
  * series costs about one Intl call per hour it spans. O(1) amortised.
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` when `timeZone` is not an IANA zone the runtime knows.
  * @example
  * zoneOffsetMinutes('America/New_York', Date.UTC(2003, 4, 5, 11)); // -240
@@ -39,6 +40,7 @@ export function zoneOffsetMinutes(timeZone: string, epochMs: number): number {
  * Checks that `timeZone` is an IANA zone name (or `UTC`) the runtime's Intl data knows.
  * O(1).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` "<fn>: timeZone must be an IANA time-zone name such as Europe/Madrid (got X)".
  * @example
  * assertTimeZone('readHistoryCsv', 'Europe/Madrid'); // returns 'Europe/Madrid'

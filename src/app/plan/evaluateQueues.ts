@@ -41,7 +41,11 @@ export interface EvaluatedQueue {
   summary: PlanQueueSummary;
 }
 
-/** The pool's on-phone agents and day grid, from the schedule. */
+/**
+ * The pool's on-phone agents and day grid, from the schedule.
+ *
+ * @internal
+ */
 export interface PoolCoverage {
   /** Agents on the phones per pool interval (net coverage x (1 - pool shrinkage)), may be fractional. */
   onPhoneAgents: ArrayLike<number>;
@@ -66,6 +70,7 @@ export interface PoolCoverage {
  * the queues; the pool ASA is over voice and chat only (email response times are hours, not
  * seconds). Occupancy is agent-weighted. Cost O(intervals x (queues log queues + agents)).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` from `evaluateSchedule` / `deferredService`.
  * @example
  * // r: plan of examples/plan-queues.json (three voice queues, one pool)

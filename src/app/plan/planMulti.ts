@@ -14,6 +14,7 @@ export interface PlanQueueResult extends StaffedQueue, EvaluatedQueue {}
  * their requirement, and each queue is evaluated with its share (`evaluateQueues`); each queue's
  * inputs and requirement come with its figures. Cost: that of `evaluateQueues`.
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` from `evaluateQueues`.
  * @example
  * // r: plan of examples/plan-queues.json (queues regular, prospects, stocks)

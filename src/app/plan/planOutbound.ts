@@ -8,6 +8,7 @@ import type { StaffingPlan } from '../../staffing/staffingPlan.js';
  * calls that fit into it, `outboundCapacity(requirement.agents, onPhoneAgents)`; null without
  * `outbound`. Cost O(intervals).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` from `outboundCapacity` (arrays of different lengths).
  * @example
  * // r: plan of examples/plan-queues.json (no outbound in the config)

@@ -31,6 +31,7 @@ function iso(ms: number | undefined, tz: string): string {
  * start and end as ISO-8601 with offset, paid minutes, count, breaks), through `csvText` (a
  * shift type or break name starting with `= + - @` is prefixed with `'`). O(shifts).
  *
+ * @internal
  * @example
  * planScheduleCsv(result).split('\n')[0];
  * // 'type,day,start,end,length_minutes,paid_minutes,count,breaks'
@@ -63,6 +64,7 @@ export function planScheduleCsv(result: PlanResult): string {
  * `csvText`: a value that is not finite (no forecast; the unbounded ASA of an interval with fewer
  * agents than its load) is an empty cell. O(intervals).
  *
+ * @internal
  * @example
  * planCoverageCsv(result).split('\n')[0];
  * // 'interval_start,calls,required_agents,required_scheduled,scheduled,on_break,net,on_phone,under,over,service_level,asa_seconds,abandon_rate,occupancy'
@@ -120,6 +122,7 @@ export function planCoverageCsv(result: PlanResult): string {
  * where a queue has not), through `csvText` (a queue name starting with `= + - @` is prefixed
  * with `'`). O(rows x columns).
  *
+ * @internal
  * @example
  * // result: plan of examples/plan-queues.json (three queues)
  * planForecastCsv(result).split('\n')[0]; // 'interval_start,queue,calls,aht_seconds'
@@ -163,6 +166,7 @@ export function planForecastCsv(result: PlanResult): string {
  * The summary JSON of a plan: the figures of `PlanSummary` (Infinity written as the string
  * `"Infinity"`), the forecast method, the queueing model and the config with its defaults.
  *
+ * @internal
  * @example
  * // result: plan of examples/plan.json
  * JSON.parse(planSummaryJson(result)).summary.serviceLevel; // 0.8369421558564418

@@ -7,6 +7,7 @@ import { readPlanText, withConfigKey } from './planFiles.js';
  * calibrate --params-out` writes), resolved against the config's folder, and validates them
  * with `calibrationParamsSchema`. Cost O(size).
  *
+ * @internal
  * @throws StaffcastError `FILE_READ` naming the config key ("plan.json: fittedParams: cannot read
  *   x.json: no such file"); `CONFIG` for invalid JSON or an invalid field, naming the config, the
  *   key and the file ("plan.json: fittedParams: p.json: availabilityFactor: ...").

@@ -11,7 +11,11 @@ import type { Requirement } from '../../staffing/types.js';
 import type { History } from '../../time/history.js';
 import { planQueueStaffing, planStaffingOptions } from './planStaffing.js';
 
-/** One queue of a plan, read, forecast and staffed on its own. */
+/**
+ * One queue of a plan, read, forecast and staffed on its own.
+ *
+ * @internal
+ */
 export interface StaffedQueue {
   /** Queue name from the config. */
   name: string;
@@ -33,7 +37,11 @@ export interface StaffedQueue {
   poolIndex: Int32Array;
 }
 
-/** What `staffQueues` returns. */
+/**
+ * What `staffQueues` returns.
+ *
+ * @internal
+ */
 export interface PooledRequirement {
   /** Per queue, in config order. */
   queues: StaffedQueue[];
@@ -51,7 +59,11 @@ export interface PooledRequirement {
   history: History;
 }
 
-/** A queue read and forecast, ready to staff. */
+/**
+ * A queue read and forecast, ready to staff.
+ *
+ * @internal
+ */
 export interface QueueForecast {
   config: PlanQueueConfig;
   history: History;
@@ -73,6 +85,7 @@ export interface QueueForecast {
  * `usesFittedParams` selects take handle time, patience and availability from them where their
  * config and history give none (`multiQueuePlan`'s `fitted` option). Cost: the queues' staffing plus O(queues x intervals).
  *
+ * @internal
  * @throws StaffcastError `CONFIG` naming `queues[i].history` when a queue's interval length or
  *   alignment differs from the first queue's; whatever `multiQueuePlan` throws (with the queue name).
  * @example
@@ -146,6 +159,7 @@ export function staffQueues(
  * [queue index, the interval's index in that queue's own grid] (from `StaffedQueue.poolIndex`), in
  * queue order; an interval no queue is open in has none. O(queues x intervals).
  *
+ * @internal
  * @example
  * poolMembers([{ poolIndex: Int32Array.of(0, 1) }, { poolIndex: Int32Array.of(1) }], 3);
  * // [[[0, 0]], [[0, 1], [1, 0]], []]

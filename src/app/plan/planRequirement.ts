@@ -13,7 +13,11 @@ import { type PooledRequirement, type QueueForecast, staffQueues } from './planQ
 import { planStaffingOptions } from './planStaffing.js';
 import type { PlanTimer } from './progress.js';
 
-/** Options of `planRequirement`. */
+/**
+ * Options of `planRequirement`.
+ *
+ * @internal
+ */
 export interface PlanRequirementOptions {
   /** Folder the config's relative paths are resolved against. */
   baseDir: string;
@@ -32,7 +36,11 @@ export interface PlanRequirementOptions {
   forecast?: Forecast | undefined;
 }
 
-/** The first three steps of a plan: history, forecast and the requirement. */
+/**
+ * The first three steps of a plan: history, forecast and the requirement.
+ *
+ * @internal
+ */
 export interface PlanRequirement {
   /** The history as read (with `queues`: the queues' summed history on the pool grid). */
   history: History;
@@ -50,7 +58,11 @@ export interface PlanRequirement {
 
 const untimed: PlanTimer = async (_step, run) => run();
 
-/** A single-queue plan's history, as read, and its forecast (before any `forecastTransform`). */
+/**
+ * A single-queue plan's history, as read, and its forecast (before any `forecastTransform`).
+ *
+ * @internal
+ */
 export interface PlanForecastInputs {
   /** The history (re-aggregated to `outputIntervalMinutes` when given). */
   history: History;
@@ -68,6 +80,7 @@ export interface PlanForecastInputs {
  * `compareScenarios` runs it once for every scenario sharing the same inputs. Pure apart from
  * reading the files. Cost: reading + forecast (the 'auto' backtest dominates).
  *
+ * @internal
  * @throws StaffcastError `CONFIG` naming `ahtSeconds` when there is no handle time (no
  *   `ahtSeconds`, no `aht_seconds` column and no `fittedParams`); `FILE_READ` naming the config key of a missing
  *   file; `CSV_ROW`, `NO_DATA`, `INVALID_INPUT` from the steps.
@@ -129,6 +142,7 @@ export async function readAndForecastPlan(
  * on its own and sums the requirements on one pool grid. Pure apart from reading the files the
  * config names. Cost: reading + forecast (auto backtest) + staffing of each queue.
  *
+ * @internal
  * @throws StaffcastError `CONFIG` naming `ahtSeconds` (or `queues[i].ahtSeconds`) when there is no
  *   handle time (no `ahtSeconds`, no `aht_seconds` column and no fitted params for the queue);
  *   `CONFIG` for an invalid `fittedParams` file; `FILE_READ` naming the config key of

@@ -14,6 +14,7 @@ import type { PlanTimer } from './progress.js';
  * `warnings`. Cost: at most the work budget, or the time limit on a machine too slow to reach it
  * (plus the greedy warm start).
  *
+ * @internal
  * @throws StaffcastError `INFEASIBLE`, `SOLVER_FAILED`, `CONFIG` from `scheduleShifts`.
  * @example
  * // requirement, rules, cfg: those of examples/plan.json

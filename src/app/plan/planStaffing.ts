@@ -16,6 +16,7 @@ function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], un
  * scope, and the handle time, patience and minimum agents when given. A single-queue plan staffs
  * with them; a multi-queue plan uses them as every queue's defaults. Cost O(1).
  *
+ * @internal
  * @example
  * planStaffingOptions(parsePlanConfig({ history: { file: 'h.csv', timeZone: 'UTC' },
  *   target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 300, rules: 'r.json' }));
@@ -40,6 +41,7 @@ export function planStaffingOptions(cfg: PlanConfig): StaffingOptions {
  * `useParams`);
  * the keys it leaves out fall back to `planStaffingOptions` of the plan. Cost O(1).
  *
+ * @internal
  * @example
  * planQueueStaffing(planQueueSchema.parse({ name: 'chat', channel: 'chat', concurrency: 2 }));
  * // { name: 'chat', channel: 'chat', concurrency: 2 }

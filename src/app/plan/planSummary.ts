@@ -122,6 +122,7 @@ export interface PlanUncovered {
  * `coverage.net` on the schedule's interval starts (those of `requirement` when the schedule has
  * none), counted and described. O(intervals).
  *
+ * @internal
  * @example
  * planUncovered(result.schedule, result.requirement).lines; // [] when every interval is covered
  */
@@ -160,7 +161,11 @@ export interface PlanOutboundSummary {
   spareAgentHours: number;
 }
 
-/** What `planSummary` summarises. */
+/**
+ * What `planSummary` summarises.
+ *
+ * @internal
+ */
 export interface PlanSummaryInput {
   requirement: StaffingPlan;
   schedule: ShiftSchedule;
@@ -207,6 +212,7 @@ function max(values: ArrayLike<number>): number {
  * warning line for each kind.
  * O(intervals + shifts).
  *
+ * @internal
  * @example
  * const r = await plan(JSON.parse(readFileSync('examples/plan.json', 'utf8')), { baseDir: 'examples' });
  * const s = planSummary({ requirement: r.requirement, schedule: r.schedule, evaluation: r.evaluation,

@@ -11,7 +11,11 @@ export interface PlanProgress {
   detail?: string;
 }
 
-/** Runs one step of a plan, reporting its start and end (with a one-line result) as progress. */
+/**
+ * Runs one step of a plan, reporting its start and end (with a one-line result) as progress.
+ *
+ * @internal
+ */
 export type PlanTimer = <T>(
   step: PlanStep,
   run: () => Promise<T> | T,

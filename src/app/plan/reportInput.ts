@@ -3,7 +3,11 @@ import type { ReportInput, ReportPeak, ReportScheduleStatus, ReportShift } from 
 import { localDate } from '../../time/localCalendar.js';
 import type { PlanResult } from '../plan.js';
 
-/** Days of history shown before the forecast in the report's first chart. */
+/**
+ * Days of history shown before the forecast in the report's first chart.
+ *
+ * @internal
+ */
 export const REPORT_HISTORY_DAYS = 21;
 
 /** A figure for the report: non-finite values (an unstable interval's ASA) are unknown. */

@@ -14,6 +14,7 @@ export interface ErrorStat {
  * MAE and bias over the pairs where both values are numbers; an infinite prediction is counted in
  * `infinite` and left out. Compensated (Kahan) sums. O(n).
  *
+ * @internal
  * @example
  * errorStat([0.5, 0.7], [0.6, 0.6]); // { mae: 0.1, bias: 0, count: 2, infinite: 0 } (to 1e-15)
  */

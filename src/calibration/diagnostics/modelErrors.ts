@@ -15,7 +15,11 @@ export interface ModelErrors {
   dayAbandonRate: ErrorStat;
 }
 
-/** One scored interval of {@link modelErrors}: what happened and what the model predicted. */
+/**
+ * One scored interval of {@link modelErrors}: what happened and what the model predicted.
+ *
+ * @internal
+ */
 export interface ScoredInterval {
   /** Day number: the intervals of one day make one day total. */
   day: number;
@@ -37,6 +41,7 @@ export interface ScoredInterval {
  * abandonment against answered within the threshold / offered and abandoned / offered of the day's
  * intervals (what a planner reads as the day's KPIs). Days in order of first appearance. O(n x days).
  *
+ * @internal
  * @example
  * // one day of two intervals: 10 calls (8 within, 1 abandoned), predicted SL 0.7; 30 calls
  * // (18 within, 3 abandoned), predicted SL 0.6

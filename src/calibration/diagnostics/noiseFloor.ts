@@ -2,7 +2,11 @@ import { invalidInput } from '../../errors.js';
 import type { QueueDemand } from '../../queueing/types.js';
 import { predictKpis } from '../predictedKpis.js';
 
-/** One interval of {@link modelNoiseFloor}: the model's inputs. */
+/**
+ * One interval of {@link modelNoiseFloor}: the model's inputs.
+ *
+ * @internal
+ */
 export interface NoiseFloorInterval {
   /** Offered calls (the observed count), interval length, AHT and patience (Erlang A). */
   demand: QueueDemand;
@@ -30,7 +34,11 @@ export interface NoiseFloor {
   replications: number;
 }
 
-/** Options of {@link modelNoiseFloor}. */
+/**
+ * Options of {@link modelNoiseFloor}.
+ *
+ * @internal
+ */
 export interface ModelNoiseFloorOptions {
   /** Replications per interval. Default 200. */
   replications?: number;
@@ -104,6 +112,7 @@ function stationaryCumulative(rate: number, agents: number, ahtSeconds: number, 
  * per interval, plus the stationary law once per interval (about 0.3 s for 140 half hours at 200
  * replications).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` for no interval or replications not a whole number >= 1.
  * @example
  * // 100 calls of 180 s in 30 min at 12 agents, no abandonment: one half hour's SL scatters by 21 points

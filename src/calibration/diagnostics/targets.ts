@@ -1,6 +1,10 @@
 import type { ModelErrors } from './modelErrors.js';
 
-/** One accuracy target and whether the measured error meets it. */
+/**
+ * One accuracy target and whether the measured error meets it.
+ *
+ * @internal
+ */
 export interface CalibrationTarget {
   /** What is measured, e.g. 'abandonRate.mae'. */
   name: string;
@@ -20,6 +24,7 @@ export interface CalibrationTarget {
  * was 5 s before 2026-11-25), and day totals (volume-weighted SL and abandonment per day) MAE <= 3
  * points. O(1).
  *
+ * @internal
  * @example
  * // (not run: needs the February 1999 bank call records, not shipped in the repo)
  * calibrationTargets(result.errors.test.erlangA).filter((t) => t.met).map((t) => t.name);

@@ -1,6 +1,6 @@
 import { invalidInput } from '../../errors.js';
 
-/** One waiting-time band of {@link abandonmentHazard}. */
+/** One waiting-time band of the abandonment hazard (`abandonmentHazard`). */
 export interface HazardBand {
   /** Band start, seconds of waiting (inclusive of exposure beyond it). */
   fromSeconds: number;
@@ -23,6 +23,7 @@ export interface HazardBand {
  * constant within each band (censored by answers). Exponential patience means equal hazards in all
  * bands; with one band [0, Infinity) this is `patienceMle`'s rate. O(calls x bands).
  *
+ * @internal
  * @param waitsSeconds waiting time of every queued caller (answered callers' waits are censored).
  * @param abandonedFlags true where that caller abandoned.
  * @param edgesSeconds increasing band edges starting at 0; the last band runs to Infinity.

@@ -2,7 +2,11 @@ import { invalidInput } from '../../errors.js';
 import { rk4Stepper } from '../../numeric/rk4.js';
 import type { HazardBand } from './abandonHazard.js';
 
-/** Inputs of {@link hazardMatchedPatience} for one interval. */
+/**
+ * Inputs of {@link hazardMatchedPatience} for one interval.
+ *
+ * @internal
+ */
 export interface HazardPatienceInput {
   /** Offered calls per second. */
   arrivalsPerSecond: number;
@@ -87,6 +91,7 @@ function exposureByBand(
  * training half's hazard by band for the interval's hour and day type (see `calibrate`). Returns
  * mean patience 1 / theta in seconds. Cost: rounds x (states + wait steps x states), about 0.2 ms.
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` when the bands and hazards differ in length, a hazard is
  *   negative, or the inputs are not finite and >= 0.
  * @example
@@ -160,6 +165,7 @@ export function hazardMatchedPatience(
  * equal to the cell's exponential rate `levelPerSecond` (1 / the cell's patience MLE). With no
  * exposure in the cell the shape is scaled by the level itself. Per second; O(bands).
  *
+ * @internal
  * @param pooled hazard bands over every queued call the cell belongs to (`abandonmentHazard`).
  * @param cellBands the same bands over the cell's own calls (only their exposure is used).
  * @example
@@ -204,6 +210,7 @@ export function scaledCellHazard(
  * (negative agents count as 0). Per second; 0 means no abandonment (infinite patience). Cost: one
  * `hazardMatchedPatience` per distinct whole count.
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` as `hazardMatchedPatience` (when called).
  * @example
  * // a constant hazard of 1/200 per second: 1/200 at any agent count

@@ -2,7 +2,11 @@ import { invalidInput } from '../../errors.js';
 import type { CalibrationGrid } from '../grid.js';
 import { type CallRecord, classifyCall, queueEntryMs, waitSeconds } from '../records.js';
 
-/** A stretch of time an agent is taken to be logged in: from a first call to the end of a last one. */
+/**
+ * A stretch of time an agent is taken to be logged in: from a first call to the end of a last one.
+ *
+ * @internal
+ */
 export interface AgentSession {
   /** Agent pseudonym. */
   agent: string;
@@ -14,7 +18,11 @@ export interface AgentSession {
   calls: number;
 }
 
-/** Options of {@link agentSessions}. */
+/**
+ * Options of {@link agentSessions}.
+ *
+ * @internal
+ */
 export interface AgentSessionsOptions {
   /**
    * A gap between the end of one call and the start of the agent's next call shorter than this
@@ -38,6 +46,7 @@ export interface AgentSessionsOptions {
  * the first service start to the last service end, widened by `padMinutes` at both ends.
  * O(records log records).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` when `maxGapMinutes` is not a finite number >= 0, or
  *   `padMinutes` is not in [0, maxGapMinutes / 2].
  * @example
@@ -99,6 +108,7 @@ export function agentSessions(
  * session covers (a session 09:10-09:25 adds 0.5 to the 09:00-09:30 interval). O(sessions x
  * intervals spanned + log).
  *
+ * @internal
  * @example
  * import { calibrationGrid } from './calibrateGrid.js';
  * const grid30 = calibrationGrid(0, 0, 'UTC', 30);

@@ -5,6 +5,8 @@ import type { AgentSession } from './presence.js';
 /**
  * What the calls show about the agents working the queue in each grid interval, split by whether a
  * caller was waiting (see {@link queueAgentProfile}).
+ *
+ * @internal
  */
 export interface QueueAgentProfile {
   /** Interval length in seconds (the grid's). */
@@ -34,6 +36,7 @@ export interface QueueAgentProfile {
  * ending; each stretch between events is credited to its grid interval(s). Only answered and
  * abandoned callers count (`classifyCall`). O((records + sessions) log).
  *
+ * @internal
  * @example
  * import { calibrationGrid } from './calibrateGrid.js';
  * import { agentSessions } from './presence.js';
@@ -124,6 +127,7 @@ export function queueAgentProfile(
  * talking. The factor only acts on the uncongested time, and is fitted on the training half like
  * the session-only factor. O(distinct (busy, present) pairs of the interval).
  *
+ * @internal
  * @example
  * // 1800 s interval: 600 s congested with 5 agents talking; 1200 s idle with 3 busy and 6 present
  * const profile = { intervalSeconds: 1800, congestedSeconds: Float64Array.of(600),

@@ -24,6 +24,7 @@ export interface PresenceRuleFit {
  * Presence rules `calibrate` chooses from on the training half: session gaps of 5 to 60 minutes,
  * each with 0, 2.5 or 5 minutes of padding (padding at most half the gap).
  *
+ * @internal
  * @example
  * PRESENCE_RULES.length; // 14 (5-minute gaps take 0 or 2.5 minutes of padding, longer gaps all three)
  */
@@ -33,7 +34,11 @@ export const PRESENCE_RULES: readonly { maxGapMinutes: number; padMinutes: numbe
   [0, 2.5, 5].filter((pad) => pad <= maxGapMinutes / 2).map((padMinutes) => ({ maxGapMinutes, padMinutes })),
 );
 
-/** One training interval the presence rules are scored on. */
+/**
+ * One training interval the presence rules are scored on.
+ *
+ * @internal
+ */
 export interface RuleFitInterval {
   /** Grid index of the interval. */
   interval: number;
@@ -45,7 +50,11 @@ export interface RuleFitInterval {
   abandonRate: number;
 }
 
-/** The presence rule {@link choosePresenceRule} chose, what it measures, and every rule tried. */
+/**
+ * The presence rule {@link choosePresenceRule} chose, what it measures, and every rule tried.
+ *
+ * @internal
+ */
 export interface ChosenPresenceRule {
   /** The chosen rule and its fit. */
   rule: PresenceRuleFit;
@@ -68,6 +77,7 @@ export interface ChosenPresenceRule {
  * (`fitAvailability`, steady state) and keeps the rule with the lowest training loss (the first on
  * a tie). Cost: per rule, O(records log records) plus one `fitAvailability`.
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` when there is no rule or no interval to fit on.
  * @example
  * // (not run: needs the February 1999 bank call records, not shipped in the repo)

@@ -1,7 +1,11 @@
 import type { CalibrationGrid } from '../grid.js';
 import { type CallRecord, classifyCall, queueEntryMs, waitSeconds } from '../records.js';
 
-/** The queue found at the start of every grid interval (see {@link queueAtStarts}). */
+/**
+ * The queue found at the start of every grid interval (see {@link queueAtStarts}).
+ *
+ * @internal
+ */
 export interface QueueStarts {
   /** Agents talking at each interval start. */
   busyAgents: Int32Array;
@@ -15,6 +19,7 @@ export interface QueueStarts {
  * service start (entry + wait) <= b < service end. These callers and talks belong to earlier
  * intervals: the state carried over, the input of `transientKpis`. O(records x intervals spanned).
  *
+ * @internal
  * @example
  * import { calibrationGrid } from './calibrateGrid.js';
  * // a served (service > 0) or abandoned call of agent A01, arriving at `at` after no IVR

@@ -56,7 +56,11 @@ function aheadOutcomes(
   return { served, waitServed, within };
 }
 
-/** One stretch of an interval with a constant arrival rate and number of agents. */
+/**
+ * One stretch of an interval with a constant arrival rate and number of agents.
+ *
+ * @internal
+ */
 export interface TransientSegment {
   /** Length in seconds (> 0). */
   seconds: number;
@@ -221,6 +225,7 @@ function transientWhole(
  * the stretch they arrive in. SL and abandonment are per arriving caller, ASA per answered caller,
  * over the whole interval. Cost O(steps x states in use).
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` for no sub-interval, a negative count, or a bad start.
  * @example
  * // one sub-interval of 30 min equals transientKpis at whole agents
@@ -283,6 +288,7 @@ function checkStart(fn: string, start: QueueStart): void {
  * O(steps x states in use), about 0.5 ms for a busy half hour; {@link transientModel} memoises the
  * runs for repeated calls on one interval.
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` for a negative or non-finite start or agent count.
  * @example
  * // 60 calls of 200 s in 30 min at 6 agents, patience 300 s, starting with 6 busy and 5 waiting
@@ -308,6 +314,7 @@ export function transientKpis(
  * fractional agents (`fitAvailability`, which revisits floor and ceil of nearby counts) costs a few
  * runs per interval instead of two per call. Memory: one small record per distinct run.
  *
+ * @internal
  * @throws StaffcastError `INVALID_INPUT` for a bad start (at once) or agent count (when called).
  * @example
  * const at = transientModel({ busyAgents: 6, waitingCallers: 5 }, 20);

@@ -8,6 +8,7 @@ import { timeRows, timeX } from './timeRows.js';
  * with the P10-P90 band shaded when the forecast has one. x = local time in the input's zone.
  * O(n) in the number of intervals.
  *
+ * @internal
  * @example
  * const starts = [0, 900_000];
  * const input: ReportInput = { title: 'Week 1', timeZone: 'UTC', intervalMinutes: 15, generatedAt: 0, summary: {},

@@ -15,6 +15,7 @@ export const HEATMAP_CELL_MARK = 'heatmap_cells';
  * `7 x 1440 / intervalMinutes` cells is drawn (mark `HEATMAP_CELL_MARK`); cells with no
  * requirement in the horizon (closed) are light grey. O(n + cells).
  *
+ * @internal
  * @example
  * const starts = [0, 900_000];
  * const input: ReportInput = { title: 'Week 1', timeZone: 'UTC', intervalMinutes: 15, generatedAt: 0, summary: {},

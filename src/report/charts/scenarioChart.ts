@@ -8,6 +8,7 @@ import { CHART_CONFIG, COLORS } from './theme.js';
  * level ...), a bar per scenario, each bar labelled with its formatted value; x scales independent
  * because the figures have different units. Missing values (NaN) draw no bar. O(rows x columns).
  *
+ * @internal
  * @example
  * const table: ReportScenarioTable = { columns: [{ label: 'Agent-hours', unit: 'hours' }, { label: 'SL', unit: 'fraction' }],
  *   rows: [{ name: 'base', values: [400, 0.8] }, { name: 'busy', values: [460, 0.8] }, { name: '9-18', values: [380, 0.8] }] };

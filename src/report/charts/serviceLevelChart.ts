@@ -8,6 +8,7 @@ import { timeRows, timeX } from './timeRows.js';
  * (step line, 0-100 %), the target as a dashed red rule, and the intervals below target marked
  * with red dots. x = local time in `timeZone`. O(n).
  *
+ * @internal
  * @example
  * const sl = { starts: [0, 900_000], values: [0.85, 0.7], target: 0.8, thresholdSeconds: 20 };
  * serviceLevelChartSpec(sl, 'UTC', 15).layer.length; // 3 (line, misses, target)

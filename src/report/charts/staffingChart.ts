@@ -15,6 +15,7 @@ const LABELS = {
  * lines, the shortfall shaded red (scheduled < required) and the surplus shaded green. x = local
  * time in the input's zone. O(n).
  *
+ * @internal
  * @example
  * const starts = [0, 900_000];
  * const input: ReportInput = { title: 'Week 1', timeZone: 'UTC', intervalMinutes: 15, generatedAt: 0, summary: {},
