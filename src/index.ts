@@ -59,6 +59,12 @@ export {
   readForecastCsv,
   readForecastCsvByQueue,
 } from './io/readForecastCsv.js';
+// a multi-queue forecast kept on disk and loaded one queue at a time (memory flat in the queues)
+export {
+  type SpilledForecasts,
+  type SpillForecastOptions,
+  spillForecastCsvByQueue,
+} from './io/forecastSpill.js';
 export { quantileColumn, writeForecastCsv } from './io/writeForecastCsv.js';
 export { writeHistoryCsv } from './io/writeHistoryCsv.js';
 // every CSV staffcast writes: numbers without float noise, empty cells for NaN/Infinity, no formulas
@@ -191,8 +197,12 @@ export {
   type PlanTotals,
   type PlanTotalsAccumulator,
   planTotalsAccumulator,
+  type GridSpan,
+  type QueueForecastSource,
   type QueuePlan,
 } from './staffing/multiQueuePlan.js';
+// where a queue's handle time comes from (queue, plan-wide, data column, fitted): one rule for staff and plan
+export { type HandleTimeInputs, handleTimeSource } from './staffing/handleTimeSource.js';
 export {
   type OutboundCapacity,
   type OutboundOptions,
@@ -368,6 +378,9 @@ export {
 } from './scheduling/uncoveredRanges.js';
 /** The MIP's default deterministic work budget, and why a MIP stopped (gap, work, time, error). */
 export { defaultWorkLimit, type MipStop } from './scheduling/solveMip.js';
+
+// ---- staff: forecast CSV -> requirement CSV and summary (the `staff` command as a function) ---
+export { runStaff, type StaffOptions, type StaffResult } from './app/staff.js';
 
 // ---- plan: one run from history to roster (forecast, staffing, schedule, evaluation, files) ---
 export { type PlanOptions, type PlanResult, plan } from './app/plan.js';
