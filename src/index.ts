@@ -381,6 +381,15 @@ export { defaultWorkLimit, type MipStop } from './scheduling/solveMip.js';
 
 // ---- staff: forecast CSV -> requirement CSV and summary (the `staff` command as a function) ---
 export { runStaff, type StaffOptions, type StaffResult } from './app/staff.js';
+// the `outbound` and `erlang` commands as functions
+export { type OutboundRun, type OutboundRunOptions, runOutbound } from './app/outbound.js';
+export {
+  DEFAULT_ERLANG_THRESHOLD_SECONDS,
+  type ErlangCalculation,
+  type ErlangCalculatorOptions,
+  erlangCalculator,
+  erlangJson,
+} from './app/erlang.js';
 
 // ---- plan: one run from history to roster (forecast, staffing, schedule, evaluation, files) ---
 export { type PlanOptions, type PlanResult, plan } from './app/plan.js';
