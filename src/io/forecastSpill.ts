@@ -190,7 +190,9 @@ export async function spillForecastCsvByQueue(
       remove,
     };
   } catch (error) {
+    // reading errors (CSV_ROW, FILE_READ of the input) pass as they are; spill-file errors were
+    // already named by `failure` where they happened
     await remove();
-    throw failure(error);
+    throw error;
   }
 }

@@ -137,6 +137,25 @@ describe('spillForecastCsvByQueue', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('names the temporary file when its folder is missing, and passes a missing input on as the reader does', async () => {
+    const dir = freshDir('forecast-spill-missing');
+    const text = 'interval_start,queue,calls\n2024-01-01T09:00:00Z,a,3\n2024-01-01T09:30:00Z,a,4\n';
+    await expect(
+      spillForecastCsvByQueue(Readable.from([text]), { dir: join(dir, 'gone') }),
+    ).rejects.toMatchObject({
+      code: 'FILE_READ',
+      message: expect.stringMatching(/^temporary file .*gone.*staffcast-forecast.*: /),
+    });
+    const missing = join(dir, 'none.csv');
+    let expected = '';
+    await readForecastCsvByQueue(missing).catch((error: Error) => {
+      expected = error.message;
+    });
+    expect(expected).not.toBe('');
+    await expect(spillForecastCsvByQueue(missing, { dir })).rejects.toThrow(expected);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('reads a file from disk, refuses an unknown queue and a load after remove', async () => {
     const dir = freshDir('forecast-spill-file');
     const file = join(dir, 'f.csv');
