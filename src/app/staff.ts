@@ -120,9 +120,11 @@ function usage(message: string): never {
  *   `TARGET_UNREACHABLE`, `INVALID_INPUT` from reading and staffing; whatever `write` throws.
  * @example
  * const parts: string[] = [];
- * const result = await runStaff({ forecast: 'forecast.csv', baseDir: 'examples', ahtSeconds: 240,
- *   target: { serviceLevel: 0.8, thresholdSeconds: 20 }, write: (text) => { parts.push(text); } });
- * parts.join('').split('\n')[0]; // 'interval_start,calls,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,abandon_rate,occupancy'
+ * const result = await runStaff({ forecast: 'bank_feb1999_forecast_week.csv', baseDir: 'test/fixtures/staffing',
+ *   timeZone: 'Asia/Jerusalem', target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+ *   write: (text) => { parts.push(text); } });
+ * result.plan.starts.length; // 336 (7 days x 48 half hours)
+ * result.lines[0].slice(0, 63); // 'staff: 336 intervals, erlang-c, scope interval: 638 agent-hours'
  */
 export async function runStaff(options: StaffOptions): Promise<StaffResult> {
   const { baseDir, onProgress } = options;
