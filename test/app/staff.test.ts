@@ -43,7 +43,7 @@ describe('runStaff', () => {
           minLength: 1,
           maxLength: 5,
         }),
-        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 2, max: 40 }),
         fc.constantFrom(undefined, 1, 2),
         async (calls, rows, workers) => {
           const queues = calls.map((_, q) =>
