@@ -323,6 +323,17 @@ export {
 export type { InputFileOptions } from './app/inputFile.js';
 export { type DailyTotalsSource, type ReadHistoryInputOptions, readHistoryInput } from './app/readHistory.js';
 
+// the staff, outbound and erlang commands as functions (forecast CSV -> requirement CSV and summary)
+export { runStaff, type StaffOptions, type StaffResult } from './app/staff.js';
+export { type OutboundRun, type OutboundRunOptions, runOutbound } from './app/outbound.js';
+export {
+  DEFAULT_ERLANG_THRESHOLD_SECONDS,
+  type ErlangCalculation,
+  type ErlangCalculatorOptions,
+  erlangCalculator,
+  erlangJson,
+} from './app/erlang.js';
+
 // ---- scenario: what-if variants of a plan (volume, handle time, target, shrinkage, outbound, opening hours) and sweeps ---
 export {
   type OpeningHours,

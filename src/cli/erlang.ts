@@ -1,11 +1,7 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { StaffcastError } from '../errors.js';
-import { MAX_AGENTS_LIMIT, MAX_CALLS_PER_SECOND } from '../queueing/limits.js';
-import { meetsTarget } from '../queueing/meetsTarget.js';
-import { queueMetrics } from '../queueing/queueMetrics.js';
-import { requiredAgents } from '../queueing/requiredAgents.js';
-import { applyShrinkage } from '../queueing/shrinkage.js';
-import type { QueueDemand, QueueMetrics, StaffingTarget } from '../queueing/types.js';
+import { erlangCalculator, erlangJson } from '../app/erlang.js';
+import { MAX_AGENTS_LIMIT } from '../queueing/limits.js';
+import type { QueueMetrics, StaffingTarget } from '../queueing/types.js';
 import type { CommandRegistrar } from './context.js';
 import {
   addTargetOptions,
@@ -25,8 +21,6 @@ interface ErlangFlags extends TargetFlags {
   json?: boolean;
 }
 
-const DEFAULT_THRESHOLD_SECONDS = 20;
-
 /** `--agents`: a whole number 0..`MAX_AGENTS_LIMIT`. */
 function parseAgents(value: string): number {
   const n = parseNonNegativeInt(value);
@@ -34,25 +28,6 @@ function parseAgents(value: string): number {
     throw new InvalidArgumentError(`'${value}' must be at most ${MAX_AGENTS_LIMIT} agents.`);
   return n;
 }
-const TABLE_SPAN = 3;
-
-/** The staffing target and reporting threshold the flags describe (20 s when no flag sets one). */
-function targetOf(flags: ErlangFlags): StaffingTarget & { thresholdSeconds: number } {
-  const target = targetFromFlags(flags, 'erlang');
-  return { ...target, thresholdSeconds: target.thresholdSeconds ?? DEFAULT_THRESHOLD_SECONDS };
-}
-
-function demandOf(flags: ErlangFlags): QueueDemand {
-  const demand: QueueDemand = {
-    callsPerInterval: flags.calls,
-    intervalMinutes: flags.interval,
-    ahtSeconds: flags.aht,
-  };
-  if (flags.patience !== undefined) demand.patienceSeconds = flags.patience;
-  if (flags.concurrency !== undefined) demand.concurrency = flags.concurrency;
-  return demand;
-}
-
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const secs = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(1)} s` : 'inf');
 
@@ -92,17 +67,13 @@ function tableLines(rows: QueueMetrics[], mark: number): string[] {
   return [line(header), ...cells.map(line)];
 }
 
-/** Metrics as JSON-safe values: Infinity becomes null (the `stable` flag says why). */
-function jsonMetrics(m: QueueMetrics): Record<string, unknown> {
-  return { ...m, asaSeconds: Number.isFinite(m.asaSeconds) ? m.asaSeconds : null };
-}
-
 /**
  * `staffcast erlang --calls 100 --interval 30 --aht 180 --sl 80/20 [--threshold 20] [--patience 120]
  * [--max-occupancy 0.85] [--max-abandon 0.05] [--max-asa 30] [--shrinkage 0.3] [--agents N]
  * [--basis offered|excludeShortAbandons|virtualWait] [--concurrency 2] [--json]`: the required
  * agents (raw and after shrinkage) with their metrics and a table for n-3..n+3, or with `--agents`
- * the metrics of that staffing. Unreachable targets exit 1 (TARGET_UNREACHABLE).
+ * the metrics of that staffing: flags -> `erlangCalculator` -> the text (or `erlangJson`) on
+ * stdout. Unreachable targets exit 1 (TARGET_UNREACHABLE).
  *
  * @example
  * // (not run: a shell command)
@@ -130,44 +101,22 @@ export const registerErlang: CommandRegistrar = (program, ctx) => {
     .option('--concurrency <n>', 'contacts one agent handles at once (chat), 1..100', parseConcurrency)
     .option('--json', 'print one JSON document')
     .action((flags: ErlangFlags) => {
-      const perSecond = flags.calls / (flags.interval * 60);
-      if (perSecond > MAX_CALLS_PER_SECOND)
-        throw new StaffcastError(
-          'USAGE',
-          `erlang: --calls ${flags.calls} per ${flags.interval} min is more than ${MAX_CALLS_PER_SECOND} contacts per second (at most ${MAX_CALLS_PER_SECOND * flags.interval * 60} per interval)`,
-        );
-      const target = targetOf(flags);
-      const demand = demandOf(flags);
-      const options = {
-        thresholdSeconds: target.thresholdSeconds,
-        serviceLevelBasis: target.serviceLevelBasis ?? 'offered',
-      };
-      const metrics =
-        flags.agents !== undefined
-          ? queueMetrics(demand, flags.agents, options)
-          : requiredAgents(demand, target);
-      const n = metrics.agents;
-      const scheduled = applyShrinkage(n, flags.shrinkage ?? 0);
-      const rows: QueueMetrics[] = [];
-      for (let k = Math.max(0, n - TABLE_SPAN); k <= n + TABLE_SPAN; k++)
-        rows.push(queueMetrics(demand, k, options));
-      const meets = meetsTarget(metrics, target);
+      const result = erlangCalculator({
+        calls: flags.calls,
+        intervalMinutes: flags.interval,
+        ahtSeconds: flags.aht,
+        patienceSeconds: flags.patience,
+        concurrency: flags.concurrency,
+        target: targetFromFlags(flags, 'erlang'),
+        agents: flags.agents,
+        shrinkage: flags.shrinkage,
+      });
       if (flags.json) {
-        const doc = {
-          model: metrics.model,
-          demand,
-          target,
-          mode: flags.agents !== undefined ? 'evaluate' : 'required',
-          agents: n,
-          shrinkage: flags.shrinkage ?? 0,
-          scheduledAgents: scheduled,
-          meetsTarget: meets,
-          metrics: jsonMetrics(metrics),
-          table: rows.map(jsonMetrics),
-        };
-        ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+        ctx.stdout.write(`${JSON.stringify(erlangJson(result), null, 2)}\n`);
         return;
       }
+      const { metrics, target } = result;
+      const n = metrics.agents;
       const model = metrics.model === 'erlang-a' ? `Erlang A (patience ${flags.patience} s)` : 'Erlang C';
       const chat =
         flags.concurrency !== undefined && flags.concurrency > 1
@@ -175,17 +124,17 @@ export const registerErlang: CommandRegistrar = (program, ctx) => {
           : '';
       const shrink =
         flags.shrinkage !== undefined
-          ? `${scheduled} scheduled with ${pct(flags.shrinkage)} shrinkage`
+          ? `${result.scheduledAgents} scheduled with ${pct(flags.shrinkage)} shrinkage`
           : 'no shrinkage';
       const out = [
         `${model}: ${flags.calls} contacts per ${flags.interval} min, AHT ${flags.aht} s, ${metrics.offeredErlangs.toFixed(2)} Erlangs offered${chat}`,
         `target: ${describeTarget(target)}`,
-        flags.agents !== undefined
-          ? `agents: ${n} (${shrink}); meets target: ${meets ? 'yes' : 'no'}`
+        result.mode === 'evaluate'
+          ? `agents: ${n} (${shrink}); meets target: ${result.meetsTarget ? 'yes' : 'no'}`
           : `required agents: ${n} (${shrink})`,
         ...metricLines(metrics),
         '',
-        ...tableLines(rows, n),
+        ...tableLines(result.table, n),
       ];
       ctx.stdout.write(`${out.join('\n')}\n`);
     });

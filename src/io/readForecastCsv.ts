@@ -86,8 +86,8 @@ export function readForecastCsvByQueue(
   return readForecasts(input, options, 'queue');
 }
 
-/** Where the columns of a forecast CSV are, from its header. */
-interface Layout {
+/** Where the columns of a forecast CSV are, from its header. Internal to `io`. */
+export interface ForecastCsvLayout {
   header: string[];
   startIndex: number;
   callsIndex: number;
@@ -96,7 +96,7 @@ interface Layout {
   ignoredColumns: string[];
 }
 
-function layoutOf(names: string[], file: string, line: number, queueIndex: number): Layout {
+function layoutOf(names: string[], file: string, line: number, queueIndex: number): ForecastCsvLayout {
   assertUniqueColumns(file, line, names);
   const startIndex = names.indexOf('interval_start');
   const callsIndex = names.indexOf('calls');
@@ -125,16 +125,78 @@ async function readForecasts(
   options: ReadForecastOptions,
   queueColumn: string | undefined,
 ): Promise<Map<string, ForecastRead>> {
+  const kept = new Map<ForecastRowCheck, GrowableF64[]>();
+  const scan = await scanForecastCsv(input, options, queueColumn, (check, values) => {
+    let columns = kept.get(check);
+    if (columns === undefined) {
+      columns = Array.from(values, () => new GrowableF64());
+      kept.set(check, columns);
+    }
+    for (let k = 0; k < values.length; k++) columns[k]!.push(values[k]!);
+  });
+  const out = new Map<string, ForecastRead>();
+  for (const [queue, check] of scan.queues) {
+    const columns = kept.get(check)!.map((c) => c.toArray());
+    kept.delete(check);
+    out.set(queue, forecastReadOf(check, columns));
+  }
+  return out;
+}
+
+/**
+ * Where the values of one row are in the `values` array `scanForecastCsv` hands on: the start
+ * (epoch ms), calls, then `aht_seconds` when the header has it, then each quantile column.
+ */
+export interface ForecastRowShape {
+  /** Index of `aht_seconds` in the values, or -1 without that column. */
+  ahtAt: number;
+  /** Index of the first quantile column in the values (they follow in header order). */
+  quantilesAt: number;
+  /** Values per row. */
+  width: number;
+}
+
+/** What `scanForecastCsv` found: the layout and each queue's checked rows (counts, warnings, grid). */
+export interface ForecastScan {
+  /** Values per row and where each column is. */
+  shape: ForecastRowShape;
+  /** Per queue ('' without a queue column), in the order queues first appear. */
+  queues: Map<string, ForecastRowCheck>;
+}
+
+/**
+ * The one pass over a forecast CSV shared by `readForecastCsvByQueue` (keeps the rows) and
+ * `spillForecastCsvByQueue` (writes them to disk): checks the header and every row (the first bad
+ * one throws, named `<file>:<line>:<column>` or `<file> (queue <name>):<line>:<column>`), hands each
+ * row's numbers to `onRow` with the check of its queue (the values array is reused: copy it), and
+ * at the end fixes every queue's interval length (`options.intervalMinutes`, else detected from
+ * the spacing of its rows: the first queue in order whose spacing cannot be detected throws).
+ * Memory: O(queues) plus the CSV parser's buffer. Internal to `io`.
+ *
+ * @throws StaffcastError as `readForecastCsvByQueue`.
+ * @example
+ * const scan = await scanForecastCsv(Readable.from(['interval_start,calls\n2024-01-01T09:00:00Z,3\n']),
+ *   { intervalMinutes: 30 }, undefined, () => {});
+ * scan.queues.get('')!.rowsRead; // 1
+ */
+export async function scanForecastCsv(
+  input: CsvInput,
+  options: ReadForecastOptions,
+  queueColumn: string | undefined,
+  onRow: (check: ForecastRowCheck, values: Float64Array) => void | Promise<void>,
+): Promise<ForecastScan> {
   const timeZone = assertTimeZone('readForecastCsv', options.timeZone ?? 'UTC');
   const file = inputName(input, options.fileName);
-  let layout: Layout | undefined;
+  let layout: ForecastCsvLayout | undefined;
   let queueIndex = -1;
-  const queues = new Map<string, ForecastRows>();
+  let values = new Float64Array(0);
+  const queues = new Map<string, ForecastRowCheck>();
   for await (const { line, fields } of csvRecords(input, file)) {
     if (layout === undefined) {
       const names = fields.map((f) => f.trim());
       queueIndex = queueColumn === undefined ? -1 : names.indexOf(queueColumn);
       layout = layoutOf(names, file, line, queueIndex);
+      values = new Float64Array(shapeOf(layout).width);
       continue;
     }
     const queue = queueIndex < 0 ? '' : (fields[queueIndex] ?? '').trim();
@@ -144,41 +206,60 @@ async function readForecasts(
         `${file}:${line}:${queueColumn}: empty queue name (every row of a multi-queue forecast names its queue)`,
         { file, row: line, column: queueColumn },
       );
-    let rows = queues.get(queue);
-    if (rows === undefined) {
-      rows = new ForecastRows(
+    let check = queues.get(queue);
+    if (check === undefined) {
+      check = new ForecastRowCheck(
         queueIndex < 0 ? file : `${file} (queue ${echoValue(queue)})`,
         layout,
         timeZone,
       );
-      queues.set(queue, rows);
+      queues.set(queue, check);
     }
-    rows.add(line, fields);
+    check.check(line, fields, values);
+    const waiting = onRow(check, values);
+    if (waiting !== undefined) await waiting;
   }
   assertDataRows(file, layout?.header, queues.size);
-  const out = new Map<string, ForecastRead>();
-  for (const [queue, rows] of queues) out.set(queue, rows.finish(options.intervalMinutes));
-  return out;
+  for (const check of queues.values()) check.fixInterval(options.intervalMinutes);
+  return { shape: shapeOf(layout!), queues };
 }
 
-/** The rows of one forecast (one queue) as they are read: columns, warnings, the last line. */
-class ForecastRows {
-  private readonly starts = new GrowableF64();
-  private readonly calls = new GrowableF64();
-  private readonly aht = new GrowableF64();
-  private readonly quantiles: GrowableF64[];
+function shapeOf(layout: ForecastCsvLayout): ForecastRowShape {
+  const ahtAt = layout.ahtIndex >= 0 ? 2 : -1;
+  const quantilesAt = ahtAt >= 0 ? 3 : 2;
+  return { ahtAt, quantilesAt, width: quantilesAt + layout.quantiles.length };
+}
+
+/**
+ * The checks of one forecast (one queue) as its rows are read, without the rows: the count, the
+ * last start and line (order), offset warnings, the first and last start, the spacing of
+ * consecutive rows (interval detection) and the gcd of the starts' minutes from the first.
+ * Internal to `io` (`scanForecastCsv`).
+ */
+export class ForecastRowCheck {
+  /** Rows checked so far. */
+  rowsRead = 0;
+  /** Epoch ms of the first and of the last row (NaN before the first row). */
+  firstStart = Number.NaN;
+  lastStart = Number.NaN;
+  /** Greatest common divisor of every start's whole minutes after the first (0: one row). */
+  offsetMinutesGcd = 0;
+  /** The interval length, fixed by `fixInterval` once every row is read (NaN before). */
+  intervalMinutes = Number.NaN;
+  /** Whether `intervalMinutes` was detected from the rows rather than given. */
+  intervalDetected = false;
   private readonly warnings: string[] = [];
+  private readonly spacings = new Map<number, number>();
   private offsetMismatches = 0;
-  private rowsRead = 0;
   private previousLine = 0;
 
   constructor(
-    private readonly file: string,
-    private readonly layout: Layout,
-    private readonly timeZone: string,
-  ) {
-    this.quantiles = layout.quantiles.map(() => new GrowableF64());
-  }
+    /** Name of the forecast in messages (`<file> (queue <name>)` for one queue of several). */
+    readonly file: string,
+    private readonly layout: ForecastCsvLayout,
+    /** IANA zone of the forecast grid. */
+    readonly timeZone: string,
+  ) {}
 
   private fail(line: number, column: string | undefined, what: string): never {
     const file = this.file;
@@ -189,9 +270,9 @@ class ForecastRows {
     );
   }
 
-  /** Checks one data row (file line `line`) and appends it. */
-  add(line: number, fields: string[]): void {
-    const { layout, starts, timeZone, file } = this;
+  /** Checks one data row (file line `line`) and writes its numbers into `values` (`ForecastRowShape`). */
+  check(line: number, fields: string[], values: Float64Array): void {
+    const { layout, timeZone, file } = this;
     this.rowsRead++;
     if (fields.length !== layout.header.length)
       this.fail(line, undefined, `${fields.length} fields, but the header has ${layout.header.length}`);
@@ -199,11 +280,12 @@ class ForecastRows {
     const time = parseTimestamp(text, timeZone);
     if (!time.ok) this.fail(line, 'interval_start', time.problem);
     const t = (time as { epochMs: number }).epochMs;
-    if (starts.length > 0 && t <= starts.get(starts.length - 1)) {
+    const last = this.lastStart;
+    if (t <= last) {
       this.fail(
         line,
         'interval_start',
-        `${t === starts.get(starts.length - 1) ? 'repeats' : 'is earlier than'} the start of line ${this.previousLine}; a forecast must be sorted without duplicates`,
+        `${t === last ? 'repeats' : 'is earlier than'} the start of line ${this.previousLine}; a forecast must be sorted without duplicates`,
       );
     }
     const offset = /(Z|[+-]\d{2}(?::?\d{2})?)\s*$/i.exec(text);
@@ -220,62 +302,97 @@ class ForecastRows {
       const v = parseNumberField(fields[index]!, name === 'aht_seconds' ? 'duration' : 'count', required);
       return typeof v === 'string' ? this.fail(line, name, v) : v;
     };
-    starts.push(t);
-    this.calls.push(value(layout.callsIndex, 'calls', true));
-    if (layout.ahtIndex >= 0) this.aht.push(value(layout.ahtIndex, 'aht_seconds', false));
-    layout.quantiles.forEach((q, k) => {
-      this.quantiles[k]!.push(value(q.index, q.name, true));
-    });
+    values[0] = t;
+    values[1] = value(layout.callsIndex, 'calls', true);
+    let k = 2;
+    if (layout.ahtIndex >= 0) values[k++] = value(layout.ahtIndex, 'aht_seconds', false);
+    for (const q of layout.quantiles) values[k++] = value(q.index, q.name, true);
+    if (Number.isNaN(last)) this.firstStart = t;
+    else {
+      const minutes = (t - last) / MINUTE_MS;
+      this.spacings.set(minutes, (this.spacings.get(minutes) ?? 0) + 1);
+      this.offsetMinutesGcd = gcd(this.offsetMinutesGcd, Math.round((t - this.firstStart) / MINUTE_MS));
+    }
+    this.lastStart = t;
     this.previousLine = line;
   }
 
-  /** The forecast and its read report (at least one row was added). */
-  finish(intervalMinutesOption: number | undefined): ForecastRead {
-    const { file, layout, timeZone, warnings } = this;
-    const intervalMinutes = intervalMinutesOption ?? detectSpacing(this.starts, file);
-    const forecast: Forecast = {
-      timeZone,
-      intervalMinutes,
-      starts: this.starts.toArray(),
-      calls: this.calls.toArray(),
-    };
-    if (layout.ahtIndex >= 0) forecast.ahtSeconds = this.aht.toArray();
-    if (layout.quantiles.length > 0) {
-      forecast.quantiles = layout.quantiles.map((q, k) => ({
-        probability: q.probability,
-        calls: this.quantiles[k]!.toArray(),
-      }));
-    }
-    if (this.offsetMismatches > 1)
-      warnings.push(`${file}: ${this.offsetMismatches} timestamps have an offset other than ${timeZone}'s`);
-    const days = new Set<number>();
-    for (const t of forecast.starts) days.add(Math.floor(localWallMs(t, timeZone) / DAY_MS));
-    const report: ReadReport = {
-      file,
-      rowsRead: this.rowsRead,
-      rowsUsed: this.rowsRead,
-      rowsRejected: 0,
-      rowsExcluded: 0,
-      errors: [],
-      warnings,
-      timeZone,
-      intervalMinutes,
-      intervalDetected: intervalMinutesOption === undefined,
-      duplicateIntervals: 0,
-      unsortedRows: 0,
-      fractionalCounts: 0,
-      gapIntervals: 0,
-      gaps: [],
-      openDays: days.size,
-      closedWeekdays: [],
-      closedDays: [],
-      closedIntervals: 0,
-      ignoredColumns: layout.ignoredColumns,
-      firstStart: forecast.starts[0]!,
-      lastStart: forecast.starts[forecast.starts.length - 1]!,
-    };
-    return { forecast, report };
+  /** Fixes the interval length: the one given, else the most common spacing of the rows. */
+  fixInterval(given: number | undefined): void {
+    this.intervalDetected = given === undefined;
+    this.intervalMinutes = given ?? detectSpacing(this.spacings, this.file);
   }
+
+  /** Warnings of the rows (the first offset mismatch, then how many there were). */
+  readWarnings(): string[] {
+    const warnings = [...this.warnings];
+    if (this.offsetMismatches > 1)
+      warnings.push(
+        `${this.file}: ${this.offsetMismatches} timestamps have an offset other than ${this.timeZone}'s`,
+      );
+    return warnings;
+  }
+
+  /** The layout of the header the rows were checked against. */
+  get columns(): ForecastCsvLayout {
+    return this.layout;
+  }
+}
+
+/**
+ * The forecast and read report of one queue from its checked rows (`check`, after `fixInterval`)
+ * and its values by column (`ForecastRowShape`: starts, calls, [aht], quantiles). Internal to `io`.
+ *
+ * @example
+ * forecastReadOf(check, [starts, calls]).forecast.calls === calls; // true
+ */
+export function forecastReadOf(check: ForecastRowCheck, columns: Float64Array[]): ForecastRead {
+  const layout = check.columns;
+  const { file, intervalMinutes } = check;
+  const { timeZone } = check;
+  const forecast: Forecast = {
+    timeZone,
+    intervalMinutes,
+    starts: columns[0]!,
+    calls: columns[1]!,
+  };
+  let k = 2;
+  if (layout.ahtIndex >= 0) forecast.ahtSeconds = columns[k++]!;
+  if (layout.quantiles.length > 0) {
+    forecast.quantiles = layout.quantiles.map((q) => ({ probability: q.probability, calls: columns[k++]! }));
+  }
+  const days = new Set<number>();
+  for (const t of forecast.starts) days.add(Math.floor(localWallMs(t, timeZone) / DAY_MS));
+  const report: ReadReport = {
+    file,
+    rowsRead: check.rowsRead,
+    rowsUsed: check.rowsRead,
+    rowsRejected: 0,
+    rowsExcluded: 0,
+    errors: [],
+    warnings: check.readWarnings(),
+    timeZone,
+    intervalMinutes,
+    intervalDetected: check.intervalDetected,
+    duplicateIntervals: 0,
+    unsortedRows: 0,
+    fractionalCounts: 0,
+    gapIntervals: 0,
+    gaps: [],
+    openDays: days.size,
+    closedWeekdays: [],
+    closedDays: [],
+    closedIntervals: 0,
+    ignoredColumns: layout.ignoredColumns,
+    firstStart: forecast.starts[0]!,
+    lastStart: forecast.starts[forecast.starts.length - 1]!,
+  };
+  return { forecast, report };
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return Math.abs(a);
 }
 
 /** Minutes east of UTC of an offset text: `Z`, `+02`, `+0530`, `-04:00`. */
@@ -286,12 +403,7 @@ function offsetMinutes(text: string): number {
   return text[0] === '-' ? -minutes : minutes;
 }
 
-function detectSpacing(starts: GrowableF64, file: string): number {
-  const counts = new Map<number, number>();
-  for (let i = 1; i < starts.length; i++) {
-    const minutes = (starts.get(i) - starts.get(i - 1)) / MINUTE_MS;
-    counts.set(minutes, (counts.get(minutes) ?? 0) + 1);
-  }
+function detectSpacing(counts: ReadonlyMap<number, number>, file: string): number {
   const { minutes: best } = mostCommonSpacing(counts);
   if (!Number.isInteger(best) || best <= 0 || 1440 % best !== 0) {
     throw new StaffcastError(

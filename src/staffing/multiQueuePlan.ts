@@ -259,16 +259,30 @@ export interface MultiQueuePlanEachOptions extends MultiQueuePlanOptions, Parall
 export type MultiQueueEachOptions = MultiQueuePlanEachOptions;
 
 /**
+ * Forecasts of several queues that are loaded one at a time (a file spilled to disk by
+ * `spillForecastCsvByQueue`), so a plan need not hold every queue's forecast.
+ */
+export interface QueueForecastSource {
+  /** Queue names, in the order of the forecast (messages list them in this order). */
+  readonly names: readonly string[];
+  /** The forecast of one queue; each name is loaded once, in config order. */
+  load(name: string): Promise<Forecast> | Forecast;
+}
+
+/**
  * The queues of `multiQueuePlan` one at a time, in config order, so a caller that writes each
  * queue's plan out and drops it (`staff --config`) holds one plan (or one batch of
  * `options.batchQueues` with `options.parallel`) instead of all of them: each yielded `QueuePlan`
- * is the one `multiQueuePlan` returns for that queue, field for field. The generator drops its own
- * references to a queue's forecast once the queue is planned. Totals: `planTotalsAccumulator`.
- * Cost: as `multiQueuePlan` (or `multiQueuePlanParallel`, with threads started once per batch).
+ * is the one `multiQueuePlan` returns for that queue, field for field. `forecasts` is a map or a
+ * `QueueForecastSource`: a queue's forecast is taken (loaded) when its batch starts and dropped
+ * once the queue is planned, so with a source that loads from disk memory holds one batch of
+ * forecasts, not every queue's. Totals: `planTotalsAccumulator`. Cost: as `multiQueuePlan` (or
+ * `multiQueuePlanParallel`, with threads started once per batch), plus the loads.
  *
  * @internal
- * @throws StaffcastError as `multiQueuePlan` (the config checks before the first queue is yielded;
- *   a queue's failure when its turn comes, the first failing queue in config order).
+ * @throws StaffcastError as `multiQueuePlan` (the config and queue-name checks before the first
+ *   queue is yielded; a queue's failure when its turn comes, the first failing queue in config
+ *   order); whatever `forecasts.load` throws.
  * @example
  * const f = { timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0), calls: Float64Array.of(100) };
  * const names = [];
@@ -278,7 +292,7 @@ export type MultiQueueEachOptions = MultiQueuePlanEachOptions;
  * names; // [['a', 14], ['b', 14]]
  */
 export async function* multiQueuePlanEach(
-  forecasts: ReadonlyMap<string, Forecast>,
+  forecasts: ReadonlyMap<string, Forecast> | QueueForecastSource,
   config: StaffingConfig,
   base: StaffingPlanOptions,
   options: MultiQueuePlanEachOptions = {},
@@ -286,9 +300,21 @@ export async function* multiQueuePlanEach(
   const batchQueues = options.batchQueues ?? 4;
   if (!Number.isInteger(batchQueues) || batchQueues < 1)
     invalidInput('multiQueuePlanEach', 'batchQueues', 'must be a whole number >= 1', batchQueues);
-  const prepared: Array<PreparedQueue | undefined> = prepareQueues(forecasts, config, base, options);
-  for (let from = 0; from < prepared.length; from += batchQueues) {
-    const to = Math.min(prepared.length, from + batchQueues);
+  const source: QueueForecastSource =
+    forecasts instanceof Map
+      ? {
+          names: [...forecasts.keys()],
+          load: (name) => (forecasts as ReadonlyMap<string, Forecast>).get(name)!,
+        }
+      : (forecasts as QueueForecastSource);
+  checkQueueNames(source.names, config, options);
+  for (let from = 0; from < config.queues.length; from += batchQueues) {
+    const to = Math.min(config.queues.length, from + batchQueues);
+    const prepared: Array<PreparedQueue | undefined> = [];
+    for (let i = from; i < to; i++) {
+      const queue = config.queues[i]!;
+      prepared[i] = prepareQueue(queue, await source.load(queue.name), config, base, options);
+    }
     const threaded: number[] = [];
     if (options.parallel === true)
       for (let i = from; i < to; i++) if (prepared[i]!.queue.channel !== 'email') threaded.push(i);
@@ -343,10 +369,20 @@ function prepareQueues(
   base: StaffingPlanOptions,
   options: MultiQueuePlanOptions,
 ): PreparedQueue[] {
+  checkQueueNames([...forecasts.keys()], config, options);
+  return config.queues.map((queue) => prepareQueue(queue, forecasts.get(queue.name)!, config, base, options));
+}
+
+/** Every forecast queue is in the config and every config queue in the forecast (CONFIG error). */
+function checkQueueNames(
+  forecastNames: readonly string[],
+  config: StaffingConfig,
+  options: MultiQueuePlanOptions,
+): void {
   const names = new Set(config.queues.map((q) => q.name));
   const configName = options.configName ?? 'staffing config';
   const forecastName = options.forecastName ?? 'the forecast';
-  for (const name of forecasts.keys()) {
+  for (const name of forecastNames) {
     if (!names.has(name)) {
       throw new StaffcastError(
         'CONFIG',
@@ -355,20 +391,29 @@ function prepareQueues(
       );
     }
   }
-  return config.queues.map((queue) => {
-    const forecast = forecasts.get(queue.name);
-    if (forecast === undefined) {
+  const inForecast = new Set(forecastNames);
+  for (const queue of config.queues) {
+    if (!inForecast.has(queue.name)) {
       throw new StaffcastError(
         'CONFIG',
-        `${configName}: queue '${queue.name}' is not in ${forecastName} (forecast queues: ${[...forecasts.keys()].join(', ')})`,
+        `${configName}: queue '${queue.name}' is not in ${forecastName} (forecast queues: ${forecastNames.join(', ')})`,
         { queue: queue.name },
       );
     }
-    let queueOptions = optionsOf(queue, config, base);
-    if (options.fitted !== undefined && usesFittedParams(queue))
-      queueOptions = withFittedInputs(forecast, queueOptions, options.fitted);
-    return { queue, forecast, options: queueOptions };
-  });
+  }
+}
+
+function prepareQueue(
+  queue: StaffingQueueConfig,
+  forecast: Forecast,
+  config: StaffingConfig,
+  base: StaffingPlanOptions,
+  options: MultiQueuePlanOptions,
+): PreparedQueue {
+  let queueOptions = optionsOf(queue, config, base);
+  if (options.fitted !== undefined && usesFittedParams(queue))
+    queueOptions = withFittedInputs(forecast, queueOptions, options.fitted);
+  return { queue, forecast, options: queueOptions };
 }
 
 function withQueueName(error: unknown, name: string): unknown {
@@ -544,12 +589,29 @@ export interface PlanTotalsAccumulator {
 }
 
 /**
+ * A queue's interval grid without its starts: what `planTotalsAccumulator` needs to place the
+ * queue on the common grid when the queue's forecast is not in memory (`spillForecastCsvByQueue`
+ * gives it from the file's single pass).
+ */
+export interface GridSpan {
+  /** Interval length in minutes. */
+  intervalMinutes: number;
+  /** Epoch ms of the first and of the last interval start (NaN: no rows). */
+  firstStart: number;
+  lastStart: number;
+  /** gcd of `round((start - firstStart) / 1 min)` over every start (0: one row). */
+  offsetMinutesGcd: number;
+}
+
+/**
  * `MultiQueuePlan.totals` built one queue at a time, so the queues' plans need not be held
  * together (`staff --config` streams them): made from the queues' grids (interval length and
- * starts: the forecasts, which the plans share), each `add` sums one plan's agents and scheduled
- * agents onto the common grid (step = gcd of every interval length and start offset, as
- * `multiQueuePlan`). Adding every queue's plan gives `multiQueuePlan(...).totals` exactly. Memory
- * O(grid steps), independent of the number of queues; cost O(rows) per `add`.
+ * starts: the forecasts, which the plans share; or each queue's `GridSpan` when the forecasts are
+ * on disk), each `add` sums one plan's agents and scheduled agents onto the common grid (step =
+ * gcd of every interval length and start offset, as `multiQueuePlan`). Adding every queue's plan
+ * gives `multiQueuePlan(...).totals` exactly (from spans: whenever the starts lie whole minutes
+ * apart, as every forecast on a minute grid does). Memory O(grid steps), independent of the
+ * number of queues; cost O(rows) per `add`.
  *
  * @internal
  * @example
@@ -560,7 +622,7 @@ export interface PlanTotalsAccumulator {
  * acc.totals().agents; // Float64Array [28]
  */
 export function planTotalsAccumulator(
-  grids: readonly Pick<Forecast, 'intervalMinutes' | 'starts'>[],
+  grids: readonly (Pick<Forecast, 'intervalMinutes' | 'starts'> | GridSpan)[],
   timeZone: string,
 ): PlanTotalsAccumulator {
   const MIN = 60_000;
@@ -569,13 +631,20 @@ export function planTotalsAccumulator(
   let hi = Number.NEGATIVE_INFINITY;
   for (const p of grids) {
     step = gcd(step, p.intervalMinutes);
-    const n = p.starts.length;
-    if (n === 0) continue;
-    lo = Math.min(lo, p.starts[0]!);
-    hi = Math.max(hi, p.starts[n - 1]! + p.intervalMinutes * MIN);
+    const first = 'starts' in p ? p.starts[0] : p.firstStart;
+    const last = 'starts' in p ? p.starts[p.starts.length - 1] : p.lastStart;
+    if (first === undefined || last === undefined || Number.isNaN(first)) continue;
+    lo = Math.min(lo, first);
+    hi = Math.max(hi, last + p.intervalMinutes * MIN);
   }
   const empty = !Number.isFinite(lo);
-  if (!empty) for (const p of grids) for (const s of p.starts) step = gcd(step, Math.round((s - lo) / MIN));
+  if (!empty)
+    for (const p of grids) {
+      if (!('starts' in p)) {
+        if (Number.isNaN(p.firstStart)) continue;
+        step = gcd(step, gcd(Math.round((p.firstStart - lo) / MIN), p.offsetMinutesGcd));
+      } else for (const s of p.starts) step = gcd(step, Math.round((s - lo) / MIN));
+    }
   const steps = empty ? 0 : Math.round((hi - lo) / (step * MIN));
   const agents = new Float64Array(steps);
   const scheduled = new Float64Array(steps);

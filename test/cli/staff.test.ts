@@ -1,7 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
 import { readForecastCsvByQueue } from '../../src/io/readForecastCsv.js';
 import { readRequirementCsv, writeRequirementCsv } from '../../src/io/requirementCsv.js';
 import { requiredAgents } from '../../src/queueing/requiredAgents.js';
@@ -334,5 +336,69 @@ describe('staffcast staff --config spills queue rows to a temporary folder', () 
     expect(unwritable.code).toBe(1);
     expect(readdirSync(spillDir)).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['bad.csv', 'cfg.json', 'good.csv']);
+  });
+});
+
+describe('staffcast staff --config: threads and progress', () => {
+  const config = { queues: [{ name: 'a' }, { name: 'b', channel: 'chat', concurrency: 2 }, { name: 'c' }] };
+  const forecast = (() => {
+    const lines = ['interval_start,queue,calls,aht_seconds'];
+    for (let i = 0; i < 6; i++) {
+      const at = new Date(Date.UTC(2024, 0, 1, 8) + i * 30 * 60_000).toISOString().replace('.000Z', 'Z');
+      lines.push(`${at},a,${40 + i},180`, `${at},b,${20 + i},400`, `${at},c,${5 + i},240`);
+    }
+    return `${lines.join('\n')}\n`;
+  })();
+
+  async function runTty(
+    argv: string[],
+    cwd: string,
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(argv, {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+      stdin: Readable.from([]),
+      cwd,
+      env: { TMPDIR: cwd },
+      stderrIsTTY: true,
+    });
+    return { code, stdout, stderr };
+  }
+
+  it('gives the same CSV on --workers 2 as on --workers 1, and rejects --workers 0 as a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staff-workers-'));
+    writeFileSync(join(dir, 'cfg.json'), JSON.stringify(config));
+    writeFileSync(join(dir, 'f.csv'), forecast);
+    const argv = ['staff', 'f.csv', '--sl', '80/20', '--config', 'cfg.json'];
+    const one = await runStaffcast([...argv, '--workers', '1'], { cwd: dir });
+    const two = await runStaffcast([...argv, '--workers', '2'], { cwd: dir });
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    const zero = await runStaffcast([...argv, '--workers', '0'], { cwd: dir });
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain("--workers <n>' argument '0' is invalid");
+  });
+
+  it('draws the progress of reading, each queue and writing on a terminal, and none with -q', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staff-progress-'));
+    writeFileSync(join(dir, 'cfg.json'), JSON.stringify(config));
+    writeFileSync(join(dir, 'f.csv'), forecast);
+    const argv = ['staff', 'f.csv', '--sl', '80/20', '--config', 'cfg.json'];
+    const shown = await runTty(argv, dir);
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toMatch(/staff: read +\s+[\d.]+ s {2}18 rows, 3 queues\n/);
+    expect(shown.stderr).toContain('3/3');
+    expect(shown.stderr).toMatch(/staff: queues +\s+[\d.]+ s {2}3 queues staffed\n/);
+    expect(shown.stderr).toMatch(/staff: write +\s+[\d.]+ s {2}requirement rows merged by start\n/);
+    const quiet = await runTty([...argv, '-q'], dir);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe(shown.stdout);
+    expect(quiet.stderr).not.toContain('\r');
+    expect(quiet.stderr).toContain('staff: total: ');
+    expect(readdirSync(dir).sort()).toEqual(['cfg.json', 'f.csv']);
   });
 });

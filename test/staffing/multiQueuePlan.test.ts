@@ -177,6 +177,48 @@ describe('multiQueuePlanEach and planTotalsAccumulator', () => {
     }
   });
 
+  it('loads the forecasts of a QueueForecastSource one batch at a time, giving the queues of multiQueuePlan', async () => {
+    const whole = multiQueuePlan(forecasts, config, base);
+    for (const options of [{ batchQueues: 1 }, { parallel: true, workers: 2, batchQueues: 2 }]) {
+      const loaded: string[] = [];
+      const yielded: string[] = [];
+      const source = {
+        names: [...forecasts.keys()],
+        load: async (name: string) => {
+          loaded.push(name);
+          return forecasts.get(name)!;
+        },
+      };
+      const plans: QueuePlan[] = [];
+      for await (const q of multiQueuePlanEach(source, config, base, options)) {
+        yielded.push(q.name);
+        plans.push(q);
+        // never more than one batch loaded ahead of the queues handed out
+        expect(loaded.length).toBeLessThanOrEqual(
+          Math.ceil(yielded.length / options.batchQueues) * options.batchQueues,
+        );
+      }
+      expect(plans).toEqual(whole.queues);
+      expect(loaded).toEqual(config.queues.map((q) => q.name));
+    }
+  });
+
+  it('checks the queue names of a source before loading any forecast', async () => {
+    const load = () => {
+      throw new Error('loaded');
+    };
+    await expect(
+      collect(
+        multiQueuePlanEach({ names: ['voice', 'chat', 'other'], load }, config, base, {
+          configName: 'c.json',
+        }),
+      ),
+    ).rejects.toThrow("c.json: queue 'other' is in the forecast but not in the config");
+    await expect(collect(multiQueuePlanEach({ names: ['voice'], load }, config, base))).rejects.toThrow(
+      "staffing config: queue 'chat' is not in the forecast (forecast queues: voice)",
+    );
+  });
+
   it('rejects a batch size that is not a whole number >= 1', async () => {
     await expect(collect(multiQueuePlanEach(forecasts, config, base, { batchQueues: 0 }))).rejects.toThrow(
       'batchQueues',

@@ -3,7 +3,8 @@ import type { Forecast } from '../../forecast/types.js';
 import type { ReadReport } from '../../io/readReport.js';
 import type { CalibrationParams } from '../../schemas/calibrationParams.js';
 import type { PlanConfig } from '../../schemas/planConfig.js';
-import { usesFittedParams, withFittedInputs } from '../../staffing/multiQueuePlan.js';
+import { handleTimeSource } from '../../staffing/handleTimeSource.js';
+import { withFittedInputs } from '../../staffing/multiQueuePlan.js';
 import { type StaffingPlan, staffingPlan } from '../../staffing/staffingPlan.js';
 import type { History } from '../../time/history.js';
 import { planForecast, readPlanSpecialDays } from './planForecast.js';
@@ -109,7 +110,12 @@ export async function readAndForecastPlan(
             }),
           (r) => `${r.report.rowsUsed} rows, ${r.history.calls.intervalMinutes}-minute intervals`,
         );
-  if (read.history.ahtSeconds === undefined && cfg.ahtSeconds === undefined && cfg.fittedParams === undefined)
+  const handleTime = handleTimeSource({
+    planAhtSeconds: cfg.ahtSeconds,
+    dataHasAhtSeconds: read.history.ahtSeconds !== undefined,
+    fittedParams: cfg.fittedParams !== undefined,
+  });
+  if (handleTime === undefined)
     throw new StaffcastError(
       'CONFIG',
       `${source}: ahtSeconds: required because ${cfg.history.file} has no aht_seconds column`,
@@ -222,14 +228,13 @@ async function staffPlanQueues(
       `${r[0]?.history.calls.intervalMinutes ?? 0}-minute intervals`,
   );
   queueConfigs.forEach((q, i) => {
-    const history = reads[i]!.history;
-    const fromParams = fitted !== null && usesFittedParams(q);
-    if (
-      q.ahtSeconds === undefined &&
-      cfg.ahtSeconds === undefined &&
-      history.ahtSeconds === undefined &&
-      !fromParams
-    )
+    const handleTime = handleTimeSource({
+      queue: q,
+      planAhtSeconds: cfg.ahtSeconds,
+      dataHasAhtSeconds: reads[i]!.history.ahtSeconds !== undefined,
+      fittedParams: fitted !== null,
+    });
+    if (handleTime === undefined)
       throw new StaffcastError(
         'CONFIG',
         `${source}: queues[${i}].ahtSeconds: required because ${(q.history ?? cfg.history).file} ` +
