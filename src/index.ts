@@ -415,13 +415,16 @@ export {
 export {
   PLAN_FILES,
   type PlanFileContents,
-  planCoverageCsv,
   planFileContents,
-  planForecastCsv,
-  planScheduleCsv,
-  planSummaryJson,
-  writeFilesAtomically,
+  planSummaryDocument,
 } from './app/plan/planOutputs.js';
+// the file formats of plan and schedule (one schedule.csv for both), written all or nothing
+export { writeScheduleCsv } from './io/scheduleCsv.js';
+export { writeToursCsv } from './io/toursCsv.js';
+export { type CoverageCsvInput, writeCoverageCsv, writeScheduleCoverageCsv } from './io/coverageCsv.js';
+export { writeScheduleJson } from './io/scheduleJson.js';
+export { type NamedForecast, writeQueueForecastCsv } from './io/queueForecastCsv.js';
+export { writeFilesAtomically } from './io/writeFilesAtomically.js';
 export {
   type PlanDay,
   type PlanOutboundSummary,

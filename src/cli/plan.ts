@@ -1,10 +1,11 @@
 import { dirname, resolve } from 'node:path';
-import { planFileContents, writeFilesAtomically } from '../app/plan/planOutputs.js';
+import { planFileContents } from '../app/plan/planOutputs.js';
 import type { PlanProgress } from '../app/plan/progress.js';
 import { planReportInput } from '../app/plan/reportInput.js';
 import { plan } from '../app/plan.js';
 import { formatReadReport } from '../io/formatReadReport.js';
 import { readTextInput } from '../io/readTextInput.js';
+import { writeFilesAtomically } from '../io/writeFilesAtomically.js';
 import { renderReportHtml } from '../report/html.js';
 import { renderTerminalSummary } from '../report/terminal.js';
 import { readPlanConfig } from '../schemas/planConfig.js';

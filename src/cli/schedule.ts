@@ -1,9 +1,10 @@
-import { TZDate } from '@date-fns/tz';
-import { formatISO } from 'date-fns';
 import { StaffcastError } from '../errors.js';
-import { csvText } from '../io/csvText.js';
+import { writeScheduleCoverageCsv } from '../io/coverageCsv.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { readRequirementCsv } from '../io/requirementCsv.js';
+import { writeScheduleCsv } from '../io/scheduleCsv.js';
+import { writeScheduleJson } from '../io/scheduleJson.js';
+import { writeToursCsv } from '../io/toursCsv.js';
 import { writeTextFile } from '../io/writeTextFile.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
 import type { ShiftRulesInput } from '../schemas/shiftRules.js';
@@ -29,79 +30,6 @@ function usage(message: string): never {
 
 function readText(file: string, cwd: string, stdin: NodeJS.ReadableStream | undefined): Promise<string> {
   return readTextInput(file, { baseDir: cwd, ...(stdin === undefined ? {} : { stdin }) });
-}
-
-function iso(ms: number | undefined, tz: string): string {
-  return ms === undefined ? '' : formatISO(new TZDate(ms, tz));
-}
-
-function shiftRows(s: ShiftSchedule, tz: string) {
-  return s.shifts.map((sh) => ({
-    type: sh.type,
-    day: sh.day,
-    start: iso(sh.startMs, tz),
-    end: iso(sh.endMs, tz),
-    start_time: sh.startTime,
-    end_time: sh.endTime,
-    length_minutes: sh.lengthMinutes,
-    paid_minutes: sh.paidMinutes,
-    count: sh.count,
-    breaks: sh.breaks
-      .map((b) => {
-        const at = b.startMs === undefined ? b.startTime : iso(b.startMs, tz);
-        return `${b.name} ${at} ${b.durationMinutes}min${b.paid ? ' paid' : ''}`;
-      })
-      .join('; '),
-  }));
-}
-
-function tourRows(s: ShiftSchedule) {
-  return (s.tours ?? []).map((t) => ({
-    type: t.type,
-    length_minutes: t.lengthMinutes,
-    work_days: t.workDays.join(' '),
-    start_times: t.startTimes.join(' '),
-    paid_hours_per_week: t.paidHoursPerWeek,
-    count: t.count,
-  }));
-}
-
-function coverageRows(s: ShiftSchedule, tz: string) {
-  const c = s.coverage;
-  return Array.from(c.required, (required, t) => ({
-    interval_start: iso(s.starts?.[t], tz),
-    required,
-    scheduled: c.scheduled[t] ?? 0,
-    on_break: c.onBreak[t] ?? 0,
-    net: c.net[t] ?? 0,
-    under: Math.max(0, required - (c.net[t] ?? 0)),
-    over: Math.max(0, (c.net[t] ?? 0) - required),
-  }));
-}
-
-function toJson(s: ShiftSchedule, tz: string): string {
-  const out = {
-    status: s.status,
-    breakMethod: s.breakMethod,
-    objective: s.objective,
-    bestBound: s.bestBound,
-    gap: s.gap,
-    greedyObjective: s.greedyObjective,
-    underAgentIntervals: s.underAgentIntervals,
-    overAgentIntervals: s.overAgentIntervals,
-    efficiency: s.efficiency,
-    shifts: s.shifts.map((sh) => ({
-      ...sh,
-      start: iso(sh.startMs, tz),
-      end: iso(sh.endMs, tz),
-      breaks: sh.breaks.map((b) => ({ ...b, start: iso(b.startMs, tz) })),
-    })),
-    uncoverable: s.uncoverable.map((t) => iso(s.starts?.[t], tz)),
-    warnings: s.warnings,
-    ...(s.tours === undefined ? {} : { tours: s.tours }),
-    coverage: coverageRows(s, tz),
-  };
-  return `${JSON.stringify(out, null, 2)}\n`;
 }
 
 /** Why the MIP stopped, as told after the status on stderr. */
@@ -202,14 +130,18 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
       );
       const tz = flags.tz;
       let out: string;
-      if (flags.format === 'json') out = toJson(schedule, tz);
-      else if (schedule.tours !== undefined) out = csvText(tourRows(schedule), { header: true });
-      else out = csvText(shiftRows(schedule, tz), { header: true });
+      if (flags.format === 'json') out = writeScheduleJson(schedule, tz);
+      else if (schedule.tours !== undefined) out = writeToursCsv(schedule.tours);
+      else out = writeScheduleCsv(schedule.shifts, tz);
       await writeOutput(ctx, flags.output, out);
       if (flags.coverage !== undefined)
-        await writeTextFile(flags.coverage, csvText(coverageRows(schedule, tz), { header: true }), {
-          baseDir: ctx.cwd,
-        });
+        await writeTextFile(
+          flags.coverage,
+          writeScheduleCoverageCsv(schedule.coverage, schedule.starts, tz),
+          {
+            baseDir: ctx.cwd,
+          },
+        );
       const e = schedule.efficiency;
       const agents = schedule.shifts.reduce((a, b) => a + b.count, 0);
       ctx.stderr.write(

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planCoverageCsv, planForecastCsv, planSummaryJson } from '../../../src/app/plan/planOutputs.js';
+import { planFileContents } from '../../../src/app/plan/planOutputs.js';
 import { planReportInput } from '../../../src/app/plan/reportInput.js';
 import { type PlanResult, plan } from '../../../src/app/plan.js';
 import { forecast } from '../../../src/forecast/forecast.js';
@@ -196,7 +196,7 @@ describe('plan with three queues (voice, chat, email) from one history with a qu
 
   it('writes forecast.csv and requirements.csv with a queue column, coverage.csv for the pool', () => {
     const rows = (r.queues ?? []).reduce((s, q) => s + q.forecast.starts.length, 0);
-    const fcsv = planForecastCsv(r).trim().split('\n');
+    const fcsv = planFileContents(r, '')['forecast.csv'].trim().split('\n');
     expect(fcsv[0]).toBe('interval_start,queue,calls,aht_seconds');
     expect(fcsv).toHaveLength(rows + 1);
     expect(fcsv[1]).toMatch(/^1999-03-01T07:00:00\+02:00,regular,/);
@@ -206,8 +206,10 @@ describe('plan with three queues (voice, chat, email) from one history with a qu
       .split('\n');
     expect(rcsv[0]?.startsWith('interval_start,queue,calls')).toBe(true);
     expect(rcsv).toHaveLength(rows + 1);
-    expect(planCoverageCsv(r).trim().split('\n')).toHaveLength(r.requirement.starts.length + 1);
-    const json = JSON.parse(planSummaryJson(r));
+    expect(planFileContents(r, '')['coverage.csv'].trim().split('\n')).toHaveLength(
+      r.requirement.starts.length + 1,
+    );
+    const json = JSON.parse(planFileContents(r, '')['summary.json']);
     expect(json.summary.queues.map((q: { name: string }) => q.name)).toEqual([
       'regular',
       'prospects',
