@@ -370,8 +370,16 @@ export {
 export { defaultWorkLimit, type MipStop } from './scheduling/solveMip.js';
 
 // ---- plan: one run from history to roster (forecast, staffing, schedule, evaluation, files) ---
-export { type PlanOptions, type PlanResult, plan } from './app/plan.js';
-export type { PlanProgress, PlanStep, PlanTimer } from './app/plan/progress.js';
+export {
+  type PlanOptions,
+  type PlanResult,
+  type PlanRun,
+  plan,
+  type RunPlanOptions,
+  runPlan,
+} from './app/plan.js';
+/** Progress of a long use case (plan, scenario, schedule ...): one event type, one step helper. */
+export { type OnProgress, type ProgressEvent, progressStep } from './app/progress.js';
 export {
   type PlanConfig,
   type PlanConfigInput,
@@ -382,8 +390,7 @@ export {
   readPlanConfig,
 } from './schemas/planConfig.js';
 export { evaluatePooledPlan, type PlanQueueResult } from './app/plan/planMulti.js';
-export { planOutbound } from './app/plan/planOutbound.js';
-export { readPlanParams } from './app/plan/planParams.js';
+export { readPlanParams } from './app/plan/readPlanInputs.js';
 export {
   type PlanForecastInputs,
   type PlanRequirement,
@@ -392,7 +399,6 @@ export {
   readAndForecastPlan,
 } from './app/plan/planRequirement.js';
 export { planQueueStaffing, planStaffingOptions } from './app/plan/planStaffing.js';
-export { schedulePlan } from './app/plan/planSchedule.js';
 export {
   type PooledRequirement,
   poolMembers,

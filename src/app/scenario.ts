@@ -17,8 +17,8 @@ import type { ShiftRulesInput } from '../schemas/shiftRules.js';
 import { fteBasis, fteOf } from '../staffing/fte.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import { mapConcurrent } from './mapConcurrent.js';
-import { readPlanJson, resolvePlanPath, withConfigKey } from './plan/planFiles.js';
 import { type PlanForecastInputs, planRequirement, readAndForecastPlan } from './plan/planRequirement.js';
+import { readPlanJson, resolvePlanPath, withConfigKey } from './plan/readPlanInputs.js';
 import { type PlanResult, plan } from './plan.js';
 
 /** Options of `compareScenarios`. */

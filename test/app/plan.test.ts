@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planFileContents } from '../../src/app/plan/planOutputs.js';
-import type { PlanProgress } from '../../src/app/plan/progress.js';
 import { planReportInput } from '../../src/app/plan/reportInput.js';
 import { type PlanResult, plan } from '../../src/app/plan.js';
+import type { ProgressEvent } from '../../src/app/progress.js';
 import { writeForecastCsv } from '../../src/io/writeForecastCsv.js';
 import { queueMetrics } from '../../src/queueing/queueMetrics.js';
 import { summaryFigures } from '../../src/report/summaryFigures.js';
@@ -25,7 +25,7 @@ const config = {
 
 describe('plan', () => {
   let result: PlanResult;
-  const events: PlanProgress[] = [];
+  const events: ProgressEvent[] = [];
   beforeAll(async () => {
     result = await plan(config, { baseDir, onProgress: (e) => events.push(e) });
   }, 60_000);
