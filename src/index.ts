@@ -429,6 +429,12 @@ export { writeScheduleCsv } from './io/scheduleCsv.js';
 export { writeToursCsv } from './io/toursCsv.js';
 export { type CoverageCsvInput, writeCoverageCsv, writeScheduleCoverageCsv } from './io/coverageCsv.js';
 export { writeScheduleJson } from './io/scheduleJson.js';
+export {
+  type RunScheduleOptions,
+  runSchedule,
+  type ScheduleRun,
+  scheduleMessages,
+} from './app/schedule.js';
 export { type NamedForecast, writeQueueForecastCsv } from './io/queueForecastCsv.js';
 export { writeFilesAtomically } from './io/writeFilesAtomically.js';
 export {
