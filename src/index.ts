@@ -487,7 +487,14 @@ export {
   type ForecastOverrides,
   scaleForecast,
 } from './scenario/applyOverrides.js';
-export { type CompareScenariosOptions, compareScenarios } from './app/scenario.js';
+export {
+  type CompareScenariosOptions,
+  compareScenarios,
+  type RunScenarioOptions,
+  runScenario,
+  type ScenarioInput,
+  type ScenarioRun,
+} from './app/scenario.js';
 export type { ScenarioRow } from './scenario/scenarioRow.js';
 export {
   formatScenarioCsv,
