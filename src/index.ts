@@ -389,7 +389,7 @@ export {
   planQueueSchema,
   readPlanConfig,
 } from './schemas/planConfig.js';
-export { evaluatePooledPlan, type PlanQueueResult } from './app/plan/planMulti.js';
+export { evaluatePooledPlan, type PlanQueueResult } from './app/plan/evaluateQueues.js';
 export { readPlanParams } from './app/plan/readPlanInputs.js';
 export {
   type PlanForecastInputs,
@@ -405,7 +405,7 @@ export {
   type QueueForecast,
   type StaffedQueue,
   staffQueues,
-} from './app/plan/planQueues.js';
+} from './app/plan/queues.js';
 export {
   type EvaluatedQueue,
   evaluateQueues,

@@ -1,20 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planFileContents } from '../../../src/app/plan/planOutputs.js';
-import { planReportInput } from '../../../src/app/plan/reportInput.js';
-import { type PlanResult, plan } from '../../../src/app/plan.js';
-import { forecast } from '../../../src/forecast/forecast.js';
-import { readHistoryCsv } from '../../../src/io/readHistoryCsv.js';
-import { writeRequirementCsv } from '../../../src/io/requirementCsv.js';
-import { queueMetrics } from '../../../src/queueing/queueMetrics.js';
-import { renderReportHtml } from '../../../src/report/html.js';
-import { validateReportInput } from '../../../src/report/validate.js';
-import type { PlanConfigInput } from '../../../src/schemas/planConfig.js';
-import { deferredRequirement } from '../../../src/staffing/deferredRequirement.js';
-import { outboundCapacity } from '../../../src/staffing/outboundCapacity.js';
-import { staffingPlan } from '../../../src/staffing/staffingPlan.js';
+import { planFileContents } from '../../src/app/plan/planOutputs.js';
+import { planReportInput } from '../../src/app/plan/reportInput.js';
+import { type PlanResult, plan } from '../../src/app/plan.js';
+import { forecast } from '../../src/forecast/forecast.js';
+import { readHistoryCsv } from '../../src/io/readHistoryCsv.js';
+import { writeRequirementCsv } from '../../src/io/requirementCsv.js';
+import { queueMetrics } from '../../src/queueing/queueMetrics.js';
+import { renderReportHtml } from '../../src/report/html.js';
+import { validateReportInput } from '../../src/report/validate.js';
+import type { PlanConfigInput } from '../../src/schemas/planConfig.js';
+import { deferredRequirement } from '../../src/staffing/deferredRequirement.js';
+import { outboundCapacity } from '../../src/staffing/outboundCapacity.js';
+import { staffingPlan } from '../../src/staffing/staffingPlan.js';
 
-const baseDir = fileURLToPath(new URL('../../fixtures/plan/', import.meta.url));
+const baseDir = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
 const file = 'anonymous_bank_queues_30min.csv';
 const target = { serviceLevel: 0.8, thresholdSeconds: 20 };
 const config: PlanConfigInput = {
