@@ -10,7 +10,8 @@ describe('deprecatedOption and warnDeprecated', () => {
       .addOption(deprecatedOption('--out <dir>'));
     program.parse(['--out', 'x'], { from: 'user' });
     expect(program.opts()).toEqual({ out: 'x' });
-    expect(program.helpInformation()).not.toContain('--out');
+    expect(program.helpInformation()).toContain('--output <dir>');
+    expect(program.helpInformation()).not.toContain('--out <dir>');
     const err: string[] = [];
     const ctx = { stderr: { write: (s: string) => err.push(s) } };
     expect(warnDeprecated(ctx, true, '--out', '-o/--output')).toBe(true);
