@@ -9,8 +9,8 @@ import { type StaffingPlan, staffingPlan } from '../../staffing/staffingPlan.js'
 import type { History } from '../../time/history.js';
 import type { SpecialDay } from '../../time/specialDays.js';
 import { type OnProgress, progressStep } from '../progress.js';
-import { type PooledRequirement, type QueueForecast, staffQueues } from './queues.js';
 import { planStaffingOptions } from './planStaffing.js';
+import { type PooledRequirement, type QueueForecast, staffQueues } from './queues.js';
 import { type PlanHistory, readPlanHistory, readPlanParams, readPlanSpecialDays } from './readPlanInputs.js';
 
 /** Options of `planRequirement`. */
