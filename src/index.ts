@@ -275,8 +275,16 @@ export type {
 } from './simulation/types.js';
 
 // ---- plan/app: the use cases, one call from files to results (what the CLI commands run) ---------
-export { type PlanOptions, type PlanResult, plan } from './app/plan.js';
-export type { PlanProgress, PlanStep } from './app/plan/progress.js';
+export {
+  type PlanOptions,
+  type PlanResult,
+  type PlanRun,
+  plan,
+  type RunPlanOptions,
+  runPlan,
+} from './app/plan.js';
+// progress of a long use case (plan, scenario, schedule, staff, backtest ...): one event type
+export { type OnProgress, type ProgressEvent, progressStep } from './app/progress.js';
 export {
   type PlanConfig,
   type PlanConfigInput,
@@ -292,12 +300,27 @@ export type {
   PlanSummary,
   PlanUncovered,
 } from './app/plan/planSummary.js';
-export type { PlanQueueResult } from './app/plan/planMulti.js';
+export type { PlanQueueResult } from './app/plan/evaluateQueues.js';
 export type { EvaluatedQueue, PlanQueueSummary } from './app/plan/evaluateQueues.js';
 // the files `staffcast plan` writes (schedule, coverage, forecast, summary, report), as text
-export { PLAN_FILES, type PlanFileContents, planFileContents } from './app/plan/planOutputs.js';
+export {
+  PLAN_FILES,
+  type PlanFileContents,
+  planFileContents,
+  planSummaryDocument,
+} from './app/plan/planOutputs.js';
+// one schedule.csv for plan and schedule
+export { writeScheduleCsv } from './io/scheduleCsv.js';
+export { type RunScheduleOptions, runSchedule, type ScheduleRun } from './app/schedule.js';
 export { planReportInput } from './app/plan/reportInput.js';
-export { type CompareScenariosOptions, compareScenarios } from './app/scenario.js';
+export {
+  type CompareScenariosOptions,
+  compareScenarios,
+  type RunScenarioOptions,
+  runScenario,
+  type ScenarioInput,
+  type ScenarioRun,
+} from './app/scenario.js';
 
 // the file commands' use cases: read through io, call the domain, return what the CLI writes
 export {

@@ -1,29 +1,44 @@
+import { dirname, resolve } from 'node:path';
 import type { Forecast } from '../forecast/types.js';
+import { formatReadReport } from '../io/formatReadReport.js';
 import type { ReadReport } from '../io/readReport.js';
+import { readTextInput } from '../io/readTextInput.js';
 import { DEFAULT_THRESHOLD_SECONDS } from '../queueing/requiredAgents.js';
-import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
-import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../schemas/planConfig.js';
+import { renderReportHtml } from '../report/html.js';
+import { renderTerminalSummary } from '../report/terminal.js';
+import type { ReportInput } from '../report/types.js';
+import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
+import {
+  type PlanConfig,
+  type PlanConfigInput,
+  parsePlanConfig,
+  readPlanConfig,
+} from '../schemas/planConfig.js';
 import { parseShiftRules, type ShiftRulesInput } from '../schemas/shiftRules.js';
 import { evaluateSchedule, type ScheduleEvaluation } from '../service/evaluateSchedule.js';
-import type { OutboundCapacity } from '../staffing/outboundCapacity.js';
+import { type OutboundCapacity, outboundCapacity } from '../staffing/outboundCapacity.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import type { Requirement } from '../staffing/types.js';
 import type { History } from '../time/history.js';
-import { readPlanJson, withConfigKey } from './plan/planFiles.js';
-import { evaluatePooledPlan, type PlanQueueResult } from './plan/planMulti.js';
-import { planOutbound } from './plan/planOutbound.js';
-import type { PooledRequirement } from './plan/planQueues.js';
+import { VERSION } from '../version.js';
+import { evaluatePooledPlan, type PlanQueueResult } from './plan/evaluateQueues.js';
+import { type PlanFileContents, planFileContents } from './plan/planOutputs.js';
 import { planRequirement } from './plan/planRequirement.js';
-import { schedulePlan } from './plan/planSchedule.js';
 import { type PlanSummary, planSummary } from './plan/planSummary.js';
-import type { PlanProgress, PlanTimer } from './plan/progress.js';
+import type { PooledRequirement } from './plan/queues.js';
+import { readPlanJson, withConfigKey } from './plan/readPlanInputs.js';
+import { planReportInput } from './plan/reportInput.js';
+import { type OnProgress, progressStep } from './progress.js';
 
 /** Options of `plan`. */
 export interface PlanOptions {
   /** Folder the config's relative paths are resolved against (the config file's folder). */
   baseDir: string;
-  /** Called at the start and end of each step (for progress lines). */
-  onProgress?: (event: PlanProgress) => void;
+  /**
+   * Receives a start and a done event (wall-clock seconds, one-line result) of each step, in
+   * order: `read`, `forecast`, `staff`, `schedule`, `evaluate`. Default: none.
+   */
+  onProgress?: OnProgress | undefined;
   /** Name of the config for messages. Default `'plan config'`. */
   source?: string;
   /**
@@ -135,14 +150,8 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
   const source = options.source ?? 'plan config';
   const cfg = parsePlanConfig(config, source);
   const { baseDir } = options;
-  const progress = options.onProgress ?? (() => {});
-  const timed: PlanTimer = async (step, run, detail) => {
-    progress({ step, phase: 'start' });
-    const t0 = performance.now();
-    const result = await run();
-    progress({ step, phase: 'done', seconds: (performance.now() - t0) / 1000, detail: detail(result) });
-    return result;
-  };
+  const timed = <T>(step: string, run: () => Promise<T> | T, detail: (r: T) => string) =>
+    progressStep(options.onProgress, step, run, detail);
 
   // Rules are validated here (before the slow steps), and passed on as written.
   const rawRules = (config as { rules?: unknown }).rules;
@@ -156,14 +165,33 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
   const staffed = await planRequirement(cfg, {
     baseDir,
     source,
-    timed,
+    onProgress: options.onProgress,
     forecastTransform: options.forecastTransform,
     history: options.history,
     readReport: options.readReport,
     forecast: options.forecast,
   });
   const { requirement, pooled } = staffed;
-  const schedule = await schedulePlan(requirement, rules, cfg, rulesSource, timed);
+  // shifts on the real local clock of the requirement's zone, covering the scheduled agents
+  const schedule = await timed(
+    'schedule',
+    () =>
+      scheduleShifts(
+        {
+          intervalMinutes: requirement.intervalMinutes,
+          required: requirement.scheduledAgents,
+          starts: requirement.starts,
+          timeZone: requirement.timeZone,
+        },
+        rules,
+        {
+          timeLimitSeconds: cfg.schedule.timeLimitSeconds,
+          ...(cfg.schedule.workLimit === undefined ? {} : { workLimit: cfg.schedule.workLimit }),
+          rulesSource,
+        },
+      ),
+    (s) => `${s.status}, ${s.shifts.reduce((a, b) => a + b.count, 0)} shifts`,
+  );
 
   const evaluated = await timed(
     'evaluate',
@@ -183,7 +211,14 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
 
   // outbound compares effective agents (on the phones x availability factor) with the requirement
   const effective = effectiveAgents(evaluated.onPhoneAgents, availabilityByInterval(requirement, pooled));
-  const outbound = planOutbound(cfg, requirement, effective);
+  const outbound =
+    cfg.outbound === undefined
+      ? null
+      : outboundCapacity(requirement.agents, effective, {
+          ahtSeconds: cfg.outbound.ahtSeconds,
+          intervalMinutes: requirement.intervalMinutes,
+          maxOccupancy: cfg.outbound.maxOccupancy,
+        });
   const summary = planSummary({
     requirement,
     schedule,
@@ -288,4 +323,74 @@ function evaluateOneQueue(
         : {}),
     },
   );
+}
+
+/** Options of `runPlan`. */
+export interface RunPlanOptions {
+  /** Path of the plan config JSON as given (relative to `cwd`); its paths are relative to its folder. */
+  configFile: string;
+  /** Folder `configFile` is resolved against. */
+  cwd: string;
+  /** Receives the steps of `plan` (`read`, `forecast`, `staff`, `schedule`, `evaluate`). Default: none. */
+  onProgress?: OnProgress | undefined;
+  /** ANSI colours in `terminalSummary`. Default false. */
+  color?: boolean;
+  /** Epoch ms printed in the report as its time of writing. Default `Date.now()`. */
+  generatedAt?: number;
+}
+
+/** What `runPlan` returns: the plan, its six files and the texts for the terminal. */
+export interface PlanRun {
+  result: PlanResult;
+  /** The output folder's files (`PLAN_FILES`), report.html rendered. */
+  files: PlanFileContents;
+  /** The report's input (the figures report.html and the terminal summary show). */
+  reportInput: ReportInput;
+  /** Row accounting of the history file, one block per queue (`queue <name>: ...`) with `queues`. */
+  readReportText: string;
+  /** The compact summary with a chart of the busiest day and the coverage warnings. */
+  terminalSummary: string;
+}
+
+/**
+ * The `staffcast plan` use case: reads the plan config file (`readTextInput`; a file that is not
+ * JSON gets `readPlanConfig`'s CONFIG message), runs `plan` with the config's folder as base, and
+ * renders what the command writes: the six files of `planFileContents` (report.html by
+ * `renderReportHtml` of `planReportInput`, generator `staffcast <VERSION> plan`), the row
+ * accounting (`formatReadReport`) and the terminal summary (`renderTerminalSummary`). Pure apart
+ * from reading the files the config names; writes nothing. Cost: that of `plan`.
+ *
+ * @throws StaffcastError `FILE_READ` for a config that cannot be read, `CONFIG` for one that is not
+ *   JSON or not valid, and whatever `plan` throws.
+ * @example
+ * const run = await runPlan({ configFile: 'examples/plan.json', cwd: '.', generatedAt: 0 });
+ * Object.keys(run.files).length; // 6
+ * run.result.summary.days.length; // 5
+ */
+export async function runPlan(options: RunPlanOptions): Promise<PlanRun> {
+  const { configFile, cwd } = options;
+  const text = await readTextInput(configFile, { baseDir: cwd });
+  const json = (() => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return readPlanConfig(text, configFile); // throws the CONFIG message
+    }
+  })();
+  const result = await plan(json as PlanConfigInput, {
+    baseDir: dirname(resolve(cwd, configFile)),
+    source: configFile,
+    onProgress: options.onProgress,
+  });
+  const reportInput = planReportInput(result, {
+    generatedAt: options.generatedAt ?? Date.now(),
+    generator: `staffcast ${VERSION} plan`,
+  });
+  const files = planFileContents(result, await renderReportHtml(reportInput));
+  const readReportText =
+    result.queues === null
+      ? formatReadReport(result.readReport)
+      : result.queues.map((q) => `queue ${q.name}: ${formatReadReport(q.readReport)}`).join('');
+  const terminalSummary = renderTerminalSummary(reportInput, { color: options.color ?? false });
+  return { result, files, reportInput, readReportText, terminalSummary };
 }

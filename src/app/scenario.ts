@@ -1,10 +1,20 @@
 import { availableParallelism } from 'node:os';
-import { dirname } from 'node:path';
-import { invalidInput } from '../errors.js';
+import { dirname, resolve } from 'node:path';
+import { invalidInput, StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
+import { inputLabel, readTextInput } from '../io/readTextInput.js';
+import { renderReportHtml } from '../report/html.js';
 import { applyOverrides, type ForecastOverrides, scaleForecast } from '../scenario/applyOverrides.js';
+import {
+  formatScenarioCsv,
+  formatScenarioTable,
+  scenarioFteNote,
+  scenarioTableNotes,
+} from '../scenario/formatScenarioTable.js';
 import { restrictToOpeningHours } from '../scenario/restrictToOpeningHours.js';
+import { scenarioReportTable } from '../scenario/scenarioReportTable.js';
 import type { ScenarioRow } from '../scenario/scenarioRow.js';
+import { parseSweep, sweepVariants } from '../scenario/sweep.js';
 import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../schemas/planConfig.js';
 import {
   type OpeningHours,
@@ -14,12 +24,16 @@ import {
   type ScenarioVariant,
 } from '../schemas/scenarioFile.js';
 import type { ShiftRulesInput } from '../schemas/shiftRules.js';
+import { parseJsonText } from '../schemas/validateConfig.js';
 import { fteBasis, fteOf } from '../staffing/fte.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
+import { VERSION } from '../version.js';
 import { mapConcurrent } from './mapConcurrent.js';
-import { readPlanJson, resolvePlanPath, withConfigKey } from './plan/planFiles.js';
 import { type PlanForecastInputs, planRequirement, readAndForecastPlan } from './plan/planRequirement.js';
+import { readPlanJson, resolvePlanPath, withConfigKey } from './plan/readPlanInputs.js';
+import { planReportInput } from './plan/reportInput.js';
 import { type PlanResult, plan } from './plan.js';
+import { type OnProgress, progressStep } from './progress.js';
 
 /** Options of `compareScenarios`. */
 export interface CompareScenariosOptions {
@@ -37,6 +51,11 @@ export interface CompareScenariosOptions {
   concurrency?: number;
   /** Called with each scenario's full plan when scheduling (e.g. to keep the base for a report). */
   onPlan?: (name: string, result: PlanResult) => void;
+  /**
+   * Receives step `run`: a start with the number of scenarios, an advance each time one is done
+   * (`done` of `total`), a done at the end. Events never change the rows. Default: none.
+   */
+  onProgress?: OnProgress | undefined;
 }
 
 /** One scenario ready to run. */
@@ -186,6 +205,33 @@ function scheduledRow(name: string, r: PlanResult): ScenarioRow {
 }
 
 /**
+ * `mapConcurrent` reported as progress step `run`: a start with the number of items, an advance
+ * as each one is done (in the order they finish), a done with the count.
+ */
+function mapCounted<T, R>(
+  onProgress: OnProgress | undefined,
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  if (onProgress === undefined) return mapConcurrent(items, concurrency, task);
+  const total = items.length;
+  let done = 0;
+  return progressStep(
+    (e) => onProgress(e.phase === 'start' ? { ...e, total } : e),
+    'run',
+    () =>
+      mapConcurrent(items, concurrency, async (item, i) => {
+        const result = await task(item, i);
+        done += 1;
+        onProgress({ step: 'run', phase: 'advance', done, total });
+        return result;
+      }),
+    (results) => `${results.length} scenarios`,
+  );
+}
+
+/**
  * Runs the base plan and every variant of a scenario file and returns one row of figures each, in
  * input order (base first): agent-hours, FTE, peak agents, schedule cost, service level, ASA,
  * abandonment and the outbound calls that fit over the horizon. Volume overrides scale the
@@ -245,7 +291,7 @@ export async function compareScenarios(
     return p;
   };
 
-  return mapConcurrent(scenarios, schedule ? concurrency : 1, async (scenario) => {
+  return mapCounted(options.onProgress, scenarios, schedule ? concurrency : 1, async (scenario) => {
     const sf = await sharedFor(scenario);
     const reuse = {
       baseDir: planDir,
@@ -263,4 +309,122 @@ export async function compareScenarios(
     options.onPlan?.(scenario.name, r);
     return scheduledRow(scenario.name, r);
   });
+}
+
+/**
+ * Where `runScenario` takes its scenarios from: a scenario `file`, or a `base` plan with a
+ * `sweep` (not both).
+ */
+export interface ScenarioInput {
+  /** Scenario file JSON (`staffcast schema scenario`), or `-` for stdin; its paths are relative to its folder. */
+  file?: string | undefined;
+  /** Plan config to sweep, relative to `cwd` (with `sweep`). */
+  base?: string | undefined;
+  /** `<parameter>=<from>:<to>:<step>` (`parseSweep`): one variant per step (with `base`). */
+  sweep?: string | undefined;
+}
+
+/** Options of `runScenario`. */
+export interface RunScenarioOptions {
+  input: ScenarioInput;
+  /** Folder the file, the base plan and the report are resolved against. */
+  cwd: string;
+  /** Standard input, for a scenario file `-`. */
+  stdin?: NodeJS.ReadableStream | undefined;
+  /** Schedule each scenario (one MIP each). Default true. */
+  schedule?: boolean;
+  /** Scenarios planned at once (worker threads). Default: `os.availableParallelism()`. */
+  workers?: number | undefined;
+  /** Output format of `output`: an aligned table, CSV or JSON. */
+  format: 'table' | 'csv' | 'json';
+  /** Also render the base plan's HTML report with the scenario comparison (needs `schedule`). */
+  report?: boolean;
+  /** Receives step `run` with the scenarios done of the total. Default: none. */
+  onProgress?: OnProgress | undefined;
+}
+
+/** What `runScenario` returns: the rows and the texts the command writes. */
+export interface ScenarioRun {
+  /** One row per scenario, base first. */
+  rows: ScenarioRow[];
+  /** The rows as `format`: `formatScenarioTable`, `formatScenarioCsv` or JSON (indented by 2). */
+  output: string;
+  /** The base plan's report with the comparison and its notes (`report`); else null. */
+  reportHtml: string | null;
+  /** Lines for stderr, each ending in a newline: the FTE basis under a table. */
+  messages: string[];
+}
+
+/**
+ * The `staffcast scenario` use case: reads the scenario file (`-`: stdin; its folder is the base
+ * of its paths) or builds one from `base` and `sweep` (`sweepVariants`), runs `compareScenarios`
+ * with `workers` scenarios at a time, and renders the rows as `format`; with `report`, the base
+ * plan's HTML report with the scenario table and its notes (generator `staffcast <VERSION>
+ * scenario`). Pure apart from reading the files. Cost: that of `compareScenarios`.
+ *
+ * @throws StaffcastError `USAGE` for a bad sweep spec, `report` without `schedule`, both or neither
+ *   of `file` and `base` + `sweep`;
+ *   `FILE_READ`, `CONFIG` for the scenario file; whatever `compareScenarios` throws.
+ * @example
+ * const run = await runScenario({ input: { file: 'scenarios.json' }, cwd: 'examples', schedule: false,
+ *   format: 'csv' });
+ * run.rows.map((r) => r.name)[0]; // 'base'
+ */
+export async function runScenario(options: RunScenarioOptions): Promise<ScenarioRun> {
+  const { input, cwd } = options;
+  const schedule = options.schedule ?? true;
+  const usage = (message: string): never => {
+    throw new StaffcastError('USAGE', `scenario: ${message}`);
+  };
+  if (options.report === true && !schedule)
+    usage('--report needs scheduling (the report shows the schedule); drop --no-schedule');
+  let scenario: unknown;
+  let baseDir: string;
+  let source: string;
+  if (input.sweep !== undefined || input.base !== undefined) {
+    if (input.file !== undefined) usage('give a scenario file or --base with --sweep, not both');
+    if (input.base === undefined) return usage('--sweep needs --base <plan>');
+    if (input.sweep === undefined) return usage('--base needs --sweep <spec>');
+    scenario = { base: input.base, variants: sweepVariants(parseSweep(input.sweep)) };
+    baseDir = cwd;
+    source = `--sweep ${input.sweep}`;
+  } else {
+    const { file } = input;
+    if (file === undefined) return usage('give a scenario file, or --base <plan> --sweep <spec>');
+    source = inputLabel(file);
+    const stdin = options.stdin === undefined ? {} : { stdin: options.stdin };
+    scenario = parseJsonText(await readTextInput(file, { baseDir: cwd, ...stdin }), source);
+    baseDir = file === '-' ? cwd : dirname(resolve(cwd, file));
+  }
+  let basePlan: PlanResult | undefined;
+  const rows = await compareScenarios(scenario, {
+    baseDir,
+    schedule,
+    source,
+    ...(options.workers === undefined ? {} : { concurrency: options.workers }),
+    ...(options.report === true
+      ? {
+          onPlan: (name: string, r: PlanResult) => {
+            if (name === 'base') basePlan = r;
+          },
+        }
+      : {}),
+    onProgress: options.onProgress,
+  });
+  let reportHtml: string | null = null;
+  if (options.report === true && basePlan !== undefined) {
+    const reportInput = planReportInput(basePlan, {
+      generatedAt: Date.now(),
+      generator: `staffcast ${VERSION} scenario`,
+    });
+    reportInput.scenarios = scenarioReportTable(rows);
+    const notes = scenarioTableNotes(rows);
+    if (notes.length > 0) reportInput.notes = [...(reportInput.notes ?? []), ...notes];
+    reportHtml = await renderReportHtml(reportInput);
+  }
+  if (options.format === 'json')
+    return { rows, output: `${JSON.stringify(rows, null, 2)}\n`, reportHtml, messages: [] };
+  if (options.format === 'csv') return { rows, output: formatScenarioCsv(rows), reportHtml, messages: [] };
+  const messages = rows.length > 0 ? [`scenario: ${scenarioFteNote(rows)}\n`] : [];
+  return { rows, output: formatScenarioTable(rows), reportHtml, messages };
 }

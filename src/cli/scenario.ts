@@ -1,45 +1,36 @@
-import { dirname, resolve } from 'node:path';
-import { Option } from 'commander';
-import { planReportInput } from '../app/plan/reportInput.js';
-import type { PlanResult } from '../app/plan.js';
-import { compareScenarios } from '../app/scenario.js';
-import { StaffcastError } from '../errors.js';
-import { readTextInput } from '../io/readTextInput.js';
+import { runScenario } from '../app/scenario.js';
 import { writeTextFile } from '../io/writeTextFile.js';
-import { renderReportHtml } from '../report/html.js';
-import {
-  formatScenarioCsv,
-  formatScenarioTable,
-  scenarioFteNote,
-  scenarioTableNotes,
-} from '../scenario/formatScenarioTable.js';
-import { scenarioReportTable } from '../scenario/scenarioReportTable.js';
-import { parseSweep, sweepVariants } from '../scenario/sweep.js';
-import { parseJsonText } from '../schemas/validateConfig.js';
-import { VERSION } from '../version.js';
 import type { CommandRegistrar } from './context.js';
+import { deprecatedOption, warnDeprecated } from './deprecatedAlias.js';
+import { progressPrinter } from './progress.js';
 import { parsePositiveInt } from './usage.js';
 
 interface ScenarioFlags {
   base?: string;
   sweep?: string;
   json?: boolean;
-  format: 'table' | 'csv';
+  csv?: boolean;
+  /** Deprecated: `--format csv` is `--csv`, `--format json` is `--json`. */
+  format?: 'table' | 'csv' | 'json';
   schedule: boolean;
   report?: string;
+  workers?: number;
+  /** Deprecated spelling of `workers`. */
   concurrency?: number;
+  quiet?: boolean;
 }
 
 /**
- * `staffcast scenario scenarios.json [--json] [--format table|csv] [--no-schedule]
- * [--report out.html] [--concurrency n]` and `staffcast scenario --base plan.json --sweep
- * volume=0.9:1.2:0.05` (also aht-factor=, aht-seconds=, sl=, shrinkage=): runs `compareScenarios` and prints one row
- * per scenario (base first): calls, agent-hours, FTE, peak agents, schedule cost, service level,
- * ASA, abandonment, outbound calls that fit (--json and csv also the schedule's solve status, why
- * the solver stopped and the gap). In the table a schedule cost ending in `*` (work budget) or `!`
- * (wall-clock safety net) marks a schedule not proven optimal, explained by a legend line at the
- * end of the table. `--report` also writes the base plan's HTML report with the scenario
- * comparison (needs scheduling).
+ * `staffcast scenario scenarios.json [--json | --csv] [--no-schedule] [--report out.html]
+ * [--workers n] [-q]` and `staffcast scenario --base plan.json --sweep volume=0.9:1.2:0.05` (also
+ * aht-factor=, aht-seconds=, sl=, shrinkage=): runs `runScenario` (`compareScenarios`) and prints
+ * one row per scenario (base first): calls, agent-hours, FTE, peak agents, schedule cost, service
+ * level, ASA, abandonment, outbound calls that fit (--json and --csv also the schedule's solve
+ * status, why the solver stopped and the gap). In the table a schedule cost ending in `*` (work
+ * budget) or `!` (wall-clock safety net) marks a schedule not proven optimal, explained by a
+ * legend line at the end of the table. `--report` also writes the base plan's HTML report with the
+ * scenario comparison (needs scheduling). Scenarios done of the total show as a bar on a terminal
+ * (not with --quiet). Deprecated aliases: `--format table|csv|json`, `--concurrency n` (threads).
  *
  * @example
  * // (not run: a shell command)
@@ -56,76 +47,46 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
       'sweep one parameter: volume|aht-factor|aht-seconds|sl|shrinkage=<from>:<to>:<step>',
     )
     .option('--json', 'print the rows as JSON')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv']).default('table'))
+    .option('--csv', 'print the rows as CSV')
+    .addOption(deprecatedOption('--format <format>').choices(['table', 'csv', 'json']))
     .option('--no-schedule', 'skip scheduling: figures of the requirement (fast)')
     .option('--report <file>', "write the base plan's HTML report with the scenario comparison")
     .option(
-      '--concurrency <n>',
-      'scenarios planned at once (default: available cores; 1: one after another)',
+      '--workers <n>',
+      'scenarios planned at once, each in its own worker thread (default: available cores; 1: one after another)',
       parsePositiveInt,
     )
+    .addOption(deprecatedOption('--concurrency <n>').argParser(parsePositiveInt))
+    .option('-q, --quiet', 'no progress')
     .action(async (file: string | undefined, flags: ScenarioFlags) => {
-      if (flags.report !== undefined && !flags.schedule)
-        throw new StaffcastError(
-          'USAGE',
-          'scenario: --report needs scheduling (the report shows the schedule); drop --no-schedule',
-        );
-      let scenario: unknown;
-      let baseDir: string;
-      let source: string;
-      if (flags.sweep !== undefined || flags.base !== undefined) {
-        if (file !== undefined)
-          throw new StaffcastError(
-            'USAGE',
-            'scenario: give a scenario file or --base with --sweep, not both',
-          );
-        if (flags.base === undefined)
-          throw new StaffcastError('USAGE', 'scenario: --sweep needs --base <plan>');
-        if (flags.sweep === undefined)
-          throw new StaffcastError('USAGE', 'scenario: --base needs --sweep <spec>');
-        const sweep = parseSweep(flags.sweep);
-        scenario = { base: flags.base, variants: sweepVariants(sweep) };
-        baseDir = ctx.cwd;
-        source = `--sweep ${flags.sweep}`;
-      } else {
-        if (file === undefined)
-          throw new StaffcastError(
-            'USAGE',
-            'scenario: give a scenario file, or --base <plan> --sweep <spec>',
-          );
-        source = file === '-' ? 'stdin' : file;
-        scenario = parseJsonText(await readTextInput(file, { baseDir: ctx.cwd, stdin: ctx.stdin }), source);
-        baseDir = file === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, file));
-      }
-      let basePlan: PlanResult | undefined;
-      const rows = await compareScenarios(scenario, {
-        baseDir,
-        schedule: flags.schedule,
-        source,
-        ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
-        ...(flags.report !== undefined
-          ? {
-              onPlan: (name: string, r: PlanResult) => {
-                if (name === 'base') basePlan = r;
-              },
-            }
-          : {}),
-      });
-      if (flags.report !== undefined && basePlan !== undefined) {
-        const input = planReportInput(basePlan, {
-          generatedAt: Date.now(),
-          generator: `staffcast ${VERSION} scenario`,
+      warnDeprecated(ctx, flags.format !== undefined, '--format', '--json or --csv');
+      warnDeprecated(ctx, flags.concurrency !== undefined, '--concurrency', '--workers');
+      const format =
+        flags.json === true || flags.format === 'json'
+          ? 'json'
+          : flags.csv === true || flags.format === 'csv'
+            ? 'csv'
+            : 'table';
+      const printer = progressPrinter(ctx, { command: 'scenario', quiet: flags.quiet === true });
+      let run: Awaited<ReturnType<typeof runScenario>>;
+      try {
+        run = await runScenario({
+          input: { file, base: flags.base, sweep: flags.sweep },
+          cwd: ctx.cwd,
+          stdin: ctx.stdin,
+          schedule: flags.schedule,
+          workers: flags.workers ?? flags.concurrency,
+          format,
+          report: flags.report !== undefined,
+          onProgress: printer.onProgress,
         });
-        input.scenarios = scenarioReportTable(rows);
-        const notes = scenarioTableNotes(rows);
-        if (notes.length > 0) input.notes = [...(input.notes ?? []), ...notes];
-        await writeTextFile(flags.report, await renderReportHtml(input), { baseDir: ctx.cwd });
+      } catch (error) {
+        printer.close();
+        throw error;
       }
-      if (flags.json === true) ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-      else if (flags.format === 'csv') ctx.stdout.write(formatScenarioCsv(rows));
-      else {
-        ctx.stdout.write(formatScenarioTable(rows));
-        if (rows.length > 0) ctx.stderr.write(`scenario: ${scenarioFteNote(rows)}\n`);
-      }
+      if (flags.report !== undefined && run.reportHtml !== null)
+        await writeTextFile(flags.report, run.reportHtml, { baseDir: ctx.cwd });
+      ctx.stdout.write(run.output);
+      for (const line of run.messages) ctx.stderr.write(line);
     });
 };

@@ -1,131 +1,41 @@
-import { TZDate } from '@date-fns/tz';
-import { formatISO } from 'date-fns';
+import { runSchedule } from '../app/schedule.js';
 import { StaffcastError } from '../errors.js';
-import { csvText } from '../io/csvText.js';
-import { inputLabel, readTextInput } from '../io/readTextInput.js';
-import { readRequirementCsv } from '../io/requirementCsv.js';
 import { writeTextFile } from '../io/writeTextFile.js';
-import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
-import type { ShiftRulesInput } from '../schemas/shiftRules.js';
-import { parseJsonText } from '../schemas/validateConfig.js';
 import type { CommandRegistrar } from './context.js';
+import { deprecatedOption, warnDeprecated } from './deprecatedAlias.js';
 import { writeOutput } from './output.js';
+import { progressPrinter } from './progress.js';
 import { defaultTimeZone, parsePositive, parsePositiveInt, parseTimeZone } from './usage.js';
 
 interface ScheduleFlags {
   rules: string;
   timeLimit: number;
   workLimit?: number;
-  format: string;
+  json?: boolean;
+  /** Deprecated: `--format json` is `--json`, `--format csv` the default. */
+  format?: string;
   coverage?: string;
   output?: string;
   tz: string;
   column?: string;
+  quiet?: boolean;
 }
 
 function usage(message: string): never {
   throw new StaffcastError('USAGE', `schedule: ${message}`);
 }
 
-function readText(file: string, cwd: string, stdin: NodeJS.ReadableStream | undefined): Promise<string> {
-  return readTextInput(file, { baseDir: cwd, ...(stdin === undefined ? {} : { stdin }) });
-}
-
-function iso(ms: number | undefined, tz: string): string {
-  return ms === undefined ? '' : formatISO(new TZDate(ms, tz));
-}
-
-function shiftRows(s: ShiftSchedule, tz: string) {
-  return s.shifts.map((sh) => ({
-    type: sh.type,
-    day: sh.day,
-    start: iso(sh.startMs, tz),
-    end: iso(sh.endMs, tz),
-    start_time: sh.startTime,
-    end_time: sh.endTime,
-    length_minutes: sh.lengthMinutes,
-    paid_minutes: sh.paidMinutes,
-    count: sh.count,
-    breaks: sh.breaks
-      .map((b) => {
-        const at = b.startMs === undefined ? b.startTime : iso(b.startMs, tz);
-        return `${b.name} ${at} ${b.durationMinutes}min${b.paid ? ' paid' : ''}`;
-      })
-      .join('; '),
-  }));
-}
-
-function tourRows(s: ShiftSchedule) {
-  return (s.tours ?? []).map((t) => ({
-    type: t.type,
-    length_minutes: t.lengthMinutes,
-    work_days: t.workDays.join(' '),
-    start_times: t.startTimes.join(' '),
-    paid_hours_per_week: t.paidHoursPerWeek,
-    count: t.count,
-  }));
-}
-
-function coverageRows(s: ShiftSchedule, tz: string) {
-  const c = s.coverage;
-  return Array.from(c.required, (required, t) => ({
-    interval_start: iso(s.starts?.[t], tz),
-    required,
-    scheduled: c.scheduled[t] ?? 0,
-    on_break: c.onBreak[t] ?? 0,
-    net: c.net[t] ?? 0,
-    under: Math.max(0, required - (c.net[t] ?? 0)),
-    over: Math.max(0, (c.net[t] ?? 0) - required),
-  }));
-}
-
-function toJson(s: ShiftSchedule, tz: string): string {
-  const out = {
-    status: s.status,
-    breakMethod: s.breakMethod,
-    objective: s.objective,
-    bestBound: s.bestBound,
-    gap: s.gap,
-    greedyObjective: s.greedyObjective,
-    underAgentIntervals: s.underAgentIntervals,
-    overAgentIntervals: s.overAgentIntervals,
-    efficiency: s.efficiency,
-    shifts: s.shifts.map((sh) => ({
-      ...sh,
-      start: iso(sh.startMs, tz),
-      end: iso(sh.endMs, tz),
-      breaks: sh.breaks.map((b) => ({ ...b, start: iso(b.startMs, tz) })),
-    })),
-    uncoverable: s.uncoverable.map((t) => iso(s.starts?.[t], tz)),
-    warnings: s.warnings,
-    ...(s.tours === undefined ? {} : { tours: s.tours }),
-    coverage: coverageRows(s, tz),
-  };
-  return `${JSON.stringify(out, null, 2)}\n`;
-}
-
-/** Why the MIP stopped, as told after the status on stderr. */
-const STOPPED: Record<NonNullable<ShiftSchedule['stoppedBy']> | 'none', string> = {
-  gap: '',
-  none: ' (no solver)',
-  work: ' (stopped by the work budget: the same on every run)',
-  time: ' (stopped by the wall-clock safety net --time-limit: depends on machine load)',
-  error: ' (solver failed: greedy schedule)',
-};
-
-function pct(v: number): string {
-  return `${(100 * v).toFixed(2)}%`;
-}
-
 /**
- * `staffcast schedule <requirements.csv|-> --rules rules.json [--work-limit n] [--time-limit 600] [--format csv|json]
- * [--coverage coverage.csv] [-o schedule.csv] [--tz UTC] [--column agents|scheduled_agents]`:
- * reads a requirement CSV (DESIGN.md 5) and shift rules, builds the schedule (`scheduleShifts`),
- * writes the shifts (one row per shift start with count and break times) or, with tours, the
- * tours; status, why the solver stopped (gap, work budget or wall-clock safety net), gap and
- * efficiency figures, and a warning naming the intervals no shift can cover, go to stderr. A row
- * whose UTC offset is not `--tz`'s at that instant is an error (the opening hours and shift times
- * are read in `--tz`, so they would be shifted silently).
+ * `staffcast schedule <requirements.csv|-> --rules rules.json [--work-limit n] [--time-limit 600] [--json]
+ * [--coverage coverage.csv] [-o schedule.csv] [--tz UTC] [--column agents|scheduled_agents] [-q]`:
+ * runs `runSchedule` (reads a requirement CSV, DESIGN.md 5, and shift rules, builds the schedule
+ * with `scheduleShifts`) and writes the shifts in the one `schedule.csv` format (one row per shift
+ * start with count and break times; `plan` writes the same), or, with tours, the tours, or with
+ * `--json` one JSON document; status, why the solver stopped (gap, work budget or wall-clock
+ * safety net), gap and efficiency figures, and a warning naming the intervals no shift can cover,
+ * go to stderr, with the steps' progress on a terminal (not with --quiet). A row whose UTC offset
+ * is not `--tz`'s at that instant is an error (the opening hours and shift times are read in
+ * `--tz`, so they would be shifted silently). `--format csv|json` is a deprecated alias of `--json`.
  *
  * @example
  * // (not run: a shell command)
@@ -151,7 +61,8 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
       parsePositive,
       600,
     )
-    .option('--format <format>', 'output format: csv or json', 'csv')
+    .option('--json', 'write the schedule as one JSON document (with the coverage per interval)')
+    .addOption(deprecatedOption('--format <format>'))
     .option('--coverage <file>', 'also write the coverage per interval as CSV')
     .option('-o, --output <file>', 'write the schedule here instead of stdout')
     .option(
@@ -164,64 +75,35 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
       '--column <name>',
       'requirement column to cover: scheduled_agents (default when present) or agents',
     )
+    .option('-q, --quiet', 'no progress')
     .action(async (file: string, flags: ScheduleFlags) => {
-      if (flags.format !== 'csv' && flags.format !== 'json')
+      if (flags.format !== undefined && flags.format !== 'csv' && flags.format !== 'json')
         usage(`--format must be csv or json (got '${flags.format}')`);
       if (flags.column !== undefined && flags.column !== 'agents' && flags.column !== 'scheduled_agents')
         usage(`--column must be agents or scheduled_agents (got '${flags.column}')`);
-      const label = inputLabel(file);
-      // --column is read as the requirement's agents column: required on every row, named by file line
-      const requirement = readRequirementCsv(await readText(file, ctx.cwd, ctx.stdin), {
-        source: label,
-        timeZone: flags.tz,
-        offsetsMatchZone: true,
-        ...(flags.column === undefined ? {} : { agentsColumn: flags.column }),
-      });
-      if (requirement.queue !== undefined && new Set(requirement.queue).size > 1)
-        throw new StaffcastError(
-          'CSV_ROW',
-          `${label}: several queues in one requirement; schedule one queue at a time`,
-        );
-      const values =
-        flags.column === undefined && requirement.scheduledAgents.every((v) => Number.isFinite(v))
-          ? requirement.scheduledAgents
-          : requirement.agents;
-      const rulesJson = parseJsonText(await readText(flags.rules, ctx.cwd, undefined), flags.rules);
-      const schedule = await scheduleShifts(
-        {
-          intervalMinutes: requirement.intervalMinutes,
-          required: values,
-          starts: requirement.starts,
+      warnDeprecated(ctx, flags.format !== undefined, '--format', '--json');
+      const printer = progressPrinter(ctx, { command: 'schedule', quiet: flags.quiet === true });
+      let run: Awaited<ReturnType<typeof runSchedule>>;
+      try {
+        run = await runSchedule({
+          requirementFile: file,
+          rulesFile: flags.rules,
+          cwd: ctx.cwd,
+          stdin: ctx.stdin,
           timeZone: flags.tz,
-        },
-        rulesJson as ShiftRulesInput,
-        {
+          column: flags.column as 'agents' | 'scheduled_agents' | undefined,
           timeLimitSeconds: flags.timeLimit,
-          ...(flags.workLimit === undefined ? {} : { workLimit: flags.workLimit }),
-          rulesSource: flags.rules,
-        },
-      );
-      const tz = flags.tz;
-      let out: string;
-      if (flags.format === 'json') out = toJson(schedule, tz);
-      else if (schedule.tours !== undefined) out = csvText(tourRows(schedule), { header: true });
-      else out = csvText(shiftRows(schedule, tz), { header: true });
-      await writeOutput(ctx, flags.output, out);
-      if (flags.coverage !== undefined)
-        await writeTextFile(flags.coverage, csvText(coverageRows(schedule, tz), { header: true }), {
-          baseDir: ctx.cwd,
+          workLimit: flags.workLimit,
+          format: flags.json === true || flags.format === 'json' ? 'json' : 'csv',
+          onProgress: printer.onProgress,
         });
-      const e = schedule.efficiency;
-      const agents = schedule.shifts.reduce((a, b) => a + b.count, 0);
-      ctx.stderr.write(
-        `schedule: status ${schedule.status}${STOPPED[schedule.stoppedBy ?? 'none']}, objective ${schedule.objective.toFixed(2)}` +
-          (schedule.gap === null
-            ? ', no proven bound'
-            : `, gap ${pct(schedule.gap)} (bound ${(schedule.bestBound ?? 0).toFixed(2)})`) +
-          `, ${agents} shifts${schedule.tours === undefined ? '' : `, ${schedule.tours.reduce((a, t) => a + t.count, 0)} tours`}` +
-          `, breaks ${schedule.breakMethod}\n` +
-          `schedule: coverage ${pct(e.coverage)}, utilisation ${pct(e.utilisation)}, interval efficiency ${pct(e.intervalEfficiency)}, within +/-10% ${pct(e.withinTenPercent)}, under ${schedule.underAgentIntervals.toFixed(1)} / over ${schedule.overAgentIntervals.toFixed(1)} agent-intervals\n`,
-      );
-      for (const w of schedule.warnings) ctx.stderr.write(`schedule: warning: ${w}\n`);
+      } catch (error) {
+        printer.close();
+        throw error;
+      }
+      await writeOutput(ctx, flags.output, run.output);
+      if (flags.coverage !== undefined)
+        await writeTextFile(flags.coverage, run.coverageCsv, { baseDir: ctx.cwd });
+      for (const line of run.messages) ctx.stderr.write(line);
     });
 };

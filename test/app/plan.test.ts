@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planCoverageCsv, planForecastCsv, planSummaryJson } from '../../src/app/plan/planOutputs.js';
-import type { PlanProgress } from '../../src/app/plan/progress.js';
+import { planFileContents } from '../../src/app/plan/planOutputs.js';
 import { planReportInput } from '../../src/app/plan/reportInput.js';
 import { type PlanResult, plan } from '../../src/app/plan.js';
+import type { ProgressEvent } from '../../src/app/progress.js';
 import { writeForecastCsv } from '../../src/io/writeForecastCsv.js';
 import { queueMetrics } from '../../src/queueing/queueMetrics.js';
 import { summaryFigures } from '../../src/report/summaryFigures.js';
@@ -25,7 +25,7 @@ const config = {
 
 describe('plan', () => {
   let result: PlanResult;
-  const events: PlanProgress[] = [];
+  const events: ProgressEvent[] = [];
   beforeAll(async () => {
     result = await plan(config, { baseDir, onProgress: (e) => events.push(e) });
   }, 60_000);
@@ -103,14 +103,14 @@ describe('plan', () => {
     expect(result.queues).toBeNull();
     expect(result.queueRequirements).toBeNull();
     expect(result.summary.queues).toBeNull();
-    expect(planForecastCsv(result)).toBe(writeForecastCsv(result.forecast));
-    expect(planForecastCsv(result).split('\n')[0]).not.toContain('queue');
+    expect(planFileContents(result, '')['forecast.csv']).toBe(writeForecastCsv(result.forecast));
+    expect(planFileContents(result, '')['forecast.csv'].split('\n')[0]).not.toContain('queue');
   });
 
   it('has no outbound figures and no outbound_calls column without an outbound config', () => {
     expect(result.outbound).toBeNull();
     expect(result.summary.outbound).toBeNull();
-    expect(planCoverageCsv(result).split('\n')[0]).not.toContain('outbound_calls');
+    expect(planFileContents(result, '')['coverage.csv'].split('\n')[0]).not.toContain('outbound_calls');
   });
 
   it('reports each step once started and once done, in order', () => {
@@ -175,11 +175,13 @@ describe('plan with outbound work', () => {
   });
 
   it('writes an outbound_calls column in coverage.csv and the figures in summary.json', () => {
-    const lines = planCoverageCsv(result).trim().split('\n');
+    const lines = planFileContents(result, '')['coverage.csv'].trim().split('\n');
     expect(lines[0]?.endsWith(',occupancy,outbound_calls')).toBe(true);
     const column = lines.slice(1).map((l) => Number(l.split(',').at(-1)));
     expect(column).toEqual(Array.from(result.outbound?.calls ?? []));
-    expect(JSON.parse(planSummaryJson(result)).summary.outbound).toEqual(result.summary.outbound);
+    expect(JSON.parse(planFileContents(result, '')['summary.json']).summary.outbound).toEqual(
+      result.summary.outbound,
+    );
   });
 
   it('shows the outbound calls in the report figures and notes', () => {

@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { planRequirement } from '../../src/app/plan/planRequirement.js';
 import type { PlanResult } from '../../src/app/plan.js';
-import { compareScenarios } from '../../src/app/scenario.js';
+import type { ProgressEvent } from '../../src/app/progress.js';
+import { compareScenarios, runScenario } from '../../src/app/scenario.js';
+import {
+  formatScenarioCsv,
+  formatScenarioTable,
+  scenarioFteNote,
+} from '../../src/scenario/formatScenarioTable.js';
 import type { ScenarioRow } from '../../src/scenario/scenarioRow.js';
 import { type PlanConfigInput, parsePlanConfig } from '../../src/schemas/planConfig.js';
 import { planFixtureDir, twoQueueConfig } from './plan/twoQueueConfig.js';
@@ -271,5 +277,71 @@ describe('compareScenarios with a multi-queue base plan', () => {
     expect(base?.agentHours).toBeCloseTo(staffed.requirement.agentHours, 9);
     expect(busy?.forecastCalls).toBeCloseTo(1.2 * (base?.forecastCalls ?? Number.NaN), 6);
     expect(busy?.agentHours).toBeGreaterThan(base?.agentHours ?? Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('runScenario', () => {
+  it('renders the rows of a scenario file as the format asks and reports scenarios done of the total', async () => {
+    const events: ProgressEvent[] = [];
+    const run = await runScenario({
+      input: { file: 'scenarios.json' },
+      cwd: baseDir,
+      schedule: false,
+      format: 'csv',
+      onProgress: (e) => events.push(e),
+    });
+    expect(run.output).toBe(formatScenarioCsv(run.rows));
+    expect(run.rows.map((r) => r.name)).toEqual(['base', 'busy', 'deflect']);
+    expect(run.reportHtml).toBeNull();
+    expect(run.messages).toEqual([]);
+    expect(events.map((e) => [e.phase, e.done, e.total])).toEqual([
+      ['start', undefined, 3],
+      ['advance', 1, 3],
+      ['advance', 2, 3],
+      ['advance', 3, 3],
+      ['done', undefined, undefined],
+    ]);
+    const table = await runScenario({
+      input: { file: 'scenarios.json' },
+      cwd: baseDir,
+      schedule: false,
+      format: 'table',
+    });
+    expect(table.output).toBe(formatScenarioTable(table.rows));
+    expect(table.messages).toEqual([`scenario: ${scenarioFteNote(table.rows)}\n`]);
+  });
+
+  it('sweeps a base plan, one row per step', async () => {
+    const run = await runScenario({
+      input: { base: 'plan.json', sweep: 'volume=0.9:1.1:0.1' },
+      cwd: baseDir,
+      schedule: false,
+      format: 'json',
+    });
+    expect(JSON.parse(run.output).map((r: { name: string }) => r.name)).toEqual([
+      'base',
+      'volume=0.9',
+      'volume=1',
+      'volume=1.1',
+    ]);
+  });
+
+  it('throws USAGE for a report without scheduling and for a file with a sweep', async () => {
+    await expect(
+      runScenario({
+        input: { file: 'scenarios.json' },
+        cwd: baseDir,
+        schedule: false,
+        report: true,
+        format: 'table',
+      }),
+    ).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(
+      runScenario({
+        input: { file: 'scenarios.json', base: 'plan.json', sweep: 'volume=1:1:1' },
+        cwd: baseDir,
+        format: 'table',
+      }),
+    ).rejects.toThrow('scenario: give a scenario file or --base with --sweep, not both');
   });
 });

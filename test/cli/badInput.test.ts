@@ -659,7 +659,7 @@ describe('staffcast on bad input', () => {
 
   it.each(planCases)('$name, leaving no --out folder behind', async (c) => {
     const out = join(tmp, `out-${planCases.indexOf(c)}`);
-    const r = await runStaffcast([...c.argv, '--out', out, '--quiet'], { cwd: corpus });
+    const r = await runStaffcast([...c.argv, '-o', out, '--quiet'], { cwd: corpus });
     expect(r.code).toBe(c.code);
     expectLine(r.stderr, c.line);
     expect(r.stderr.split('\n').filter((l) => /^(staffcast|error):/.test(l))).toHaveLength(1);
@@ -671,7 +671,7 @@ describe('staffcast on bad input', () => {
     const out = join(tmp, 'existing');
     await mkdir(out);
     await writeFile(join(out, 'keep.txt'), 'earlier run\n');
-    const r = await runStaffcast(['plan', '--config', 'plan_infeasible_cap.json', '--out', out, '--quiet'], {
+    const r = await runStaffcast(['plan', '--config', 'plan_infeasible_cap.json', '-o', out, '--quiet'], {
       cwd: corpus,
     });
     expect(r.code).toBe(1);

@@ -23,7 +23,7 @@ describe('FTE: one definition in every place that prints it', () => {
   let summary: PlanSummaryJson;
   let planStdout: string;
   beforeAll(async () => {
-    const r = await runStaffcast(['plan', '--config', 'plan-short.json', '--out', dir], { cwd });
+    const r = await runStaffcast(['plan', '--config', 'plan-short.json', '-o', dir], { cwd });
     expect(r.code).toBe(0);
     planStdout = r.stdout;
     summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).summary;

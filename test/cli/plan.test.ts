@@ -47,7 +47,7 @@ afterAll(async () => {
 
 describe('staffcast plan', () => {
   it('writes the six files and prints the summary, without progress in a pipe', async () => {
-    const r = await runStaffcast(['plan', '--config', 'plan.json', '--out', 'out'], { cwd: dir });
+    const r = await runStaffcast(['plan', '--config', 'plan.json', '-o', 'out'], { cwd: dir });
     expect(r.stderr).not.toMatch(/plan: forecast/);
     expect(r.code).toBe(0);
     expect((await readdir(join(dir, 'out'))).sort()).toEqual([...PLAN_FILES].sort());
@@ -65,18 +65,18 @@ describe('staffcast plan', () => {
   }, 60_000);
 
   it('shows step lines with timings and colour on a terminal, and no colour with NO_COLOR', async () => {
-    const r = await runTty(['plan', '--config', 'plan.json', '--out', 'tty']);
+    const r = await runTty(['plan', '--config', 'plan.json', '-o', 'tty']);
     expect(r.code).toBe(0);
     for (const step of ['read history', 'forecast', 'staff', 'schedule', 'evaluate', 'write files'])
       expect(r.stderr).toMatch(new RegExp(`plan: ${step} +\\d+\\.\\d\\d s`));
     expect(r.stdout).toContain('\x1b[');
-    const plain = await runTty(['plan', '--config', 'plan.json', '--out', 'tty'], { NO_COLOR: '1' });
+    const plain = await runTty(['plan', '--config', 'plan.json', '-o', 'tty'], { NO_COLOR: '1' });
     expect(plain.code).toBe(0);
     expect(plain.stdout).not.toContain('\x1b[');
   }, 60_000);
 
   it('prints only the coverage warnings with --quiet, even on a terminal', async () => {
-    const r = await runTty(['plan', '--config', 'plan.json', '--out', 'quiet', '--quiet']);
+    const r = await runTty(['plan', '--config', 'plan.json', '-o', 'quiet', '--quiet']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     // the fixture rules (open until 21:05, shifts ending on the hour or half hour) cannot cover 21:00-21:30 (30-minute intervals)
@@ -89,7 +89,7 @@ describe('staffcast plan', () => {
 
   it('exits 1 on a missing history file and leaves no output folder or temporary folder', async () => {
     const before = await readdir(dir);
-    const r = await runStaffcast(['plan', '--config', 'bad.json', '--out', 'failed'], { cwd: dir });
+    const r = await runStaffcast(['plan', '--config', 'bad.json', '-o', 'failed'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /^staffcast: bad\.json: history\.file: cannot read .*missing\.csv: no such file$/m,
@@ -105,6 +105,16 @@ describe('staffcast plan', () => {
     expect(r.stderr).toMatch(/^staffcast: unknown\.json: [^\n]*"colour"[^\n]*\n$/);
   });
 
+  it('accepts the old --out as a hidden alias of -o/--output with a one-line deprecation warning', async () => {
+    const r = await runStaffcast(['plan', '--config', 'plan.json', '--out', 'old', '--quiet'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe('staffcast: --out is deprecated, use -o/--output');
+    expect((await readdir(join(dir, 'old'))).sort()).toEqual([...PLAN_FILES].sort());
+    const help = await runStaffcast(['plan', '--help'], { cwd: dir });
+    expect(help.stdout).toContain('-o, --output <dir>');
+    expect(help.stdout).not.toContain('--out ');
+  }, 60_000);
+
   it('exits 2 on a usage error (no --config, unknown flag)', async () => {
     expect((await runStaffcast(['plan'], { cwd: dir })).code).toBe(2);
     expect((await runStaffcast(['plan', '--config', 'plan.json', '--bogus'], { cwd: dir })).code).toBe(2);
@@ -113,7 +123,7 @@ describe('staffcast plan', () => {
 
 describe('staffcast plan progress on a failing terminal run', () => {
   it('ends the open step line before the error message', async () => {
-    const r = await runTty(['plan', '--config', 'bad.json', '--out', 'failed-tty']);
+    const r = await runTty(['plan', '--config', 'bad.json', '-o', 'failed-tty']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^plan: read history +\.\.\. failed\nstaffcast: .*missing\.csv/);
     expect(existsSync(join(dir, 'failed-tty'))).toBe(false);

@@ -43,7 +43,7 @@ describe('staffcast plan with fittedParams', () => {
   });
 
   it('plans with the params file named relative to the config', async () => {
-    const r = await runStaffcast(['plan', '--config', 'plan.json', '--out', 'out', '--quiet'], { cwd: dir });
+    const r = await runStaffcast(['plan', '--config', 'plan.json', '-o', 'out', '--quiet'], { cwd: dir });
     // only the coverage warnings (the fixture rules cannot cover 21:00-21:30)
     expect(r.stderr).toMatch(/^(plan: warning: [^\n]+\n)*$/);
     expect(r.code).toBe(0);
@@ -54,13 +54,13 @@ describe('staffcast plan with fittedParams', () => {
   }, 60_000);
 
   it('a missing params file is one line naming the config key (exit 1)', async () => {
-    const r = await runStaffcast(['plan', '--config', 'missing.json', '--out', 'o2'], { cwd: dir });
+    const r = await runStaffcast(['plan', '--config', 'missing.json', '-o', 'o2'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('staffcast: missing.json: fittedParams: cannot read gone.json: no such file\n');
   });
 
   it('an invalid params file is one line naming the config, key, file and field (exit 1)', async () => {
-    const r = await runStaffcast(['plan', '--config', 'invalid.json', '--out', 'o3'], { cwd: dir });
+    const r = await runStaffcast(['plan', '--config', 'invalid.json', '-o', 'o3'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       'staffcast: invalid.json: fittedParams: bad-params.json: availabilityFactor: Too big: expected number to be <=2\n',

@@ -26,7 +26,7 @@ describe('staffcast scenario', () => {
     const rows = JSON.parse(json.stdout) as Array<{ name: string; agentHours: number; scheduleCost: null }>;
     expect(rows.map((r) => r.name)).toEqual(['base', 'busy', 'deflect']);
     expect(rows[1]!.agentHours).toBeGreaterThan(rows[0]!.agentHours);
-    const csv = await runStaffcast(['scenario', 'scenarios.json', '--no-schedule', '--format', 'csv'], {
+    const csv = await runStaffcast(['scenario', 'scenarios.json', '--no-schedule', '--csv'], {
       cwd,
     });
     expect(csv.code).toBe(0);
@@ -44,16 +44,7 @@ describe('staffcast scenario', () => {
 
   it('sweeps volume from a base plan, one row per step', async () => {
     const r = await runStaffcast(
-      [
-        'scenario',
-        '--base',
-        'plan.json',
-        '--sweep',
-        'volume=0.9:1.1:0.1',
-        '--no-schedule',
-        '--format',
-        'csv',
-      ],
+      ['scenario', '--base', 'plan.json', '--sweep', 'volume=0.9:1.1:0.1', '--no-schedule', '--csv'],
       { cwd },
     );
     expect(r.stderr).toBe('');
@@ -88,6 +79,31 @@ describe('staffcast scenario', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('accepts the old --format and --concurrency as hidden aliases with one-line deprecation warnings', async () => {
+    const csv = await runStaffcast(['scenario', 'scenarios.json', '--no-schedule', '--csv'], { cwd });
+    const old = await runStaffcast(
+      ['scenario', 'scenarios.json', '--no-schedule', '--format', 'csv', '--concurrency', '2'],
+      { cwd },
+    );
+    expect(old.code).toBe(0);
+    expect(old.stdout).toBe(csv.stdout);
+    expect(old.stderr).toBe(
+      'staffcast: --format is deprecated, use --json or --csv\nstaffcast: --concurrency is deprecated, use --workers\n',
+    );
+    const json = await runStaffcast(['scenario', 'scenarios.json', '--no-schedule', '--format', 'json'], {
+      cwd,
+    });
+    expect(JSON.parse(json.stdout).map((r: { name: string }) => r.name)).toEqual(['base', 'busy', 'deflect']);
+    const help = await runStaffcast(['scenario', '--help'], { cwd });
+    expect(help.stdout).toMatch(/--workers <n>/);
+    expect(help.stdout).not.toMatch(/--format|--concurrency/);
+    const zero = await runStaffcast(['scenario', 'scenarios.json', '--workers', '0'], { cwd });
+    expect([zero.code, zero.stderr]).toEqual([
+      2,
+      "error: option '--workers <n>' argument '0' is invalid. '0' must be a whole number >= 1.\n",
+    ]);
+  });
+
   it('is described by `staffcast schema scenario`', async () => {
     const r = await runStaffcast(['schema', 'scenario']);
     expect(r.code).toBe(0);
@@ -97,7 +113,7 @@ describe('staffcast scenario', () => {
 
   it('reads the scenario file from stdin with -, its paths relative to the working folder', async () => {
     const stdin = JSON.stringify({ base: 'plan.json', variants: [{ name: 'busy', volumeFactor: 1.1 }] });
-    const r = await runStaffcast(['scenario', '-', '--no-schedule', '--format', 'csv'], { cwd, stdin });
+    const r = await runStaffcast(['scenario', '-', '--no-schedule', '--csv'], { cwd, stdin });
     expect(r.code).toBe(0);
     expect(
       r.stdout
@@ -133,7 +149,7 @@ describe('staffcast scenario with scheduling', () => {
   const out = mkdtempSync(join(tmpdir(), 'staffcast-scenario-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('prints the outbound calls that fit per scenario (--json, csv), the same with --concurrency 1', async () => {
+  it('prints the outbound calls that fit per scenario (--json, csv), the same with --workers 1', async () => {
     const json = await runStaffcast(['scenario', 'short.json', '--json'], { cwd });
     expect(json.stderr).toBe('');
     expect(json.code).toBe(0);
@@ -146,7 +162,7 @@ describe('staffcast scenario with scheduling', () => {
     for (const r of rows) expect(r.outboundCalls).toBeGreaterThan(0);
     // twice the handle time, the same schedule: at most half the calls
     expect(rows[2]!.outboundCalls!).toBeLessThanOrEqual(rows[0]!.outboundCalls! / 2);
-    const csv = await runStaffcast(['scenario', 'short.json', '--format', 'csv', '--concurrency', '1'], {
+    const csv = await runStaffcast(['scenario', 'short.json', '--csv', '--workers', '1'], {
       cwd,
     });
     const lines = csv.stdout.trimEnd().split('\n');
@@ -199,17 +215,7 @@ describe('staffcast scenario with scheduling', () => {
   it('writes the report of a sweep with one row per step (--sweep --report)', async () => {
     const file = join(out, 'sweep.html');
     const r = await runStaffcast(
-      [
-        'scenario',
-        '--base',
-        'plan-short.json',
-        '--sweep',
-        'sl=0.8:0.9:0.1',
-        '--report',
-        file,
-        '--format',
-        'csv',
-      ],
+      ['scenario', '--base', 'plan-short.json', '--sweep', 'sl=0.8:0.9:0.1', '--report', file, '--csv'],
       { cwd },
     );
     expect(r.code).toBe(0);

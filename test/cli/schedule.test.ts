@@ -60,18 +60,7 @@ describe('staffcast schedule', () => {
 
   it('writes JSON with the coverage per interval, and a coverage CSV with --coverage, to -o', async () => {
     const r = await runStaffcast(
-      [
-        'schedule',
-        requirement,
-        '--rules',
-        rules,
-        '--format',
-        'json',
-        '--coverage',
-        'cov.csv',
-        '-o',
-        'out.json',
-      ],
+      ['schedule', requirement, '--rules', rules, '--json', '--coverage', 'cov.csv', '-o', 'out.json'],
       { cwd: dir },
     );
     expect(r.code).toBe(0);
@@ -91,6 +80,34 @@ describe('staffcast schedule', () => {
       net: '2',
       under: '0',
     });
+  });
+
+  it('accepts the old --format json as a hidden alias of --json with a one-line deprecation warning', async () => {
+    const json = await runStaffcast(['schedule', requirement, '--rules', rules, '--json'], { cwd: dir });
+    const old = await runStaffcast(['schedule', requirement, '--rules', rules, '--format', 'json'], {
+      cwd: dir,
+    });
+    expect(old.code).toBe(0);
+    expect(old.stdout).toBe(json.stdout);
+    expect(old.stderr).toBe(`staffcast: --format is deprecated, use --json\n${json.stderr}`);
+    const csv = await runStaffcast(['schedule', requirement, '--rules', rules, '--format', 'csv'], {
+      cwd: dir,
+    });
+    expect(csv.stdout.split('\n')[0]).toBe(
+      'type,day,start,end,start_time,end_time,length_minutes,paid_minutes,count,breaks',
+    );
+    const help = await runStaffcast(['schedule', '--help'], { cwd: dir });
+    expect(help.stdout).toContain('--json');
+    expect(help.stdout).not.toContain('--format');
+  });
+
+  it('writes the schedule.csv header even when no shift is needed', async () => {
+    const none = write('none.csv', 'interval_start,agents\n2024-01-01T02:00:00Z,0\n2024-01-01T03:00:00Z,0\n');
+    const r = await runStaffcast(['schedule', none, '--rules', rules], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'type,day,start,end,start_time,end_time,length_minutes,paid_minutes,count,breaks\n',
+    );
   });
 
   it("prefixes a shift type name starting with = + - @ with ' in the CSV", async () => {

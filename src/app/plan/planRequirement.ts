@@ -1,4 +1,5 @@
 import { StaffcastError } from '../../errors.js';
+import { forecast } from '../../forecast/forecast.js';
 import type { Forecast } from '../../forecast/types.js';
 import type { ReadReport } from '../../io/readReport.js';
 import type { CalibrationParams } from '../../schemas/calibrationParams.js';
@@ -7,12 +8,11 @@ import { handleTimeSource } from '../../staffing/handleTimeSource.js';
 import { withFittedInputs } from '../../staffing/multiQueuePlan.js';
 import { type StaffingPlan, staffingPlan } from '../../staffing/staffingPlan.js';
 import type { History } from '../../time/history.js';
-import { planForecast, readPlanSpecialDays } from './planForecast.js';
-import { type PlanHistory, readPlanHistory } from './planHistory.js';
-import { readPlanParams } from './planParams.js';
-import { type PooledRequirement, type QueueForecast, staffQueues } from './planQueues.js';
+import type { SpecialDay } from '../../time/specialDays.js';
+import { type OnProgress, progressStep } from '../progress.js';
 import { planStaffingOptions } from './planStaffing.js';
-import type { PlanTimer } from './progress.js';
+import { type PooledRequirement, type QueueForecast, staffQueues } from './queues.js';
+import { type PlanHistory, readPlanHistory, readPlanParams, readPlanSpecialDays } from './readPlanInputs.js';
 
 /**
  * Options of `planRequirement`.
@@ -24,8 +24,8 @@ export interface PlanRequirementOptions {
   baseDir: string;
   /** Name of the config for messages. */
   source: string;
-  /** Runs each step (read, forecast, staff) with progress events. Default: runs it silently. */
-  timed?: PlanTimer | undefined;
+  /** Receives a start and a done event of each step (read, forecast, staff). Default: none. */
+  onProgress?: OnProgress | undefined;
   /** Applied to every forecast (each queue's) before staffing. Default: none. */
   forecastTransform?: ((forecast: Forecast) => Forecast) | undefined;
   /**
@@ -57,7 +57,14 @@ export interface PlanRequirement {
   fitted: CalibrationParams | null;
 }
 
-const untimed: PlanTimer = async (_step, run) => run();
+/** Runs one step of a plan through `progressStep` (start, then done with a one-line result). */
+type StepRunner = <T>(step: string, run: () => Promise<T> | T, detail: (r: T) => string) => Promise<T>;
+
+/** The step runner reporting to `onProgress` (none: the steps run silently). */
+const stepRunner =
+  (onProgress: OnProgress | undefined): StepRunner =>
+  (step, run, detail) =>
+    progressStep(onProgress, step, run, detail);
 
 /**
  * A single-queue plan's history, as read, and its forecast (before any `forecastTransform`).
@@ -94,7 +101,7 @@ export async function readAndForecastPlan(
   cfg: PlanConfig,
   options: Omit<PlanRequirementOptions, 'forecastTransform'>,
 ): Promise<PlanForecastInputs> {
-  const timed = options.timed ?? untimed;
+  const timed = stepRunner(options.onProgress);
   const { baseDir, source } = options;
   const read =
     options.history !== undefined && options.readReport !== undefined
@@ -162,7 +169,7 @@ export async function planRequirement(
   cfg: PlanConfig,
   options: PlanRequirementOptions,
 ): Promise<PlanRequirement> {
-  const timed = options.timed ?? untimed;
+  const timed = stepRunner(options.onProgress);
   const transform = options.forecastTransform ?? ((f: Forecast) => f);
   const fitted =
     cfg.fittedParams === undefined
@@ -170,7 +177,7 @@ export async function planRequirement(
       : await readPlanParams(options.baseDir, cfg.fittedParams, options.source);
   if (cfg.queues !== undefined) return staffPlanQueues(cfg, { ...options, timed, transform }, fitted);
 
-  const read = await readAndForecastPlan(cfg, { ...options, timed });
+  const read = await readAndForecastPlan(cfg, options);
   const fc = transform(read.forecast);
   const requirement = await timed(
     'staff',
@@ -194,7 +201,7 @@ export async function planRequirement(
 /** The multi-queue branch of `planRequirement` (a config with `queues`). */
 async function staffPlanQueues(
   cfg: PlanConfig,
-  options: PlanRequirementOptions & { timed: PlanTimer; transform: (f: Forecast) => Forecast },
+  options: PlanRequirementOptions & { timed: StepRunner; transform: (f: Forecast) => Forecast },
   fitted: CalibrationParams | null,
 ): Promise<PlanRequirement> {
   const { baseDir, source, timed } = options;
@@ -287,4 +294,29 @@ async function staffPlanQueues(
     pooled,
     fitted,
   };
+}
+
+/**
+ * Forecasts `horizonDays` after a plan history with the config's forecast options (`forecast`:
+ * method, default 'auto'; quantiles, holidays and special days when given). Cost: that of
+ * `forecast` (the 'auto' backtest dominates).
+ *
+ * @throws StaffcastError from `forecast` (`NO_DATA`, `INVALID_INPUT`).
+ * @example
+ * // history: readPlanHistory of examples/plan.json (15-minute intervals)
+ * planForecast(history, undefined, 7, []).method; // 'auto:robust-profile'
+ */
+function planForecast(
+  history: History,
+  options: PlanConfig['forecast'],
+  horizonDays: number,
+  specialDays: SpecialDay[],
+): Forecast {
+  return forecast(history, {
+    horizonDays,
+    method: options?.method ?? 'auto',
+    ...(options?.quantiles ? { quantiles: options.quantiles } : {}),
+    ...(options?.holidays !== undefined ? { holidays: options.holidays } : {}),
+    specialDays,
+  });
 }

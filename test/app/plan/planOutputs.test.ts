@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planCoverageCsv, planForecastCsv, planScheduleCsv } from '../../../src/app/plan/planOutputs.js';
+import { planFileContents } from '../../../src/app/plan/planOutputs.js';
 import { type PlanResult, plan } from '../../../src/app/plan.js';
 import { writeRequirementCsv } from '../../../src/io/requirementCsv.js';
+import { SCHEDULE_CSV_COLUMNS, writeScheduleCsv } from '../../../src/io/scheduleCsv.js';
+import { formatInstant } from '../../../src/time/formatInstant.js';
 import { planFixtureDir, twoQueueConfig } from './twoQueueConfig.js';
 
 const rowsOf = (csv: string) => parse(csv) as string[][];
@@ -24,7 +26,7 @@ describe('the CSV files of a plan', () => {
   }, 60_000);
 
   it("prefix queue names starting with = + - @ with ' in forecast.csv and requirements.csv", () => {
-    for (const csv of [planForecastCsv(r), writeRequirementCsv(r.queueRequirements!)]) {
+    for (const csv of [planFileContents(r, '')['forecast.csv'], writeRequirementCsv(r.queueRequirements!)]) {
       const queues = new Set(rowsOf(csv).map((row) => row[1]));
       expect(queues).toEqual(new Set(['queue', "'=regular", "'-stocks"]));
     }
@@ -33,11 +35,25 @@ describe('the CSV files of a plan', () => {
   it("prefix shift type names starting with = + - @ with ' in schedule.csv", () => {
     const copy = structuredClone(r);
     for (const shift of copy.schedule.shifts) shift.type = `@${shift.type}`;
-    const types = rowsOf(planScheduleCsv(copy))
+    const types = rowsOf(planFileContents(copy, '')['schedule.csv'])
       .slice(1)
       .map((row) => row[0]);
     expect(types.length).toBeGreaterThan(0);
     for (const type of types) expect(type).toMatch(/^'@/);
+  });
+
+  it('write schedule.csv in the one format of staffcast schedule: instants and local times', () => {
+    const rows = parse(planFileContents(r, '')['schedule.csv'], { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(Object.keys(rows[0]!)).toEqual([...SCHEDULE_CSV_COLUMNS]);
+    expect(planFileContents(r, '')['schedule.csv']).toBe(
+      writeScheduleCsv(r.schedule.shifts, r.schedule.timeZone),
+    );
+    const shift = r.schedule.shifts[0]!;
+    expect(rows[0]!.start_time).toBe(shift.startTime);
+    expect(rows[0]!.end).toBe(formatInstant(shift.endMs!, r.schedule.timeZone));
   });
 
   it('write coverage.csv without float noise and a figure that is not finite as an empty cell', () => {
@@ -45,7 +61,7 @@ describe('the CSV files of a plan', () => {
     copy.requirement.calls[0] = 21062.299999999996; // calls are written to 4 places
     copy.evaluation.asaSeconds[0] = Number.POSITIVE_INFINITY; // fewer agents than the load
     copy.evaluation.serviceLevel[1] = Number.NaN;
-    const text = planCoverageCsv(copy);
+    const text = planFileContents(copy, '')['coverage.csv'];
     expect(text).not.toMatch(/Infinity|NaN|\d\.\d{5}/);
     const rows = rowsOf(text);
     const col = (name: string) => rows[0]!.indexOf(name);
@@ -55,12 +71,8 @@ describe('the CSV files of a plan', () => {
   });
 
   it('write forecast.csv numbers to at most 12 significant digits', () => {
-    const rows = rowsOf(planForecastCsv(r)).slice(1);
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) {
-      expect(row.length).toBeGreaterThan(2);
+    for (const row of rowsOf(planFileContents(r, '')['forecast.csv']).slice(1))
       for (const cell of row.slice(2))
         expect(cell.replace(/[-.]|e.*$/g, '').replace(/^0+/, '').length).toBeLessThanOrEqual(12);
-    }
   });
 });

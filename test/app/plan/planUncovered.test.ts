@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planSummaryJson } from '../../../src/app/plan/planOutputs.js';
+import { planFileContents } from '../../../src/app/plan/planOutputs.js';
 import { planReportInput } from '../../../src/app/plan/reportInput.js';
 import { type PlanResult, plan } from '../../../src/app/plan.js';
 import type { Weekday } from '../../../src/schemas/shiftRules.js';
@@ -73,7 +73,7 @@ describe('plan: uncovered intervals', () => {
         `^${none} intervals with no agents: 24 Mar 07:00-09:00, 24 Mar 21:00-21:30, 25 Mar 07:00-09:00, `,
       ),
     );
-    const json = JSON.parse(planSummaryJson(result)).summary;
+    const json = JSON.parse(planFileContents(result, '')['summary.json']).summary;
     expect(json.uncovered).toEqual(u);
   });
 

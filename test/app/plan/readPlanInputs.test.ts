@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readPlanHistory } from '../../../src/app/plan/planHistory.js';
+import { readPlanHistory } from '../../../src/app/plan/readPlanInputs.js';
 import { parsePlanConfig } from '../../../src/schemas/planConfig.js';
 
 const target = { serviceLevel: 0.8, thresholdSeconds: 20 };

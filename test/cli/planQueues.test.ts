@@ -33,7 +33,7 @@ afterAll(async () => {
 
 describe('staffcast plan with queues', () => {
   it('writes the six files with queue columns and prints one read report per queue', async () => {
-    const r = await runStaffcast(['plan', '--config', 'multi.json', '--out', 'out'], { cwd: dir });
+    const r = await runStaffcast(['plan', '--config', 'multi.json', '-o', 'out'], { cwd: dir });
     expect(r.code).toBe(0);
     expect((await readdir(join(dir, 'out'))).sort()).toEqual([...PLAN_FILES].sort());
     expect(r.stderr).toMatch(
@@ -65,7 +65,7 @@ describe('staffcast plan with queues', () => {
         queues: [{ name: 'a' }, { name: 'a' }],
       }),
     );
-    const r = await runStaffcast(['plan', '--config', 'dup.json', '--out', 'dup'], { cwd: dir });
+    const r = await runStaffcast(['plan', '--config', 'dup.json', '-o', 'dup'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("staffcast: dup.json: queues[1].name: duplicate queue name 'a' (also queues[0])\n");
   });
@@ -85,14 +85,7 @@ describe('examples/plan-multi.json', () => {
 describe('examples/plan-queues.json', () => {
   it('plans the three real Anonymous Bank queues into one pooled, proven-optimal schedule', async () => {
     const out = join(dir, 'queues-out');
-    const r = await runStaffcast([
-      'plan',
-      '--config',
-      join(examples, 'plan-queues.json'),
-      '--out',
-      out,
-      '-q',
-    ]);
+    const r = await runStaffcast(['plan', '--config', join(examples, 'plan-queues.json'), '-o', out, '-q']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));

@@ -1,11 +1,89 @@
+import { isAbsolute, resolve } from 'node:path';
 import { StaffcastError } from '../../errors.js';
 import { resampleHistory } from '../../forecast/resample.js';
 import { dailyTotalsHistory, readIntradayProfile } from '../../io/dailyTotalsHistory.js';
 import { type HistoryColumns, type ReadHistoryOptions, readHistoryCsv } from '../../io/readHistoryCsv.js';
 import type { ReadReport } from '../../io/readReport.js';
+import { readTextInput } from '../../io/readTextInput.js';
+import { readSpecialDaysCsv } from '../../io/specialDaysCsv.js';
+import { type CalibrationParams, calibrationParamsSchema } from '../../schemas/calibrationParams.js';
 import type { PlanConfig } from '../../schemas/planConfig.js';
+import { parseJsonText, validateConfig } from '../../schemas/validateConfig.js';
 import type { History } from '../../time/history.js';
-import { readPlanText, resolvePlanPath, withConfigKey } from './planFiles.js';
+import type { SpecialDay } from '../../time/specialDays.js';
+
+// The input step of a plan: every file a plan config names (history, daily totals and their
+// profile, special days, fitted params, shift rules) is read here, through io, with its path
+// resolved against the config's folder and a read error named by the config key.
+
+/**
+ * Resolves a path of a plan config against the config's folder (absolute paths stay as they are).
+ *
+ * @example
+ * resolvePlanPath('/srv/staffcast/examples', '../data/h.csv'); // '/srv/staffcast/data/h.csv'
+ */
+export function resolvePlanPath(baseDir: string, file: string): string {
+  return isAbsolute(file) ? file : resolve(baseDir, file);
+}
+
+/**
+ * Reads and parses a JSON file named by a plan config (the shift rules).
+ *
+ * @throws StaffcastError `FILE_READ` when it cannot be read, `CONFIG` when it is not valid JSON.
+ * @example
+ * await readPlanJson('/srv/staffcast/examples', 'us-bank-rules.json'); // { shiftTypes: [...], openingHours: {...} }
+ */
+export async function readPlanJson(baseDir: string, file: string): Promise<unknown> {
+  const text = await readTextInput(file, { baseDir });
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new StaffcastError('CONFIG', `${file}: not valid JSON: ${(error as Error).message}`, { file });
+  }
+}
+
+/**
+ * Runs `read` (a read of a file the config names) and prefixes a `FILE_READ` error's message
+ * with the config's name and the key that named the file, so the user knows where to look:
+ * `plan.json: history.file: cannot read data/x.csv: no such file`. Other errors pass unchanged.
+ *
+ * @throws StaffcastError `FILE_READ` with the prefixed message (details gain `key`); whatever
+ *   else `read` throws.
+ * @example
+ * await withConfigKey('plan.json', 'history.file', () => readTextInput('x.csv', { baseDir: '/w' }));
+ * // throws FILE_READ 'plan.json: history.file: cannot read x.csv: no such file'
+ */
+export async function withConfigKey<T>(source: string, key: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof StaffcastError && error.code === 'FILE_READ')
+      throw new StaffcastError('FILE_READ', `${source}: ${key}: ${error.message}`, { ...error.details, key });
+    throw error;
+  }
+}
+
+/**
+ * Reads the fitted parameters a plan config names in `fittedParams` (the JSON `staffcast
+ * calibrate --params-out` writes), resolved against the config's folder, and validates them
+ * with `calibrationParamsSchema`. Cost O(size).
+ *
+ * @throws StaffcastError `FILE_READ` naming the config key ("plan.json: fittedParams: cannot read
+ *   x.json: no such file"); `CONFIG` for invalid JSON or an invalid field, naming the config, the
+ *   key and the file ("plan.json: fittedParams: p.json: availabilityFactor: ...").
+ * @example
+ * (await readPlanParams('test/fixtures/plan', 'bank_params.json', 'plan.json')).availabilityFactor;
+ * // 0.8457427527495587
+ */
+export async function readPlanParams(
+  baseDir: string,
+  file: string,
+  source: string,
+): Promise<CalibrationParams> {
+  const text = await withConfigKey(source, 'fittedParams', () => readTextInput(file, { baseDir }));
+  const where = `${source}: fittedParams: ${file}`;
+  return validateConfig(calibrationParamsSchema, parseJsonText(text, where), where);
+}
 
 /** Where a plan's history comes from and how to read it. */
 export interface PlanHistoryOptions {
@@ -88,11 +166,11 @@ async function readPlanDailyTotals(
   }
   const profileFile = history.profile;
   const profileText = await withConfigKey(options.source, `${options.key}.profile`, () =>
-    readPlanText(options.baseDir, profileFile),
+    readTextInput(profileFile, { baseDir: options.baseDir }),
   );
   const profile = await readIntradayProfile(profileText, profileFile, history.timeZone);
   const text = await withConfigKey(options.source, `${options.key}.file`, () =>
-    readPlanText(options.baseDir, history.file),
+    readTextInput(history.file, { baseDir: options.baseDir }),
   );
   const { history: split, days } = dailyTotalsHistory(
     text,
@@ -133,4 +211,27 @@ async function readPlanDailyTotals(
         : resampleHistory(split, options.outputIntervalMinutes),
     report,
   };
+}
+
+/** The forecast options of a plan config (or of one queue), as validated. */
+export type PlanForecastConfig = PlanConfig['forecast'];
+
+/**
+ * Reads the special-days CSV a plan's forecast options name (none: `[]`). O(size).
+ *
+ * @throws StaffcastError `FILE_READ` naming the config key (`<key>.specialDaysFile`); `CSV_ROW`
+ *   for a bad row.
+ * @example
+ * await readPlanSpecialDays(undefined, { baseDir: '.', source: 'plan.json', key: 'forecast' }); // []
+ */
+export async function readPlanSpecialDays(
+  options: PlanForecastConfig,
+  where: { baseDir: string; source: string; key: string },
+): Promise<SpecialDay[]> {
+  const file = options?.specialDaysFile;
+  if (file === undefined) return [];
+  const text = await withConfigKey(where.source, `${where.key}.specialDaysFile`, () =>
+    readTextInput(file, { baseDir: where.baseDir }),
+  );
+  return readSpecialDaysCsv(text, file);
 }

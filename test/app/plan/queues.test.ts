@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { poolMembers } from '../../../src/app/plan/planQueues.js';
+import { poolMembers } from '../../../src/app/plan/queues.js';
 
 describe('poolMembers', () => {
   it('lists per pool interval the queues open in it with their own interval index, in queue order', () => {

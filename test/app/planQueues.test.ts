@@ -1,20 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planCoverageCsv, planForecastCsv, planSummaryJson } from '../../../src/app/plan/planOutputs.js';
-import { planReportInput } from '../../../src/app/plan/reportInput.js';
-import { type PlanResult, plan } from '../../../src/app/plan.js';
-import { forecast } from '../../../src/forecast/forecast.js';
-import { readHistoryCsv } from '../../../src/io/readHistoryCsv.js';
-import { writeRequirementCsv } from '../../../src/io/requirementCsv.js';
-import { queueMetrics } from '../../../src/queueing/queueMetrics.js';
-import { renderReportHtml } from '../../../src/report/html.js';
-import { validateReportInput } from '../../../src/report/validate.js';
-import type { PlanConfigInput } from '../../../src/schemas/planConfig.js';
-import { deferredRequirement } from '../../../src/staffing/deferredRequirement.js';
-import { outboundCapacity } from '../../../src/staffing/outboundCapacity.js';
-import { staffingPlan } from '../../../src/staffing/staffingPlan.js';
+import { planFileContents } from '../../src/app/plan/planOutputs.js';
+import { planReportInput } from '../../src/app/plan/reportInput.js';
+import { type PlanResult, plan } from '../../src/app/plan.js';
+import { forecast } from '../../src/forecast/forecast.js';
+import { readHistoryCsv } from '../../src/io/readHistoryCsv.js';
+import { writeRequirementCsv } from '../../src/io/requirementCsv.js';
+import { queueMetrics } from '../../src/queueing/queueMetrics.js';
+import { renderReportHtml } from '../../src/report/html.js';
+import { validateReportInput } from '../../src/report/validate.js';
+import type { PlanConfigInput } from '../../src/schemas/planConfig.js';
+import { deferredRequirement } from '../../src/staffing/deferredRequirement.js';
+import { outboundCapacity } from '../../src/staffing/outboundCapacity.js';
+import { staffingPlan } from '../../src/staffing/staffingPlan.js';
 
-const baseDir = fileURLToPath(new URL('../../fixtures/plan/', import.meta.url));
+const baseDir = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
 const file = 'anonymous_bank_queues_30min.csv';
 const target = { serviceLevel: 0.8, thresholdSeconds: 20 };
 const config: PlanConfigInput = {
@@ -197,7 +197,7 @@ describe('plan with three queues (voice, chat, email) from one history with a qu
 
   it('writes forecast.csv and requirements.csv with a queue column, coverage.csv for the pool', () => {
     const rows = (r.queues ?? []).reduce((s, q) => s + q.forecast.starts.length, 0);
-    const fcsv = planForecastCsv(r).trim().split('\n');
+    const fcsv = planFileContents(r, '')['forecast.csv'].trim().split('\n');
     expect(fcsv[0]).toBe('interval_start,queue,calls,aht_seconds');
     expect(fcsv).toHaveLength(rows + 1);
     expect(fcsv[1]).toMatch(/^1999-03-01T07:00:00\+02:00,regular,/);
@@ -207,8 +207,10 @@ describe('plan with three queues (voice, chat, email) from one history with a qu
       .split('\n');
     expect(rcsv[0]?.startsWith('interval_start,queue,calls')).toBe(true);
     expect(rcsv).toHaveLength(rows + 1);
-    expect(planCoverageCsv(r).trim().split('\n')).toHaveLength(r.requirement.starts.length + 1);
-    const json = JSON.parse(planSummaryJson(r));
+    expect(planFileContents(r, '')['coverage.csv'].trim().split('\n')).toHaveLength(
+      r.requirement.starts.length + 1,
+    );
+    const json = JSON.parse(planFileContents(r, '')['summary.json']);
     expect(json.summary.queues.map((q: { name: string }) => q.name)).toEqual([
       'regular',
       'prospects',
