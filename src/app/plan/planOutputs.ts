@@ -4,7 +4,7 @@ import { writeQueueForecastCsv } from '../../io/queueForecastCsv.js';
 import { writeRequirementCsv } from '../../io/requirementCsv.js';
 import { writeScheduleCsv } from '../../io/scheduleCsv.js';
 import { writeForecastCsv } from '../../io/writeForecastCsv.js';
-import type { PlanResult } from '../plan.js';
+import type { PlanResult } from './planResult.js';
 
 /** The files `staffcast plan` writes, in order. */
 export const PLAN_FILES = [

@@ -1,7 +1,7 @@
 import { formatFigure } from '../../report/format.js';
 import type { ReportInput, ReportPeak, ReportScheduleStatus, ReportShift } from '../../report/types.js';
 import { localDate } from '../../time/localCalendar.js';
-import type { PlanResult } from '../plan.js';
+import type { PlanResult } from './planResult.js';
 
 /**
  * Days of history shown before the forecast in the report's first chart.
