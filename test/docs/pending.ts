@@ -4,7 +4,6 @@
  * Ids are `file basename:symbol` (see exampleId).
  */
 export const PENDING: readonly string[] = [
-  'forecast.ts:loadSpecialDays',
   'aht.ts:forecastAht',
   'backtest.ts:backtest',
   'backtestTable.ts:formatBacktestTable',
@@ -28,5 +27,4 @@ export const PENDING: readonly string[] = [
   'planSummary.ts:planUncovered',
   'planSummary.ts:planSummary',
   'reportInput.ts:planReportInput',
-  'calibrateHourly.ts:hourlyRatio',
 ];
