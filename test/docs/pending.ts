@@ -4,9 +4,6 @@
  * Ids are `file basename:symbol` (see exampleId).
  */
 export const PENDING: readonly string[] = [
-  'aht.ts:forecastAht',
-  'backtest.ts:backtest',
-  'backtestTable.ts:formatBacktestTable',
   'robustProfile.ts:levelWindow',
   'robustProfile.ts:shapeWindow',
   'evaluateQueues.ts:evaluateQueues',
