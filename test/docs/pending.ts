@@ -4,8 +4,6 @@
  * Ids are `file basename:symbol` (see exampleId).
  */
 export const PENDING: readonly string[] = [
-  'robustProfile.ts:levelWindow',
-  'robustProfile.ts:shapeWindow',
   'evaluateQueues.ts:evaluateQueues',
   'plan.ts:plan',
   'planForecast.ts:planForecast',
