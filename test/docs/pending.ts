@@ -19,7 +19,6 @@ export const PENDING: readonly string[] = [
   'planRequirement.ts:readAndForecastPlan',
   'planRequirement.ts:planRequirement',
   'planSchedule.ts:schedulePlan',
-  'planSummary.ts:planUncovered',
   'planSummary.ts:planSummary',
   'reportInput.ts:planReportInput',
 ];
