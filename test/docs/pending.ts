@@ -6,10 +6,8 @@
 export const PENDING: readonly string[] = [
   'evaluateQueues.ts:evaluateQueues',
   'plan.ts:plan',
-  'planForecast.ts:planForecast',
   'planHistory.ts:readPlanHistory',
   'planMulti.ts:evaluatePooledPlan',
-  'planOutbound.ts:planOutbound',
   'planOutputs.ts:planScheduleCsv',
   'planOutputs.ts:planCoverageCsv',
   'planOutputs.ts:planForecastCsv',

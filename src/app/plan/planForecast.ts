@@ -36,8 +36,13 @@ export async function readPlanSpecialDays(
  *
  * @throws StaffcastError from `forecast` (`NO_DATA`, `INVALID_INPUT`).
  * @example
- * // history: readPlanHistory of examples/plan.json (15-minute intervals)
- * planForecast(history, undefined, 7, []).method; // 'auto:robust-profile'
+ * // five weeks of daily totals, the same each week (Monday 20 ... Sunday 5) plus 2 calls a week more
+ * const days = Array.from({ length: 35 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const history = { calls: createSeries('UTC', 1440, days,
+ *   days.map((_, d) => [20, 30, 30, 30, 30, 10, 5][d % 7] + 2 * Math.floor(d / 7))) };
+ * planForecast(history, undefined, 7, []).method; // 'auto:holt-winters' (the method auto's backtest chose)
+ * Array.from(planForecast(history, { method: 'seasonal-naive' }, 7, []).calls);
+ * // [28, 38, 38, 38, 38, 18, 13] (the last week again)
  */
 export function planForecast(
   history: History,

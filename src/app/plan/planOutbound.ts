@@ -10,10 +10,11 @@ import type { StaffingPlan } from '../../staffing/staffingPlan.js';
  *
  * @throws StaffcastError `INVALID_INPUT` from `outboundCapacity` (arrays of different lengths).
  * @example
- * // r: plan of examples/plan-queues.json (no outbound in the config)
- * planOutbound({ ...r.config, outbound: { ahtSeconds: 300, maxOccupancy: 1 } }, r.requirement, r.onPhoneAgents)
- *   ?.totalCalls; // 2593 (per 30-minute interval, floor(spare agents x 1800 / 300))
- * planOutbound(r.config, r.requirement, r.onPhoneAgents); // null
+ * // two half hours requiring 3 and 5 agents, with 5 on the phones in each
+ * const requirement = { agents: Float64Array.of(3, 5), intervalMinutes: 30 };
+ * planOutbound({ outbound: { ahtSeconds: 300, maxOccupancy: 1 } }, requirement, [5, 5])?.totalCalls;
+ * // 12 (per interval floor(spare agents x 1800 / 300): 12 and 0)
+ * planOutbound({}, requirement, [5, 5]); // null (no outbound in the config)
  */
 export function planOutbound(
   cfg: PlanConfig,
