@@ -6,7 +6,6 @@
 export const PENDING: readonly string[] = [
   'evaluateQueues.ts:evaluateQueues',
   'plan.ts:plan',
-  'planHistory.ts:readPlanHistory',
   'planMulti.ts:evaluatePooledPlan',
   'planOutputs.ts:planScheduleCsv',
   'planOutputs.ts:planCoverageCsv',
