@@ -13,8 +13,6 @@ export const PENDING: readonly string[] = [
   'planOutputs.ts:planSummaryJson',
   'planOutputs.ts:planFileContents',
   'planQueues.ts:staffQueues',
-  'planRequirement.ts:readAndForecastPlan',
-  'planRequirement.ts:planRequirement',
   'planSchedule.ts:schedulePlan',
   'planSummary.ts:planSummary',
   'reportInput.ts:planReportInput',
