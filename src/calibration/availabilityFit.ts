@@ -50,7 +50,7 @@ export interface CalibrationFit {
  * @internal
  * @throws StaffcastError `INVALID_INPUT` when there is no interval to fit on.
  * @example
- * import { predictKpis } from './calibratePredict.js';
+ * import { predictKpis } from './predictedKpis.js';
  * // observations generated with 0.8 x present agents are fitted back to 0.8
  * const trainIntervals = [6, 8, 10].map((present) => {
  *   const demand = { callsPerInterval: 10 * present, intervalMinutes: 30, ahtSeconds: 200, patienceSeconds: 300 };

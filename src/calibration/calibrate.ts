@@ -119,9 +119,16 @@ export interface CalibrationResult {
  * @throws StaffcastError `NO_DATA` with no offered call or no busy training interval;
  *   `INVALID_INPUT` for a bad option.
  * @example
- * const result = calibrate(records, { intervalMinutes: 30, thresholdSeconds: 20 });
- * result.params.availabilityFactor; // 0.8457 on the February 1999 bank month (5-min gaps, 2.5-min padding)
- * result.errors.test.erlangA.serviceLevel.mae; // 0.1171 (held-out busy half hours)
+ * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
+ * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
+ * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
+ *   return { arrivalMs: Date.UTC(2024, 0, 1 + day, 10) + k * 60_000, serviceType: 'PS', priority: 0,
+ *     outcome: ab ? 'HANG' : 'AGENT', vruSeconds: 0, queued: wait > 0, queueSeconds: wait,
+ *     servedByAgent: !ab, serviceSeconds: ab ? NaN : 120 + (k % 7) * 10, agent: ab ? '' : `A${k % 3}` }; };
+ * const records = [0, 1].flatMap((day) => Array.from({ length: 60 }, (_, k) => call(day, k)));
+ * const result = calibrate(records, { timeZone: 'UTC', noiseFloorReplications: 0 });
+ * result.params.availabilityFactor; // 0.9072 (0.8457 on the February 1999 bank month)
+ * result.errors.test.erlangA.serviceLevel.mae; // 0.0188 (held-out busy half hours; 0.1171 on the bank month)
  */
 export function calibrate(records: readonly CallRecord[], options: CalibrateOptions = {}): CalibrationResult {
   const resolved = resolveCalibrateOptions(options);

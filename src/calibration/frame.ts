@@ -37,9 +37,17 @@ export interface CalibrationFrame {
  * @throws StaffcastError `INVALID_INPUT` when `trainDays` is not a whole number in 1..days - 1 or
  *   the interval does not divide the day (`calibrationGrid`).
  * @example
- * // the February 1999 bank month on half hours
- * const frame = calibrationFrame(records, resolveCalibrateOptions({}));
- * [frame.grid.days, frame.trainDays]; // [28, 14]
+ * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
+ * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
+ * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
+ *   return { arrivalMs: Date.UTC(2024, 0, 1 + day, 10) + k * 60_000, serviceType: 'PS', priority: 0,
+ *     outcome: ab ? 'HANG' : 'AGENT', vruSeconds: 0, queued: wait > 0, queueSeconds: wait,
+ *     servedByAgent: !ab, serviceSeconds: ab ? NaN : 120 + (k % 7) * 10, agent: ab ? '' : `A${k % 3}` }; };
+ * const records = [0, 1].flatMap((day) => Array.from({ length: 60 }, (_, k) => call(day, k)));
+ * const options = resolveCalibrateOptions({ timeZone: 'UTC' });
+ * const frame = calibrationFrame(records, options);
+ * [frame.grid.days, frame.trainDays]; // [2, 1]
+ * frame.kpis.offered[20]; // 30 (Monday 10:00)
  */
 export function calibrationFrame(
   records: readonly CallRecord[],
@@ -97,9 +105,18 @@ export interface BusyHalves {
  *
  * @throws StaffcastError `NO_DATA` when the training half has no such interval.
  * @example
- * // the February 1999 bank month on half hours, default busy window 10:00-17:00 Sunday to Thursday
- * const halves = busyHalves(frame, handleTime.seconds);
- * [halves.train.length, halves.test.length]; // [140, 140]
+ * import { handleTimes } from './handleTime.js';
+ * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
+ * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
+ * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
+ *   return { arrivalMs: Date.UTC(2024, 0, 1 + day, 10) + k * 60_000, serviceType: 'PS', priority: 0,
+ *     outcome: ab ? 'HANG' : 'AGENT', vruSeconds: 0, queued: wait > 0, queueSeconds: wait,
+ *     servedByAgent: !ab, serviceSeconds: ab ? NaN : 120 + (k % 7) * 10, agent: ab ? '' : `A${k % 3}` }; };
+ * const records = [0, 1].flatMap((day) => Array.from({ length: 60 }, (_, k) => call(day, k)));
+ * const options = resolveCalibrateOptions({ timeZone: 'UTC' });
+ * const frame = calibrationFrame(records, options);
+ * const handleTime = handleTimes(frame, options);
+ * busyHalves(frame, handleTime.seconds); // { train: [20, 21], test: [68, 69] } (10:00 and 10:30 of each day)
  */
 export function busyHalves(frame: CalibrationFrame, ahtSeconds: ArrayLike<number>): BusyHalves {
   const train: number[] = [];

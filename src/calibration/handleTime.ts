@@ -17,8 +17,17 @@ export interface HandleTimes {
  * mean talk time (measured, as a planner reports it), otherwise the table's value. O(intervals).
  *
  * @example
- * // the February 1999 bank month on half hours
- * handleTimes(frame, { busyWeekdays: [0, 1, 2, 3, 4], ahtSource: 'interval' }).byHour.workweek[10]; // 188 (rounded)
+ * import { calibrationFrame } from './frame.js';
+ * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
+ * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
+ * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
+ *   return { arrivalMs: Date.UTC(2024, 0, 1 + day, 10) + k * 60_000, serviceType: 'PS', priority: 0,
+ *     outcome: ab ? 'HANG' : 'AGENT', vruSeconds: 0, queued: wait > 0, queueSeconds: wait,
+ *     servedByAgent: !ab, serviceSeconds: ab ? NaN : 120 + (k % 7) * 10, agent: ab ? '' : `A${k % 3}` }; };
+ * const records = [0, 1].flatMap((day) => Array.from({ length: 60 }, (_, k) => call(day, k)));
+ * const options = resolveCalibrateOptions({ timeZone: 'UTC' });
+ * const frame = calibrationFrame(records, options);
+ * handleTimes(frame, options).byHour.workweek[10]; // 148.96 (mean talk of the 96 answered calls)
  */
 export function handleTimes(
   frame: CalibrationFrame,

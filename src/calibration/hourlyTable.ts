@@ -22,8 +22,15 @@ export interface HourlyTable {
  *
  * @internal
  * @example
- * // two weekday 10:00 half hours: 1000 s over 5 calls and 800 s over 5 calls
- * hourlyRatio(talk, answered, grid, include, [0, 1, 2, 3, 4], 1).workweek[10]; // 180
+ * // two weekday 10:00 half hours (Monday 1 January 2024, UTC): 1000 s over 5 calls and 800 s over 5 calls
+ * const grid = calibrationGrid(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1), 'UTC', 30);
+ * const talk = new Float64Array(48);
+ * const answered = new Float64Array(48);
+ * talk.set([1000, 800], 20);
+ * answered.set([5, 5], 20);
+ * const table = hourlyRatio(talk, answered, grid, () => true, [0, 1, 2, 3, 4], 1);
+ * table.workweek[10]; // 180
+ * table.weekend[10]; // 180 (no weekend data: the pool of all intervals)
  */
 export function hourlyRatio(
   numerator: ArrayLike<number>,
@@ -63,6 +70,7 @@ export function hourlyRatio(
  *
  * @example
  * // on a half-hour grid starting on a Sunday, interval 21 is Sunday 10:30 (busy weekdays Sunday to Thursday)
+ * const grid = calibrationGrid(Date.UTC(2024, 0, 7), Date.UTC(2024, 0, 7), 'UTC', 30);
  * hourCell(grid, [0, 1, 2, 3, 4], 21); // 10
  */
 export function hourCell(grid: CalibrationGrid, busyWeekdays: readonly number[], i: number): number {

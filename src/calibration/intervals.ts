@@ -64,8 +64,30 @@ export interface IntervalPredictionInputs {
  * runs.
  *
  * @example
- * // the February 1999 bank month on half hours
- * calibrationIntervals(frame, inputs).length; // 1344 (28 days x 48)
+ * import { intervalDemand } from './demand.js';
+ * import { busyHalves, calibrationFrame } from './frame.js';
+ * import { handleTimes } from './handleTime.js';
+ * import { fitPatience } from './patience/fitPatience.js';
+ * import { fitPresence } from './presence/fitPresence.js';
+ * import { intervalModel } from './transient/intervalModel.js';
+ * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
+ * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
+ * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
+ *   return { arrivalMs: Date.UTC(2024, 0, 1 + day, 10) + k * 60_000, serviceType: 'PS', priority: 0,
+ *     outcome: ab ? 'HANG' : 'AGENT', vruSeconds: 0, queued: wait > 0, queueSeconds: wait,
+ *     servedByAgent: !ab, serviceSeconds: ab ? NaN : 120 + (k % 7) * 10, agent: ab ? '' : `A${k % 3}` }; };
+ * const records = [0, 1].flatMap((day) => Array.from({ length: 60 }, (_, k) => call(day, k)));
+ * const options = resolveCalibrateOptions({ timeZone: 'UTC' });
+ * const frame = calibrationFrame(records, options);
+ * const handleTime = handleTimes(frame, options);
+ * const patience = fitPatience(records, frame, handleTime.seconds, options);
+ * const demandOf = intervalDemand(frame, handleTime.seconds, patience, 30);
+ * const halves = busyHalves(frame, handleTime.seconds);
+ * const presence = fitPresence(records, frame, halves.train, demandOf, options);
+ * const model = intervalModel(records, frame, presence, demandOf, options);
+ * const inputs = { ahtSeconds: handleTime.seconds, patienceSeconds: patience.seconds, demandOf,
+ *   present: presence.present, agentsAt: presence.agentsAt, availabilityFactor: 0.9, model };
+ * calibrationIntervals(frame, inputs).length; // 96 (2 days x 48)
  */
 export function calibrationIntervals(
   frame: CalibrationFrame,

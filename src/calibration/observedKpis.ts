@@ -81,7 +81,7 @@ export interface ObservedKpis {
  * @internal
  * @throws StaffcastError `INVALID_INPUT` for a negative or non-finite threshold.
  * @example
- * import { calibrationGrid } from './calibrateGrid.js';
+ * import { calibrationGrid } from './grid.js';
  * // a served (service > 0) or abandoned call of agent A01, arriving at `at` after no IVR
  * const call = (at: string, waitSeconds: number, serviceSeconds: number) => ({ arrivalMs: Date.parse(at),
  *   serviceType: 'PS', priority: 0, outcome: serviceSeconds > 0 ? 'AGENT' : 'HANG', vruSeconds: 0, queued: waitSeconds > 0,

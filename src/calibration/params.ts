@@ -31,9 +31,22 @@ function hourlyJson(t: HourlyTable): { workweek: (number | null)[]; weekend: (nu
  * ISO text with the zone's offset, `formatInstant`). O(1).
  *
  * @example
- * // the February 1999 bank month on half hours
- * fittedParams(frame, resolveCalibrateOptions({}), inputs).fittedOn;
- * // { from: '1999-02-01T00:00:00Z', to: '1999-02-15T00:00:00Z' }
+ * import { calibrationFrame } from './frame.js';
+ * import { handleTimes } from './handleTime.js';
+ * import { fitPatience } from './patience/fitPatience.js';
+ * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
+ * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
+ * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
+ *   return { arrivalMs: Date.UTC(2024, 0, 1 + day, 10) + k * 60_000, serviceType: 'PS', priority: 0,
+ *     outcome: ab ? 'HANG' : 'AGENT', vruSeconds: 0, queued: wait > 0, queueSeconds: wait,
+ *     servedByAgent: !ab, serviceSeconds: ab ? NaN : 120 + (k % 7) * 10, agent: ab ? '' : `A${k % 3}` }; };
+ * const records = [0, 1].flatMap((day) => Array.from({ length: 60 }, (_, k) => call(day, k)));
+ * const options = resolveCalibrateOptions({ timeZone: 'UTC' });
+ * const frame = calibrationFrame(records, options);
+ * const handleTime = handleTimes(frame, options);
+ * const patience = fitPatience(records, frame, handleTime.seconds, options);
+ * const fitted = { ahtSecondsByHour: handleTime.byHour, patienceSecondsByHour: patience.byHour, availabilityFactor: 0.9 };
+ * fittedParams(frame, options, fitted).fittedOn; // { from: '2024-01-01T00:00:00Z', to: '2024-01-02T00:00:00Z' }
  */
 export function fittedParams(
   frame: CalibrationFrame,

@@ -7,10 +7,22 @@ import type { ModelParameters, TargetDay } from './model.js';
  * and slot over the last `profileWeeks` normal days, sum(calls * aht) / sum(calls), with numerator
  * and denominator each smoothed by one [1, 2, 1] / 4 pass across neighbouring slots (so a slot
  * with few calls borrows from its neighbours). Slots with no handled volume take the weekday's
- * overall volume-weighted AHT, and then the whole window's. O(7 * profileWeeks * slots).
+ * overall volume-weighted AHT, and then the whole window's; NaN when no normal day of the window
+ * has handled volume. O(7 * profileWeeks * slots).
  *
  * @example
- * // Mondays: slot 0 has 10 calls at 200 s and 30 calls at 300 s -> about 275 s (before smoothing)
+ * // two Mondays of a daily table: 20 calls at 200 s, then 30 calls at 300 s
+ * import { buildDayTable } from './dayTable.js';
+ * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
+ * const days = [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 8)];
+ * const monday = [{ dayNumber: dayNumberOfDate('2024-01-15'), weekday: 1, openDaysAhead: 1 }];
+ * const aht = (calls) => forecastAht(buildDayTable({ calls: createSeries('UTC', 1440, days, calls),
+ *   ahtSeconds: createSeries('UTC', 1440, days, [200, 300]) }), 2, monday, new Uint8Array(2),
+ *   DEFAULT_MODEL_PARAMETERS);
+ * aht([20, 30]); // Float64Array [260] ((20 x 200 + 30 x 300) / 50)
+ * // 10 and 30 calls: each Monday is outside 60-160 % of the other's volume, so both are abnormal
+ * // (`abnormalRows`) and no normal day is left to take an AHT from
+ * aht([10, 30]); // Float64Array [NaN]
  */
 export function forecastAht(
   table: DayTable,

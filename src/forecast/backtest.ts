@@ -136,8 +136,16 @@ const MIN_TRAINING_DAYS = 14;
  *
  * @throws StaffcastError `INVALID_INPUT` for bad options; `NO_DATA` when no origin qualifies.
  * @example
- * // backtest(history, { horizonDays: 7, origins: 'all' }).rows.filter((r) => r.leadDay === 0)
- * // -> one pooled row per method
+ * // three weeks of daily totals, the same each week (Monday 20 ... Sunday 5) plus 2 calls a week more
+ * const days = Array.from({ length: 21 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const history = { calls: createSeries('UTC', 1440, days,
+ *   days.map((_, d) => [20, 30, 30, 30, 30, 10, 5][d % 7] + 2 * Math.floor(d / 7))) };
+ * const methods = ['seasonal-naive', 'historical-average'];
+ * const result = backtest(history, { horizonDays: 1, origins: 'all', methods });
+ * result.origins; // ['2024-01-16', '2024-01-17', '2024-01-18', '2024-01-19', '2024-01-20'] (after 14 days)
+ * result.rows.filter((r) => r.leadDay === 0).map((r) => [r.method, r.metrics.wape]);
+ * // [['seasonal-naive', 0.08], ['historical-average', 0.12]] (one pooled row per method)
+ * result.rows[0].metrics; // { n: 5, wape: 0.08, mae: 2, rmse: 2, mase: 1, bias: -2 } (last week is 2 short)
  */
 export function backtest(history: History, options: BacktestOptions): BacktestResult {
   const table = buildDayTable(history);

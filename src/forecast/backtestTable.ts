@@ -10,8 +10,16 @@ function fmt(x: number | undefined, digits: number): string {
  * and, when quantiles were forecast, the coverage of [lowest, highest] quantile. O(rows).
  *
  * @example
- * formatBacktestTable(backtest(history, { horizonDays: 1, origins: 8 })).split('\n')[0];
- * // 'method              lead  intervals    wape  vs_avg     mae    rmse   mase    bias  coverage'
+ * // three weeks of daily totals, the same each week (Monday 20 ... Sunday 5) plus 2 calls a week more
+ * const days = Array.from({ length: 21 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const history = { calls: createSeries('UTC', 1440, days,
+ *   days.map((_, d) => [20, 30, 30, 30, 30, 10, 5][d % 7] + 2 * Math.floor(d / 7))) };
+ * const methods = ['seasonal-naive', 'historical-average'];
+ * const table = formatBacktestTable(backtest(history, { horizonDays: 1, origins: 'all', methods }));
+ * table.split('\n').slice(0, 3);
+ * // ['method              lead  intervals    wape  vs_avg     mae    rmse   mase    bias  coverage',
+ * //  'seasonal-naive         1          5  0.0800   0.667    2.00    2.00  1.000   -2.00         -',
+ * //  'seasonal-naive       all          5  0.0800   0.667    2.00    2.00  1.000   -2.00         -']
  */
 export function formatBacktestTable(result: BacktestResult): string {
   const base = new Map<number, number>();

@@ -178,8 +178,20 @@ const LEVEL_CHECK_DAYS = 28;
  * O(28 x 2.5 x profileWeeks).
  *
  * @example
- * // every weekday 100 calls but 5 weeks of 150 five to nine weeks ago -> 24 (the 24-week trim
- * // drops all five; the 16-week one keeps one); a step from 100 to 200 ten weeks ago -> 16
+ * // 30 weeks of daily totals from Monday 1 January 2024, set by weeks before the end (0 = last 7 days)
+ * import { buildDayTable } from './dayTable.js';
+ * import { rowTotals } from './dayStats.js';
+ * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
+ * const days = Array.from({ length: 210 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const windowFor = (callsWeeksAgo) => {
+ *   const table = buildDayTable({ calls: createSeries('UTC', 1440, days,
+ *     days.map((_, d) => callsWeeksAgo(Math.floor((209 - d) / 7)))) });
+ *   return levelWindow(table, 210, rowTotals(table, 210), () => false, DEFAULT_MODEL_PARAMETERS);
+ * };
+ * // 100 calls a day but 150 five to nine weeks ago: the 24-week trim drops all five, the 16-week one keeps one
+ * windowFor((ago) => (ago >= 5 && ago <= 9 ? 150 : 100)); // 24
+ * // a step from 100 to 200 ten weeks ago: the shorter window follows it
+ * windowFor((ago) => (ago >= 10 ? 100 : 200)); // 16
  */
 export function levelWindow(
   table: ModelInput['table'],
@@ -229,7 +241,22 @@ const SHAPE_MARGIN = 0.95;
  * Only rows before `end` are used. O(4 x 2 x shapeWeeks x slots).
  *
  * @example
- * // Saturdays whose evening peak moves 6 minutes a week -> 4; a fixed weekly shape -> shapeWeeks
+ * // 24 Saturdays of hourly calls from 6 January 2024: 10-12 an hour and a peak of 60-62 at one hour
+ * import { buildDayTable } from './dayTable.js';
+ * import { rowTotals } from './dayStats.js';
+ * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
+ * const starts = Array.from({ length: 24 * 24 }, (_, k) => Date.UTC(2024, 0, 6 + 7 * Math.floor(k / 24), k % 24));
+ * const windowFor = (peakHour) => {
+ *   const calls = starts.map((_, k) => {
+ *     const week = Math.floor(k / 24);
+ *     const hour = k % 24;
+ *     return (hour === peakHour(week) ? 60 : 10) + ((week + hour) % 3);
+ *   });
+ *   const table = buildDayTable({ calls: createSeries('UTC', 60, starts, calls) });
+ *   return shapeWindow(table, 24, 6, rowTotals(table, 24), () => false, DEFAULT_MODEL_PARAMETERS, 1);
+ * };
+ * windowFor(() => 12); // 16 (a fixed shape keeps shapeWeeks)
+ * windowFor((week) => 16 + Math.floor(week / 4)); // 4 (an evening peak one hour later every 4 weeks)
  */
 export function shapeWindow(
   table: ModelInput['table'],

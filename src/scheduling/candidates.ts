@@ -48,7 +48,7 @@ export interface GenerateCandidatesOptions {
  *
  * @example
  * import { slotCalendar } from './calendar.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // 6-hour slots, Monday open 06:00-18:00
  * openSlots(slotCalendar({ intervalMinutes: 360, required: [0, 0, 0, 0] }), parseShiftRules({ shiftTypes: [{ name: 'd',
  *   earliestStart: '06:00', latestStart: '06:00', lengthsMinutes: [360] }],
@@ -144,7 +144,7 @@ function thin(values: number[], keep: number): number[] {
  * @throws StaffcastError `CONFIG` when a length or break duration is not a multiple of the interval
  * @example
  * import { slotCalendar } from './calendar.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // one type, 08:00 or 09:00, 8 h, hourly grid over one day: 2 candidates
  * generateCandidates(slotCalendar({ intervalMinutes: 60, required: new Array(24).fill(1) }),
  *   parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '09:00',
@@ -290,7 +290,7 @@ export function generateCandidates(
  *
  * @example
  * import { slotCalendar } from './calendar.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // a 4-hour shift from 00:00 with an explicit 1-hour break at offset 1
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',
  *   lengthsMinutes: [240], breaks: [{ name: 'b', durationMinutes: 60, earliestStartMinutes: 60, latestStartMinutes: 60 }] }] });
@@ -335,7 +335,7 @@ export function forEachCoverage(
  * @example
  * // a 3-slot shift from slot 670 of a cyclic 672-slot week: visit(670, 0), visit(671, 1), visit(0, 2)
  * import { slotCalendar } from './calendar.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // one 4-hour shift from 00:00 on an hourly day
  * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1] });
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',

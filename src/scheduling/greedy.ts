@@ -18,7 +18,7 @@ export interface CoverSolution {
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
  * import { buildCoveringModel } from './model.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // one 4-hour shift (cost 1 per paid hour) against required [1, 1, 1, 1, 1] hourly, penalties 100 / 0.01
  * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1] });
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',
@@ -58,7 +58,7 @@ export function coverObjective(
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
  * import { buildCoveringModel } from './model.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // column 0 is a 4-hour shift from 00:00: it covers slots 0..3 of 5
  * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1] });
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',
@@ -140,7 +140,7 @@ class MinHeap {
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
  * import { buildCoveringModel } from './model.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // required [2, 2, 2, 2] hourly, one candidate: a 4-hour shift at 00:00
  * const cal = slotCalendar({ intervalMinutes: 60, required: [2, 2, 2, 2] });
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',

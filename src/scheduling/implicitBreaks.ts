@@ -50,7 +50,7 @@ export interface ImplicitBreakModel extends CoveringModel {
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
  * import { buildCoveringModel } from './model.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // 8 hourly slots, 8-hour shifts starting at slots 0 or 1, a 1-hour break 2..3 hours after the start:
  * // one class, times [2, 3, 4]: 2 shift + 8 under + 6 break/queue columns
  * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1, 1, 1, 1] });
@@ -262,7 +262,7 @@ export function implicitBreakModel(
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
  * import { buildCoveringModel } from './model.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // shifts starting at slots 0 and 1, break window offsets 2..3, solution: two breaks at slot 3
  * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1, 1, 1, 1] });
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '01:00',
@@ -325,7 +325,7 @@ export function recoverBreaks(
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
  * import { buildCoveringModel } from './model.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // required 1 in each of 8 hourly slots; shifts at slots 0 and 1 with their breaks at slot 3 cover slot 0
  * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 1, 1, 1, 1] });
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '01:00',

@@ -46,7 +46,7 @@ const EPS = 1e-6;
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
  * import { buildCoveringModel } from './model.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // required [1, 1, 1, 1] hourly, one 4-hour column, LP value 0.6: ceil gives one shift
  * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1] });
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',
@@ -253,7 +253,7 @@ export function roundLpSolution(
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
  * import { buildCoveringModel } from './model.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // shift columns with LP values [0.4, 2]: bounds [0, 1] and [2, 2]
  * const cal = slotCalendar({ intervalMinutes: 60, required: new Array(24).fill(1) });
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '10:00',

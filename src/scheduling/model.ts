@@ -52,7 +52,7 @@ export interface CoveringModel {
  * @example
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // one candidate, a 2-hour shift from 01:00, covering slots 1 and 2
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '01:00', latestStart: '01:00',
  *   lengthsMinutes: [120] }] });
@@ -86,7 +86,7 @@ export function coverageMatrix(c: Candidates, rules: ShiftRulesConfig, intervalM
  * @example
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // 3 candidates (8-hour shifts at 08:00, 09:00, 10:00) over 24 hourly slots, no caps, counts, shares or tours
  * const cal = slotCalendar({ intervalMinutes: 60, required: new Array(24).fill(1) });
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '10:00',

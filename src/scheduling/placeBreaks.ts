@@ -21,7 +21,7 @@ export interface ShiftInstance {
  * @example
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // one agent 00:00-08:00, 1-hour lunch starting 3:00..5:00 after the start, required dips at 04:00
  * const cal = slotCalendar({ intervalMinutes: 60, required: [1, 1, 1, 1, 0, 1, 1, 1] });
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '00:00',

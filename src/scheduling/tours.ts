@@ -44,7 +44,7 @@ export function daysOffTogether(mask: number, days: number, cyclic: boolean): bo
  * @example
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // 4..6 shifts a week (the defaults), days off together, cyclic week, one (type, length) group
  * const cal = slotCalendar({ intervalMinutes: 60, required: new Array(168).fill(1) });
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '09:00', latestStart: '09:00',
@@ -96,7 +96,7 @@ export interface TourAssignment {
  * @example
  * import { slotCalendar } from './calendar.js';
  * import { generateCandidates } from './candidates.js';
- * import { parseShiftRules } from './rules.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
  * // one 09:00 shift a day (columns 0..6 = Mon..Sun); one Mon-Fri tour and one shift on each weekday
  * const cal = slotCalendar({ intervalMinutes: 60, required: new Array(168).fill(1) });
  * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '09:00', latestStart: '09:00',

@@ -80,6 +80,7 @@ export class ReplicationScratch {
  *
  * @example
  * // one agent, calls at 0, 10 and 20 s of 60 s each: waits 0, 50 and 100 s
+ * import { toModel } from './model.js';
  * const model = toModel('x', { intervalMinutes: 60, agents: [1], queues: [{ arrivals: { kind: 'replayed',
  *   arrivalSeconds: [0, 10, 20] }, handleTime: { kind: 'replayed', handleSeconds: [60, 60, 60] } }] }, 20);
  * const calls = emptySimulatedCalls();

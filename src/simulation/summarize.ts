@@ -135,7 +135,19 @@ function poolPeriod(values: Float64Array, unit: number, R: number, confidence: n
  * across replications with a Student-t interval (see `estimate`). Cost O(R x intervals x queues).
  *
  * @example
- * // see simulate
+ * // two replications of one agent taking calls at 0, 10 and 20 s of 60 s each (waits 0, 50, 100 s)
+ * import { toModel } from './model.js';
+ * import { ReplicationScratch, runReplication } from './runReplication.js';
+ * const model = toModel('x', { intervalMinutes: 60, agents: [1], queues: [{ arrivals: { kind: 'replayed',
+ *   arrivalSeconds: [0, 10, 20] }, handleTime: { kind: 'replayed', handleSeconds: [60, 60, 60] } }] }, 20);
+ * const states = streamStates(1, 2);
+ * const counters = [0, 1].map((r) =>
+ *   runReplication(model, states.subarray(4 * r, 4 * r + 4), new ReplicationScratch()));
+ * const result = summarize(model, counters, 1, 0.95);
+ * result.horizon.serviceLevel.offered; // { mean: 1 / 3, standardError: 0, lower: 1 / 3, upper: 1 / 3,
+ * //   replications: 2 } (replayed calls: both replications alike)
+ * result.horizon.asaSeconds.mean; // 50
+ * result.horizon.occupancy.mean; // 0.05 (180 s busy in one agent-hour)
  */
 export function summarize(
   model: SimulationModel,

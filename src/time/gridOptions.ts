@@ -8,8 +8,11 @@
  *
  * @example
  * // the options of `staffingSummary` extend Required<GridOptions>
- * const grid: GridOptions = { timeZone: 'Europe/Madrid', intervalMinutes: 30 };
- * staffingSummary(agents, starts, { ...grid, paidHoursPerWeek: 37.5 });
+ * const grid: GridOptions = { timeZone: 'Europe/Madrid', intervalMinutes: 60 };
+ * const summary = staffingSummary(Float64Array.of(0, 3_600_000), Float64Array.of(2, 4),
+ *   { ...grid, paidHoursPerWeek: 37.5 });
+ * summary.agentHours; // 6
+ * summary.fte; // 0.16 (6 h in a 7-day horizon / 37.5)
  */
 export interface GridOptions {
   /**

@@ -93,9 +93,13 @@ export interface PlanForecastInputs {
  *   `ahtSeconds`, no `aht_seconds` column and no `fittedParams`); `FILE_READ` naming the config key of a missing
  *   file; `CSV_ROW`, `NO_DATA`, `INVALID_INPUT` from the steps.
  * @example
- * const cfg = parsePlanConfig(JSON.parse(readFileSync('examples/plan.json', 'utf8')));
- * (await readAndForecastPlan(cfg, { baseDir: 'examples', source: 'plan.json' })).forecast.starts.length;
- * // 285 (5 weekdays x 57 quarter-hours)
+ * // a plan on the three-week bank fixture (5-minute rows, weekdays 07:00-21:00 starts, New York)
+ * const cfg = parsePlanConfig({ history: { file: 'bank_3weeks_5min.csv', timeZone: 'America/New_York' },
+ *   outputIntervalMinutes: 15, horizonDays: 7, target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+ *   ahtSeconds: 300, rules: 'rules.json' });
+ * const { forecast } = await readAndForecastPlan(cfg, { baseDir: 'test/fixtures/plan', source: 'plan.json' });
+ * forecast.starts.length; // 285 (5 weekdays x 57 quarter-hours)
+ * forecast.method; // 'auto:historical-average'
  */
 export async function readAndForecastPlan(
   cfg: PlanConfig,
@@ -161,9 +165,13 @@ export async function readAndForecastPlan(
  *   `CONFIG` for an invalid `fittedParams` file; `FILE_READ` naming the config key of
  *   a missing file; `CSV_ROW`, `NO_DATA`, `TARGET_UNREACHABLE`, `INVALID_INPUT` from the steps.
  * @example
- * const cfg = parsePlanConfig(JSON.parse(readFileSync('examples/plan.json', 'utf8')));
- * (await planRequirement(cfg, { baseDir: 'examples', source: 'plan.json' })).requirement.starts.length;
- * // 285 (5 weekdays x 57 quarter-hours)
+ * // a plan on the three-week bank fixture (5-minute rows, weekdays 07:00-21:00 starts, New York)
+ * const cfg = parsePlanConfig({ history: { file: 'bank_3weeks_5min.csv', timeZone: 'America/New_York' },
+ *   outputIntervalMinutes: 15, horizonDays: 7, target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+ *   ahtSeconds: 300, rules: 'rules.json' });
+ * const { requirement } = await planRequirement(cfg, { baseDir: 'test/fixtures/plan', source: 'plan.json' });
+ * requirement.starts.length; // 285 (5 weekdays x 57 quarter-hours)
+ * requirement.agentHours; // 14826.25 (sum of required agents x 0.25 h)
  */
 export async function planRequirement(
   cfg: PlanConfig,

@@ -124,7 +124,14 @@ export interface PlanUncovered {
  *
  * @internal
  * @example
- * planUncovered(result.schedule, result.requirement).lines; // [] when every interval is covered
+ * // four hours from Monday 27 October 2003 05:00 in New York: 2 agents required each, 0-3 on the phones
+ * const starts = Float64Array.from([0, 1, 2, 3], (k) => Date.parse('2003-10-27T10:00:00Z') + k * 3_600_000);
+ * const schedule = { starts, coverage: { required: Float64Array.of(2, 2, 2, 2), net: Float64Array.of(0, 1, 2, 3) } };
+ * const u = planUncovered(schedule, { starts, timeZone: 'America/New_York', intervalMinutes: 60 });
+ * [u.noAgentIntervals, u.underCoveredIntervals, u.worstShortfall]; // [1, 1, 2]
+ * u.ranges[1]; // { kind: 'short', start: '2003-10-27T06:00:00-05:00', end: '2003-10-27T07:00:00-05:00',
+ * //   intervals: 1, maxShortfall: 1 }
+ * u.lines[0]; // '1 interval with no agents: 27 Oct 05:00-06:00'
  */
 export function planUncovered(
   schedule: ShiftSchedule,

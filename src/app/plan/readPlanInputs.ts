@@ -119,11 +119,11 @@ export interface PlanHistory {
  *   x.csv: no such file`); `CSV_ROW`, `NO_DATA` from the reader; `INVALID_INPUT` from resampling;
  *   `CONFIG` for `dailyTotals` without `profile` or `profile` without `dailyTotals`.
  * @example
- * const cfg = parsePlanConfig(JSON.parse(readFileSync('examples/plan.json', 'utf8')));
- * const r = await readPlanHistory(cfg.history, { baseDir: 'examples', source: 'plan.json', key: 'history',
- *   outputIntervalMinutes: cfg.outputIntervalMinutes });
+ * // three weeks of a US bank's calls per 5 minutes (a test fixture: 15 weekdays x 169 rows)
+ * const r = await readPlanHistory({ file: 'bank_3weeks_5min.csv', timeZone: 'America/New_York' },
+ *   { baseDir: 'test/fixtures/plan', source: 'plan.json', key: 'history', outputIntervalMinutes: 15 });
  * r.history.calls.intervalMinutes; // 15 (the file's 5-minute rows re-aggregated)
- * r.report.rowsUsed; // 27716
+ * r.report.rowsUsed; // 2535
  */
 export async function readPlanHistory(
   history: PlanConfig['history'],

@@ -29,9 +29,28 @@ export interface HalfDiagnostics {
  * the simulation (~0.3 s per half at 200 replications).
  *
  * @example
- * // the February 1999 bank month on half hours
- * halfDiagnostics(frame, halves, inputs, { thresholdSeconds: 20, noiseFloorReplications: 200 })
- *   .presenceOracle.test.agentsMae; // 0.73
+ * import { intervalDemand } from '../demand.js';
+ * import { busyHalves, calibrationFrame } from '../frame.js';
+ * import { handleTimes } from '../handleTime.js';
+ * import { fitPatience } from '../patience/fitPatience.js';
+ * import { fitPresence } from '../presence/fitPresence.js';
+ * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
+ * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
+ * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
+ *   return { arrivalMs: Date.UTC(2024, 0, 1 + day, 10) + k * 60_000, serviceType: 'PS', priority: 0,
+ *     outcome: ab ? 'HANG' : 'AGENT', vruSeconds: 0, queued: wait > 0, queueSeconds: wait,
+ *     servedByAgent: !ab, serviceSeconds: ab ? NaN : 120 + (k % 7) * 10, agent: ab ? '' : `A${k % 3}` }; };
+ * const records = [0, 1].flatMap((day) => Array.from({ length: 60 }, (_, k) => call(day, k)));
+ * const options = resolveCalibrateOptions({ timeZone: 'UTC' });
+ * const frame = calibrationFrame(records, options);
+ * const handleTime = handleTimes(frame, options);
+ * const patience = fitPatience(records, frame, handleTime.seconds, options);
+ * const demandOf = intervalDemand(frame, handleTime.seconds, patience, 30);
+ * const halves = busyHalves(frame, handleTime.seconds);
+ * const presence = fitPresence(records, frame, halves.train, demandOf, options);
+ * const inputs = { demandOf, present: presence.present, agentsOf: (i) => presence.agentsAt(i, 0.9) };
+ * halfDiagnostics(frame, halves, inputs, { ...options, noiseFloorReplications: 0 })
+ *   .presenceOracle.test.agentsMae; // 0.1115 (0.73 on the February 1999 bank month)
  */
 export function halfDiagnostics(
   frame: CalibrationFrame,

@@ -11,7 +11,7 @@ import { matchedAbandonRate, scaledCellHazard } from './hazardPatience.js';
  * last band runs from 360 s to Infinity.
  *
  * @example
- * HAZARD_EDGES_SECONDS.length; // 10 bands: 0-10 s, 10-20 s, ..., 240-360 s, 360 s and more
+ * HAZARD_EDGES_SECONDS.length; // 10 (bands 0-10 s, 10-20 s, ..., 240-360 s, 360 s and more)
  */
 export const HAZARD_EDGES_SECONDS: readonly number[] = [0, 10, 20, 30, 60, 90, 120, 180, 240, 360];
 
@@ -73,9 +73,20 @@ function hazardOf(calls: readonly QueuedCall[]): HazardBand[] {
  * 'hazard'.
  *
  * @example
- * // the February 1999 bank month on half hours
- * const patience = fitPatience(records, frame, handleTime.seconds, resolveCalibrateOptions({}));
- * patience.byHour.workweek[10]; // 388 (rounded)
+ * import { calibrationFrame } from '../frame.js';
+ * import { handleTimes } from '../handleTime.js';
+ * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
+ * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
+ * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
+ *   return { arrivalMs: Date.UTC(2024, 0, 1 + day, 10) + k * 60_000, serviceType: 'PS', priority: 0,
+ *     outcome: ab ? 'HANG' : 'AGENT', vruSeconds: 0, queued: wait > 0, queueSeconds: wait,
+ *     servedByAgent: !ab, serviceSeconds: ab ? NaN : 120 + (k % 7) * 10, agent: ab ? '' : `A${k % 3}` }; };
+ * const records = [0, 1].flatMap((day) => Array.from({ length: 60 }, (_, k) => call(day, k)));
+ * const options = resolveCalibrateOptions({ timeZone: 'UTC' });
+ * const frame = calibrationFrame(records, options);
+ * const handleTime = handleTimes(frame, options);
+ * const patience = fitPatience(records, frame, handleTime.seconds, options);
+ * patience.byHour.workweek[10]; // 90 (waiting seconds of the queued callers / abandonments)
  */
 export function fitPatience(
   records: readonly CallRecord[],

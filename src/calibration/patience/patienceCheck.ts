@@ -31,8 +31,20 @@ export interface PatienceCheck {
  * offered). O(intervals in the set).
  *
  * @example
- * // the busy training half hours of the February 1999 bank month
- * halfPatience(frame, halves.train).patienceSeconds; // 309.5 (mean wait 41.2 s)
+ * import { busyHalves, calibrationFrame } from '../frame.js';
+ * import { handleTimes } from '../handleTime.js';
+ * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
+ * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
+ * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
+ *   return { arrivalMs: Date.UTC(2024, 0, 1 + day, 10) + k * 60_000, serviceType: 'PS', priority: 0,
+ *     outcome: ab ? 'HANG' : 'AGENT', vruSeconds: 0, queued: wait > 0, queueSeconds: wait,
+ *     servedByAgent: !ab, serviceSeconds: ab ? NaN : 120 + (k % 7) * 10, agent: ab ? '' : `A${k % 3}` }; };
+ * const records = [0, 1].flatMap((day) => Array.from({ length: 60 }, (_, k) => call(day, k)));
+ * const options = resolveCalibrateOptions({ timeZone: 'UTC' });
+ * const frame = calibrationFrame(records, options);
+ * const handleTime = handleTimes(frame, options);
+ * const halves = busyHalves(frame, handleTime.seconds);
+ * halfPatience(frame, halves.train); // { patienceSeconds: 90, meanWaitSeconds: 18, abandonRate: 0.2 }
  */
 export function halfPatience(frame: CalibrationFrame, set: readonly number[]): HalfPatience {
   const { kpis } = frame;
@@ -58,8 +70,22 @@ export function halfPatience(frame: CalibrationFrame, set: readonly number[]): H
  * O(busy intervals).
  *
  * @example
- * // the February 1999 bank month on half hours
- * patienceCheck(frame, halves, patience.trainHazard).test.patienceSeconds; // 374.0
+ * import { busyHalves, calibrationFrame } from '../frame.js';
+ * import { handleTimes } from '../handleTime.js';
+ * import { fitPatience } from './fitPatience.js';
+ * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
+ * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
+ * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
+ *   return { arrivalMs: Date.UTC(2024, 0, 1 + day, 10) + k * 60_000, serviceType: 'PS', priority: 0,
+ *     outcome: ab ? 'HANG' : 'AGENT', vruSeconds: 0, queued: wait > 0, queueSeconds: wait,
+ *     servedByAgent: !ab, serviceSeconds: ab ? NaN : 120 + (k % 7) * 10, agent: ab ? '' : `A${k % 3}` }; };
+ * const records = [0, 1].flatMap((day) => Array.from({ length: 60 }, (_, k) => call(day, k)));
+ * const options = resolveCalibrateOptions({ timeZone: 'UTC' });
+ * const frame = calibrationFrame(records, options);
+ * const handleTime = handleTimes(frame, options);
+ * const patience = fitPatience(records, frame, handleTime.seconds, options);
+ * const halves = busyHalves(frame, handleTime.seconds);
+ * patienceCheck(frame, halves, patience.trainHazard).test.patienceSeconds; // 90
  */
 export function patienceCheck(
   frame: CalibrationFrame,

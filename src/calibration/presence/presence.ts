@@ -110,7 +110,7 @@ export function agentSessions(
  *
  * @internal
  * @example
- * import { calibrationGrid } from './calibrateGrid.js';
+ * import { calibrationGrid } from '../grid.js';
  * const grid30 = calibrationGrid(0, 0, 'UTC', 30);
  * presentAgents([{ agent: 'A', startMs: 0, endMs: 900_000, calls: 1 }], grid30)[0]; // 0.5
  */

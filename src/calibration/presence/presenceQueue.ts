@@ -38,7 +38,7 @@ export interface QueueAgentProfile {
  *
  * @internal
  * @example
- * import { calibrationGrid } from './calibrateGrid.js';
+ * import { calibrationGrid } from '../grid.js';
  * import { agentSessions } from './presence.js';
  * // a served (service > 0) or abandoned call of agent A01, arriving at `at` after no IVR
  * const call = (at: string, waitSeconds: number, serviceSeconds: number) => ({ arrivalMs: Date.parse(at),

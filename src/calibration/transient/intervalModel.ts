@@ -34,10 +34,28 @@ export interface IntervalModel {
  * model run per distinct (interval, whole agents, inputs).
  *
  * @example
- * // the February 1999 bank month on half hours: Monday 1 February, 10:00 (interval 20) opens
- * // with 8 agents talking and 4 callers waiting; 5.46 effective agents at factor 0.8457
- * const model = intervalModel(records, frame, presence, demandOf, resolveCalibrateOptions({}));
- * model.predict(20, true, 5.4607, 0.8457).serviceLevel; // 0.3467 (abandonment 0.1786)
+ * import { intervalDemand } from '../demand.js';
+ * import { busyHalves, calibrationFrame } from '../frame.js';
+ * import { handleTimes } from '../handleTime.js';
+ * import { fitPatience } from '../patience/fitPatience.js';
+ * import { fitPresence } from '../presence/fitPresence.js';
+ * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
+ * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
+ * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
+ *   return { arrivalMs: Date.UTC(2024, 0, 1 + day, 10) + k * 60_000, serviceType: 'PS', priority: 0,
+ *     outcome: ab ? 'HANG' : 'AGENT', vruSeconds: 0, queued: wait > 0, queueSeconds: wait,
+ *     servedByAgent: !ab, serviceSeconds: ab ? NaN : 120 + (k % 7) * 10, agent: ab ? '' : `A${k % 3}` }; };
+ * const records = [0, 1].flatMap((day) => Array.from({ length: 60 }, (_, k) => call(day, k)));
+ * const options = resolveCalibrateOptions({ timeZone: 'UTC' });
+ * const frame = calibrationFrame(records, options);
+ * const handleTime = handleTimes(frame, options);
+ * const patience = fitPatience(records, frame, handleTime.seconds, options);
+ * const demandOf = intervalDemand(frame, handleTime.seconds, patience, 30);
+ * const halves = busyHalves(frame, handleTime.seconds);
+ * const presence = fitPresence(records, frame, halves.train, demandOf, options);
+ * const model = intervalModel(records, frame, presence, demandOf, options);
+ * // Monday 10:00 (interval 20) opens empty; 2 effective agents at factor 0.9
+ * model.predict(20, true, 2, 0.9).serviceLevel; // 0.4415
  */
 export function intervalModel(
   records: readonly CallRecord[],
@@ -104,9 +122,28 @@ export function intervalModel(
  *
  * @throws StaffcastError `INVALID_INPUT` when `trainBusy` is empty.
  * @example
- * // the February 1999 bank month on half hours, transient start: 0.850 (steady) refitted to 0.846
- * fitModelAvailability(frame, halves.train, presence, model, demandOf, resolveCalibrateOptions({}))
- *   .availabilityFactor; // 0.8457
+ * import { intervalDemand } from '../demand.js';
+ * import { busyHalves, calibrationFrame } from '../frame.js';
+ * import { handleTimes } from '../handleTime.js';
+ * import { fitPatience } from '../patience/fitPatience.js';
+ * import { fitPresence } from '../presence/fitPresence.js';
+ * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
+ * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
+ * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
+ *   return { arrivalMs: Date.UTC(2024, 0, 1 + day, 10) + k * 60_000, serviceType: 'PS', priority: 0,
+ *     outcome: ab ? 'HANG' : 'AGENT', vruSeconds: 0, queued: wait > 0, queueSeconds: wait,
+ *     servedByAgent: !ab, serviceSeconds: ab ? NaN : 120 + (k % 7) * 10, agent: ab ? '' : `A${k % 3}` }; };
+ * const records = [0, 1].flatMap((day) => Array.from({ length: 60 }, (_, k) => call(day, k)));
+ * const options = resolveCalibrateOptions({ timeZone: 'UTC' });
+ * const frame = calibrationFrame(records, options);
+ * const handleTime = handleTimes(frame, options);
+ * const patience = fitPatience(records, frame, handleTime.seconds, options);
+ * const demandOf = intervalDemand(frame, handleTime.seconds, patience, 30);
+ * const halves = busyHalves(frame, handleTime.seconds);
+ * const presence = fitPresence(records, frame, halves.train, demandOf, options);
+ * const model = intervalModel(records, frame, presence, demandOf, options);
+ * fitModelAvailability(frame, halves.train, presence, model, demandOf, options)
+ *   .availabilityFactor; // 0.9072
  */
 export function fitModelAvailability(
   frame: CalibrationFrame,
