@@ -350,6 +350,8 @@ export {
   type StartSource,
   scheduleShifts,
 } from './scheduling/scheduleShifts.js';
+/** An earlier schedule as an extra MIP start (`ScheduleOptions.start`, `PlanOptions.scheduleStart`). */
+export type { ScheduleStart, StartShift } from './scheduling/scheduleStart.js';
 // uncovered intervals: runs of intervals with no agents or fewer than required, in local time
 export {
   type DescribeUncoveredOptions,

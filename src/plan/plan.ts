@@ -5,6 +5,7 @@ import { DEFAULT_THRESHOLD_SECONDS } from '../queueing/requiredAgents.js';
 import { evaluateSchedule, type ScheduleEvaluation } from '../scheduling/evaluateSchedule.js';
 import { parseShiftRules, type ShiftRulesInput } from '../scheduling/rules.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
+import type { ScheduleStart } from '../scheduling/scheduleStart.js';
 import type { OutboundCapacity } from '../staffing/outboundCapacity.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import type { History } from '../time/history.js';
@@ -56,6 +57,12 @@ export interface PlanOptions {
   history?: History | undefined;
   /** Row accounting of `history` (both are needed to skip the read step). */
   readReport?: ReadReport | undefined;
+  /**
+   * An earlier schedule (a related plan's `schedule`, e.g. the base scenario's) as an extra MIP
+   * start for the schedule step (`ScheduleOptions.start`: mapped by shift identity, used only when
+   * it meets every rule, the cheapest start wins). Default: none.
+   */
+  scheduleStart?: ScheduleStart | undefined;
 }
 
 /** Everything `plan` computed. */
@@ -175,7 +182,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     forecast: options.forecast,
   });
   const { requirement, pooled } = staffed;
-  const schedule = await schedulePlan(requirement, rules, cfg, rulesSource, timed);
+  const schedule = await schedulePlan(requirement, rules, cfg, rulesSource, timed, options.scheduleStart);
 
   const evaluated = await timed(
     'evaluate',

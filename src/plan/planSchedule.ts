@@ -1,5 +1,6 @@
 import type { ShiftRulesInput } from '../scheduling/rules.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
+import type { ScheduleStart } from '../scheduling/scheduleStart.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import type { PlanConfig } from './planConfig.js';
 import type { PlanTimer } from './planRequirement.js';
@@ -12,7 +13,8 @@ import type { PlanTimer } from './planRequirement.js';
  * zone (`scheduleShifts`), so a requirement that lists only the open intervals is never covered by
  * shifts running past them; intervals the rules cannot reach come back in the schedule's
  * `warnings`. Cost: at most the work budget, or the time limit on a machine too slow to reach it
- * (plus the greedy warm start).
+ * (plus the greedy warm start). `start`: an earlier schedule as an extra MIP start
+ * (`ScheduleOptions.start`).
  *
  * @throws StaffcastError `INFEASIBLE`, `SOLVER_FAILED`, `CONFIG` from `scheduleShifts`.
  * @example
@@ -26,6 +28,7 @@ export function schedulePlan(
   cfg: PlanConfig,
   rulesSource: string,
   timed: PlanTimer,
+  start?: ScheduleStart,
 ): Promise<ShiftSchedule> {
   return timed(
     'schedule',
@@ -42,6 +45,7 @@ export function schedulePlan(
           timeLimitSeconds: cfg.schedule.timeLimitSeconds,
           ...(cfg.schedule.workLimit === undefined ? {} : { workLimit: cfg.schedule.workLimit }),
           rulesSource,
+          start,
         },
       ),
     (s) => `${s.status}, ${s.shifts.reduce((a, b) => a + b.count, 0)} shifts`,

@@ -242,8 +242,11 @@ function scheduledRow(name: string, r: PlanResult): ScenarioRow {
  * the plan config (`applyOverrides`). The history is read and forecast once per distinct (history,
  * horizon, forecast options, output interval) and shared by the scenarios (`plan` gets it through
  * `PlanOptions.forecast/history/readReport`). With scheduling each scenario runs `plan` (one MIP
- * in its own worker thread), `concurrency` at a time; with `schedule: false` the figures are those
- * of the requirement (Erlang C/A per interval, no MIP, no outbound).
+ * in its own worker thread): the base first, then the variants `concurrency` at a time, each with
+ * the base's schedule as an extra MIP start (`PlanOptions.scheduleStart`: mapped onto the
+ * variant's shifts by identity, used only when it meets every rule of the variant and is its
+ * cheapest start, `startSource: 'given'`); with `schedule: false` the figures are those of the
+ * requirement (Erlang C/A per interval, no MIP, no outbound).
  *
  * Determinism: the rows do not depend on `concurrency`, on the order the plans finish in or on
  * machine load: the forecast and staffing are deterministic, and each MIP stops on the proven gap
@@ -293,7 +296,9 @@ export async function compareScenarios(
     return p;
   };
 
-  return mapConcurrent(scenarios, schedule ? concurrency : 1, async (scenario) => {
+  // with scheduling the base runs first and its schedule is an extra MIP start for every variant
+  let baseSchedule: ShiftSchedule | undefined;
+  const run = async (scenario: PreparedScenario): Promise<ScenarioRow> => {
     const sf = await sharedFor(scenario);
     const reuse = {
       baseDir: planDir,
@@ -307,8 +312,14 @@ export async function compareScenarios(
       const staffed = await planRequirement(scenario.cfg, reuse);
       return requirementRow(scenario.name, staffed.requirement, scenario.cfg);
     }
-    const r = await plan(scenario.config, reuse);
+    const r = await plan(scenario.config, { ...reuse, scheduleStart: baseSchedule });
+    baseSchedule ??= r.schedule;
     options.onPlan?.(scenario.name, r);
     return scheduledRow(scenario.name, r);
-  });
+  };
+  if (!schedule) return mapConcurrent(scenarios, 1, run);
+  const [first, ...variants] = scenarios;
+  if (first === undefined) return [];
+  const baseRow = await run(first);
+  return [baseRow, ...(await mapConcurrent(variants, concurrency, run))];
 }

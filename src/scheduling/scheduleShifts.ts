@@ -18,6 +18,7 @@ import {
   WEEKDAYS,
   type Weekday,
 } from './rules.js';
+import { mapScheduleStart, type ScheduleStart } from './scheduleStart.js';
 import { defaultWorkLimit, type MipStop, solveCoveringMip } from './solveMip.js';
 import { decomposeTours } from './tours.js';
 
@@ -41,6 +42,15 @@ export interface ScheduleOptions {
   useSolver?: boolean;
   /** Name of the rules file, for error messages (default `'rules'`). */
   rulesSource?: string;
+  /**
+   * An earlier schedule (e.g. the base scenario's `ShiftSchedule`) as an extra MIP start: its
+   * shifts are mapped onto this model's columns by identity (`mapScheduleStart`: type, start,
+   * length, break pattern; agents without a column are dropped), and the result competes with
+   * greedy and the LP rounding as a start only when it meets every row bound of the model
+   * (`satisfiesModelBounds`; otherwise it is rejected, not repaired). The cheapest start wins
+   * (`startSource: 'given'` when it is this one). Default: none.
+   */
+  start?: ScheduleStart | undefined;
 }
 
 /** A break of a scheduled shift. */
@@ -159,14 +169,15 @@ export interface ShiftSchedule {
   lpIterations: number;
   /**
    * The start the (last) MIP was warm-started from, the cheapest feasible one: `greedy`,
-   * `lp-rounding` (the LP relaxation rounded, see `roundLpSolution`), `previous` (the schedule of
-   * the first MIP when breaks are placed afterwards then explicitly); null without a MIP or start.
+   * `lp-rounding` (the LP relaxation rounded, see `roundLpSolution`), `given` (the earlier
+   * schedule of `ScheduleOptions.start`), `previous` (the schedule of the first MIP when breaks
+   * are placed afterwards then explicitly); null without a MIP or start.
    */
   startSource: StartSource | null;
 }
 
 /** Where a MIP start came from (`ShiftSchedule.startSource`). */
-export type StartSource = 'greedy' | 'lp-rounding' | 'previous';
+export type StartSource = 'greedy' | 'lp-rounding' | 'given' | 'previous';
 
 function describeSlot(cal: SlotCalendar, t: number): string {
   const s = cal.starts?.[t];
@@ -277,6 +288,15 @@ function worseStop(a: MipStop | null, b: MipStop | null): MipStop | null {
   return STOP_RANK[a] >= STOP_RANK[b] ? a : b;
 }
 
+/**
+ * Orders schedules by real objective, equal to 12 significant digits counting as a tie (the
+ * stable sort then keeps the earlier one: greedy, the given start, the LP rounding, the MIP): the
+ * same schedule summed in another order must not lose to float noise.
+ */
+function byObjective(p: { objective: number }, q: { objective: number }): number {
+  return Number(p.objective.toPrecision(12)) - Number(q.objective.toPrecision(12));
+}
+
 function realObjective(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig, sol: CoverSolution) {
   const instances = placeBreaks(c, cal, rules, sol.x);
   return { instances, objective: buildResult(c, cal, rules, instances).objective };
@@ -295,7 +315,9 @@ async function runMethod(
   options: ScheduleOptions,
   timeLimitSeconds: number,
   workShare: number,
-  start?: (c: Candidates) => { sol: CoverSolution; instances?: ShiftInstance[] } | undefined,
+  start?: (
+    c: Candidates,
+  ) => { sol: CoverSolution; instances?: ShiftInstance[]; source: StartSource } | undefined,
 ): Promise<MethodRun | undefined | null> {
   const c = generateCandidates(cal, rules, {
     breakMethod: method === 'explicit' ? 'explicit' : 'afterwards',
@@ -337,13 +359,13 @@ async function runMethod(
   if (extra !== undefined) {
     if (extra.instances === undefined) {
       const r = realObjective(c, cal, rules, extra.sol);
-      addChecked(extra.sol, r.instances, r.objective, 'previous');
+      addChecked(extra.sol, r.instances, r.objective, extra.source);
     } else
       addChecked(
         extra.sol,
         extra.instances,
         buildResult(c, cal, rules, extra.instances).objective,
-        'previous',
+        extra.source,
       );
   }
   let bound: number | undefined;
@@ -391,7 +413,7 @@ async function runMethod(
       }
     }
   }
-  candidates.sort((p, q) => p.objective - q.objective);
+  candidates.sort(byObjective);
   if (options.useSolver !== false) {
     const warm = candidates[0];
     if (warm !== undefined && warm.source !== 'mip') startSource = warm.source;
@@ -412,7 +434,7 @@ async function runMethod(
       const first = candidates[0];
       if (first === undefined || r.objective <= first.objective + 1e-9)
         provenOptimal = mip.outcome === 'optimal';
-      candidates.sort((p, q) => p.objective - q.objective);
+      candidates.sort(byObjective);
     }
   }
   const winner = candidates[0];
@@ -524,26 +546,37 @@ export async function scheduleShifts(
   const limit = options.timeLimitSeconds ?? 600;
   const hasBreaks = rules.shiftTypes.some((t) => t.breaks.length > 0);
   const t0 = performance.now();
+  const previous = options.start;
+  // the earlier schedule mapped onto each method's columns (an extra start; checked in runMethod)
+  const given =
+    previous === undefined
+      ? undefined
+      : (c: Candidates) => {
+          const m = mapScheduleStart(previous, c, cal, rules);
+          return m.mapped === 0
+            ? undefined
+            : { sol: m.sol, instances: m.instances, source: 'given' as const };
+        };
   let run: MethodRun | undefined | null;
   if (!hasBreaks || rules.breakMethod === 'explicit')
-    run = await runMethod('explicit', cal, rules, options, limit, 1);
+    run = await runMethod('explicit', cal, rules, options, limit, 1, given);
   else if (rules.breakMethod === 'afterwards')
-    run = await runMethod('afterwards', cal, rules, options, limit, 1);
+    run = await runMethod('afterwards', cal, rules, options, limit, 1, given);
   else {
-    run = await runMethod('implicit', cal, rules, options, limit, 1);
+    run = await runMethod('implicit', cal, rules, options, limit, 1, given);
     if (run === null && rules.breakMethod === 'implicit')
-      run = await runMethod('afterwards', cal, rules, options, limit, 1);
+      run = await runMethod('afterwards', cal, rules, options, limit, 1, given);
   }
   if (run === null) {
     // break rules of one shift type with overlapping windows: no implicit model
     // the work budget (and the safety net) split 35/65 between the two MIPs
-    const first = await runMethod('afterwards', cal, rules, options, 0.35 * limit, 0.35);
+    const first = await runMethod('afterwards', cal, rules, options, 0.35 * limit, 0.35, given);
     const left = Math.max(1, limit - (performance.now() - t0) / 1000);
     const probe = generateCandidates(cal, rules, { breakMethod: 'explicit' });
     if (probe.count <= 60000) {
       const second = await runMethod('explicit', cal, rules, options, left, 0.65, (c) => {
         const sol = first ? mapToExplicit(first, c) : undefined;
-        return sol === undefined ? undefined : { sol };
+        return sol === undefined ? undefined : { sol, source: 'previous' };
       });
       run = second ?? first;
       if (second && first) {
