@@ -17,9 +17,10 @@
  * budget (target: proven optimal in < 5 s each on 2 cores), and four weeks with breaks (the US
  * bank's requirement of `examples/plan.json` over 28 days with its rules on the complete grid, and
  * the Israeli bank's February 1999 with the rules below without tours; target: within 2% of the
- * bound in 60 s: these run with a 55 s wall-clock safety net, so their schedules depend on the
- * machine load). The `start` column says which start the MIP got (greedy, LP rounding, or for a
- * scenario variant `given`: the base scenario's schedule).
+ * bound in 60 s, with a 55 s wall-clock safety net; the Israeli case stops on its stalled root cut
+ * rounds, `stoppedBy: 'work'`, so its schedule does not depend on the machine load once the
+ * machine reaches that point within the net). The `start` column says which start the MIP got
+ * (greedy, LP rounding, or for a scenario variant `given`: the base scenario's schedule).
  * `SCHEDULING_BENCH=reproducible npm run bench -- scheduling` runs only these.
  */
 import { readFileSync } from 'node:fs';
