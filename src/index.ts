@@ -228,6 +228,8 @@ export {
 /** The MIP's default deterministic work budget, and why a MIP stopped (gap, work, time, error). */
 export { defaultWorkLimit, type MipStop } from './scheduling/solveMip.js';
 export type { ScheduleEfficiency } from './scheduling/efficiency.js';
+/** An earlier schedule as an extra MIP start (`ScheduleOptions.start`, `PlanOptions.scheduleStart`). */
+export type { ScheduleStart, StartShift } from './scheduling/scheduleStart.js';
 // uncovered intervals: runs of intervals with no agents or fewer than required, in local time
 export {
   type DescribeUncoveredOptions,

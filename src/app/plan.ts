@@ -8,6 +8,7 @@ import { renderReportHtml } from '../report/html.js';
 import { renderTerminalSummary } from '../report/terminal.js';
 import type { ReportInput } from '../report/types.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
+import type { ScheduleStart } from '../scheduling/scheduleStart.js';
 import {
   type PlanConfig,
   type PlanConfigInput,
@@ -62,6 +63,12 @@ export interface PlanOptions {
   history?: History | undefined;
   /** Row accounting of `history` (both are needed to skip the read step). */
   readReport?: ReadReport | undefined;
+  /**
+   * An earlier schedule (a related plan's `schedule`, e.g. the base scenario's) as an extra MIP
+   * start for the schedule step (`ScheduleOptions.start`: mapped by shift identity, used only when
+   * it meets every rule, the cheapest start wins). Default: none.
+   */
+  scheduleStart?: ScheduleStart | undefined;
 }
 
 /**
@@ -138,6 +145,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
           timeLimitSeconds: cfg.schedule.timeLimitSeconds,
           ...(cfg.schedule.workLimit === undefined ? {} : { workLimit: cfg.schedule.workLimit }),
           rulesSource,
+          start: options.scheduleStart,
         },
       ),
     (s) => `${s.status}, ${s.shifts.reduce((a, b) => a + b.count, 0)} shifts`,

@@ -15,6 +15,7 @@ import { restrictToOpeningHours } from '../scenario/restrictToOpeningHours.js';
 import { scenarioReportTable } from '../scenario/scenarioReportTable.js';
 import type { ScenarioRow } from '../scenario/scenarioRow.js';
 import { parseSweep, sweepVariants } from '../scenario/sweep.js';
+import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
 import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../schemas/planConfig.js';
 import {
   type OpeningHours,
@@ -240,8 +241,11 @@ function mapCounted<T, R>(
  * the plan config (`applyOverrides`). The history is read and forecast once per distinct (history,
  * horizon, forecast options, output interval) and shared by the scenarios (`plan` gets it through
  * `PlanOptions.forecast/history/readReport`). With scheduling each scenario runs `plan` (one MIP
- * in its own worker thread), `concurrency` at a time; with `schedule: false` the figures are those
- * of the requirement (Erlang C/A per interval, no MIP, no outbound).
+ * in its own worker thread): the base first, then the variants `concurrency` at a time, each with
+ * the base's schedule as an extra MIP start (`PlanOptions.scheduleStart`: mapped onto the
+ * variant's shifts by identity, used only when it meets every rule of the variant and is its
+ * cheapest start, `startSource: 'given'`); with `schedule: false` the figures are those of the
+ * requirement (Erlang C/A per interval, no MIP, no outbound).
  *
  * Determinism: the rows do not depend on `concurrency`, on the order the plans finish in or on
  * machine load: the forecast and staffing are deterministic, and each MIP stops on the proven gap
@@ -291,7 +295,9 @@ export async function compareScenarios(
     return p;
   };
 
-  return mapCounted(options.onProgress, scenarios, schedule ? concurrency : 1, async (scenario) => {
+  // with scheduling the base runs first and its schedule is an extra MIP start for every variant
+  let baseSchedule: ShiftSchedule | undefined;
+  const run = async (scenario: PreparedScenario): Promise<ScenarioRow> => {
     const sf = await sharedFor(scenario);
     const reuse = {
       baseDir: planDir,
@@ -305,9 +311,19 @@ export async function compareScenarios(
       const staffed = await planRequirement(scenario.cfg, reuse);
       return requirementRow(scenario.name, staffed.requirement, scenario.cfg);
     }
-    const r = await plan(scenario.config, reuse);
+    const r = await plan(scenario.config, { ...reuse, scheduleStart: baseSchedule });
+    baseSchedule ??= r.schedule;
     options.onPlan?.(scenario.name, r);
     return scheduledRow(scenario.name, r);
+  };
+  if (!schedule) return mapCounted(options.onProgress, scenarios, 1, run);
+  // the variants wait for the base (index 0, started first), then run `concurrency` at a time
+  let baseDone: Promise<unknown> = Promise.resolve();
+  return mapCounted(options.onProgress, scenarios, concurrency, (scenario, i) => {
+    if (i > 0) return baseDone.then(() => run(scenario));
+    const row = run(scenario);
+    baseDone = row;
+    return row;
   });
 }
 

@@ -18,6 +18,7 @@ import { implicitBreakModel, implicitStart, recoverBreaks } from './implicitBrea
 import { lpNeighbourhood, lpRelaxation, roundLpSolution } from './lpRoundingStart.js';
 import { buildCoveringModel, type CoveringModel } from './model.js';
 import { placeBreaks, type ShiftInstance } from './placeBreaks.js';
+import { mapScheduleStart, type ScheduleStart } from './scheduleStart.js';
 import { defaultWorkLimit, type MipStop, solveCoveringMip } from './solveMip.js';
 import { decomposeTours } from './tours.js';
 
@@ -41,6 +42,15 @@ export interface ScheduleShiftsOptions {
   useSolver?: boolean;
   /** Name of the rules file, for error messages (default `'rules'`). */
   rulesSource?: string;
+  /**
+   * An earlier schedule (e.g. the base scenario's `ShiftSchedule`) as an extra MIP start: its
+   * shifts are mapped onto this model's columns by identity (`mapScheduleStart`: type, start,
+   * length, break pattern; agents without a column are dropped), and the result competes with
+   * greedy and the LP rounding as a start only when it meets every row bound of the model
+   * (`satisfiesModelBounds`; otherwise it is rejected, not repaired). The cheapest start wins
+   * (`startSource: 'given'` when it is this one). Default: none.
+   */
+  start?: ScheduleStart | undefined;
 }
 
 /**
@@ -152,7 +162,8 @@ export interface ShiftSchedule {
   solverSeconds: number;
   /**
    * Why the MIP stopped: `gap` (proven within `relativeGap`, or `status: 'heuristic'` with a MIP
-   * that ended on its own), `work` (the deterministic `workLimit`; the same schedule on every run),
+   * that ended on its own), `work` (the deterministic `workLimit`, or root cut rounds that stall
+   * while the gap is above 10x `relativeGap`; the same schedule on every run),
    * `time` (the wall-clock safety net `timeLimitSeconds`: the schedule depends on machine load),
    * `error` (HiGHS failed; the greedy schedule is kept); null without a MIP (`useSolver: false`).
    * With two MIPs (breaks placed afterwards, then explicit) the less reproducible of the two.
@@ -165,14 +176,15 @@ export interface ShiftSchedule {
   lpIterations: number;
   /**
    * The start the (last) MIP was warm-started from, the cheapest feasible one: `greedy`,
-   * `lp-rounding` (the LP relaxation rounded, see `roundLpSolution`), `previous` (the schedule of
-   * the first MIP when breaks are placed afterwards then explicitly); null without a MIP or start.
+   * `lp-rounding` (the LP relaxation rounded, see `roundLpSolution`), `given` (the earlier
+   * schedule of `ScheduleOptions.start`), `previous` (the schedule of the first MIP when breaks
+   * are placed afterwards then explicitly); null without a MIP or start.
    */
   startSource: StartSource | null;
 }
 
 /** Where a MIP start came from (`ShiftSchedule.startSource`). */
-export type StartSource = 'greedy' | 'lp-rounding' | 'previous';
+export type StartSource = 'greedy' | 'lp-rounding' | 'given' | 'previous';
 
 function describeSlot(cal: SlotCalendar, t: number): string {
   const s = cal.starts?.[t];
@@ -271,6 +283,21 @@ interface MethodRun {
   startSource: StartSource | null;
 }
 
+/**
+ * On a model of at least 100,000 nonzeros the main MIP stops at the root once two cut rounds in a
+ * row close less than 2% of the gap left while the gap is above 10x the target, at least 0.1%
+ * (`MipSolveOptions.rootStall`). Smaller models (every example, test and MSD instance) branch
+ * on as before: there a round costs little and branching proves optimality within the budget.
+ * Measured on the Israeli bank's four weeks with breaks (bench/scheduling.bench.ts, 133,375
+ * nonzeros): after the root LP (bound 3228.94, start 3251.33) the rounds take the bound to
+ * 3239.47 at 6,718 simplex iterations, then HiGHS 1.15 spends minutes at the root with no
+ * progress checkpoint and past its time limit (with or without restarts, root heuristics or
+ * symmetry detection); it now stops there, 0.365% from the bound, on every run.
+ */
+const ROOT_STALL_CLOSURE = 0.02;
+const ROOT_STALL_GAP = 10;
+const ROOT_STALL_NONZEROS = 100_000;
+
 /** Share of the work budget the LP-rounding neighbourhood may use (the MIP gets the rest). */
 const NEIGHBOURHOOD_WORK = 0.1;
 
@@ -281,6 +308,15 @@ function worseStop(a: MipStop | null, b: MipStop | null): MipStop | null {
   if (a === null) return b;
   if (b === null) return a;
   return STOP_RANK[a] >= STOP_RANK[b] ? a : b;
+}
+
+/**
+ * Orders schedules by real objective, equal to 12 significant digits counting as a tie (the
+ * stable sort then keeps the earlier one: greedy, the given start, the LP rounding, the MIP): the
+ * same schedule summed in another order must not lose to float noise.
+ */
+function byObjective(p: { objective: number }, q: { objective: number }): number {
+  return Number(p.objective.toPrecision(12)) - Number(q.objective.toPrecision(12));
 }
 
 function realObjective(c: Candidates, cal: SlotCalendar, rules: ShiftRulesConfig, sol: CoverSolution) {
@@ -301,7 +337,9 @@ async function runMethod(
   options: ScheduleShiftsOptions,
   timeLimitSeconds: number,
   workShare: number,
-  start?: (c: Candidates) => { sol: CoverSolution; instances?: ShiftInstance[] } | undefined,
+  start?: (
+    c: Candidates,
+  ) => { sol: CoverSolution; instances?: ShiftInstance[]; source: StartSource } | undefined,
 ): Promise<MethodRun | undefined | null> {
   const c = generateCandidates(cal, rules, {
     breakMethod: method === 'explicit' ? 'explicit' : 'afterwards',
@@ -343,13 +381,13 @@ async function runMethod(
   if (extra !== undefined) {
     if (extra.instances === undefined) {
       const r = realObjective(c, cal, rules, extra.sol);
-      addChecked(extra.sol, r.instances, r.objective, 'previous');
+      addChecked(extra.sol, r.instances, r.objective, extra.source);
     } else
       addChecked(
         extra.sol,
         extra.instances,
         buildResult(c, cal, rules, extra.instances).objective,
-        'previous',
+        extra.source,
       );
   }
   let bound: number | undefined;
@@ -397,7 +435,7 @@ async function runMethod(
       }
     }
   }
-  candidates.sort((p, q) => p.objective - q.objective);
+  candidates.sort(byObjective);
   if (options.useSolver !== false) {
     const warm = candidates[0];
     if (warm !== undefined && warm.source !== 'mip') startSource = warm.source;
@@ -406,6 +444,13 @@ async function runMethod(
       workLimit: Math.max(1, workLimit - lpIterations),
       relativeGap: options.relativeGap ?? 1e-4,
       start: warm === undefined ? undefined : startVector(warm.sol, warm.instances),
+      rootStall:
+        solved.matrix.values.length < ROOT_STALL_NONZEROS
+          ? undefined
+          : {
+              closure: ROOT_STALL_CLOSURE,
+              minGap: ROOT_STALL_GAP * Math.max(options.relativeGap ?? 1e-4, 1e-4),
+            },
     });
     solverSeconds += mip.seconds;
     stoppedBy = worseStop(stoppedBy, mip.stoppedBy);
@@ -418,7 +463,7 @@ async function runMethod(
       const first = candidates[0];
       if (first === undefined || r.objective <= first.objective + 1e-9)
         provenOptimal = mip.outcome === 'optimal';
-      candidates.sort((p, q) => p.objective - q.objective);
+      candidates.sort(byObjective);
     }
   }
   const winner = candidates[0];
@@ -530,26 +575,37 @@ export async function scheduleShifts(
   const limit = options.timeLimitSeconds ?? 600;
   const hasBreaks = rules.shiftTypes.some((t) => t.breaks.length > 0);
   const t0 = performance.now();
+  const previous = options.start;
+  // the earlier schedule mapped onto each method's columns (an extra start; checked in runMethod)
+  const given =
+    previous === undefined
+      ? undefined
+      : (c: Candidates) => {
+          const m = mapScheduleStart(previous, c, cal, rules);
+          return m.mapped === 0
+            ? undefined
+            : { sol: m.sol, instances: m.instances, source: 'given' as const };
+        };
   let run: MethodRun | undefined | null;
   if (!hasBreaks || rules.breakMethod === 'explicit')
-    run = await runMethod('explicit', cal, rules, options, limit, 1);
+    run = await runMethod('explicit', cal, rules, options, limit, 1, given);
   else if (rules.breakMethod === 'afterwards')
-    run = await runMethod('afterwards', cal, rules, options, limit, 1);
+    run = await runMethod('afterwards', cal, rules, options, limit, 1, given);
   else {
-    run = await runMethod('implicit', cal, rules, options, limit, 1);
+    run = await runMethod('implicit', cal, rules, options, limit, 1, given);
     if (run === null && rules.breakMethod === 'implicit')
-      run = await runMethod('afterwards', cal, rules, options, limit, 1);
+      run = await runMethod('afterwards', cal, rules, options, limit, 1, given);
   }
   if (run === null) {
     // break rules of one shift type with overlapping windows: no implicit model
     // the work budget (and the safety net) split 35/65 between the two MIPs
-    const first = await runMethod('afterwards', cal, rules, options, 0.35 * limit, 0.35);
+    const first = await runMethod('afterwards', cal, rules, options, 0.35 * limit, 0.35, given);
     const left = Math.max(1, limit - (performance.now() - t0) / 1000);
     const probe = generateCandidates(cal, rules, { breakMethod: 'explicit' });
     if (probe.count <= 60000) {
       const second = await runMethod('explicit', cal, rules, options, left, 0.65, (c) => {
         const sol = first ? mapToExplicit(first, c) : undefined;
-        return sol === undefined ? undefined : { sol };
+        return sol === undefined ? undefined : { sol, source: 'previous' };
       });
       run = second ?? first;
       if (second && first) {

@@ -19,6 +19,15 @@ export interface SolveCoveringMipOptions {
    * load. Default: none (only the gap and the time limit stop it).
    */
   workLimit?: number | undefined;
+  /**
+   * Deterministic stop at the root node: the MIP stops (`stoppedBy: 'work'`) at the second
+   * consecutive root progress checkpoint (one per cut-separation round) whose round closed less
+   * than `closure` of the gap left before it, while the relative gap is still above `minGap`.
+   * Rounds that close almost nothing on a large model cost seconds each without simplex iterations
+   * (so `workLimit` does not see them), and HiGHS can then spend minutes at the root without a
+   * checkpoint or a look at its time limit. Default: none.
+   */
+  rootStall?: { closure: number; minGap: number } | undefined;
   /** Incumbent to start from (dense column values). */
   start?: Float64Array | undefined;
   /** HiGHS `mip_rel_gap` (default 1e-4). */
@@ -79,6 +88,8 @@ const { parentPort, workerData } = require('node:worker_threads');
     let iterations = 0;
     let nodes = 0;
     const workLimit = workerData.workLimit;
+    let rootBound;
+    let rootStalls = 0;
     const deadline = Date.now() + workerData.timeLimit * 1000;
     const result = model.run({
       [T.mipImprovingSolution](event) {
@@ -102,8 +113,17 @@ const { parentPort, workerData } = require('node:worker_threads');
         }
         iterations = Number(event.data.mip_total_lp_iterations ?? iterations);
         nodes = Number(event.data.mip_node_count ?? nodes);
+        // root cut rounds that stall (see MipSolveOptions.rootStall): deterministic, like the budget
+        const inc = event.data.mip_primal_bound;
+        const rs = workerData.rootStall;
+        if (rs && nodes === 0 && Number.isFinite(b) && Number.isFinite(inc) && inc - b > rs.minGap * Math.max(1, Math.abs(inc))) {
+          if (rootBound !== undefined && inc - rootBound > 0)
+            rootStalls = (b - rootBound) / (inc - rootBound) < rs.closure ? rootStalls + 1 : 0;
+          rootBound = b;
+        } else rootStalls = 0;
         // the work budget first: at a checkpoint past both, the deterministic reason wins
         if (workLimit !== undefined && iterations >= workLimit) { stop ??= 'work'; event.interrupt(); }
+        else if (rootStalls >= 2) { stop ??= 'work'; event.interrupt(); }
         else if (Date.now() > deadline) { stop ??= 'time'; event.interrupt(); }
       },
     });
@@ -160,7 +180,8 @@ function resolveHighs(): string {
  * Solves the covering MIP with HiGHS (npm `highs`, WebAssembly, single-threaded, `random_seed` 0)
  * in a worker thread. Stopping rules, deterministic first: the relative gap (`stoppedBy: 'gap'`),
  * then the work budget `workLimit` in simplex iterations, checked at HiGHS' MIP progress
- * checkpoints (`stoppedBy: 'work'`): the same model, start and options stop at the same point with
+ * checkpoints, or on stalled root cut rounds (`rootStall`) (`stoppedBy: 'work'`): the same model,
+ * start and options stop at the same point with
  * the same incumbent whatever the machine load. The wall-clock `timeLimitSeconds` is only a
  * safety net (`stoppedBy: 'time'`): HiGHS gets it as `time_limit`, the progress callbacks
  * interrupt past it, and the worker is terminated `graceSeconds` later if it has not returned
@@ -220,6 +241,7 @@ export function solveCoveringMip(
           timeLimit: limit,
           relativeGap: options.relativeGap ?? 1e-4,
           workLimit: options.workLimit,
+          rootStall: options.rootStall,
           start: options.start,
           model: {
             numCols: model.numCols,

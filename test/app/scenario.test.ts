@@ -160,7 +160,7 @@ describe('compareScenarios with scheduling', () => {
     expect(busy.agentHours).toBeGreaterThan(base.agentHours);
     expect(busy.forecastCalls).toBeCloseTo(base.forecastCalls * 1.3, 6);
     expect(busy.fte).toBeGreaterThan(base.fte);
-  }, 30_000);
+  }, 60_000);
 
   it('gives the same rows with concurrency 1 and 2 (proven-optimal schedules), base first', async () => {
     const file = {
@@ -179,6 +179,19 @@ describe('compareScenarios with scheduling', () => {
     expect(sequential.map((r) => r.scheduleStatus)).toEqual(new Array(4).fill('optimal'));
     expect(parallel).toEqual(sequential);
     expect(parallel.map((r) => r.name)).toEqual(['base', 'busy', 'sl90', 'quiet']);
+  }, 60_000);
+
+  it("solves the base first and starts each variant from the base's schedule: an identical variant keeps its cost", async () => {
+    const plans = new Map<string, PlanResult>();
+    const rows = await compareScenarios(
+      { base: shortBase, variants: [{ name: 'same' }, { name: 'busy', volumeFactor: 1.1 }] },
+      { baseDir, concurrency: 2, onPlan: (name, r) => plans.set(name, r) },
+    );
+    expect(plans.get('base')!.schedule.startSource).not.toBe('given');
+    // the base's schedule meets every rule of the identical variant and is its cheapest start
+    expect(plans.get('same')!.schedule.startSource).toBe('given');
+    expect(rows[1]!.scheduleCost).toBeCloseTo(rows[0]!.scheduleCost!, 6);
+    expect(rows.map((r) => r.scheduleStatus)).toEqual(['optimal', 'optimal', 'optimal']);
   }, 60_000);
 
   it("reports a schedule stopped by its work budget as not proven optimal, the plan's status, the same twice", async () => {

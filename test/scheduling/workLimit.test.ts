@@ -1,8 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { slotCalendar } from '../../src/scheduling/calendar.js';
+import { generateCandidates } from '../../src/scheduling/candidates.js';
+import { implicitBreakModel } from '../../src/scheduling/implicitBreaks.js';
+import { buildCoveringModel } from '../../src/scheduling/model.js';
 import { type ShiftSchedule, scheduleShifts } from '../../src/scheduling/scheduleShifts.js';
 import { defaultWorkLimit, solveCoveringMip } from '../../src/scheduling/solveMip.js';
-import type { ShiftRulesInput } from '../../src/schemas/shiftRules.js';
+import { parseShiftRules, type ShiftRulesInput } from '../../src/schemas/shiftRules.js';
 
 /** Two days of 15-minute requirement with a late-morning and an afternoon peak, open 07:00-22:00. */
 const required: number[] = [];
@@ -121,6 +125,38 @@ describe('solveCoveringMip', () => {
     expect(r.stoppedBy).toBe('gap');
     expect(r.objective).toBe(3);
   });
+
+  it('stops at the root, stopped by work, once its cut rounds stall (rootStall), the same twice', async () => {
+    const parsed = parseShiftRules(rules);
+    const cal = slotCalendar({ intervalMinutes: 15, required });
+    const c = generateCandidates(cal, parsed, { breakMethod: 'afterwards' });
+    const implicit = implicitBreakModel(buildCoveringModel(c, cal, parsed), c, cal, parsed)!;
+    // every round counts as stalled (closure above 1): the MIP stops at the root, never branching
+    const options = {
+      timeLimitSeconds: 600,
+      workLimit: 100_000,
+      relativeGap: 0,
+      rootStall: { closure: 1.01, minGap: 0 },
+    };
+    const stalled = await solveCoveringMip(implicit, options);
+    expect(stalled.stoppedBy).toBe('work');
+    expect(stalled.outcome).toBe('limit');
+    expect(stalled.nodes).toBe(0);
+    expect(stalled.lpIterations).toBeLessThan(100_000);
+    const again = await solveCoveringMip(implicit, options);
+    expect([again.objective, again.bound, again.lpIterations]).toEqual([
+      stalled.objective,
+      stalled.bound,
+      stalled.lpIterations,
+    ]);
+    // without it the same search branches
+    const free = await solveCoveringMip(implicit, {
+      ...options,
+      rootStall: undefined,
+      workLimit: stalled.lpIterations + 3000,
+    });
+    expect(free.nodes).toBeGreaterThan(0);
+  }, 180_000);
 
   it('scales the default work budget with the model, never below 200,000 iterations', () => {
     expect(defaultWorkLimit({ numRows: 10, numCols: 10 })).toBe(200_000);
