@@ -50,6 +50,7 @@ export async function readPlanJson(baseDir: string, file: string): Promise<unkno
  * @throws StaffcastError `FILE_READ` with the prefixed message (details gain `key`); whatever
  *   else `read` throws.
  * @example
+ * import { readTextInput } from '../../io/readTextInput.js';
  * await withConfigKey('plan.json', 'history.file', () => readTextInput('x.csv', { baseDir: '/w' }));
  * // throws FILE_READ 'plan.json: history.file: cannot read x.csv: no such file'
  */
