@@ -72,7 +72,10 @@ const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
  * over-coverage in agent-intervals; then `schedule: warning: ...` per warning. O(shifts).
  *
  * @example
- * // s: 2 shifts of 4 h covering 2 agents 02:00-06:00, proven optimal
+ * // 2 shifts of 4 h covering 2 agents 02:00-06:00, proven optimal
+ * const s = await scheduleShifts({ intervalMinutes: 60, required: [0, 0, 2, 2, 2, 2, 0, 0] },
+ *   { shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '04:00', startStepMinutes: 60,
+ *     lengthsMinutes: [240] }] });
  * scheduleMessages(s)[0];
  * // 'schedule: status optimal, objective 8.00, gap 0.00% (bound 8.00), 2 shifts, breaks explicit\n'
  */
