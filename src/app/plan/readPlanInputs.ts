@@ -31,7 +31,7 @@ export function resolvePlanPath(baseDir: string, file: string): string {
  *
  * @throws StaffcastError `FILE_READ` when it cannot be read, `CONFIG` when it is not valid JSON.
  * @example
- * await readPlanJson('/srv/staffcast/examples', 'us-bank-rules.json'); // { shiftTypes: [...], openingHours: {...} }
+ * Object.keys(await readPlanJson('examples', 'us-bank-rules.json')); // ['shiftTypes', 'openingHours']
  */
 export async function readPlanJson(baseDir: string, file: string): Promise<unknown> {
   const text = await readTextInput(file, { baseDir });
