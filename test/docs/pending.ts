@@ -6,14 +6,7 @@
 export const PENDING: readonly string[] = [
   'evaluateQueues.ts:evaluateQueues',
   'plan.ts:plan',
-  'planMulti.ts:evaluatePooledPlan',
-  'planOutputs.ts:planScheduleCsv',
-  'planOutputs.ts:planCoverageCsv',
-  'planOutputs.ts:planForecastCsv',
-  'planOutputs.ts:planSummaryJson',
   'planOutputs.ts:planFileContents',
-  'planQueues.ts:staffQueues',
-  'planSchedule.ts:schedulePlan',
   'planSummary.ts:planSummary',
   'reportInput.ts:planReportInput',
 ];
