@@ -24,8 +24,12 @@ export type PlanFileContents = Record<(typeof PLAN_FILES)[number], string>;
  * the grid and the config with its defaults (written by `jsonText`: Infinity as `"Infinity"`).
  *
  * @example
- * // result: plan of examples/plan.json
- * planSummaryDocument(result).summary.serviceLevel; // 0.8369421558564418
+ * // the fields of a plan result it reads: two half-hours staffed with Erlang C, forecast without a method
+ * const doc = planSummaryDocument({ forecast: {}, config: { horizonDays: 1 },
+ *   requirement: { model: 'erlang-c', timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0, 1_800_000) },
+ *   summary: { serviceLevel: 0.84 } });
+ * doc; // { forecastMethod: null, model: 'erlang-c', timeZone: 'UTC', intervalMinutes: 30, intervals: 2,
+ * //   summary: { serviceLevel: 0.84 }, config: { horizonDays: 1 } }
  */
 export function planSummaryDocument(result: PlanResult) {
   return {
