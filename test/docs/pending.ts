@@ -4,7 +4,6 @@
  * Ids are `file basename:symbol` (see exampleId).
  */
 export const PENDING: readonly string[] = [
-  'plan.ts:plan',
   'planOutputs.ts:planFileContents',
   'planSummary.ts:planSummary',
   'reportInput.ts:planReportInput',
