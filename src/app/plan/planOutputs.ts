@@ -52,8 +52,16 @@ export function planSummaryDocument(result: PlanResult) {
  * summary.json (`jsonText` of `planSummaryDocument`) and report.html. O(output size).
  *
  * @example
- * Object.keys(planFileContents(result, html));
+ * import { plan } from '../plan.js';
+ * // a one-day plan on the three-week bank fixture (Monday 2003-03-24, quarter-hours, New York)
+ * const r = await plan({ history: { file: 'bank_3weeks_5min.csv', timeZone: 'America/New_York' },
+ *   outputIntervalMinutes: 15, horizonDays: 3, target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+ *   ahtSeconds: 300, rules: 'rules.json' }, { baseDir: 'test/fixtures/plan' });
+ * const files = planFileContents(r, '<html></html>');
+ * Object.keys(files);
  * // ['forecast.csv', 'requirements.csv', 'schedule.csv', 'coverage.csv', 'summary.json', 'report.html']
+ * files['forecast.csv'].split('\n')[1]; // '2003-03-24T07:00:00-05:00,252'
+ * files['report.html']; // '<html></html>'
  */
 export function planFileContents(result: PlanResult, reportHtml: string): PlanFileContents {
   const req = result.requirement;
