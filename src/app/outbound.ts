@@ -110,7 +110,7 @@ function byStart(req: Requirement): Map<number, number> {
  * @throws StaffcastError `USAGE` for the shrinkage rules above; `CSV_ROW` (missing or gross-only
  *   column, bad row), `FILE_READ` from reading.
  * @example
- * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
  * import { tmpdir } from 'node:os';
  * import { join } from 'node:path';
  * // 17 agents required at 09:00 and 09:30; 19 and 17 on the phones
@@ -123,6 +123,7 @@ function byStart(req: Requirement): Map<number, number> {
  *   ahtSeconds: 300 });
  * run.capacity.totalCalls; // 12 (2 spare agents x 30 min / 300 s)
  * run.lines[0]; // "outbound: agents from column 'on_phone' of coverage.csv, shrinkage 0 (the column is after shrinkage)"
+ * rmSync(dir, { recursive: true });
  */
 export async function runOutbound(options: OutboundRunOptions): Promise<OutboundRun> {
   const readText = (file: string) =>

@@ -109,7 +109,7 @@ export function scheduleMessages(schedule: ShiftSchedule): string[] {
  *   requirement with several queues; `CONFIG` for rules that are not JSON or not valid;
  *   `INFEASIBLE`, `SOLVER_FAILED` from `scheduleShifts`.
  * @example
- * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
  * import { tmpdir } from 'node:os';
  * import { join } from 'node:path';
  * // 2 agents 02:00-06:00 on Monday 2024-01-01 (UTC), 4-hour shifts starting on the hour
@@ -122,6 +122,7 @@ export function scheduleMessages(schedule: ShiftSchedule): string[] {
  *   timeZone: 'UTC', timeLimitSeconds: 600, format: 'csv' });
  * run.output.split('\n')[0]; // 'type,day,start,end,start_time,end_time,length_minutes,paid_minutes,count,breaks'
  * run.output.split('\n')[1]; // 'day,mon,2024-01-01T02:00:00Z,2024-01-01T06:00:00Z,02:00,06:00,240,240,2,'
+ * rmSync(dir, { recursive: true });
  */
 export async function runSchedule(options: RunScheduleOptions): Promise<ScheduleRun> {
   const { cwd, timeZone, column } = options;
