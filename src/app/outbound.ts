@@ -110,9 +110,20 @@ function byStart(req: Requirement): Map<number, number> {
  * @throws StaffcastError `USAGE` for the shrinkage rules above; `CSV_ROW` (missing or gross-only
  *   column, bad row), `FILE_READ` from reading.
  * @example
- * const run = await runOutbound({ requirement: 'req.csv', scheduled: 'coverage.csv', baseDir: 'out',
+ * import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * // 17 agents required at 09:00 and 09:30; 19 and 17 on the phones
+ * const dir = mkdtempSync(join(tmpdir(), 'staffcast-outbound-'));
+ * writeFileSync(join(dir, 'req.csv'), 'interval_start,calls,aht_seconds,agents\n' +
+ *   '2024-01-01T09:00:00Z,100,180,17\n2024-01-01T09:30:00Z,120,200,17\n');
+ * writeFileSync(join(dir, 'coverage.csv'), 'interval_start,net,on_phone\n' +
+ *   '2024-01-01T09:00:00Z,25,19\n2024-01-01T09:30:00Z,20,17\n');
+ * const run = await runOutbound({ requirement: 'req.csv', scheduled: 'coverage.csv', baseDir: dir,
  *   ahtSeconds: 300 });
+ * run.capacity.totalCalls; // 12 (2 spare agents x 30 min / 300 s)
  * run.lines[0]; // "outbound: agents from column 'on_phone' of coverage.csv, shrinkage 0 (the column is after shrinkage)"
+ * rmSync(dir, { recursive: true });
  */
 export async function runOutbound(options: OutboundRunOptions): Promise<OutboundRun> {
   const readText = (file: string) =>

@@ -99,9 +99,14 @@ export interface PlanOptions {
  *   `ahtSeconds` and no `aht_seconds` column); `FILE_READ`, `CSV_ROW`, `NO_DATA` from reading;
  *   `TARGET_UNREACHABLE`, `INFEASIBLE`, `SOLVER_FAILED`, `INVALID_INPUT` from the steps.
  * @example
- * const r = await plan(JSON.parse(readFileSync('examples/plan.json', 'utf8')), { baseDir: 'examples' });
- * r.summary.days.map((d) => d.date); // ['2003-10-27', '2003-10-28', '2003-10-29', '2003-10-30', '2003-10-31']
- * r.forecast.starts.length; // 285 (5 weekdays x 57 quarter-hours, 07:00-21:15)
+ * // a plan on the three-week bank fixture (5-minute rows, weekdays 07:00-21:00 starts, New York)
+ * const r = await plan({ history: { file: 'bank_3weeks_5min.csv', timeZone: 'America/New_York' },
+ *   outputIntervalMinutes: 15, horizonDays: 7, target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+ *   ahtSeconds: 300, rules: 'rules.json' }, { baseDir: 'test/fixtures/plan' });
+ * r.summary.days.map((d) => d.date); // ['2003-03-24', '2003-03-25', '2003-03-26', '2003-03-27', '2003-03-28']
+ * r.forecast.starts.length; // 285 (5 weekdays x 57 quarter-hours, 07:00-21:00)
+ * r.summary.requiredAgentHours; // 14826.25
+ * r.schedule.status; // 'optimal'
  */
 export async function plan(config: PlanConfigInput, options: PlanOptions): Promise<PlanResult> {
   const source = options.source ?? 'plan config';

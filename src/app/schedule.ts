@@ -72,7 +72,10 @@ const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
  * over-coverage in agent-intervals; then `schedule: warning: ...` per warning. O(shifts).
  *
  * @example
- * // s: 2 shifts of 4 h covering 2 agents 02:00-06:00, proven optimal
+ * // 2 shifts of 4 h covering 2 agents 02:00-06:00, proven optimal
+ * const s = await scheduleShifts({ intervalMinutes: 60, required: [0, 0, 2, 2, 2, 2, 0, 0] },
+ *   { shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '04:00', startStepMinutes: 60,
+ *     lengthsMinutes: [240] }] });
  * scheduleMessages(s)[0];
  * // 'schedule: status optimal, objective 8.00, gap 0.00% (bound 8.00), 2 shifts, breaks explicit\n'
  */
@@ -106,9 +109,20 @@ export function scheduleMessages(schedule: ShiftSchedule): string[] {
  *   requirement with several queues; `CONFIG` for rules that are not JSON or not valid;
  *   `INFEASIBLE`, `SOLVER_FAILED` from `scheduleShifts`.
  * @example
+ * import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * // 2 agents 02:00-06:00 on Monday 2024-01-01 (UTC), 4-hour shifts starting on the hour
+ * const dir = mkdtempSync(join(tmpdir(), 'staffcast-schedule-'));
+ * const rows = [0, 0, 2, 2, 2, 2, 0, 0].map((agents, h) => `2024-01-01T0${h}:00:00Z,${agents}`);
+ * writeFileSync(join(dir, 'req.csv'), `interval_start,agents\n${rows.join('\n')}\n`);
+ * writeFileSync(join(dir, 'rules.json'), JSON.stringify({ shiftTypes: [{ name: 'day', earliestStart: '00:00',
+ *   latestStart: '04:00', startStepMinutes: 60, lengthsMinutes: [240] }] }));
  * const run = await runSchedule({ requirementFile: 'req.csv', rulesFile: 'rules.json', cwd: dir,
  *   timeZone: 'UTC', timeLimitSeconds: 600, format: 'csv' });
  * run.output.split('\n')[0]; // 'type,day,start,end,start_time,end_time,length_minutes,paid_minutes,count,breaks'
+ * run.output.split('\n')[1]; // 'day,mon,2024-01-01T02:00:00Z,2024-01-01T06:00:00Z,02:00,06:00,240,240,2,'
+ * rmSync(dir, { recursive: true });
  */
 export async function runSchedule(options: RunScheduleOptions): Promise<ScheduleRun> {
   const { cwd, timeZone, column } = options;

@@ -15,6 +15,7 @@ export type IntervalDemand = (i: number, withPatience: boolean, agents?: number)
  * `fitPatience`. O(1) per call (a hazard match is memoised per interval).
  *
  * @example
+ * import { resolveCalibrateOptions } from './options.js';
  * import { calibrationFrame } from './frame.js';
  * import { handleTimes } from './handleTime.js';
  * import { fitPatience } from './patience/fitPatience.js';

@@ -37,6 +37,7 @@ export interface CalibrationFrame {
  * @throws StaffcastError `INVALID_INPUT` when `trainDays` is not a whole number in 1..days - 1 or
  *   the interval does not divide the day (`calibrationGrid`).
  * @example
+ * import { resolveCalibrateOptions } from './options.js';
  * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
  * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s
  * const call = (day, k) => { const ab = k % 5 === 4, wait = ab ? 30 : (k % 4) * 10;
@@ -105,6 +106,7 @@ export interface BusyHalves {
  *
  * @throws StaffcastError `NO_DATA` when the training half has no such interval.
  * @example
+ * import { resolveCalibrateOptions } from './options.js';
  * import { handleTimes } from './handleTime.js';
  * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
  * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s

@@ -17,6 +17,7 @@ export interface HandleTimes {
  * mean talk time (measured, as a planner reports it), otherwise the table's value. O(intervals).
  *
  * @example
+ * import { resolveCalibrateOptions } from './options.js';
  * import { calibrationFrame } from './frame.js';
  * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
  * // talk 120-180 s by agents A0-A2, every fifth caller hangs up after 30 s

@@ -22,6 +22,7 @@ export interface HourlyTable {
  *
  * @internal
  * @example
+ * import { calibrationGrid } from './grid.js';
  * // two weekday 10:00 half hours (Monday 1 January 2024, UTC): 1000 s over 5 calls and 800 s over 5 calls
  * const grid = calibrationGrid(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1), 'UTC', 30);
  * const talk = new Float64Array(48);
@@ -69,6 +70,7 @@ export function hourlyRatio(
  * (`busyWeekdays`), 24-47 for the hours of the other days. O(weekdays).
  *
  * @example
+ * import { calibrationGrid } from './grid.js';
  * // on a half-hour grid starting on a Sunday, interval 21 is Sunday 10:30 (busy weekdays Sunday to Thursday)
  * const grid = calibrationGrid(Date.UTC(2024, 0, 7), Date.UTC(2024, 0, 7), 'UTC', 30);
  * hourCell(grid, [0, 1, 2, 3, 4], 21); // 10

@@ -64,6 +64,7 @@ export interface IntervalPredictionInputs {
  * runs.
  *
  * @example
+ * import { resolveCalibrateOptions } from './options.js';
  * import { intervalDemand } from './demand.js';
  * import { busyHalves, calibrationFrame } from './frame.js';
  * import { handleTimes } from './handleTime.js';

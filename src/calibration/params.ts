@@ -31,6 +31,7 @@ function hourlyJson(t: HourlyTable): { workweek: (number | null)[]; weekend: (nu
  * ISO text with the zone's offset, `formatInstant`). O(1).
  *
  * @example
+ * import { resolveCalibrateOptions } from './options.js';
  * import { calibrationFrame } from './frame.js';
  * import { handleTimes } from './handleTime.js';
  * import { fitPatience } from './patience/fitPatience.js';

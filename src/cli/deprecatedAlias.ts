@@ -7,7 +7,8 @@ import type { CliContext } from './context.js';
  * `warnDeprecated` when the command runs.
  *
  * @example
- * program.addOption(deprecatedOption('--out <dir>')); // `plan --out x` still works, not in --help
+ * // `plan --out x` still works, but --help does not list it
+ * deprecatedOption('--out <dir>').hidden; // true
  */
 export function deprecatedOption(flags: string, description = 'deprecated alias'): Option {
   return new Option(flags, description).hideHelp();
@@ -18,8 +19,9 @@ export function deprecatedOption(flags: string, description = 'deprecated alias'
  * `staffcast: --out is deprecated, use -o/--output`. Returns whether it was given.
  *
  * @example
- * warnDeprecated(ctx, flags.out !== undefined, '--out', '-o/--output');
- * // stderr: 'staffcast: --out is deprecated, use -o/--output\n'
+ * const stderr = [];
+ * warnDeprecated({ stderr: { write: (text) => stderr.push(text) } }, true, '--out', '-o/--output'); // true
+ * stderr; // ['staffcast: --out is deprecated, use -o/--output\n']
  */
 export function warnDeprecated(
   ctx: Pick<CliContext, 'stderr'>,

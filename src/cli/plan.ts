@@ -33,7 +33,12 @@ const STEP_LABELS: Record<string, string> = {
  * The config's `fittedParams` (the JSON of `calibrate --params-out`) is read by `plan` itself.
  *
  * @example
- * // staffcast plan --config examples/plan.json -o out
+ * // adds `staffcast plan --config examples/plan.json -o out`
+ * import { Command } from 'commander';
+ * import { processContext } from './context.js';
+ * const program = new Command();
+ * registerPlan(program, processContext());
+ * program.commands.map((command) => command.name()); // ['plan']
  */
 export const registerPlan: CommandRegistrar = (program, ctx) => {
   program

@@ -11,6 +11,7 @@ import type { ModelParameters, TargetDay } from './model.js';
  * has handled volume. O(7 * profileWeeks * slots).
  *
  * @example
+ * import { dayNumberOfDate } from '../time/localCalendar.js';
  * // two Mondays of a daily table: 20 calls at 200 s, then 30 calls at 300 s
  * import { buildDayTable } from './dayTable.js';
  * import { DEFAULT_MODEL_PARAMETERS } from './model.js';

@@ -53,6 +53,7 @@ export function learnOpenCalendar(table: DayTable, end: number, weeks = 8): Open
  * `openDaysAhead`. O(horizonDays).
  *
  * @example
+ * import { dayNumberOfDate } from '../time/localCalendar.js';
  * // lastDay a Friday, horizon 3, weekdays-only calendar -> [Monday (openDaysAhead 1)]
  * const weekdaysOnly = { openWeekday: Uint8Array.of(0, 1, 1, 1, 1, 1, 0), openSlot: new Uint8Array(7).fill(1) };
  * targetDaysAfter(dayNumberOfDate('2024-01-05'), 3, weekdaysOnly);

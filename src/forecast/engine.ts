@@ -101,6 +101,7 @@ export interface DayForecast {
  * Runs a model with the open calendar applied: closed slots NaN, unknown open slots 0.
  *
  * @example
+ * import { dayNumberOfDate } from '../time/localCalendar.js';
  * import { learnOpenCalendar } from './calendar.js';
  * import { buildDayTable } from './dayTable.js';
  * import { DEFAULT_MODEL_PARAMETERS } from './model.js';

@@ -8,6 +8,7 @@ import type { ModelInput } from './model.js';
  * slot never seen is NaN. O(targets * k * slots).
  *
  * @example
+ * import { dayNumberOfDate } from '../time/localCalendar.js';
  * import { buildDayTable } from './dayTable.js';
  * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
  * // four weeks of daily slots from Monday 1 January 2024: Mondays 10, 12, 14, 16, other days 5
@@ -25,6 +26,7 @@ export function historicalAverage(input: ModelInput): Float64Array {
  * Mean of the last `k` same-weekday training rows per slot (shared by the naive models).
  *
  * @example
+ * import { dayNumberOfDate } from '../time/localCalendar.js';
  * import { buildDayTable } from './dayTable.js';
  * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
  * // four weeks of daily slots from Monday 1 January 2024: Mondays 10, 12, 14, 16, other days 5

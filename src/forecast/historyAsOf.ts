@@ -12,6 +12,7 @@ import { createSeries, type Series } from '../time/series.js';
  * the other series (`ahtSeconds`, `handled`, `abandoned`) follow the calls grid. O(n + days * slots).
  *
  * @example
+ * import { dayNumberOfDate } from '../time/localCalendar.js';
  * // a 2-day history, cut at the end of the first day -> only the first day's intervals
  * const starts = [Date.UTC(2024, 0, 1, 9), Date.UTC(2024, 0, 1, 10), Date.UTC(2024, 0, 2, 9)];
  * const history = { calls: createSeries('UTC', 60, starts, [1, 2, 3]) };

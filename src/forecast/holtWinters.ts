@@ -14,6 +14,7 @@ import type { ModelInput } from './model.js';
  * Forecasts are clamped at 0. O(hwWeeks * 7 * slots).
  *
  * @example
+ * import { dayNumberOfDate } from '../time/localCalendar.js';
  * import { buildDayTable } from './dayTable.js';
  * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
  * // eight identical weeks (Monday 20): a perfectly weekly series has zero errors, so it is forecast exactly

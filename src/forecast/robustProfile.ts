@@ -26,6 +26,7 @@ import type { ModelInput } from './model.js';
  * O(end * slots) for the totals plus O(7 * profileWeeks * slots).
  *
  * @example
+ * import { dayNumberOfDate } from '../time/localCalendar.js';
  * import { buildDayTable } from './dayTable.js';
  * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
  * // eight identical weeks (Monday 20): a perfectly weekly series is forecast exactly
@@ -89,6 +90,7 @@ export function robustProfile(input: ModelInput): Float64Array {
  * (`profileWeeks`, or 1.5 x `profileWeeks` when that fitted the recent days better).
  *
  * @example
+ * import { dayNumberOfDate } from '../time/localCalendar.js';
  * import { buildDayTable } from './dayTable.js';
  * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
  * import { rowTotals } from './dayStats.js';
@@ -123,6 +125,7 @@ export function expectedTotals(
  * Mean calls per open interval over the last 4 weeks of training.
  *
  * @example
+ * import { dayNumberOfDate } from '../time/localCalendar.js';
  * import { buildDayTable } from './dayTable.js';
  * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
  * import { rowTotals } from './dayStats.js';

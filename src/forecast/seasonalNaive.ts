@@ -7,6 +7,7 @@ import type { ModelInput } from './model.js';
  * O(targets * slots).
  *
  * @example
+ * import { dayNumberOfDate } from '../time/localCalendar.js';
  * import { buildDayTable } from './dayTable.js';
  * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
  * // four weeks of daily slots from Monday 1 January 2024: Mondays 10, 12, 14, 16, other days 5

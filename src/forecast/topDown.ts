@@ -23,6 +23,7 @@ import { meanLevel } from './robustProfile.js';
  * O(end * slots).
  *
  * @example
+ * import { dayNumberOfDate } from '../time/localCalendar.js';
  * import { buildDayTable } from './dayTable.js';
  * import { DEFAULT_MODEL_PARAMETERS } from './model.js';
  * // eight identical weeks (Monday 20): constant weekly totals give a flat level, zero trend, and each weekday's own total back

@@ -72,15 +72,14 @@ interface QueueSpill {
  * @throws StaffcastError as `readForecastCsvByQueue`; `FILE_READ` "temporary file <file>: <reason>"
  *   when the spill file cannot be made or written.
  * @example
+ * import { tmpdir } from 'node:os';
+ * import { Readable } from 'node:stream';
  * const text = 'interval_start,queue,calls\n2024-01-01T09:00:00Z,a,3\n2024-01-01T09:00:00Z,b,4\n' +
  *   '2024-01-01T09:30:00Z,a,5\n2024-01-01T09:30:00Z,b,6\n';
- * const spill = await spillForecastCsvByQueue(Readable.from([text]), { dir: os.tmpdir() });
- * try {
- *   spill.queues; // ['a', 'b']
- *   (await spill.load('b')).forecast.calls; // Float64Array [4, 6]
- * } finally {
- *   await spill.remove();
- * }
+ * const spill = await spillForecastCsvByQueue(Readable.from([text]), { dir: tmpdir() });
+ * spill.queues; // ['a', 'b']
+ * (await spill.load('b')).forecast.calls; // Float64Array [4, 6]
+ * await spill.remove();
  */
 export async function spillForecastCsvByQueue(
   input: CsvInput,

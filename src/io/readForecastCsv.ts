@@ -175,6 +175,7 @@ export interface ForecastScan {
  *
  * @throws StaffcastError as `readForecastCsvByQueue`.
  * @example
+ * import { Readable } from 'node:stream';
  * const scan = await scanForecastCsv(Readable.from(['interval_start,calls\n2024-01-01T09:00:00Z,3\n']),
  *   { intervalMinutes: 30 }, undefined, () => {});
  * scan.queues.get('')!.rowsRead; // 1
@@ -344,6 +345,13 @@ export class ForecastRowCheck {
  * and its values by column (`ForecastRowShape`: starts, calls, [aht], quantiles). Internal to `io`.
  *
  * @example
+ * import { Readable } from 'node:stream';
+ * // the check of a one-row file, then the columns its rows filled
+ * let check;
+ * await scanForecastCsv(Readable.from(['interval_start,calls\n2024-01-01T09:00:00Z,3\n']),
+ *   { intervalMinutes: 30 }, undefined, (rowCheck) => { check = rowCheck; });
+ * const starts = new Float64Array([Date.UTC(2024, 0, 1, 9)]);
+ * const calls = new Float64Array([3]);
  * forecastReadOf(check, [starts, calls]).forecast.calls === calls; // true
  */
 export function forecastReadOf(check: ForecastRowCheck, columns: Float64Array[]): ForecastRead {

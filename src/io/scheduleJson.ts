@@ -16,7 +16,12 @@ function instant(ms: number | undefined, timeZone: string): string {
  * end. O(shifts + intervals).
  *
  * @example
- * // s: scheduleShifts of 2 agents 02:00-06:00 on Monday 2024-01-01 (UTC) with 4-hour shifts
+ * // 2 agents 02:00-06:00 on Monday 2024-01-01 (UTC) with 4-hour shifts
+ * const starts = Array.from({ length: 8 }, (_, h) => Date.UTC(2024, 0, 1, h));
+ * const s = await scheduleShifts({ intervalMinutes: 60, timeZone: 'UTC', required: [0, 0, 2, 2, 2, 2, 0, 0],
+ *   starts },
+ *   { shiftTypes: [{ name: 'd', earliestStart: '00:00', latestStart: '04:00', startStepMinutes: 60,
+ *     lengthsMinutes: [240] }] });
  * JSON.parse(writeScheduleJson(s, 'UTC')).shifts[0].start; // '2024-01-01T02:00:00Z'
  */
 export function writeScheduleJson(s: ShiftSchedule, timeZone: string): string {

@@ -50,6 +50,7 @@ export class Calls {
  * + intervals x queues).
  *
  * @example
+ * import { streamStates, Variates } from './random.js';
  * import { toModel } from './model.js';
  * const model = toModel('x', { intervalMinutes: 60, agents: [1], queues: [{
  *   arrivals: { kind: 'replayed', arrivalSeconds: [5, 7] }, ahtSeconds: 100 }] }, 20);

@@ -135,6 +135,7 @@ function poolPeriod(values: Float64Array, unit: number, R: number, confidence: n
  * across replications with a Student-t interval (see `estimate`). Cost O(R x intervals x queues).
  *
  * @example
+ * import { streamStates } from './random.js';
  * // two replications of one agent taking calls at 0, 10 and 20 s of 60 s each (waits 0, 50, 100 s)
  * import { toModel } from './model.js';
  * import { ReplicationScratch, runReplication } from './runReplication.js';

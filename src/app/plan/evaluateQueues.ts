@@ -74,9 +74,21 @@ export interface PoolCoverage {
  * @internal
  * @throws StaffcastError `INVALID_INPUT` from `evaluateSchedule` / `deferredService`.
  * @example
- * // r: plan of examples/plan-queues.json (three voice queues, one pool)
- * evaluateQueues(r.queues, { onPhoneAgents: r.onPhoneAgents, dayIndex: r.schedule.coverage.dayIndex,
- *   intervalMinutes: 30 }, r.config).evaluation.total.serviceLevel.toFixed(3); // '0.919'
+ * import { staffQueues } from './queues.js';
+ * // two queues, 100 and 50 calls of 180 s in the half-hour 09:00 UTC (14 + 8 agents required);
+ * // 20 agents on the phones, one day
+ * const cfg = parsePlanConfig({ history: { file: 'h.csv', timeZone: 'UTC' }, horizonDays: 1,
+ *   target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 180, rules: 'rules.json',
+ *   queues: [{ name: 'a' }, { name: 'b' }] });
+ * const series = (calls) => ({ timeZone: 'UTC', intervalMinutes: 30,
+ *   starts: Float64Array.of(Date.UTC(2024, 0, 1, 9)), calls: Float64Array.of(calls) });
+ * const queue = (k, calls) => ({ config: cfg.queues[k], readReport: {}, forecast: series(calls),
+ *   history: { calls: createSeries('UTC', 30, [Date.UTC(2024, 0, 1, 9)], [calls]) } });
+ * const { queues } = staffQueues([queue(0, 100), queue(1, 50)], cfg, 'plan.json');
+ * const e = evaluateQueues(queues, { onPhoneAgents: Float64Array.of(20), dayIndex: Int32Array.of(0),
+ *   intervalMinutes: 30 }, cfg);
+ * e.queues.map((q) => q.onPhoneAgents); // [Float64Array [13], Float64Array [7]]
+ * e.evaluation.total.serviceLevel.toFixed(3); // '0.777' ((100 x 0.796 + 50 x 0.740) / 150, contact-weighted)
  */
 export function evaluateQueues(
   queues: readonly StaffedQueue[],
@@ -275,10 +287,21 @@ export interface PlanQueueResult extends StaffedQueue, EvaluatedQueue {}
  *
  * @throws StaffcastError `INVALID_INPUT` from `evaluateQueues`.
  * @example
- * // r: plan of examples/plan-queues.json (queues regular, prospects, stocks)
- * const { pooled } = await planRequirement(r.config, { baseDir: 'examples', source: 'plan-queues.json' });
- * evaluatePooledPlan(pooled, r.onPhoneAgents, r.schedule, r.config).queues
- *   .map((q) => q.summary.serviceLevel.toFixed(3)); // ['0.927', '0.859', '0.964']
+ * import { staffQueues } from './queues.js';
+ * // two queues, 100 and 50 calls of 180 s in the half-hour 09:00 UTC (14 + 8 agents required);
+ * // 20 agents on the phones, one day
+ * const cfg = parsePlanConfig({ history: { file: 'h.csv', timeZone: 'UTC' }, horizonDays: 1,
+ *   target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 180, rules: 'rules.json',
+ *   queues: [{ name: 'a' }, { name: 'b' }] });
+ * const series = (calls) => ({ timeZone: 'UTC', intervalMinutes: 30,
+ *   starts: Float64Array.of(Date.UTC(2024, 0, 1, 9)), calls: Float64Array.of(calls) });
+ * const queue = (k, calls) => ({ config: cfg.queues[k], readReport: {}, forecast: series(calls),
+ *   history: { calls: createSeries('UTC', 30, [Date.UTC(2024, 0, 1, 9)], [calls]) } });
+ * const pooled = staffQueues([queue(0, 100), queue(1, 50)], cfg, 'plan.json');
+ * const schedule = { coverage: { dayIndex: Int32Array.of(0) } };
+ * const { queues } = evaluatePooledPlan(pooled, Float64Array.of(20), schedule, cfg);
+ * queues.map((q) => q.summary.onPhoneAgentHours); // [6.5, 3.5] (20 split 13 + 7, in proportion to 14 : 8)
+ * queues.map((q) => q.summary.serviceLevel.toFixed(3)); // ['0.796', '0.740']
  */
 export function evaluatePooledPlan(
   pooled: PooledRequirement,

@@ -24,8 +24,12 @@ export type PlanFileContents = Record<(typeof PLAN_FILES)[number], string>;
  * the grid and the config with its defaults (written by `jsonText`: Infinity as `"Infinity"`).
  *
  * @example
- * // result: plan of examples/plan.json
- * planSummaryDocument(result).summary.serviceLevel; // 0.8369421558564418
+ * // the fields of a plan result it reads: two half-hours staffed with Erlang C, forecast without a method
+ * const doc = planSummaryDocument({ forecast: {}, config: { horizonDays: 1 },
+ *   requirement: { model: 'erlang-c', timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0, 1_800_000) },
+ *   summary: { serviceLevel: 0.84 } });
+ * doc; // { forecastMethod: null, model: 'erlang-c', timeZone: 'UTC', intervalMinutes: 30, intervals: 2,
+ * //   summary: { serviceLevel: 0.84 }, config: { horizonDays: 1 } }
  */
 export function planSummaryDocument(result: PlanResult) {
   return {
@@ -48,8 +52,16 @@ export function planSummaryDocument(result: PlanResult) {
  * summary.json (`jsonText` of `planSummaryDocument`) and report.html. O(output size).
  *
  * @example
- * Object.keys(planFileContents(result, html));
+ * import { plan } from '../plan.js';
+ * // a one-day plan on the three-week bank fixture (Monday 2003-03-24, quarter-hours, New York)
+ * const r = await plan({ history: { file: 'bank_3weeks_5min.csv', timeZone: 'America/New_York' },
+ *   outputIntervalMinutes: 15, horizonDays: 3, target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+ *   ahtSeconds: 300, rules: 'rules.json' }, { baseDir: 'test/fixtures/plan' });
+ * const files = planFileContents(r, '<html></html>');
+ * Object.keys(files);
  * // ['forecast.csv', 'requirements.csv', 'schedule.csv', 'coverage.csv', 'summary.json', 'report.html']
+ * files['forecast.csv'].split('\n')[1]; // '2003-03-24T07:00:00-05:00,252'
+ * files['report.html']; // '<html></html>'
  */
 export function planFileContents(result: PlanResult, reportHtml: string): PlanFileContents {
   const req = result.requirement;

@@ -309,12 +309,18 @@ async function staffPlanQueues(
  * method, default 'auto'; quantiles, holidays and special days when given). Cost: that of
  * `forecast` (the 'auto' backtest dominates).
  *
+ * @internal
  * @throws StaffcastError from `forecast` (`NO_DATA`, `INVALID_INPUT`).
  * @example
- * // history: readPlanHistory of examples/plan.json (15-minute intervals)
- * planForecast(history, undefined, 7, []).method; // 'auto:robust-profile'
+ * import { readPlanHistory } from './readPlanInputs.js';
+ * // three weeks of a US bank's calls per 5 minutes, read as 15-minute intervals
+ * const { history } = await readPlanHistory({ file: 'bank_3weeks_5min.csv', timeZone: 'America/New_York' },
+ *   { baseDir: 'test/fixtures/plan', source: 'plan.json', key: 'history', outputIntervalMinutes: 15 });
+ * const f = planForecast(history, undefined, 7, []);
+ * f.method; // 'auto:historical-average'
+ * f.starts.length; // 285 (5 weekdays x 57 quarter-hours)
  */
-function planForecast(
+export function planForecast(
   history: History,
   options: PlanConfig['forecast'],
   horizonDays: number,

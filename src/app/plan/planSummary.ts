@@ -221,11 +221,16 @@ function max(values: ArrayLike<number>): number {
  *
  * @internal
  * @example
- * const r = await plan(JSON.parse(readFileSync('examples/plan.json', 'utf8')), { baseDir: 'examples' });
+ * import { plan } from '../plan.js';
+ * // a one-day plan on the three-week bank fixture (Monday 2003-03-24, quarter-hours, New York)
+ * const r = await plan({ history: { file: 'bank_3weeks_5min.csv', timeZone: 'America/New_York' },
+ *   outputIntervalMinutes: 15, horizonDays: 3, target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+ *   ahtSeconds: 300, rules: 'rules.json' }, { baseDir: 'test/fixtures/plan' });
  * const s = planSummary({ requirement: r.requirement, schedule: r.schedule, evaluation: r.evaluation,
- *   onPhoneAgents: r.onPhoneAgents, costPerPaidHour: new Map(), paidHoursPerWeek: 40, horizonDays: 7 });
- * s.requiredAgentHours; // 12962.75 (sum of required agents x 0.25 h)
- * s.serviceLevel; // 0.8369421558564418
+ *   onPhoneAgents: r.onPhoneAgents, costPerPaidHour: new Map(), paidHoursPerWeek: 40, horizonDays: 3 });
+ * s.requiredAgentHours; // 3403.5 (sum of required agents x 0.25 h)
+ * s.serviceLevel; // 0.8681936692779807
+ * s.days.map((d) => d.date); // ['2003-03-24']
  */
 export function planSummary(input: PlanSummaryInput): PlanSummary {
   const { requirement: req, schedule, evaluation } = input;

@@ -89,10 +89,18 @@ export interface QueueForecast {
  * @throws StaffcastError `CONFIG` naming `queues[i].history` when a queue's interval length or
  *   alignment differs from the first queue's; whatever `multiQueuePlan` throws (with the queue name).
  * @example
- * // r: plan of examples/plan-queues.json; its queues carry their config, history and forecast
- * const pooled = staffQueues(r.queues, r.config, 'plan-queues.json');
- * pooled.requirement.agentHours; // 783 (the three queues' agent-hours summed)
- * Math.max(...pooled.requirement.agents); // 13
+ * // two queues, 100 and 50 calls of 180 s in the half-hour 09:00 UTC, history = forecast
+ * const cfg = parsePlanConfig({ history: { file: 'h.csv', timeZone: 'UTC' }, horizonDays: 1,
+ *   target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 180, rules: 'rules.json',
+ *   queues: [{ name: 'a' }, { name: 'b' }] });
+ * const series = (calls) => ({ timeZone: 'UTC', intervalMinutes: 30,
+ *   starts: Float64Array.of(Date.UTC(2024, 0, 1, 9)), calls: Float64Array.of(calls) });
+ * const queue = (k, calls) => ({ config: cfg.queues[k], readReport: {}, forecast: series(calls),
+ *   history: { calls: createSeries('UTC', 30, [Date.UTC(2024, 0, 1, 9)], [calls]) } });
+ * const pooled = staffQueues([queue(0, 100), queue(1, 50)], cfg, 'plan-queues.json');
+ * pooled.queues.map((q) => q.requirement.agents[0]); // [14, 8]
+ * pooled.requirement.agents; // Float64Array [22] (the queues' agents summed)
+ * pooled.requirement.agentHours; // 11 (22 agents x 0.5 h)
  */
 export function staffQueues(
   inputs: readonly QueueForecast[],

@@ -31,7 +31,7 @@ export function resolvePlanPath(baseDir: string, file: string): string {
  *
  * @throws StaffcastError `FILE_READ` when it cannot be read, `CONFIG` when it is not valid JSON.
  * @example
- * await readPlanJson('/srv/staffcast/examples', 'us-bank-rules.json'); // { shiftTypes: [...], openingHours: {...} }
+ * Object.keys(await readPlanJson('examples', 'us-bank-rules.json')); // ['shiftTypes', 'openingHours']
  */
 export async function readPlanJson(baseDir: string, file: string): Promise<unknown> {
   const text = await readTextInput(file, { baseDir });
@@ -50,6 +50,7 @@ export async function readPlanJson(baseDir: string, file: string): Promise<unkno
  * @throws StaffcastError `FILE_READ` with the prefixed message (details gain `key`); whatever
  *   else `read` throws.
  * @example
+ * import { readTextInput } from '../../io/readTextInput.js';
  * await withConfigKey('plan.json', 'history.file', () => readTextInput('x.csv', { baseDir: '/w' }));
  * // throws FILE_READ 'plan.json: history.file: cannot read x.csv: no such file'
  */

@@ -77,7 +77,14 @@ function shiftsOf(result: PlanResult): ReportShift[] {
  * O(intervals).
  *
  * @example
- * planReportInput(result, { generatedAt: Date.now() }).staffing.requiredAgents === result.requirement.agents; // true
+ * import { plan } from '../plan.js';
+ * // a one-day plan on the three-week bank fixture (Monday 2003-03-24, quarter-hours, New York)
+ * const r = await plan({ history: { file: 'bank_3weeks_5min.csv', timeZone: 'America/New_York' },
+ *   outputIntervalMinutes: 15, horizonDays: 3, target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+ *   ahtSeconds: 300, rules: 'rules.json' }, { baseDir: 'test/fixtures/plan' });
+ * const input = planReportInput(r, { generatedAt: Date.UTC(2024, 0, 1) });
+ * input.staffing.requiredAgents === r.requirement.agents; // true
+ * input.timeZone; // 'America/New_York'
  */
 export function planReportInput(
   result: PlanResult,

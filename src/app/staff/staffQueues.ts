@@ -85,9 +85,21 @@ export function staffThreadPolicy(plan: {
  *
  * @throws StaffcastError as `multiQueuePlanEach`, `createRequirementSpill` and `options.write`.
  * @example
- * const result = await staffQueuesStreamed(source, config, { target: { serviceLevel: 0.8, thresholdSeconds: 20 } },
- *   { ...options, write: (text) => out.push(text) });
- * result.queues.length; // config.queues.length
+ * import { tmpdir } from 'node:os';
+ * // two voice queues, each 100 calls of 180 s in one half-hour (00:00 UTC, 1 January 1970)
+ * const f = { timeZone: 'UTC', intervalMinutes: 30, starts: Float64Array.of(0), calls: Float64Array.of(100) };
+ * const source = { names: ['a', 'b'], load: () => f };
+ * const config = { queues: [{ name: 'a', channel: 'voice' }, { name: 'b', channel: 'voice' }] };
+ * const grid = { intervalMinutes: 30, firstStart: 0, lastStart: 0, offsetMinutesGcd: 0 };
+ * const out = [];
+ * const result = await staffQueuesStreamed(source, config,
+ *   { target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 180 },
+ *   { configName: 'queues.json', forecastName: 'forecast.csv', fitted: undefined,
+ *     paid: { paidHoursPerWeek: 40, horizonDays: undefined }, grids: [grid, grid], intervals: 2,
+ *     workers: 1, tempDir: tmpdir(), write: (text) => out.push(text) });
+ * result.queues.length; // 2
+ * result.totals.agents; // Float64Array [28] (14 per queue)
+ * out.join('').split('\n')[1]; // '1970-01-01T00:00:00Z,a,100,180,14,14,0.8884,7.8359,0,0.7143'
  */
 export async function staffQueuesStreamed(
   forecasts: QueueForecastSource,

@@ -29,6 +29,7 @@ export interface HalfDiagnostics {
  * the simulation (~0.3 s per half at 200 replications).
  *
  * @example
+ * import { resolveCalibrateOptions } from '../options.js';
  * import { intervalDemand } from '../demand.js';
  * import { busyHalves, calibrationFrame } from '../frame.js';
  * import { handleTimes } from '../handleTime.js';

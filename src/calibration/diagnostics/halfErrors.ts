@@ -15,6 +15,7 @@ export interface HalfErrors {
  * volume-weighted per day) on the busy intervals of each half. O(busy intervals).
  *
  * @example
+ * import { resolveCalibrateOptions } from '../options.js';
  * import { calibrate } from '../calibrate.js';
  * import { busyHalves, calibrationFrame } from '../frame.js';
  * import { handleTimes } from '../handleTime.js';

@@ -73,6 +73,7 @@ function hazardOf(calls: readonly QueuedCall[]): HazardBand[] {
  * 'hazard'.
  *
  * @example
+ * import { resolveCalibrateOptions } from '../options.js';
  * import { calibrationFrame } from '../frame.js';
  * import { handleTimes } from '../handleTime.js';
  * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,

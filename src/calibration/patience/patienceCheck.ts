@@ -31,6 +31,7 @@ export interface PatienceCheck {
  * offered). O(intervals in the set).
  *
  * @example
+ * import { resolveCalibrateOptions } from '../options.js';
  * import { busyHalves, calibrationFrame } from '../frame.js';
  * import { handleTimes } from '../handleTime.js';
  * // two weekdays (Monday 1 and Tuesday 2 January 2024, UTC), a call a minute 10:00-10:59: waits 0-30 s,
@@ -70,6 +71,7 @@ export function halfPatience(frame: CalibrationFrame, set: readonly number[]): H
  * O(busy intervals).
  *
  * @example
+ * import { resolveCalibrateOptions } from '../options.js';
  * import { busyHalves, calibrationFrame } from '../frame.js';
  * import { handleTimes } from '../handleTime.js';
  * import { fitPatience } from './fitPatience.js';

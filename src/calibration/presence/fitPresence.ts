@@ -48,6 +48,7 @@ export interface FittedPresence {
  *
  * @throws StaffcastError `INVALID_INPUT` when `trainBusy` is empty.
  * @example
+ * import { resolveCalibrateOptions } from '../options.js';
  * import { intervalDemand } from '../demand.js';
  * import { busyHalves, calibrationFrame } from '../frame.js';
  * import { handleTimes } from '../handleTime.js';

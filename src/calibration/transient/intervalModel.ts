@@ -34,6 +34,7 @@ export interface IntervalModel {
  * model run per distinct (interval, whole agents, inputs).
  *
  * @example
+ * import { resolveCalibrateOptions } from '../options.js';
  * import { intervalDemand } from '../demand.js';
  * import { busyHalves, calibrationFrame } from '../frame.js';
  * import { handleTimes } from '../handleTime.js';
@@ -122,6 +123,7 @@ export function intervalModel(
  *
  * @throws StaffcastError `INVALID_INPUT` when `trainBusy` is empty.
  * @example
+ * import { resolveCalibrateOptions } from '../options.js';
  * import { intervalDemand } from '../demand.js';
  * import { busyHalves, calibrationFrame } from '../frame.js';
  * import { handleTimes } from '../handleTime.js';
