@@ -562,7 +562,16 @@ function meanAht(forecast: Forecast): number | undefined {
       calls += c;
     }
   }
-  return calls > 0 ? work / calls : undefined;
+  if (calls > 0) return work / calls;
+  // no contacts over the horizon: nothing to staff, the plain mean of the known handle times stands in
+  let sum = 0;
+  let known = 0;
+  for (const a of aht)
+    if (Number.isFinite(a) && a > 0) {
+      sum += a;
+      known += 1;
+    }
+  return known > 0 ? sum / known : undefined;
 }
 
 function gcd(a: number, b: number): number {

@@ -57,6 +57,18 @@ describe('multiQueuePlan', () => {
     expect(plan.agentHours).toBe(voice.agentHours + chat.agentHours + mail.agentHours);
   });
 
+  it('staffs an email queue with no contacts at all to zero agents from its handle-time column', () => {
+    const config = readStaffingConfig(
+      JSON.stringify({ queues: [{ name: 'mail', channel: 'email', deadlineMinutes: 120 }] }),
+    );
+    const mail = { ...grid([0, 0], 30), ahtSeconds: Float64Array.of(220, 220) };
+    const plan = multiQueuePlan(new Map([['mail', mail]]), config, { target: SL80 });
+    expect([...plan.requirement.agents]).toEqual([0, 0]);
+    // without any known handle time it is still an error naming the missing input
+    const bare = grid([0, 0], 30);
+    expect(() => multiQueuePlan(new Map([['mail', bare]]), config, { target: SL80 })).toThrow(/ahtSeconds/);
+  });
+
   it('aligns a +05:30 site on 30-minute intervals with an hourly UTC queue by instant', () => {
     const config = readStaffingConfig(
       JSON.stringify({ queues: [{ name: 'uk' }, { name: 'india', timeZone: 'Asia/Kolkata' }] }),
