@@ -65,10 +65,20 @@ function minuteOfClock(hhmm: string): number {
  * Cost O(candidates + agents * breaks).
  *
  * @example
- * // one 08:00-12:00 shift of type 'd' (no breaks) onto a model with 08:00 and 09:00 4-hour columns
- * mapScheduleStart({ intervalMinutes: 60, shifts: [{ type: 'd', dayIndex: 0, startSlot: 8,
- *   startTime: '08:00', lengthMinutes: 240, breaks: [], count: 2 }] }, c, cal, rules);
- * // { sol: { x: Float64Array [2, 0], w: Float64Array [] }, instances: [...2 agents], mapped: 2, dropped: 0 }
+ * import { slotCalendar } from './calendar.js';
+ * import { generateCandidates } from './candidates.js';
+ * import { parseShiftRules } from '../schemas/shiftRules.js';
+ * // two agents on 08:00-12:00 of type 'd' and one of a type this model lacks, onto 08:00 and 09:00 4-hour columns
+ * const cal = slotCalendar({ intervalMinutes: 60, required: new Array(24).fill(1) });
+ * const rules = parseShiftRules({ shiftTypes: [{ name: 'd', earliestStart: '08:00', latestStart: '09:00',
+ *   startStepMinutes: 60, lengthsMinutes: [240] }] });
+ * const c = generateCandidates(cal, rules, { breakMethod: 'explicit' });
+ * const m = mapScheduleStart({ intervalMinutes: 60, shifts: [
+ *   { type: 'd', dayIndex: 0, startSlot: 8, startTime: '08:00', lengthMinutes: 240, breaks: [], count: 2 },
+ *   { type: 'n', dayIndex: 0, startSlot: 20, startTime: '20:00', lengthMinutes: 240, breaks: [], count: 1 }] },
+ *   c, cal, rules);
+ * m.sol.x; // Float64Array [2, 0]
+ * [m.mapped, m.dropped, m.instances.length]; // [2, 1, 2]
  */
 export function mapScheduleStart(
   start: ScheduleStart,
