@@ -194,6 +194,7 @@ export type { CalibrationFit } from './calibration/availabilityFit.js';
 export type { PredictedKpis } from './calibration/predictedKpis.js';
 export type { QueueStart } from './calibration/transient/transient.js';
 export type { ErrorStat } from './calibration/diagnostics/errorStat.js';
+export type { HalfErrors } from './calibration/diagnostics/halfErrors.js';
 export type { HazardBand } from './calibration/patience/abandonHazard.js';
 export type { NoiseFloor } from './calibration/diagnostics/noiseFloor.js';
 export type { PresenceOracle } from './calibration/diagnostics/oracle.js';
