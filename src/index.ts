@@ -121,7 +121,7 @@ export type {
 } from './queueing/types.js';
 
 // ---- staffing: forecast -> agents per interval (voice, chat, email, outbound), summaries, FTE ---
-export type { Requirement } from './staffing/types.js';
+export type { QueueChannel, QueueSpec, Requirement, StaffingSpec } from './staffing/types.js';
 export {
   // day/week scope: every interval keeps at least this share of the target by default (0.5)
   DEFAULT_INTERVAL_FLOOR_SHARE,

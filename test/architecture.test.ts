@@ -23,6 +23,11 @@ const CORE = [
   'service',
   'schemas',
 ];
+/**
+ * Core folders that take plain domain types of their own: they never import `schemas` (the zod
+ * file schemas), which produce those types at the edges (`simulation` too, though not yet in CORE).
+ */
+const DOMAIN = [...CORE.filter((f) => f !== 'schemas'), 'simulation'];
 /** Folders a core folder must not import. */
 const ABOVE_CORE = ['io', 'cli', 'report', 'app', 'scenario'];
 /** Folders `io` must not import (it reads and writes files for the core and app only). */
@@ -38,7 +43,11 @@ interface ImportEdge {
  * Known violations, each `from -> to` as printed by the checks, with why it is left for now. Keep
  * it empty: a new entry needs a reason and an issue that removes it.
  */
-const KNOWN: readonly string[] = [];
+const KNOWN: readonly string[] = [
+  // scheduling works on the zod-inferred shift rules (ShiftRulesConfig) and validates them in
+  // scheduleShifts: plain rule types in scheduling/ remove it (issue 11)
+  ' -> schemas/shiftRules.ts',
+];
 
 /** The folder of a file under `src/`: its first path segment, or the file itself for a top-level file. */
 function folderOf(file: string): string {
@@ -71,13 +80,17 @@ function sourceImports(): { edges: ImportEdge[]; texts: Map<string, string> } {
   return { edges, texts };
 }
 
-/** Imports from a core folder to io, cli, report, app or scenario, and from io to the layers above it. */
+/**
+ * Imports from a core folder to io, cli, report, app or scenario, from a domain folder to schemas,
+ * and from io to the layers above it.
+ */
 function layerViolations(edges: readonly ImportEdge[]): string[] {
   const out: string[] = [];
   for (const { from, to } of edges) {
     const a = folderOf(from);
     const b = folderOf(to);
     if (CORE.includes(a) && ABOVE_CORE.includes(b)) out.push(`${from} -> ${to}`);
+    else if (DOMAIN.includes(a) && b === 'schemas') out.push(`${from} -> ${to}`);
     else if (a === 'io' && ABOVE_IO.includes(b)) out.push(`${from} -> ${to}`);
     else if (a === 'app' && b === 'cli') out.push(`${from} -> ${to}`);
   }
@@ -155,9 +168,11 @@ function commandToCommandImports(edges: readonly ImportEdge[], commandFiles: Rea
 }
 
 describe('the layer checks', () => {
-  it('catch a core folder importing io or app, io importing report, and app importing cli', () => {
+  it('catch a core folder importing io or app, a domain folder importing schemas, io importing report, and app importing cli', () => {
     const edges = [
       { from: 'staffing/x.ts', to: 'io/requirementCsv.ts' },
+      { from: 'staffing/q.ts', to: 'schemas/staffingConfig.ts' },
+      { from: 'schemas/staffingConfig.ts', to: 'staffing/types.ts' },
       { from: 'schemas/y.ts', to: 'app/plan.ts' },
       { from: 'io/z.ts', to: 'report/html.ts' },
       { from: 'app/forecast.ts', to: 'cli/usage.ts' },
@@ -167,6 +182,7 @@ describe('the layer checks', () => {
     ];
     expect(layerViolations(edges)).toEqual([
       'staffing/x.ts -> io/requirementCsv.ts',
+      'staffing/q.ts -> schemas/staffingConfig.ts',
       'schemas/y.ts -> app/plan.ts',
       'io/z.ts -> report/html.ts',
       'app/forecast.ts -> cli/usage.ts',
@@ -199,7 +215,7 @@ describe('the source tree', () => {
     expect(edges.length).toBeGreaterThan(500);
   });
 
-  it('has no core folder importing io, cli, report, app or scenario, no io importing above it, no app importing cli', () => {
+  it('has no core folder importing io, cli, report, app or scenario, no domain folder importing schemas, no io importing above it, no app importing cli', () => {
     expect(unknown(layerViolations(edges))).toEqual([]);
   });
 

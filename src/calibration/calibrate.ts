@@ -1,5 +1,4 @@
 import { StaffcastError } from '../errors.js';
-import type { CalibrationParams } from '../schemas/calibrationParams.js';
 import type { CalibrationFit } from './availabilityFit.js';
 import { intervalDemand } from './demand.js';
 import { type HalfDiagnostics, halfDiagnostics } from './diagnostics/halfDiagnostics.js';
@@ -16,6 +15,7 @@ import {
   resolveCalibrateOptions,
   type StartState,
 } from './options.js';
+import type { CalibrationParams } from './params.js';
 import { fittedParams } from './params.js';
 import { fitPatience } from './patience/fitPatience.js';
 import { type PatienceCheck, patienceCheck } from './patience/patienceCheck.js';

@@ -1,5 +1,5 @@
-import type { CalibrationParams } from '../schemas/calibrationParams.js';
 import { localMinuteOfDay, localWeekday } from '../time/localCalendar.js';
+import type { CalibrationParams } from './params.js';
 
 /** Model inputs per interval read from the parameters `calibrate` fitted. */
 export interface FittedInputs {

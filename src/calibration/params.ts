@@ -1,9 +1,49 @@
 import { TZDate } from '@date-fns/tz';
-import type { CalibrationParams } from '../schemas/calibrationParams.js';
 import { formatInstant } from '../time/formatInstant.js';
 import type { CalibrationFrame } from './frame.js';
 import type { HourlyTable } from './hourlyTable.js';
 import type { ResolvedCalibrateOptions } from './options.js';
+
+/**
+ * An hourly table of fitted values in JSON form: one value per local hour 0..23 for the busy
+ * weekdays (`workweek`) and for the other days (`weekend`); `null` where nothing was estimated.
+ */
+export interface HourlyValues {
+  /** Local hours 0..23 of the `busyWeekdays`. */
+  workweek: (number | null)[];
+  /** Local hours 0..23 of the other days. */
+  weekend: (number | null)[];
+}
+
+/**
+ * The model inputs `calibrate` fits from per-call records (`calibrate --params-out params.json`),
+ * for `staff` and `plan` to staff with (`withFittedInputs`, `fittedInputsByInterval`). Hour-indexed
+ * arrays run over local hours 0..23 in `timeZone`. `null` means "not estimated": for patience,
+ * that no caller of that pool abandoned (use Erlang C); for handle time, that no call was answered
+ * in the whole pool. The file is validated by `calibrationParamsSchema`.
+ */
+export interface CalibrationParams {
+  /** File tag: always `'staffcast-calibration'`. */
+  kind: 'staffcast-calibration';
+  /** File format version: 1. */
+  version: 1;
+  /** IANA zone of the hour-of-day keys. */
+  timeZone: string;
+  /** Interval length the parameters were fitted at (minutes). */
+  intervalMinutes: number;
+  /** Service-level threshold used in the fit (seconds). */
+  thresholdSeconds: number;
+  /** Local weekdays (0 Sunday .. 6 Saturday) of the `workweek` day type. */
+  busyWeekdays: number[];
+  /** Effective agents on the phones = factor x agents present (0..2). */
+  availabilityFactor: number;
+  /** Mean talk time by local hour (seconds). */
+  ahtSecondsByHour: HourlyValues;
+  /** Mean exponential patience by local hour (seconds), maximum likelihood. */
+  patienceSecondsByHour: HourlyValues;
+  /** Half-open span of the training data (ISO-8601 instants with offset). */
+  fittedOn: { from: string; to: string };
+}
 
 /** What {@link fittedParams} writes besides the frame and the options. */
 export interface FittedParamsInputs {
@@ -19,7 +59,7 @@ function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-function hourlyJson(t: HourlyTable): { workweek: (number | null)[]; weekend: (number | null)[] } {
+function hourlyJson(t: HourlyTable): HourlyValues {
   return { workweek: t.workweek.map(finiteOrNull), weekend: t.weekend.map(finiteOrNull) };
 }
 

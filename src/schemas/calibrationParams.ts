@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CalibrationParams } from '../calibration/params.js';
 
 const hourly = z.array(z.number().positive().nullable()).length(24);
 
@@ -45,7 +46,6 @@ export const calibrationParamsSchema = z.strictObject({
   patienceSecondsByHour: z.strictObject({ workweek: hourly, weekend: hourly }),
   /** Half-open span of the training data (ISO-8601 instants). */
   fittedOn: z.strictObject({ from: z.string(), to: z.string() }),
-});
+}) satisfies z.ZodType<CalibrationParams>; // compile-time check: what it validates is the domain's type
 
-/** Fitted model inputs, as validated by {@link calibrationParamsSchema}. */
-export type CalibrationParams = z.infer<typeof calibrationParamsSchema>;
+export type { CalibrationParams };

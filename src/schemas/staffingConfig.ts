@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseJsonText, validateConfig } from './validateConfig.js';
+import type { QueueSpec, StaffingSpec } from '../staffing/types.js';
+import { parseJsonText, validateConfig, withoutUndefined } from './validateConfig.js';
 
 const fraction = z.number().min(0).max(1);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "a local time 'HH:MM'");
@@ -107,10 +108,24 @@ export const staffingConfigSchema = z
     path: ['queues'],
   });
 
-/** A validated staffing config: per-queue parameters of a multi-queue plan. */
-export type StaffingConfig = z.infer<typeof staffingConfigSchema>;
-/** One queue of a `StaffingConfig`. */
-export type StaffingQueueConfig = StaffingConfig['queues'][number];
+/**
+ * A validated staffing config file: the queues of a multi-queue plan (the domain's `StaffingSpec`,
+ * which `multiQueuePlan` takes) and the paid hours of one FTE.
+ */
+export interface StaffingConfig extends StaffingSpec {
+  /** Paid hours per week of one FTE (`fteOf`); default 40. */
+  paidHoursPerWeek?: number;
+  /** The queues, in config order (names unique). */
+  queues: QueueSpec[];
+}
+
+/**
+ * One queue of a `StaffingConfig`.
+ *
+ * @deprecated Use {@link QueueSpec} (the domain's queue spec, which this file is read into); kept
+ *   for existing imports of the public API.
+ */
+export type StaffingQueueConfig = QueueSpec;
 
 /**
  * Parses and validates a staffing config (JSON text) against `staffingConfigSchema`. Cost O(size).
@@ -121,5 +136,7 @@ export type StaffingQueueConfig = StaffingConfig['queues'][number];
  * readStaffingConfig('{"queues":[{"name":"sales","patienceSeconds":120}]}').queues[0].channel; // 'voice'
  */
 export function readStaffingConfig(text: string, source = 'staffing config'): StaffingConfig {
-  return validateConfig(staffingConfigSchema, parseJsonText(text, source), source);
+  // returning the schema's output (without undefined keys) as the domain's StaffingSpec is the
+  // compile-time check that the two agree
+  return withoutUndefined(validateConfig(staffingConfigSchema, parseJsonText(text, source), source));
 }

@@ -233,3 +233,36 @@ export function validateConfig<S extends z.ZodType>(schema: S, value: unknown, s
     issues: parsed.error.issues,
   });
 }
+
+/**
+ * `T` with `undefined` taken out of every property, deeply: the type of a parsed config once
+ * `withoutUndefined` has removed the keys that hold `undefined`. zod types an optional key
+ * `key?: T | undefined`; the domain's plain types are exact (`exactOptionalPropertyTypes`), so a
+ * schema's output is checked against the domain type it stands for as `Defined<output>`.
+ *
+ * @internal
+ */
+export type Defined<T> = T extends readonly (infer E)[]
+  ? Defined<E>[]
+  : T extends object
+    ? { [K in keyof T]: Defined<Exclude<T[K], undefined>> }
+    : T;
+
+/**
+ * A parsed config with every key that holds `undefined` removed, deeply (a config parsed from
+ * JSON has none; an object given by a program may): what the domain's exact types describe. A new
+ * object; arrays and plain objects are copied, other values kept. Cost O(size).
+ *
+ * @internal
+ * @example
+ * withoutUndefined({ a: 1, b: undefined, c: [{ d: undefined, e: 'x' }] }); // { a: 1, c: [{ e: 'x' }] }
+ */
+export function withoutUndefined<T>(value: T): Defined<T> {
+  if (Array.isArray(value)) return value.map((v: unknown) => withoutUndefined(v)) as Defined<T>;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = withoutUndefined(v);
+    return out as Defined<T>;
+  }
+  return value as Defined<T>;
+}

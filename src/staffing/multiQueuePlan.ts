@@ -1,14 +1,13 @@
 import { fittedInputsByInterval } from '../calibration/fittedInputs.js';
+import type { CalibrationParams } from '../calibration/params.js';
 import { invalidInput, StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import { applyShrinkage } from '../queueing/shrinkage.js';
-import type { CalibrationParams } from '../schemas/calibrationParams.js';
-import type { StaffingConfig, StaffingQueueConfig } from '../schemas/staffingConfig.js';
-import type { Requirement } from '../staffing/types.js';
 import { type DeferredRequirement, deferredRequirement } from './deferredRequirement.js';
-import { type Shrinkage, shrinkageByInterval } from './shrinkage.js';
+import { shrinkageByInterval } from './shrinkage.js';
 import { type StaffingPlan, type StaffingPlanOptions, staffingPlan } from './staffingPlan.js';
 import { type ParallelOptions, staffingPlanParallel } from './staffingPlanParallel.js';
+import type { QueueChannel, QueueSpec, Requirement, StaffingSpec } from './types.js';
 
 /** Options of `multiQueuePlan` beyond the plan-wide staffing options. */
 export interface MultiQueuePlanOptions {
@@ -93,7 +92,7 @@ function meanFilled(values: Float64Array): Float64Array {
  * usesFittedParams({ channel: 'chat' }); // false
  * usesFittedParams({ channel: 'chat', useParams: true }); // true
  */
-export function usesFittedParams(queue: Pick<StaffingQueueConfig, 'channel' | 'useParams'>): boolean {
+export function usesFittedParams(queue: { channel: QueueChannel; useParams?: boolean | undefined }): boolean {
   return queue.useParams ?? queue.channel === 'voice';
 }
 
@@ -166,7 +165,7 @@ export interface MultiQueuePlan {
  */
 export function multiQueuePlan(
   forecasts: ReadonlyMap<string, Forecast>,
-  config: StaffingConfig,
+  config: StaffingSpec,
   base: StaffingPlanOptions,
   options: MultiQueuePlanOptions = {},
 ): MultiQueuePlan {
@@ -199,7 +198,7 @@ export function multiQueuePlan(
  */
 export async function multiQueuePlanParallel(
   forecasts: ReadonlyMap<string, Forecast>,
-  config: StaffingConfig,
+  config: StaffingSpec,
   base: StaffingPlanOptions,
   options: MultiQueuePlanOptions & ParallelOptions = {},
 ): Promise<MultiQueuePlan> {
@@ -293,7 +292,7 @@ export interface QueueForecastSource {
  */
 export async function* multiQueuePlanEach(
   forecasts: ReadonlyMap<string, Forecast> | QueueForecastSource,
-  config: StaffingConfig,
+  config: StaffingSpec,
   base: StaffingPlanOptions,
   options: MultiQueuePlanEachOptions = {},
 ): AsyncGenerator<QueuePlan> {
@@ -358,14 +357,14 @@ export async function* multiQueuePlanEach(
 
 /** One queue ready to staff: its config entry, forecast and resolved options. */
 interface PreparedQueue {
-  queue: StaffingQueueConfig;
+  queue: QueueSpec;
   forecast: Forecast;
   options: StaffingPlanOptions;
 }
 
 function prepareQueues(
   forecasts: ReadonlyMap<string, Forecast>,
-  config: StaffingConfig,
+  config: StaffingSpec,
   base: StaffingPlanOptions,
   options: MultiQueuePlanOptions,
 ): PreparedQueue[] {
@@ -376,7 +375,7 @@ function prepareQueues(
 /** Every forecast queue is in the config and every config queue in the forecast (CONFIG error). */
 function checkQueueNames(
   forecastNames: readonly string[],
-  config: StaffingConfig,
+  config: StaffingSpec,
   options: MultiQueuePlanOptions,
 ): void {
   const names = new Set(config.queues.map((q) => q.name));
@@ -404,9 +403,9 @@ function checkQueueNames(
 }
 
 function prepareQueue(
-  queue: StaffingQueueConfig,
+  queue: QueueSpec,
   forecast: Forecast,
-  config: StaffingConfig,
+  config: StaffingSpec,
   base: StaffingPlanOptions,
   options: MultiQueuePlanOptions,
 ): PreparedQueue {
@@ -443,19 +442,11 @@ function assemble(queues: QueuePlan[]): MultiQueuePlan {
   };
 }
 
-function optionsOf(
-  queue: StaffingQueueConfig,
-  config: StaffingConfig,
-  base: StaffingPlanOptions,
-): StaffingPlanOptions {
-  const target = queue.target ?? config.target;
-  const options: StaffingPlanOptions = {
-    ...base,
-    target: target === undefined ? base.target : withoutUndefined(target),
-  };
+function optionsOf(queue: QueueSpec, config: StaffingSpec, base: StaffingPlanOptions): StaffingPlanOptions {
+  const options: StaffingPlanOptions = { ...base, target: queue.target ?? config.target ?? base.target };
   if (queue.patienceSeconds !== undefined) options.patienceSeconds = queue.patienceSeconds;
   if (queue.ahtSeconds !== undefined) options.ahtSeconds = queue.ahtSeconds;
-  if (queue.shrinkage !== undefined) options.shrinkage = withoutUndefined(queue.shrinkage) as Shrinkage;
+  if (queue.shrinkage !== undefined) options.shrinkage = queue.shrinkage;
   if (queue.minAgents !== undefined) options.minAgents = queue.minAgents;
   if (queue.timeZone !== undefined) options.timeZone = queue.timeZone;
   if (queue.channel === 'chat') options.concurrency = queue.concurrency ?? 1;
@@ -469,14 +460,7 @@ function planQueue({ queue, forecast, options }: PreparedQueue): QueuePlan {
   return emailPlan(queue, forecast, options);
 }
 
-/** A parsed config value with its absent optional keys removed (zod types them `T | undefined`). */
-function withoutUndefined<T>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  if (typeof value !== 'object' || value === null)
-    return value as { [K in keyof T]: Exclude<T[K], undefined> };
-  return JSON.parse(JSON.stringify(value)) as { [K in keyof T]: Exclude<T[K], undefined> };
-}
-
-function emailPlan(queue: StaffingQueueConfig, forecast: Forecast, options: StaffingPlanOptions): QueuePlan {
+function emailPlan(queue: QueueSpec, forecast: Forecast, options: StaffingPlanOptions): QueuePlan {
   const fn = 'multiQueuePlan';
   const { intervalMinutes, starts } = forecast;
   const n = starts.length;

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { StaffcastError } from '../../src/errors.js';
 import { calibrationParamsSchema } from '../../src/schemas/calibrationParams.js';
-import { formatConfigPath, parseJsonText, validateConfig } from '../../src/schemas/validateConfig.js';
+import {
+  formatConfigPath,
+  parseJsonText,
+  validateConfig,
+  withoutUndefined,
+} from '../../src/schemas/validateConfig.js';
 
 function messageOf(run: () => unknown): string {
   try {
@@ -169,5 +174,26 @@ describe('calibrationParamsSchema through validateConfig', () => {
         ),
       ),
     ).toBe('p.json: fittedOn: unknown key "until" (known keys: from, to)');
+  });
+});
+
+describe('withoutUndefined', () => {
+  it('removes every key holding undefined at any depth and keeps every other value', () => {
+    const when = new Date(0);
+    const input = { a: 1, b: undefined, c: [{ d: undefined, e: null }], f: { g: { h: undefined } }, when };
+    const out = withoutUndefined(input);
+    expect(out).toStrictEqual({ a: 1, c: [{ e: null }], f: { g: {} }, when });
+    expect(out.when).toBe(when);
+    expect(input.c[0]).toHaveProperty('d');
+  });
+
+  it('gives a value whose JSON text is that of its input (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.dictionary(fc.string(), fc.constant(undefined)), (json, holes) => {
+        const value =
+          typeof json === 'object' && json !== null && !Array.isArray(json) ? { ...holes, ...json } : json;
+        expect(JSON.stringify(withoutUndefined(value))).toBe(JSON.stringify(value));
+      }),
+    );
   });
 });

@@ -1,15 +1,7 @@
-import type { StaffingTarget } from '../../queueing/types.js';
 import type { PlanConfig, PlanQueueConfig } from '../../schemas/planConfig.js';
-import type { StaffingQueueConfig } from '../../schemas/staffingConfig.js';
-import type { Shrinkage } from '../../staffing/shrinkage.js';
+import { withoutUndefined } from '../../schemas/validateConfig.js';
 import type { StaffingOptions } from '../../staffing/staffingPlan.js';
-
-/** A parsed config value with its absent optional keys removed (zod types them `T | undefined`). */
-function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
-    [K in keyof T]: Exclude<T[K], undefined>;
-  };
-}
+import type { QueueSpec } from '../../staffing/types.js';
 
 /**
  * The `staffingPlan` options of a plan config: target (its absent keys left out), shrinkage,
@@ -25,8 +17,8 @@ function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], un
 export function planStaffingOptions(cfg: PlanConfig): StaffingOptions {
   // zod's optional fields are `T | undefined`; the library types are exact-optional (same values)
   const staffing: StaffingOptions = {
-    target: defined(cfg.target) as StaffingTarget,
-    shrinkage: cfg.shrinkage as Shrinkage,
+    target: withoutUndefined(cfg.target),
+    shrinkage: withoutUndefined(cfg.shrinkage),
     scope: cfg.scope,
   };
   if (cfg.ahtSeconds !== undefined) staffing.ahtSeconds = cfg.ahtSeconds;
@@ -46,10 +38,10 @@ export function planStaffingOptions(cfg: PlanConfig): StaffingOptions {
  * planQueueStaffing(planQueueSchema.parse({ name: 'chat', channel: 'chat', concurrency: 2 }));
  * // { name: 'chat', channel: 'chat', concurrency: 2 }
  */
-export function planQueueStaffing(q: PlanQueueConfig): StaffingQueueConfig {
+export function planQueueStaffing(q: PlanQueueConfig): QueueSpec {
   const { name, channel, target, ahtSeconds, patienceSeconds, shrinkage, concurrency, minAgents } = q;
   const { deadlineMinutes, deadlineBasis, useParams } = q;
-  return defined({
+  return withoutUndefined({
     name,
     channel,
     target,
@@ -61,5 +53,5 @@ export function planQueueStaffing(q: PlanQueueConfig): StaffingQueueConfig {
     deadlineMinutes,
     deadlineBasis,
     useParams,
-  }) as StaffingQueueConfig;
+  });
 }
