@@ -67,14 +67,19 @@ function usage(message: string): never {
 
 /**
  * The column of the schedule file to read: `column`, else the first of `NET_COLUMNS` in the
- * header. A file with only a gross column is a data error naming the flag that reads it anyway.
+ * header that has a value on some row (`schedule --coverage` writes `on_phone` empty: it knows no
+ * shrinkage). A file with only a gross column is a data error naming the flag that reads it anyway.
  */
 function scheduleColumn(text: string, source: string, column: string | undefined): string {
-  const first = parseCsvText(text, source, { trim: true })[0];
+  const rows = parseCsvText(text, source, { trim: true });
+  const first = rows[0];
   if (first === undefined || column !== undefined) return column ?? NET_COLUMNS[0];
   const header = first.fields;
-  const has = (name: string) => header.some((h) => h.toLowerCase() === name);
-  const net = NET_COLUMNS.find(has);
+  const at = (name: string) => header.findIndex((h) => h.toLowerCase() === name);
+  const has = (name: string) => at(name) >= 0;
+  const filled = (name: string) =>
+    rows.length < 2 || rows.slice(1).some((r) => (r.fields[at(name)] ?? '') !== '');
+  const net = NET_COLUMNS.find((name) => has(name) && filled(name));
   if (net !== undefined) return net;
   const gross = GROSS_COLUMNS.find(has);
   if (gross === undefined)

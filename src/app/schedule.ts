@@ -1,5 +1,5 @@
 import { StaffcastError } from '../errors.js';
-import { writeScheduleCoverageCsv } from '../io/coverageCsv.js';
+import { writeCoverageCsv } from '../io/coverageCsv.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { readRequirementCsv } from '../io/requirementCsv.js';
 import { writeScheduleCsv } from '../io/scheduleCsv.js';
@@ -45,7 +45,11 @@ export interface ScheduleRun {
    * `writeToursCsv` when the rules asked for tours, or `writeScheduleJson`.
    */
   output: string;
-  /** Coverage per interval as CSV (`writeScheduleCoverageCsv`). */
+  /**
+   * Coverage per interval as CSV (`writeCoverageCsv`, the format of `plan`'s coverage.csv): `calls`
+   * and `required_agents` from the requirement's `calls` and `agents` columns, `required_scheduled`
+   * the column covered; `on_phone` and the service columns are empty (no shrinkage or queue model).
+   */
   coverageCsv: string;
   /**
    * Lines for the planner (stderr), each ending in a newline: status, why the solver stopped, gap,
@@ -181,7 +185,17 @@ export async function runSchedule(options: RunScheduleOptions): Promise<Schedule
   return {
     schedule,
     output,
-    coverageCsv: writeScheduleCoverageCsv(schedule.coverage, schedule.starts, timeZone),
+    coverageCsv: writeCoverageCsv({
+      starts: requirement.starts,
+      timeZone,
+      calls: requirement.calls,
+      // with column 'scheduled_agents', that column was read into agents: the on-phone need is not known
+      requiredAgents:
+        column === 'scheduled_agents'
+          ? new Float64Array(required.length).fill(Number.NaN)
+          : requirement.agents,
+      coverage: schedule.coverage,
+    }),
     messages: scheduleMessages(schedule),
   };
 }

@@ -35,7 +35,9 @@ function usage(message: string): never {
  * safety net), gap and efficiency figures, and a warning naming the intervals no shift can cover,
  * go to stderr, with the steps' progress on a terminal (not with --quiet). A row whose UTC offset
  * is not `--tz`'s at that instant is an error (the opening hours and shift times are read in
- * `--tz`, so they would be shifted silently). `--format csv|json` is a deprecated alias of `--json`.
+ * `--tz`, so they would be shifted silently). `--coverage` writes the coverage.csv format of `plan`
+ * (`writeCoverageCsv`; the columns a schedule cannot know are empty). `--format csv|json` is a
+ * deprecated alias of `--json`.
  *
  * @example
  * // (not run: a shell command)
@@ -63,7 +65,10 @@ export const registerSchedule: CommandRegistrar = (program, ctx) => {
     )
     .option('--json', 'write the schedule as one JSON document (with the coverage per interval)')
     .addOption(deprecatedOption('--format <format>'))
-    .option('--coverage <file>', 'also write the coverage per interval as CSV')
+    .option(
+      '--coverage <file>',
+      'also write the coverage per interval as CSV (the coverage.csv format of plan)',
+    )
     .option('-o, --output <file>', 'write the schedule here instead of stdout')
     .option(
       '--tz <zone>',

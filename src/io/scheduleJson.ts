@@ -12,7 +12,7 @@ function instant(ms: number | undefined, timeZone: string): string {
  * bound, gap, greedy objective, under/over agent-intervals, efficiency; the shifts with `start`
  * and `end` (ISO-8601 with the offset of `timeZone`) and each break's `start`; the intervals no
  * shift can cover (their starts), the warnings, the tours when the rules asked for them, and the
- * coverage per interval (the rows of `writeScheduleCoverageCsv`). Indented by 2, newline at the
+ * coverage per interval (`scheduleCoverageRows`). Indented by 2, newline at the
  * end. O(shifts + intervals).
  *
  * @example

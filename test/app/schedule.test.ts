@@ -58,11 +58,29 @@ describe('runSchedule', () => {
     expect(JSON.parse(run.output).coverage.map((c: { net: number }) => c.net)).toEqual([
       0, 0, 2, 2, 2, 2, 0, 0,
     ]);
-    expect(run.coverageCsv.split('\n')[3]).toBe('2024-01-01T02:00:00Z,2,2,0,2,0,0');
+    const coverage = run.coverageCsv.split('\n');
+    expect(coverage[0]).toBe(
+      'interval_start,calls,required_agents,required_scheduled,scheduled,on_break,net,on_phone,under,over,service_level,asa_seconds,abandon_rate,occupancy',
+    );
+    expect(coverage[3]).toBe('2024-01-01T02:00:00Z,,2,2,2,0,2,,0,0,,,,');
     expect(run.messages).toEqual(scheduleMessages(run.schedule));
     expect(run.messages[0]).toBe(
       'schedule: status optimal, objective 8.00, gap 0.00% (bound 8.00), 2 shifts, breaks explicit\n',
     );
+  });
+
+  it('writes coverage.csv in the format of plan: required_agents the agents column, required_scheduled the one covered', async () => {
+    const byDefault = await runSchedule({ ...base, format: 'csv' });
+    expect(byDefault.coverageCsv.split('\n')[3]).toBe('2024-01-01T02:00:00Z,,2,3,3,0,3,,0,0,,,,');
+    // the scheduled_agents column named: it is read in place of agents, so the on-phone need is not known
+    const named = await runSchedule({ ...base, format: 'csv', column: 'scheduled_agents' });
+    expect(named.coverageCsv.split('\n')[3]).toBe('2024-01-01T02:00:00Z,,,3,3,0,3,,0,0,,,,');
+    const withCalls = write(
+      'calls.csv',
+      `interval_start,calls,agents\n${rows.map((r, h) => `${r.split(',').slice(0, 1)},${10 * h},${r.split(',')[1]}`).join('\n')}\n`,
+    );
+    const run = await runSchedule({ ...base, requirementFile: withCalls, format: 'csv' });
+    expect(run.coverageCsv.split('\n')[3]).toBe('2024-01-01T02:00:00Z,20,2,2,2,0,2,,0,0,,,,');
   });
 
   it('reads the requirement from stdin for -', async () => {

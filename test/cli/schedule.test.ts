@@ -76,7 +76,9 @@ describe('staffcast schedule', () => {
     expect(cov).toHaveLength(8);
     expect(cov[2]).toMatchObject({
       interval_start: '2024-01-01T02:00:00Z',
-      required: '2',
+      required_agents: '2',
+      required_scheduled: '2',
+      on_phone: '',
       net: '2',
       under: '0',
     });

@@ -1,10 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import {
-  scheduleCoverageRows,
-  writeCoverageCsv,
-  writeScheduleCoverageCsv,
-} from '../../src/io/coverageCsv.js';
+import { scheduleCoverageRows, writeCoverageCsv } from '../../src/io/coverageCsv.js';
 import { jsonText } from '../../src/io/jsonText.js';
 import { writeQueueForecastCsv } from '../../src/io/queueForecastCsv.js';
 import { writeScheduleJson } from '../../src/io/scheduleJson.js';
@@ -61,12 +57,15 @@ describe('writeCoverageCsv (coverage.csv of a plan)', () => {
   });
 });
 
-describe('writeScheduleCoverageCsv (schedule --coverage)', () => {
-  it('writes required, scheduled, on break, net, under and over per interval', () => {
-    expect(writeScheduleCoverageCsv(coverage, starts, 'UTC')).toBe(
-      'interval_start,required,scheduled,on_break,net,under,over\n' +
-        '2024-07-01T13:00:00Z,2,3,1,2,0,0\n2024-07-01T14:00:00Z,2,1,0,1,1,0\n',
+describe('writeCoverageCsv of a schedule alone (schedule --coverage)', () => {
+  it("writes the plan's columns, with empty cells for the figures a schedule does not know", () => {
+    expect(writeCoverageCsv({ starts, timeZone: 'UTC', requiredAgents: [1.5, Number.NaN], coverage })).toBe(
+      'interval_start,calls,required_agents,required_scheduled,scheduled,on_break,net,on_phone,under,over,service_level,asa_seconds,abandon_rate,occupancy\n' +
+        '2024-07-01T13:00:00Z,,1.5,2,3,1,2,,0,0,,,,\n2024-07-01T14:00:00Z,,,2,1,0,1,,1,0,,,,\n',
     );
+  });
+
+  it('gives the schedule JSON the coverage rows of a schedule', () => {
     expect(scheduleCoverageRows(coverage, undefined, 'UTC')[1]).toEqual({
       interval_start: '',
       required: 2,
