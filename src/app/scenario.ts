@@ -45,9 +45,14 @@ export interface CompareScenariosOptions {
   /** Name of the scenario file for messages. Default 'scenario file'. */
   source?: string;
   /**
-   * Scenarios planned at once (a pool; each `plan` solves its MIP in its own worker thread, so
-   * several use several cores). Default `os.availableParallelism()`; 1 runs them one after another.
-   * The rows do not depend on it (see `compareScenarios`).
+   * Worker threads: scenarios planned at once (a pool; each `plan` solves its MIP in its own worker
+   * thread, so several use several cores). Default `os.availableParallelism()`; 1 runs them one
+   * after another. The rows do not depend on it (see `compareScenarios`).
+   */
+  workers?: number;
+  /**
+   * @deprecated Use {@link CompareScenariosOptions.workers} (the same number: worker threads, not
+   *   contacts per agent as `concurrency` means in staffing); ignored when `workers` is given.
    */
   concurrency?: number;
   /** Called with each scenario's full plan when scheduling (e.g. to keep the base for a report). */
@@ -241,13 +246,13 @@ function mapCounted<T, R>(
  * the plan config (`applyOverrides`). The history is read and forecast once per distinct (history,
  * horizon, forecast options, output interval) and shared by the scenarios (`plan` gets it through
  * `PlanOptions.forecast/history/readReport`). With scheduling each scenario runs `plan` (one MIP
- * in its own worker thread): the base first, then the variants `concurrency` at a time, each with
+ * in its own worker thread): the base first, then the variants `workers` at a time, each with
  * the base's schedule as an extra MIP start (`PlanOptions.scheduleStart`: mapped onto the
  * variant's shifts by identity, used only when it meets every rule of the variant and is its
  * cheapest start, `startSource: 'given'`); with `schedule: false` the figures are those of the
  * requirement (Erlang C/A per interval, no MIP, no outbound).
  *
- * Determinism: the rows do not depend on `concurrency`, on the order the plans finish in or on
+ * Determinism: the rows do not depend on `workers`, on the order the plans finish in or on
  * machine load: the forecast and staffing are deterministic, and each MIP stops on the proven gap
  * or on its deterministic work budget `schedule.workLimit` (HiGHS' single-threaded search is
  * deterministic for the same model and options), so a row is the same on every run, marked
@@ -257,10 +262,10 @@ function mapCounted<T, R>(
  * input order.
  * Cost: one read + forecast per distinct forecast input, one staffing per scenario, plus one MIP
  * (`schedule.workLimit`, `schedule.timeLimitSeconds` at most) each when scheduling, divided over
- * `concurrency` cores.
+ * `workers` cores.
  *
- * @throws StaffcastError `CONFIG` for an invalid scenario file or base plan, `INVALID_INPUT` for a
- *   `concurrency` that is not an integer >= 1, and whatever `plan` throws.
+ * @throws StaffcastError `CONFIG` for an invalid scenario file or base plan, `INVALID_INPUT` for
+ *   `workers` (or the deprecated `concurrency`) not an integer >= 1, and whatever `plan` throws.
  * @example
  * const rows = await compareScenarios({ base: 'plan.json', variants: [{ name: 'busy', volumeFactor: 1.1 }] },
  *   { baseDir: 'examples', schedule: false });
@@ -271,9 +276,11 @@ export async function compareScenarios(
   options: CompareScenariosOptions,
 ): Promise<ScenarioRow[]> {
   const source = options.source ?? 'scenario file';
-  const concurrency = options.concurrency ?? availableParallelism();
-  if (!(Number.isInteger(concurrency) && concurrency >= 1))
-    invalidInput('compareScenarios', 'concurrency', 'must be an integer >= 1', concurrency);
+  const workers = options.workers ?? options.concurrency ?? availableParallelism();
+  if (!(Number.isInteger(workers) && workers >= 1)) {
+    const field = options.workers === undefined ? 'concurrency' : 'workers';
+    invalidInput('compareScenarios', field, 'must be an integer >= 1', workers);
+  }
   const schedule = options.schedule ?? true;
   const file = parseScenarioFile(scenarioFile, source);
   const { base, planDir, source: baseSource } = await resolveBase(file, options.baseDir);
@@ -317,9 +324,9 @@ export async function compareScenarios(
     return scheduledRow(scenario.name, r);
   };
   if (!schedule) return mapCounted(options.onProgress, scenarios, 1, run);
-  // the variants wait for the base (index 0, started first), then run `concurrency` at a time
+  // the variants wait for the base (index 0, started first), then run `workers` at a time
   let baseDone: Promise<unknown> = Promise.resolve();
-  return mapCounted(options.onProgress, scenarios, concurrency, (scenario, i) => {
+  return mapCounted(options.onProgress, scenarios, workers, (scenario, i) => {
     if (i > 0) return baseDone.then(() => run(scenario));
     const row = run(scenario);
     baseDone = row;
@@ -417,7 +424,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
     baseDir,
     schedule,
     source,
-    ...(options.workers === undefined ? {} : { concurrency: options.workers }),
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.report === true
       ? {
           onPlan: (name: string, r: PlanResult) => {

@@ -337,13 +337,22 @@ export function parsePlanConfig(value: unknown, source = 'plan config'): PlanCon
 }
 
 /**
- * Parses a plan config from JSON text (`parsePlanConfig` after `JSON.parse`). Cost O(size).
+ * Reads a plan config from JSON text and validates it (`parsePlanConfig`), returning it as written
+ * (defaults not filled in, inline rules untouched): what `plan` takes, so
+ * `plan(readPlanConfig(text, file), { baseDir })` runs the file's plan. `parsePlanConfig` gives the
+ * config with its defaults filled in. Cost O(size).
  *
  * @throws StaffcastError `CONFIG` for invalid JSON (naming the source) or an invalid config.
  * @example
  * readPlanConfig('{', 'plan.json');
  * // throws CONFIG "plan.json: not valid JSON at line 1, column 2: Expected property name or '}'"
+ * const text = '{"history":{"file":"h.csv","timeZone":"UTC"},"target":{"serviceLevel":0.8,"thresholdSeconds":20},' +
+ *   '"ahtSeconds":300,"rules":"r.json"}';
+ * readPlanConfig(text).shrinkage; // undefined (as written; plan takes the default)
+ * parsePlanConfig(readPlanConfig(text)).shrinkage; // 0.3
  */
-export function readPlanConfig(text: string, source = 'plan config'): PlanConfig {
-  return parsePlanConfig(parseJsonText(text, source), source);
+export function readPlanConfig(text: string, source = 'plan config'): PlanConfigInput {
+  const config = parseJsonText(text, source);
+  parsePlanConfig(config, source);
+  return config as PlanConfigInput;
 }

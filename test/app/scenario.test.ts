@@ -102,10 +102,18 @@ describe('compareScenarios without scheduling', () => {
     expect(error).toMatchObject({ code: 'CONFIG', message });
   });
 
-  it('rejects a concurrency that is not an integer >= 1', async () => {
+  it('rejects a number of workers that is not an integer >= 1, by the name it was given', async () => {
+    await expect(
+      compareScenarios({ base: 'plan.json', variants: [] }, { baseDir, workers: 1.5 }),
+    ).rejects.toThrowError('compareScenarios: workers must be an integer >= 1 (got 1.5)');
+    // the deprecated alias
     await expect(
       compareScenarios({ base: 'plan.json', variants: [] }, { baseDir, concurrency: 0 }),
     ).rejects.toThrowError('compareScenarios: concurrency must be an integer >= 1 (got 0)');
+    // workers wins over the alias
+    await expect(
+      compareScenarios({ base: 'plan.json', variants: [] }, { baseDir, workers: 0, concurrency: 2 }),
+    ).rejects.toThrowError('compareScenarios: workers must be an integer >= 1 (got 0)');
   });
 
   it('leaves outbound calls null without scheduling, even with an outbound config', async () => {
@@ -162,7 +170,7 @@ describe('compareScenarios with scheduling', () => {
     expect(busy.fte).toBeGreaterThan(base.fte);
   }, 60_000);
 
-  it('gives the same rows with concurrency 1 and 2 (proven-optimal schedules), base first', async () => {
+  it('gives the same rows with 1 and 2 workers (proven-optimal schedules), base first', async () => {
     const file = {
       base: shortBase,
       variants: [
@@ -173,8 +181,8 @@ describe('compareScenarios with scheduling', () => {
     };
     const statuses: string[] = [];
     const onPlan = (_: string, r: PlanResult) => statuses.push(r.summary.scheduleStatus);
-    const sequential = await compareScenarios(file, { baseDir, concurrency: 1, onPlan });
-    const parallel = await compareScenarios(file, { baseDir, concurrency: 2, onPlan });
+    const sequential = await compareScenarios(file, { baseDir, workers: 1, onPlan });
+    const parallel = await compareScenarios(file, { baseDir, workers: 2, onPlan });
     expect(statuses).toEqual(new Array(8).fill('optimal'));
     expect(sequential.map((r) => r.scheduleStatus)).toEqual(new Array(4).fill('optimal'));
     expect(parallel).toEqual(sequential);
@@ -185,7 +193,7 @@ describe('compareScenarios with scheduling', () => {
     const plans = new Map<string, PlanResult>();
     const rows = await compareScenarios(
       { base: shortBase, variants: [{ name: 'same' }, { name: 'busy', volumeFactor: 1.1 }] },
-      { baseDir, concurrency: 2, onPlan: (name, r) => plans.set(name, r) },
+      { baseDir, workers: 2, onPlan: (name, r) => plans.set(name, r) },
     );
     expect(plans.get('base')!.schedule.startSource).not.toBe('given');
     // the base's schedule meets every rule of the identical variant and is its cheapest start
@@ -219,7 +227,7 @@ describe('compareScenarios with scheduling', () => {
           { name: 'longer', horizonDays: 4 },
         ],
       },
-      { baseDir, concurrency: 2, onPlan: (name, r) => plans.set(name, r) },
+      { baseDir, workers: 2, onPlan: (name, r) => plans.set(name, r) },
     );
     const base = plans.get('base')!;
     // one read and forecast, shared: the very same history object in every plan with the same inputs

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonSchemaFor } from '../../src/app/schema.js';
-import { parsePlanConfig, readPlanConfig } from '../../src/schemas/planConfig.js';
+import { type PlanConfigInput, parsePlanConfig, readPlanConfig } from '../../src/schemas/planConfig.js';
 
 const minimal = {
   history: { file: 'h.csv', timeZone: 'America/New_York' },
@@ -106,6 +106,16 @@ describe('planConfigSchema', () => {
     };
     expect(parsePlanConfig({ ...minimal, rules }).rules).toMatchObject({ shiftTypes: [{ name: 'd' }] });
     expect(() => parsePlanConfig({ ...minimal, rules: { shiftTypes: 'x' } }, 'p')).toThrow(/^p: rules/);
+  });
+
+  it('reads a config from JSON as written, so plan (which parses it again) takes it, inline rules included', () => {
+    const rules = {
+      shiftTypes: [{ name: 'day', earliestStart: '08:00', latestStart: '10:00', lengthsMinutes: [480] }],
+    };
+    const text = JSON.stringify({ ...minimal, rules });
+    const read: PlanConfigInput = readPlanConfig(text, 'plan.json');
+    expect(read).toEqual(JSON.parse(text));
+    expect(parsePlanConfig(read, 'plan.json')).toEqual(parsePlanConfig(JSON.parse(text), 'plan.json'));
   });
 
   it('reports invalid JSON as a CONFIG error naming the file', () => {
