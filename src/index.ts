@@ -170,9 +170,12 @@ export {
   type MultiQueueOptions,
   type MultiQueuePlanOptions,
   type MultiQueuePlan,
+  type MultiQueueStaffing,
   multiQueuePlan,
   type PlanTotals,
   type QueuePlan,
+  type QueueStaffing,
+  type StaffingTotals,
 } from './staffing/multiQueuePlan.js';
 
 // ---- calibration: checking Erlang C / Erlang A against per-call records, fitted inputs ---------
@@ -201,6 +204,7 @@ export type { PresenceOracle } from './calibration/diagnostics/oracle.js';
 export type { RecordQuirks } from './calibration/observedKpis.js';
 export { formatCalibrationReport } from './calibration/diagnostics/report.js';
 export { type CalibrationParams, calibrationParamsSchema } from './schemas/calibrationParams.js';
+export type { HourlyValues } from './calibration/params.js';
 export { type FittedInputs, fittedInputsByInterval } from './calibration/fittedInputs.js';
 export { type PatienceEstimate, patienceMle } from './calibration/patience/patience.js';
 export type { CallRecord } from './calibration/records.js';

@@ -37,7 +37,7 @@ const ROWS_PER_WRITE = 8192;
 const PIECE_CHARS = 1 << 16;
 
 /**
- * Spills the requirement of many queues to disk so the combined table (`MultiQueuePlan.requirement`)
+ * Spills the requirement of many queues to disk so the combined table (`MultiQueueStaffing.requirement`)
  * can be written without holding every queue's rows: `add` writes each queue's rows to a file in a
  * fresh temporary folder under `options.dir` (`.staffcast-spill.staffcast-tmp-<pid>-<random>`,
  * registered with `trackTemporary`, so SIGINT/SIGTERM remove it; folders of dead runs are removed

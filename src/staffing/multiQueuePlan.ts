@@ -96,20 +96,20 @@ export function usesFittedParams(queue: { channel: QueueChannel; useParams?: boo
   return queue.useParams ?? queue.channel === 'voice';
 }
 
-/** One queue of a multi-queue plan. */
-export interface QueuePlan {
+/** The staffing of one queue of a multi-queue staffing (`multiQueuePlan`). */
+export interface QueueStaffing {
   /** Queue name. */
   name: string;
-  /** Channel from the config. */
-  channel: 'voice' | 'chat' | 'email';
+  /** Channel from the queue's spec. */
+  channel: QueueChannel;
   /** The queue's requirement (for email: agents from `deferredRequirement`, no queue metrics). */
   plan: StaffingPlan;
   /** Email / deferred work only: the deferred requirement with its backlog per interval. */
   deferred?: DeferredRequirement;
 }
 
-/** Agents summed over every queue at each instant. */
-export interface PlanTotals {
+/** Agents summed over every queue of a multi-queue staffing at each instant. */
+export interface StaffingTotals {
   /** Zone the totals are reported in (the first queue's forecast zone). */
   timeZone: string;
   /** Step of the common grid in minutes: gcd of every queue's interval length and start offsets. */
@@ -122,12 +122,12 @@ export interface PlanTotals {
   scheduledAgents: Float64Array;
 }
 
-/** What `multiQueuePlan` returns. */
-export interface MultiQueuePlan {
+/** What `multiQueuePlan` returns: each queue's staffing, their totals and combined table. */
+export interface MultiQueueStaffing {
   /** Per queue, in config order. */
-  queues: QueuePlan[];
+  queues: QueueStaffing[];
   /** Totals across queues, aligned on epoch ms (queues in other zones line up by instant). */
-  totals: PlanTotals;
+  totals: StaffingTotals;
   /** Every queue's rows in one table with a `queue` column, ordered by start then config order. */
   requirement: Requirement;
   /** Sum of the queues' agent-hours. */
@@ -135,6 +135,21 @@ export interface MultiQueuePlan {
   /** Sum of the queues' agent-hours saved by a day/week scope. */
   savedAgentHours: number;
 }
+
+/**
+ * @deprecated Use {@link QueueStaffing} (a queue's staffing, not the application's plan); kept for
+ *   existing imports of the public API.
+ */
+export type QueuePlan = QueueStaffing;
+/**
+ * @deprecated Use {@link StaffingTotals}; kept for existing imports of the public API.
+ */
+export type PlanTotals = StaffingTotals;
+/**
+ * @deprecated Use {@link MultiQueueStaffing} (what `multiQueuePlan` returns: staffing, not the
+ *   application's plan); kept for existing imports of the public API.
+ */
+export type MultiQueuePlan = MultiQueueStaffing;
 
 /**
  * Staffs several queues or channels in one plan. Each queue takes its parameters from its entry in
@@ -168,7 +183,7 @@ export function multiQueuePlan(
   config: StaffingSpec,
   base: StaffingPlanOptions,
   options: MultiQueuePlanOptions = {},
-): MultiQueuePlan {
+): MultiQueueStaffing {
   const prepared = prepareQueues(forecasts, config, base, options);
   const queues = prepared.map((p) => {
     try {
@@ -201,7 +216,7 @@ export async function multiQueuePlanParallel(
   config: StaffingSpec,
   base: StaffingPlanOptions,
   options: MultiQueuePlanOptions & ParallelOptions = {},
-): Promise<MultiQueuePlan> {
+): Promise<MultiQueueStaffing> {
   const prepared = prepareQueues(forecasts, config, base, options);
   const jobQueues = prepared.flatMap((p, i) => (p.queue.channel === 'email' ? [] : [i]));
   let plans: StaffingPlan[] = [];
@@ -218,7 +233,7 @@ export async function multiQueuePlanParallel(
     failedAt = jobQueues[job] ?? Number.POSITIVE_INFINITY;
     failure = error;
   }
-  const queues: QueuePlan[] = [];
+  const queues: QueueStaffing[] = [];
   let next = 0;
   for (let i = 0; i < prepared.length; i++) {
     const p = prepared[i]!;
@@ -271,7 +286,7 @@ export interface QueueForecastSource {
 /**
  * The queues of `multiQueuePlan` one at a time, in config order, so a caller that writes each
  * queue's plan out and drops it (`staff --config`) holds one plan (or one batch of
- * `options.batchQueues` with `options.parallel`) instead of all of them: each yielded `QueuePlan`
+ * `options.batchQueues` with `options.parallel`) instead of all of them: each yielded `QueueStaffing`
  * is the one `multiQueuePlan` returns for that queue, field for field. `forecasts` is a map or a
  * `QueueForecastSource`: a queue's forecast is taken (loaded) when its batch starts and dropped
  * once the queue is planned, so with a source that loads from disk memory holds one batch of
@@ -295,7 +310,7 @@ export async function* multiQueuePlanEach(
   config: StaffingSpec,
   base: StaffingPlanOptions,
   options: MultiQueuePlanEachOptions = {},
-): AsyncGenerator<QueuePlan> {
+): AsyncGenerator<QueueStaffing> {
   const batchQueues = options.batchQueues ?? 4;
   if (!Number.isInteger(batchQueues) || batchQueues < 1)
     invalidInput('multiQueuePlanEach', 'batchQueues', 'must be a whole number >= 1', batchQueues);
@@ -338,7 +353,7 @@ export async function* multiQueuePlanEach(
       const p = prepared[i]!;
       if (i === failedAt) throw withQueueName(failure, p.queue.name);
       const plan = plans.get(i);
-      let queuePlan: QueuePlan;
+      let queuePlan: QueueStaffing;
       if (plan !== undefined && p.queue.channel !== 'email')
         queuePlan = { name: p.queue.name, channel: p.queue.channel, plan };
       else {
@@ -422,7 +437,7 @@ function withQueueName(error: unknown, name: string): unknown {
   return new StaffcastError(error.code, `queue '${name}': ${error.message}`, details);
 }
 
-function assemble(queues: QueuePlan[]): MultiQueuePlan {
+function assemble(queues: QueueStaffing[]): MultiQueueStaffing {
   const first = queues[0]!.plan;
   // the combined table (8 columns x every row of every queue) is built only when read:
   // `staff --config` plans queue by queue and spills rows instead (multiQueuePlanEach)
@@ -454,13 +469,13 @@ function optionsOf(queue: QueueSpec, config: StaffingSpec, base: StaffingPlanOpt
   return options;
 }
 
-function planQueue({ queue, forecast, options }: PreparedQueue): QueuePlan {
+function planQueue({ queue, forecast, options }: PreparedQueue): QueueStaffing {
   if (queue.channel !== 'email')
     return { name: queue.name, channel: queue.channel, plan: staffingPlan(forecast, options) };
   return emailPlan(queue, forecast, options);
 }
 
-function emailPlan(queue: QueueSpec, forecast: Forecast, options: StaffingPlanOptions): QueuePlan {
+function emailPlan(queue: QueueSpec, forecast: Forecast, options: StaffingPlanOptions): QueueStaffing {
   const fn = 'multiQueuePlan';
   const { intervalMinutes, starts } = forecast;
   const n = starts.length;
@@ -563,7 +578,7 @@ function gcd(a: number, b: number): number {
   return Math.abs(a);
 }
 
-function totalsAcross(plans: readonly StaffingPlan[], timeZone: string): PlanTotals {
+function totalsAcross(plans: readonly StaffingPlan[], timeZone: string): StaffingTotals {
   const totals = planTotalsAccumulator(plans, timeZone);
   for (const p of plans) totals.add(p);
   return totals.totals();
@@ -574,11 +589,11 @@ function totalsAcross(plans: readonly StaffingPlan[], timeZone: string): PlanTot
  *
  * @internal
  */
-export interface PlanTotalsAccumulator {
+export interface StaffingTotalsAccumulator {
   /** Adds one queue's agents (its grid must be one of those the accumulator was made for). */
   add(plan: Pick<StaffingPlan, 'intervalMinutes' | 'starts' | 'agents' | 'scheduledAgents'>): void;
   /** The totals of the plans added so far, over the steps covered by the grids given. */
-  totals(): PlanTotals;
+  totals(): StaffingTotals;
 }
 
 /**
@@ -597,7 +612,7 @@ export interface GridSpan {
 }
 
 /**
- * `MultiQueuePlan.totals` built one queue at a time, so the queues' plans need not be held
+ * `MultiQueueStaffing.totals` built one queue at a time, so the queues' plans need not be held
  * together (`staff --config` streams them): made from the queues' grids (interval length and
  * starts: the forecasts, which the plans share; or each queue's `GridSpan` when the forecasts are
  * on disk), each `add` sums one plan's agents and scheduled agents onto the common grid (step =
@@ -617,7 +632,7 @@ export interface GridSpan {
 export function planTotalsAccumulator(
   grids: readonly (Pick<Forecast, 'intervalMinutes' | 'starts'> | GridSpan)[],
   timeZone: string,
-): PlanTotalsAccumulator {
+): StaffingTotalsAccumulator {
   const MIN = 60_000;
   let step = 0;
   let lo = Number.POSITIVE_INFINITY;
@@ -668,7 +683,7 @@ export function planTotalsAccumulator(
   };
 }
 
-function combined(queues: readonly QueuePlan[], timeZone: string): Requirement {
+function combined(queues: readonly QueueStaffing[], timeZone: string): Requirement {
   const rows: Array<[number, number, number]> = []; // start, queue index, row
   queues.forEach((q, qi) => {
     for (let i = 0; i < q.plan.starts.length; i++) rows.push([q.plan.starts[i]!, qi, i]);

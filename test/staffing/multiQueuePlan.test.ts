@@ -6,7 +6,7 @@ import {
   multiQueuePlan,
   multiQueuePlanEach,
   planTotalsAccumulator,
-  type QueuePlan,
+  type QueueStaffing,
 } from '../../src/staffing/multiQueuePlan.js';
 import { staffingPlan } from '../../src/staffing/staffingPlan.js';
 
@@ -119,8 +119,8 @@ describe('multiQueuePlan', () => {
   });
 });
 
-async function collect(queues: AsyncIterable<QueuePlan>): Promise<QueuePlan[]> {
-  const out: QueuePlan[] = [];
+async function collect(queues: AsyncIterable<QueueStaffing>): Promise<QueueStaffing[]> {
+  const out: QueueStaffing[] = [];
   for await (const q of queues) out.push(q);
   return out;
 }
@@ -201,7 +201,7 @@ describe('multiQueuePlanEach and planTotalsAccumulator', () => {
           return forecasts.get(name)!;
         },
       };
-      const plans: QueuePlan[] = [];
+      const plans: QueueStaffing[] = [];
       for await (const q of multiQueuePlanEach(source, config, base, options)) {
         yielded.push(q.name);
         plans.push(q);

@@ -5,9 +5,9 @@ import {
   type GridSpan,
   type MultiQueueEachOptions,
   multiQueuePlanEach,
-  type PlanTotals,
   planTotalsAccumulator,
   type QueueForecastSource,
+  type StaffingTotals,
 } from '../../staffing/multiQueuePlan.js';
 import type { StaffingOptions } from '../../staffing/staffingPlan.js';
 import type { OnProgress } from '../progress.js';
@@ -46,7 +46,7 @@ export interface StreamedPlan {
   /** Per queue in config order: its summary as JSON and as a stderr line. */
   queues: Array<{ json: Record<string, unknown>; line: string }>;
   /** Agents summed over the queues on their common grid. */
-  totals: PlanTotals;
+  totals: StaffingTotals;
   /** Agent-hours saved by a day/week scope, summed over the queues. */
   savedAgentHours: number;
 }
