@@ -1,16 +1,34 @@
+import { dirname, resolve } from 'node:path';
 import type { CallRecord } from '../calibration/records.js';
 import { invalidInput, StaffcastError } from '../errors.js';
 import { historyAsOf } from '../forecast/historyAsOf.js';
 import { resampleHistory } from '../forecast/resample.js';
+import { readCallRecords } from '../io/callRecords.js';
+import { jsonText } from '../io/jsonText.js';
+import { readTextInput } from '../io/readTextInput.js';
+import { writeReplayDaysCsv, writeReplayWeeksCsv } from '../io/replayCsv.js';
 import { DEFAULT_THRESHOLD_SECONDS } from '../queueing/requiredAgents.js';
-import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../schemas/planConfig.js';
+import { renderReplayHtml } from '../report/replayHtml.js';
+import { renderReplaySummary } from '../report/replayTerminal.js';
+import {
+  type PlanConfig,
+  type PlanConfigInput,
+  parsePlanConfig,
+  readPlanConfig,
+} from '../schemas/planConfig.js';
 import { type ReplayDayOutcome, simulateReplayDay } from '../simulation/replayDay.js';
 import { type ReplayedCalls, replayedCallsFromRecords } from '../simulation/replayedCalls.js';
-import { type ReplayDay, type ReplayPeriod, summarizeReplayDays } from '../simulation/replaySummary.js';
+import {
+  type ReplayDay,
+  type ReplayPeriod,
+  type ReplayWeekSummary,
+  summarizeReplayDays,
+} from '../simulation/replaySummary.js';
 import { spreadArrivals } from '../simulation/spreadArrivals.js';
 import type { ServiceLevelEstimates } from '../simulation/types.js';
 import type { History } from '../time/history.js';
 import { dateOfDayNumber, dayNumberOfDate, localDayNumber } from '../time/localCalendar.js';
+import { VERSION } from '../version.js';
 import { readPlanHistory } from './plan/readPlanInputs.js';
 import { type PlanResult, plan } from './plan.js';
 import type { OnProgress } from './progress.js';
@@ -46,19 +64,10 @@ export interface ReplayOptions {
   onProgress?: OnProgress | undefined;
 }
 
-/** One replayed week: its plan's figures and the days together. */
-export interface ReplayWeek extends ReplayPeriod {
-  /** 1 = the oldest replayed week. */
-  week: number;
-  /** First and last local date of the week. */
-  firstDate: string;
-  lastDate: string;
+/** One replayed week: `ReplayWeekSummary` and the history it was planned from. */
+export interface ReplayWeek extends ReplayWeekSummary {
   /** Last local date of the history the week was planned from. */
   historyUntil: string;
-  /** The forecast method of the week's plan (e.g. `auto:robust-profile`). */
-  forecastMethod: string;
-  /** The schedule's solve status. */
-  scheduleStatus: string;
 }
 
 /** What `replay` returns. */
@@ -449,5 +458,134 @@ export async function replay(config: PlanConfigInput, options: ReplayOptions): P
             notOffered: replayed.notOffered,
             patienceMeanSeconds: replayed.patienceMeanSeconds,
           },
+  };
+}
+
+/** The files `staffcast replay` writes, in order. */
+export const REPLAY_FILES = ['replay_days.csv', 'replay_weeks.csv', 'replay.html'] as const;
+
+/** Options of `runReplay`. */
+export interface RunReplayOptions {
+  /** Path of the plan config JSON as given (relative to `cwd`); its paths are relative to its folder. */
+  configFile: string;
+  /** Folder `configFile` and `callsFile` are resolved against. */
+  cwd: string;
+  /** Weeks to replay (integer >= 1). Default 8. */
+  weeks?: number;
+  /** Per-call records CSV (`readCallRecords` columns), wall clock in the history's zone. Default: none. */
+  callsFile?: string | undefined;
+  /** Last local day replayed, `yyyy-MM-dd`. Default: the history's last day with data. */
+  lastDay?: string | undefined;
+  /** Seed (integer in [0, 2^32)). Default 1. */
+  seed?: number | undefined;
+  /** Replications per day. Default 10 for counts, 1 for per-call records. */
+  replications?: number | undefined;
+  /** Receives the `weeks` progress of `replay`. Default: none. */
+  onProgress?: OnProgress | undefined;
+  /** Epoch ms printed in the report as its time of writing. Default `Date.now()`. */
+  generatedAt?: number;
+}
+
+/** What `runReplay` returns: the result, its three files and the texts for the terminal. */
+export interface ReplayRun {
+  result: ReplayResult;
+  /** `REPLAY_FILES`: the per-day CSV, the per-week CSV and the HTML report. */
+  files: Record<(typeof REPLAY_FILES)[number], string>;
+  /** The result as JSON (`jsonText`: NaN and Infinity as strings). */
+  json: string;
+  /** The terminal summary (`renderReplaySummary`). */
+  terminalSummary: string;
+  /** Row accounting of the per-call file (empty without one). */
+  readReportText: string;
+}
+
+/**
+ * The `staffcast replay` use case: reads the plan config file (as `runPlan`), the per-call records
+ * when given (`readCallRecords`, wall clock in the history's zone; rejected rows are counted in
+ * `readReportText`), runs `replay`, and renders what the command writes: `replay_days.csv`
+ * (`writeReplayDaysCsv`), `replay_weeks.csv` (`writeReplayWeeksCsv`) and `replay.html`
+ * (`renderReplayHtml`, generator `staffcast <VERSION> replay`), the JSON of the result and the
+ * terminal summary. Pure apart from reading the files; writes nothing. Cost: that of `replay`.
+ *
+ * @throws StaffcastError `FILE_READ` for a config or call file that cannot be read, `CONFIG` for a
+ *   config that is not JSON or not valid, `CSV_ROW` for a call file without a needed column, and
+ *   whatever `replay` throws.
+ * @example
+ * // (not run: plans and simulates eight weeks, about 4 minutes)
+ * const run = await runReplay({ configFile: 'examples/plan.json', cwd: '.', weeks: 8 });
+ * run.result.total.daysReplayed; // 38 (two of the 40 weekdays are closed in the data)
+ */
+export async function runReplay(options: RunReplayOptions): Promise<ReplayRun> {
+  const { configFile, cwd } = options;
+  const text = await readTextInput(configFile, { baseDir: cwd });
+  const json = (() => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return readPlanConfig(text, configFile); // throws the CONFIG message
+    }
+  })() as PlanConfigInput;
+  const cfg = parsePlanConfig(json, configFile);
+  let readReportText = '';
+  let callRecords: CallRecord[] | undefined;
+  if (options.callsFile !== undefined) {
+    const read = await readCallRecords(resolve(cwd, options.callsFile), {
+      timeZone: cfg.history.timeZone,
+      fileLabel: options.callsFile,
+    });
+    callRecords = read.records;
+    readReportText =
+      `read ${read.rowsRead} call records from ${options.callsFile}: ${read.rowsUsed} used, ${read.rowsRejected} rejected\n` +
+      read.errors
+        .slice(0, 5)
+        .map((e) => `  ${e}\n`)
+        .join('') +
+      (read.errors.length > 5 ? `  ... and ${read.errors.length - 5} more\n` : '');
+  }
+  const result = await replay(json, {
+    baseDir: dirname(resolve(cwd, configFile)),
+    source: configFile,
+    ...(options.weeks === undefined ? {} : { weeks: options.weeks }),
+    lastDay: options.lastDay,
+    callRecords,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.replications === undefined ? {} : { replications: options.replications }),
+    onProgress: options.onProgress,
+  });
+  const notes = [
+    'Promised: the service level the plan computed for its schedule (Erlang, interval by interval). Realised: the same schedule simulated as one continuous queue per day with the real calls.',
+    'The agents on the phones are the whole agents the plan evaluates (net coverage after shrinkage); nobody works overtime or leaves early.',
+    ...(result.arrivals === 'records'
+      ? [
+          'Per-call records: one pool of agents, all call types and priorities in one FCFS queue. Answered callers keep their talk time; their patience beyond the wait they had is drawn (exponential); callers who hung up keep their patience and, had they been answered, get the mean talk time.',
+        ]
+      : [
+          "Interval counts: the real calls of each interval are spread at random within it; handle times are exponential at the interval AHT (the history's, else the plan's).",
+        ]),
+    'Days planned but without real data (closed in reality, or missing) are not scored; their shifts count in the paid hours.',
+  ];
+  const html = await renderReplayHtml({
+    title: `Replay of ${result.weeks.length} week${result.weeks.length === 1 ? '' : 's'}: ${configFile}`,
+    subtitle: cfg.description,
+    timeZone: result.timeZone,
+    generatedAt: options.generatedAt ?? Date.now(),
+    generator: `staffcast ${VERSION} replay`,
+    target: result.target,
+    arrivals: result.arrivals,
+    days: result.days,
+    weeks: result.weeks,
+    total: result.total,
+    notes,
+  });
+  return {
+    result,
+    files: {
+      'replay_days.csv': writeReplayDaysCsv(result.days),
+      'replay_weeks.csv': writeReplayWeeksCsv(result.weeks),
+      'replay.html': html,
+    },
+    json: jsonText(result),
+    terminalSummary: renderReplaySummary(result),
+    readReportText,
   };
 }

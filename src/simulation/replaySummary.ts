@@ -63,6 +63,19 @@ export interface ReplayPeriod {
   paidHours: number;
 }
 
+/** One replayed week: its dates, its plan's forecast method and schedule status, and its days summed. */
+export interface ReplayWeekSummary extends ReplayPeriod {
+  /** 1 = the oldest replayed week. */
+  week: number;
+  /** First and last local date of the week. */
+  firstDate: string;
+  lastDate: string;
+  /** The forecast method of the week's plan (e.g. `auto:robust-profile`). */
+  forecastMethod: string;
+  /** The schedule's solve status. */
+  scheduleStatus: string;
+}
+
 /**
  * Sums replayed days into a period (`ReplayPeriod`): counts and paid hours add up; the promised
  * service level is weighted by forecast calls, the realised one by real calls, ASA by answered
