@@ -33,7 +33,11 @@ import { readPlanHistory } from './plan/readPlanInputs.js';
 import { type PlanResult, plan } from './plan.js';
 import type { OnProgress } from './progress.js';
 
-/** Fewest local days of history before the first replayed week (one weekly cycle). */
+/**
+ * Fewest local days of history before the first replayed week (one weekly cycle).
+ *
+ * @internal
+ */
 export const REPLAY_MIN_HISTORY_DAYS = 7;
 
 /** Options of `replay`. */
@@ -461,7 +465,11 @@ export async function replay(config: PlanConfigInput, options: ReplayOptions): P
   };
 }
 
-/** The files `staffcast replay` writes, in order. */
+/**
+ * The files `staffcast replay` writes, in order.
+ *
+ * @internal
+ */
 export const REPLAY_FILES = ['replay_days.csv', 'replay_weeks.csv', 'replay.html'] as const;
 
 /** Options of `runReplay`. */
@@ -490,7 +498,7 @@ export interface RunReplayOptions {
 export interface ReplayRun {
   result: ReplayResult;
   /** `REPLAY_FILES`: the per-day CSV, the per-week CSV and the HTML report. */
-  files: Record<(typeof REPLAY_FILES)[number], string>;
+  files: Record<'replay_days.csv' | 'replay_weeks.csv' | 'replay.html', string>;
   /** The result as JSON (`jsonText`: NaN and Infinity as strings). */
   json: string;
   /** The terminal summary (`renderReplaySummary`). */
