@@ -407,6 +407,11 @@ export async function replay(config: PlanConfigInput, options: ReplayOptions): P
   for (let w = 0; w < weeks; w++) {
     const firstDay = firstWeekDay + 7 * w;
     const cut = historyAsOf(planHistory, firstDay - 1);
+    if (cut.calls.starts.length === 0)
+      throw new StaffcastError(
+        'NO_DATA',
+        `${source}: ${cfg.history.file}: no interval with data before ${dateOfDayNumber(firstDay)} to plan week ${w + 1} from`,
+      );
     const cutLast = localDayNumber(cut.calls.starts[cut.calls.starts.length - 1]!, tz);
     const p = await plan({ ...(config as object), horizonDays: firstDay + 6 - cutLast } as PlanConfigInput, {
       baseDir: options.baseDir,
