@@ -85,6 +85,17 @@ describe('replay', () => {
     expect(r.total.paidHours).toBe(40); // the shifts of the days without data were paid too
   }, 60_000);
 
+  it('replays the history at its own interval when the plan re-aggregates it (30-minute counts, hourly plan)', async () => {
+    const r = await replay(
+      { ...config, outputIntervalMinutes: 60 },
+      { baseDir: dir, weeks: 1, replications: 1 },
+    );
+    expect(r.days.map((d) => d.actualCalls)).toEqual([80, 80, 80, 80, 160]);
+    expect(r.days.map((d) => d.forecastCalls)).toEqual([80, 80, 80, 80, 80]);
+    expect(r.days.map((d) => d.intervalWape)).toEqual([0, 0, 0, 0, 0.5]);
+    expect(r.days.every((d) => d.callsOutsidePlan === 0)).toBe(true);
+  }, 60_000);
+
   it('rejects weeks < 1, too little history before the first week, and a config with queues', async () => {
     await expect(replay(config, { baseDir: dir, weeks: 0 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(replay(config, { baseDir: dir, weeks: 3 })).rejects.toThrow(
