@@ -1,4 +1,5 @@
 import { WEEKDAYS, type Weekday } from '../schemas/shiftRules.js';
+import { formatInstant } from '../time/formatInstant.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
 import type { Agent, TimeWindow } from './types.js';
 
@@ -121,7 +122,7 @@ export function agentProblems(agents: readonly Agent[], options: AgentProblemsOp
       out.push({
         agent: i,
         field: 'id',
-        message: `duplicate agent id '${a.id}' (first used by agent ${first + 1})`,
+        message: `duplicate agent id '${a.id}' (already the id of ${agents[first]?.name}, agent ${first + 1} of the list)`,
       });
     else firstIndex.set(a.id, i);
     if (a.name.trim() === '') out.push({ agent: i, field: 'name', message: 'empty name' });
@@ -136,9 +137,11 @@ export function agentProblems(agents: readonly Agent[], options: AgentProblemsOp
           message: `unknown skill '${s}' (known queues: ${[...queues].join(', ')})`,
         });
 
+    let zoneOk = true;
     try {
       assertTimeZone('agents', a.timeZone);
     } catch {
+      zoneOk = false;
       out.push({
         agent: i,
         field: 'timeZone',
@@ -179,6 +182,7 @@ export function agentProblems(agents: readonly Agent[], options: AgentProblemsOp
     }
 
     // time off
+    const at = (ms: number): string => (zoneOk ? formatInstant(ms, a.timeZone) : new Date(ms).toISOString());
     a.timeOff.forEach((t, k) => {
       if (!(Number.isFinite(t.startMs) && Number.isFinite(t.endMs) && t.endMs > t.startMs))
         out.push({ agent: i, field: 'timeOff', timeOff: k, message: 'time off ends before it starts' });
@@ -197,7 +201,7 @@ export function agentProblems(agents: readonly Agent[], options: AgentProblemsOp
               agent: i,
               field: 'timeOff',
               timeOff: k,
-              message: `overlaps time off ${j + 1} of the same agent (${o.kind} ${new Date(o.startMs).toISOString()} to ${new Date(o.endMs).toISOString()})`,
+              message: `overlaps the agent's ${o.kind} time off from ${at(o.startMs)} to ${at(o.endMs)}`,
             });
         }
     });
@@ -257,7 +261,7 @@ export function agentProblems(agents: readonly Agent[], options: AgentProblemsOp
       out.push({
         agent: i,
         field: 'contract.maxConsecutiveDays',
-        message: `at most ${c.maxConsecutiveDays} consecutive days allow at most ${maxDaysInWeek(c.maxConsecutiveDays)} days in a week, less than min days per week ${c.minDaysPerWeek}`,
+        message: `at most ${c.maxConsecutiveDays} consecutive day${c.maxConsecutiveDays > 1 ? 's' : ''} allow at most ${maxDaysInWeek(c.maxConsecutiveDays)} days in a week, less than min days per week ${c.minDaysPerWeek}`,
       });
     else if (c.minDaysPerWeek > available.size)
       out.push({
