@@ -26,18 +26,12 @@ describe('runOutbound', () => {
       'req.csv': REQUIREMENT,
       'coverage.csv': `${header}\n2024-01-01T09:00:00Z,,17,20,30,5,25,,0,5,,,,\n2024-01-01T09:30:00Z,,17,20,20,0,20,,0,0,,,,\n`,
     });
-    const run = await runOutbound({
-      requirement: 'req.csv',
-      scheduled: 'coverage.csv',
-      baseDir,
-      ahtSeconds: 300,
-      shrinkage: 0.2,
-    });
-    expect(run.column).toBe('net');
-    expect(run.scheduled).toEqual([25, 20]);
-    await expect(
-      runOutbound({ requirement: 'req.csv', scheduled: 'coverage.csv', baseDir, ahtSeconds: 300 }),
-    ).rejects.toThrow("give --shrinkage <fraction>: the share of the agents in column 'net' of coverage.csv");
+    const files = { requirement: 'req.csv', scheduled: 'coverage.csv', baseDir, ahtSeconds: 300 };
+    const run = await runOutbound({ ...files, shrinkage: 0.2 });
+    expect([run.column, run.scheduled]).toEqual(['net', [25, 20]]);
+    await expect(runOutbound(files)).rejects.toThrow(
+      "give --shrinkage <fraction>: the share of the agents in column 'net' of coverage.csv",
+    );
   });
 
   it('adds the queues of one start, reads the net column with the shrinkage given and counts ignored schedule rows', async () => {
