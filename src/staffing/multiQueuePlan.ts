@@ -4,6 +4,7 @@ import type { Forecast } from '../forecast/types.js';
 import { applyShrinkage } from '../queueing/shrinkage.js';
 import type { CalibrationParams } from '../schemas/calibrationParams.js';
 import type { StaffingConfig, StaffingQueueConfig } from '../schemas/staffingConfig.js';
+import { withoutUndefined } from '../schemas/withoutUndefined.js';
 import type { Requirement } from '../staffing/types.js';
 import { type DeferredRequirement, deferredRequirement } from './deferredRequirement.js';
 import { type Shrinkage, shrinkageByInterval } from './shrinkage.js';
@@ -455,7 +456,7 @@ function optionsOf(
   };
   if (queue.patienceSeconds !== undefined) options.patienceSeconds = queue.patienceSeconds;
   if (queue.ahtSeconds !== undefined) options.ahtSeconds = queue.ahtSeconds;
-  if (queue.shrinkage !== undefined) options.shrinkage = withoutUndefined(queue.shrinkage) as Shrinkage;
+  if (queue.shrinkage !== undefined) options.shrinkage = queue.shrinkage as Shrinkage;
   if (queue.minAgents !== undefined) options.minAgents = queue.minAgents;
   if (queue.timeZone !== undefined) options.timeZone = queue.timeZone;
   if (queue.channel === 'chat') options.concurrency = queue.concurrency ?? 1;
@@ -467,13 +468,6 @@ function planQueue({ queue, forecast, options }: PreparedQueue): QueuePlan {
   if (queue.channel !== 'email')
     return { name: queue.name, channel: queue.channel, plan: staffingPlan(forecast, options) };
   return emailPlan(queue, forecast, options);
-}
-
-/** A parsed config value with its absent optional keys removed (zod types them `T | undefined`). */
-function withoutUndefined<T>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  if (typeof value !== 'object' || value === null)
-    return value as { [K in keyof T]: Exclude<T[K], undefined> };
-  return JSON.parse(JSON.stringify(value)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
 function emailPlan(queue: StaffingQueueConfig, forecast: Forecast, options: StaffingPlanOptions): QueuePlan {

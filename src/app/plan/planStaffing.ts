@@ -1,15 +1,9 @@
 import type { StaffingTarget } from '../../queueing/types.js';
 import type { PlanConfig, PlanQueueConfig } from '../../schemas/planConfig.js';
 import type { StaffingQueueConfig } from '../../schemas/staffingConfig.js';
+import { withoutUndefined } from '../../schemas/withoutUndefined.js';
 import type { Shrinkage } from '../../staffing/shrinkage.js';
 import type { StaffingOptions } from '../../staffing/staffingPlan.js';
-
-/** A parsed config value with its absent optional keys removed (zod types them `T | undefined`). */
-function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
-    [K in keyof T]: Exclude<T[K], undefined>;
-  };
-}
 
 /**
  * The `staffingPlan` options of a plan config: target (its absent keys left out), shrinkage,
@@ -25,7 +19,7 @@ function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], un
 export function planStaffingOptions(cfg: PlanConfig): StaffingOptions {
   // zod's optional fields are `T | undefined`; the library types are exact-optional (same values)
   const staffing: StaffingOptions = {
-    target: defined(cfg.target) as StaffingTarget,
+    target: withoutUndefined(cfg.target) as StaffingTarget,
     shrinkage: cfg.shrinkage as Shrinkage,
     scope: cfg.scope,
   };
@@ -49,7 +43,7 @@ export function planStaffingOptions(cfg: PlanConfig): StaffingOptions {
 export function planQueueStaffing(q: PlanQueueConfig): StaffingQueueConfig {
   const { name, channel, target, ahtSeconds, patienceSeconds, shrinkage, concurrency, minAgents } = q;
   const { deadlineMinutes, deadlineBasis, useParams } = q;
-  return defined({
+  return withoutUndefined({
     name,
     channel,
     target,
