@@ -307,29 +307,13 @@ export async function solveCoveringMip(
     },
   });
   const seconds = (performance.now() - t0) / 1000;
-  if (run.kind === 'timeout')
-    return {
-      outcome: 'killed',
-      stoppedBy: 'time',
-      x: best?.x,
-      objective: best?.objective,
-      bound,
-      lpIterations: 0,
-      nodes: 0,
-      seconds,
-    };
-  if (run.kind === 'failed')
-    return {
-      outcome: 'failed',
-      stoppedBy: 'error',
-      x: best?.x,
-      objective: best?.objective,
-      bound,
-      message: run.message,
-      lpIterations: 0,
-      nodes: 0,
-      seconds,
-    };
+  if (run.kind !== 'done') {
+    // killed at the safety net or failed: the best incumbent streamed before
+    const kept = { x: best?.x, objective: best?.objective, bound, lpIterations: 0, nodes: 0, seconds };
+    return run.kind === 'timeout'
+      ? { outcome: 'killed', stoppedBy: 'time', ...kept }
+      : { outcome: 'failed', stoppedBy: 'error', ...kept, message: run.message };
+  }
   const msg = run.value;
   const r: MipSolveResult = {
     outcome: msg.outcome,
