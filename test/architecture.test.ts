@@ -15,6 +15,7 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 const CORE = [
   'time',
   'numeric',
+  'parallel',
   'queueing',
   'forecast',
   'staffing',
@@ -28,6 +29,8 @@ const CORE = [
  * file schemas), which produce those types at the edges (`simulation` too, though not yet in CORE).
  */
 const DOMAIN = [...CORE.filter((f) => f !== 'schemas'), 'simulation'];
+/** Generic core folders: they import nothing of ours but `errors.ts` (and themselves). */
+const GENERIC = ['numeric', 'parallel'];
 /** Folders a core folder must not import. */
 const ABOVE_CORE = ['io', 'cli', 'report', 'app', 'scenario'];
 /** Folders `io` must not import (it reads and writes files for the core and app only). */
@@ -105,6 +108,17 @@ function layerViolations(edges: readonly ImportEdge[]): string[] {
     else if (a === 'app' && b === 'cli') out.push(`${from} -> ${to}`);
   }
   return out;
+}
+
+/** Imports from a generic folder to any other folder or top-level file but `errors.ts`. */
+function genericViolations(edges: readonly ImportEdge[]): string[] {
+  return edges
+    .filter(({ from, to }) => {
+      const a = folderOf(from);
+      const b = folderOf(to);
+      return GENERIC.includes(a) && b !== a && to !== 'errors.ts';
+    })
+    .map(({ from, to }) => `${from} -> ${to}`);
 }
 
 /** Pairs of folders that import each other (one example import each way). `index.ts` (the barrel) is left out. */
@@ -199,6 +213,20 @@ describe('the layer checks', () => {
     ]);
   });
 
+  it('catch a generic folder importing anything of ours but errors', () => {
+    const edges = [
+      { from: 'parallel/a.ts', to: 'errors.ts' },
+      { from: 'parallel/a.ts', to: 'parallel/b.ts' },
+      { from: 'parallel/a.ts', to: 'staffing/c.ts' },
+      { from: 'numeric/d.ts', to: 'messageText.ts' },
+      { from: 'staffing/c.ts', to: 'parallel/a.ts' },
+    ];
+    expect(genericViolations(edges)).toEqual([
+      'parallel/a.ts -> staffing/c.ts',
+      'numeric/d.ts -> messageText.ts',
+    ]);
+  });
+
   it('catch two folders importing each other, a file cycle and one command file importing another', () => {
     const edges = [
       { from: 'staffing/a.ts', to: 'io/b.ts' },
@@ -227,6 +255,10 @@ describe('the source tree', () => {
 
   it('has no core folder importing io, cli, report, app or scenario, no domain folder importing schemas, no io importing above it, no app importing cli', () => {
     expect(unknown(layerViolations(edges))).toEqual([]);
+  });
+
+  it('has no generic folder (numeric, parallel) importing anything of ours but errors', () => {
+    expect(unknown(genericViolations(edges))).toEqual([]);
   });
 
   it('has no two folders importing each other', () => {

@@ -1,5 +1,6 @@
 import { type BacktestOptions, type BacktestResult, backtest } from '../forecast/backtest.js';
 import { formatBacktestTable } from '../forecast/backtestTable.js';
+import { forecastOptionsOf } from './forecastOptionsOf.js';
 import { type ReadHistoryInputOptions, readHistoryInput, readSpecialDaysFile } from './readHistory.js';
 
 /**
@@ -54,12 +55,7 @@ export async function backtestFromFile(
     ...(options.originsFrom === undefined ? {} : { originsFrom: options.originsFrom }),
     ...(options.originDates === undefined ? {} : { originDates: options.originDates }),
     ...(options.methods === undefined ? {} : { methods: options.methods }),
-    ...(options.quantiles === undefined ? {} : { quantiles: options.quantiles }),
-    ...(options.holidays === undefined ? {} : { holidays: options.holidays }),
-    ...(options.parameters === undefined ? {} : { parameters: options.parameters }),
-    ...(options.candidates === undefined ? {} : { candidates: options.candidates }),
-    ...(options.autoMargin === undefined ? {} : { autoMargin: options.autoMargin }),
-    ...(options.validationOrigins === undefined ? {} : { validationOrigins: options.validationOrigins }),
+    ...forecastOptionsOf(options),
     specialDays,
     ...(onProgress === undefined
       ? {}

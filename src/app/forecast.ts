@@ -3,6 +3,7 @@ import { forecast } from '../forecast/forecast.js';
 import type { ForecastOptions } from '../forecast/options.js';
 import type { Forecast } from '../forecast/types.js';
 import { writeForecastCsv } from '../io/writeForecastCsv.js';
+import { forecastOptionsOf } from './forecastOptionsOf.js';
 import { progressStep } from './progress.js';
 import { type ReadHistoryInputOptions, readHistoryInput, readSpecialDaysFile } from './readHistory.js';
 
@@ -57,12 +58,7 @@ export async function forecastFromFile(
       forecast(history, {
         horizonDays: options.horizonDays,
         ...(options.method === undefined ? {} : { method: options.method }),
-        ...(options.quantiles === undefined ? {} : { quantiles: options.quantiles }),
-        ...(options.holidays === undefined ? {} : { holidays: options.holidays }),
-        ...(options.parameters === undefined ? {} : { parameters: options.parameters }),
-        ...(options.candidates === undefined ? {} : { candidates: options.candidates }),
-        ...(options.autoMargin === undefined ? {} : { autoMargin: options.autoMargin }),
-        ...(options.validationOrigins === undefined ? {} : { validationOrigins: options.validationOrigins }),
+        ...forecastOptionsOf(options),
         specialDays,
       }),
     (f) => `${f.starts.length} intervals by ${f.method ?? 'forecast'}`,

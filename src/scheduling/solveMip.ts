@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { runInWorker } from '../parallel/runInWorker.js';
 import type { CoveringModel } from './model.js';
 
 /** Options of {@link solveCoveringMip}. */
@@ -58,17 +58,70 @@ export interface MipSolveResult {
   seconds: number;
 }
 
-// The worker is an inline CommonJS script (Worker `eval: true`): it needs no separate file, so it
-// runs identically from src under tsx/vitest and from dist after tsc (a .ts worker file cannot be
-// loaded by Node 20 without a loader, and tsc does not copy .js files). It imports `highs` by the
-// absolute URL resolved here, builds the model from the typed arrays (CSC `passModel`, no LP
-// text), sets the warm start, streams incumbents, and always disposes the model.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
+/**
+ * What `solveCoveringMip` sends its worker: the covering model in CSC arrays and the stopping rules.
+ */
+interface MipTaskInput {
+  timeLimit: number;
+  relativeGap: number;
+  workLimit: number | undefined;
+  rootStall: { closure: number; minGap: number } | undefined;
+  start: Float64Array | undefined;
+  model: {
+    numCols: number;
+    numRows: number;
+    colCost: Float64Array;
+    objectiveOffset: number;
+    colLower: Float64Array;
+    colUpper: Float64Array;
+    rowLower: Float64Array;
+    rowUpper: Float64Array;
+    starts: Int32Array;
+    rows: Int32Array;
+    values: Float64Array;
+    integrality: Int32Array;
+  };
+}
+
+/**
+ * The progress a MIP worker posts while it runs: a new incumbent (with the bound then), or a new
+ * dual bound.
+ */
+type MipProgress =
+  | {
+      kind: 'incumbent';
+      x: Float64Array | undefined;
+      objective: number | undefined;
+      bound: number | undefined;
+    }
+  | { kind: 'bound'; bound: number };
+
+/**
+ * How the MIP run in the worker ended (`failed` with the error's message if HiGHS could not be
+ * loaded or threw).
+ */
+interface MipTaskOutput {
+  outcome: 'optimal' | 'infeasible' | 'limit' | 'failed';
+  stoppedBy: 'gap' | 'work' | 'time' | 'error';
+  modelStatus?: number;
+  x?: Float64Array | number[] | undefined;
+  objective?: number | undefined;
+  bound?: number;
+  lpIterations?: number;
+  nodes?: number;
+  message?: string;
+}
+
+// The task run in the worker (`runInWorker`), JavaScript source, as a factory `(shared, post) =>
+// (input) => output`: it needs no module of ours, so it starts as fast from src under tsx/vitest as
+// from dist. It imports `highs` by the absolute URL resolved here (`shared.highsUrl`), builds the
+// model from the typed arrays (CSC `passModel`, no LP text), sets the warm start, posts incumbents
+// and bounds as progress, returns how the run ended, and always disposes the model.
+const MIP_TASK_SOURCE = `
+(shared, post) => async (workerData) => {
   let model;
   try {
-    const mod = await import(workerData.highsUrl);
+    const mod = await import(shared.highsUrl);
     const loader = mod.default ?? mod;
     const highs = await loader();
     const m = workerData.model;
@@ -93,13 +146,13 @@ const { parentPort, workerData } = require('node:worker_threads');
     const deadline = Date.now() + workerData.timeLimit * 1000;
     const result = model.run({
       [T.mipImprovingSolution](event) {
-        parentPort.postMessage({ kind: 'incumbent', x: event.data.mip_solution,
+        post({ kind: 'incumbent', x: event.data.mip_solution,
           objective: event.data.objective_function_value, bound: event.data.mip_dual_bound });
       },
       [T.mipLogging](event) {
         if (event.data.mip_dual_bound !== undefined && event.data.mip_dual_bound !== bound) {
           bound = event.data.mip_dual_bound;
-          parentPort.postMessage({ kind: 'bound', bound });
+          post({ kind: 'bound', bound });
         }
       },
       [T.simplexInterrupt](event) {
@@ -109,7 +162,7 @@ const { parentPort, workerData } = require('node:worker_threads');
         const b = event.data.mip_dual_bound;
         if (b !== undefined && Number.isFinite(b) && b !== bound) {
           bound = b;
-          parentPort.postMessage({ kind: 'bound', bound });
+          post({ kind: 'bound', bound });
         }
         iterations = Number(event.data.mip_total_lp_iterations ?? iterations);
         nodes = Number(event.data.mip_node_count ?? nodes);
@@ -132,8 +185,7 @@ const { parentPort, workerData } = require('node:worker_threads');
     const sol = model.getSolution();
     const primal = Number(model.info.get('primal_solution_status'));
     const info = (name, fallback) => { try { return Number(model.info.get(name)); } catch { return fallback; } };
-    parentPort.postMessage({
-      kind: 'done',
+    return {
       outcome: status === S.optimal ? 'optimal' : status === S.infeasible ? 'infeasible' : 'limit',
       stoppedBy: status === S.optimal || status === S.infeasible ? 'gap'
         : status === S.timeLimit ? 'time' : status === S.interrupted ? (stop ?? 'time') : 'work',
@@ -143,13 +195,13 @@ const { parentPort, workerData } = require('node:worker_threads');
       bound: Number(model.info.get('mip_dual_bound')),
       lpIterations: info('mip_total_lp_iterations', iterations),
       nodes: info('mip_node_count', nodes),
-    });
+    };
   } catch (error) {
-    parentPort.postMessage({ kind: 'done', outcome: 'failed', stoppedBy: 'error', message: String(error && error.message || error) });
+    return { outcome: 'failed', stoppedBy: 'error', message: String(error && error.message || error) };
   } finally {
     if (model) model.dispose();
   }
-})();
+}
 `;
 
 /**
@@ -200,7 +252,7 @@ function resolveHighs(): string {
  *   matrix: { starts: Int32Array.of(0, 1, 2), rows: Int32Array.of(0, 0), values: Float64Array.of(1, 1) } };
  * (await solveCoveringMip(model, { timeLimitSeconds: 60, workLimit: 1000 })).objective; // 3
  */
-export function solveCoveringMip(
+export async function solveCoveringMip(
   model: Pick<
     CoveringModel,
     | 'numCols'
@@ -219,106 +271,60 @@ export function solveCoveringMip(
   const t0 = performance.now();
   const limit = options.timeLimitSeconds;
   const grace = options.graceSeconds ?? Math.max(2, 0.1 * limit);
-  return new Promise((resolve) => {
-    let best: { x: Float64Array; objective: number } | undefined;
-    let bound: number | undefined;
-    let settled = false;
-    let worker: Worker;
-    const finish = (
-      r: Omit<MipSolveResult, 'seconds' | 'lpIterations' | 'nodes'> & Partial<MipSolveResult>,
-    ) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve({ lpIterations: 0, nodes: 0, ...r, seconds: (performance.now() - t0) / 1000 });
-    };
-    try {
-      worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: {
-          highsUrl: resolveHighs(),
-          timeLimit: limit,
-          relativeGap: options.relativeGap ?? 1e-4,
-          workLimit: options.workLimit,
-          rootStall: options.rootStall,
-          start: options.start,
-          model: {
-            numCols: model.numCols,
-            numRows: model.numRows,
-            colCost: model.colCost,
-            objectiveOffset: model.objectiveOffset,
-            colLower: model.colLower,
-            colUpper: model.colUpper,
-            rowLower: model.rowLower,
-            rowUpper: model.rowUpper,
-            starts: model.matrix.starts,
-            rows: model.matrix.rows,
-            values: model.matrix.values,
-            integrality: model.integrality,
-          },
-        },
-      });
-    } catch (error) {
-      resolve({
-        outcome: 'failed',
-        stoppedBy: 'error',
-        x: undefined,
-        objective: undefined,
-        bound: undefined,
-        message: String(error),
-        lpIterations: 0,
-        nodes: 0,
-        seconds: 0,
-      });
-      return;
-    }
-    const timer = setTimeout(
-      () => finish({ outcome: 'killed', stoppedBy: 'time', x: best?.x, objective: best?.objective, bound }),
-      (limit + grace) * 1000,
-    );
-    worker.on('message', (msg: Record<string, unknown>) => {
+  let best: { x: Float64Array; objective: number } | undefined;
+  let bound: number | undefined;
+  const input: MipTaskInput = {
+    timeLimit: limit,
+    relativeGap: options.relativeGap ?? 1e-4,
+    workLimit: options.workLimit,
+    rootStall: options.rootStall,
+    start: options.start,
+    model: {
+      numCols: model.numCols,
+      numRows: model.numRows,
+      colCost: model.colCost,
+      objectiveOffset: model.objectiveOffset,
+      colLower: model.colLower,
+      colUpper: model.colUpper,
+      rowLower: model.rowLower,
+      rowUpper: model.rowUpper,
+      starts: model.matrix.starts,
+      rows: model.matrix.rows,
+      values: model.matrix.values,
+      integrality: model.integrality,
+    },
+  };
+  const task = { source: MIP_TASK_SOURCE, shared: { highsUrl: resolveHighs() } };
+  const run = await runInWorker<MipTaskInput, MipTaskOutput>(task, input, {
+    timeoutMs: (limit + grace) * 1000,
+    onProgress: (message) => {
+      const msg = message as MipProgress;
       if (msg.kind === 'incumbent' && msg.x instanceof Float64Array && typeof msg.objective === 'number') {
         if (best === undefined || msg.objective < best.objective)
           best = { x: msg.x, objective: msg.objective };
         if (typeof msg.bound === 'number') bound = msg.bound;
       } else if (msg.kind === 'bound' && typeof msg.bound === 'number') bound = msg.bound;
-      else if (msg.kind === 'done') {
-        const x = msg.x instanceof Float64Array ? msg.x : best?.x;
-        const objective = typeof msg.objective === 'number' ? msg.objective : best?.objective;
-        const b = typeof msg.bound === 'number' && Number.isFinite(msg.bound) ? msg.bound : bound;
-        const r: Omit<MipSolveResult, 'seconds'> = {
-          outcome: msg.outcome as MipSolveResult['outcome'],
-          stoppedBy: msg.stoppedBy as MipStop,
-          x,
-          objective,
-          bound: b,
-          lpIterations: typeof msg.lpIterations === 'number' ? msg.lpIterations : 0,
-          nodes: typeof msg.nodes === 'number' ? msg.nodes : 0,
-        };
-        if (typeof msg.message === 'string') r.message = msg.message;
-        finish(r);
-      }
-    });
-    worker.on('error', (error) =>
-      finish({
-        outcome: 'failed',
-        stoppedBy: 'error',
-        x: best?.x,
-        objective: best?.objective,
-        bound,
-        message: String(error),
-      }),
-    );
-    worker.on('exit', () =>
-      finish({
-        outcome: 'failed',
-        stoppedBy: 'error',
-        x: best?.x,
-        objective: best?.objective,
-        bound,
-        message: 'worker exited',
-      }),
-    );
+    },
   });
+  const seconds = (performance.now() - t0) / 1000;
+  if (run.kind !== 'done') {
+    // killed at the safety net or failed: the best incumbent streamed before
+    const kept = { x: best?.x, objective: best?.objective, bound, lpIterations: 0, nodes: 0, seconds };
+    return run.kind === 'timeout'
+      ? { outcome: 'killed', stoppedBy: 'time', ...kept }
+      : { outcome: 'failed', stoppedBy: 'error', ...kept, message: run.message };
+  }
+  const msg = run.value;
+  const r: MipSolveResult = {
+    outcome: msg.outcome,
+    stoppedBy: msg.stoppedBy,
+    x: msg.x instanceof Float64Array ? msg.x : best?.x,
+    objective: typeof msg.objective === 'number' ? msg.objective : best?.objective,
+    bound: typeof msg.bound === 'number' && Number.isFinite(msg.bound) ? msg.bound : bound,
+    lpIterations: typeof msg.lpIterations === 'number' ? msg.lpIterations : 0,
+    nodes: typeof msg.nodes === 'number' ? msg.nodes : 0,
+    seconds,
+  };
+  if (typeof msg.message === 'string') r.message = msg.message;
+  return r;
 }

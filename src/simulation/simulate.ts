@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { invalidInput, StaffcastError } from '../errors.js';
+import { invalidInput } from '../errors.js';
+import { mapInWorkers } from '../parallel/mapInWorkers.js';
+import type { WorkerTask } from '../parallel/workerTask.js';
 import { ARRIVALS_REPLAYED, type SimulationModel, toModel } from './model.js';
 import { streamStates } from './random.js';
 import {
@@ -15,85 +16,13 @@ import type { SimulationInput, SimulationOptions, SimulationResult } from './typ
 /** Replications x expected calls above which `simulate` uses worker threads by default. */
 const PARALLEL_ABOVE_CALLS = 200_000;
 
-// The worker is an inline CommonJS script (Worker `eval: true`), so no worker file has to exist next
-// to the compiled output. It imports runReplication by URL: the .js file from dist, or the .ts source,
-// in which case tsx's ESM API is registered first (tests, `npm run bench`).
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
-  try {
-    if (workerData.tsxUrl) {
-      const api = await import(workerData.tsxUrl);
-      (api.register || api.default.register)();
-    }
-    const mod = await import(workerData.moduleUrl);
-    const scratch = new mod.ReplicationScratch();
-    parentPort.on('message', (job) => {
-      try {
-        const counters = mod.runReplication(workerData.model, job.state, scratch);
-        parentPort.postMessage({ id: job.id, counters }, [counters.buffer]);
-      } catch (error) {
-        parentPort.postMessage({ id: job.id, failed: String(error && error.message || error) });
-      }
-    });
-    parentPort.postMessage({ ready: true });
-  } catch (error) {
-    parentPort.postMessage({ failed: String(error && error.message || error) });
-  }
-})();
-`;
-
-function workerData(model: SimulationModel): { moduleUrl: string; tsxUrl?: string; model: SimulationModel } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const moduleUrl = new URL(fromSource ? './runReplication.ts' : './runReplication.js', import.meta.url).href;
-  if (!fromSource) return { moduleUrl, model };
-  return { moduleUrl, tsxUrl: import.meta.resolve('tsx/esm/api'), model };
-}
-
-type Reply = { ready: true } | { failed: string; id?: number } | { id: number; counters: Float64Array };
-
-async function runInWorkers(
-  model: SimulationModel,
-  states: Int32Array,
-  count: number,
-): Promise<Float64Array[]> {
-  const R = states.length / 4;
-  const results: Float64Array[] = new Array(R);
-  const data = workerData(model);
-  const workers: Worker[] = [];
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let done = 0;
-      let failed = false;
-      const fail = (message: string) => {
-        if (failed) return;
-        failed = true;
-        reject(new StaffcastError('SOLVER_FAILED', `simulate: worker failed: ${message}`));
-      };
-      const feed = (worker: Worker) => {
-        if (next >= R || failed) return;
-        const id = next++;
-        worker.postMessage({ id, state: Array.from(states.subarray(4 * id, 4 * id + 4)) });
-      };
-      for (let w = 0; w < count; w++) {
-        const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: data });
-        workers.push(worker);
-        worker.on('error', (error) => fail(error.message));
-        worker.on('message', (reply: Reply) => {
-          if ('ready' in reply) return feed(worker);
-          if ('failed' in reply) return fail(reply.failed);
-          results[reply.id] = reply.counters;
-          done++;
-          if (done === R) resolve();
-          else feed(worker);
-        });
-      }
-    });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results;
+/** The replication task module (`replicationTask`), run by `mapInWorkers` with the model shared. */
+function replicationTaskOf(model: SimulationModel): WorkerTask {
+  return {
+    module: new URL('./replicationTask.js', import.meta.url),
+    factory: 'replicationTask',
+    shared: model,
+  };
 }
 
 function checkSeed(fn: string, seed: unknown): number {
@@ -165,7 +94,13 @@ export async function simulate(
     for (let r = 0; r < replications; r++)
       counters.push(runReplication(model, states.subarray(4 * r, 4 * r + 4), scratch));
   } else {
-    counters = await runInWorkers(model, states, workers);
+    const inputs = Array.from({ length: replications }, (_, r) =>
+      Array.from(states.subarray(4 * r, 4 * r + 4)),
+    );
+    counters = await mapInWorkers<number[], Float64Array>(replicationTaskOf(model), inputs, {
+      threads: workers,
+      name: 'simulate',
+    });
   }
   return summarize(model, counters, seed, confidence);
 }

@@ -117,6 +117,27 @@ describe('multiQueuePlan', () => {
       "queue 'sales': staffingPlan: ahtSeconds is required",
     );
   });
+
+  it("hands a queue's target and shrinkage on as given: an Infinity is refused as Infinity, never read as null", () => {
+    const forecasts = new Map([['sales', grid([100], 30)]]);
+    const base = { target: SL80, ahtSeconds: 180 };
+    // a shrinkage table whose default is not a fraction: refused as staffingPlan refuses it
+    const shrinkage = { default: Number.POSITIVE_INFINITY, rules: [] };
+    expect(() => staffingPlan(grid([100], 30), { ...base, shrinkage })).toThrow(
+      'shrinkageByInterval: shrinkage.default must be a fraction in [0, 1) (got Infinity)',
+    );
+    expect(() =>
+      multiQueuePlan(forecasts, { queues: [{ name: 'sales', channel: 'voice' as const, shrinkage }] }, base),
+    ).toThrow(
+      "queue 'sales': shrinkageByInterval: shrinkage.default must be a fraction in [0, 1) (got Infinity)",
+    );
+    const target = { ...SL80, maxAsaSeconds: Number.POSITIVE_INFINITY };
+    expect(() =>
+      multiQueuePlan(forecasts, { queues: [{ name: 'sales', channel: 'voice' as const, target }] }, base),
+    ).toThrow(
+      "queue 'sales': staffingPlan: target.maxAsaSeconds must be a finite number >= 0 (got Infinity)",
+    );
+  });
 });
 
 async function collect(queues: AsyncIterable<QueueStaffing>): Promise<QueueStaffing[]> {
