@@ -25,6 +25,7 @@ import { evaluatePooledPlan } from './plan/evaluateQueues.js';
 import { type PlanFileContents, planFileContents } from './plan/planOutputs.js';
 import { planRequirement } from './plan/planRequirement.js';
 import type { PlanResult } from './plan/planResult.js';
+import { planSimulation } from './plan/planSimulation.js';
 
 export type { PlanResult } from './plan/planResult.js';
 
@@ -69,6 +70,11 @@ export interface PlanOptions {
    * it meets every rule, the cheapest start wins). Default: none.
    */
   scheduleStart?: ScheduleStart | undefined;
+  /**
+   * Simulate the schedule (`schedule.simulation` of the config; false skips the simulation and the
+   * simulation-checked loop, e.g. for speed). Default: the config's (on).
+   */
+  simulate?: boolean | undefined;
 }
 
 /**
@@ -135,42 +141,46 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
   });
   const { requirement, pooled } = staffed;
   // shifts on the real local clock of the requirement's zone, covering the scheduled agents
-  const schedule = await timed(
+  const solve = (required: Float64Array, start: ScheduleStart | undefined) =>
+    scheduleShifts(
+      {
+        intervalMinutes: requirement.intervalMinutes,
+        required,
+        starts: requirement.starts,
+        timeZone: requirement.timeZone,
+      },
+      rules,
+      {
+        timeLimitSeconds: cfg.schedule.timeLimitSeconds,
+        ...(cfg.schedule.workLimit === undefined ? {} : { workLimit: cfg.schedule.workLimit }),
+        rulesSource,
+        start,
+      },
+    );
+  const schedule0 = await timed(
     'schedule',
-    () =>
-      scheduleShifts(
-        {
-          intervalMinutes: requirement.intervalMinutes,
-          required: requirement.scheduledAgents,
-          starts: requirement.starts,
-          timeZone: requirement.timeZone,
-        },
-        rules,
-        {
-          timeLimitSeconds: cfg.schedule.timeLimitSeconds,
-          ...(cfg.schedule.workLimit === undefined ? {} : { workLimit: cfg.schedule.workLimit }),
-          rulesSource,
-          start: options.scheduleStart,
-        },
-      ),
+    () => solve(requirement.scheduledAgents, options.scheduleStart),
     (s) => `${s.status}, ${s.shifts.reduce((a, b) => a + b.count, 0)} shifts`,
   );
-
-  const evaluated = await timed(
+  const evaluate = (s: ShiftSchedule) => {
+    const onPhoneAgents = onPhoneAgentsOf(s.coverage.net, requirement.shrinkage);
+    return pooled === null
+      ? { onPhoneAgents, evaluation: evaluateOneQueue(requirement, s, onPhoneAgents, cfg), queues: null }
+      : { onPhoneAgents, ...evaluatePooledPlan(pooled, onPhoneAgents, s, cfg) };
+  };
+  const evaluated0 = await timed(
     'evaluate',
-    () => {
-      const onPhoneAgents = onPhoneAgentsOf(schedule.coverage.net, requirement.shrinkage);
-      return pooled === null
-        ? {
-            onPhoneAgents,
-            evaluation: evaluateOneQueue(requirement, schedule, onPhoneAgents, cfg),
-            queues: null,
-          }
-        : { onPhoneAgents, ...evaluatePooledPlan(pooled, onPhoneAgents, schedule, cfg) };
-    },
+    () => evaluate(schedule0),
     (e) =>
       `service level ${(100 * e.evaluation.total.serviceLevel).toFixed(1)}%${e.queues === null ? '' : ' (all queues)'}`,
   );
+  const costPerPaidHour = new Map(parsedRules.shiftTypes.map((t) => [t.name, t.costPerPaidHour]));
+  // the schedule simulated as one continuous queue, and the simulation-checked loop
+  const simulated = await planSimulation(
+    { config: cfg, requirement, pooled, schedule: schedule0, evaluated: evaluated0, costPerPaidHour },
+    { solve, evaluate, timed, simulate: options.simulate },
+  );
+  const { schedule, evaluated } = simulated;
 
   // outbound compares effective agents (on the phones x availability factor) with the requirement
   const effective = effectiveAgents(evaluated.onPhoneAgents, availabilityByInterval(requirement, pooled));
@@ -187,7 +197,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     schedule,
     evaluation: evaluated.evaluation,
     onPhoneAgents: evaluated.onPhoneAgents,
-    costPerPaidHour: new Map(parsedRules.shiftTypes.map((t) => [t.name, t.costPerPaidHour])),
+    costPerPaidHour,
     paidHoursPerWeek: cfg.paidHoursPerWeek,
     horizonDays: cfg.horizonDays,
     outbound:
@@ -195,6 +205,9 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
         ? null
         : { ahtSeconds: cfg.outbound.ahtSeconds, capacity: outbound },
     queues: evaluated.queues?.map((q) => q.summary) ?? null,
+    simulation: simulated.simulation?.summary ?? null,
+    simulationSkipped: simulated.skipped,
+    simulationCheck: simulated.check,
   });
   return {
     config: cfg,
@@ -210,6 +223,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     summary,
     queues: evaluated.queues,
     queueRequirements: pooled?.table ?? null,
+    simulation: simulated.simulation,
   };
 }
 
@@ -300,6 +314,8 @@ export interface RunPlanOptions {
   color?: boolean;
   /** Epoch ms printed in the report as its time of writing. Default `Date.now()`. */
   generatedAt?: number;
+  /** `PlanOptions.simulate`: false skips the schedule's simulation (CLI `--no-simulate`). Default: the config's. */
+  simulate?: boolean | undefined;
 }
 
 /** What `runPlan` returns: the plan, its six files and the texts for the terminal. */
@@ -344,6 +360,7 @@ export async function runPlan(options: RunPlanOptions): Promise<PlanRun> {
     baseDir: dirname(resolve(cwd, configFile)),
     source: configFile,
     onProgress: options.onProgress,
+    simulate: options.simulate,
   });
   const reportInput = planReportInput(result, {
     generatedAt: options.generatedAt ?? Date.now(),

@@ -115,7 +115,14 @@ describe('plan', () => {
 
   it('reports each step once started and once done, in order', () => {
     const done = events.filter((e) => e.phase === 'done');
-    expect(done.map((e) => e.step)).toEqual(['read', 'forecast', 'staff', 'schedule', 'evaluate']);
+    expect(done.map((e) => e.step)).toEqual([
+      'read',
+      'forecast',
+      'staff',
+      'schedule',
+      'evaluate',
+      'simulate',
+    ]);
     expect(events.filter((e) => e.phase === 'start')).toHaveLength(5);
     for (const e of done) expect(e.seconds).toBeGreaterThanOrEqual(0);
   });
@@ -129,7 +136,11 @@ describe('plan', () => {
   });
 
   it('leaves unknown service figures out of the report and says the agents on the phones are expected heads', () => {
-    const unstable = { ...result, summary: { ...result.summary, asaSeconds: Number.POSITIVE_INFINITY } };
+    // the Erlang figures (not simulated): an unstable interval's ASA is unknown
+    const unstable = {
+      ...result,
+      summary: { ...result.summary, asaSeconds: Number.POSITIVE_INFINITY, simulation: null },
+    };
     const input = planReportInput(unstable, { generatedAt: 0 });
     expect(input.summary.asaSeconds).toBeUndefined();
     expect(input.summary.serviceLevel).toBe(result.summary.serviceLevel);
