@@ -47,7 +47,10 @@ export interface PlanSimulationOutcome<E> {
  * between intervals. Cost: one simulation, plus rounds x (MIP + simulation).
  *
  * @internal
- * @example (not run: the plan's inner step; `plan` shows its result)
+ * @example
+ * // (not run: the plan's inner step, with the plan's own solve and evaluate; see `plan`)
+ * const outcome = await planSimulation(input, { solve, evaluate, timed });
+ * outcome.simulation?.summary.total.serviceLevel; // the promise
  */
 export async function planSimulation<E extends { evaluation: ScheduleEvaluation }>(
   input: PlanSimulationInput<E>,

@@ -7,9 +7,17 @@ import type { Estimate, SimulatedPeriod, SimulationPatience } from '../../simula
 import type { StaffingPlan } from '../../staffing/staffingPlan.js';
 import { localDate } from '../../time/localCalendar.js';
 
-/** Replications of a plan's simulation when the config gives none. */
+/**
+ * Replications of a plan's simulation when the config gives none.
+ *
+ * @internal
+ */
 export const DEFAULT_PLAN_REPLICATIONS = 20;
-/** Seed of a plan's simulation when the config gives none. */
+/**
+ * Seed of a plan's simulation when the config gives none.
+ *
+ * @internal
+ */
 export const DEFAULT_PLAN_SIMULATION_SEED = 1;
 
 /** Simulated figures of a period (a day or the horizon) beside its per-interval Erlang figure. */

@@ -94,7 +94,15 @@ export function raisedRequirement(
   return { agents, scheduledAgents };
 }
 
-/** Paid hours and cost of a schedule's shifts (cost per paid hour by shift type; missing: 1). */
+/**
+ * Paid hours and cost of a schedule's shifts: sums of count x paidMinutes / 60, and of that x the
+ * cost per paid hour of the shift type (missing: 1), as `planSummary`. O(shifts).
+ *
+ * @internal
+ * @example
+ * scheduleCostOf({ shifts: [{ type: 'ft', count: 2, paidMinutes: 480 }, { type: 'pt', count: 1, paidMinutes: 240 }] } as never,
+ *   new Map([['ft', 20]])); // { paidHours: 20, scheduleCost: 324 }
+ */
 export function scheduleCostOf(
   schedule: Pick<ShiftSchedule, 'shifts'>,
   costPerPaidHour: ReadonlyMap<string, number>,
@@ -139,7 +147,20 @@ export interface SimulationCheckSteps<A extends CheckAssessment> {
  * paid hours, cost and service level of every round. Cost: rounds x (MIP + simulation).
  *
  * @internal
- * @example (not run: needs a schedule solve; see test/app/plan/simulationCheck.test.ts)
+ * @example
+ * // a stand-in schedule (net coverage = the requirement) and simulation (interval 1 meets the
+ * // target from 9 agents on): two rounds raise interval 1 from 7 to 9 agents
+ * const cover = (required: Float64Array) => ({ coverage: { net: required },
+ *   shifts: [{ type: 'flex', count: required.reduce((a, b) => a + b, 0), paidMinutes: 60 }] }) as never;
+ * const assess = async (s: { coverage: { net: Float64Array } }) => ({ answeringAgents: s.coverage.net,
+ *   simulatedServiceLevel: s.coverage.net.map((a, t) => (t === 1 && a < 9 ? 0.6 : 0.9)),
+ *   serviceLevel: 0.75, erlangServiceLevel: 0.85 });
+ * const requirement = { calls: [50, 50], agents: Float64Array.of(7, 7), scheduledAgents: Float64Array.of(7, 7),
+ *   shrinkage: Float64Array.of(0, 0), serviceLevel: [0.85, 0.85] };
+ * const schedule = cover(requirement.scheduledAgents);
+ * const r = await simulationCheckedSchedule({ requirement, target: 0.8, rounds: 5, schedule,
+ *   assessment: await assess(schedule), costPerPaidHour: new Map() }, { solve: async (req) => cover(req), assess });
+ * [r.check.rounds, r.check.extraPaidHours, r.check.history.map((h) => h.missedIntervals)]; // [2, 2, [1, 1, 0]]
  */
 export async function simulationCheckedSchedule<A extends CheckAssessment>(
   input: {
