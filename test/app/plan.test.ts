@@ -123,7 +123,7 @@ describe('plan', () => {
       'evaluate',
       'simulate',
     ]);
-    expect(events.filter((e) => e.phase === 'start')).toHaveLength(5);
+    expect(events.filter((e) => e.phase === 'start')).toHaveLength(6);
     for (const e of done) expect(e.seconds).toBeGreaterThanOrEqual(0);
   });
 
