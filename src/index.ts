@@ -376,6 +376,15 @@ export type {
   PlanUncovered,
 } from './app/plan/planSummary.js';
 export type { PlanQueueResult } from './app/plan/evaluateQueues.js';
+// the schedule simulated as one continuous queue (the promise), and the simulation-checked loop
+export type { PlanPromise } from './app/plan/planSummary.js';
+export type {
+  PlanSimulatedFigures,
+  PlanSimulatedInterval,
+  PlanSimulation,
+  PlanSimulationSummary,
+} from './app/plan/simulatePlan.js';
+export type { PlanCheckRound, PlanScheduleCost, PlanSimulationCheck } from './app/plan/simulationCheck.js';
 export type { EvaluatedQueue, PlanQueueSummary } from './app/plan/evaluateQueues.js';
 // the files `staffcast plan` writes (schedule, coverage, forecast, summary, report), as text
 export {
@@ -480,6 +489,9 @@ export type {
   ReportScheduleStatus,
   ReportServiceLevel,
   ReportShift,
+  ReportSimulation,
+  ReportSimulationRound,
+  ReportSimulationRow,
   ReportStaffing,
   ReportSummary,
 } from './report/types.js';

@@ -25,6 +25,7 @@ import { evaluatePooledPlan } from './plan/evaluateQueues.js';
 import { type PlanFileContents, planFileContents } from './plan/planOutputs.js';
 import { planRequirement } from './plan/planRequirement.js';
 import type { PlanResult } from './plan/planResult.js';
+import { planSimulation } from './plan/planSimulation.js';
 
 export type { PlanResult } from './plan/planResult.js';
 
@@ -40,7 +41,8 @@ export interface PlanOptions {
   baseDir: string;
   /**
    * Receives a start and a done event (wall-clock seconds, one-line result) of each step, in
-   * order: `read`, `forecast`, `staff`, `schedule`, `evaluate`. Default: none.
+   * order: `read`, `forecast`, `staff`, `schedule`, `evaluate`, then `simulate` (unless the
+   * simulation is off or skipped) and `check` (with `schedule.simulationCheck`). Default: none.
    */
   onProgress?: OnProgress | undefined;
   /** Name of the config for messages. Default `'plan config'`. */
@@ -69,6 +71,11 @@ export interface PlanOptions {
    * it meets every rule, the cheapest start wins). Default: none.
    */
   scheduleStart?: ScheduleStart | undefined;
+  /**
+   * Simulate the schedule (`schedule.simulation` of the config; false skips the simulation and the
+   * simulation-checked loop, e.g. for speed). Default: the config's (on).
+   */
+  simulate?: boolean | undefined;
 }
 
 /**
@@ -92,8 +99,21 @@ export interface PlanOptions {
  * the total and each queue is evaluated with its whole-agent share of the pool
  * (`evaluatePooledPlan`); the result's `queues` then holds the per-queue figures and its other
  * fields are the pool's.
+ * Then the schedule is simulated as one continuous queue (`schedule.simulation`, on by default: 20
+ * replications, seed 1; Poisson arrivals at the forecast rates, exponential handle times at the
+ * forecast AHT, the config's patience, the whole agents the evaluation counts; a queue left at
+ * the end of an interval carries over and a leaving agent finishes the call in hand): the
+ * result's `simulation` and `summary.simulation`, and `summary.promise` is the simulated service
+ * level with its 95% interval (the per-interval Erlang figure, which scores each interval as if it
+ * started empty, stays in `summary.serviceLevel`). Not simulated (`summary.simulationSkipped`):
+ * `simulate: false` or `schedule.simulation.enabled: false`, a config with `queues`, a patience
+ * that varies by interval. With `schedule.simulationCheck.rounds` > 0 the plan then adds an agent
+ * on the phones where the simulated interval misses the target and re-solves from the previous
+ * schedule, up to that many rounds (`simulationCheckedSchedule`), and keeps the last schedule;
+ * `summary.simulationCheck` has each round's paid hours, cost and service level.
  * Pure apart from reading the files the config names. Cost: dominated by the forecast (auto
- * backtest) and the MIP time limit.
+ * backtest), the MIP work budget and the simulation (about 160,000 calls x 20 replications for a
+ * week of the US bank); each simulation-check round adds one MIP solve and one simulation.
  *
  * @throws StaffcastError `CONFIG` for an invalid config or rules, or no handle time (no
  *   `ahtSeconds` and no `aht_seconds` column); `FILE_READ`, `CSV_ROW`, `NO_DATA` from reading;
@@ -135,42 +155,46 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
   });
   const { requirement, pooled } = staffed;
   // shifts on the real local clock of the requirement's zone, covering the scheduled agents
-  const schedule = await timed(
+  const solve = (required: Float64Array, start: ScheduleStart | undefined) =>
+    scheduleShifts(
+      {
+        intervalMinutes: requirement.intervalMinutes,
+        required,
+        starts: requirement.starts,
+        timeZone: requirement.timeZone,
+      },
+      rules,
+      {
+        timeLimitSeconds: cfg.schedule.timeLimitSeconds,
+        ...(cfg.schedule.workLimit === undefined ? {} : { workLimit: cfg.schedule.workLimit }),
+        rulesSource,
+        start,
+      },
+    );
+  const schedule0 = await timed(
     'schedule',
-    () =>
-      scheduleShifts(
-        {
-          intervalMinutes: requirement.intervalMinutes,
-          required: requirement.scheduledAgents,
-          starts: requirement.starts,
-          timeZone: requirement.timeZone,
-        },
-        rules,
-        {
-          timeLimitSeconds: cfg.schedule.timeLimitSeconds,
-          ...(cfg.schedule.workLimit === undefined ? {} : { workLimit: cfg.schedule.workLimit }),
-          rulesSource,
-          start: options.scheduleStart,
-        },
-      ),
+    () => solve(requirement.scheduledAgents, options.scheduleStart),
     (s) => `${s.status}, ${s.shifts.reduce((a, b) => a + b.count, 0)} shifts`,
   );
-
-  const evaluated = await timed(
+  const evaluate = (s: ShiftSchedule) => {
+    const onPhoneAgents = onPhoneAgentsOf(s.coverage.net, requirement.shrinkage);
+    return pooled === null
+      ? { onPhoneAgents, evaluation: evaluateOneQueue(requirement, s, onPhoneAgents, cfg), queues: null }
+      : { onPhoneAgents, ...evaluatePooledPlan(pooled, onPhoneAgents, s, cfg) };
+  };
+  const evaluated0 = await timed(
     'evaluate',
-    () => {
-      const onPhoneAgents = onPhoneAgentsOf(schedule.coverage.net, requirement.shrinkage);
-      return pooled === null
-        ? {
-            onPhoneAgents,
-            evaluation: evaluateOneQueue(requirement, schedule, onPhoneAgents, cfg),
-            queues: null,
-          }
-        : { onPhoneAgents, ...evaluatePooledPlan(pooled, onPhoneAgents, schedule, cfg) };
-    },
+    () => evaluate(schedule0),
     (e) =>
       `service level ${(100 * e.evaluation.total.serviceLevel).toFixed(1)}%${e.queues === null ? '' : ' (all queues)'}`,
   );
+  const costPerPaidHour = new Map(parsedRules.shiftTypes.map((t) => [t.name, t.costPerPaidHour]));
+  // the schedule simulated as one continuous queue, and the simulation-checked loop
+  const simulated = await planSimulation(
+    { config: cfg, requirement, pooled, schedule: schedule0, evaluated: evaluated0, costPerPaidHour },
+    { solve, evaluate, timed, simulate: options.simulate },
+  );
+  const { schedule, evaluated } = simulated;
 
   // outbound compares effective agents (on the phones x availability factor) with the requirement
   const effective = effectiveAgents(evaluated.onPhoneAgents, availabilityByInterval(requirement, pooled));
@@ -187,7 +211,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     schedule,
     evaluation: evaluated.evaluation,
     onPhoneAgents: evaluated.onPhoneAgents,
-    costPerPaidHour: new Map(parsedRules.shiftTypes.map((t) => [t.name, t.costPerPaidHour])),
+    costPerPaidHour,
     paidHoursPerWeek: cfg.paidHoursPerWeek,
     horizonDays: cfg.horizonDays,
     outbound:
@@ -195,6 +219,9 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
         ? null
         : { ahtSeconds: cfg.outbound.ahtSeconds, capacity: outbound },
     queues: evaluated.queues?.map((q) => q.summary) ?? null,
+    simulation: simulated.simulation?.summary ?? null,
+    simulationSkipped: simulated.skipped,
+    simulationCheck: simulated.check,
   });
   return {
     config: cfg,
@@ -210,6 +237,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     summary,
     queues: evaluated.queues,
     queueRequirements: pooled?.table ?? null,
+    simulation: simulated.simulation,
   };
 }
 
@@ -294,12 +322,14 @@ export interface RunPlanOptions {
   configFile: string;
   /** Folder `configFile` is resolved against. */
   cwd: string;
-  /** Receives the steps of `plan` (`read`, `forecast`, `staff`, `schedule`, `evaluate`). Default: none. */
+  /** Receives the steps of `plan` (`read`, `forecast`, `staff`, `schedule`, `evaluate`, `simulate`, `check`). Default: none. */
   onProgress?: OnProgress | undefined;
   /** ANSI colours in `terminalSummary`. Default false. */
   color?: boolean;
   /** Epoch ms printed in the report as its time of writing. Default `Date.now()`. */
   generatedAt?: number;
+  /** `PlanOptions.simulate`: false skips the schedule's simulation (CLI `--no-simulate`). Default: the config's. */
+  simulate?: boolean | undefined;
 }
 
 /** What `runPlan` returns: the plan, its six files and the texts for the terminal. */
@@ -344,6 +374,7 @@ export async function runPlan(options: RunPlanOptions): Promise<PlanRun> {
     baseDir: dirname(resolve(cwd, configFile)),
     source: configFile,
     onProgress: options.onProgress,
+    simulate: options.simulate,
   });
   const reportInput = planReportInput(result, {
     generatedAt: options.generatedAt ?? Date.now(),

@@ -13,6 +13,8 @@ interface PlanFlags {
   /** Deprecated spelling of `output`. */
   out?: string;
   quiet?: boolean;
+  /** false with --no-simulate. */
+  simulate?: boolean;
 }
 
 /** The plan's steps as the progress lines name them. */
@@ -22,7 +24,7 @@ const STEP_LABELS: Record<string, string> = {
 };
 
 /**
- * `staffcast plan --config plan.json [-o out] [--quiet]`: runs `runPlan` (history -> forecast ->
+ * `staffcast plan --config plan.json [-o out] [--quiet] [--no-simulate]`: runs `runPlan` (history -> forecast ->
  * staffing -> schedule -> evaluation) and writes forecast.csv, requirements.csv, schedule.csv,
  * coverage.csv, summary.json and report.html into the output folder (`-o/--output`, default
  * `out`; `--out` is a deprecated alias), all or nothing. Step lines with timings go to stderr
@@ -48,6 +50,10 @@ export const registerPlan: CommandRegistrar = (program, ctx) => {
     .option('-o, --output <dir>', 'output folder (default: out)')
     .addOption(deprecatedOption('--out <dir>'))
     .option('-q, --quiet', 'no progress and no summary')
+    .option(
+      '--no-simulate',
+      "skip the schedule's simulation and the simulation check (faster; the promise is then the Erlang figure)",
+    )
     .action(async (flags: PlanFlags) => {
       warnDeprecated(ctx, flags.out !== undefined, '--out', '-o/--output');
       const folder = flags.output ?? flags.out ?? 'out';
@@ -60,6 +66,7 @@ export const registerPlan: CommandRegistrar = (program, ctx) => {
           configFile: flags.config,
           cwd: ctx.cwd,
           onProgress,
+          ...(flags.simulate === false ? { simulate: false } : {}),
           color: ctx.stderrIsTTY && (ctx.env.NO_COLOR ?? '') === '',
         });
         const files = run.files;

@@ -10,7 +10,15 @@ import { escapeHtml } from './escape.js';
 import { formatFigure } from './format.js';
 import { renderVegaLiteSvg } from './renderSvg.js';
 import { summaryFigures } from './summaryFigures.js';
-import type { ReportDay, ReportInput, ReportQueue, ReportScenarioTable, ReportShift } from './types.js';
+import type {
+  ReportDay,
+  ReportInput,
+  ReportQueue,
+  ReportScenarioTable,
+  ReportShift,
+  ReportSimulation,
+  ReportSimulationRow,
+} from './types.js';
 import { validateReportInput } from './validate.js';
 
 /**
@@ -21,7 +29,9 @@ import { validateReportInput } from './validate.js';
  * under/over staffing shaded; (3) service level per interval with the target (when
  * `input.serviceLevel` is given); (4) weekly heat map of required agents by local weekday and time of
  * day; (5) scenario comparison chart (when `input.scenarios` is given); the queue table; the
- * daily table; the scenario table; notes. Charts are vega-lite specs rendered to inline SVG by vega's headless view
+ * simulation tables (when `input.simulation` is given: Erlang per interval vs the simulated
+ * schedule for the week, each day and the intervals that differ most, and the simulation check's
+ * rounds); the daily table; the scenario table; notes. Charts are vega-lite specs rendered to inline SVG by vega's headless view
  * (`renderVegaLiteSvg`). Times are local to `input.timeZone` (via `@date-fns/tz`). All text from
  * the input is HTML-escaped. Cost: O(n) in intervals; about 0.3 s for a week of 15-minute
  * intervals plus four weeks of history (`npm run bench -- report`).
@@ -104,6 +114,7 @@ export async function renderReportHtml(input: ReportInput): Promise<string> {
     );
   }
   if (input.queues && input.queues.length > 0) parts.push(queueTable(input.queues));
+  if (input.simulation) parts.push(simulationTables(input.simulation, input.serviceLevel?.target));
   if (input.days && input.days.length > 0) parts.push(dailyTable(input.days, input.serviceLevel?.target));
   if (scenarios) parts.push(scenarioTable(scenarios));
   if (input.notes && input.notes.length > 0) {
@@ -239,6 +250,61 @@ function queueTable(queues: ReadonlyArray<ReportQueue>): string {
     `<tbody>${rows}</tbody></table>`,
     '</section>',
   ].join('\n');
+}
+
+/**
+ * The simulation tables: Erlang vs simulated service level (with its 95% interval, ASA and
+ * abandonment) for the week, each day and the intervals where they differ most, and the rounds of
+ * the simulation check (paid hours, cost, service level); a simulated level below `target` is flagged.
+ */
+function simulationTables(sim: ReportSimulation, target: number | undefined): string {
+  const row = (r: ReportSimulationRow) => {
+    const below = target !== undefined && r.serviceLevel < target;
+    return [
+      `<tr><td>${escapeHtml(r.label)}</td>`,
+      `<td>${formatFigure(r.erlangServiceLevel, 'fraction')}</td>`,
+      `<td${below ? ' class="below"' : ''}>${formatFigure(r.serviceLevel, 'fraction')}</td>`,
+      `<td>${formatFigure(r.lower, 'fraction')}–${formatFigure(r.upper, 'fraction')}</td>`,
+      `<td>${formatFigure(r.erlangServiceLevel - r.serviceLevel, 'fraction')}</td>`,
+      `<td>${formatFigure(r.asaSeconds, 'seconds')}</td>`,
+      `<td>${formatFigure(r.abandonRate, 'fraction')}</td></tr>`,
+    ].join('');
+  };
+  const head =
+    '<thead><tr><th></th><th>Erlang per interval</th><th>Simulated</th><th>95% interval</th>' +
+    '<th>Erlang − simulated</th><th>ASA (simulated)</th><th>Abandonment (simulated)</th></tr></thead>';
+  const parts = [
+    '<section aria-label="Promise vs simulation">',
+    '<h2>Service level: Erlang per interval vs simulated schedule</h2>',
+    `<p class="caption">${escapeHtml(
+      `Erlang scores each interval as if it started empty; the simulation runs the schedule as one continuous queue ` +
+        `(a queue left at the end of an interval carries over; an agent leaving finishes the call in hand), ` +
+        `${sim.replications} replications, seed ${sim.seed}. The promise is the simulated figure.`,
+    )}</p>`,
+    `<table>${head}<tbody>${sim.periods.map(row).join('\n')}</tbody></table>`,
+  ];
+  if (sim.intervals.length > 0)
+    parts.push(
+      '<h3>Intervals where Erlang is most optimistic</h3>',
+      `<table>${head}<tbody>${sim.intervals.map(row).join('\n')}</tbody></table>`,
+    );
+  if (sim.rounds && sim.rounds.length > 0) {
+    const rows = sim.rounds
+      .map(
+        (r) =>
+          `<tr><td>${r.round}</td><td>${formatFigure(r.paidHours, 'hours')}</td><td>${formatFigure(r.scheduleCost, 'money')}</td>` +
+          `<td>${formatFigure(r.erlangServiceLevel, 'fraction')}</td><td>${formatFigure(r.serviceLevel, 'fraction')}</td>` +
+          `<td>${formatFigure(r.missedIntervals, 'count')}</td></tr>`,
+      )
+      .join('\n');
+    parts.push(
+      '<h3>Simulation check: schedule, simulate, add an agent where the simulated interval misses, re-solve</h3>',
+      '<table><thead><tr><th>Round</th><th>Paid hours</th><th>Cost</th><th>Erlang per interval</th>' +
+        `<th>Simulated</th><th>Intervals missing</th></tr></thead><tbody>${rows}</tbody></table>`,
+    );
+  }
+  parts.push('</section>');
+  return parts.join('\n');
 }
 
 /** The per-day table; a service level below `target` is flagged. */

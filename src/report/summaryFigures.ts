@@ -24,7 +24,10 @@ export interface SummaryFigure {
  * may be fractional, e.g. 17.5 expected heads) and beside it the headcount on shift at the peak
  * (its local time in `timeZone` when given), service level, uncovered intervals (no agents /
  * under-covered, with the worst shortfall), ASA, abandonment, schedule cost, outbound calls that
- * fit, schedule status (with the MIP gap). Figures that are absent are left out, except the
+ * fit, schedule status (with the MIP gap). A simulated service level (`serviceLevelLower` and
+ * `serviceLevelUpper` given) shows its 95% interval, followed by the Erlang figure
+ * (`erlangServiceLevel`) and the simulation check (`simulationCheck`: paid hours added, service
+ * level before -> after) when given. Figures that are absent are left out, except the
  * first five of the list without the optional ones, which show a dash. Shared by the HTML and
  * terminal reports. O(1).
  *
@@ -49,11 +52,38 @@ export function summaryFigures(s: ReportSummary, timeZone?: string): SummaryFigu
           label: 'On the phones at the peak (required / scheduled)',
           value: `${formatFigure(s.peak.requiredAgents, 'agents')} / ${formatFigure(s.peak.onPhoneAgents, 'agents')}`,
         },
-    {
-      label: 'Service level',
-      value: formatFigure(s.serviceLevel, 'fraction'),
-    },
+    s.serviceLevelLower !== undefined && s.serviceLevelUpper !== undefined
+      ? {
+          label: 'Service level (simulated, 95% interval)',
+          value: `${formatFigure(s.serviceLevel, 'fraction')} (${formatFigure(s.serviceLevelLower, 'fraction')}–${formatFigure(s.serviceLevelUpper, 'fraction')})`,
+        }
+      : {
+          label: 'Service level',
+          value: formatFigure(s.serviceLevel, 'fraction'),
+        },
   ];
+  // the per-interval Erlang figure beside a simulated one, and what the simulation check added
+  const extra: SummaryFigure[] = [];
+  if (s.erlangServiceLevel !== undefined)
+    extra.push({
+      label: 'Service level, Erlang per interval (from empty)',
+      value: formatFigure(s.erlangServiceLevel, 'fraction'),
+    });
+  const check = s.simulationCheck;
+  if (check !== undefined) {
+    const share = check.paidHoursBefore > 0 ? check.extraPaidHours / check.paidHoursBefore : 0;
+    extra.push(
+      {
+        label: `Simulation check: paid hours added (${check.rounds} rounds)`,
+        value: `${formatFigure(check.extraPaidHours, 'hours')} (+${formatFigure(share, 'fraction')})`,
+      },
+      {
+        label: 'Service level before the check (simulated)',
+        value: formatFigure(check.serviceLevelBefore, 'fraction'),
+      },
+    );
+  }
+  out.splice(5, 0, ...extra);
   if (s.peak !== undefined) {
     const when =
       timeZone === undefined ? '' : ` (${format(new TZDate(s.peak.start, timeZone), 'EEE d MMM HH:mm')})`;

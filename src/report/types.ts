@@ -37,6 +37,8 @@ export interface ReportInput {
   queues?: ReadonlyArray<ReportQueue>;
   /** Optional what-if comparison (table and chart 5). */
   scenarios?: ReportScenarioTable;
+  /** The schedule's simulation beside the Erlang figures (plan). */
+  simulation?: ReportSimulation;
   /** Free-text notes listed at the end of the report (plain text, one per item). */
   notes?: ReadonlyArray<string>;
   /**
@@ -133,6 +135,21 @@ export interface ReportSummary {
   scheduleCostUnit?: string;
   /** Service level over the horizon, weighted by contacts, 0..1. */
   serviceLevel?: number;
+  /**
+   * The 95% interval of `serviceLevel` when it is simulated (the headline then reads 'Service level
+   * (simulated)'); absent: a computed figure.
+   */
+  serviceLevelLower?: number;
+  serviceLevelUpper?: number;
+  /** The per-interval Erlang service level shown beside a simulated one. */
+  erlangServiceLevel?: number;
+  /** The simulation-checked loop: rounds, paid hours added and the simulated service level before and after. */
+  simulationCheck?: {
+    rounds: number;
+    extraPaidHours: number;
+    paidHoursBefore: number;
+    serviceLevelBefore: number;
+  };
   /** Mean wait of answered contacts over the horizon, seconds. */
   asaSeconds?: number;
   /** Share of offered contacts that abandon, 0..1. */
@@ -188,6 +205,48 @@ export interface ReportDay {
   asaSeconds?: number;
   /** Share of contacts abandoning that day, 0..1. */
   abandonRate?: number;
+}
+
+/**
+ * One row of the simulation table: a period (the week, a day) or an interval, its per-interval
+ * Erlang service level (each interval scored as if it started empty) and the simulated one (the
+ * schedule as one continuous queue) with its 95% interval.
+ */
+export interface ReportSimulationRow {
+  /** Plain text, e.g. `'Week'`, `'2003-10-27'` or `'Mon 27 Oct 16:30'`. */
+  label: string;
+  erlangServiceLevel: number;
+  serviceLevel: number;
+  lower: number;
+  upper: number;
+  /** Simulated mean wait of answered contacts, seconds. */
+  asaSeconds?: number;
+  /** Simulated share abandoning. */
+  abandonRate?: number;
+}
+
+/** One schedule of the simulation-checked loop (round 0: the schedule of the requirement). */
+export interface ReportSimulationRound {
+  round: number;
+  paidHours: number;
+  scheduleCost: number;
+  /** Simulated and Erlang service level over the horizon. */
+  serviceLevel: number;
+  erlangServiceLevel: number;
+  /** Intervals whose simulated service level misses. */
+  missedIntervals: number;
+}
+
+/** The schedule's simulation beside the Erlang figures (a plan's report section). */
+export interface ReportSimulation {
+  replications: number;
+  seed: number;
+  /** The week (first) and each day. */
+  periods: ReadonlyArray<ReportSimulationRow>;
+  /** The intervals where the Erlang figure is most optimistic, largest gap first. */
+  intervals: ReadonlyArray<ReportSimulationRow>;
+  /** The simulation-checked loop, when it ran. */
+  rounds?: ReadonlyArray<ReportSimulationRound>;
 }
 
 /** Figures of one queue or channel of a multi-queue plan. Absent = unknown (a dash). */

@@ -291,6 +291,48 @@ export const planConfigSchema = z
           .describe(
             'Wall-clock safety net of the MIP solver in seconds, for a machine too slow to reach the work budget; a schedule stopped by it depends on machine load and is marked. Default 600',
           ),
+        simulation: z
+          .strictObject({
+            enabled: z
+              .boolean()
+              .optional()
+              .describe(
+                'Simulate the schedule (the promise becomes the simulated service level). Default true',
+              ),
+            replications: z
+              .number()
+              .int()
+              .min(2)
+              .max(1000)
+              .optional()
+              .describe('Independent replications of the simulated week. Default 20'),
+            seed: z
+              .number()
+              .int()
+              .min(0)
+              .lt(2 ** 32)
+              .optional()
+              .describe('Seed of the simulation (same seed, same figures on any machine). Default 1'),
+          })
+          .optional()
+          .describe(
+            'Discrete-event simulation of the schedule as one continuous queue (a queue left at the end of an interval carries over). Default: on, 20 replications, seed 1',
+          ),
+        simulationCheck: z
+          .strictObject({
+            rounds: z
+              .number()
+              .int()
+              .min(0)
+              .max(20)
+              .describe(
+                'Rounds of schedule, simulate, +1 agent on the phones where the simulated interval misses, re-solve. 0: off',
+              ),
+          })
+          .optional()
+          .describe(
+            'Simulation-checked scheduling (Atlason, Epelman and Henderson 2004); needs the simulation. Default: off (rounds 0)',
+          ),
       })
       .default({ timeLimitSeconds: 600 })
       .describe('Scheduling options'),

@@ -45,6 +45,7 @@ describe('runPlan', () => {
       'staff',
       'schedule',
       'evaluate',
+      'simulate',
     ]);
   }, 120_000);
 

@@ -56,6 +56,10 @@ describe('staffcast plan', () => {
     const summary = JSON.parse(await readFile(join(dir, 'out', 'summary.json'), 'utf8'));
     expect(summary.summary.days).toHaveLength(5);
     expect(summary.config.shrinkage).toBe(0.3);
+    // the promise is the simulated schedule's service level, 20 replications by default
+    expect(summary.summary.promise.source).toBe('simulation');
+    expect(summary.summary.simulation.replications).toBe(20);
+    expect(r.stdout).toMatch(/Service level \(simulated, 95% interval\)/);
     const coverage = (await readFile(join(dir, 'out', 'coverage.csv'), 'utf8')).trim().split('\n');
     expect(coverage[0]).toMatch(/^interval_start,calls,required_agents,/);
     expect(coverage).toHaveLength(1 + summary.intervals);
@@ -64,10 +68,35 @@ describe('staffcast plan', () => {
     expect(html).not.toMatch(/<script[^>]+src=/);
   }, 60_000);
 
+  it('skips the simulation with --no-simulate: the promise is the per-interval Erlang figure', async () => {
+    const r = await runStaffcast(['plan', '--config', 'plan.json', '-o', 'fast', '--no-simulate'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(await readFile(join(dir, 'fast', 'summary.json'), 'utf8'));
+    expect(summary.summary.simulation).toBeNull();
+    expect(summary.summary.simulationSkipped).toBe('off');
+    expect(summary.summary.promise).toEqual({
+      serviceLevel: summary.summary.serviceLevel,
+      lower: null,
+      upper: null,
+      source: 'erlang',
+    });
+    expect(r.stdout).not.toContain('simulated');
+  }, 60_000);
+
   it('shows step lines with timings and colour on a terminal, and no colour with NO_COLOR', async () => {
     const r = await runTty(['plan', '--config', 'plan.json', '-o', 'tty']);
     expect(r.code).toBe(0);
-    for (const step of ['read history', 'forecast', 'staff', 'schedule', 'evaluate', 'write files'])
+    for (const step of [
+      'read history',
+      'forecast',
+      'staff',
+      'schedule',
+      'evaluate',
+      'simulate',
+      'write files',
+    ])
       expect(r.stderr).toMatch(new RegExp(`plan: ${step} +\\d+\\.\\d\\d s`));
     expect(r.stdout).toContain('\x1b[');
     const plain = await runTty(['plan', '--config', 'plan.json', '-o', 'tty'], { NO_COLOR: '1' });

@@ -9,6 +9,7 @@ import type { Requirement } from '../../staffing/types.js';
 import type { History } from '../../time/history.js';
 import type { PlanQueueResult } from './evaluateQueues.js';
 import type { PlanSummary } from './planSummary.js';
+import type { PlanSimulation } from './simulatePlan.js';
 
 /** Everything `plan` computed. */
 export interface PlanResult {
@@ -61,4 +62,10 @@ export interface PlanResult {
   queues: PlanQueueResult[] | null;
   /** A config with `queues`: every queue's requirement rows with a `queue` column; else null. */
   queueRequirements: Requirement | null;
+  /**
+   * The schedule simulated as one continuous queue (`schedule.simulation`, on by default): per
+   * interval the simulated service level with its 95% interval, ASA and abandonment, and the
+   * summary (also `summary.simulation`); null when not simulated (`summary.simulationSkipped`).
+   */
+  simulation: PlanSimulation | null;
 }

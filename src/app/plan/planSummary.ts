@@ -7,6 +7,8 @@ import type { StaffingPlan } from '../../staffing/staffingPlan.js';
 import { formatInstant } from '../../time/formatInstant.js';
 import { localDate } from '../../time/localCalendar.js';
 import type { PlanQueueSummary } from './evaluateQueues.js';
+import type { PlanSimulationSummary } from './simulatePlan.js';
+import type { PlanSimulationCheck } from './simulationCheck.js';
 
 /** Figures of one local day of a plan. */
 export interface PlanDay {
@@ -95,6 +97,31 @@ export interface PlanSummary {
   queues: PlanQueueSummary[] | null;
   /** Per local day. */
   days: PlanDay[];
+  /**
+   * The service level the plan promises: the simulated one with its 95% interval when the schedule
+   * was simulated (`source: 'simulation'`), else the per-interval Erlang figure `serviceLevel`
+   * (`source: 'erlang'`, no interval).
+   */
+  promise: PlanPromise;
+  /**
+   * The schedule simulated as one continuous queue (`schedule.simulation`): horizon, days and the
+   * intervals where the Erlang figure is most optimistic; null when not simulated (`simulationSkipped`).
+   */
+  simulation: PlanSimulationSummary | null;
+  /** Why the schedule was not simulated (`'off'`, several queues, varying patience); null when it was. */
+  simulationSkipped: string | null;
+  /** The simulation-checked loop (`schedule.simulationCheck`): rounds, cost and service before and after; null when off. */
+  simulationCheck: PlanSimulationCheck | null;
+}
+
+/** The headline service level of a plan (see `PlanSummary.promise`). */
+export interface PlanPromise {
+  /** Service level over the horizon, 0..1. */
+  serviceLevel: number;
+  /** Its 95% interval (simulation only; null for the Erlang figure). */
+  lower: number | null;
+  upper: number | null;
+  source: 'simulation' | 'erlang';
 }
 
 /** The intervals a plan's schedule leaves uncovered. */
@@ -188,6 +215,12 @@ export interface PlanSummaryInput {
   outbound?: { ahtSeconds: number; capacity: OutboundCapacity } | null;
   /** Per-queue figures of a multi-queue plan; absent or null: one queue. */
   queues?: PlanQueueSummary[] | null;
+  /** The schedule's simulation; absent or null: not simulated. */
+  simulation?: PlanSimulationSummary | null;
+  /** Why it was not simulated; absent: null. */
+  simulationSkipped?: string | null;
+  /** The simulation-checked loop; absent or null: off. */
+  simulationCheck?: PlanSimulationCheck | null;
 }
 
 function sumHours(values: ArrayLike<number>, from: number, to: number, hours: number): number {
@@ -301,5 +334,17 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
           },
     queues: input.queues ?? null,
     days,
+    promise:
+      input.simulation === undefined || input.simulation === null
+        ? { serviceLevel: evaluation.total.serviceLevel, lower: null, upper: null, source: 'erlang' }
+        : {
+            serviceLevel: input.simulation.total.serviceLevel,
+            lower: input.simulation.total.serviceLevelLower,
+            upper: input.simulation.total.serviceLevelUpper,
+            source: 'simulation',
+          },
+    simulation: input.simulation ?? null,
+    simulationSkipped: input.simulationSkipped ?? null,
+    simulationCheck: input.simulationCheck ?? null,
   };
 }

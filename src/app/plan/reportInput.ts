@@ -1,7 +1,16 @@
 import { formatFigure } from '../../report/format.js';
-import type { ReportInput, ReportPeak, ReportScheduleStatus, ReportShift } from '../../report/types.js';
+import type {
+  ReportInput,
+  ReportPeak,
+  ReportScheduleStatus,
+  ReportShift,
+  ReportSimulation,
+  ReportSimulationRow,
+} from '../../report/types.js';
+import { formatInstant } from '../../time/formatInstant.js';
 import { localDate } from '../../time/localCalendar.js';
 import type { PlanResult } from './planResult.js';
+import type { PlanSimulatedFigures } from './simulatePlan.js';
 
 /**
  * Days of history shown before the forecast in the report's first chart.
@@ -27,6 +36,60 @@ function serviceFigures(s: { serviceLevel: number; asaSeconds: number; abandonRa
     if (v !== undefined) out[key] = v;
   }
   return out;
+}
+
+/**
+ * The headline service figures of a simulated plan: the simulated service level with its 95%
+ * interval, ASA and abandonment, the Erlang figure beside, and the simulation check; none when
+ * the plan was not simulated.
+ */
+function simulatedFigures(summary: PlanResult['summary']): Partial<ReportInput['summary']> {
+  const sim = summary.simulation;
+  if (sim === null) return {};
+  const check = summary.simulationCheck;
+  const first = check?.history[0];
+  return {
+    serviceLevel: sim.total.serviceLevel,
+    serviceLevelLower: sim.total.serviceLevelLower,
+    serviceLevelUpper: sim.total.serviceLevelUpper,
+    erlangServiceLevel: sim.total.erlangServiceLevel,
+    ...serviceFigures(sim.total),
+    ...(check === null || first === undefined
+      ? {}
+      : {
+          simulationCheck: {
+            rounds: check.rounds,
+            extraPaidHours: check.extraPaidHours,
+            paidHoursBefore: first.paidHours,
+            serviceLevelBefore: first.serviceLevel,
+          },
+        }),
+  };
+}
+
+/** The report's simulation section: the week, each day, the intervals that differ most, the check's rounds. */
+function reportSimulation(summary: PlanResult['summary'], timeZone: string): ReportSimulation {
+  const sim = summary.simulation!;
+  const row = (label: string, f: PlanSimulatedFigures): ReportSimulationRow => ({
+    label,
+    erlangServiceLevel: f.erlangServiceLevel,
+    serviceLevel: f.serviceLevel,
+    lower: f.serviceLevelLower,
+    upper: f.serviceLevelUpper,
+    ...(finite(f.asaSeconds) === undefined ? {} : { asaSeconds: f.asaSeconds }),
+    ...(finite(f.abandonRate) === undefined ? {} : { abandonRate: f.abandonRate }),
+  });
+  const clock = (ms: number) => {
+    const iso = formatInstant(ms, timeZone);
+    return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  };
+  return {
+    replications: sim.replications,
+    seed: sim.seed,
+    periods: [row('Week', sim.total), ...sim.days.map((d) => row(d.date, d))],
+    intervals: sim.largestGaps.map((g) => row(clock(g.start), g)),
+    ...(summary.simulationCheck === null ? {} : { rounds: summary.simulationCheck.history }),
+  };
 }
 
 /**
@@ -142,6 +205,7 @@ export function planReportInput(
       scheduleCostUnit: 'cost units',
       ...(summary.outbound === null ? {} : { outboundCallsFit: summary.outbound.calls }),
       ...serviceFigures(summary),
+      ...simulatedFigures(summary),
       scheduleStatus: status,
       ...(finite(summary.scheduleGap) !== undefined ? { scheduleGap: summary.scheduleGap as number } : {}),
     },
@@ -168,6 +232,7 @@ export function planReportInput(
             };
           }),
         }),
+    ...(summary.simulation === null ? {} : { simulation: reportSimulation(summary, req.timeZone) }),
     warnings: summary.warnings,
     notes: [
       ...summary.uncovered.lines.map(
