@@ -19,6 +19,7 @@ const CORE = [
   'forecast',
   'staffing',
   'scheduling',
+  'rostering',
   'calibration',
   'service',
   'schemas',
