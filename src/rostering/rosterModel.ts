@@ -8,8 +8,9 @@ import type { ShiftGroup } from './shiftGroups.js';
  * binary, one per eligible pair, cost = wishes and preferences broken) | u (seats unfilled per
  * group) | hours and days short of each weekly minimum | weekend worked (binary) and weekends-off
  * shortfall per window | late shifts above the fair share | start bands (binary, with start-time
- * stability). Rows: seats `sum_a x + u = seats`; one shift a day; rest cliques `x_g + sum x_h <= 1`
- * over the shifts h of one later day too close to g; weekly maximum and minimum paid minutes and
+ * stability). Rows: seats `sum_a x + u = seats`; one shift a day; rest cliques between consecutive
+ * days (`sum x <= 1` over shifts of day d ending within the rest of a start tau of day d + 1 and the
+ * shifts of day d + 1 starting by tau: pairwise in conflict); weekly maximum and minimum paid minutes and
  * days; every `maxConsecutive + 1` days at most `maxConsecutive` shifts; weekend links and windows;
  * late shifts; start bands; most agents per shift type and day.
  *
@@ -112,16 +113,39 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
           1,
           list.map((e) => [x0 + e, 1]),
         );
-    // rest cliques: g and the shifts of one later day too close to it
+    // rest cliques between day d and d + 1: g conflicts with h when start_h < end_g + rest, so for
+    // each start tau of day d + 1 the shifts of day d ending after tau - rest and the shifts of day
+    // d + 1 starting by tau are pairwise in conflict (one row per distinct set of day-d shifts)
+    const restMs = agent.minRestMinutes * 60_000;
+    const shiftOf = (e: number) => problem.shifts[el[e] ?? 0] as ShiftGroup;
+    for (let d = 0; d + 1 < problem.days; d++) {
+      const today = byDay[d] ?? [];
+      const next = [...(byDay[d + 1] ?? [])].sort((p, q) => shiftOf(p).startMs - shiftOf(q).startMs);
+      if (today.length === 0 || next.length === 0) continue;
+      const taus = [...new Set(next.map((h) => shiftOf(h).startMs))];
+      const ending = (tau: number) => today.filter((g) => shiftOf(g).endMs + restMs > tau);
+      taus.forEach((tau, i) => {
+        const g = ending(tau);
+        if (g.length === 0) return;
+        const later = taus[i + 1];
+        if (later !== undefined && ending(later).length === g.length) return; // dominated by the next
+        const h = next.filter((f) => shiftOf(f).startMs <= tau);
+        addRow(
+          -Infinity,
+          1,
+          [...g, ...h].map((e): [number, number] => [x0 + e, 1]),
+        );
+      });
+    }
+    // shifts two days apart too close to each other (very long rests or shifts): pairwise
     el.forEach((s, e) => {
       const g = problem.shifts[s] as ShiftGroup;
-      for (let d = g.dayIndex + 1; d <= Math.min(problem.days - 1, g.dayIndex + 2); d++) {
-        const close = (byDay[d] ?? []).filter(
-          (f) => !compatible(g, problem.shifts[el[f] ?? 0] as ShiftGroup, agent.minRestMinutes),
-        );
-        if (close.length > 0)
-          addRow(-Infinity, 1, [[x0 + e, 1], ...close.map((f): [number, number] => [x0 + f, 1])]);
-      }
+      for (const f of byDay[g.dayIndex + 2] ?? [])
+        if (!compatible(g, shiftOf(f), agent.minRestMinutes))
+          addRow(-Infinity, 1, [
+            [x0 + e, 1],
+            [x0 + f, 1],
+          ]);
     });
     // weeks
     const shorts: { week: number; hours: number; days: number }[] = [];
