@@ -94,6 +94,7 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
   for (const [key, terms] of typeDay) addRow(-Infinity, problem.maxPerTypeDay.get(key) ?? Infinity, terms);
   const target = lateTarget(problem);
   const weekendCols: Int32Array[] = [];
+  const newDayCols: { agent: number; day: number; col: number }[] = [];
   const windowSlack: { col: number; terms: number[]; upper: number }[] = [];
   const lateCols = new Int32Array(problem.agents.length).fill(-1);
   const bandCols: { week: number; start: number; col: number }[][] = [];
@@ -105,14 +106,17 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
     el.forEach((s, e) => {
       byDay[problem.shifts[s]?.dayIndex ?? 0]?.push(e);
     });
-    // one shift a day
-    for (const list of byDay)
-      if (list.length > 1)
-        addRow(
-          -Infinity,
-          1,
-          list.map((e) => [x0 + e, 1]),
-        );
+    // y_d = the shifts of day d (at most one): a day column, or the day's only shift column
+    const dayCol = new Int32Array(problem.days).fill(-1);
+    byDay.forEach((list, d) => {
+      if (list.length === 1) dayCol[d] = x0 + (list[0] ?? 0);
+      else if (list.length > 1) {
+        const y = addCol(0, 0, 1, false);
+        dayCol[d] = y;
+        newDayCols.push({ agent: a, day: d, col: y });
+        addRow(0, 0, [...list.map((e): [number, number] => [x0 + e, 1]), [y, -1]]);
+      }
+    });
     // rest cliques between day d and d + 1: g conflicts with h when start_h < end_g + rest, so for
     // each start tau of day d + 1 the shifts of day d ending after tau - rest and the shifts of day
     // d + 1 starting by tau are pairwise in conflict (one row per distinct set of day-d shifts)
@@ -163,12 +167,10 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
           agent.maxPaidMinutesPerWeek,
           list.map((e) => [x0 + e, paid(e)]),
         );
-      if (dayCount > agent.maxDaysPerWeek)
-        addRow(
-          -Infinity,
-          agent.maxDaysPerWeek,
-          list.map((e) => [x0 + e, 1]),
-        );
+      const ys: [number, number][] = [];
+      for (let d = 7 * w; d < Math.min(problem.days, 7 * w + 7); d++)
+        if ((dayCol[d] ?? -1) >= 0) ys.push([dayCol[d] ?? 0, 1]);
+      if (dayCount > agent.maxDaysPerWeek) addRow(-Infinity, agent.maxDaysPerWeek, ys);
       if (!problem.fullWeek(w)) continue;
       const short = { week: w, hours: -1, days: -1 };
       if (agent.minPaidMinutesPerWeek > 0) {
@@ -180,10 +182,7 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
       }
       if (agent.minDaysPerWeek > 0) {
         short.days = addCol(pen.shortDay, 0, Infinity, false);
-        addRow(agent.minDaysPerWeek, Infinity, [
-          ...list.map((e): [number, number] => [x0 + e, 1]),
-          [short.days, 1],
-        ]);
+        addRow(agent.minDaysPerWeek, Infinity, [...ys, [short.days, 1]]);
       }
       shorts.push(short);
     }
@@ -194,8 +193,8 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
       let all = true;
       const terms: [number, number][] = [];
       for (let k = d; k <= d + K; k++) {
-        if ((byDay[k] ?? []).length === 0) all = false;
-        for (const e of byDay[k] ?? []) terms.push([x0 + e, 1]);
+        if ((dayCol[k] ?? -1) < 0) all = false;
+        else terms.push([dayCol[k] ?? 0, 1]);
       }
       if (all) addRow(-Infinity, K, terms);
     }
@@ -207,7 +206,7 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
           if (!problem.weekendDay[d] || (byDay[d] ?? []).length === 0) continue;
           if ((ww[w] ?? -1) < 0) ww[w] = addCol(0, 0, 1, true);
           addRow(-Infinity, 0, [
-            ...(byDay[d] ?? []).map((e): [number, number] => [x0 + e, 1]),
+            [dayCol[d] ?? 0, 1],
             [ww[w] ?? 0, -1],
           ]);
         }
@@ -322,6 +321,8 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
         }
       }
     });
+    for (const y of newDayCols)
+      v[y.col] = (byAgent[y.agent] ?? []).some((s) => problem.shifts[s]?.dayIndex === y.day) ? 1 : 0;
     for (let s = 0; s < S; s++)
       v[uCol[s] ?? 0] = Math.max(0, (problem.shifts[s]?.seats.length ?? 0) - (filled[s] ?? 0));
     // weekend windows' shortfall: the rows' slack
