@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffcastError } from '../errors.js';
+import { AgentsFileSchema } from '../schemas/agentsFile.js';
 import { planConfigSchema } from '../schemas/planConfig.js';
 import { scenarioFileSchema } from '../schemas/scenarioFile.js';
 import { ShiftRules } from '../schemas/shiftRules.js';
@@ -15,6 +16,7 @@ import { staffingConfigSchema } from '../schemas/staffingConfig.js';
  * Object.keys(SCHEMA_KINDS).includes('rules'); // true
  */
 export const SCHEMA_KINDS: Readonly<Record<string, z.ZodType>> = {
+  agents: AgentsFileSchema, // named agents for rostering, JSON form (src/schemas/agentsFile.ts; CSV: src/io/agentsCsv.ts)
   plan: planConfigSchema, // history -> roster config for `staffcast plan --config` (src/schemas/planConfig.ts)
   rules: ShiftRules, // shift rules for `staffcast schedule --rules` (src/schemas/shiftRules.ts)
   scenario: scenarioFileSchema, // base plan + what-if variants for `staffcast scenario` (src/schemas/scenarioFile.ts)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RosterRulesSchema } from './rosterRules.js';
 import { validateConfig } from './validateConfig.js';
 
 /**
@@ -228,6 +229,9 @@ export const ShiftRules = z
       .describe(
         'implicit break counts per time in the MIP (auto when break windows of a shift type do not overlap), explicit break columns, or shifts first and breaks placed afterwards',
       ),
+    roster: RosterRulesSchema.optional().describe(
+      'roster rules for rostering named agents (src/schemas/rosterRules.ts); ignored by scheduling',
+    ),
   })
   .superRefine((r, ctx) => {
     const t = r.tours;
@@ -251,6 +255,16 @@ export const ShiftRules = z
       path: ['tours'],
       message: `no shift type and length gives ${lo}-${hi === Number.POSITIVE_INFINITY ? 'any' : hi} paid hours a week in ${t.minShiftsPerWeek}-${t.maxShiftsPerWeek} shifts (${weekly.join('; ')})`,
     });
+  })
+  .superRefine((r, ctx) => {
+    const names = new Set(r.shiftTypes.map((t) => t.name));
+    for (const type of Object.keys(r.roster?.shiftTypeLimits ?? {}))
+      if (!names.has(type))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['roster', 'shiftTypeLimits', type],
+          message: `unknown shift type '${type}' (known: ${[...names].join(', ')})`,
+        });
   })
   .describe('staffcast shift rules');
 

@@ -378,6 +378,12 @@ const cases: BadCase[] = [
     line: 'staffcast: rules_huge_min_count.json: shiftTypes[0].minCount: Too big: expected number to be <=100000',
   },
   {
+    name: 'roster rules limiting a shift type the rules do not have is a config error naming it',
+    argv: ['schedule', 'requirement.csv', '--rules', 'rules_roster_unknown_type.json'],
+    code: 1,
+    line: "staffcast: rules_roster_unknown_type.json: roster.shiftTypeLimits.night: unknown shift type 'night' (known: day)",
+  },
+  {
     name: 'a requirement CSV with times without offset is a data error naming row and column',
     argv: ['schedule', 'requirement_no_offset.csv', '--rules', 'rules_unknown_key.json'],
     code: 1,
