@@ -9,6 +9,7 @@ import { registerErlang } from './erlang.js';
 import { registerForecast } from './forecast.js';
 import { registerOutbound } from './outbound.js';
 import { registerPlan } from './plan.js';
+import { registerRoster } from './roster.js';
 import { registerScenario } from './scenario.js';
 import { registerSchedule } from './schedule.js';
 import { registerSchema } from './schema.js';
@@ -28,6 +29,7 @@ const registrars: CommandRegistrar[] = [
   registerBacktest,
   registerPlan,
   registerScenario,
+  registerRoster,
 ];
 
 /** Builds the commander program with every command, writing through `ctx`. */
