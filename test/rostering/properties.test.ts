@@ -196,14 +196,12 @@ describe('assignShifts properties', () => {
             agent(`ag${i}`, {
               skills: [p.skill],
               contract: { ...CONTRACT, maxDaysPerWeek: p.maxDays, maxConsecutiveDays: p.maxConsecutive },
-              timeOff: off
-                .slice(0, 2)
-                .map((d) => ({
-                  kind: 'hard',
-                  startMs: MONDAY + d * DAY,
-                  endMs: MONDAY + (d + 1) * DAY,
-                  weight: 0,
-                })),
+              timeOff: off.slice(0, 2).map((d) => ({
+                kind: 'hard',
+                startMs: MONDAY + d * DAY,
+                endMs: MONDAY + (d + 1) * DAY,
+                weight: 0,
+              })),
             }),
           );
         });
