@@ -247,6 +247,32 @@ export {
 } from './service/evaluateSchedule.js';
 export type { ServiceSummary } from './service/serviceTotals.js';
 
+// ---- rostering: named agents on the shifts (contracts, availability, leave, fairness; HiGHS MIP + repair) ----
+export type {
+  Agent,
+  AgentRosterStats,
+  Contract,
+  Roster,
+  RosterAssignment,
+  RosterBreak,
+  RosterRules,
+  RosterShift,
+  RosterSolveInfo,
+  RosterTotals,
+  ShiftPreference,
+  ShiftTypeLimits,
+  TimeOffRequest,
+  TimeWindow,
+  UnfilledShift,
+  WeekendsOffRule,
+  WeeklyAvailability,
+} from './rostering/types.js';
+export { type AssignedRoster, type AssignShiftsOptions, assignShifts } from './rostering/assignShifts.js';
+export type { RosterPenalties } from './rostering/rosterProblem.js';
+export { scheduleSeats } from './rostering/scheduleSeats.js';
+export { type RosterCoverage, type RosterCoverageOptions, rosterCoverage } from './rostering/rosterCoverage.js';
+export { type RosterRun, type RunRosterOptions, runRoster } from './app/roster.js';
+
 // ---- simulation: discrete-event simulation of queues through a staffing (replications, CIs) ---
 // Poisson / over-dispersed / replayed arrivals, exponential / lognormal / replayed handle times and
 // patience, agents joining and leaving at interval boundaries, several queues sharing a pool.

@@ -73,9 +73,7 @@ export interface RosterProblem {
 /**
  * The weights of the soft goals in the roster objective, largest first: every shift filled, the
  * contract minimums met, weekends off, late shifts spread, then wishes and preferences (their own
- * weights).
- *
- * @internal
+ * weights), as used by `assignShifts` (`AssignShiftsOptions.penalties`).
  */
 export interface RosterPenalties {
   /** Per agent-shift left unfilled. */
