@@ -50,7 +50,9 @@ export interface AssignedRoster extends Roster {
  * past 24:00), it overlaps no approved leave; one shift a local day; at least the larger of the
  * contract's and the rules' rest between shifts (no quick returns); per week (7 local days from the
  * first day, in `timeZone`) at most the contract's paid hours and days; at most its days in a row;
- * start-time stability; the most agents per shift type and day. Soft goals, in order of weight:
+ * start-time stability; the most agents per shift type and day (`maxAgentsPerDay`; a schedule's
+ * seats are given, so `minAgentsPerDay` is the schedule's business and not checked here). Days,
+ * days in a row and weekends are local days of `timeZone`. Soft goals, in order of weight:
  * fill every seat, meet the weekly minimum hours and days (full weeks only: a minimum is a goal,
  * since the schedule may not hold enough hours), weekends off (at least `minFreeWeekends` in every
  * `perWeeks` weeks), late shifts spread (above the fair share costs), soft wishes and shift
