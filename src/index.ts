@@ -239,6 +239,51 @@ export {
   uncoveredRanges,
 } from './scheduling/uncoveredRanges.js';
 
+// ---- rostering: named agents (contracts, availability, time off), roster rules, roster files ----
+// the domain types a roster is built from and returned as
+export type {
+  Agent,
+  AgentRosterStats,
+  Contract,
+  Roster,
+  RosterAssignment,
+  RosterBreak,
+  RosterRules,
+  RosterShift,
+  RosterSolveInfo,
+  RosterTotals,
+  ShiftPreference,
+  ShiftTypeLimits,
+  TimeOffRequest,
+  TimeWindow,
+  UnfilledShift,
+  WeekendsOffRule,
+  WeeklyAvailability,
+} from './rostering/types.js';
+// checks of an agent list that a file's syntax cannot show (skills, leave, contracts, ids)
+export {
+  type AgentField,
+  type AgentProblem,
+  type AgentProblemsOptions,
+  agentProblems,
+  type ShiftTypePaidMinutes,
+} from './rostering/validateAgents.js';
+// the agents file (CSV + time-off CSV, or JSON: `staffcast schema agents`) and the roster rules (`roster` key of the rules file)
+export { type AgentsReadOptions, parseAgentsCsv } from './io/agentsCsv.js';
+export { parseAgentsJson } from './io/agentsJson.js';
+export { type ReadAgentsFileOptions, readAgentsFile } from './io/readAgentsFile.js';
+export { AgentsFileSchema, type AgentsFileInput } from './schemas/agentsFile.js';
+export {
+  parseRosterRules,
+  RosterRulesSchema,
+  type RosterRulesConfig,
+  type RosterRulesInput,
+} from './schemas/rosterRules.js';
+// what a planner gets back: roster CSV (one row per agent-shift), per-agent view, iCalendar
+export { readRosterCsv, writeRosterCsv } from './io/rosterCsv.js';
+export { writeAgentStatsCsv } from './io/agentStatsCsv.js';
+export { type RosterIcsOptions, writeRosterIcs } from './io/rosterIcs.js';
+
 // ---- service: the service level, ASA and abandonment a schedule's agents give --------------------
 export {
   evaluateSchedule,

@@ -14,7 +14,8 @@ import type { Weekday } from '../schemas/shiftRules.js';
 
 /**
  * A window of local time on one weekday, in minutes after local midnight of that day:
- * `startMinutes` in 0..1439, `endMinutes` in `startMinutes + 1`..2880. An end past 1440 crosses
+ * `startMinutes` in 0..1439, `endMinutes` after it and less than a day later (`0..1440` is the
+ * whole day), so at most 2879. An end past 1440 crosses
  * midnight into the next day (`22:00-06:00` is `{ startMinutes: 1320, endMinutes: 1800 }`).
  * A shift starting on that weekday fits the window when its local start and its local end (counted
  * from the same midnight) both lie inside it.
@@ -112,8 +113,8 @@ export interface Agent {
  * Limits on how many agents work a shift type on one local day (of the site's zone).
  */
 export interface ShiftTypeLimits {
-  minAgentsPerDay?: number;
-  maxAgentsPerDay?: number;
+  minAgentsPerDay?: number | undefined;
+  maxAgentsPerDay?: number | undefined;
 }
 
 /**
@@ -134,7 +135,7 @@ export interface RosterRules {
   /** Weekend days, in order; default `['sat', 'sun']` (an Israeli centre: `['fri', 'sat']`). */
   weekendDays: readonly Weekday[];
   /** Weekends-off fairness; undefined: no rule. */
-  weekendsOff?: WeekendsOffRule;
+  weekendsOff?: WeekendsOffRule | undefined;
   /**
    * No quick returns: minimum hours from any shift end to the agent's next shift start; the rest
    * an agent gets is the larger of this and `Contract.minRestHours`. 0: none beyond the contract.
@@ -144,7 +145,7 @@ export interface RosterRules {
    * Start-time stability: within one week, an agent's local shift starts differ by at most this
    * many hours (a start past midnight counts from the previous midnight). undefined: no limit.
    */
-  maxStartVariationHours?: number;
+  maxStartVariationHours?: number | undefined;
   /** Min/max agents per shift type and day, keyed by shift type name. */
   shiftTypeLimits: Readonly<Record<string, ShiftTypeLimits>>;
   /** A shift starting before this local minute of day is an early shift (default 540 = 09:00). */

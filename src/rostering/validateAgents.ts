@@ -163,12 +163,13 @@ export function agentProblems(agents: readonly Agent[], options: AgentProblemsOp
             w.startMinutes < 0 ||
             w.startMinutes >= 1440 ||
             w.endMinutes <= w.startMinutes ||
-            w.endMinutes > 2880;
+            w.endMinutes - w.startMinutes > 1440 ||
+            (w.endMinutes - w.startMinutes === 1440 && w.startMinutes !== 0);
           if (bad)
             out.push({
               agent: i,
               field: 'availability',
-              message: `${d}: window ${w.startMinutes}..${w.endMinutes} min is not a window of 0..1439 to start+1..2880 min`,
+              message: `${d}: window ${w.startMinutes}..${w.endMinutes} min must start in 0..1439 and last 1 min to under 24 h (0..1440 for a whole day)`,
             });
           for (let j = 0; j < k; j++)
             if (overlaps(windows[j]!, w))

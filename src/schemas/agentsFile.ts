@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEEKDAYS, type Weekday } from './shiftRules.js';
+import { WEEKDAYS } from './shiftRules.js';
 import { validateConfig } from './validateConfig.js';
 
 /**
@@ -122,6 +122,3 @@ export type AgentConfig = AgentsFileConfig['agents'][number];
 export function parseAgentsFile(value: unknown, source = 'agents file'): AgentsFileConfig {
   return validateConfig(AgentsFileSchema, value, source);
 }
-
-/** @internal Weekday keys as a set, for readers. */
-export const WEEKDAY_SET: ReadonlySet<string> = new Set<Weekday>(WEEKDAYS);

@@ -15,9 +15,26 @@ describe('jsonSchemaFor', () => {
     expect(shiftType.required).not.toContain('costPerPaidHour');
   });
 
+  it('describes the agents file, contract defaults optional, and the roster key of the rules', () => {
+    const agents = jsonSchemaFor('agents') as {
+      required: string[];
+      properties: {
+        agents: { items: { required: string[]; properties: { contract: { required: string[] } } } };
+      };
+    };
+    expect(agents.required).toEqual(['agents']);
+    expect(agents.properties.agents.items.required).toEqual(['id', 'name', 'contract', 'skills']);
+    expect(agents.properties.agents.items.properties.contract.required).toEqual([
+      'maxHoursPerWeek',
+      'maxDaysPerWeek',
+    ]);
+    const rules = jsonSchemaFor('rules') as { properties: Record<string, unknown> };
+    expect(Object.keys(rules.properties)).toContain('roster');
+  });
+
   it('throws USAGE naming the known kinds for an unknown one', () => {
     expect(() => jsonSchemaFor('nope')).toThrow(
-      "schema: unknown kind 'nope' (known: plan, rules, scenario, staffing)",
+      "schema: unknown kind 'nope' (known: agents, plan, rules, scenario, staffing)",
     );
   });
 });
