@@ -106,8 +106,9 @@ export class RosterState {
 /**
  * The repair heuristic: fills the seats scarcest first (fewest agents able to work the shift per
  * seat, then by start), each with the agent who can take it without breaking a hard rule and whom
- * it suits best (furthest below the weekly minimum hours, then fewest wishes broken, then fewest
- * late shifts for a late shift, then fewest hours so far, then input order); then, for each seat
+ * it suits best (the lowest sum of: the wishes it breaks, minus the hours it brings towards the
+ * weekly minimum, plus the penalty of a late shift above the fair share or of a weekend that
+ * leaves a weekends-off window short, then fewest hours so far, then input order); then, for each seat
  * still empty, tries every agent who could work it by moving one of that agent's shifts nearby to
  * another agent who can take it (an ejection chain of length one). Never breaks a hard rule: seats
  * nobody can take stay unfilled. Deterministic. O(seats x agents x days in a row).
@@ -139,6 +140,13 @@ export function greedyRoster(problem: RosterProblem): RosterState {
     );
   const target = lateTarget(problem);
   const pen = problem.penalties;
+  /** Whether agent a works a weekend day of week w. */
+  const worksWeekend = (a: number, w: number): boolean => {
+    const days = state.dayShift[a] as Int32Array;
+    for (let d = 7 * w; d < Math.min(problem.days, 7 * w + 7); d++)
+      if (problem.weekendDay[d] && (days[d] ?? -1) >= 0) return true;
+    return false;
+  };
   const score = (a: number, s: number): number => {
     const g = problem.shifts[s] as ShiftGroup;
     const agent = problem.agents[a];
@@ -148,6 +156,13 @@ export function greedyRoster(problem: RosterProblem): RosterState {
     let sc = costOf.get(a * S + s) ?? 0;
     sc -= (pen.shortHour * Math.min(short, g.paidMinutes)) / 60;
     if (problem.late[s] && (state.lateCount[a] ?? 0) >= target) sc += pen.lateExcess;
+    if (problem.weekendDay[g.dayIndex] && !worksWeekend(a, w))
+      for (const [from, to, required] of problem.weekendWindows) {
+        if (w < from || w >= to) continue;
+        let worked = 0;
+        for (let v = from; v < to; v++) if (worksWeekend(a, v)) worked++;
+        if (worked + 1 > to - from - required) sc += pen.weekendWorked;
+      }
     sc += (0.001 * (state.weekMinutes[a]?.[w] ?? 0)) / Math.max(1, agent.maxPaidMinutesPerWeek);
     return sc;
   };
