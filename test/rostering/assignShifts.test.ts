@@ -155,16 +155,17 @@ describe('assignShifts: soft goals', () => {
     expect(r.solve).toMatchObject({ method: 'mip', gap: 0 });
   });
 
-  it('gives a weekend off in every two weeks when the seats allow it', async () => {
-    // two weekends (6-7 and 13-14 January), one weekend seat each, two agents
-    const seats = [seat('mon', 1, 8), seat('sat1', 6, 8), seat('sat2', 13, 8), seat('sun2', 14, 8)];
-    const rules = { ...RULES, weekendsOff: { minFreeWeekends: 1, perWeeks: 2 } };
-    const r = await roster(seats, [agent('ann'), agent('bob')], rules);
-    expect(r.agentStats.map((s) => [s.weekendsOff, s.weekends])).toEqual([
-      [1, 2],
-      [1, 2],
-    ]);
-  });
+  for (const useSolver of [false, true])
+    it(`gives a weekend off in every two weeks when the seats allow it (${useSolver ? 'MIP' : 'heuristic'})`, async () => {
+      // two weekends (6-7 and 13-14 January), two agents
+      const seats = [seat('mon', 1, 8), seat('sat1', 6, 8), seat('sat2', 13, 8), seat('sun2', 14, 8)];
+      const rules = { ...RULES, weekendsOff: { minFreeWeekends: 1, perWeeks: 2 } };
+      const r = await roster(seats, [agent('ann'), agent('bob')], rules, useSolver);
+      expect(r.agentStats.map((s) => [s.weekendsOff, s.weekends])).toEqual([
+        [1, 2],
+        [1, 2],
+      ]);
+    });
 });
 
 describe('assignShifts: results', () => {
