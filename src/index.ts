@@ -287,6 +287,16 @@ export {
 export { readRosterCsv, writeRosterCsv } from './io/rosterCsv.js';
 export { writeAgentStatsCsv } from './io/agentStatsCsv.js';
 export { type RosterIcsOptions, writeRosterIcs } from './io/rosterIcs.js';
+// assigning a schedule's shifts to the agents (HiGHS MIP + repair heuristic), coverage of a roster, the use case
+export { type AssignedRoster, type AssignShiftsOptions, assignShifts } from './rostering/assignShifts.js';
+export type { RosterPenalties } from './rostering/rosterProblem.js';
+export { scheduleSeats } from './rostering/scheduleSeats.js';
+export {
+  type RosterCoverage,
+  type RosterCoverageOptions,
+  rosterCoverage,
+} from './rostering/rosterCoverage.js';
+export { type RosterRun, type RunRosterOptions, runRoster } from './app/roster.js';
 
 // ---- service: the service level, ASA and abandonment a schedule's agents give --------------------
 export {

@@ -20,6 +20,7 @@ const CORE = [
   'forecast',
   'staffing',
   'scheduling',
+  'rostering',
   'calibration',
   'service',
   'schemas',

@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import { runRoster } from '../app/roster.js';
+import { writeFilesAtomically } from '../io/writeFilesAtomically.js';
+import type { CommandRegistrar } from './context.js';
+import { progressPrinter } from './progress.js';
+import { defaultTimeZone, parsePositive, parsePositiveInt, parseTimeZone } from './usage.js';
+
+interface RosterFlags {
+  agents: string;
+  timeOff?: string;
+  rules: string;
+  requirement: string;
+  queue?: string;
+  output: string;
+  json?: boolean;
+  tz: string;
+  timeLimit: number;
+  workLimit?: number;
+  quiet?: boolean;
+}
+
+/**
+ * `staffcast roster --agents agents.csv --rules rules.json --requirement requirements.csv -o folder
+ * [--time-off time-off.csv] [--queue name] [--json] [--tz UTC] [--work-limit n] [--time-limit 60] [-q]`:
+ * runs `runRoster` (schedules the requirement with the shift rules, then assigns the shifts to the
+ * named agents keeping every hard rule of their contracts and the `roster` rules) and writes
+ * `roster.csv`, `agents.csv` (the per-agent view), `team.ics` and one `<agent id>.ics` per agent
+ * into the folder, all or nothing; with `--json` the roster also goes to stdout as one JSON
+ * document. How the roster was found, the figures and every unfilled shift with its reasons go to
+ * stderr, with the steps' progress on a terminal (not with --quiet).
+ *
+ * @example
+ * // (not run: a shell command)
+ * // staffcast roster --agents agents.csv --time-off leave.csv --rules rules.json --requirement req.csv -o roster
+ */
+export const registerRoster: CommandRegistrar = (program, ctx) => {
+  program
+    .command('roster')
+    .description('assign the shifts of a schedule to named agents (contracts, availability, leave, fairness)')
+    .requiredOption('--agents <file>', 'agents file, CSV or .json (`staffcast schema agents`)')
+    .option('--time-off <file>', 'time-off CSV (agent_id, start, end, kind, weight, note)')
+    .requiredOption(
+      '--rules <file>',
+      'shift rules JSON with the roster rules under `roster` (`staffcast schema rules`)',
+    )
+    .requiredOption(
+      '--requirement <file>',
+      'requirement CSV of one queue (interval_start, agents, scheduled_agents ...)',
+    )
+    .option('--queue <name>', "the skill the shifts need (default: the requirement's queue column)")
+    .requiredOption('-o, --output <dir>', 'output folder (roster.csv, agents.csv, team.ics, <agent id>.ics)')
+    .option('--json', 'also write the roster as one JSON document to stdout')
+    .option(
+      '--tz <zone>',
+      "IANA zone of the rules, the requirement's rows, the roster's days and agents without a zone",
+      parseTimeZone,
+      defaultTimeZone(ctx.env),
+    )
+    .option(
+      '--work-limit <iterations>',
+      'deterministic work budget of each MIP in simplex iterations (default: scaled to the model)',
+      parsePositiveInt,
+    )
+    .option(
+      '--time-limit <seconds>',
+      'wall-clock safety net of each MIP (a result stopped by it depends on machine load)',
+      parsePositive,
+      60,
+    )
+    .option('-q, --quiet', 'no progress')
+    .action(async (flags: RosterFlags) => {
+      const printer = progressPrinter(ctx, { command: 'roster', quiet: flags.quiet === true });
+      let run: Awaited<ReturnType<typeof runRoster>>;
+      try {
+        run = await runRoster({
+          agentsFile: flags.agents,
+          timeOffFile: flags.timeOff,
+          rulesFile: flags.rules,
+          requirementFile: flags.requirement,
+          cwd: ctx.cwd,
+          timeZone: flags.tz,
+          queue: flags.queue,
+          timeLimitSeconds: flags.timeLimit,
+          workLimit: flags.workLimit,
+          onProgress: printer.onProgress,
+        });
+        await writeFilesAtomically(resolve(ctx.cwd, flags.output), run.files);
+      } catch (error) {
+        printer.close();
+        throw error;
+      }
+      if (flags.json === true) ctx.stdout.write(run.json);
+      for (const line of run.messages) ctx.stderr.write(line);
+    });
+};
