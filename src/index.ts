@@ -174,6 +174,13 @@ export {
   type PlanTotals,
   type QueuePlan,
 } from './staffing/multiQueuePlan.js';
+// staffing to a stated confidence that each day meets its service-level target (day-level uncertainty)
+export {
+  type ConfidenceDay,
+  type ConfidenceStaffingOptions,
+  type ConfidenceStaffingPlan,
+  confidenceStaffing,
+} from './staffing/confidenceStaffing.js';
 
 // ---- calibration: checking Erlang C / Erlang A against per-call records, fitted inputs ---------
 export {

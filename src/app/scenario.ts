@@ -123,6 +123,7 @@ function forecastKey(cfg: PlanConfig): string {
     cfg.horizonDays,
     cfg.outputIntervalMinutes ?? null,
     cfg.forecast ?? null,
+    cfg.target.confidence !== undefined,
   ]);
 }
 

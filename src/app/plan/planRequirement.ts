@@ -4,6 +4,7 @@ import type { Forecast } from '../../forecast/types.js';
 import type { ReadReport } from '../../io/readReport.js';
 import type { CalibrationParams } from '../../schemas/calibrationParams.js';
 import type { PlanConfig } from '../../schemas/planConfig.js';
+import { confidenceStaffing } from '../../staffing/confidenceStaffing.js';
 import { handleTimeSource } from '../../staffing/handleTimeSource.js';
 import { withFittedInputs } from '../../staffing/multiQueuePlan.js';
 import { type StaffingPlan, staffingPlan } from '../../staffing/staffingPlan.js';
@@ -139,7 +140,14 @@ export async function readAndForecastPlan(
     options.forecast ??
     (await timed(
       'forecast',
-      () => planForecast(read.history, cfg.forecast, cfg.horizonDays, specialDays),
+      () =>
+        planForecast(
+          read.history,
+          cfg.forecast,
+          cfg.horizonDays,
+          specialDays,
+          cfg.target.confidence !== undefined,
+        ),
       (f) => `${f.starts.length} intervals by ${f.method ?? 'forecast'}`,
     ));
   return { history: read.history, readReport: read.report, forecast };
@@ -187,13 +195,16 @@ export async function planRequirement(
 
   const read = await readAndForecastPlan(cfg, options);
   const fc = transform(read.forecast);
+  const confidence = cfg.target.confidence;
   const requirement = await timed(
     'staff',
-    () =>
-      staffingPlan(
-        fc,
-        fitted === null ? planStaffingOptions(cfg) : withFittedInputs(fc, planStaffingOptions(cfg), fitted),
-      ),
+    () => {
+      const options =
+        fitted === null ? planStaffingOptions(cfg) : withFittedInputs(fc, planStaffingOptions(cfg), fitted);
+      return confidence === undefined
+        ? staffingPlan(fc, options)
+        : confidenceStaffing(fc, { ...options, confidence });
+    },
     (p) => `${p.model}, ${p.agentHours.toFixed(1)} agent-hours on the phones`,
   );
   return {
@@ -306,7 +317,8 @@ async function staffPlanQueues(
 
 /**
  * Forecasts `horizonDays` after a plan history with the config's forecast options (`forecast`:
- * method, default 'auto'; quantiles, holidays and special days when given). Cost: that of
+ * method, default 'auto'; quantiles, holidays and special days when given); with `dayEffect`
+ * (a config with `target.confidence`) the forecast carries its day-level uncertainty (`dayLogSd`). Cost: that of
  * `forecast` (the 'auto' backtest dominates).
  *
  * @internal
@@ -325,8 +337,10 @@ export function planForecast(
   options: PlanConfig['forecast'],
   horizonDays: number,
   specialDays: SpecialDay[],
+  dayEffect = false,
 ): Forecast {
   return forecast(history, {
+    ...(dayEffect ? { dayEffect: true } : {}),
     horizonDays,
     method: options?.method ?? 'auto',
     ...(options?.quantiles ? { quantiles: options.quantiles } : {}),

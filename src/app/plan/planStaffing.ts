@@ -24,8 +24,9 @@ function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], un
  */
 export function planStaffingOptions(cfg: PlanConfig): StaffingOptions {
   // zod's optional fields are `T | undefined`; the library types are exact-optional (same values)
+  const { confidence: _, ...target } = cfg.target;
   const staffing: StaffingOptions = {
-    target: defined(cfg.target) as StaffingTarget,
+    target: defined(target) as StaffingTarget,
     shrinkage: cfg.shrinkage as Shrinkage,
     scope: cfg.scope,
   };
