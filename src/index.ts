@@ -181,6 +181,7 @@ export {
   type ConfidenceStaffingPlan,
   confidenceStaffing,
 } from './staffing/confidenceStaffing.js';
+export { type ConfidencePoint, confidenceCurve } from './staffing/confidenceCurve.js';
 
 // ---- calibration: checking Erlang C / Erlang A against per-call records, fitted inputs ---------
 export {
@@ -311,6 +312,7 @@ export type {
   PlanUncovered,
 } from './app/plan/planSummary.js';
 export type { PlanQueueResult } from './app/plan/evaluateQueues.js';
+export type { PlanConfidenceSummary } from './app/plan/planConfidence.js';
 export type { EvaluatedQueue, PlanQueueSummary } from './app/plan/evaluateQueues.js';
 // the files `staffcast plan` writes (schedule, coverage, forecast, summary, report), as text
 export {

@@ -195,6 +195,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
         ? null
         : { ahtSeconds: cfg.outbound.ahtSeconds, capacity: outbound },
     queues: evaluated.queues?.map((q) => q.summary) ?? null,
+    confidence: staffed.confidence,
   });
   return {
     config: cfg,

@@ -11,6 +11,7 @@ import { type StaffingPlan, staffingPlan } from '../../staffing/staffingPlan.js'
 import type { History } from '../../time/history.js';
 import type { SpecialDay } from '../../time/specialDays.js';
 import { type OnProgress, progressStep } from '../progress.js';
+import { type PlanConfidenceSummary, planConfidence } from './planConfidence.js';
 import { planStaffingOptions } from './planStaffing.js';
 import { type PooledRequirement, type QueueForecast, staffQueues } from './queues.js';
 import { type PlanHistory, readPlanHistory, readPlanParams, readPlanSpecialDays } from './readPlanInputs.js';
@@ -56,6 +57,8 @@ export interface PlanRequirement {
   pooled: PooledRequirement | null;
   /** The config's `fittedParams` as read and validated; null without them. */
   fitted: CalibrationParams | null;
+  /** With `target.confidence`: its premium and curve (`planConfidence`); absent otherwise. */
+  confidence?: PlanConfidenceSummary;
 }
 
 /** Runs one step of a plan through `progressStep` (start, then done with a one-line result). */
@@ -196,24 +199,27 @@ export async function planRequirement(
   const read = await readAndForecastPlan(cfg, options);
   const fc = transform(read.forecast);
   const confidence = cfg.target.confidence;
-  const requirement = await timed(
+  const staffed = await timed(
     'staff',
     () => {
       const options =
         fitted === null ? planStaffingOptions(cfg) : withFittedInputs(fc, planStaffingOptions(cfg), fitted);
-      return confidence === undefined
-        ? staffingPlan(fc, options)
-        : confidenceStaffing(fc, { ...options, confidence });
+      if (confidence === undefined) return { requirement: staffingPlan(fc, options) };
+      const requirement = confidenceStaffing(fc, { ...options, confidence });
+      return { requirement, confidence: planConfidence(fc, options, requirement) };
     },
-    (p) => `${p.model}, ${p.agentHours.toFixed(1)} agent-hours on the phones`,
+    (p) =>
+      `${p.requirement.model}, ${p.requirement.agentHours.toFixed(1)} agent-hours on the phones` +
+      (p.confidence === undefined ? '' : ` (${p.confidence.line})`),
   );
   return {
     history: read.history,
     readReport: read.readReport,
     forecast: fc,
-    requirement,
+    requirement: staffed.requirement,
     pooled: null,
     fitted,
+    ...(staffed.confidence === undefined ? {} : { confidence: staffed.confidence }),
   };
 }
 

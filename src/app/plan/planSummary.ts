@@ -7,6 +7,7 @@ import type { StaffingPlan } from '../../staffing/staffingPlan.js';
 import { formatInstant } from '../../time/formatInstant.js';
 import { localDate } from '../../time/localCalendar.js';
 import type { PlanQueueSummary } from './evaluateQueues.js';
+import type { PlanConfidenceSummary } from './planConfidence.js';
 
 /** Figures of one local day of a plan. */
 export interface PlanDay {
@@ -95,6 +96,8 @@ export interface PlanSummary {
   queues: PlanQueueSummary[] | null;
   /** Per local day. */
   days: PlanDay[];
+  /** With `target.confidence`: the premium over mean staffing and the cost-vs-confidence curve. */
+  confidence?: PlanConfidenceSummary;
 }
 
 /** The intervals a plan's schedule leaves uncovered. */
@@ -188,6 +191,8 @@ export interface PlanSummaryInput {
   outbound?: { ahtSeconds: number; capacity: OutboundCapacity } | null;
   /** Per-queue figures of a multi-queue plan; absent or null: one queue. */
   queues?: PlanQueueSummary[] | null;
+  /** The confidence figures of a plan with `target.confidence`; absent: none. */
+  confidence?: PlanConfidenceSummary | undefined;
 }
 
 function sumHours(values: ArrayLike<number>, from: number, to: number, hours: number): number {
@@ -301,5 +306,6 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
           },
     queues: input.queues ?? null,
     days,
+    ...(input.confidence === undefined ? {} : { confidence: input.confidence }),
   };
 }
