@@ -177,6 +177,14 @@ export {
   type QueueStaffing,
   type StaffingTotals,
 } from './staffing/multiQueuePlan.js';
+// staffing to a stated confidence that each day meets its service-level target (day-level uncertainty)
+export {
+  type ConfidenceDay,
+  type ConfidenceStaffingOptions,
+  type ConfidenceStaffingPlan,
+  confidenceStaffing,
+} from './staffing/confidenceStaffing.js';
+export { type ConfidencePoint, confidenceCurve } from './staffing/confidenceCurve.js';
 
 // ---- calibration: checking Erlang C / Erlang A against per-call records, fitted inputs ---------
 export {
@@ -395,6 +403,7 @@ export type {
   PlanSimulationSummary,
 } from './app/plan/simulatePlan.js';
 export type { PlanCheckRound, PlanScheduleCost, PlanSimulationCheck } from './app/plan/simulationCheck.js';
+export type { PlanConfidenceSummary } from './app/plan/planConfidence.js';
 export type { EvaluatedQueue, PlanQueueSummary } from './app/plan/evaluateQueues.js';
 // the files `staffcast plan` writes (schedule, coverage, forecast, summary, report), as text
 export {

@@ -222,6 +222,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     simulation: simulated.simulation?.summary ?? null,
     simulationSkipped: simulated.skipped,
     simulationCheck: simulated.check,
+    confidence: staffed.confidence,
   });
   return {
     config: cfg,

@@ -128,6 +128,7 @@ function forecastKey(cfg: PlanConfig): string {
     cfg.horizonDays,
     cfg.outputIntervalMinutes ?? null,
     cfg.forecast ?? null,
+    cfg.target.confidence !== undefined,
   ]);
 }
 

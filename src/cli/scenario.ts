@@ -23,7 +23,7 @@ interface ScenarioFlags {
 /**
  * `staffcast scenario scenarios.json [--json | --csv] [--no-schedule] [--report out.html]
  * [--workers n] [-q]` and `staffcast scenario --base plan.json --sweep volume=0.9:1.2:0.05` (also
- * aht-factor=, aht-seconds=, sl=, shrinkage=): runs `runScenario` (`compareScenarios`) and prints
+ * aht-factor=, aht-seconds=, sl=, shrinkage=, confidence=): runs `runScenario` (`compareScenarios`) and prints
  * one row per scenario (base first): calls, agent-hours, FTE, peak agents, schedule cost, service
  * level, ASA, abandonment, outbound calls that fit (--json and --csv also the schedule's solve
  * status, why the solver stopped and the gap). In the table a schedule cost ending in `*` (work
@@ -44,7 +44,7 @@ export const registerScenario: CommandRegistrar = (program, ctx) => {
     .option('--base <plan>', 'plan config to sweep (with --sweep)')
     .option(
       '--sweep <spec>',
-      'sweep one parameter: volume|aht-factor|aht-seconds|sl|shrinkage=<from>:<to>:<step>',
+      'sweep one parameter: volume|aht-factor|aht-seconds|sl|shrinkage|confidence=<from>:<to>:<step>',
     )
     .option('--json', 'print the rows as JSON')
     .option('--csv', 'print the rows as CSV')

@@ -2,12 +2,18 @@ import { dayNumberOfDate } from '../time/localCalendar.js';
 import type { SpecialDay } from '../time/specialDays.js';
 import { forecastAht } from './aht.js';
 import { learnOpenCalendar, type OpenCalendar, targetDaysAfter } from './calendar.js';
+import {
+  type DayEffectModel,
+  type DayPairs,
+  dayLogSdAt,
+  fitDayEffect,
+  predictiveQuantile,
+} from './dayEffect.js';
 import { rowTotals } from './dayStats.js';
 import type { DayTable } from './dayTable.js';
 import { historicalAverage } from './historicalAverage.js';
 import { holtWinters } from './holtWinters.js';
 import type { DayModel, ModelParameters, TargetDay } from './model.js';
-import { fitQuantileModel, type QuantileModel, quantileAt } from './quantiles.js';
 import { robustProfile } from './robustProfile.js';
 import { seasonalNaive } from './seasonalNaive.js';
 import { topDown } from './topDown.js';
@@ -52,8 +58,10 @@ export interface EngineSettings {
   candidates: readonly ModelName[];
   /** Relative WAPE gain over the baseline auto needs to leave it (0.01 = 1 %). */
   autoMargin: number;
-  /** Validation origins auto and the quantiles use. */
+  /** Validation origins auto uses. */
   validationOrigins: number;
+  /** Fit the day-level uncertainty (`DayForecast.dayEffect`) even without quantiles. */
+  dayEffect?: boolean;
 }
 
 /** Special days keyed by local day number, and the training rows they exclude. */
@@ -95,6 +103,8 @@ export interface DayForecast {
   method: string;
   /** Special target days forecast as closed (factor 0, or closed last time). */
   closedDays: Set<number>;
+  /** The fitted day-level uncertainty, with quantiles or `settings.dayEffect`. */
+  dayEffect?: DayEffectModel;
 }
 
 /**
@@ -215,6 +225,72 @@ export function validate(
   return out;
 }
 
+/** Days of history before the origin over which `validateDays` places its origins (12 weeks). */
+const DAY_EFFECT_WINDOW_DAYS = 84;
+/** Most origins `validateDays` scores. */
+const DAY_EFFECT_ORIGINS = 42;
+
+/**
+ * Rolling-origin validation of one model, grouped by target day, for the day-level uncertainty
+ * (`fitDayEffect`): origins at every second day with data over the last `horizonDays + 84` days
+ * before row `end - 1` (at most 42, each with 14 days of data before it), each forecasting its next
+ * `horizonDays` days with data (lead = open days after the origin, as `backtest` counts it) from
+ * the rows up to the origin only; special days are left out. O(origins * end * slots).
+ *
+ * @internal
+ * @example
+ * import { buildDayTable } from './dayTable.js';
+ * import { resolveForecastOptions } from './options.js';
+ * // six weeks of daily slots from Monday 1 January 2024, 10 calls a day
+ * const days = Array.from({ length: 42 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map(() => 10)) });
+ * const settings = resolveForecastOptions('forecast', { horizonDays: 2, method: 'historical-average' }, table).settings;
+ * validateDays(table, 42, indexSpecialDays(table, []), settings, 'historical-average').map((d) => d.leadDays).slice(0, 5);
+ * // [1, 1, 2, 1, 2] (the newest origin has one day after it, the others two)
+ */
+export function validateDays(
+  table: DayTable,
+  end: number,
+  special: SpecialIndex,
+  settings: EngineSettings,
+  model: ModelName,
+): DayPairs[] {
+  const out: DayPairs[] = [];
+  if (end < 2) return out;
+  const s = table.slotsPerDay;
+  const lastDay = table.dayNumbers[end - 1]!;
+  const h = settings.horizonDays;
+  for (let o = end - 2, n = 0; o >= 14 && n < DAY_EFFECT_ORIGINS; o -= 2, n++) {
+    if (table.dayNumbers[o]! < lastDay - h - DAY_EFFECT_WINDOW_DAYS) break;
+    const calendar = learnOpenCalendar(table, o + 1);
+    const lastRow = Math.min(o + h, end - 1);
+    const span = table.dayNumbers[lastRow]! - table.dayNumbers[o]!;
+    const targets = targetDaysAfter(table.dayNumbers[o]!, span, calendar);
+    const f = runModel(model, table, o + 1, targets, special.excluded, settings.params, calendar);
+    const indexOf = new Map<number, number>();
+    targets.forEach((t, i) => {
+      indexOf.set(t.dayNumber, i);
+    });
+    for (let r = o + 1; r <= lastRow; r++) {
+      if (special.excluded[r] === 1) continue;
+      const i = indexOf.get(table.dayNumbers[r]!);
+      if (i === undefined) continue;
+      const mu: number[] = [];
+      const y: number[] = [];
+      for (let j = 0; j < s; j++) {
+        const v = table.values[r * s + j]!;
+        const m = f[i * s + j]!;
+        if (Number.isFinite(v) && Number.isFinite(m)) {
+          mu.push(m);
+          y.push(v);
+        }
+      }
+      if (mu.length > 0) out.push({ leadDays: r - o, mu, y });
+    }
+  }
+  return out;
+}
+
 function wapeOf(p: ValidationPairs): number {
   let num = 0;
   let den = 0;
@@ -255,7 +331,6 @@ export function forecastDays(
   // special target days on closed weekdays are forecast only if they carry their own history
   let chosen: ModelName;
   let label: string;
-  let pairs: ValidationPairs | undefined;
   if (settings.method === 'auto') {
     const models = [...new Set<ModelName>([BASELINE, ...settings.candidates])];
     const val = validate(table, end, special, settings, models);
@@ -270,25 +345,29 @@ export function forecastDays(
       }
     }
     label = `auto:${chosen}`;
-    pairs = val.get(chosen);
   } else {
     chosen = settings.method;
     label = chosen;
-    if (settings.probabilities.length > 0)
-      pairs = validate(table, end, special, settings, [chosen]).get(chosen);
   }
   const values = runModel(chosen, table, end, targets, special.excluded, settings.params, calendar);
   const closedDays = applySpecialDays(table, end, special, targets, values, calendar);
   const quantiles: Float64Array[] = [];
-  if (settings.probabilities.length > 0) {
-    const qm: QuantileModel = fitQuantileModel(pairs?.mu ?? [], pairs?.y ?? [], settings.probabilities);
-    for (let k = 0; k < qm.probabilities.length; k++) {
+  let dayEffect: DayEffectModel | undefined;
+  if (settings.probabilities.length > 0 || settings.dayEffect === true) {
+    dayEffect = fitDayEffect(validateDays(table, end, special, settings, chosen));
+    const s = table.slotsPerDay;
+    for (const p of settings.probabilities) {
       const q = new Float64Array(values.length);
-      for (let c = 0; c < values.length; c++) q[c] = quantileAt(qm, k, values[c]!);
+      targets.forEach((t, i) => {
+        const logSd = dayLogSdAt(dayEffect!, t.openDaysAhead);
+        for (let j = 0; j < s; j++)
+          q[i * s + j] = predictiveQuantile(dayEffect!, values[i * s + j]!, logSd, p);
+      });
       quantiles.push(q);
     }
   }
   const out: DayForecast = { targets, values, quantiles, calendar, method: label, closedDays };
+  if (dayEffect !== undefined) out.dayEffect = dayEffect;
   if (table.ahtSeconds) out.ahtSeconds = forecastAht(table, end, targets, special.excluded, settings.params);
   return out;
 }

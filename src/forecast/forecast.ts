@@ -2,6 +2,7 @@ import { StaffcastError } from '../errors.js';
 import type { History } from '../time/history.js';
 import { localMinuteOfDay } from '../time/localCalendar.js';
 import { localDayIntervals } from '../time/localDayIntervals.js';
+import { dayLogSdAt } from './dayEffect.js';
 import { buildDayTable } from './dayTable.js';
 import { forecastDays, indexSpecialDays } from './engine.js';
 import { type ForecastOptions, resolveForecastOptions } from './options.js';
@@ -14,8 +15,10 @@ import type { Forecast } from './types.js';
  * Open weekdays and hours are learned from the last 8 weeks (no weekend is assumed). The model is
  * `options.method`; `'auto'` backtests every candidate over rolling origins in the last weeks of the
  * history and keeps the best only when it beats the 4-week historical average by `autoMargin`,
- * otherwise the baseline. Quantiles come from the chosen model's validation residuals (see
- * `fitQuantileModel`). Special days are kept out of training and forecast from their own history
+ * otherwise the baseline. Quantiles (and `dayLogSd`) come from the chosen model's rolling-origin
+ * validation days before the end of the history: a day-level volume multiplier, lognormal with
+ * mean 1 and a variance growing with the lead, on top of over-dispersed interval noise (see
+ * `fitDayEffect`, `predictiveQuantile`). Special days are kept out of training and forecast from their own history
  * or factor. Cost: O(validationOrigins * models * days * slots); about 0.2 s for a year of 6-minute data.
  *
  * @throws StaffcastError `INVALID_INPUT` for bad options, `NO_DATA` for an empty history.
@@ -38,6 +41,7 @@ export function forecast(history: History, options: ForecastOptions): Forecast {
   const starts: number[] = [];
   const calls: number[] = [];
   const aht: number[] = [];
+  const logSd: number[] = [];
   const qs: number[][] = f.quantiles.map(() => []);
   f.targets.forEach((t, i) => {
     if (f.closedDays.has(t.dayNumber)) return;
@@ -49,6 +53,7 @@ export function forecast(history: History, options: ForecastOptions): Forecast {
       starts.push(start);
       calls.push(v);
       if (f.ahtSeconds) aht.push(f.ahtSeconds[c]!);
+      if (f.dayEffect) logSd.push(dayLogSdAt(f.dayEffect, t.openDaysAhead));
       f.quantiles.forEach((q, j) => {
         qs[j]!.push(q[c]!);
       });
@@ -62,6 +67,7 @@ export function forecast(history: History, options: ForecastOptions): Forecast {
     method: f.method,
   };
   if (f.ahtSeconds) out.ahtSeconds = Float64Array.from(aht);
+  if (f.dayEffect) out.dayLogSd = Float64Array.from(logSd);
   if (settings.probabilities.length > 0) {
     out.quantiles = settings.probabilities.map((probability, j) => ({
       probability,

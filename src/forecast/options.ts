@@ -23,8 +23,13 @@ export interface ForecastOptions {
   candidates?: readonly ModelName[];
   /** Relative WAPE gain over the baseline that auto needs before leaving it. [0.02] */
   autoMargin?: number;
-  /** Validation origins used by auto and by the quantiles. [8] */
+  /** Validation origins used by auto. [8] */
   validationOrigins?: number;
+  /**
+   * Fit the day-level uncertainty and return it as `Forecast.dayLogSd` even without quantiles
+   * (staffing to a confidence needs it). [false; always with quantiles]
+   */
+  dayEffect?: boolean;
 }
 
 /**
@@ -88,6 +93,7 @@ export function resolveForecastOptions(
       candidates: candidates.includes(BASELINE) ? candidates : [BASELINE, ...candidates],
       autoMargin,
       validationOrigins,
+      ...(options.dayEffect === true ? { dayEffect: true } : {}),
     },
     specialDays,
   };

@@ -19,8 +19,14 @@ export interface QuantileModel {
   z: number[];
 }
 
-/** Standard normal quantile (Acklam's rational approximation, |error| < 1.2e-9). */
-function normalQuantile(p: number): number {
+/**
+ * Standard normal quantile (Acklam's rational approximation, |error| < 1.2e-9). O(1).
+ *
+ * @internal
+ * @example
+ * normalQuantile(0.975); // ≈ 1.959964
+ */
+export function normalQuantile(p: number): number {
   const a = [
     -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
     2.506628277459239,

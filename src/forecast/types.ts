@@ -15,6 +15,12 @@ export interface Forecast {
   ahtSeconds?: Float64Array;
   /** Per-interval quantiles of the offered contacts, e.g. `{ 0.1: ..., 0.5: ..., 0.9: ... }`. */
   quantiles?: ReadonlyArray<{ probability: number; calls: Float64Array }>;
+  /**
+   * Standard deviation of the log of the day's volume multiplier, per interval (the same for every
+   * interval of a day; it grows with the lead): the day-level uncertainty of `fitDayEffect`, with
+   * E[multiplier] = 1. Present when the forecast was asked for quantiles or `dayEffect`.
+   */
+  dayLogSd?: Float64Array;
   /** Method that produced it (`'historical-average'`, `'top-down'`, `'auto:...'` ...). */
   method?: string;
 }

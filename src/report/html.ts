@@ -78,8 +78,8 @@ export async function renderReportHtml(input: ReportInput): Promise<string> {
   const scenarios = input.scenarios && input.scenarios.rows.length > 0 ? input.scenarios : undefined;
   if (scenarios) {
     charts.push({
-      title: 'Scenario comparison',
-      caption: 'One panel per figure, one bar per scenario.',
+      title: scenarios.title ?? 'Scenario comparison',
+      caption: scenarios.caption ?? 'One panel per figure, one bar per scenario.',
       svg: await renderVegaLiteSvg(scenarioChartSpec(scenarios), 'scenarios'),
     });
   }

@@ -114,6 +114,8 @@ export function summaryFigures(s: ReportSummary, timeZone?: string): SummaryFigu
   if (s.outboundCallsFit !== undefined) {
     out.push({ label: 'Outbound calls that fit', value: formatFigure(s.outboundCallsFit, 'count') });
   }
+  if (s.confidence !== undefined)
+    out.push({ label: 'Confidence: premium over mean staffing', value: s.confidence });
   if (s.scheduleStatus !== undefined) {
     const gap = s.scheduleGap === undefined ? '' : ` (gap ${formatFigure(s.scheduleGap, 'fraction')})`;
     out.push({ label: 'Schedule', value: `${s.scheduleStatus}${gap}` });

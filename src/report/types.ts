@@ -160,6 +160,11 @@ export interface ReportSummary {
   scheduleStatus?: ReportScheduleStatus;
   /** Relative MIP gap of the schedule, 0..1 (0 = proven optimal). */
   scheduleGap?: number;
+  /**
+   * Staffing to a confidence: the level and its premium over mean staffing (plain text), e.g.
+   * `'90%: +6.8% scheduled hours'`.
+   */
+  confidence?: string;
 }
 
 /** What the schedule puts at the interval with the most agents required. */
@@ -290,6 +295,10 @@ export interface ReportScenarioRow {
 
 /** A what-if comparison: rows are scenarios, columns are figures. */
 export interface ReportScenarioTable {
+  /** Heading of the chart (plain text). Default `'Scenario comparison'`. */
+  title?: string;
+  /** Caption of the chart (plain text). Default `'One panel per figure, one bar per scenario.'`. */
+  caption?: string;
   /** The figures compared. */
   columns: ReadonlyArray<ReportScenarioColumn>;
   /** The scenarios, the base first by convention. */

@@ -2,10 +2,17 @@ import { StaffcastError } from '../errors.js';
 import type { ScenarioVariant } from '../schemas/scenarioFile.js';
 
 /** The parameters a sweep can vary. */
-export const SWEEP_PARAMETERS = ['volume', 'aht-factor', 'aht-seconds', 'sl', 'shrinkage'] as const;
+export const SWEEP_PARAMETERS = [
+  'volume',
+  'aht-factor',
+  'aht-seconds',
+  'sl',
+  'shrinkage',
+  'confidence',
+] as const;
 /**
  * A sweep parameter: volume factor, handle-time factor, handle time in seconds, service-level
- * target (fraction), shrinkage (fraction).
+ * target (fraction), shrinkage (fraction), confidence that each day meets the target (`target.confidence`).
  */
 export type SweepParameter = (typeof SWEEP_PARAMETERS)[number];
 
@@ -22,6 +29,7 @@ export const SWEEP_RANGES: Readonly<
   'aht-seconds': { min: 0, max: 86_400, minOpen: true, unit: 'handle time in seconds' },
   sl: { min: 0, max: 1, minOpen: true, unit: 'a service-level fraction' },
   shrinkage: { min: 0, max: 1, maxOpen: true, unit: 'a shrinkage fraction' },
+  confidence: { min: 0.5, max: 0.99, unit: 'the probability that a day meets the target' },
 };
 
 /** A parsed `--sweep` flag. */
@@ -98,7 +106,7 @@ function checkRange(parameter: SweepParameter, text: string, from: number, to: n
   let hint = '';
   const spec = text.slice(text.indexOf('=') + 1);
   if (parameter === 'aht-factor' && bad > r.max) hint = `: for seconds write aht-seconds=${spec}`;
-  else if ((parameter === 'sl' || parameter === 'shrinkage') && bad > 1)
+  else if ((parameter === 'sl' || parameter === 'shrinkage' || parameter === 'confidence') && bad > 1)
     hint = `: write fractions, e.g. ${parameter}=${[from, to, step].map((v) => Number((v / 100).toFixed(10))).join(':')}`;
   throw new StaffcastError('USAGE', `--sweep: ${parameter} must be ${bounds} (${r.unit}; got ${bad})${hint}`);
 }
@@ -106,10 +114,11 @@ function checkRange(parameter: SweepParameter, text: string, from: number, to: n
 /**
  * The scenario variants of a sweep, one per value, named `<parameter>=<value>`: volume ->
  * volumeFactor, aht-factor -> ahtFactor, aht-seconds -> ahtSeconds, sl -> target.serviceLevel,
- * shrinkage -> shrinkage. O(steps).
+ * shrinkage -> shrinkage, confidence -> target.confidence. O(steps).
  *
  * @example
  * sweepVariants({ parameter: 'sl', values: [0.9] }); // [{ name: 'sl=0.9', target: { serviceLevel: 0.9 } }]
+ * sweepVariants({ parameter: 'confidence', values: [0.9] }); // [{ name: 'confidence=0.9', target: { confidence: 0.9 } }]
  */
 export function sweepVariants(sweep: Sweep): ScenarioVariant[] {
   return sweep.values.map((v) => {
@@ -123,6 +132,8 @@ export function sweepVariants(sweep: Sweep): ScenarioVariant[] {
         return { name, ahtSeconds: v };
       case 'sl':
         return { name, target: { serviceLevel: v } };
+      case 'confidence':
+        return { name, target: { confidence: v } };
       default:
         return { name, shrinkage: v };
     }

@@ -10,6 +10,26 @@ const minutes = z
   .positive()
   .refine((m) => 1440 % m === 0, 'must divide 1440');
 
+/**
+ * zod schema of a plan's top-level target: the staffing target and `confidence`, the probability
+ * that a day's service level meets `serviceLevel` given the forecast's day-level uncertainty
+ * (`confidenceStaffing`); absent: mean staffing.
+ *
+ * @internal
+ * @example
+ * planTargetSchema.safeParse({ serviceLevel: 0.8, confidence: 0.995 }).success; // false
+ */
+export const planTargetSchema = staffingTargetSchema.extend({
+  confidence: z
+    .number()
+    .min(0.5)
+    .max(0.99)
+    .optional()
+    .describe(
+      'Probability (0.5 to 0.99) that each day meets serviceLevel given the forecast uncertainty (a day-level volume multiplier fitted on the history): staffs above the mean forecast where needed. Default: none (mean staffing)',
+    ),
+});
+
 /** zod schema of the history a plan (or one of its queues) forecasts from. */
 const planHistorySchema = z.strictObject({
   file: z.string().min(1).describe('Interval history CSV (DESIGN.md 5), relative to the config file'),
@@ -205,8 +225,8 @@ export const planConfigSchema = z
     forecast: planForecastSchema
       .optional()
       .describe("Forecast options. Default: method 'auto', no quantiles, no holidays"),
-    target: staffingTargetSchema.describe(
-      'Staffing target, e.g. { serviceLevel: 0.8, thresholdSeconds: 20 }; maxAsaSeconds, maxAbandonRate, maxOccupancy optional',
+    target: planTargetSchema.describe(
+      'Staffing target, e.g. { serviceLevel: 0.8, thresholdSeconds: 20 }; maxAsaSeconds, maxAbandonRate, maxOccupancy, confidence optional',
     ),
     ahtSeconds: z
       .number()
@@ -338,6 +358,20 @@ export const planConfigSchema = z
       .describe('Scheduling options'),
   })
   .superRefine((c, ctx) => {
+    if (c.target.confidence !== undefined && c.queues !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target', 'confidence'],
+        message: 'not supported with queues (the queues share one pool; staff each queue to its mean)',
+      });
+    if (c.target.confidence !== undefined && c.target.serviceLevel === undefined)
+      ctx.addIssue({ code: 'custom', path: ['target', 'confidence'], message: 'needs target.serviceLevel' });
+    if (c.target.confidence !== undefined && c.scope === 'week')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target', 'confidence'],
+        message: "needs scope 'interval' or 'day'",
+      });
     const seen = new Map<string, number>();
     (c.queues ?? []).forEach((q, i) => {
       const first = seen.get(q.name);

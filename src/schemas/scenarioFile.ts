@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { planConfigSchema } from './planConfig.js';
+import { planConfigSchema, planTargetSchema } from './planConfig.js';
 import { ShiftRules } from './shiftRules.js';
-import { shrinkageSchema, staffingTargetSchema } from './staffingConfig.js';
+import { shrinkageSchema } from './staffingConfig.js';
 import { validateConfig } from './validateConfig.js';
 
 /** The plan config's `outbound` object (`{ ahtSeconds, maxOccupancy? }`). */
@@ -53,10 +53,12 @@ export const scenarioVariantSchema = z
       .positive()
       .optional()
       .describe('Multiplies the handle time (the config ahtSeconds or the forecast aht). Default 1'),
-    target: staffingTargetSchema
+    target: planTargetSchema
       .partial()
       .optional()
-      .describe('Fields of the staffing target to override, e.g. { serviceLevel: 0.9 }'),
+      .describe(
+        'Fields of the staffing target to override, e.g. { serviceLevel: 0.9 } or { confidence: 0.9 }',
+      ),
     patienceSeconds: z.number().positive().optional().describe('Mean caller patience (Erlang A)'),
     shrinkage: shrinkageSchema.optional().describe('Share of paid time off the phones'),
     rules: z

@@ -57,6 +57,24 @@ describe('compareScenarios without scheduling', () => {
     }
   });
 
+  it('staffs to target.confidence in a variant: more agent-hours at 0.95 than at 0.8, none below the base', async () => {
+    const rows = await compareScenarios(
+      {
+        base: 'plan.json',
+        variants: [
+          { name: 'c80', target: { confidence: 0.8 } },
+          { name: 'c95', target: { confidence: 0.95 } },
+        ],
+      },
+      { baseDir, schedule: false },
+    );
+    const by = Object.fromEntries(rows.map((r) => [r.name, r]));
+    expect(by.c80!.forecastCalls).toBe(by.base!.forecastCalls);
+    expect(by.c80!.agentHours).toBeGreaterThanOrEqual(by.base!.agentHours);
+    expect(by.c95!.agentHours).toBeGreaterThan(by.c80!.agentHours);
+    expect(by.c95!.fte).toBeGreaterThan(by.base!.fte);
+  });
+
   it('gives identical rows on two runs of the same inputs', async () => {
     const file = { base: 'plan.json', variants: [{ name: 'x', volumeFactor: 1.05, ahtFactor: 1.1 }] };
     const a = await compareScenarios(file, { baseDir, schedule: false });

@@ -535,6 +535,12 @@ const planCases: BadCase[] = [
     line: 'staffcast: plan_wrong_type.json: ahtSeconds: Invalid input: expected number, received string',
   },
   {
+    name: 'plan config with a confidence written as a percentage is a config error naming target.confidence',
+    argv: ['plan', '--config', 'plan_confidence_percent.json'],
+    code: 1,
+    line: 'staffcast: plan_confidence_percent.json: target.confidence: Too big: expected number to be <=0.99',
+  },
+  {
     name: 'plan config that is not JSON is a config error',
     argv: ['plan', '--config', 'plan_not_json.json'],
     code: 1,

@@ -25,6 +25,9 @@ describe.each([
     originsFrom: 0.75,
     max1: 0.88,
     max7: 0.9,
+    // 0.774 and 0.788 with interval noise alone; 0.794 and 0.800 with the day effect
+    minCoverage: 0.78,
+    maxCoverage: 0.85,
   },
   {
     // the fixture is Jul-Dec 1999; origins from October on = the last quarter of the year
@@ -34,56 +37,74 @@ describe.each([
     originsFrom: 0.5,
     max1: 0.95,
     max7: 0.95,
+    // counts of 0-5 per 6 minutes at night: an interval with 0 calls and a P10 of 0 is inside the
+    // band at both ends, so the band's coverage runs above 80 % (0.87 here, 0.83 before the day
+    // effect); the P90 hit rate below is the calibrated figure
+    minCoverage: 0.75,
+    maxCoverage: 0.9,
   },
-])('accuracy targets on the $name', ({ file, timeZone, originsFrom, max1, max7 }) => {
-  let history: History;
-  const results = new Map<number, BacktestResult>();
-  beforeAll(async () => {
-    history = (await readHistoryCsv(fixture(file), { timeZone })).history;
-    for (const horizonDays of [1, 7]) {
-      results.set(
-        horizonDays,
-        backtest(history, {
+])(
+  'accuracy targets on the $name',
+  ({ file, timeZone, originsFrom, max1, max7, minCoverage, maxCoverage }) => {
+    let history: History;
+    const results = new Map<number, BacktestResult>();
+    beforeAll(async () => {
+      history = (await readHistoryCsv(fixture(file), { timeZone })).history;
+      for (const horizonDays of [1, 7]) {
+        results.set(
           horizonDays,
-          origins: 12,
-          originsFrom,
-          methods: ['historical-average', 'auto'],
-          quantiles: [0.1, 0.9],
-        }),
-      );
-    }
-  }, 60_000);
+          backtest(history, {
+            horizonDays,
+            origins: 12,
+            originsFrom,
+            methods: ['historical-average', 'auto'],
+            quantiles: [0.1, 0.9],
+          }),
+        );
+      }
+    }, 180_000);
 
-  it('auto beats the 4-week average by the 1-day target over at least 8 origins', () => {
-    const r = results.get(1)!;
-    expect(r.origins.length).toBeGreaterThanOrEqual(8);
-    expect(pooled(r, 'auto').wape / pooled(r, 'historical-average').wape).toBeLessThanOrEqual(max1);
-  });
+    it('auto beats the 4-week average by the 1-day target over at least 8 origins', () => {
+      const r = results.get(1)!;
+      expect(r.origins.length).toBeGreaterThanOrEqual(8);
+      expect(pooled(r, 'auto').wape / pooled(r, 'historical-average').wape).toBeLessThanOrEqual(max1);
+    });
 
-  it('auto beats the 4-week average by the 7-day target', () => {
-    const r = results.get(7)!;
-    expect(pooled(r, 'auto').wape / pooled(r, 'historical-average').wape).toBeLessThanOrEqual(max7);
-  });
+    it('auto beats the 4-week average by the 7-day target', () => {
+      const r = results.get(7)!;
+      expect(pooled(r, 'auto').wape / pooled(r, 'historical-average').wape).toBeLessThanOrEqual(max7);
+    });
 
-  it('auto is never worse than the baseline at any lead day', () => {
-    const r = results.get(7)!;
-    for (let lead = 1; lead <= 7; lead++) {
-      const a = r.rows.find((x) => x.method === 'auto' && x.leadDay === lead);
-      const b = r.rows.find((x) => x.method === 'historical-average' && x.leadDay === lead);
-      expect(a, `auto at lead ${lead}`).toBeDefined();
-      expect(b, `historical-average at lead ${lead}`).toBeDefined();
-      expect(a!.metrics.wape / b!.metrics.wape).toBeLessThanOrEqual(1);
-    }
-  });
+    it('auto is never worse than the baseline at any lead day', () => {
+      const r = results.get(7)!;
+      for (let lead = 1; lead <= 7; lead++) {
+        const a = r.rows.find((x) => x.method === 'auto' && x.leadDay === lead);
+        const b = r.rows.find((x) => x.method === 'historical-average' && x.leadDay === lead);
+        expect(a, `auto at lead ${lead}`).toBeDefined();
+        expect(b, `historical-average at lead ${lead}`).toBeDefined();
+        expect(a!.metrics.wape / b!.metrics.wape).toBeLessThanOrEqual(1);
+      }
+    });
 
-  it('the P10..P90 interval covers 75 % to 85 % of actuals at both horizons', () => {
-    for (const h of [1, 7]) {
-      const c = pooled(results.get(h)!, 'auto').coverage!;
-      expect(c).toBeGreaterThanOrEqual(0.75);
-      expect(c).toBeLessThanOrEqual(0.85);
-    }
-  });
-});
+    it('the P10..P90 interval covers minCoverage to maxCoverage of actuals at both horizons', () => {
+      for (const h of [1, 7]) {
+        const c = pooled(results.get(h)!, 'auto').coverage!;
+        expect(c).toBeGreaterThanOrEqual(minCoverage);
+        expect(c).toBeLessThanOrEqual(maxCoverage);
+      }
+    });
+
+    it('the P90 holds 86 % to 94 % of actuals at both horizons', () => {
+      for (const h of [1, 7]) {
+        const hit = pooled(results.get(h)!, 'auto').quantileHits?.find(
+          (q) => q.probability === 0.9,
+        )?.fraction;
+        expect(hit).toBeGreaterThanOrEqual(0.86);
+        expect(hit).toBeLessThanOrEqual(0.94);
+      }
+    });
+  },
+);
 
 describe('the 1-day goal on the US bank, every open day of the last quarter an origin', () => {
   it('auto is at most 0.85 of the 4-week average at 1 open day ahead (README figure)', async () => {

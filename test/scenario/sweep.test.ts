@@ -24,7 +24,7 @@ describe('parseSweep', () => {
     ],
     [
       'speed=1:2:1',
-      "--sweep: unknown parameter 'speed' (known: volume, aht-factor, aht-seconds, sl, shrinkage)",
+      "--sweep: unknown parameter 'speed' (known: volume, aht-factor, aht-seconds, sl, shrinkage, confidence)",
     ],
     [
       'aht=280:320:20',
@@ -45,6 +45,14 @@ describe('parseSweep', () => {
       '--sweep: sl must be > 0 and <= 1 (a service-level fraction; got 80): write fractions, e.g. sl=0.8:0.9:0.05',
     ],
     ['shrinkage=0.3:1:0.1', '--sweep: shrinkage must be >= 0 and < 1 (a shrinkage fraction; got 1)'],
+    [
+      'confidence=0.4:0.9:0.1',
+      '--sweep: confidence must be 0.5..0.99 (the probability that a day meets the target; got 0.4)',
+    ],
+    [
+      'confidence=80:95:5',
+      '--sweep: confidence must be 0.5..0.99 (the probability that a day meets the target; got 80): write fractions, e.g. confidence=0.8:0.95:0.05',
+    ],
     ['volume=a:2:1', "--sweep: from must be a number (got 'a')"],
     ['volume=1:2:0', '--sweep: step must be > 0 (got 0)'],
     ['volume=2:1:0.1', '--sweep: to must be >= from (got 1 < 2)'],
@@ -94,6 +102,9 @@ describe('sweepVariants', () => {
     ]);
     expect(sweepVariants({ parameter: 'shrinkage', values: [0.25] })).toEqual([
       { name: 'shrinkage=0.25', shrinkage: 0.25 },
+    ]);
+    expect(sweepVariants({ parameter: 'confidence', values: [0.9] })).toEqual([
+      { name: 'confidence=0.9', target: { confidence: 0.9 } },
     ]);
   });
 });

@@ -32,6 +32,31 @@ describe('planConfigSchema', () => {
       );
   });
 
+  it('takes target.confidence in [0.5, 0.99] and rejects others naming the key', () => {
+    for (const confidence of [0.5, 0.9, 0.99])
+      expect(
+        parsePlanConfig({ ...minimal, target: { ...minimal.target, confidence } }).target.confidence,
+      ).toBe(confidence);
+    for (const confidence of [0.49, 0.995, 1, 90])
+      expect(() =>
+        parsePlanConfig({ ...minimal, target: { ...minimal.target, confidence } }, 'plan.json'),
+      ).toThrow(/^plan\.json: target\.confidence: /);
+  });
+
+  it('rejects target.confidence with queues, without a service level, or with scope week', () => {
+    const q = { ...minimal, target: { ...minimal.target, confidence: 0.9 }, queues: [{ name: 'a' }] };
+    expect(() => parsePlanConfig(q, 'plan.json')).toThrow(/target\.confidence: not supported with queues/);
+    expect(() =>
+      parsePlanConfig({ ...minimal, target: { thresholdSeconds: 20, confidence: 0.9 } }, 'plan.json'),
+    ).toThrow(/target\.confidence: needs target\.serviceLevel/);
+    expect(() =>
+      parsePlanConfig(
+        { ...minimal, scope: 'week', target: { ...minimal.target, confidence: 0.9 } },
+        'plan.json',
+      ),
+    ).toThrow(/target\.confidence: needs scope/);
+  });
+
   it('rejects an unknown top-level key naming it', () => {
     expect(() => parsePlanConfig({ ...minimal, colour: 'red' }, 'plan.json')).toThrow(
       /^plan\.json: (\(root\): )?[^:]*"colour"/,

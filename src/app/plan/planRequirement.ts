@@ -4,12 +4,14 @@ import type { Forecast } from '../../forecast/types.js';
 import type { ReadReport } from '../../io/readReport.js';
 import type { CalibrationParams } from '../../schemas/calibrationParams.js';
 import type { PlanConfig } from '../../schemas/planConfig.js';
+import { confidenceStaffing } from '../../staffing/confidenceStaffing.js';
 import { handleTimeSource } from '../../staffing/handleTimeSource.js';
 import { withFittedInputs } from '../../staffing/multiQueuePlan.js';
 import { type StaffingPlan, staffingPlan } from '../../staffing/staffingPlan.js';
 import type { History } from '../../time/history.js';
 import type { SpecialDay } from '../../time/specialDays.js';
 import { type OnProgress, progressStep } from '../progress.js';
+import { type PlanConfidenceSummary, planConfidence } from './planConfidence.js';
 import { planStaffingOptions } from './planStaffing.js';
 import { type PooledRequirement, type QueueForecast, staffQueues } from './queues.js';
 import { type PlanHistory, readPlanHistory, readPlanParams, readPlanSpecialDays } from './readPlanInputs.js';
@@ -55,6 +57,8 @@ export interface PlanRequirement {
   pooled: PooledRequirement | null;
   /** The config's `fittedParams` as read and validated; null without them. */
   fitted: CalibrationParams | null;
+  /** With `target.confidence`: its premium and curve (`planConfidence`); absent otherwise. */
+  confidence?: PlanConfidenceSummary;
 }
 
 /** Runs one step of a plan through `progressStep` (start, then done with a one-line result). */
@@ -139,7 +143,14 @@ export async function readAndForecastPlan(
     options.forecast ??
     (await timed(
       'forecast',
-      () => planForecast(read.history, cfg.forecast, cfg.horizonDays, specialDays),
+      () =>
+        planForecast(
+          read.history,
+          cfg.forecast,
+          cfg.horizonDays,
+          specialDays,
+          cfg.target.confidence !== undefined,
+        ),
       (f) => `${f.starts.length} intervals by ${f.method ?? 'forecast'}`,
     ));
   return { history: read.history, readReport: read.report, forecast };
@@ -187,22 +198,28 @@ export async function planRequirement(
 
   const read = await readAndForecastPlan(cfg, options);
   const fc = transform(read.forecast);
-  const requirement = await timed(
+  const confidence = cfg.target.confidence;
+  const staffed = await timed(
     'staff',
-    () =>
-      staffingPlan(
-        fc,
-        fitted === null ? planStaffingOptions(cfg) : withFittedInputs(fc, planStaffingOptions(cfg), fitted),
-      ),
-    (p) => `${p.model}, ${p.agentHours.toFixed(1)} agent-hours on the phones`,
+    () => {
+      const options =
+        fitted === null ? planStaffingOptions(cfg) : withFittedInputs(fc, planStaffingOptions(cfg), fitted);
+      if (confidence === undefined) return { requirement: staffingPlan(fc, options) };
+      const requirement = confidenceStaffing(fc, { ...options, confidence });
+      return { requirement, confidence: planConfidence(fc, options, requirement) };
+    },
+    (p) =>
+      `${p.requirement.model}, ${p.requirement.agentHours.toFixed(1)} agent-hours on the phones` +
+      (p.confidence === undefined ? '' : ` (${p.confidence.line})`),
   );
   return {
     history: read.history,
     readReport: read.readReport,
     forecast: fc,
-    requirement,
+    requirement: staffed.requirement,
     pooled: null,
     fitted,
+    ...(staffed.confidence === undefined ? {} : { confidence: staffed.confidence }),
   };
 }
 
@@ -306,7 +323,8 @@ async function staffPlanQueues(
 
 /**
  * Forecasts `horizonDays` after a plan history with the config's forecast options (`forecast`:
- * method, default 'auto'; quantiles, holidays and special days when given). Cost: that of
+ * method, default 'auto'; quantiles, holidays and special days when given); with `dayEffect`
+ * (a config with `target.confidence`) the forecast carries its day-level uncertainty (`dayLogSd`). Cost: that of
  * `forecast` (the 'auto' backtest dominates).
  *
  * @internal
@@ -325,8 +343,10 @@ export function planForecast(
   options: PlanConfig['forecast'],
   horizonDays: number,
   specialDays: SpecialDay[],
+  dayEffect = false,
 ): Forecast {
   return forecast(history, {
+    ...(dayEffect ? { dayEffect: true } : {}),
     horizonDays,
     method: options?.method ?? 'auto',
     ...(options?.quantiles ? { quantiles: options.quantiles } : {}),

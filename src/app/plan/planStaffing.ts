@@ -16,8 +16,9 @@ import type { QueueSpec } from '../../staffing/types.js';
  */
 export function planStaffingOptions(cfg: PlanConfig): StaffingOptions {
   // zod's optional fields are `T | undefined`; the library types are exact-optional (same values)
+  const { confidence: _, ...target } = cfg.target;
   const staffing: StaffingOptions = {
-    target: withoutUndefined(cfg.target),
+    target: withoutUndefined(target),
     shrinkage: withoutUndefined(cfg.shrinkage),
     scope: cfg.scope,
   };

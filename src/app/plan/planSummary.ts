@@ -9,6 +9,7 @@ import { localDate } from '../../time/localCalendar.js';
 import type { PlanQueueSummary } from './evaluateQueues.js';
 import type { PlanSimulationSummary } from './simulatePlan.js';
 import type { PlanSimulationCheck } from './simulationCheck.js';
+import type { PlanConfidenceSummary } from './planConfidence.js';
 
 /** Figures of one local day of a plan. */
 export interface PlanDay {
@@ -112,6 +113,8 @@ export interface PlanSummary {
   simulationSkipped: string | null;
   /** The simulation-checked loop (`schedule.simulationCheck`): rounds, cost and service before and after; null when off. */
   simulationCheck: PlanSimulationCheck | null;
+  /** With `target.confidence`: the premium over mean staffing and the cost-vs-confidence curve. */
+  confidence?: PlanConfidenceSummary;
 }
 
 /** The headline service level of a plan (see `PlanSummary.promise`). */
@@ -221,6 +224,8 @@ export interface PlanSummaryInput {
   simulationSkipped?: string | null;
   /** The simulation-checked loop; absent or null: off. */
   simulationCheck?: PlanSimulationCheck | null;
+  /** The confidence figures of a plan with `target.confidence`; absent: none. */
+  confidence?: PlanConfidenceSummary | undefined;
 }
 
 function sumHours(values: ArrayLike<number>, from: number, to: number, hours: number): number {
@@ -346,5 +351,6 @@ export function planSummary(input: PlanSummaryInput): PlanSummary {
     simulation: input.simulation ?? null,
     simulationSkipped: input.simulationSkipped ?? null,
     simulationCheck: input.simulationCheck ?? null,
+    ...(input.confidence === undefined ? {} : { confidence: input.confidence }),
   };
 }

@@ -2,6 +2,7 @@ import { formatFigure } from '../../report/format.js';
 import type {
   ReportInput,
   ReportPeak,
+  ReportScenarioTable,
   ReportScheduleStatus,
   ReportShift,
   ReportSimulation,
@@ -9,6 +10,7 @@ import type {
 } from '../../report/types.js';
 import { formatInstant } from '../../time/formatInstant.js';
 import { localDate } from '../../time/localCalendar.js';
+import type { PlanConfidenceSummary } from './planConfidence.js';
 import type { PlanResult } from './planResult.js';
 import type { PlanSimulatedFigures } from './simulatePlan.js';
 
@@ -208,6 +210,13 @@ export function planReportInput(
       ...simulatedFigures(summary),
       scheduleStatus: status,
       ...(finite(summary.scheduleGap) !== undefined ? { scheduleGap: summary.scheduleGap as number } : {}),
+      ...(summary.confidence === undefined
+        ? {}
+        : {
+            confidence:
+              `${Math.round(100 * summary.confidence.level)}%: ` +
+              `${summary.confidence.premium >= 0 ? '+' : ''}${(100 * summary.confidence.premium).toFixed(1)}% scheduled hours`,
+          }),
     },
     shifts: shiftsOf(result),
     days: summary.days.map((d) => ({
@@ -233,6 +242,7 @@ export function planReportInput(
           }),
         }),
     ...(summary.simulation === null ? {} : { simulation: reportSimulation(summary, req.timeZone) }),
+    ...(summary.confidence === undefined ? {} : { scenarios: confidenceTable(summary.confidence) }),
     warnings: summary.warnings,
     notes: [
       ...summary.uncovered.lines.map(
@@ -250,6 +260,16 @@ export function planReportInput(
               "The pool's agents on the phones are split among the queues in proportion to their requirement " +
               'to evaluate each queue (an approximation of skill-based routing). Charts show the totals; ' +
               'the ASA of the totals covers voice and chat only.',
+          ]),
+      ...(summary.confidence === undefined
+        ? []
+        : [
+            `${summary.confidence.line}: each day is staffed for the smallest volume multiplier (at least 1) whose ` +
+              `staffing meets the service-level target on ${Math.round(100 * summary.confidence.level)}% of days, ` +
+              'over a lognormal day-level volume multiplier fitted on the forecast errors of the history (its spread grows ' +
+              'with the lead); the cost-vs-confidence curve re-staffs at each level without re-solving the shifts, ' +
+              'so it is in scheduled agent-hours (paid hours follow them up to the shift rules; ' +
+              '`scenario --sweep confidence=...` schedules each level).',
           ]),
       'Agents are agents on the phones: the schedule gives net coverage (on shift, not on break) x (1 - shrinkage), ' +
         'an expected head count that may be fractional; the service figures count the whole agents (rounded down).',
@@ -277,4 +297,27 @@ export function planReportInput(
       thresholdSeconds: target.thresholdSeconds ?? 20,
     };
   return input;
+}
+
+/**
+ * The cost-vs-confidence table and chart of a plan staffed to a confidence: one row per level of
+ * the curve (scheduled agent-hours, premium over mean staffing, the worst day's probability of
+ * meeting the target). O(levels).
+ */
+function confidenceTable(c: PlanConfidenceSummary): ReportScenarioTable {
+  return {
+    title: 'Cost of confidence',
+    caption:
+      'Scheduled agent-hours (the requirement the shifts cover) when each day must meet the service-level target ' +
+      'with the stated probability; premium over mean staffing; requirement only, shifts not re-solved.',
+    columns: [
+      { label: 'Scheduled agent-hours', unit: 'hours' },
+      { label: 'Premium over mean staffing', unit: 'fraction' },
+      { label: 'P(day meets target), worst day', unit: 'fraction' },
+    ],
+    rows: c.curve.map((p) => ({
+      name: `${Math.round(100 * p.confidence)}%${p.confidence === c.level ? ' (plan)' : ''}`,
+      values: [p.scheduledAgentHours, p.premium, p.worstDayProbability],
+    })),
+  };
 }

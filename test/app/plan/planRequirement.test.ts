@@ -109,3 +109,30 @@ describe('readAndForecastPlan', () => {
     expect(Array.from(reused.forecast.calls)).toEqual(Array.from(first.forecast.calls));
   });
 });
+
+describe('planRequirement with target.confidence', () => {
+  it('staffs at least the mean plan, more at 0.95 than at 0.8, and keeps the mean forecast', async () => {
+    const mean = await planRequirement(parsePlanConfig(single), { baseDir, source: 'single' });
+    const at = async (confidence: number) =>
+      (
+        await planRequirement(parsePlanConfig({ ...single, target: { ...single.target, confidence } }), {
+          baseDir,
+          source: 'single',
+        })
+      ).requirement;
+    const low = await at(0.8);
+    const high = await at(0.95);
+    expect(Array.from(low.calls)).toEqual(Array.from(mean.requirement.calls));
+    low.agents.forEach((a, i) => {
+      expect(a).toBeGreaterThanOrEqual(mean.requirement.agents[i]!);
+      expect(high.agents[i]).toBeGreaterThanOrEqual(a);
+    });
+    expect(high.agentHours).toBeGreaterThan(mean.requirement.agentHours);
+    expect('confidence' in mean.requirement).toBe(false);
+  });
+
+  it('leaves the forecast without dayLogSd when the config has no confidence', async () => {
+    const { forecast: f } = await readAndForecastPlan(parsePlanConfig(single), { baseDir, source: 'single' });
+    expect(f.dayLogSd).toBeUndefined();
+  });
+});

@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Forecast } from '../../src/forecast/types.js';
+import { confidenceStaffing } from '../../src/staffing/confidenceStaffing.js';
+import { staffingPlan } from '../../src/staffing/staffingPlan.js';
+
+/** Two local days (UTC) of `perDay` half-hours from 08:00 with the given calls and day effect. */
+function twoDays(calls: number[], logSd: [number, number]): Forecast {
+  const starts: number[] = [];
+  const values: number[] = [];
+  const sd: number[] = [];
+  for (let d = 0; d < 2; d++)
+    calls.forEach((c, j) => {
+      starts.push(Date.UTC(2024, 0, 1 + d, 8) + j * 1800e3);
+      values.push(c);
+      sd.push(logSd[d]!);
+    });
+  return {
+    timeZone: 'UTC',
+    intervalMinutes: 30,
+    starts: Float64Array.from(starts),
+    calls: Float64Array.from(values),
+    dayLogSd: Float64Array.from(sd),
+  };
+}
+
+const options = {
+  target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+  ahtSeconds: 240,
+  patienceSeconds: 120,
+};
+
+describe('confidenceStaffing', () => {
+  it('staffs exactly as the mean plan with no day variance, at any confidence', () => {
+    const f = twoDays([40, 120, 200, 90], [0, 0]);
+    const mean = staffingPlan(f, options);
+    for (const confidence of [0.5, 0.8, 0.99]) {
+      const p = confidenceStaffing(f, { ...options, confidence });
+      expect(p.agents).toEqual(mean.agents);
+      expect(p.scheduledAgents).toEqual(mean.scheduledAgents);
+      expect(p.serviceLevel).toEqual(mean.serviceLevel);
+    }
+  });
+
+  it('never staffs fewer agents at a higher confidence, nor fewer than mean staffing (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 6 }),
+        fc.double({ min: 0, max: 0.3, noNaN: true }),
+        fc.double({ min: 0.5, max: 0.99, noNaN: true }),
+        fc.double({ min: 0.5, max: 0.99, noNaN: true }),
+        (calls, s, c1, c2) => {
+          const f = twoDays(calls, [s, s / 2]);
+          const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
+          const a = confidenceStaffing(f, { ...options, confidence: lo });
+          const b = confidenceStaffing(f, { ...options, confidence: hi });
+          const mean = staffingPlan(f, options);
+          a.agents.forEach((x, i) => {
+            expect(b.agents[i]).toBeGreaterThanOrEqual(x);
+            expect(x).toBeGreaterThanOrEqual(mean.agents[i]!);
+          });
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('reaches the confidence on each day, and mean staffing falls short of it where it adds agents', () => {
+    const f = twoDays([60, 150, 220, 180, 80], [0.12, 0.06]);
+    const p = confidenceStaffing(f, { ...options, confidence: 0.9 });
+    for (const d of p.confidence.days) {
+      expect(d.probability).toBeGreaterThanOrEqual(0.9);
+      if (d.multiplier > 1) expect(d.meanProbability).toBeLessThan(0.9);
+    }
+    expect(p.confidence.days[0]!.multiplier).toBeGreaterThan(p.confidence.days[1]!.multiplier);
+    expect(p.confidence.scheduledAgentHours).toBeGreaterThan(p.confidence.meanScheduledAgentHours);
+  });
+
+  it('keeps the mean forecast in its table (calls and the service level there)', () => {
+    const f = twoDays([60, 150, 220], [0.15, 0.15]);
+    const p = confidenceStaffing(f, { ...options, confidence: 0.95 });
+    expect(p.calls).toEqual(f.calls);
+    const mean = staffingPlan(f, options);
+    p.serviceLevel.forEach((sl, i) => {
+      expect(sl).toBeGreaterThanOrEqual(mean.serviceLevel[i]!);
+    });
+  });
+
+  it('rejects a confidence outside [0.5, 0.99], naming it', () => {
+    const f = twoDays([60], [0.1, 0.1]);
+    for (const confidence of [0.49, 0.995, Number.NaN])
+      expect(() => confidenceStaffing(f, { ...options, confidence })).toThrow(/confidence/);
+  });
+
+  it('needs the day-level uncertainty, a service-level target, and not scope week', () => {
+    const f = twoDays([60], [0.1, 0.1]);
+    const { dayLogSd: _, ...bare } = f;
+    expect(() => confidenceStaffing(bare, { ...options, confidence: 0.9 })).toThrow(/dayLogSd/);
+    expect(() =>
+      confidenceStaffing(f, { target: { maxAsaSeconds: 30 }, ahtSeconds: 240, confidence: 0.9 }),
+    ).toThrow(/target.serviceLevel/);
+    expect(() => confidenceStaffing(f, { ...options, scope: 'week', confidence: 0.9 })).toThrow(/scope/);
+  });
+});
