@@ -223,9 +223,8 @@ export {
   ShiftRules,
   type ShiftRulesConfig,
   type ShiftRulesInput,
-  WEEKDAYS,
-  type Weekday,
 } from './schemas/shiftRules.js';
+export { WEEKDAYS, type Weekday } from './time/weekday.js';
 export type { ShiftRequirement } from './scheduling/calendar.js';
 export {
   type ScheduleCoverage,

@@ -61,6 +61,7 @@ const KNOWN: readonly string[] = [
   'scheduling/scheduleShifts.ts -> schemas/shiftRules.ts',
   'scheduling/scheduleStart.ts -> schemas/shiftRules.ts',
   'scheduling/tours.ts -> schemas/shiftRules.ts',
+  'rostering/shiftTypePaidMinutes.ts -> schemas/shiftRules.ts',
 ];
 
 /** The folder of a file under `src/`: its first path segment, or the file itself for a top-level file. */

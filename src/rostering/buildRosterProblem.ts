@@ -1,6 +1,6 @@
 import { invalidInput } from '../errors.js';
-import type { Weekday } from '../schemas/shiftRules.js';
 import { localDayNumber, localMinuteOfDay, localWeekday } from '../time/localCalendar.js';
+import type { Weekday } from '../time/weekday.js';
 import {
   DEFAULT_PENALTIES,
   Ineligible,

@@ -1,4 +1,4 @@
-import type { Weekday } from '../schemas/shiftRules.js';
+import type { Weekday } from '../time/weekday.js';
 
 /**
  * The rostering domain: named agents with contracts, availability and time off (what a planner

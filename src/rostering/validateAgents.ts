@@ -1,5 +1,5 @@
-import { WEEKDAYS, type Weekday } from '../schemas/shiftRules.js';
 import { formatInstant } from '../time/formatInstant.js';
+import { WEEKDAYS, type Weekday } from '../time/weekday.js';
 import { assertTimeZone } from '../time/zoneOffset.js';
 import type { Agent, TimeWindow } from './types.js';
 

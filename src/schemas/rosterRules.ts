@@ -1,11 +1,6 @@
 import { z } from 'zod';
+import { WEEKDAYS as WEEKDAY_KEYS } from '../time/weekday.js';
 import { validateConfig } from './validateConfig.js';
-
-/**
- * Weekday keys, Monday first: the same list as `WEEKDAYS` of shiftRules.ts (a test keeps them
- * equal), repeated here because shiftRules.ts imports this file for its `roster` key.
- */
-const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const timeOfDay = z
   .string()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEEKDAYS, type Weekday } from '../time/weekday.js';
 import { RosterRulesSchema } from './rosterRules.js';
 import { validateConfig } from './validateConfig.js';
 
@@ -9,16 +10,8 @@ import { validateConfig } from './validateConfig.js';
  * durations are whole minutes.
  */
 
-/**
- * Weekday keys, Monday first (index 0 = Monday).
- *
- * @example
- * WEEKDAYS[0]; // 'mon'
- */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-
-/** A weekday key: `'mon'` ... `'sun'`. */
-export type Weekday = (typeof WEEKDAYS)[number];
+/** Re-exported for the schemas' users: the weekday keys live in `time/weekday.ts`. */
+export { WEEKDAYS, type Weekday };
 
 const timeOfDay = z
   .string()

@@ -7,9 +7,9 @@ import type { StaffingPlan } from '../../staffing/staffingPlan.js';
 import { formatInstant } from '../../time/formatInstant.js';
 import { localDate } from '../../time/localCalendar.js';
 import type { PlanQueueSummary } from './evaluateQueues.js';
+import type { PlanConfidenceSummary } from './planConfidence.js';
 import type { PlanSimulationSummary } from './simulatePlan.js';
 import type { PlanSimulationCheck } from './simulationCheck.js';
-import type { PlanConfidenceSummary } from './planConfidence.js';
 
 /** Figures of one local day of a plan. */
 export interface PlanDay {
