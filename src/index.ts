@@ -174,6 +174,14 @@ export {
   type PlanTotals,
   type QueuePlan,
 } from './staffing/multiQueuePlan.js';
+// intraday: re-forecast the rest of a day from the calls seen, re-staff, and close the gap within a flexibility
+export {
+  DEFAULT_INTRADAY_FLEX,
+  type IntradayAdjustment,
+  type IntradayAdjustOptions,
+  type IntradayDay,
+  intradayAdjust,
+} from './staffing/intradayAdjust.js';
 
 // ---- calibration: checking Erlang C / Erlang A against per-call records, fitted inputs ---------
 export {
