@@ -7,6 +7,7 @@ import { registerCalibrate } from './calibrate.js';
 import type { CliContext, CommandRegistrar } from './context.js';
 import { registerErlang } from './erlang.js';
 import { registerForecast } from './forecast.js';
+import { registerIntraday } from './intraday.js';
 import { registerOutbound } from './outbound.js';
 import { registerPlan } from './plan.js';
 import { registerScenario } from './scenario.js';
@@ -28,6 +29,7 @@ const registrars: CommandRegistrar[] = [
   registerBacktest,
   registerPlan,
   registerScenario,
+  registerIntraday,
 ];
 
 /** Builds the commander program with every command, writing through `ctx`. */
