@@ -244,11 +244,12 @@ export async function runIntraday(options: RunIntradayOptions): Promise<Intraday
   const atMs = local.epochMs;
   const actualsMs = actuals.calls.intervalMinutes * 60_000;
   const late = rows.find((r) => r.startMs + actualsMs > atMs);
-  if (late !== undefined || actuals.calls.starts[actuals.calls.starts.length - 1]! + actualsMs > atMs)
+  const lateMs = late?.startMs ?? actuals.calls.starts[actuals.calls.starts.length - 1]!;
+  if (lateMs + actualsMs > atMs)
     throw rowError(
       actualsFile,
       late,
-      `${clock(late?.startMs ?? actuals.calls.starts[actuals.calls.starts.length - 1]!, timeZone)} ends after --at ${at}: the actuals must end by the decision time`,
+      `the interval ${clock(lateMs, timeZone)}-${clock(lateMs + actualsMs, timeZone)} ends after --at ${at} (the actuals must end by the decision time)`,
     );
 
   // forecast and requirement of the plan, and the day in them
