@@ -246,6 +246,8 @@ export {
   type UncoveredRange,
   uncoveredRanges,
 } from './scheduling/uncoveredRanges.js';
+// agents at work per interval, rebuilt from a schedule's shifts on the real clock (schedule.csv)
+export { agentsAtWork, type ClockShift } from './scheduling/agentsAtWork.js';
 
 // ---- service: the service level, ASA and abandonment a schedule's agents give --------------------
 export {
@@ -322,6 +324,7 @@ export {
 } from './app/plan/planOutputs.js';
 // one schedule.csv for plan and schedule
 export { writeScheduleCsv } from './io/scheduleCsv.js';
+export { readScheduleCsv, type ScheduleCsvBreak, type ScheduleCsvShift } from './io/readScheduleCsv.js';
 export { type RunScheduleOptions, runSchedule, type ScheduleRun } from './app/schedule.js';
 export { planReportInput } from './app/plan/reportInput.js';
 export {
@@ -356,6 +359,15 @@ export {
 } from './app/forecast.js';
 export type { InputFileOptions } from './app/inputFile.js';
 export { type DailyTotalsSource, type ReadHistoryInputOptions, readHistoryInput } from './app/readHistory.js';
+
+// the intraday command as a function: the day's actuals against the plan at a decision time
+export {
+  type IntradayAction,
+  type IntradayInterval,
+  type IntradayRun,
+  type RunIntradayOptions,
+  runIntraday,
+} from './app/intraday.js';
 
 // the staff, outbound and erlang commands as functions (forecast CSV -> requirement CSV and summary)
 export { runStaff, type StaffOptions, type StaffResult } from './app/staff.js';
