@@ -72,6 +72,16 @@ describe('staffcast intraday', () => {
     expect(parsed.dayServiceLevelAfterActions).toBe(parsed.dayServiceLevel);
   });
 
+  it('--no-release keeps the spare agents of a day heading above target', async () => {
+    const r = await runStaffcast([...argv, '--json', '--no-release'], { cwd });
+    const parsed = JSON.parse(r.stdout) as { actions: unknown[] };
+    expect(parsed.actions).toEqual([]);
+    const released = JSON.parse((await runStaffcast([...argv, '--json'], { cwd })).stdout) as {
+      actions: unknown[];
+    };
+    expect(released.actions.length).toBeGreaterThan(0);
+  });
+
   it('a missing --actuals is a usage error (exit 2)', async () => {
     const r = await runStaffcast(['intraday', '--config', 'plan.json', '--at', '11:30'], { cwd });
     expect(r.code).toBe(2);
