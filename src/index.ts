@@ -271,7 +271,20 @@ export {
   type SimulatedCalls,
   WAITING,
 } from './simulation/runReplication.js';
+export {
+  type ReplayedCalls,
+  type ReplayedCallsOptions,
+  replayedCallsFromRecords,
+} from './simulation/replayedCalls.js';
+export {
+  type ReplayDayInput,
+  type ReplayDayOptions,
+  type ReplayDayOutcome,
+  simulateReplayDay,
+} from './simulation/replayDay.js';
+export type { ReplayDay, ReplayPeriod, ReplayWeekSummary } from './simulation/replaySummary.js';
 export { type SimulateOnceOptions, simulate, simulateOnce } from './simulation/simulate.js';
+export { type SpreadArrivalsOptions, spreadArrivals } from './simulation/spreadArrivals.js';
 export type {
   Estimate,
   ServiceLevelEstimates,
@@ -296,6 +309,16 @@ export {
   type RunPlanOptions,
   runPlan,
 } from './app/plan.js';
+// replay: each of the last weeks planned from the history before it, simulated with its real calls
+export {
+  type ReplayOptions,
+  type ReplayResult,
+  type ReplayRun,
+  type ReplayWeek,
+  type RunReplayOptions,
+  replay,
+  runReplay,
+} from './app/replay.js';
 // progress of a long use case (plan, scenario, schedule, staff, backtest ...): one event type
 export { type OnProgress, type ProgressEvent, progressStep } from './app/progress.js';
 export {
@@ -411,6 +434,7 @@ export { scenarioReportTable } from './scenario/scenarioReportTable.js';
 
 // ---- report: self-contained HTML report (vega-lite -> inline SVG) and terminal summary ---------
 export { renderReportHtml } from './report/html.js';
+export { type ReplayReportInput, renderReplayHtml } from './report/replayHtml.js';
 export { renderTerminalSummary, type TerminalSummaryOptions } from './report/terminal.js';
 export { validateReportInput } from './report/validate.js';
 export type {

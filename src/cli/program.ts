@@ -10,6 +10,7 @@ import { registerForecast } from './forecast.js';
 import { registerIntraday } from './intraday.js';
 import { registerOutbound } from './outbound.js';
 import { registerPlan } from './plan.js';
+import { registerReplay } from './replay.js';
 import { registerScenario } from './scenario.js';
 import { registerSchedule } from './schedule.js';
 import { registerSchema } from './schema.js';
@@ -30,6 +31,7 @@ const registrars: CommandRegistrar[] = [
   registerPlan,
   registerScenario,
   registerIntraday,
+  registerReplay,
 ];
 
 /** Builds the commander program with every command, writing through `ctx`. */

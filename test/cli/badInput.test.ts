@@ -541,6 +541,20 @@ const cases: BadCase[] = [
     code: 1,
     line: "staffcast: intraday_schedule_bad.csv:2:count: must be a whole number >= 0 (got 'x')",
   },
+  {
+    name: 'a per-call file for replay without the service_seconds column is a data error naming the header',
+    argv: [
+      'replay',
+      '--config',
+      '../replay/replay.json',
+      '--weeks',
+      '1',
+      '--calls',
+      'replay_calls_no_service.csv',
+    ],
+    code: 1,
+    line: "staffcast: replay_calls_no_service.csv:1: missing column 'service_seconds' (header has: arrival, service_type, priority, outcome, vru_seconds, queued, queue_seconds, served_by_agent, agent)",
+  },
 ];
 
 /** Plan cases: also checked for leaving nothing in the --out folder. */
