@@ -181,6 +181,7 @@ export {
   type IntradayAdjustOptions,
   type IntradayDay,
   intradayAdjust,
+  intradayAgents,
 } from './staffing/intradayAdjust.js';
 
 // ---- calibration: checking Erlang C / Erlang A against per-call records, fitted inputs ---------
@@ -318,6 +319,12 @@ export {
   type RunReplayOptions,
   replay,
   runReplay,
+} from './app/replay.js';
+// replay with intraday management (`ReplayOptions.intraday`): the days it saves
+export type {
+  ReplayIntraday,
+  ReplayIntradayDay,
+  ReplayIntradayOptions,
 } from './app/replay.js';
 // progress of a long use case (plan, scenario, schedule, staff, backtest ...): one event type
 export { type OnProgress, type ProgressEvent, progressStep } from './app/progress.js';

@@ -148,8 +148,14 @@ const TARGET_KEYS = [
   'maxAgents',
 ] as const;
 
-/** The config's staffing target (only the fields `StaffingTarget` knows, none undefined). */
-function targetOf(t: PlanConfig['target']): StaffingTarget {
+/**
+ * The config's staffing target (only the fields `StaffingTarget` knows, none undefined).
+ *
+ * @internal
+ * @example
+ * planTarget({ serviceLevel: 0.8, thresholdSeconds: 20, maxAsaSeconds: undefined }); // { serviceLevel: 0.8, thresholdSeconds: 20 }
+ */
+export function planTarget(t: PlanConfig['target']): StaffingTarget {
   const given = t as Record<string, unknown>;
   return Object.fromEntries(
     TARGET_KEYS.filter((k) => given[k] !== undefined).map((k) => [k, given[k]]),
@@ -337,7 +343,7 @@ export async function runIntraday(options: RunIntradayOptions): Promise<Intraday
     return Number.isFinite(a) && a > 0 ? a : (cfg.ahtSeconds ?? 1);
   });
   const patience = requirement.patienceSeconds ?? cfg.patienceSeconds;
-  const target = targetOf(cfg.target);
+  const target = planTarget(cfg.target);
   const adjustment = intradayAdjust(
     {
       timeZone,

@@ -279,3 +279,30 @@ export function intradayAdjust(day: IntradayDay, options: IntradayAdjustOptions)
     dayServiceLevelAfter: ratio(weightedAfter, totalCalls),
   };
 }
+
+/**
+ * Intraday management applied at several decision times of one day, in order: at each time
+ * `intradayAdjust` decides on the agents the earlier decisions left (they are its schedule), with
+ * the contacts seen up to that time. Returns the agents on the phones per interval after the last
+ * decision (the day as scheduled when `atMs` is empty). What `replay` runs on each day. Pure.
+ * Cost: `atMs.length` x that of `intradayAdjust`.
+ *
+ * @throws StaffcastError as `intradayAdjust`.
+ * @example
+ * // the day of the `intradayAdjust` example, decided at 09:30 and again at 09:45 (flex 10%)
+ * const day = { timeZone: 'UTC', intervalMinutes: 15,
+ *   starts: [0, 1, 2, 3].map((q) => Date.UTC(2024, 0, 1, 9, 15 * q)), scheduledAgents: [24, 24, 24, 24],
+ *   forecastCalls: [100, 100, 100, 100], actualCalls: [120, 120, 120, 120], ahtSeconds: 180 };
+ * Array.from(intradayAgents(day, [Date.UTC(2024, 0, 1, 9, 30), Date.UTC(2024, 0, 1, 9, 45)],
+ *   { target: { serviceLevel: 0.8, thresholdSeconds: 20 }, flex: 0.1, priorCalls: 0 })); // [24, 24, 26, 28]
+ */
+export function intradayAgents(
+  day: IntradayDay,
+  atMs: readonly number[],
+  options: Omit<IntradayAdjustOptions, 'atMs'>,
+): Float64Array {
+  let agents: Float64Array = Float64Array.from(day.scheduledAgents, (s) => Math.floor(s));
+  for (const at of atMs)
+    agents = intradayAdjust({ ...day, scheduledAgents: agents }, { ...options, atMs: at }).adjusted;
+  return agents;
+}
