@@ -185,6 +185,15 @@ export {
   confidenceStaffing,
 } from './staffing/confidenceStaffing.js';
 export { type ConfidencePoint, confidenceCurve } from './staffing/confidenceCurve.js';
+// intraday: re-forecast the rest of a day from the calls seen, re-staff, and close the gap within a flexibility
+export {
+  DEFAULT_INTRADAY_FLEX,
+  type IntradayAdjustment,
+  type IntradayAdjustOptions,
+  type IntradayDay,
+  intradayAdjust,
+  intradayAgents,
+} from './staffing/intradayAdjust.js';
 
 // ---- calibration: checking Erlang C / Erlang A against per-call records, fitted inputs ---------
 export {
@@ -249,6 +258,8 @@ export {
   type UncoveredRange,
   uncoveredRanges,
 } from './scheduling/uncoveredRanges.js';
+// agents at work per interval, rebuilt from a schedule's shifts on the real clock (schedule.csv)
+export { agentsAtWork, type ClockShift } from './scheduling/agentsAtWork.js';
 
 // ---- rostering: named agents (contracts, availability, time off), roster rules, roster files ----
 // the domain types a roster is built from and returned as
@@ -375,6 +386,12 @@ export {
   replay,
   runReplay,
 } from './app/replay.js';
+// replay with intraday management (`ReplayOptions.intraday`): the days it saves
+export type {
+  ReplayIntraday,
+  ReplayIntradayDay,
+  ReplayIntradayOptions,
+} from './app/replay.js';
 // progress of a long use case (plan, scenario, schedule, staff, backtest ...): one event type
 export { type OnProgress, type ProgressEvent, progressStep } from './app/progress.js';
 export {
@@ -413,6 +430,7 @@ export {
 } from './app/plan/planOutputs.js';
 // one schedule.csv for plan and schedule
 export { writeScheduleCsv } from './io/scheduleCsv.js';
+export { readScheduleCsv, type ScheduleCsvBreak, type ScheduleCsvShift } from './io/readScheduleCsv.js';
 export { type RunScheduleOptions, runSchedule, type ScheduleRun } from './app/schedule.js';
 export { planReportInput } from './app/plan/reportInput.js';
 export {
@@ -447,6 +465,15 @@ export {
 } from './app/forecast.js';
 export type { InputFileOptions } from './app/inputFile.js';
 export { type DailyTotalsSource, type ReadHistoryInputOptions, readHistoryInput } from './app/readHistory.js';
+
+// the intraday command as a function: the day's actuals against the plan at a decision time
+export {
+  type IntradayAction,
+  type IntradayInterval,
+  type IntradayRun,
+  type RunIntradayOptions,
+  runIntraday,
+} from './app/intraday.js';
 
 // the staff, outbound and erlang commands as functions (forecast CSV -> requirement CSV and summary)
 export { runStaff, type StaffOptions, type StaffResult } from './app/staff.js';

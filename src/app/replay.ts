@@ -26,9 +26,12 @@ import {
 } from '../simulation/replaySummary.js';
 import { spreadArrivals } from '../simulation/spreadArrivals.js';
 import type { ServiceLevelEstimates } from '../simulation/types.js';
+import { DEFAULT_INTRADAY_FLEX, intradayAgents } from '../staffing/intradayAdjust.js';
 import type { History } from '../time/history.js';
 import { dateOfDayNumber, dayNumberOfDate, localDayNumber } from '../time/localCalendar.js';
+import { resolveLocalTime } from '../time/resolveLocalTime.js';
 import { VERSION } from '../version.js';
+import { planTarget } from './intraday.js';
 import { readPlanHistory } from './plan/readPlanInputs.js';
 import { type PlanResult, plan } from './plan.js';
 import type { OnProgress } from './progress.js';
@@ -66,6 +69,54 @@ export interface ReplayOptions {
   replications?: number;
   /** Receives `weeks` start, advance (one per week planned and replayed) and done. Default: none. */
   onProgress?: OnProgress | undefined;
+  /**
+   * Intraday management in the replay: at each of these local times of every day the agents are
+   * adjusted from the calls seen so far (`intradayAgents`), and the day is simulated again with
+   * the adjusted agents (same seed). Default: none.
+   */
+  intraday?: ReplayIntradayOptions | undefined;
+}
+
+/** How `replay` applies intraday management to each day. */
+export interface ReplayIntradayOptions {
+  /** Decision times, local `HH:MM` in the history's zone, e.g. `['11:00', '14:00']`. */
+  atTimes: readonly string[];
+  /** Largest change per interval, a fraction of its scheduled agents. Default 0.05. */
+  flex?: number;
+  /** Release spare agents as well as add them. Default true. */
+  release?: boolean;
+}
+
+/** One replayed day with intraday management. */
+export interface ReplayIntradayDay {
+  /** Local date `yyyy-MM-dd`. */
+  date: string;
+  /** Service level the simulated day got with the adjusted agents, 0..1. */
+  realisedServiceLevel: number;
+  /** realisedServiceLevel >= the target. */
+  meetsTarget: boolean;
+  /** Agent-hours on the phones added (> 0) or released (< 0) by the decisions. */
+  agentHoursChange: number;
+}
+
+/** What intraday management did over the replayed days. */
+export interface ReplayIntraday {
+  /** The decision times and flexibility applied. */
+  atTimes: string[];
+  flex: number;
+  release: boolean;
+  /** Per replayed day. */
+  days: ReplayIntradayDay[];
+  /** Days meeting the target with and without intraday management (of the same replayed days). */
+  daysMeetingTarget: number;
+  daysMeetingTargetWithout: number;
+  /** Days meeting the target only with it, and only without it. */
+  daysSaved: number;
+  daysLost: number;
+  /** Realised service level of all the days (weighted by real calls) with intraday management. */
+  realisedServiceLevel: number;
+  /** Agent-hours on the phones added minus released over all the days. */
+  agentHoursChange: number;
 }
 
 /** One replayed week: `ReplayWeekSummary` and the history it was planned from. */
@@ -94,6 +145,8 @@ export interface ReplayResult {
   replications: number;
   /** With per-call records: how they were turned into calls (answered, abandoned, not offered). */
   records: Omit<ReplayedCalls, 'arrivalMs' | 'handleSeconds' | 'patienceSeconds'> | null;
+  /** With `options.intraday`: the days with intraday management beside those without; else null. */
+  intraday: ReplayIntraday | null;
 }
 
 /** The real calls of one local day: arrival instants, and with records their own times. */
@@ -185,6 +238,35 @@ interface WeekContext {
   target: ReplayResult['target'];
   seed: number;
   replications: number;
+  /** Intraday management to apply, and where its days go; null: none. */
+  intraday: { options: ReplayIntradayOptions; days: ReplayIntradayDay[] } | null;
+}
+
+/** The epoch ms of local `HH:MM` times on a local day (times that do not exist that day are left out). */
+function decisionInstants(day: number, atTimes: readonly string[], timeZone: string): number[] {
+  const [y, m, d] = dateOfDayNumber(day).split('-').map(Number) as [number, number, number];
+  return atTimes.flatMap((t) => {
+    const [h, min] = t.split(':').map(Number) as [number, number];
+    const r = resolveLocalTime(Date.UTC(y, m - 1, d, h, min), timeZone);
+    return r.kind === 'unique' ? [r.epochMs] : [];
+  });
+}
+
+/** Calls arriving in each interval [starts[i], starts[i] + interval) (sorted arrivals). */
+function countsPerInterval(
+  arrivalMs: ArrayLike<number>,
+  starts: readonly number[],
+  intervalMs: number,
+): number[] {
+  const counts = new Array<number>(starts.length).fill(0);
+  let i = 0;
+  for (let k = 0; k < arrivalMs.length; k++) {
+    const t = arrivalMs[k]!;
+    while (i < starts.length && t >= starts[i]! + intervalMs) i++;
+    if (i >= starts.length) break;
+    if (t >= starts[i]!) counts[i]!++;
+  }
+  return counts;
 }
 
 /**
@@ -250,23 +332,59 @@ async function replayWeek(p: PlanResult, ctx: WeekContext): Promise<ReplayDay[]>
       continue;
     }
     const aht = rows.map((i) => ctx.realAht?.get(req.starts[i]!) ?? planAht[i]!);
-    const outcome: ReplayDayOutcome = await simulateReplayDay(
-      {
-        intervalMinutes: req.intervalMinutes,
-        starts: rows.map((i) => req.starts[i]!),
-        agents: rows.map((i) => p.evaluation.agents[i]!),
-        ahtSeconds: aht,
-        arrivalMs: calls.arrivalMs,
-        handleSeconds: calls.handleSeconds,
-        patienceSeconds: calls.patienceSeconds,
-        patienceMeanSeconds: patienceMean,
-      },
-      {
-        thresholdSeconds: target.thresholdSeconds,
-        replications: ctx.replications,
-        seed: daySeed(ctx.seed, day, 2),
-      },
-    );
+    const simulateDay = (agents: ArrayLike<number>): Promise<ReplayDayOutcome> =>
+      simulateReplayDay(
+        {
+          intervalMinutes: req.intervalMinutes,
+          starts: rows.map((i) => req.starts[i]!),
+          agents,
+          ahtSeconds: aht,
+          arrivalMs: calls.arrivalMs,
+          handleSeconds: calls.handleSeconds,
+          patienceSeconds: calls.patienceSeconds,
+          patienceMeanSeconds: patienceMean,
+        },
+        {
+          thresholdSeconds: target.thresholdSeconds,
+          replications: ctx.replications,
+          seed: daySeed(ctx.seed, day, 2),
+        },
+      );
+    const scheduled = rows.map((i) => p.evaluation.agents[i]!);
+    const outcome = await simulateDay(scheduled);
+    if (ctx.intraday !== null && rows.length > 0) {
+      // the plan's schedule adjusted at the decision times from the calls seen, then the same day again
+      const starts = rows.map((i) => req.starts[i]!);
+      const patience = req.patienceSeconds ?? cfg.patienceSeconds;
+      const adjusted = intradayAgents(
+        {
+          timeZone: tz,
+          intervalMinutes: req.intervalMinutes,
+          starts,
+          scheduledAgents: scheduled,
+          forecastCalls: rows.map((i) => req.calls[i]!),
+          actualCalls: countsPerInterval(calls.arrivalMs, starts, req.intervalMinutes * 60_000),
+          ahtSeconds: rows.map((i) => planAht[i]!),
+          ...(patience === undefined
+            ? {}
+            : { patienceSeconds: typeof patience === 'number' ? patience : rows.map((i) => patience[i]!) }),
+        },
+        decisionInstants(day, ctx.intraday.options.atTimes, tz),
+        {
+          target: planTarget(cfg.target),
+          flex: ctx.intraday.options.flex ?? DEFAULT_INTRADAY_FLEX,
+          release: ctx.intraday.options.release ?? true,
+        },
+      );
+      const managed = await simulateDay(adjusted);
+      const sl = managed.day.serviceLevel[target.basis].mean;
+      ctx.intraday.days.push({
+        date: dateOfDayNumber(day),
+        realisedServiceLevel: sl,
+        meetsTarget: calls.arrivalMs.length === 0 ? true : sl >= target.serviceLevel,
+        agentHoursChange: adjusted.reduce((a, v, r) => a + v - scheduled[r]!, 0) * hours,
+      });
+    }
     const actual = calls.arrivalMs.length;
     let absError = outcome.callsOutsidePlan;
     rows.forEach((i, r) => {
@@ -404,6 +522,16 @@ export async function replay(config: PlanConfigInput, options: ReplayOptions): P
   onProgress?.({ step: 'weeks', phase: 'start', total: weeks });
   const weekResults: ReplayWeek[] = [];
   const days: ReplayDay[] = [];
+  const intradayOptions = options.intraday;
+  if (intradayOptions !== undefined) {
+    for (const t of intradayOptions.atTimes)
+      if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(t))
+        invalidInput(fn, 'intraday.atTimes', 'must be local HH:MM times', t);
+    const flex = intradayOptions.flex ?? DEFAULT_INTRADAY_FLEX;
+    if (!(flex >= 0 && flex <= 1)) invalidInput(fn, 'intraday.flex', 'must be a fraction in [0, 1]', flex);
+  }
+  const intraday =
+    intradayOptions === undefined ? null : { options: intradayOptions, days: [] as ReplayIntradayDay[] };
   for (let w = 0; w < weeks; w++) {
     const firstDay = firstWeekDay + 7 * w;
     const cut = historyAsOf(planHistory, firstDay - 1);
@@ -428,6 +556,7 @@ export async function replay(config: PlanConfigInput, options: ReplayOptions): P
       target,
       seed,
       replications,
+      intraday,
     });
     days.push(...weekDays);
     weekResults.push({
@@ -467,7 +596,68 @@ export async function replay(config: PlanConfigInput, options: ReplayOptions): P
             notOffered: replayed.notOffered,
             patienceMeanSeconds: replayed.patienceMeanSeconds,
           },
+    intraday: intraday === null ? null : intradaySummary(intraday.options, intraday.days, days),
   };
+}
+
+/** The intraday days against the same days without it: days saved and lost, service level, hours. */
+function intradaySummary(
+  options: ReplayIntradayOptions,
+  managed: ReplayIntradayDay[],
+  days: readonly ReplayDay[],
+): ReplayIntraday {
+  const without = new Map(days.map((d) => [d.date, d]));
+  let meeting = 0;
+  let meetingWithout = 0;
+  let saved = 0;
+  let lost = 0;
+  let weighted = 0;
+  let calls = 0;
+  let hours = 0;
+  for (const m of managed) {
+    const d = without.get(m.date);
+    if (d === undefined || d.status !== 'replayed') continue;
+    if (m.meetsTarget) meeting++;
+    if (d.meetsTarget === true) meetingWithout++;
+    if (m.meetsTarget && d.meetsTarget !== true) saved++;
+    if (!m.meetsTarget && d.meetsTarget === true) lost++;
+    if (d.actualCalls > 0) {
+      weighted += m.realisedServiceLevel * d.actualCalls;
+      calls += d.actualCalls;
+    }
+    hours += m.agentHoursChange;
+  }
+  return {
+    atTimes: [...options.atTimes],
+    flex: options.flex ?? DEFAULT_INTRADAY_FLEX,
+    release: options.release ?? true,
+    days: managed,
+    daysMeetingTarget: meeting,
+    daysMeetingTargetWithout: meetingWithout,
+    daysSaved: saved,
+    daysLost: lost,
+    realisedServiceLevel: calls > 0 ? weighted / calls : Number.NaN,
+    agentHoursChange: hours,
+  };
+}
+
+/**
+ * The line the terminal summary ends with when intraday management was replayed: days meeting the
+ * target with and without it, days saved and lost, the service level and the agent-hours moved.
+ *
+ * @internal
+ */
+function intradayLine(result: ReplayResult): string {
+  const i = result.intraday;
+  if (i === null) return '';
+  const n = i.days.length;
+  const hours = Math.round(i.agentHoursChange * 10) / 10;
+  return (
+    `intraday at ${i.atTimes.join(', ')} (flex ${(100 * i.flex).toFixed(1)}%${i.release ? '' : ', no release'}): ` +
+    `${i.daysMeetingTarget} of ${n} days meet the target (${i.daysMeetingTargetWithout} without): ` +
+    `${i.daysSaved} saved, ${i.daysLost} lost; realised ${(100 * i.realisedServiceLevel).toFixed(1)}%, ` +
+    `${hours >= 0 ? '+' : ''}${hours} agent-hours on the phones\n`
+  );
 }
 
 /**
@@ -495,6 +685,8 @@ export interface RunReplayOptions {
   replications?: number | undefined;
   /** Receives the `weeks` progress of `replay`. Default: none. */
   onProgress?: OnProgress | undefined;
+  /** Intraday management at these times with this flexibility (`ReplayOptions.intraday`). Default: none. */
+  intraday?: ReplayIntradayOptions | undefined;
   /** Epoch ms printed in the report as its time of writing. Default `Date.now()`. */
   generatedAt?: number;
 }
@@ -564,6 +756,7 @@ export async function runReplay(options: RunReplayOptions): Promise<ReplayRun> {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.replications === undefined ? {} : { replications: options.replications }),
     onProgress: options.onProgress,
+    intraday: options.intraday,
   });
   const notes = [
     'Promised: the service level the plan computed for its schedule (Erlang, interval by interval). Realised: the same schedule simulated as one continuous queue per day with the real calls.',
@@ -598,7 +791,7 @@ export async function runReplay(options: RunReplayOptions): Promise<ReplayRun> {
       'replay.html': html,
     },
     json: jsonText(result),
-    terminalSummary: renderReplaySummary(result),
+    terminalSummary: renderReplaySummary(result) + intradayLine(result),
     readReportText,
   };
 }

@@ -7,6 +7,7 @@ import { registerCalibrate } from './calibrate.js';
 import type { CliContext, CommandRegistrar } from './context.js';
 import { registerErlang } from './erlang.js';
 import { registerForecast } from './forecast.js';
+import { registerIntraday } from './intraday.js';
 import { registerOutbound } from './outbound.js';
 import { registerPlan } from './plan.js';
 import { registerReplay } from './replay.js';
@@ -30,6 +31,7 @@ const registrars: CommandRegistrar[] = [
   registerBacktest,
   registerPlan,
   registerScenario,
+  registerIntraday,
   registerReplay,
   registerRoster,
 ];

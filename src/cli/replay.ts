@@ -5,7 +5,7 @@ import { REPLAY_FILES, type ReplayRun, runReplay } from '../app/replay.js';
 import { writeFilesAtomically } from '../io/writeFilesAtomically.js';
 import type { CommandRegistrar } from './context.js';
 import { progressPrinter } from './progress.js';
-import { parseNonNegativeInt, parsePositiveInt } from './usage.js';
+import { parseFraction, parseNonNegativeInt, parsePositiveInt } from './usage.js';
 
 interface ReplayFlags {
   config: string;
@@ -14,6 +14,9 @@ interface ReplayFlags {
   lastDay?: string;
   seed?: number;
   replications?: number;
+  intraday?: string[];
+  flex: number;
+  release: boolean;
   output?: string;
   json?: boolean;
   quiet?: boolean;
@@ -26,9 +29,18 @@ function parseDate(value: string): string {
   return value;
 }
 
+/** `--intraday 11:00,14:00`: local decision times. */
+function parseTimes(value: string): string[] {
+  const times = value.split(',').map((t) => t.trim());
+  for (const t of times)
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(t))
+      throw new InvalidArgumentError(`'${t}' is not a time of day (write HH:MM, e.g. 11:00,14:00).`);
+  return times;
+}
+
 /**
  * `staffcast replay --config plan.json [--weeks 8] [--calls calls.csv] [--last-day YYYY-MM-DD]
- * [--seed 1] [--replications n] [-o out] [--json] [-q]`: runs `runReplay` (each of the last weeks
+ * [--seed 1] [--replications n] [--intraday 11:00,14:00 [--flex 0.05] [--no-release]] [-o out] [--json] [-q]`: runs `runReplay` (each of the last weeks
  * planned from the history before it with the same config, its schedule simulated against the
  * week's real calls) and writes replay_days.csv, replay_weeks.csv and replay.html into the output
  * folder (`-o/--output`, default `out`), all or nothing. stdout gets the summary (weeks, days
@@ -60,6 +72,18 @@ export const registerReplay: CommandRegistrar = (program, ctx) => {
     )
     .option('--seed <n>', 'seed of the random draws (default 1)', parseNonNegativeInt)
     .option('--replications <n>', 'simulations per day (default 10; 1 with --calls)', parsePositiveInt)
+    .option(
+      '--intraday <times>',
+      'also replay intraday management at these local times, e.g. 11:00,14:00',
+      parseTimes,
+    )
+    .option(
+      '--flex <fraction>',
+      'intraday: largest change per interval, a fraction of its agents',
+      parseFraction,
+      0.05,
+    )
+    .option('--no-release', 'intraday: add agents where short, release none')
     .option('-o, --output <dir>', 'output folder (default: out)')
     .option('--json', 'print the result as JSON instead of the summary')
     .option('-q, --quiet', 'no progress and no summary')
@@ -76,6 +100,9 @@ export const registerReplay: CommandRegistrar = (program, ctx) => {
           lastDay: flags.lastDay,
           seed: flags.seed,
           replications: flags.replications,
+          ...(flags.intraday === undefined
+            ? {}
+            : { intraday: { atTimes: flags.intraday, flex: flags.flex, release: flags.release } }),
           onProgress: printer.onProgress,
         });
         const files = run.files;

@@ -24,6 +24,7 @@ interface BadCase {
 }
 
 const F = ['forecast', '--horizon', '1'];
+const I = ['intraday', '--config', 'intraday_plan.json', '--schedule', 'intraday_schedule_bad.csv'];
 
 const cases: BadCase[] = [
   {
@@ -503,6 +504,48 @@ const cases: BadCase[] = [
     argv: ['schedule', 'requirement.csv', '--rules', 'no_such_rules.json'],
     code: 1,
     line: 'staffcast: cannot read no_such_rules.json: no such file',
+  },
+  {
+    name: 'intraday actuals with a row ending after --at are a data error naming that row',
+    argv: [...I, '--actuals', 'intraday_late.csv', '--at', '11:00'],
+    code: 1,
+    line: 'staffcast: intraday_late.csv:5:interval_start: the interval 11:00-12:00 ends after --at 11:00 (the actuals must end by the decision time)',
+  },
+  {
+    name: 'intraday actuals from two days are a data error naming the first row of the second day',
+    argv: [...I, '--actuals', 'intraday_two_days.csv', '--at', '11:00'],
+    code: 1,
+    line: 'staffcast: intraday_two_days.csv:4:interval_start: actuals from more than one day (2026-03-17 after 2026-03-16): give the rows of one day',
+  },
+  {
+    name: 'intraday actuals of a day outside the forecast horizon are a data error naming the horizon',
+    argv: [...I, '--actuals', 'intraday_outside.csv', '--at', '11:00'],
+    code: 1,
+    line: "staffcast: intraday_outside.csv:2:interval_start: 2026-03-20 is outside the plan's forecast horizon (2026-03-16 to 2026-03-16)",
+  },
+  {
+    name: 'intraday --at that is not HH:MM is a usage error',
+    argv: [...I, '--actuals', 'intraday_actuals.csv', '--at', '11h30'],
+    code: 2,
+    line: 'staffcast: intraday: --at 11h30 is not a time of day (write HH:MM, e.g. 11:30)',
+  },
+  {
+    name: "intraday --at off the plan's interval grid is a usage error",
+    argv: [...I, '--actuals', 'intraday_actuals.csv', '--at', '11:30'],
+    code: 2,
+    line: "staffcast: intraday: --at 11:30 is not on the plan's 60-minute grid",
+  },
+  {
+    name: 'intraday --flex 5 (a percentage) is a usage error saying how to write it',
+    argv: [...I, '--actuals', 'intraday_actuals.csv', '--at', '11:00', '--flex', '5'],
+    code: 2,
+    line: "error: option '--flex <fraction>' argument '5' is invalid. '5' must be a fraction between 0 and 1 (write 0.05 for 5%).",
+  },
+  {
+    name: 'a schedule.csv with a count that is not a whole number is a data error naming line and column',
+    argv: [...I, '--actuals', 'intraday_actuals.csv', '--at', '11:00'],
+    code: 1,
+    line: "staffcast: intraday_schedule_bad.csv:2:count: must be a whole number >= 0 (got 'x')",
   },
   {
     name: 'a per-call file for replay without the service_seconds column is a data error naming the header',

@@ -61,4 +61,34 @@ describe('staffcast replay', () => {
     );
     expect(long.stdout).toBe('');
   });
+  it('--intraday 09:30 --flex 1 ends the summary with the days met with and without intraday management', async () => {
+    const r = await runStaffcast(
+      [
+        'replay',
+        '--config',
+        'replay.json',
+        '--weeks',
+        '1',
+        '--intraday',
+        '09:30',
+        '--flex',
+        '1',
+        '-o',
+        join(tmp, 'intraday'),
+      ],
+      { cwd },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /\nintraday at 09:30 \(flex 100\.0%\): 4 of 5 days meet the target \(4 without\): 0 saved, 0 lost; realised [\d.]+%, \+1\.5 agent-hours on the phones\n$/,
+    );
+  }, 60_000);
+
+  it('--intraday with a time that is not HH:MM is a usage error', async () => {
+    const r = await runStaffcast(['replay', '--config', 'replay.json', '--intraday', '9:00'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "error: option '--intraday <times>' argument '9:00' is invalid. '9:00' is not a time of day (write HH:MM, e.g. 11:00,14:00).\n",
+    );
+  });
 });
