@@ -47,7 +47,7 @@ export interface RunIntradayOptions {
   scheduleFile?: string | undefined;
   /** Largest change per interval as a fraction of the scheduled agents. Default 0.05. */
   flex?: number | undefined;
-  /** Release spare agents (early leave, off-phone work) as well as add them. Default true. */
+  /** Release spare agents (early leave, off-phone work) as well as add them. Default false (see `IntradayAdjustOptions.release`). */
   release?: boolean | undefined;
   /** Receives the plan's steps (`read`, `forecast`, `staff`, `schedule`, `evaluate`). Default: none. */
   onProgress?: OnProgress | undefined;
@@ -357,7 +357,7 @@ export async function runIntraday(options: RunIntradayOptions): Promise<Intraday
         ? {}
         : { patienceSeconds: typeof patience === 'number' ? patience : dayIndex.map((i) => patience[i]!) }),
     },
-    { atMs, target, flex, release: options.release ?? true },
+    { atMs, target, flex, release: options.release ?? false },
   );
 
   const past = adjustment.firstRemaining;

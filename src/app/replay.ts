@@ -83,7 +83,7 @@ export interface ReplayIntradayOptions {
   atTimes: readonly string[];
   /** Largest change per interval, a fraction of its scheduled agents. Default 0.05. */
   flex?: number;
-  /** Release spare agents as well as add them. Default true. */
+  /** Release spare agents as well as add them. Default false (see `IntradayAdjustOptions.release`). */
   release?: boolean;
 }
 
@@ -373,7 +373,7 @@ async function replayWeek(p: PlanResult, ctx: WeekContext): Promise<ReplayDay[]>
         {
           target: planTarget(cfg.target),
           flex: ctx.intraday.options.flex ?? DEFAULT_INTRADAY_FLEX,
-          release: ctx.intraday.options.release ?? true,
+          release: ctx.intraday.options.release ?? false,
         },
       );
       const managed = await simulateDay(adjusted);
@@ -630,7 +630,7 @@ function intradaySummary(
   return {
     atTimes: [...options.atTimes],
     flex: options.flex ?? DEFAULT_INTRADAY_FLEX,
-    release: options.release ?? true,
+    release: options.release ?? false,
     days: managed,
     daysMeetingTarget: meeting,
     daysMeetingTargetWithout: meetingWithout,
@@ -653,7 +653,7 @@ function intradayLine(result: ReplayResult): string {
   const n = i.days.length;
   const hours = Math.round(i.agentHoursChange * 10) / 10;
   return (
-    `intraday at ${i.atTimes.join(', ')} (flex ${(100 * i.flex).toFixed(1)}%${i.release ? '' : ', no release'}): ` +
+    `intraday at ${i.atTimes.join(', ')} (flex ${(100 * i.flex).toFixed(1)}%${i.release ? ', with release' : ''}): ` +
     `${i.daysMeetingTarget} of ${n} days meet the target (${i.daysMeetingTargetWithout} without): ` +
     `${i.daysSaved} saved, ${i.daysLost} lost; realised ${(100 * i.realisedServiceLevel).toFixed(1)}%, ` +
     `${hours >= 0 ? '+' : ''}${hours} agent-hours on the phones\n`

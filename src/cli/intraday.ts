@@ -10,7 +10,7 @@ interface IntradayFlags {
   at: string;
   schedule?: string;
   flex: number;
-  release: boolean;
+  release?: boolean;
   json?: boolean;
   output?: string;
   quiet?: boolean;
@@ -18,7 +18,7 @@ interface IntradayFlags {
 
 /**
  * `staffcast intraday --config plan.json --actuals today.csv --at 11:30 [--schedule schedule.csv]
- * [--flex 0.05] [--no-release] [--json] [-o file] [-q]`: runs `runIntraday` (re-forecast the rest of the day
+ * [--flex 0.05] [--release] [--json] [-o file] [-q]`: runs `runIntraday` (re-forecast the rest of the day
  * from the actuals, re-staff it, compare with the schedule, and the overtime or release within
  * the flexibility) and writes the table (or JSON) to stdout or `-o`; notes go to stderr. Without
  * `--schedule` the plan is run to get its schedule (progress on a terminal unless `-q`).
@@ -47,7 +47,10 @@ export const registerIntraday: CommandRegistrar = (program, ctx) => {
       parseFraction,
       0.05,
     )
-    .option('--no-release', 'add agents where short, but release none where over')
+    .option(
+      '--release',
+      'also release spare agents where over (early leave, off-phone work); replay measured it to lose days',
+    )
     .option('--json', 'print the result as JSON')
     .option('-o, --output <file>', 'write the table (or JSON) to this file instead of stdout')
     .option('-q, --quiet', 'no progress on stderr')
@@ -60,7 +63,7 @@ export const registerIntraday: CommandRegistrar = (program, ctx) => {
         at: flags.at,
         scheduleFile: flags.schedule,
         flex: flags.flex,
-        release: flags.release,
+        release: flags.release === true,
         onProgress: progress.onProgress,
       }).finally(() => progress.close());
       for (const note of run.notes) ctx.stderr.write(`${note}\n`);

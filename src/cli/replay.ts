@@ -16,7 +16,7 @@ interface ReplayFlags {
   replications?: number;
   intraday?: string[];
   flex: number;
-  release: boolean;
+  release?: boolean;
   output?: string;
   json?: boolean;
   quiet?: boolean;
@@ -40,7 +40,7 @@ function parseTimes(value: string): string[] {
 
 /**
  * `staffcast replay --config plan.json [--weeks 8] [--calls calls.csv] [--last-day YYYY-MM-DD]
- * [--seed 1] [--replications n] [--intraday 11:00,14:00 [--flex 0.05] [--no-release]] [-o out] [--json] [-q]`: runs `runReplay` (each of the last weeks
+ * [--seed 1] [--replications n] [--intraday 11:00,14:00 [--flex 0.05] [--release]] [-o out] [--json] [-q]`: runs `runReplay` (each of the last weeks
  * planned from the history before it with the same config, its schedule simulated against the
  * week's real calls) and writes replay_days.csv, replay_weeks.csv and replay.html into the output
  * folder (`-o/--output`, default `out`), all or nothing. stdout gets the summary (weeks, days
@@ -83,7 +83,7 @@ export const registerReplay: CommandRegistrar = (program, ctx) => {
       parseFraction,
       0.05,
     )
-    .option('--no-release', 'intraday: add agents where short, release none')
+    .option('--release', 'intraday: also release spare agents where over')
     .option('-o, --output <dir>', 'output folder (default: out)')
     .option('--json', 'print the result as JSON instead of the summary')
     .option('-q, --quiet', 'no progress and no summary')
@@ -102,7 +102,7 @@ export const registerReplay: CommandRegistrar = (program, ctx) => {
           replications: flags.replications,
           ...(flags.intraday === undefined
             ? {}
-            : { intraday: { atTimes: flags.intraday, flex: flags.flex, release: flags.release } }),
+            : { intraday: { atTimes: flags.intraday, flex: flags.flex, release: flags.release === true } }),
           onProgress: printer.onProgress,
         });
         const files = run.files;

@@ -51,7 +51,12 @@ export interface IntradayAdjustOptions {
   flex?: number;
   /** `reforecastDay`'s prior strength in calls. Default 50. */
   priorCalls?: number;
-  /** Release agents where more are scheduled than needed (early leave, off-phone work). Default true. */
+  /**
+   * Also release agents where more are scheduled than needed (early leave, off-phone work).
+   * Default false: replayed on 8 held-out US-bank weeks (decisions at 11:00 and 14:00, flex 5%),
+   * releasing on the mean re-forecast lost 9 days of the target and saved 4, while adding only
+   * saved 4 and lost none (the afternoon often comes in above a quiet morning's re-forecast).
+   */
   release?: boolean;
 }
 
@@ -102,7 +107,7 @@ const at = (v: number | ArrayLike<number>, i: number): number => (typeof v === '
  * with patience) and closes the gap to the scheduled agents within the flexibility:
  *
  * - short (needed > scheduled): add min(gap, cap) agents (overtime), cap = floor(flex x scheduled);
- * - over (needed < scheduled): release up to min(-gap, cap) agents (early leave, off-phone work),
+ * - over (needed < scheduled), with `release`: release up to min(-gap, cap) agents (early leave, off-phone work),
  *   one at a time in time order, each only while the day's service level after the actions stays
  *   at or above `target.serviceLevel` (a day already below target keeps its spare agents); never
  *   below `needed`, so a released interval still meets the target.
@@ -245,7 +250,7 @@ export function intradayAdjust(day: IntradayDay, options: IntradayAdjustOptions)
       weightedPast += calls[i]! * serviceLevelBefore[i]!;
     }
   }
-  if (options.release ?? true) {
+  if (options.release ?? false) {
     const goal = target.serviceLevel ?? 0;
     for (let i = firstRemaining; i < n; i++) {
       const most = Math.min(-gap[i]!, cap[i]!);

@@ -35,7 +35,8 @@ describe('runIntraday', () => {
   });
 
   it('on the real 24 March 2003 cut at 11:30: 6% below forecast, the day heads above target and releases within 5%', async () => {
-    const run = await runIntraday(base);
+    expect((await runIntraday(base)).actions).toEqual([]); // release is off by default
+    const run = await runIntraday({ ...base, release: true });
     // the 54 five-minute rows of the fixture, summed independently
     const rows = parseCsvText(readFileSync(base.actualsFile, 'utf8'), 'a').slice(1);
     expect(run.callsSeen).toBe(rows.reduce((s, r) => s + Number(r.fields[1]), 0));

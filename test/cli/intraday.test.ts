@@ -15,6 +15,7 @@ const argv = [
   '11:30',
   '--schedule',
   'schedule.csv',
+  '--release',
 ];
 
 let tmp: string;
@@ -72,8 +73,8 @@ describe('staffcast intraday', () => {
     expect(parsed.dayServiceLevelAfterActions).toBe(parsed.dayServiceLevel);
   });
 
-  it('--no-release keeps the spare agents of a day heading above target', async () => {
-    const r = await runStaffcast([...argv, '--json', '--no-release'], { cwd });
+  it('without --release keeps the spare agents of a day heading above target', async () => {
+    const r = await runStaffcast([...argv.filter((a) => a !== '--release'), '--json'], { cwd });
     const parsed = JSON.parse(r.stdout) as { actions: unknown[] };
     expect(parsed.actions).toEqual([]);
     const released = JSON.parse((await runStaffcast([...argv, '--json'], { cwd })).stdout) as {

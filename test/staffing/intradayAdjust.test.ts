@@ -54,15 +54,16 @@ describe('intradayAdjust', () => {
     expect(r.dayServiceLevelAfter).toBe(r.dayServiceLevelBefore);
   });
 
-  it('actuals 20% below forecast release agents down to what is needed, within the cap', () => {
+  it('actuals 20% below forecast release agents down to what is needed, within the cap, with release on', () => {
     // 80 calls need 20 agents; 24 are scheduled: 4 spare, the cap floor(0.1 x 24) = 2
     expect(need(80)).toBe(20);
     const day = flatDay(8, 100, (i) => (i < 4 ? 80 : Number.NaN));
-    const r = intradayAdjust(day, { atMs: t0 + 4 * Q, target, flex: 0.1, priorCalls: 0 });
+    const r = intradayAdjust(day, { atMs: t0 + 4 * Q, target, flex: 0.1, priorCalls: 0, release: true });
     expect(Array.from(r.gap.slice(4))).toEqual([-4, -4, -4, -4]);
     expect(Array.from(r.change)).toEqual([0, 0, 0, 0, -2, -2, -2, -2]);
     expect(r.dayServiceLevelAfter).toBeGreaterThanOrEqual(0.8);
-    const kept = intradayAdjust(day, { atMs: t0 + 4 * Q, target, flex: 0.1, priorCalls: 0, release: false });
+    // release is off by default: the spare agents stay
+    const kept = intradayAdjust(day, { atMs: t0 + 4 * Q, target, flex: 0.1, priorCalls: 0 });
     expect(Array.from(kept.change)).toEqual(new Array(8).fill(0));
   });
 
@@ -73,7 +74,7 @@ describe('intradayAdjust', () => {
       ...flatDay(8, 100, (i) => (i < 4 ? 200 : Number.NaN)),
       forecastCalls: [100, 100, 100, 100, 40, 40, 40, 40],
     };
-    const r = intradayAdjust(day, { atMs: t0 + 4 * Q, target, flex: 0.5, priorCalls: 1e9 });
+    const r = intradayAdjust(day, { atMs: t0 + 4 * Q, target, flex: 0.5, priorCalls: 1e9, release: true });
     expect(r.gap[4]).toBeLessThan(0);
     expect(r.dayServiceLevelBefore).toBeLessThan(0.8);
     expect(Array.from(r.change)).toEqual(new Array(8).fill(0));
@@ -125,7 +126,7 @@ describe('intradayAdjust', () => {
   it('never changes an interval by more than floor(flex x scheduled) agents, nor releases below the need', () => {
     fc.assert(
       fc.property(dayArb, fc.double({ min: 0, max: 1, noNaN: true }), ({ day, atMs }, flex) => {
-        const r = intradayAdjust(day, { atMs, target, flex });
+        const r = intradayAdjust(day, { atMs, target, flex, release: true });
         for (let i = 0; i < r.change.length; i++) {
           expect(Math.abs(r.change[i]!)).toBeLessThanOrEqual(Math.floor(flex * r.scheduled[i]! + 1e-9));
           if (i < r.firstRemaining) expect(r.change[i]).toBe(0);
