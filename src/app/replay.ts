@@ -301,12 +301,15 @@ async function replayWeek(p: PlanResult, ctx: WeekContext): Promise<ReplayDay[]>
           const finite = Array.from(req.patienceSeconds).filter((v) => Number.isFinite(v) && v > 0);
           return finite.length === 0 ? undefined : finite.reduce((a, b) => a + b, 0) / finite.length;
         })());
+  const simulatedDays = new Map((p.simulation?.summary.days ?? []).map((d) => [d.date, d]));
   const days: ReplayDay[] = [];
   for (let day = ctx.firstDay; day < ctx.firstDay + 7; day++) {
     const rows = rowsByDay.get(day) ?? [];
     const calls = ctx.realCalls(day);
     if (rows.length === 0 && (calls === null || calls.arrivalMs.length === 0)) continue; // closed
     const forecastCalls = rows.reduce((a, i) => a + req.calls[i]!, 0);
+    // the plan's promise: its simulated day when it simulated the schedule (the default), else Erlang
+    const promised = simulatedDays.get(dateOfDayNumber(day));
     const base: ReplayDay = {
       date: dateOfDayNumber(day),
       week: ctx.week,
@@ -315,14 +318,14 @@ async function replayWeek(p: PlanResult, ctx: WeekContext): Promise<ReplayDay[]>
       actualCalls: Number.NaN,
       volumeError: Number.NaN,
       intervalWape: Number.NaN,
-      promisedServiceLevel: weighted(rows, p.evaluation.serviceLevel, req.calls),
+      promisedServiceLevel: promised?.serviceLevel ?? weighted(rows, p.evaluation.serviceLevel, req.calls),
       realisedServiceLevel: Number.NaN,
       meetsTarget: null,
       asaSeconds: Number.NaN,
       abandonRate: Number.NaN,
       answeredCalls: Number.NaN,
-      promisedAsaSeconds: weighted(rows, p.evaluation.asaSeconds, req.calls),
-      promisedAbandonRate: weighted(rows, p.evaluation.abandonRate, req.calls),
+      promisedAsaSeconds: promised?.asaSeconds ?? weighted(rows, p.evaluation.asaSeconds, req.calls),
+      promisedAbandonRate: promised?.abandonRate ?? weighted(rows, p.evaluation.abandonRate, req.calls),
       paidHours: paidByDay.get(day) ?? 0,
       onPhoneAgentHours: rows.reduce((a, i) => a + p.evaluation.agents[i]!, 0) * hours,
       callsOutsidePlan: Number.NaN,

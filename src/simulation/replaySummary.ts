@@ -17,7 +17,11 @@ export interface ReplayDay {
   volumeError: number;
   /** Weighted absolute percentage error of the intervals: sum |actual - forecast| / sum actual. */
   intervalWape: number;
-  /** Service level the plan promised for the day (its evaluation, contact-weighted), 0..1. */
+  /**
+   * Service level the plan promised for the day, 0..1: its simulated day (`PlanResult.simulation`,
+   * the plan's headline promise) when the plan simulated its schedule, else its per-interval Erlang
+   * evaluation, contact-weighted. `promisedAsaSeconds` and `promisedAbandonRate` likewise.
+   */
   promisedServiceLevel: number;
   /** Service level the simulated day got with the real calls, 0..1. */
   realisedServiceLevel: number;

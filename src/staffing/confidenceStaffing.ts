@@ -50,6 +50,8 @@ export interface ConfidenceStaffingPlan extends StaffingPlan {
 
 /** Largest volume multiplier searched (4 x the mean forecast). */
 const MAX_MULTIPLIER = 4;
+/** Smallest volume multiplier searched (half the mean forecast). */
+const MIN_MULTIPLIER = 0.5;
 /** Bisection steps on log(multiplier) (precision 4^(2^-24), about 1e-7 relative). */
 const MULTIPLIER_STEPS = 24;
 
@@ -78,9 +80,11 @@ function normalCdf(x: number): number {
  * Method, per local day: staffing at multiplier m is `staffingPlan` of the forecast x m (same
  * options, scope 'interval' or 'day'); its day service level at volume D, SL(D) = sum D mu_i SL_i /
  * sum D mu_i, falls as D grows, so P(SL(D) >= target) = P(D <= D*) = Phi((ln D* + s^2 / 2) / s),
- * where D* solves SL(D*) = target (bisection). The day gets the smallest m >= 1 (bisection on log m,
- * fixed bracket [1, 4]) with that probability >= `confidence`; m = 1 (mean staffing) when mean
- * staffing already reaches it, so no day is staffed below the mean plan. The plan returned is
+ * where D* solves SL(D*) = target (bisection). The day gets the smallest m in [0.5, 4] (bisection
+ * on log m, bracket [1, 4] when mean staffing falls short of the confidence, else [0.5, 1]) with
+ * that probability >= `confidence`: above the mean plan where the day's uncertainty needs it, below
+ * it where mean staffing meets the target on more days than stated (so 0.5 means "the median day
+ * meets the target", a calibrated promise, not mean staffing). The plan returned is
  * `staffingPlan` of the forecast scaled by each day's m, its table (calls, service level, ASA,
  * abandonment, occupancy) restated at the mean forecast.
  *
@@ -231,29 +235,41 @@ export function confidenceStaffing(
       invalidInput(fn, `forecast.dayLogSd[${members[0]}]`, 'must be a finite number >= 0', s);
     const meanAgents = Float64Array.from(members, (i) => mean.agents[i]!);
     const meanP = probability(members, meanAgents, s);
-    let m = 1;
-    let p = meanP;
-    if (meanP < confidence) {
-      const top = staffDay(members, MAX_MULTIPLIER);
-      const pTop = probability(members, top, s);
-      if (pTop < confidence)
+    // smallest m in [MIN, MAX] whose staffing reaches the confidence (P is nondecreasing in m):
+    // above 1 when mean staffing falls short, below 1 when mean staffing is more than enough
+    const meets = (pm: number) => pm >= confidence;
+    let lo: number;
+    let hi: number;
+    let p: number;
+    if (meets(meanP)) {
+      const pMin = probability(members, staffDay(members, MIN_MULTIPLIER), s);
+      lo = Math.log(MIN_MULTIPLIER);
+      hi = 0;
+      p = meanP;
+      if (meets(pMin)) {
+        hi = lo;
+        p = pMin;
+      }
+    } else {
+      const pTop = probability(members, staffDay(members, MAX_MULTIPLIER), s);
+      if (!meets(pTop))
         throw new StaffcastError(
           'TARGET_UNREACHABLE',
           `${fn}: ${MAX_MULTIPLIER} x the forecast of ${dateOfDayNumber(localDayNumber(forecast.starts[members[0]!]!, timeZone))} reaches the target on only ${(100 * pTop).toFixed(1)}% of days, below confidence ${confidence}`,
         );
-      let lo = 0;
-      let hi = Math.log(MAX_MULTIPLIER);
+      lo = 0;
+      hi = Math.log(MAX_MULTIPLIER);
       p = pTop;
-      for (let it = 0; it < MULTIPLIER_STEPS; it++) {
-        const mid = (lo + hi) / 2;
-        const pm = probability(members, staffDay(members, Math.exp(mid)), s);
-        if (pm >= confidence) {
-          hi = mid;
-          p = pm;
-        } else lo = mid;
-      }
-      m = Math.exp(hi);
     }
+    for (let it = 0; it < MULTIPLIER_STEPS && hi > lo; it++) {
+      const mid = (lo + hi) / 2;
+      const pm = probability(members, staffDay(members, Math.exp(mid)), s);
+      if (meets(pm)) {
+        hi = mid;
+        p = pm;
+      } else lo = mid;
+    }
+    const m = hi === 0 ? 1 : Math.exp(hi);
     for (const i of members) multipliers[i] = m;
     out.push({
       date: dateOfDayNumber(localDayNumber(forecast.starts[members[0]!]!, timeZone)),
