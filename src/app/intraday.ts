@@ -7,12 +7,7 @@ import { readTextInput } from '../io/readTextInput.js';
 import { type RowStart, rowStarts } from '../io/rowStarts.js';
 import type { StaffingTarget } from '../queueing/types.js';
 import { agentsAtWork, type ClockShift } from '../scheduling/agentsAtWork.js';
-import {
-  type PlanConfig,
-  type PlanConfigInput,
-  parsePlanConfig,
-  readPlanConfig,
-} from '../schemas/planConfig.js';
+import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../schemas/planConfig.js';
 import {
   DEFAULT_INTRADAY_FLEX,
   type IntradayAdjustment,
@@ -22,6 +17,7 @@ import { formatInstant } from '../time/formatInstant.js';
 import { localDate, localMinuteOfDay } from '../time/localCalendar.js';
 import { resolveLocalTime } from '../time/resolveLocalTime.js';
 import { planRequirement } from './plan/planRequirement.js';
+import { readPlanConfigFile } from './plan/readPlanInputs.js';
 import { plan } from './plan.js';
 import type { OnProgress } from './progress.js';
 
@@ -202,14 +198,7 @@ export async function runIntraday(options: RunIntradayOptions): Promise<Intraday
     );
 
   // the config, as runPlan reads it
-  const configText = await readTextInput(configFile, { baseDir: cwd });
-  const json = (() => {
-    try {
-      return JSON.parse(configText) as unknown;
-    } catch {
-      return readPlanConfig(configText, configFile); // throws the CONFIG message
-    }
-  })();
+  const json = await readPlanConfigFile(configFile, cwd);
   const cfg = parsePlanConfig(json as PlanConfigInput, configFile);
   if (cfg.queues !== undefined)
     throw new StaffcastError(

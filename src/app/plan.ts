@@ -2,19 +2,13 @@ import { dirname, resolve } from 'node:path';
 import type { Forecast } from '../forecast/types.js';
 import { formatReadReport } from '../io/formatReadReport.js';
 import type { ReadReport } from '../io/readReport.js';
-import { readTextInput } from '../io/readTextInput.js';
 import { DEFAULT_THRESHOLD_SECONDS } from '../queueing/requiredAgents.js';
 import { renderReportHtml } from '../report/html.js';
 import { renderTerminalSummary } from '../report/terminal.js';
 import type { ReportInput } from '../report/types.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
 import type { ScheduleStart } from '../scheduling/scheduleStart.js';
-import {
-  type PlanConfig,
-  type PlanConfigInput,
-  parsePlanConfig,
-  readPlanConfig,
-} from '../schemas/planConfig.js';
+import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../schemas/planConfig.js';
 import { parseShiftRules, type ShiftRulesInput } from '../schemas/shiftRules.js';
 import { evaluateSchedule, type ScheduleEvaluation } from '../service/evaluateSchedule.js';
 import { outboundCapacity } from '../staffing/outboundCapacity.js';
@@ -31,7 +25,7 @@ export type { PlanResult } from './plan/planResult.js';
 
 import { planSummary } from './plan/planSummary.js';
 import type { PooledRequirement } from './plan/queues.js';
-import { readPlanJson, withConfigKey } from './plan/readPlanInputs.js';
+import { readPlanConfigFile, readPlanJson, withConfigKey } from './plan/readPlanInputs.js';
 import { planReportInput } from './plan/reportInput.js';
 import { type OnProgress, progressStep } from './progress.js';
 
@@ -363,14 +357,7 @@ export interface PlanRun {
  */
 export async function runPlan(options: RunPlanOptions): Promise<PlanRun> {
   const { configFile, cwd } = options;
-  const text = await readTextInput(configFile, { baseDir: cwd });
-  const json = (() => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return readPlanConfig(text, configFile); // throws the CONFIG message
-    }
-  })();
+  const json = await readPlanConfigFile(configFile, cwd);
   const result = await plan(json as PlanConfigInput, {
     baseDir: dirname(resolve(cwd, configFile)),
     source: configFile,

@@ -5,17 +5,11 @@ import { historyAsOf } from '../forecast/historyAsOf.js';
 import { resampleHistory } from '../forecast/resample.js';
 import { readCallRecords } from '../io/callRecords.js';
 import { jsonText } from '../io/jsonText.js';
-import { readTextInput } from '../io/readTextInput.js';
 import { writeReplayDaysCsv, writeReplayWeeksCsv } from '../io/replayCsv.js';
 import { DEFAULT_THRESHOLD_SECONDS } from '../queueing/requiredAgents.js';
 import { renderReplayHtml } from '../report/replayHtml.js';
 import { renderReplaySummary } from '../report/replayTerminal.js';
-import {
-  type PlanConfig,
-  type PlanConfigInput,
-  parsePlanConfig,
-  readPlanConfig,
-} from '../schemas/planConfig.js';
+import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../schemas/planConfig.js';
 import { type ReplayDayOutcome, simulateReplayDay } from '../simulation/replayDay.js';
 import { type ReplayedCalls, replayedCallsFromRecords } from '../simulation/replayedCalls.js';
 import {
@@ -32,7 +26,7 @@ import { dateOfDayNumber, dayNumberOfDate, localDayNumber } from '../time/localC
 import { resolveLocalTime } from '../time/resolveLocalTime.js';
 import { VERSION } from '../version.js';
 import { planTarget } from './intraday.js';
-import { readPlanHistory } from './plan/readPlanInputs.js';
+import { readPlanConfigFile, readPlanHistory } from './plan/readPlanInputs.js';
 import { type PlanResult, plan } from './plan.js';
 import type { OnProgress } from './progress.js';
 
@@ -725,14 +719,7 @@ export interface ReplayRun {
  */
 export async function runReplay(options: RunReplayOptions): Promise<ReplayRun> {
   const { configFile, cwd } = options;
-  const text = await readTextInput(configFile, { baseDir: cwd });
-  const json = (() => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return readPlanConfig(text, configFile); // throws the CONFIG message
-    }
-  })() as PlanConfigInput;
+  const json = await readPlanConfigFile(configFile, cwd);
   const cfg = parsePlanConfig(json, configFile);
   let readReportText = '';
   let callRecords: CallRecord[] | undefined;

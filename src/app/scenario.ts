@@ -58,6 +58,12 @@ export interface CompareScenariosOptions {
   /** Called with each scenario's full plan when scheduling (e.g. to keep the base for a report). */
   onPlan?: (name: string, result: PlanResult) => void;
   /**
+   * Simulate the variants' schedules too (`PlanOptions.simulate`: their `summary.promise`, and the
+   * simulation-checked loop when the config asks for it). Default false: only the base plan is
+   * simulated (for its report); the rows carry the per-interval Erlang figures either way.
+   */
+  simulateVariants?: boolean;
+  /**
    * Receives step `run`: a start with the number of scenarios, an advance each time one is done
    * (`done` of `total`), a done at the end. Events never change the rows. Default: none.
    */
@@ -319,7 +325,8 @@ export async function compareScenarios(
       const staffed = await planRequirement(scenario.cfg, reuse);
       return requirementRow(scenario.name, staffed.requirement, scenario.cfg);
     }
-    const r = await plan(scenario.config, { ...reuse, scheduleStart: baseSchedule });
+    const simulate = scenario === scenarios[0] || options.simulateVariants === true;
+    const r = await plan(scenario.config, { ...reuse, scheduleStart: baseSchedule, simulate });
     baseSchedule ??= r.schedule;
     options.onPlan?.(scenario.name, r);
     return scheduledRow(scenario.name, r);

@@ -31,7 +31,7 @@ export interface ConfidencePoint {
  *   calls: Float64Array.of(100, 100, 100, 100), dayLogSd: Float64Array.of(0.1, 0.1, 0.1, 0.1) };
  * confidenceCurve(forecast, { target: { serviceLevel: 0.8, thresholdSeconds: 20 }, ahtSeconds: 180 }, [0.9, 0.5])
  *   .map((p) => [p.confidence, p.scheduledAgentHours, p.premium]);
- * // [[0.5, 28, 0], [0.9, 30, 0.0714285714285714]] (14 agents x 2 h at the mean; 15 at 90 %)
+ * // [[0.5, 26, -0.0714285714285714], [0.9, 30, 0.0714285714285714]] (the mean plan: 14 agents x 2 h; 13 at 50 %, the median day still meets 80/20; 15 at 90 %)
  */
 export function confidenceCurve(
   forecast: Forecast,

@@ -8,11 +8,26 @@ const dir = fileURLToPath(new URL('../fixtures/replay/', import.meta.url));
 const config = JSON.parse(readFileSync(`${dir}replay.json`, 'utf8'));
 
 describe('replay', () => {
-  let first: Awaited<ReturnType<typeof replay>> | undefined;
+  it("promises the plan's simulated day when the plan simulates its schedule (the default), else its Erlang figure", async () => {
+    const simulated = await replay(config, { baseDir: dir, weeks: 1 });
+    const erlang = await replay(
+      { ...config, schedule: { simulation: { enabled: false } } },
+      { baseDir: dir, weeks: 1 },
+    );
+    simulated.days.forEach((d, i) => {
+      const e = erlang.days[i]!;
+      expect(e.promisedServiceLevel).toBeCloseTo(0.8607, 3); // Erlang C, 4 agents, 2 erlangs
+      expect(d.promisedServiceLevel).not.toBe(e.promisedServiceLevel);
+      expect(Math.abs(d.promisedServiceLevel - e.promisedServiceLevel)).toBeLessThan(0.05);
+      expect(d.realisedServiceLevel).toBe(e.realisedServiceLevel); // same schedule, same real calls
+    });
+  }, 60_000);
 
   it('replays a week whose calls equal the forecast near the promise, and a day with double the calls misses', async () => {
-    const r = await replay(config, { baseDir: dir, weeks: 1 });
-    first = r;
+    const r = await replay(
+      { ...config, schedule: { simulation: { enabled: false } } },
+      { baseDir: dir, weeks: 1 },
+    );
     expect(r.weeks).toHaveLength(1);
     expect(r.weeks[0]).toMatchObject({
       firstDate: '2024-01-13',
@@ -51,7 +66,7 @@ describe('replay', () => {
   }, 60_000);
 
   it('is deterministic for a seed, and the seed changes the draws', async () => {
-    const a = first ?? (await replay(config, { baseDir: dir, weeks: 1 }));
+    const a = await replay(config, { baseDir: dir, weeks: 1 });
     const b = await replay(config, { baseDir: dir, weeks: 1 });
     const c = await replay(config, { baseDir: dir, weeks: 1, seed: 9 });
     expect(b.days).toEqual(a.days);

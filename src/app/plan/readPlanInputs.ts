@@ -7,7 +7,7 @@ import type { ReadReport } from '../../io/readReport.js';
 import { readTextInput } from '../../io/readTextInput.js';
 import { readSpecialDaysCsv } from '../../io/specialDaysCsv.js';
 import { type CalibrationParams, calibrationParamsSchema } from '../../schemas/calibrationParams.js';
-import type { PlanConfig } from '../../schemas/planConfig.js';
+import { type PlanConfig, type PlanConfigInput, readPlanConfig } from '../../schemas/planConfig.js';
 import { parseJsonText, validateConfig } from '../../schemas/validateConfig.js';
 import type { History } from '../../time/history.js';
 import type { SpecialDay } from '../../time/specialDays.js';
@@ -24,6 +24,25 @@ import type { SpecialDay } from '../../time/specialDays.js';
  */
 export function resolvePlanPath(baseDir: string, file: string): string {
   return isAbsolute(file) ? file : resolve(baseDir, file);
+}
+
+/**
+ * Reads a plan config file (`staffcast plan/replay/intraday --config`) as JSON, not yet validated
+ * (`plan` validates it, with `configFile` as the source of its messages); a file that is not JSON
+ * gets `readPlanConfig`'s CONFIG message.
+ *
+ * @throws StaffcastError `FILE_READ` when it cannot be read, `CONFIG` when it is not JSON.
+ * @example
+ * const json = await readPlanConfigFile('examples/plan.json', '.');
+ * (json as { horizonDays: number }).horizonDays; // 7
+ */
+export async function readPlanConfigFile(configFile: string, cwd: string): Promise<PlanConfigInput> {
+  const text = await readTextInput(configFile, { baseDir: cwd });
+  try {
+    return JSON.parse(text) as PlanConfigInput;
+  } catch {
+    return readPlanConfig(text, configFile); // throws the CONFIG message
+  }
 }
 
 /**
