@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import { formatReadReport } from '../io/formatReadReport.js';
 import type { ReadReport } from '../io/readReport.js';
@@ -148,6 +149,11 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     forecast: options.forecast,
   });
   const { requirement, pooled } = staffed;
+  if (requirement.starts.length === 0)
+    throw new StaffcastError(
+      'NO_DATA',
+      `${source}: the ${cfg.horizonDays}-day horizon after the history has no open interval (every day in it is closed in the history): nothing to staff or schedule; give a longer horizonDays`,
+    );
   // shifts on the real local clock of the requirement's zone, covering the scheduled agents
   const solve = (required: Float64Array, start: ScheduleStart | undefined) =>
     scheduleShifts(

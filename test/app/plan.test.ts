@@ -23,6 +23,17 @@ const config = {
   rules: 'rules.json',
 };
 
+describe('plan of a horizon with only closed days', () => {
+  it('fails with NO_DATA naming the horizon, not a scheduling message', async () => {
+    // the history ends on a Friday and the centre is closed at weekends: a 1-day horizon is a Saturday
+    await expect(plan({ ...config, horizonDays: 1 }, { baseDir })).rejects.toMatchObject({
+      code: 'NO_DATA',
+      message:
+        'plan config: the 1-day horizon after the history has no open interval (every day in it is closed in the history): nothing to staff or schedule; give a longer horizonDays',
+    });
+  }, 60_000);
+});
+
 describe('plan', () => {
   let result: PlanResult;
   const events: ProgressEvent[] = [];
