@@ -1,7 +1,7 @@
 import { StaffcastError } from '../errors.js';
 import { echoValue } from '../messageText.js';
 import type { Agent, Contract, TimeOffRequest } from '../rostering/types.js';
-import { type AgentField, agentProblems } from '../rostering/validateAgents.js';
+import { type AgentField, type AgentProblem, agentProblems } from '../rostering/validateAgents.js';
 import type { ShiftRulesConfig } from '../schemas/shiftRules.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { localDate, localMinuteOfDay } from '../time/localCalendar.js';
@@ -285,21 +285,40 @@ export function addTimeOffRows(
  */
 export function parseAgentsCsv(text: string, file: string, options: AgentsReadOptions): Agent[] {
   const { agents, lines } = agentRows(text, file, options.timeZone ?? 'UTC');
-  const timeOffLines =
-    options.timeOff === undefined
-      ? new Map()
-      : addTimeOffRows(options.timeOff.text, options.timeOff.file, agents);
+  addTimeOffAndCheck(agents, options, (p) => `${file}:${lines[p.agent]}:${COLUMN_OF[p.field]}`, 'CSV_ROW');
+  return agents;
+}
+
+/**
+ * The last step of both agents readers: adds the requests of `options.timeOff` (`addTimeOffRows`)
+ * to the agents, then checks them (`agentProblems`) and throws the first problem (`throwProblems`)
+ * at its place: a request read from the time-off CSV by its line there (`<file>:<line>:start`),
+ * anything else where `place` puts it in the agents file. O(size).
+ *
+ * @internal
+ * @throws StaffcastError `code` for the first problem; `CSV_ROW` from the time-off CSV.
+ * @example
+ * const agents = parseAgentsCsv('id,name,skills,max_hours_per_week,max_days_per_week\na1,A,s,40,5\n', 'a.csv', { queues: ['s'] });
+ * addTimeOffAndCheck(agents, { queues: ['t'] }, (p) => `a.csv:${p.agent + 2}:${p.field}`, 'CSV_ROW');
+ * // throws CSV_ROW "a.csv:2:skills: unknown skill 's' (known queues: t)"
+ */
+export function addTimeOffAndCheck(
+  agents: Agent[],
+  options: AgentsReadOptions,
+  place: (problem: AgentProblem) => string,
+  code: 'CSV_ROW' | 'CONFIG',
+): void {
+  const timeOff = options.timeOff;
+  const timeOffLines = timeOff === undefined ? new Map() : addTimeOffRows(timeOff.text, timeOff.file, agents);
   throwProblems(
     agentProblems(agents, problemOptions(options)),
     (p) => {
       const leaveLine = p.timeOff === undefined ? undefined : timeOffLines.get(p.agent)?.[p.timeOff];
-      if (leaveLine !== undefined && options.timeOff !== undefined)
-        return `${options.timeOff.file}:${leaveLine}:start`;
-      return `${file}:${lines[p.agent]}:${COLUMN_OF[p.field]}`;
+      if (leaveLine !== undefined && timeOff !== undefined) return `${timeOff.file}:${leaveLine}:start`;
+      return place(p);
     },
-    'CSV_ROW',
+    code,
   );
-  return agents;
 }
 
 /**

@@ -1,13 +1,12 @@
 import { StaffcastError } from '../errors.js';
 import type { Agent, TimeOffRequest, TimeWindow, WeeklyAvailability } from '../rostering/types.js';
-import { type AgentField, agentProblems } from '../rostering/validateAgents.js';
+import type { AgentField } from '../rostering/validateAgents.js';
 import { parseAgentsFile, parseTimeWindow } from '../schemas/agentsFile.js';
 import { WEEKDAYS } from '../schemas/shiftRules.js';
 import { parseJsonText } from '../schemas/validateConfig.js';
 import { formatInstant } from '../time/formatInstant.js';
 import { formatTimeWindow, isProblem, timeOffBound } from './agentCells.js';
-import { problemOptions, throwProblems } from './agentProblemsError.js';
-import { type AgentsReadOptions, addTimeOffRows } from './agentsCsv.js';
+import { type AgentsReadOptions, addTimeOffAndCheck } from './agentsCsv.js';
 
 /**
  * Reads an agents JSON file (`AgentsFileSchema`, `staffcast schema agents`) into `Agent[]` in file
@@ -71,16 +70,10 @@ export function parseAgentsJson(text: string, file: string, options: AgentsReadO
       seniority: a.seniority,
     };
   });
-  const timeOffLines =
-    options.timeOff === undefined
-      ? new Map()
-      : addTimeOffRows(options.timeOff.text, options.timeOff.file, agents);
-  throwProblems(
-    agentProblems(agents, problemOptions(options)),
+  addTimeOffAndCheck(
+    agents,
+    options,
     (p) => {
-      const leaveLine = p.timeOff === undefined ? undefined : timeOffLines.get(p.agent)?.[p.timeOff];
-      if (leaveLine !== undefined && options.timeOff !== undefined)
-        return `${options.timeOff.file}:${leaveLine}:start`;
       const field: AgentField = p.field;
       const path = p.timeOff === undefined ? field : `timeOff[${p.timeOff}]`;
       return `${file}: agents[${p.agent}].${path}`;
