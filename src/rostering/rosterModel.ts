@@ -1,4 +1,4 @@
-import type { CscMatrix } from '../scheduling/model.js';
+import type { MipModel } from '../scheduling/model.js';
 import { binarySearch, lateTarget } from './rosterCheck.js';
 import { compatible, type RosterProblem, weekOfDay } from './rosterProblem.js';
 import type { ShiftGroup } from './shiftGroups.js';
@@ -16,17 +16,7 @@ import type { ShiftGroup } from './shiftGroups.js';
  *
  * @internal
  */
-export interface RosterModel {
-  numCols: number;
-  numRows: number;
-  colCost: Float64Array;
-  objectiveOffset: number;
-  colLower: Float64Array;
-  colUpper: Float64Array;
-  rowLower: Float64Array;
-  rowUpper: Float64Array;
-  matrix: CscMatrix;
-  integrality: Int32Array;
+export interface RosterModel extends MipModel {
   /** Column of x[a][e] (agent a's e-th eligible shift): `xStart[a] + e`. */
   xStart: Int32Array;
   /** Builds a full start vector from a roster (group lists per agent). */

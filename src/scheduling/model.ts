@@ -25,25 +25,36 @@ export interface CscMatrix {
  * shares `(1-s) * x_type - s * x_other <= 0` (>= for minimum shares), total shifts, and tour links
  * `sum_{j in (g,d)} x_j - sum_{p works d} w_{g,p} = 0`.
  */
-export interface CoveringModel {
+export interface CoveringModel extends MipModel {
+  /** Cost of each shift column without the folded over-coverage penalty (shift columns only). */
+  shiftCost: Float64Array;
+  /** Coverage of each shift column alone (rows 0..n-1 only), for greedy and reporting. */
+  coverage: CscMatrix;
+  shiftColumns: number;
+  tours: TourPatterns | undefined;
+  tourOffset: number;
+}
+
+/**
+ * A mixed-integer program as HiGHS takes it (`solveCoveringMip`): minimise `colCost . x +
+ * objectiveOffset` subject to `rowLower <= A x <= rowUpper` (A = `matrix`, column-compressed) and
+ * `colLower <= x <= colUpper`, column j integer where `integrality[j]` is 1. The covering model of
+ * the shifts and the roster model are both one.
+ *
+ * @internal
+ */
+export interface MipModel {
   numCols: number;
   numRows: number;
   colCost: Float64Array;
-  /** Constant added to `colCost . x` to give the objective (the folded over-coverage penalty). */
+  /** Constant added to `colCost . x` to give the objective (e.g. the folded over-coverage penalty). */
   objectiveOffset: number;
-  /** Cost of each shift column without the folded over-coverage penalty (shift columns only). */
-  shiftCost: Float64Array;
   colLower: Float64Array;
   colUpper: Float64Array;
   rowLower: Float64Array;
   rowUpper: Float64Array;
   matrix: CscMatrix;
   integrality: Int32Array;
-  /** Coverage of each shift column alone (rows 0..n-1 only), for greedy and reporting. */
-  coverage: CscMatrix;
-  shiftColumns: number;
-  tours: TourPatterns | undefined;
-  tourOffset: number;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { runInWorker } from '../parallel/runInWorker.js';
-import type { CoveringModel } from './model.js';
+import type { MipModel } from './model.js';
 
 /** Options of {@link solveCoveringMip}. */
 export interface SolveCoveringMipOptions {
@@ -253,19 +253,7 @@ function resolveHighs(): string {
  * (await solveCoveringMip(model, { timeLimitSeconds: 60, workLimit: 1000 })).objective; // 3
  */
 export async function solveCoveringMip(
-  model: Pick<
-    CoveringModel,
-    | 'numCols'
-    | 'numRows'
-    | 'colCost'
-    | 'objectiveOffset'
-    | 'colLower'
-    | 'colUpper'
-    | 'rowLower'
-    | 'rowUpper'
-    | 'matrix'
-    | 'integrality'
-  >,
+  model: MipModel,
   options: SolveCoveringMipOptions,
 ): Promise<MipSolveResult> {
   const t0 = performance.now();
