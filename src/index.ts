@@ -314,7 +314,7 @@ export {
   type RosterCoverageOptions,
   rosterCoverage,
 } from './rostering/rosterCoverage.js';
-export { type RosterRun, type RunRosterOptions, runRoster } from './app/roster.js';
+export { type RosterQueueResult, type RosterRun, type RunRosterOptions, runRoster } from './app/roster.js';
 
 // ---- service: the service level, ASA and abandonment a schedule's agents give --------------------
 export {

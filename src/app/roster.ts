@@ -1,19 +1,13 @@
-import { StaffcastError } from '../errors.js';
-import { writeAgentStatsCsv } from '../io/agentStatsCsv.js';
-import { readAgentsFile } from '../io/readAgentsFile.js';
-import { inputLabel, readTextInput } from '../io/readTextInput.js';
-import { readRequirementCsv } from '../io/requirementCsv.js';
-import { writeRosterCsv } from '../io/rosterCsv.js';
-import { writeRosterIcs } from '../io/rosterIcs.js';
 import { type AssignedRoster, assignShifts } from '../rostering/assignShifts.js';
-import { rosterCoverage } from '../rostering/rosterCoverage.js';
-import { scheduleSeats } from '../rostering/scheduleSeats.js';
-import type { Agent, RosterRules } from '../rostering/types.js';
-import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
-import { parseRosterRules, type RosterRulesConfig } from '../schemas/rosterRules.js';
-import { parseShiftRules, type ShiftRulesInput } from '../schemas/shiftRules.js';
-import { parseJsonText } from '../schemas/validateConfig.js';
+import type { Agent } from '../rostering/types.js';
+import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
 import { type OnProgress, progressStep } from './progress.js';
+import { readRosterInputs } from './roster/readRosterInputs.js';
+import type { RosterQueueResult } from './roster/rosterMessages.js';
+import { rosterOutputs } from './roster/rosterOutputs.js';
+import { rosterSeats } from './roster/rosterSeats.js';
+
+export { type RosterQueueResult, rosterMessages } from './roster/rosterMessages.js';
 
 /** Options of `runRoster`. */
 export interface RunRosterOptions {
@@ -23,26 +17,47 @@ export interface RunRosterOptions {
   timeOffFile?: string | undefined;
   /** Shift rules JSON with the roster rules under its `roster` key (`staffcast schema rules`). */
   rulesFile: string;
-  /** Requirement CSV (`interval_start`, `agents`, `scheduled_agents` ...) of one queue. */
+  /**
+   * Requirement CSV (`interval_start`, `agents`, `scheduled_agents`, optional `queue` ...): every
+   * queue in it is rostered (one pool of agents, each seat served by an agent with its skill).
+   * Needed with `scheduleFile` too: it gives the horizon and the coverage evaluated.
+   */
   requirementFile: string;
+  /**
+   * A `schedule.csv` (of `staffcast plan` / `staffcast schedule`) whose shifts are assigned instead
+   * of scheduling the requirement. It has no queue column: with a requirement of several queues,
+   * `queue` must name the one it serves.
+   */
+  scheduleFile?: string | undefined;
   /** Folder the files are resolved against. */
   cwd: string;
   /** IANA zone of the rules, of the requirement's rows, of the roster's days and of agents without a zone. */
   timeZone: string;
-  /** The queue (skill) the shifts need; default the requirement's `queue` column. */
+  /**
+   * Roster only this queue of the requirement's `queue` column; for a requirement without one, the
+   * skill its shifts need. Default: every queue of the requirement.
+   */
   queue?: string | undefined;
   /** Wall-clock safety net of each MIP (schedule, then roster), seconds. */
   timeLimitSeconds: number;
   /** Deterministic work budget of each MIP in simplex iterations. Default: scaled to the model. */
   workLimit?: number | undefined;
-  /** Receives the steps `read`, `schedule` and `roster`. Default: none. */
+  /** Receives the steps `read`, `schedule` (`schedule <queue>` per queue with several) and `roster`. Default: none. */
   onProgress?: OnProgress | undefined;
 }
 
-/** What `runRoster` returns: the roster, the schedule it staffs, the files and messages. */
+/** What `runRoster` returns: the roster, per queue its seats and coverage, the files and messages. */
 export interface RosterRun {
   roster: AssignedRoster;
-  schedule: ShiftSchedule;
+  /**
+   * The schedule built when one queue is rostered from its requirement; undefined with a schedule
+   * file. With several queues, the first queue's.
+   *
+   * @deprecated Each queue's schedule is in `queues[i].schedule`.
+   */
+  schedule?: ShiftSchedule;
+  /** Per rostered queue: seats, seats filled, coverage by the agents rostered on it, its schedule. */
+  queues: RosterQueueResult[];
   agents: Agent[];
   /**
    * The output files by name: `roster.csv` (one row per agent-shift), `agents.csv` (the per-agent
@@ -50,203 +65,67 @@ export interface RosterRun {
    * `team.ics` (every shift) and `<agent id>.ics` per agent with shifts (iCalendar).
    */
   files: Record<string, string>;
-  /** The roster as one JSON document (assignments, per-agent figures, totals, unfilled shifts, solve). */
+  /**
+   * The roster as one JSON document (assignments, per-agent figures, totals, unfilled shifts, solve,
+   * `underAgentIntervals` over all queues and `queues`: per queue its seats, filled, unfilled and
+   * under-coverage).
+   */
   json: string;
   /** Lines for the planner (stderr), each ending in a newline. */
   messages: string[];
 }
 
-/** The validated roster rules as `RosterRules` (optional keys left out rather than undefined). */
-function rosterRules(config: RosterRulesConfig): RosterRules {
-  const { weekendsOff, maxStartVariationHours, shiftTypeLimits, ...rest } = config;
-  const limits: RosterRules['shiftTypeLimits'] = Object.fromEntries(
-    Object.entries(shiftTypeLimits).map(([type, l]) => [
-      type,
-      {
-        ...(l.minAgentsPerDay === undefined ? {} : { minAgentsPerDay: l.minAgentsPerDay }),
-        ...(l.maxAgentsPerDay === undefined ? {} : { maxAgentsPerDay: l.maxAgentsPerDay }),
-      },
-    ]),
-  );
-  return {
-    ...rest,
-    shiftTypeLimits: limits,
-    ...(weekendsOff === undefined ? {} : { weekendsOff }),
-    ...(maxStartVariationHours === undefined ? {} : { maxStartVariationHours }),
-  };
-}
-
-const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
-
 /**
- * The lines `staffcast roster` prints: how the roster was found (MIP or heuristic, objective, gap
- * and bound, why the MIP stopped), seats filled, paid hours and cost, under-coverage of the
- * requirement by the rostered agents, then each unfilled shift with its reasons. O(unfilled).
+ * The `staffcast roster` use case, assign workflow (assign the shifts of a schedule to named
+ * agents) in three steps: read (`readRosterInputs`: the requirement in `timeZone` split by queue,
+ * the rules with the roster rules under `roster`, the agents checked against the requirement's
+ * queues and the rules' shift types, the schedule file when given), seats (`rosterSeats`: the
+ * shifts of `scheduleFile`, else each queue's requirement scheduled with `scheduleShifts`; seats
+ * carry their queue), then one `assignShifts` over every seat (skills respected, every hard rule
+ * kept, unfilled seats explained) and outputs (`rosterOutputs`: coverage per queue from the agents
+ * really rostered on it, files, JSON, messages). Pure apart from reading the files.
  *
+ * @throws StaffcastError `FILE_READ`, `CSV_ROW`, `CONFIG` for unreadable or bad files (a schedule
+ *   row with a shift type the rules lack, or starting on a day outside the requirement's horizon,
+ *   is `CSV_ROW` naming its line and column); `USAGE` when the requirement has no queue and none is
+ *   given, `queue` is not one of its queues, or a schedule file comes with several queues and no
+ *   `queue`; `INFEASIBLE`, `SOLVER_FAILED` from `scheduleShifts`.
  * @example
- * rosterMessages({ solve: { method: 'heuristic', objective: 0 }, stoppedBy: null, totals: { agents: 2,
- *   assignedShifts: 3, unfilledShifts: 0, paidHours: 24, cost: 480, penalty: 0 }, unfilled: [] }, 1.5)[0];
- * // 'roster: heuristic, objective 0.00, no proven bound; 3 of 3 shifts filled by 2 agents, 24.0 paid hours, cost 480.00\n'
- */
-export function rosterMessages(
-  roster: Pick<AssignedRoster, 'solve' | 'stoppedBy' | 'totals' | 'unfilled'>,
-  underAgentIntervals: number,
-): string[] {
-  const s = roster.solve;
-  const t = roster.totals;
-  const stopped =
-    roster.stoppedBy === null || roster.stoppedBy === 'gap'
-      ? ''
-      : roster.stoppedBy === 'work'
-        ? ' (stopped by the work budget: the same on every run)'
-        : roster.stoppedBy === 'time'
-          ? ' (stopped by the wall-clock safety net --time-limit: depends on machine load)'
-          : ' (solver failed: heuristic roster)';
-  const lines = [
-    `roster: ${s?.method ?? 'heuristic'}${stopped}, objective ${(s?.objective ?? 0).toFixed(2)}, ` +
-      (s?.gap === undefined ? 'no proven bound' : `gap ${pct(s.gap)} (bound ${(s.bound ?? 0).toFixed(2)})`) +
-      `; ${t.assignedShifts} of ${t.assignedShifts + t.unfilledShifts} shifts filled by ${t.agents} agents, ` +
-      `${t.paidHours.toFixed(1)} paid hours, cost ${t.cost.toFixed(2)}\n`,
-    `roster: under-coverage of the requirement by the rostered agents ${underAgentIntervals.toFixed(1)} agent-intervals\n`,
-  ];
-  const seen = new Set<readonly string[]>();
-  for (const u of roster.unfilled) {
-    if (seen.has(u.reasons)) continue;
-    seen.add(u.reasons);
-    const [head, ...why] = u.reasons;
-    lines.push(`roster: unfilled: ${head}\n`, ...why.map((w) => `roster:   ${w}\n`));
-  }
-  return lines;
-}
-
-/**
- * The `staffcast roster` use case, first workflow (assign the shifts of a schedule to named
- * agents): reads the requirement (one queue, rows in `timeZone`), the rules (shift rules with the
- * roster rules under `roster`) and the agents (checked against the queue and the shift types), builds
- * the schedule (`scheduleShifts`), gives its seats to the agents (`scheduleSeats`, `assignShifts`:
- * every hard rule kept, unfilled seats explained), evaluates the coverage per interval from the
- * agents really rostered (`rosterCoverage`) and returns the output files and messages. Pure apart
- * from reading the files.
- *
- * @throws StaffcastError `FILE_READ`, `CSV_ROW`, `CONFIG` for unreadable or bad files; `USAGE` when
- *   the requirement has no queue and none is given; `INFEASIBLE`, `SOLVER_FAILED` from `scheduleShifts`.
- * @example
- * // (not run: reads files and runs two MIPs; see test/app/roster.test.ts)
+ * // (not run: reads files and runs MIPs; see test/app/roster.test.ts)
  * await runRoster({ agentsFile: 'agents.csv', rulesFile: 'rules.json', requirementFile: 'req.csv', cwd: '.',
  *   timeZone: 'UTC', timeLimitSeconds: 60 });
  */
 export async function runRoster(options: RunRosterOptions): Promise<RosterRun> {
-  const { cwd, timeZone } = options;
-  const label = inputLabel(options.requirementFile);
-  const read = await progressStep(
+  const inputs = await progressStep(
     options.onProgress,
     'read',
-    async () => {
-      const requirement = readRequirementCsv(await readTextInput(options.requirementFile, { baseDir: cwd }), {
-        source: label,
-        timeZone,
-        offsetsMatchZone: true,
-      });
-      const queues = new Set(requirement.queue ?? []);
-      if (queues.size > 1)
-        throw new StaffcastError(
-          'CSV_ROW',
-          `${label}: several queues in one requirement; roster one queue at a time`,
-        );
-      const queue = options.queue ?? [...queues][0];
-      if (queue === undefined)
-        throw new StaffcastError(
-          'USAGE',
-          `roster: ${label} has no queue column; give --queue <name> (the skill its shifts need)`,
-        );
-      const rulesInput = parseJsonText(
-        await readTextInput(options.rulesFile, { baseDir: cwd }),
-        options.rulesFile,
-      ) as ShiftRulesInput;
-      const rules = parseShiftRules(rulesInput, options.rulesFile);
-      const agents = await readAgentsFile(options.agentsFile, {
-        baseDir: cwd,
-        queues: [queue],
-        shiftRules: rules,
-        timeZone,
-        ...(options.timeOffFile === undefined ? {} : { timeOffFile: options.timeOffFile }),
-      });
-      return { requirement, rules, rulesInput, agents, queue };
-    },
+    () => readRosterInputs(options),
     (r) =>
-      `${r.agents.length} agents, ${r.requirement.starts.length} intervals of ${r.requirement.intervalMinutes} minutes`,
+      `${r.agents.length} agents, ${r.queues.length === 1 ? '1 queue' : `${r.queues.length} queues`}, ` +
+      `${r.queues.reduce((n, q) => n + q.starts.length, 0)} intervals of ${r.intervalMinutes} minutes`,
   );
-  const { requirement, rules, rulesInput, agents, queue } = read;
-  const required = requirement.scheduledAgents.every((v) => Number.isFinite(v))
-    ? requirement.scheduledAgents
-    : requirement.agents;
-  const budget = {
-    timeLimitSeconds: options.timeLimitSeconds,
-    ...(options.workLimit === undefined ? {} : { workLimit: options.workLimit }),
-  };
-  const schedule = await progressStep(
-    options.onProgress,
-    'schedule',
-    () =>
-      scheduleShifts(
-        { intervalMinutes: requirement.intervalMinutes, required, starts: requirement.starts, timeZone },
-        rulesInput,
-        {
-          ...budget,
-          rulesSource: options.rulesFile,
-        },
-      ),
-    (s) => `${s.status}, ${s.shifts.reduce((a, b) => a + b.count, 0)} shifts`,
-  );
+  const { seats, schedules } = await rosterSeats(inputs, options);
   const roster = await progressStep(
     options.onProgress,
     'roster',
     () =>
-      assignShifts(
-        scheduleSeats(schedule, queue),
-        agents,
-        rosterRules(rules.roster ?? parseRosterRules({})),
-        {
-          timeZone,
-          horizonStartMs: requirement.starts[0],
-          ...budget,
-        },
-      ),
+      assignShifts(seats, inputs.agents, inputs.rosterRules, {
+        timeZone: options.timeZone,
+        horizonStartMs: inputs.horizonStartMs,
+        timeLimitSeconds: options.timeLimitSeconds,
+        ...(options.workLimit === undefined ? {} : { workLimit: options.workLimit }),
+      }),
     (r) => `${r.totals.assignedShifts} shifts rostered, ${r.totals.unfilledShifts} unfilled`,
   );
-  const coverage = rosterCoverage(roster.assignments, {
-    starts: requirement.starts,
-    intervalMinutes: requirement.intervalMinutes,
-    required,
-  });
-  const files: Record<string, string> = {
-    'roster.csv': writeRosterCsv(roster, agents),
-    'agents.csv': writeAgentStatsCsv(roster, agents),
-    'team.ics': writeRosterIcs(roster, agents),
-  };
-  for (const a of agents)
-    if (roster.assignments.some((x) => x.agentId === a.id))
-      files[`${a.id.replace(/[^A-Za-z0-9_.-]/g, '_')}.ics`] = writeRosterIcs(roster, agents, {
-        agentId: a.id,
-      });
-  const json = `${JSON.stringify(
-    {
-      solve: { ...roster.solve, stoppedBy: roster.stoppedBy, greedyObjective: roster.greedyObjective },
-      totals: roster.totals,
-      agents: roster.agentStats,
-      assignments: roster.assignments,
-      unfilled: roster.unfilled,
-      underAgentIntervals: coverage.underAgentIntervals,
-    },
-    null,
-    2,
-  )}\n`;
+  const out = rosterOutputs(inputs, seats, schedules, roster, inputs.agents);
+  const first = schedules[inputs.queues[0]!.queue];
   return {
     roster,
-    schedule,
-    agents,
-    files,
-    json,
-    messages: rosterMessages(roster, coverage.underAgentIntervals),
+    ...(first === undefined ? {} : { schedule: first }),
+    queues: out.queues,
+    agents: inputs.agents,
+    files: out.files,
+    json: out.json,
+    messages: out.messages,
   };
 }

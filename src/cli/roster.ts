@@ -10,6 +10,7 @@ interface RosterFlags {
   timeOff?: string;
   rules: string;
   requirement: string;
+  schedule?: string;
   queue?: string;
   output: string;
   json?: boolean;
@@ -21,9 +22,10 @@ interface RosterFlags {
 
 /**
  * `staffcast roster --agents agents.csv --rules rules.json --requirement requirements.csv -o folder
- * [--time-off time-off.csv] [--queue name] [--json] [--tz UTC] [--work-limit n] [--time-limit 60] [-q]`:
- * runs `runRoster` (schedules the requirement with the shift rules, then assigns the shifts to the
- * named agents keeping every hard rule of their contracts and the `roster` rules) and writes
+ * [--schedule schedule.csv] [--time-off time-off.csv] [--queue name] [--json] [--tz UTC] [--work-limit n]
+ * [--time-limit 60] [-q]`: runs `runRoster` (schedules each queue of the requirement with the shift
+ * rules, or takes the shifts of `--schedule`, then assigns them to the named agents keeping their
+ * skills, every hard rule of their contracts and the `roster` rules) and writes
  * `roster.csv`, `agents.csv` (the per-agent view), `team.ics` and one `<agent id>.ics` per agent
  * into the folder, all or nothing; with `--json` the roster also goes to stdout as one JSON
  * document. How the roster was found, the figures and every unfilled shift with its reasons go to
@@ -32,6 +34,7 @@ interface RosterFlags {
  * @example
  * // (not run: a shell command)
  * // staffcast roster --agents agents.csv --time-off leave.csv --rules rules.json --requirement req.csv -o roster
+ * // staffcast roster --agents agents.csv --rules rules.json --requirement req.csv --schedule out/schedule.csv -o roster
  */
 export const registerRoster: CommandRegistrar = (program, ctx) => {
   program
@@ -45,9 +48,16 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
     )
     .requiredOption(
       '--requirement <file>',
-      'requirement CSV of one queue (interval_start, agents, scheduled_agents ...)',
+      'requirement CSV (interval_start, agents, scheduled_agents, queue ...): every queue in it is rostered; with --schedule it gives the horizon and the coverage evaluated',
     )
-    .option('--queue <name>', "the skill the shifts need (default: the requirement's queue column)")
+    .option(
+      '--schedule <file>',
+      'assign the shifts of this schedule.csv (of plan or schedule) instead of scheduling the requirement; one queue (give --queue when the requirement has several)',
+    )
+    .option(
+      '--queue <name>',
+      "roster only this queue of the requirement (without a queue column: the skill its shifts need)",
+    )
     .requiredOption('-o, --output <dir>', 'output folder (roster.csv, agents.csv, team.ics, <agent id>.ics)')
     .option('--json', 'also write the roster as one JSON document to stdout')
     .option(
@@ -77,6 +87,7 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
           timeOffFile: flags.timeOff,
           rulesFile: flags.rules,
           requirementFile: flags.requirement,
+          scheduleFile: flags.schedule,
           cwd: ctx.cwd,
           timeZone: flags.tz,
           queue: flags.queue,

@@ -11,6 +11,8 @@ export interface ScheduleCsvBreak {
   startMs: number;
   /** Length in minutes. */
   minutes: number;
+  /** Whether the break is paid (written `<minutes>min paid`). */
+  paid: boolean;
 }
 
 /** One row of `schedule.csv` (a group of identical shifts), on the real clock. */
@@ -48,7 +50,8 @@ const REQUIRED = ['type', 'start', 'end', 'count'] as const;
  * const text = 'type,start,end,count,breaks\n' +
  *   'day,2024-01-01T09:00:00Z,2024-01-01T17:00:00Z,3,lunch 2024-01-01T12:00:00Z 30min\n';
  * const [shift] = readScheduleCsv(text, 'schedule.csv', 'UTC');
- * [shift!.count, shift!.breaks[0]!.minutes, shift!.endMs - shift!.startMs]; // [3, 30, 28800000]
+ * [shift!.count, shift!.breaks[0]!.minutes, shift!.breaks[0]!.paid, shift!.endMs - shift!.startMs];
+ * // [3, 30, false, 28800000]
  */
 export function readScheduleCsv(text: string, file: string, timeZone: string): ScheduleCsvShift[] {
   const parsed = parseCsvText(text, file, { trim: true });
@@ -101,7 +104,7 @@ export function readScheduleCsv(text: string, file: string, timeZone: string): S
         const minutes = Number(m[3]);
         if (r.epochMs < startMs || r.epochMs + minutes * 60_000 > endMs)
           rowError(line, 'breaks', 'the break lies outside its shift', b);
-        return { name: m[1]!, startMs: r.epochMs, minutes };
+        return { name: m[1]!, startMs: r.epochMs, minutes, paid: m[4] !== undefined };
       }),
     };
   });

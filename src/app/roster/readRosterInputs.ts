@@ -1,0 +1,181 @@
+import { StaffcastError } from '../../errors.js';
+import { readAgentsFile } from '../../io/readAgentsFile.js';
+import { readScheduleCsv, type ScheduleCsvShift } from '../../io/readScheduleCsv.js';
+import { inputLabel, readTextInput } from '../../io/readTextInput.js';
+import { readRequirementCsv } from '../../io/requirementCsv.js';
+import type { Agent, RosterRules } from '../../rostering/types.js';
+import { parseRosterRules, type RosterRulesConfig } from '../../schemas/rosterRules.js';
+import { parseShiftRules, type ShiftRulesConfig, type ShiftRulesInput } from '../../schemas/shiftRules.js';
+import { parseJsonText } from '../../schemas/validateConfig.js';
+import { formatInstant } from '../../time/formatInstant.js';
+
+/** The rows of one queue of the requirement: what its shifts must cover. */
+export interface RosterQueueDemand {
+  /** Queue name (the skill an agent needs to serve it). */
+  queue: string;
+  /** Epoch ms of each of the queue's rows, increasing. */
+  starts: number[];
+  /** Agents required per row: `scheduled_agents` when the file has it, else `agents`. */
+  required: number[];
+}
+
+/** What the read step of `runRoster` gives the seats and outputs steps. */
+export interface RosterInputs {
+  /** The requirement file as named in messages. */
+  requirementLabel: string;
+  intervalMinutes: number;
+  /** The queues rostered, in the order they first appear in the requirement. */
+  queues: RosterQueueDemand[];
+  /** Every queue of the requirement (the skills an agent may list), rostered or not. */
+  knownQueues: string[];
+  /** The first local day of the horizon and the last (`yyyy-MM-dd` in the roster's zone). */
+  firstDay: string;
+  lastDay: string;
+  /** Epoch ms of the first row of the rostered queues. */
+  horizonStartMs: number;
+  /** The rules as written (for `scheduleShifts`) and validated. */
+  rulesInput: ShiftRulesInput;
+  rules: ShiftRulesConfig;
+  rosterRules: RosterRules;
+  agents: Agent[];
+  /** The shifts of `--schedule`, when given. */
+  scheduleShifts?: ScheduleCsvShift[];
+}
+
+/** The files and settings the read step needs (a subset of `RunRosterOptions`). */
+export interface ReadRosterOptions {
+  agentsFile: string;
+  timeOffFile?: string | undefined;
+  rulesFile: string;
+  requirementFile: string;
+  scheduleFile?: string | undefined;
+  cwd: string;
+  timeZone: string;
+  queue?: string | undefined;
+}
+
+/**
+ * The validated roster rules as `RosterRules` (optional keys left out rather than undefined).
+ *
+ * @internal
+ */
+export function rosterRulesOf(config: RosterRulesConfig): RosterRules {
+  const { weekendsOff, maxStartVariationHours, shiftTypeLimits, ...rest } = config;
+  const limits: RosterRules['shiftTypeLimits'] = Object.fromEntries(
+    Object.entries(shiftTypeLimits).map(([type, l]) => [
+      type,
+      {
+        ...(l.minAgentsPerDay === undefined ? {} : { minAgentsPerDay: l.minAgentsPerDay }),
+        ...(l.maxAgentsPerDay === undefined ? {} : { maxAgentsPerDay: l.maxAgentsPerDay }),
+      },
+    ]),
+  );
+  return {
+    ...rest,
+    shiftTypeLimits: limits,
+    ...(weekendsOff === undefined ? {} : { weekendsOff }),
+    ...(maxStartVariationHours === undefined ? {} : { maxStartVariationHours }),
+  };
+}
+
+/**
+ * The local date (`yyyy-MM-dd`) of an instant in `timeZone`.
+ *
+ * @internal
+ */
+export function localDay(ms: number, timeZone: string): string {
+  return formatInstant(ms, timeZone).slice(0, 10);
+}
+
+/**
+ * The read step of `runRoster`: the requirement (rows in `timeZone`, split by its `queue`
+ * column), which of its queues are rostered (all of them; only `queue` when given; `queue` names
+ * the skill of a requirement without a queue column), the rules, the agents (skills checked
+ * against every queue of the requirement, shift types against the rules) and the `--schedule`
+ * file when given (one queue only: `schedule.csv` has no queue column).
+ *
+ * @internal
+ * @throws StaffcastError `USAGE` when the requirement has no queue column and no queue is given,
+ *   when `queue` is not one of the requirement's queues, or when a schedule file comes with a
+ *   requirement of several queues and no queue; `FILE_READ`, `CSV_ROW`, `CONFIG` from the readers.
+ */
+export async function readRosterInputs(options: ReadRosterOptions): Promise<RosterInputs> {
+  const { cwd, timeZone } = options;
+  const label = inputLabel(options.requirementFile);
+  const requirement = readRequirementCsv(await readTextInput(options.requirementFile, { baseDir: cwd }), {
+    source: label,
+    timeZone,
+    offsetsMatchZone: true,
+  });
+  const required = requirement.scheduledAgents.every((v) => Number.isFinite(v))
+    ? requirement.scheduledAgents
+    : requirement.agents;
+  const rowQueues = requirement.queue;
+  const knownQueues = rowQueues === undefined ? [] : [...new Set(rowQueues)];
+  let rostered: string[];
+  if (rowQueues === undefined) {
+    if (options.queue === undefined)
+      throw new StaffcastError(
+        'USAGE',
+        `roster: ${label} has no queue column; give --queue <name> (the skill its shifts need)`,
+      );
+    knownQueues.push(options.queue);
+    rostered = [options.queue];
+  } else if (options.queue !== undefined) {
+    if (!knownQueues.includes(options.queue))
+      throw new StaffcastError(
+        'USAGE',
+        `roster: --queue ${options.queue} is not a queue of ${label} (queues: ${knownQueues.join(', ')})`,
+      );
+    rostered = [options.queue];
+  } else rostered = knownQueues;
+  if (options.scheduleFile !== undefined && rostered.length > 1)
+    throw new StaffcastError(
+      'USAGE',
+      `roster: ${label} has ${rostered.length} queues (${rostered.join(', ')}) and ${inputLabel(options.scheduleFile)} has no queue column; give --queue <name> to roster that schedule on one of them`,
+    );
+  const queues: RosterQueueDemand[] = rostered.map((queue) => ({ queue, starts: [], required: [] }));
+  const byQueue = new Map(queues.map((q) => [q.queue, q]));
+  for (let r = 0; r < requirement.starts.length; r++) {
+    const q = byQueue.get(rowQueues?.[r] ?? rostered[0]!);
+    if (q === undefined) continue;
+    q.starts.push(requirement.starts[r]!);
+    q.required.push(required[r]!);
+  }
+  const horizonStartMs = queues.reduce((m, q) => Math.min(m, q.starts[0]!), Number.POSITIVE_INFINITY);
+  const horizonEndMs = queues.reduce((m, q) => Math.max(m, q.starts.at(-1)!), Number.NEGATIVE_INFINITY);
+  const rulesInput = parseJsonText(
+    await readTextInput(options.rulesFile, { baseDir: cwd }),
+    options.rulesFile,
+  ) as ShiftRulesInput;
+  const rules = parseShiftRules(rulesInput, options.rulesFile);
+  const agents = await readAgentsFile(options.agentsFile, {
+    baseDir: cwd,
+    queues: knownQueues,
+    shiftRules: rules,
+    timeZone,
+    ...(options.timeOffFile === undefined ? {} : { timeOffFile: options.timeOffFile }),
+  });
+  const scheduleShifts =
+    options.scheduleFile === undefined
+      ? undefined
+      : readScheduleCsv(
+          await readTextInput(options.scheduleFile, { baseDir: cwd, kind: 'CSV' }),
+          inputLabel(options.scheduleFile),
+          timeZone,
+        );
+  return {
+    requirementLabel: label,
+    intervalMinutes: requirement.intervalMinutes,
+    queues,
+    knownQueues,
+    firstDay: localDay(horizonStartMs, timeZone),
+    lastDay: localDay(horizonEndMs, timeZone),
+    horizonStartMs,
+    rulesInput,
+    rules,
+    rosterRules: rosterRulesOf(rules.roster ?? parseRosterRules({})),
+    agents,
+    ...(scheduleShifts === undefined ? {} : { scheduleShifts }),
+  };
+}

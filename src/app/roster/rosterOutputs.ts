@@ -1,0 +1,84 @@
+import { writeAgentStatsCsv } from '../../io/agentStatsCsv.js';
+import { writeRosterCsv } from '../../io/rosterCsv.js';
+import { writeRosterIcs } from '../../io/rosterIcs.js';
+import type { AssignedRoster } from '../../rostering/assignShifts.js';
+import { rosterCoverage } from '../../rostering/rosterCoverage.js';
+import type { Agent, RosterShift } from '../../rostering/types.js';
+import type { ShiftSchedule } from '../../scheduling/scheduleShifts.js';
+import type { RosterInputs } from './readRosterInputs.js';
+import { type RosterQueueResult, rosterMessages } from './rosterMessages.js';
+
+/** What the outputs step of `runRoster` returns. */
+export interface RosterOutputs {
+  queues: RosterQueueResult[];
+  files: Record<string, string>;
+  json: string;
+  messages: string[];
+}
+
+/**
+ * The outputs step of `runRoster`: per rostered queue, its seats filled and its coverage by the
+ * agents really rostered on it (`rosterCoverage` with `queue`, on the queue's own requirement rows),
+ * then the files (`roster.csv`, `agents.csv`, `team.ics`, `<agent id>.ics` per agent with shifts),
+ * the JSON document (with `underAgentIntervals` summed over the queues and `queues`) and the
+ * messages. O(queues x (rows + assignments) + files).
+ *
+ * @internal
+ */
+export function rosterOutputs(
+  inputs: Pick<RosterInputs, 'queues' | 'intervalMinutes'>,
+  seats: readonly RosterShift[],
+  schedules: Readonly<Record<string, ShiftSchedule>>,
+  roster: AssignedRoster,
+  agents: readonly Agent[],
+): RosterOutputs {
+  const queues: RosterQueueResult[] = inputs.queues.map((q) => {
+    const coverage = rosterCoverage(roster.assignments, {
+      starts: q.starts,
+      intervalMinutes: inputs.intervalMinutes,
+      required: q.required,
+      queue: q.queue,
+    });
+    const schedule = schedules[q.queue];
+    return {
+      queue: q.queue,
+      shifts: seats.filter((s) => s.queue === q.queue).length,
+      assignedShifts: roster.assignments.filter((a) => a.queue === q.queue).length,
+      unfilledShifts: roster.unfilled.filter((u) => u.shift.queue === q.queue).length,
+      coverage,
+      underAgentIntervals: coverage.underAgentIntervals,
+      ...(schedule === undefined ? {} : { schedule }),
+    };
+  });
+  const underAgentIntervals = queues.reduce((sum, q) => sum + q.underAgentIntervals, 0);
+  const files: Record<string, string> = {
+    'roster.csv': writeRosterCsv(roster, agents),
+    'agents.csv': writeAgentStatsCsv(roster, agents),
+    'team.ics': writeRosterIcs(roster, agents),
+  };
+  for (const a of agents)
+    if (roster.assignments.some((x) => x.agentId === a.id))
+      files[`${a.id.replace(/[^A-Za-z0-9_.-]/g, '_')}.ics`] = writeRosterIcs(roster, agents, {
+        agentId: a.id,
+      });
+  const json = `${JSON.stringify(
+    {
+      solve: { ...roster.solve, stoppedBy: roster.stoppedBy, greedyObjective: roster.greedyObjective },
+      totals: roster.totals,
+      agents: roster.agentStats,
+      assignments: roster.assignments,
+      unfilled: roster.unfilled,
+      underAgentIntervals,
+      queues: queues.map((q) => ({
+        queue: q.queue,
+        shifts: q.shifts,
+        assignedShifts: q.assignedShifts,
+        unfilledShifts: q.unfilledShifts,
+        underAgentIntervals: q.underAgentIntervals,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+  return { queues, files, json, messages: rosterMessages(roster, underAgentIntervals, queues) };
+}
