@@ -65,8 +65,10 @@ export function readScheduleCsv(text: string, file: string, timeZone: string): S
       throw missingColumnError(file, headerLine, name, header, 'a schedule.csv of staffcast plan');
   const col = (name: (typeof REQUIRED)[number]): number => index.get(name)!;
   const breaksCol = index.get('breaks');
-  const rowError = (line: number, column: string, message: string, value: string): never => {
-    throw new StaffcastError('CSV_ROW', `${file}:${line}:${column}: ${message} (got '${echoValue(value)}')`, {
+  /** `echo` false: the message already quotes the value (`parseTimestamp`'s problems). */
+  const rowError = (line: number, column: string, message: string, value: string, echo = true): never => {
+    const got = echo ? ` (got '${echoValue(value)}')` : '';
+    throw new StaffcastError('CSV_ROW', `${file}:${line}:${column}: ${message}${got}`, {
       file,
       row: line,
       column,
@@ -77,7 +79,7 @@ export function readScheduleCsv(text: string, file: string, timeZone: string): S
     if (value === '')
       rowError(line, column, 'empty: the schedule must be on the real clock (an instant with offset)', value);
     const r = parseTimestamp(value, timeZone);
-    if (!r.ok) return rowError(line, column, r.problem, value);
+    if (!r.ok) return rowError(line, column, r.problem, value, false);
     return r.epochMs;
   };
   return parsed.slice(1).map(({ line, fields }) => {
@@ -100,7 +102,7 @@ export function readScheduleCsv(text: string, file: string, timeZone: string): S
         const m = BREAK.exec(b);
         if (m === null) return rowError(line, 'breaks', "a break is '<name> <start> <minutes>min'", b);
         const r = parseTimestamp(m[2]!, timeZone);
-        if (!r.ok) return rowError(line, 'breaks', r.problem, b);
+        if (!r.ok) return rowError(line, 'breaks', r.problem, b, false);
         const minutes = Number(m[3]);
         if (r.epochMs < startMs || r.epochMs + minutes * 60_000 > endMs)
           rowError(line, 'breaks', 'the break lies outside its shift', b);
