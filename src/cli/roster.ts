@@ -56,7 +56,7 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
     )
     .option(
       '--queue <name>',
-      "roster only this queue of the requirement (without a queue column: the skill its shifts need)",
+      'roster only this queue of the requirement (without a queue column: the skill its shifts need)',
     )
     .requiredOption('-o, --output <dir>', 'output folder (roster.csv, agents.csv, team.ics, <agent id>.ics)')
     .option('--json', 'also write the roster as one JSON document to stdout')

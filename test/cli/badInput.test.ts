@@ -25,6 +25,25 @@ interface BadCase {
 
 const F = ['forecast', '--horizon', '1'];
 const I = ['intraday', '--config', 'intraday_plan.json', '--schedule', 'intraday_schedule_bad.csv'];
+/** A folder outside the corpus for `roster -o`: every roster case fails before writing anything. */
+const ROSTER_OUT = join(tmpdir(), 'staffcast-bad-roster-never-written');
+/**
+ * `staffcast roster` with `agents` (and `more` flags) on `roster_requirement.csv` (queues regular,
+ * prospects, stocks) and `roster_rules.json` (shift types day and part).
+ */
+const R = (agents: string, ...more: string[]): string[] => [
+  'roster',
+  '--agents',
+  agents,
+  ...more,
+  '--rules',
+  'roster_rules.json',
+  '--requirement',
+  'roster_requirement.csv',
+  '-o',
+  ROSTER_OUT,
+  '-q',
+];
 
 const cases: BadCase[] = [
   {
@@ -561,6 +580,96 @@ const cases: BadCase[] = [
     code: 1,
     line: "staffcast: replay_calls_no_service.csv:1: missing column 'service_seconds' (header has: arrival, service_type, priority, outcome, vru_seconds, queued, queue_seconds, served_by_agent, agent)",
   },
+  {
+    name: 'roster: a skill that is not a queue of the requirement names the file, line and skills column',
+    argv: R('agents_unknown_skill.csv'),
+    code: 1,
+    line: "staffcast: agents_unknown_skill.csv:3:skills: unknown skill 'stoks' (known queues: regular, prospects, stocks)",
+  },
+  {
+    name: 'roster: an unknown skill in the JSON agents file names the agent path',
+    argv: R('agents_unknown_skill.json'),
+    code: 1,
+    line: "staffcast: agents_unknown_skill.json: agents[1].skills: unknown skill 'stoks' (known queues: regular, prospects, stocks)",
+  },
+  {
+    name: 'roster: a duplicate agent id names the second row and the agent that has it first',
+    argv: R('agents_duplicate_id.csv'),
+    code: 1,
+    line: "staffcast: agents_duplicate_id.csv:4:id: duplicate agent id 'a01' (already the id of A. Cohen, agent 1 of the list)",
+  },
+  {
+    name: 'roster: min hours above max hours is an impossible contract',
+    argv: R('agents_min_over_max.csv'),
+    code: 1,
+    line: 'staffcast: agents_min_over_max.csv:2:min_hours_per_week: min hours per week 45 is more than max hours per week 40',
+  },
+  {
+    name: "roster: min hours beyond max days x the rules' longest allowed shift cannot be worked",
+    argv: R('agents_hours_unworkable.csv'),
+    code: 1,
+    line: 'staffcast: agents_hours_unworkable.csv:3:min_hours_per_week: min hours per week 20 cannot be worked: at most 4 days x 4 paid hours (longest allowed shift) = 16 h',
+  },
+  {
+    name: 'roster: max consecutive days too low for the min days per week',
+    argv: R('agents_consecutive.csv'),
+    code: 1,
+    line: 'staffcast: agents_consecutive.csv:2:max_consecutive_days: at most 1 consecutive day allow at most 4 days in a week, less than min days per week 5',
+  },
+  {
+    name: 'roster: a time window without two-digit hours names the availability cell',
+    argv: R('agents_bad_window.csv'),
+    code: 1,
+    line: `staffcast: agents_bad_window.csv:2:availability: not a time window "HH:MM-HH:MM" (got '7:00-19:00')`,
+  },
+  {
+    name: "roster: an unknown agent's time zone names the time_zone cell",
+    argv: R('agents_unknown_zone.csv'),
+    code: 1,
+    line: "staffcast: agents_unknown_zone.csv:3:time_zone: unknown time zone 'Asia/Jerusalm' (an IANA name such as Asia/Jerusalem)",
+  },
+  {
+    name: 'roster: overlapping leave of one agent names the later request in the time-off file',
+    argv: R('agents_valid.csv', '--time-off', 'time_off_overlap.csv'),
+    code: 1,
+    line: "staffcast: time_off_overlap.csv:4:start: overlaps the agent's hard time off from 1999-03-08T00:00:00+02:00 to 1999-03-12T00:00:00+02:00",
+  },
+  {
+    name: 'roster: an unknown column of the agents file is an error, not silently dropped',
+    argv: R('agents_unknown_column.csv'),
+    code: 1,
+    line: "staffcast: agents_unknown_column.csv:1: unknown column 'skils' (known: id, name, contract, min_hours_per_week, max_hours_per_week, min_days_per_week, max_days_per_week, max_consecutive_days, min_rest_hours, shift_types, cost_per_hour, skills, site, time_zone, availability, days_off, preferences, seniority)",
+  },
+  {
+    name: 'roster --schedule: a shift type the rules lack names the file, line and type column',
+    argv: R('agents_valid.csv', '--schedule', 'roster_schedule_unknown_type.csv', '--queue', 'regular'),
+    code: 1,
+    line: "staffcast: roster_schedule_unknown_type.csv:3:type: unknown shift type 'night' (known: day, part)",
+  },
+  {
+    name: 'roster --schedule: a start that is not a real time names the file, line and start column',
+    argv: R('agents_valid.csv', '--schedule', 'roster_schedule_bad_time.csv', '--queue', 'regular'),
+    code: 1,
+    line: "staffcast: roster_schedule_bad_time.csv:3:start: not a real date-time (got '1999-03-01T25:00:00Z')",
+  },
+  {
+    name: "roster --schedule: a shift on a day outside the requirement's horizon names the horizon",
+    argv: R('agents_valid.csv', '--schedule', 'roster_schedule_outside.csv', '--queue', 'regular'),
+    code: 1,
+    line: "staffcast: roster_schedule_outside.csv:3:start: 1999-03-09 is outside the requirement's horizon (roster_requirement.csv: 1999-03-01 to 1999-03-01)",
+  },
+  {
+    name: 'roster --schedule with a requirement of several queues and no --queue is a usage error',
+    argv: R('agents_valid.csv', '--schedule', 'roster_schedule.csv'),
+    code: 2,
+    line: 'staffcast: roster: roster_requirement.csv has 3 queues (regular, prospects, stocks) and roster_schedule.csv has no queue column; give --queue <name> to roster that schedule on one of them',
+  },
+  {
+    name: 'roster --queue naming no queue of the requirement is a usage error listing its queues',
+    argv: R('agents_valid.csv', '--queue', 'billing'),
+    code: 2,
+    line: 'staffcast: roster: --queue billing is not a queue of roster_requirement.csv (queues: regular, prospects, stocks)',
+  },
 ];
 
 /** Plan cases: also checked for leaving nothing in the --out folder. */
@@ -708,6 +817,11 @@ describe('staffcast on bad input', () => {
       expect(errorLines).toHaveLength(1);
       expect(r.stdout).toBe('');
     }
+  });
+
+  it('leaves no roster -o folder behind for the failing roster cases', () => {
+    expect(cases.some((c) => c.argv.includes(ROSTER_OUT))).toBe(true);
+    expect(existsSync(ROSTER_OUT)).toBe(false);
   });
 
   it('reports binary data on stdin at its byte and prints no raw byte', async () => {

@@ -6,13 +6,16 @@ import { StaffcastError } from '../../src/errors.js';
 import { readAgentsFile } from '../../src/io/readAgentsFile.js';
 import { parseShiftRules } from '../../src/schemas/shiftRules.js';
 
-/** The broken-input corpus shared with the CLI tests; rostering rows are in their own README table. */
+/**
+ * The broken-input corpus shared with the CLI tests: `test/cli/badInput.test.ts` runs `staffcast
+ * roster` on these files and keeps them in the README table; here the reader's error codes.
+ */
 const corpus = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 const QUEUES = ['regular', 'prospects', 'stocks'];
 const rules = parseShiftRules(JSON.parse(readFileSync(join(corpus, 'roster_rules.json'), 'utf8')));
 
 /**
- * One broken agents input, read by `readAgentsFile` (no `staffcast roster` command yet): the files
+ * One broken agents input, read by `readAgentsFile`: the files
  * (agents file, optional time-off CSV), whether the shift rules of `roster_rules.json` are given, and
  * the exact one-line message and code.
  */
@@ -114,21 +117,6 @@ async function failure(c: AgentsCase): Promise<StaffcastError> {
   throw new Error(`${c.file} was accepted`);
 }
 
-/** The rostering rows of test/fixtures/bad/README.md: `| readAgentsFile | files | broken how | message |`. */
-function readmeRows(): { files: string[]; message: string; text: string }[] {
-  return readFileSync(join(corpus, 'README.md'), 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('| readAgentsFile |'))
-    .map((text) => {
-      const [, files = '', , message = ''] = text.slice(2, -2).split(' | ');
-      return {
-        text,
-        files: [...files.matchAll(/`([^`]+)`/g)].map((m) => m[1]!),
-        message: /`(.+)`$/.exec(message)?.[1] ?? '',
-      };
-    });
-}
-
 describe('agents readers on bad input', () => {
   it.each(cases)('$name', async (c) => {
     const e = await failure(c);
@@ -144,15 +132,5 @@ describe('agents readers on bad input', () => {
       shiftRules: rules,
     });
     expect(agents.map((a) => a.id)).toEqual(['a01', 'a02']);
-  });
-
-  it('agrees with the rostering table of test/fixtures/bad/README.md (files and message)', () => {
-    const rows = readmeRows();
-    expect(rows).toHaveLength(cases.length);
-    for (const row of rows) {
-      const c = cases.find((k) => row.files.join(' ') === [k.file, k.timeOff].filter(Boolean).join(' '));
-      expect(c, row.text).toBeDefined();
-      expect(c!.message, row.text).toBe(row.message);
-    }
   });
 });

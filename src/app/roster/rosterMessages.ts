@@ -77,4 +77,3 @@ export function rosterMessages(
   }
   return lines;
 }
-
