@@ -29,6 +29,15 @@ const header =
   'id,name,contract,min_hours_per_week,max_hours_per_week,min_days_per_week,max_days_per_week,max_consecutive_days,min_rest_hours,shift_types,cost_per_hour,skills,site,time_zone,availability,days_off,preferences,seniority';
 const agent = (id: string, name: string) => `${id},${name},full-time,0,40,0,5,5,11,day,20,sales,hq,UTC,,,,1`;
 write('agents.csv', `${header}\n${agent('a1', 'A. Cohen')}\n${agent('a2', 'B. Levi')}\n`);
+// two queues on the same hours: 'sales' needs 2 agents, 'care' 1; a1 and a2 sell, c1 cares
+const twoQueues = rows.flatMap((r) => [r, r.replace(',sales,2', ',care,1').replace(',sales,0', ',care,0')]);
+write('req-two.csv', `interval_start,queue,agents\n${twoQueues.join('\n')}\n`);
+const carer = `c1,C. Mizrahi,full-time,0,40,0,5,5,11,day,20,care,hq,UTC,,,,1`;
+write('agents-two.csv', `${header}\n${agent('a1', 'A. Cohen')}\n${agent('a2', 'B. Levi')}\n${carer}\n`);
+write(
+  'schedule-one.csv',
+  'type,start,end,count\nday,2024-01-01T08:00:00Z,2024-01-01T16:00:00Z,2\nday,2024-01-02T08:00:00Z,2024-01-02T16:00:00Z,1\n',
+);
 write('leave.csv', 'agent_id,start,end,kind,weight,note\na1,2024-01-02,2024-01-02,hard,1,annual leave\n');
 
 describe('staffcast roster', () => {
@@ -118,5 +127,117 @@ describe('staffcast roster', () => {
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('roster: req-noqueue.csv has no queue column; give --queue <name>');
+  });
+
+  it('assigns the shifts of --schedule: exit 0, the roster of those seats on stdout with --json', async () => {
+    const r = await runStaffcast(
+      [
+        'roster',
+        '--agents',
+        'agents.csv',
+        '--rules',
+        'rules.json',
+        '--requirement',
+        'req.csv',
+        '--schedule',
+        'schedule-one.csv',
+        '-o',
+        'out4',
+        '--json',
+        '-q',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    // 3 seats of the file, the requirement's 6 agent-days leave 3 x 8 hours uncovered
+    expect(r.stderr).toMatch(/; 3 of 3 shifts filled by 2 agents, 24\.0 paid hours/);
+    expect(r.stderr).toContain(
+      'roster: under-coverage of the requirement by the rostered agents 24.0 agent-intervals\n',
+    );
+    const json = JSON.parse(r.stdout) as { assignments: { startMs: number }[]; queues: { queue: string }[] };
+    expect(json.assignments.map((a) => new Date(a.startMs).toISOString())).toEqual([
+      '2024-01-01T08:00:00.000Z',
+      '2024-01-01T08:00:00.000Z',
+      '2024-01-02T08:00:00.000Z',
+    ]);
+    expect(json.queues.map((q) => q.queue)).toEqual(['sales']);
+  });
+
+  it('a --schedule row of an unknown shift type is a data error (exit 1) naming file, line and column', async () => {
+    write('schedule-night.csv', 'type,start,end,count\nnight,2024-01-01T22:00:00Z,2024-01-02T06:00:00Z,1\n');
+    const r = await runStaffcast(
+      [
+        'roster',
+        '--agents',
+        'agents.csv',
+        '--rules',
+        'rules.json',
+        '--requirement',
+        'req.csv',
+        '--schedule',
+        'schedule-night.csv',
+        '-o',
+        'out5',
+        '--json',
+        '-q',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("staffcast: schedule-night.csv:2:type: unknown shift type 'night' (known: day)\n");
+  });
+
+  it('rosters every queue of the requirement from one pool, one line per queue (exit 0)', async () => {
+    const r = await runStaffcast(
+      [
+        'roster',
+        '--agents',
+        'agents-two.csv',
+        '--rules',
+        'rules.json',
+        '--requirement',
+        'req-two.csv',
+        '-o',
+        'out6',
+        '-q',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      'roster: queue sales: 6 of 6 shifts filled, under-coverage by the agents rostered on it 0.0 agent-intervals\n',
+    );
+    expect(r.stderr).toContain(
+      'roster: queue care: 3 of 3 shifts filled, under-coverage by the agents rostered on it 0.0 agent-intervals\n',
+    );
+    const roster = parse(readFileSync(join(dir, 'out6', 'roster.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(roster.filter((row) => row.agent_id === 'c1')).toHaveLength(3);
+  });
+
+  it('--schedule with a requirement of several queues and no --queue is a usage error (exit 2)', async () => {
+    const r = await runStaffcast(
+      [
+        'roster',
+        '--agents',
+        'agents-two.csv',
+        '--rules',
+        'rules.json',
+        '--requirement',
+        'req-two.csv',
+        '--schedule',
+        'schedule-one.csv',
+        '-o',
+        'out7',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('give --queue <name> to roster that schedule on one of them');
   });
 });
