@@ -58,6 +58,9 @@ export interface ReadRosterOptions {
  * The validated roster rules as `RosterRules` (optional keys left out rather than undefined).
  *
  * @internal
+ * @example
+ * const rules = rosterRulesOf(parseRosterRules({ weekendDays: ['fri', 'sat'] }));
+ * [rules.weekendDays, 'weekendsOff' in rules]; // [['fri', 'sat'], false]
  */
 export function rosterRulesOf(config: RosterRulesConfig): RosterRules {
   const { weekendsOff, maxStartVariationHours, shiftTypeLimits, ...rest } = config;
@@ -78,12 +81,8 @@ export function rosterRulesOf(config: RosterRulesConfig): RosterRules {
   };
 }
 
-/**
- * The local date (`yyyy-MM-dd`) of an instant in `timeZone`.
- *
- * @internal
- */
-export function localDay(ms: number, timeZone: string): string {
+/** The local date (`yyyy-MM-dd`) of an instant in `timeZone`. */
+function localDay(ms: number, timeZone: string): string {
   return formatInstant(ms, timeZone).slice(0, 10);
 }
 
@@ -98,6 +97,10 @@ export function localDay(ms: number, timeZone: string): string {
  * @throws StaffcastError `USAGE` when the requirement has no queue column and no queue is given,
  *   when `queue` is not one of the requirement's queues, or when a schedule file comes with a
  *   requirement of several queues and no queue; `FILE_READ`, `CSV_ROW`, `CONFIG` from the readers.
+ * @example
+ * // (not run: reads files; see test/app/roster.test.ts)
+ * (await readRosterInputs({ agentsFile: 'agents.csv', rulesFile: 'rules.json', requirementFile: 'req.csv',
+ *   cwd: '.', timeZone: 'UTC' })).queues.map((q) => q.queue); // ['regular', 'prospects', 'stocks']
  */
 export async function readRosterInputs(options: ReadRosterOptions): Promise<RosterInputs> {
   const { cwd, timeZone } = options;

@@ -24,6 +24,9 @@ export interface RosterOutputs {
  * messages. O(queues x (rows + assignments) + files).
  *
  * @internal
+ * @example
+ * // (not run: needs a roster of assignShifts; see test/app/roster.test.ts)
+ * Object.keys(rosterOutputs(inputs, seats, {}, roster, agents).files); // ['roster.csv', 'agents.csv', 'team.ics', ...]
  */
 export function rosterOutputs(
   inputs: Pick<RosterInputs, 'queues' | 'intervalMinutes'>,

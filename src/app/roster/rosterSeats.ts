@@ -33,6 +33,9 @@ export interface RosterSeatsOptions {
  * @internal
  * @throws StaffcastError from `scheduleFileSeats` (unknown shift type, a day outside the horizon)
  *   and `scheduleShifts` (`INFEASIBLE`, `SOLVER_FAILED`, `CONFIG`).
+ * @example
+ * // (not run: needs the read step's inputs and runs a MIP per queue; see test/app/roster.test.ts)
+ * (await rosterSeats(inputs, { rulesFile: 'rules.json', timeZone: 'UTC', timeLimitSeconds: 60 })).seats.length;
  */
 export async function rosterSeats(inputs: RosterInputs, options: RosterSeatsOptions): Promise<RosterSeats> {
   if (inputs.scheduleShifts !== undefined && options.scheduleFile !== undefined)
