@@ -3,11 +3,12 @@ import type { Agent } from '../rostering/types.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
 import { type OnProgress, progressStep } from './progress.js';
 import { readRosterInputs } from './roster/readRosterInputs.js';
-import type { RosterQueueResult } from './roster/rosterMessages.js';
 import { rosterOutputs } from './roster/rosterOutputs.js';
+import type { RosterQueueResult } from './roster/rosterQueueResult.js';
 import { rosterSeats } from './roster/rosterSeats.js';
 
-export { type RosterQueueResult, rosterMessages } from './roster/rosterMessages.js';
+export { rosterMessages } from './roster/rosterMessages.js';
+export type { RosterQueueResult } from './roster/rosterQueueResult.js';
 
 /** Options of `runRoster`. */
 export interface RunRosterOptions {

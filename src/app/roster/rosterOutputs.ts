@@ -6,7 +6,8 @@ import { rosterCoverage } from '../../rostering/rosterCoverage.js';
 import type { Agent, RosterShift } from '../../rostering/types.js';
 import type { ShiftSchedule } from '../../scheduling/scheduleShifts.js';
 import type { RosterInputs } from './readRosterInputs.js';
-import { type RosterQueueResult, rosterMessages } from './rosterMessages.js';
+import { rosterMessages } from './rosterMessages.js';
+import type { RosterQueueResult } from './rosterQueueResult.js';
 
 /** What the outputs step of `runRoster` returns. */
 export interface RosterOutputs {
