@@ -5,6 +5,7 @@ import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { readRequirementCsv } from '../io/requirementCsv.js';
 import { writeRosterCsv } from '../io/rosterCsv.js';
 import { writeRosterIcs } from '../io/rosterIcs.js';
+import { renderRosterHtml } from '../report/rosterHtml.js';
 import { type AssignedRoster, assignShifts } from '../rostering/assignShifts.js';
 import { rosterCoverage } from '../rostering/rosterCoverage.js';
 import { scheduleSeats } from '../rostering/scheduleSeats.js';
@@ -13,7 +14,9 @@ import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts
 import { parseRosterRules, type RosterRulesConfig } from '../schemas/rosterRules.js';
 import { parseShiftRules, type ShiftRulesInput } from '../schemas/shiftRules.js';
 import { parseJsonText } from '../schemas/validateConfig.js';
+import { VERSION } from '../version.js';
 import { type OnProgress, progressStep } from './progress.js';
+import { rosterReportInput } from './rosterReportInput.js';
 
 /** Options of `runRoster`. */
 export interface RunRosterOptions {
@@ -37,6 +40,8 @@ export interface RunRosterOptions {
   workLimit?: number | undefined;
   /** Receives the steps `read`, `schedule` and `roster`. Default: none. */
   onProgress?: OnProgress | undefined;
+  /** Epoch ms printed in `roster.html` as the time of writing. Default: now. */
+  generatedAt?: number | undefined;
 }
 
 /** What `runRoster` returns: the roster, the schedule it staffs, the files and messages. */
@@ -47,7 +52,8 @@ export interface RosterRun {
   /**
    * The output files by name: `roster.csv` (one row per agent-shift), `agents.csv` (the per-agent
    * view: shifts, hours, weekends off, late shifts, wishes and preferences granted, cost),
-   * `team.ics` (every shift) and `<agent id>.ics` per agent with shifts (iCalendar).
+   * `team.ics` (every shift), `<agent id>.ics` per agent with shifts (iCalendar) and `roster.html`
+   * (the roster page: people x days grid, understaffed intervals, fairness, unfilled shifts).
    */
   files: Record<string, string>;
   /** The roster as one JSON document (assignments, per-agent figures, totals, unfilled shifts, solve). */
@@ -223,6 +229,21 @@ export async function runRoster(options: RunRosterOptions): Promise<RosterRun> {
     'roster.csv': writeRosterCsv(roster, agents),
     'agents.csv': writeAgentStatsCsv(roster, agents),
     'team.ics': writeRosterIcs(roster, agents),
+    'roster.html': renderRosterHtml(
+      rosterReportInput({
+        title: `Roster: ${queue}`,
+        roster,
+        agents,
+        timeZone,
+        weekendDays: (rules.roster ?? parseRosterRules({})).weekendDays,
+        shiftTypes: rules.shiftTypes.map((t) => t.name),
+        starts: requirement.starts,
+        intervalMinutes: requirement.intervalMinutes,
+        queues: { [queue]: { required, rostered: coverage.net } },
+        generatedAt: options.generatedAt ?? Date.now(),
+        generator: `staffcast ${VERSION} roster`,
+      }),
+    ),
   };
   for (const a of agents)
     if (roster.assignments.some((x) => x.agentId === a.id))

@@ -24,10 +24,10 @@ interface RosterFlags {
  * [--time-off time-off.csv] [--queue name] [--json] [--tz UTC] [--work-limit n] [--time-limit 60] [-q]`:
  * runs `runRoster` (schedules the requirement with the shift rules, then assigns the shifts to the
  * named agents keeping every hard rule of their contracts and the `roster` rules) and writes
- * `roster.csv`, `agents.csv` (the per-agent view), `team.ics` and one `<agent id>.ics` per agent
- * into the folder, all or nothing; with `--json` the roster also goes to stdout as one JSON
- * document. How the roster was found, the figures and every unfilled shift with its reasons go to
- * stderr, with the steps' progress on a terminal (not with --quiet).
+ * `roster.csv`, `agents.csv` (the per-agent view), `roster.html` (the roster page), `team.ics` and
+ * one `<agent id>.ics` per agent into the folder, all or nothing; with `--json` the roster also
+ * goes to stdout as one JSON document. How the roster was found, the figures and every unfilled
+ * shift with its reasons go to stderr, with the steps' progress on a terminal (not with --quiet).
  *
  * @example
  * // (not run: a shell command)
@@ -48,7 +48,7 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
       'requirement CSV of one queue (interval_start, agents, scheduled_agents ...)',
     )
     .option('--queue <name>', "the skill the shifts need (default: the requirement's queue column)")
-    .requiredOption('-o, --output <dir>', 'output folder (roster.csv, agents.csv, team.ics, <agent id>.ics)')
+    .requiredOption('-o, --output <dir>', 'output folder (roster.csv, agents.csv, roster.html, *.ics)')
     .option('--json', 'also write the roster as one JSON document to stdout')
     .option(
       '--tz <zone>',
