@@ -1,4 +1,9 @@
-/** Fill and edge colours of the shift types, in legend order (the ninth type takes the first again). */
+/**
+ * Fill and edge colours of the shift types, in legend order (the ninth type takes the first again).
+ *
+ * @example
+ * SHIFT_TYPE_COLORS[0]; // { fill: '#d3e5f7', edge: '#1f6fb4' }
+ */
 export const SHIFT_TYPE_COLORS: readonly { fill: string; edge: string }[] = [
   { fill: '#d3e5f7', edge: '#1f6fb4' },
   { fill: '#d6efdb', edge: '#2e8b4f' },
@@ -14,7 +19,11 @@ export const SHIFT_TYPE_COLORS: readonly { fill: string; edge: string }[] = [
  * The roster page's stylesheet, added after `REPORT_CSS`: a wider page; the people x days grid in
  * its own scrolling box (horizontal and vertical) with the day headings and the agent column
  * sticky, weekend columns shaded, one colour per shift type (classes `st0` ... `st7`), leave
- * hatched, the understaffed strips (red marks on the day's open hours) and the legend.
+ * hatched, the understaffed strips (red marks on the day's open hours; their rows stick to the
+ * bottom of the box, so they stay in view under 100 agents) and the legend.
+ *
+ * @example
+ * ROSTER_CSS.includes('table.roster td.st7'); // true
  */
 export const ROSTER_CSS = `
 main.roster-page { max-width: 1500px; }
@@ -40,7 +49,14 @@ table.roster td.wish-broken { outline: 2px dashed #b3261e; outline-offset: -3px;
 table.roster td.leave, .legend .leave { background: repeating-linear-gradient(135deg, #ececec 0 4px, #f7f7f7 4px 8px);
   color: var(--muted); font-style: italic; }
 table.roster td.off, table.roster td.wish { color: var(--muted); }
-table.roster tfoot th, table.roster tfoot td { background: #fbfcfd; border-top: 2px solid #c9d1db; font-weight: 400; }
+table.roster tfoot th, table.roster tfoot td { position: sticky; z-index: 1; height: 25px; background: #fbfcfd;
+  font-weight: 400; }
+table.roster tfoot th.agent { z-index: 3; background: #fbfcfd; }
+table.roster tfoot td.we { background: #f1ede4; }
+table.roster tfoot tr.first th, table.roster tfoot tr.first td { border-top: 2px solid #c9d1db; }
+table.fairness th:nth-child(-n+3), table.fairness td:nth-child(-n+3) { text-align: left; }
+table.unfilled td { vertical-align: top; }
+table.unfilled th:nth-child(-n+4), table.unfilled td:nth-child(-n+4) { text-align: left; }
 .strip { position: relative; height: 14px; background: #eceff3; border-radius: 2px; }
 .strip span { position: absolute; top: 0; bottom: 0; }
 .strip .open, .legend .open { background: #cfe8d4; }

@@ -303,10 +303,16 @@ function legend(p: RosterPage): string {
   return `<ul class="legend">${items.join('')}</ul>`;
 }
 
-/** The `<tfoot>` rows: per queue, a strip per day marking the intervals with agents short. */
-function strips(p: RosterPage): string[] {
+/** Height in CSS pixels of one strip row (they stack, sticky, at the bottom of the grid's box). */
+const STRIP_ROW_PX = 25;
+
+/**
+ * The `<tfoot>` rows: per queue, a strip per day marking the intervals with agents short, and the
+ * local hours the strips span (`07:00–24:00`).
+ */
+function strips(p: RosterPage): { rows: string[]; window: string } {
   const c = p.input.coverage;
-  if (!c || c.starts.length === 0) return [];
+  if (!c || c.starts.length === 0) return { rows: [], window: '' };
   const tz = p.tz;
   const len = c.intervalMinutes;
   const n = c.starts.length;
@@ -329,6 +335,7 @@ function strips(p: RosterPage): string[] {
   const queues = Object.keys(c.queues).sort(collator.compare);
   queues.forEach((queue, qi) => {
     const q = c.queues[queue] as RosterQueueCoverage;
+    const bottom = `bottom:${(queues.length - 1 - qi) * STRIP_ROW_PX}px`;
     const marks: string[][] = p.days.map(() => []);
     const open = p.days.map(() => ({ from: 1440, to: 0, short: 0, sum: 0 }));
     for (let i = 0; i < n; i++) {
@@ -345,7 +352,7 @@ function strips(p: RosterPage): string[] {
       const t = c.starts[i] as number;
       const g = p.days[d] as GridDay;
       const fallBack = g.endMs - g.startMs > 86_400_000;
-      const when = `${dayLabel(t, tz)} ${hm(t, tz)}-${hm(t + len * 60_000, tz)}${fallBack ? ` (UTC${format(new TZDate(t, tz), 'XXX')})` : ''}`;
+      const when = `${dayLabel(t, tz)} ${hm(t, tz)}-${hm(t + len * 60_000, tz)}${fallBack ? ` (UTC${format(new TZDate(t, tz), 'xxx')})` : ''}`;
       const title = `${when} ${queue}: ${formatFigure(under, 'agents')} short (${formatFigure(q.required[i] as number, 'agents')} required, ${formatFigure(q.rostered[i] as number, 'agents')} rostered)`;
       const cls = under < 1 ? 'short part' : 'short';
       marks[d]?.push(
@@ -354,7 +361,7 @@ function strips(p: RosterPage): string[] {
     }
     const cells = p.days.map((g, d) => {
       const o = open[d] as { from: number; to: number; short: number; sum: number };
-      const we = g.weekend ? ' class="we"' : '';
+      const we = `${g.weekend ? ' class="we"' : ''} style="${bottom}"`;
       if (o.from >= o.to) return `<td${we} title="closed"></td>`;
       const summary =
         o.short === 0
@@ -363,10 +370,10 @@ function strips(p: RosterPage): string[] {
       return `<td${we} title="${escapeHtml(summary)}"><div class="strip"><span class="open" style="${pos(o.from, o.to - o.from)}"></span>${(marks[d] ?? []).join('')}</div></td>`;
     });
     rows.push(
-      `<tr class="under${qi === 0 ? ' first' : ''}" data-queue="${escapeHtml(queue)}"><th class="agent" scope="row">Short: ${escapeHtml(queue)}<small>${escapeHtml(`${hm0(winStart)}–${hm0(winStart + span)}`)}</small></th>${cells.join('')}</tr>`,
+      `<tr class="under${qi === 0 ? ' first' : ''}" data-queue="${escapeHtml(queue)}"><th class="agent" scope="row" style="${bottom}">Short: ${escapeHtml(queue)}</th>${cells.join('')}</tr>`,
     );
   });
-  return rows;
+  return { rows, window: `${hm0(winStart)}–${hm0(winStart + span)}` };
 }
 
 /** Minutes after midnight as `HH:mm` (24:00 for the end of the day). */
@@ -406,9 +413,12 @@ function gridSection(p: RosterPage): string {
     );
   }
   const foot = strips(p);
-  const caption = p.input.coverage
-    ? `One row per agent (by site, then name), one column per local day; each cell the shift's local start–end and queue, coloured by shift type. Under the grid, per queue and day, the open hours (green) with the intervals short of agents marked in red (hover for the time and how many). Times in ${tz}.`
-    : `One row per agent (by site, then name), one column per local day; each cell the shift's local start–end and queue, coloured by shift type. Times in ${tz}.`;
+  const caption =
+    "One row per agent (by site, then name), one column per local day; each cell the shift's local start–end and queue, coloured by shift type." +
+    (foot.rows.length > 0
+      ? ` Under the grid, per queue, a strip per day from ${foot.window}: the open hours (green) with the intervals short of agents marked in red (hover for the time and how many).`
+      : '') +
+    ` Times in ${tz}.`;
   return [
     '<section class="roster-grid" aria-label="Roster">',
     '<h2>Roster</h2>',
@@ -418,7 +428,7 @@ function gridSection(p: RosterPage): string {
     '<table class="roster">',
     `<thead><tr><th scope="col" class="agent">Agent</th>${head.join('')}</tr></thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
-    foot.length > 0 ? `<tfoot>\n${foot.join('\n')}\n</tfoot>` : '',
+    foot.rows.length > 0 ? `<tfoot>\n${foot.rows.join('\n')}\n</tfoot>` : '',
     '</table>',
     '</div>',
     '</section>',

@@ -244,6 +244,32 @@ describe('renderRosterHtml', () => {
     expect(html).toContain('Understaffed intervals</div><div class="value">3<');
   });
 
+  it('tells the two 01:15 intervals of a fall-back night apart by their UTC offset', () => {
+    const starts: number[] = [];
+    const from = new TZDate(2024, 9, 27, 0, 0, 0, TZ).getTime();
+    for (let t = from; t < new TZDate(2024, 9, 28, 0, 0, 0, TZ).getTime(); t += 15 * 60_000) starts.push(t);
+    expect(starts).toHaveLength(100);
+    const under = starts.map((t) =>
+      t === Date.UTC(2024, 9, 27, 0, 15) || t === Date.UTC(2024, 9, 27, 1, 15) ? 1 : 0,
+    );
+    const html = renderRosterHtml(
+      input({
+        roster: { ...input().roster, assignments: [], unfilled: [] },
+        coverage: {
+          starts,
+          intervalMinutes: 15,
+          queues: { regular: { required: under, rostered: starts.map(() => 0), under } },
+        },
+      }),
+    );
+    expect(dayHeadings(html)).toEqual(['<th scope="col" class="day we">Sun<small>27 Oct</small></th>']);
+    const titles = [...html.matchAll(/<span class="short" style="[^"]*" title="([^"]*)">/g)].map((m) => m[1]);
+    expect(titles).toEqual([
+      'Sun 27 Oct 01:15-01:30 (UTC+01:00) regular: 1 short (1 required, 0 rostered)',
+      'Sun 27 Oct 01:15-01:30 (UTC+00:00) regular: 1 short (1 required, 0 rostered)',
+    ]);
+  });
+
   it('draws one mark per interval with under > 0 and none for under == 0 (any coverage)', () => {
     fc.assert(
       fc.property(
