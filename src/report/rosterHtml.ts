@@ -67,6 +67,8 @@ interface GridDay {
   endMs: number;
   weekday: Weekday;
   weekend: boolean;
+  /** `Tue 5 Mar`. */
+  label: string;
 }
 
 /** Everything the sections share, computed once. */
@@ -78,6 +80,8 @@ interface RosterPage {
   agents: Agent[];
   typeIndex: Map<string, number>;
   types: string[];
+  /** Local `HH:mm` of an instant, memoised for this page (interval ends are the next starts). */
+  hm: (ms: number) => string;
 }
 
 /** `HH:mm` local. */
@@ -166,7 +170,14 @@ function gridDays(input: RosterReportInput): GridDay[] {
     const next = addDays(day, 1);
     const key = format(day, 'yyyy-MM-dd');
     const weekday = WEEKDAYS[(day.getDay() + 6) % 7] as Weekday;
-    days.push({ key, startMs: day.getTime(), endMs: next.getTime(), weekday, weekend: weekend.has(weekday) });
+    days.push({
+      key,
+      startMs: day.getTime(),
+      endMs: next.getTime(),
+      weekday,
+      weekend: weekend.has(weekday),
+      label: format(day, 'EEE d MMM'),
+    });
     if (key === lastKey) break;
     if (days.length >= MAX_DAYS)
       invalidInput(FN, 'roster', `must span at most ${MAX_DAYS} local days`, `${days[0]?.key} to ${lastKey}`);
@@ -189,7 +200,16 @@ function page(input: RosterReportInput): RosterPage {
   const types = [...new Set(input.shiftTypes ?? [])];
   types.push(...[...seen].filter((t) => !types.includes(t)).sort(collator.compare));
   const typeIndex = new Map(types.map((t, i) => [t, i % SHIFT_TYPE_COLORS.length]));
-  return { input, tz: input.timeZone, days, dayOf, agents, typeIndex, types };
+  const clock = new Map<number, string>();
+  const memo = (ms: number) => {
+    let text = clock.get(ms);
+    if (text === undefined) {
+      text = hm(ms, input.timeZone);
+      clock.set(ms, text);
+    }
+    return text;
+  };
+  return { input, tz: input.timeZone, days, dayOf, agents, typeIndex, types, hm: memo };
 }
 
 function card(label: string, value: string): string {
@@ -249,16 +269,15 @@ function summarySection(p: RosterPage): string {
 const overlaps = (startMs: number, endMs: number, from: number, to: number) => startMs < to && from < endMs;
 
 function shiftCell(p: RosterPage, agent: Agent, list: readonly RosterAssignment[], day: GridDay): string {
-  const tz = p.tz;
   const first = list[0] as RosterAssignment;
   const classes = ['shift', `st${p.typeIndex.get(first.shiftType) ?? 0}`];
   if (day.weekend) classes.push('we');
   const titles: string[] = [];
   const lines: string[] = [];
   for (const a of list) {
-    const time = `${hm(a.startMs, tz)}–${hm(a.endMs, tz)}`;
+    const time = `${p.hm(a.startMs)}–${p.hm(a.endMs)}`;
     lines.push(`${escapeHtml(time)}${a.queue === undefined ? '' : `<small>${escapeHtml(a.queue)}</small>`}`);
-    const breaks = a.breaks.map((b) => `${b.name} ${hm(b.startMs, tz)} (${b.durationMinutes} min)`);
+    const breaks = a.breaks.map((b) => `${b.name} ${p.hm(b.startMs)} (${b.durationMinutes} min)`);
     titles.push(
       `${a.shiftType} ${time}${a.queue === undefined ? '' : ` ${a.queue}`}, ${formatFigure(a.paidMinutes / 60, 'hours')} paid hours` +
         (breaks.length > 0 ? `; breaks ${breaks.join(', ')}` : ''),
@@ -352,7 +371,7 @@ function strips(p: RosterPage): { rows: string[]; window: string } {
       const t = c.starts[i] as number;
       const g = p.days[d] as GridDay;
       const fallBack = g.endMs - g.startMs > 86_400_000;
-      const when = `${dayLabel(t, tz)} ${hm(t, tz)}-${hm(t + len * 60_000, tz)}${fallBack ? ` (UTC${format(new TZDate(t, tz), 'xxx')})` : ''}`;
+      const when = `${g.label} ${p.hm(t)}-${p.hm(t + len * 60_000)}${fallBack ? ` (UTC${format(new TZDate(t, tz), 'xxx')})` : ''}`;
       const title = `${when} ${queue}: ${formatFigure(under, 'agents')} short (${formatFigure(q.required[i] as number, 'agents')} required, ${formatFigure(q.rostered[i] as number, 'agents')} rostered)`;
       const cls = under < 1 ? 'short part' : 'short';
       marks[d]?.push(
@@ -365,8 +384,8 @@ function strips(p: RosterPage): { rows: string[]; window: string } {
       if (o.from >= o.to) return `<td${we} title="closed"></td>`;
       const summary =
         o.short === 0
-          ? `${queue} ${dayLabel(g.startMs, tz)}: fully staffed`
-          : `${queue} ${dayLabel(g.startMs, tz)}: ${o.short} intervals short, ${formatFigure((o.sum * len) / 60, 'hours')} agent-hours`;
+          ? `${queue} ${g.label}: fully staffed`
+          : `${queue} ${g.label}: ${o.short} intervals short, ${formatFigure((o.sum * len) / 60, 'hours')} agent-hours`;
       return `<td${we} title="${escapeHtml(summary)}"><div class="strip"><span class="open" style="${pos(o.from, o.to - o.from)}"></span>${(marks[d] ?? []).join('')}</div></td>`;
     });
     rows.push(
@@ -495,7 +514,7 @@ function unfilledSection(p: RosterPage): string {
     const reasons = first.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('');
     return [
       `<tr><td>${escapeHtml(dayLabel(s.startMs, tz))}</td>`,
-      `<td>${escapeHtml(`${hm(s.startMs, tz)}–${hm(s.endMs, tz)}`)}</td>`,
+      `<td>${escapeHtml(`${p.hm(s.startMs)}–${p.hm(s.endMs)}`)}</td>`,
       `<td>${escapeHtml(s.shiftType)}</td><td>${escapeHtml(s.queue ?? '')}</td><td>${seats}</td>`,
       `<td>${reasons === '' ? MISSING_FIGURE : `<ul class="reasons">${reasons}</ul>`}</td></tr>`,
     ].join('');
