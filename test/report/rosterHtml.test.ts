@@ -310,6 +310,42 @@ describe('renderRosterHtml', () => {
     expect(() => checkWellFormed('<p><b>x</p></b>')).toThrow(/closes/);
   });
 
+  it('stays well formed and escaped whatever the names, sites, contracts, notes, queues and reasons', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 12 }), { minLength: 6, maxLength: 6 }), (text) => {
+        const [name = '', site = '', contract = '', note = '', queue = '', reason = ''] = text;
+        const a2 = AGENTS[1] as Agent;
+        const agents = [
+          AGENTS[0] as Agent,
+          {
+            ...a2,
+            name,
+            site,
+            contract: { ...a2.contract, name: contract },
+            timeOff: [{ ...a2.timeOff[0]!, note }],
+          },
+          AGENTS[2] as Agent,
+        ];
+        const base = input();
+        const under = STARTS.map((_, i) => (i % 7 === 0 ? 1 : 0));
+        const html = renderRosterHtml(
+          input({
+            agents,
+            roster: {
+              ...base.roster,
+              assignments: ASSIGNMENTS.map((x) => ({ ...x, queue, shiftType: `${x.shiftType}${name}` })),
+              unfilled: base.roster.unfilled.map((u) => ({ ...u, reasons: [reason, note] })),
+            },
+            coverage: { ...coverage(under), queues: { [queue]: coverage(under).queues.regular! } },
+            notes: [note],
+          }),
+        );
+        checkWellFormed(html);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('shows the headline figures, the fairness table and the unfilled shifts with their reasons', () => {
     const html = renderRosterHtml(input());
     expect(html).toContain('Shifts filled</div><div class="value">4 of 5<');
