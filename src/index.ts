@@ -519,7 +519,13 @@ export { scenarioReportTable } from './scenario/scenarioReportTable.js';
 export { renderReportHtml } from './report/html.js';
 export { type ReplayReportInput, renderReplayHtml } from './report/replayHtml.js';
 export { renderTerminalSummary, type TerminalSummaryOptions } from './report/terminal.js';
-export { validateReportInput } from './report/validate.js';
+// the roster page (`staffcast roster`): people x days grid, understaffed intervals, fairness per agent
+export {
+  type RosterQueueCoverage,
+  type RosterReportCoverage,
+  type RosterReportInput,
+  renderRosterHtml,
+} from './report/rosterHtml.js';
 export type {
   ReportDay,
   ReportFigureUnit,

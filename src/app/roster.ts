@@ -45,6 +45,8 @@ export interface RunRosterOptions {
   workLimit?: number | undefined;
   /** Receives the steps `read`, `schedule` (`schedule <queue>` per queue with several) and `roster`. Default: none. */
   onProgress?: OnProgress | undefined;
+  /** Epoch ms printed in `roster.html` as the time of writing. Default: now. */
+  generatedAt?: number | undefined;
 }
 
 /** What `runRoster` returns: the roster, per queue its seats and coverage, the files and messages. */
@@ -63,7 +65,8 @@ export interface RosterRun {
   /**
    * The output files by name: `roster.csv` (one row per agent-shift), `agents.csv` (the per-agent
    * view: shifts, hours, weekends off, late shifts, wishes and preferences granted, cost),
-   * `team.ics` (every shift) and `<agent id>.ics` per agent with shifts (iCalendar).
+   * `team.ics` (every shift), `<agent id>.ics` per agent with shifts (iCalendar) and `roster.html`
+   * (the roster page: people x days grid, understaffed intervals, fairness, unfilled shifts).
    */
   files: Record<string, string>;
   /**
@@ -118,7 +121,10 @@ export async function runRoster(options: RunRosterOptions): Promise<RosterRun> {
       }),
     (r) => `${r.totals.assignedShifts} shifts rostered, ${r.totals.unfilledShifts} unfilled`,
   );
-  const out = rosterOutputs(inputs, seats, schedules, roster, inputs.agents);
+  const out = rosterOutputs(inputs, seats, schedules, roster, inputs.agents, {
+    timeZone: options.timeZone,
+    generatedAt: options.generatedAt ?? Date.now(),
+  });
   const first = schedules[inputs.queues[0]!.queue];
   return {
     roster,

@@ -26,7 +26,7 @@ interface RosterFlags {
  * [--time-limit 60] [-q]`: runs `runRoster` (schedules each queue of the requirement with the shift
  * rules, or takes the shifts of `--schedule`, then assigns them to the named agents keeping their
  * skills, every hard rule of their contracts and the `roster` rules) and writes
- * `roster.csv`, `agents.csv` (the per-agent view), `team.ics` and one `<agent id>.ics` per agent
+ * `roster.csv`, `agents.csv` (the per-agent view), `roster.html` (the roster page), `team.ics` and one `<agent id>.ics` per agent
  * into the folder, all or nothing; with `--json` the roster also goes to stdout as one JSON
  * document. How the roster was found, the figures and every unfilled shift with its reasons go to
  * stderr, with the steps' progress on a terminal (not with --quiet).
@@ -58,7 +58,7 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
       '--queue <name>',
       'roster only this queue of the requirement (without a queue column: the skill its shifts need)',
     )
-    .requiredOption('-o, --output <dir>', 'output folder (roster.csv, agents.csv, team.ics, <agent id>.ics)')
+    .requiredOption('-o, --output <dir>', 'output folder (roster.csv, agents.csv, roster.html, *.ics)')
     .option('--json', 'also write the roster as one JSON document to stdout')
     .option(
       '--tz <zone>',

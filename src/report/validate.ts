@@ -8,9 +8,11 @@ const FN = 'renderReport';
  * dividing a day, a finite `generatedAt`, shifts with finite counts and paid minutes >= 0, every series with strictly increasing finite starts and one
  * value per start, a P10/P90 band given as a pair, a service-level target in 0..1, unique scenario
  * column labels and scenario rows with one value per column. O(n) over all series.
+ * `renderReportHtml` and `renderTerminalSummary` call it first.
  *
  * @throws StaffcastError `INVALID_INPUT` naming the field, e.g.
  *   "renderReport: staffing.scheduledAgents must have one value per start (96) (got 95)".
+ * @internal
  * @example
  * validateReportInput({ title: 'Week 19', timeZone: 'UTC', intervalMinutes: 7 } as ReportInput);
  * // throws "renderReport: intervalMinutes must be a whole number of minutes dividing 1440 (got 7)"

@@ -66,6 +66,7 @@ describe('staffcast roster', () => {
       'a2.ics',
       'agents.csv',
       'roster.csv',
+      'roster.html',
       'team.ics',
     ]);
     const roster = parse(readFileSync(join(dir, 'out', 'roster.csv'), 'utf8'), { columns: true }) as Record<
@@ -108,6 +109,13 @@ describe('staffcast roster', () => {
     );
     const json = JSON.parse(r.stdout) as { totals: { unfilledShifts: number } };
     expect(json.totals.unfilledShifts).toBe(1);
+    // the roster page: the leave day, the unfilled shift, and the eight hours one agent short marked
+    const html = readFileSync(join(dir, 'out2', 'roster.html'), 'utf8');
+    expect(html).toContain('<td class="leave" title="annual leave">leave</td>');
+    expect(html).toContain('<h2>Unfilled shifts (1)</h2>');
+    const marks = [...html.matchAll(/<span class="short" style="[^"]*" title="([^"]*)">/g)].map((m) => m[1]);
+    expect(marks).toHaveLength(8);
+    expect(marks[0]).toBe('Tue 2 Jan 08:00-09:00 sales: 1 short (2 required, 1 rostered)');
   });
 
   it('asks for --queue when the requirement has no queue column (exit 2)', async () => {

@@ -1,10 +1,13 @@
 import { writeAgentStatsCsv } from '../../io/agentStatsCsv.js';
 import { writeRosterCsv } from '../../io/rosterCsv.js';
 import { writeRosterIcs } from '../../io/rosterIcs.js';
+import { renderRosterHtml } from '../../report/rosterHtml.js';
 import type { AssignedRoster } from '../../rostering/assignShifts.js';
 import { rosterCoverage } from '../../rostering/rosterCoverage.js';
 import type { Agent, RosterShift } from '../../rostering/types.js';
 import type { ShiftSchedule } from '../../scheduling/scheduleShifts.js';
+import { VERSION } from '../../version.js';
+import { rosterReportInput } from '../rosterReportInput.js';
 import type { RosterInputs } from './readRosterInputs.js';
 import { rosterMessages } from './rosterMessages.js';
 import type { RosterQueueResult } from './rosterQueueResult.js';
@@ -17,10 +20,19 @@ export interface RosterOutputs {
   messages: string[];
 }
 
+/** What the roster page needs beyond the roster: zone, weekend days, shift types, time of writing. */
+export interface RosterPageOptions {
+  timeZone: string;
+  /** Epoch ms printed on the page as the time of writing. */
+  generatedAt: number;
+}
+
 /**
  * The outputs step of `runRoster`: per rostered queue, its seats filled and its coverage by the
  * agents really rostered on it (`rosterCoverage` with `queue`, on the queue's own requirement rows),
- * then the files (`roster.csv`, `agents.csv`, `team.ics`, `<agent id>.ics` per agent with shifts),
+ * then the files (`roster.csv`, `agents.csv`, `roster.html` (the roster page, on the union of the
+ * queues' rows: a queue without a row at an interval counts 0 there), `team.ics`, `<agent id>.ics`
+ * per agent with shifts),
  * the JSON document (with `underAgentIntervals` summed over the queues and `queues`) and the
  * messages. O(queues x (rows + assignments) + files).
  *
@@ -30,11 +42,12 @@ export interface RosterOutputs {
  * Object.keys(rosterOutputs(inputs, seats, {}, roster, agents).files); // ['roster.csv', 'agents.csv', 'team.ics', ...]
  */
 export function rosterOutputs(
-  inputs: Pick<RosterInputs, 'queues' | 'intervalMinutes'>,
+  inputs: Pick<RosterInputs, 'queues' | 'intervalMinutes' | 'rosterRules' | 'rules'>,
   seats: readonly RosterShift[],
   schedules: Readonly<Record<string, ShiftSchedule>>,
   roster: AssignedRoster,
   agents: readonly Agent[],
+  page: RosterPageOptions,
 ): RosterOutputs {
   const queues: RosterQueueResult[] = inputs.queues.map((q) => {
     const coverage = rosterCoverage(roster.assignments, {
@@ -58,6 +71,7 @@ export function rosterOutputs(
   const files: Record<string, string> = {
     'roster.csv': writeRosterCsv(roster, agents),
     'agents.csv': writeAgentStatsCsv(roster, agents),
+    'roster.html': rosterPage(inputs, queues, roster, agents, page),
     'team.ics': writeRosterIcs(roster, agents),
   };
   for (const a of agents)
@@ -85,4 +99,43 @@ export function rosterOutputs(
     2,
   )}\n`;
   return { queues, files, json, messages: rosterMessages(roster, underAgentIntervals, queues) };
+}
+
+/** The roster page of a run, its coverage strips on the union of the queues' rows. */
+function rosterPage(
+  inputs: Pick<RosterInputs, 'queues' | 'intervalMinutes' | 'rosterRules' | 'rules'>,
+  queues: readonly RosterQueueResult[],
+  roster: AssignedRoster,
+  agents: readonly Agent[],
+  page: RosterPageOptions,
+): string {
+  const starts = [...new Set(inputs.queues.flatMap((q) => q.starts))].sort((a, b) => a - b);
+  const row = new Map(starts.map((t, i) => [t, i]));
+  const onGrid: Record<string, { required: Float64Array; rostered: Float64Array }> = {};
+  inputs.queues.forEach((q, k) => {
+    const required = new Float64Array(starts.length);
+    const rostered = new Float64Array(starts.length);
+    const net = queues[k]?.coverage.net;
+    q.starts.forEach((t, i) => {
+      const at = row.get(t) ?? 0;
+      required[at] = q.required[i] ?? 0;
+      rostered[at] = net?.[i] ?? 0;
+    });
+    onGrid[q.queue] = { required, rostered };
+  });
+  return renderRosterHtml(
+    rosterReportInput({
+      title: `Roster: ${inputs.queues.map((q) => q.queue).join(', ')}`,
+      roster,
+      agents,
+      timeZone: page.timeZone,
+      weekendDays: inputs.rosterRules.weekendDays,
+      shiftTypes: inputs.rules.shiftTypes.map((t) => t.name),
+      starts,
+      intervalMinutes: inputs.intervalMinutes,
+      queues: onGrid,
+      generatedAt: page.generatedAt,
+      generator: `staffcast ${VERSION} roster`,
+    }),
+  );
 }
