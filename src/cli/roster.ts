@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { Option } from 'commander';
 import { runRoster } from '../app/roster.js';
 import { writeFilesAtomically } from '../io/writeFilesAtomically.js';
 import type { CommandRegistrar } from './context.js';
@@ -18,14 +19,16 @@ interface RosterFlags {
   timeLimit: number;
   workLimit?: number;
   quiet?: boolean;
+  method: 'build' | 'assign';
 }
 
 /**
  * `staffcast roster --agents agents.csv --rules rules.json --requirement requirements.csv -o folder
- * [--schedule schedule.csv] [--time-off time-off.csv] [--queue name] [--json] [--tz UTC] [--work-limit n]
+ * [--schedule schedule.csv] [--time-off time-off.csv] [--queue name] [--method assign|build] [--json] [--tz UTC] [--work-limit n]
  * [--time-limit 60] [-q]`: runs `runRoster` (schedules each queue of the requirement with the shift
  * rules, or takes the shifts of `--schedule`, then assigns them to the named agents keeping their
- * skills, every hard rule of their contracts and the `roster` rules) and writes
+ * skills, every hard rule of their contracts and the `roster` rules; with `--method build`, rosters
+ * the agents directly against the requirement of every queue) and writes
  * `roster.csv`, `agents.csv` (the per-agent view), `roster.html` (the roster page), `team.ics` and one `<agent id>.ics` per agent
  * into the folder, all or nothing; with `--json` the roster also goes to stdout as one JSON
  * document. How the roster was found, the figures and every unfilled shift with its reasons go to
@@ -57,6 +60,14 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
     .option(
       '--queue <name>',
       'roster only this queue of the requirement (without a queue column: the skill its shifts need)',
+    )
+    .addOption(
+      new Option(
+        '--method <method>',
+        'assign: schedule each queue (or take --schedule), then assign the shifts to the agents; build: roster the agents directly against the requirement of every queue',
+      )
+        .choices(['assign', 'build'])
+        .default('assign'),
     )
     .requiredOption('-o, --output <dir>', 'output folder (roster.csv, agents.csv, roster.html, *.ics)')
     .option('--json', 'also write the roster as one JSON document to stdout')
@@ -91,6 +102,7 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
           cwd: ctx.cwd,
           timeZone: flags.tz,
           queue: flags.queue,
+          method: flags.method,
           timeLimitSeconds: flags.timeLimit,
           workLimit: flags.workLimit,
           onProgress: printer.onProgress,
