@@ -3,11 +3,24 @@ import { defaultWorkLimit, type MipStop, solveCoveringMip } from '../scheduling/
 import { buildRosterProblem } from './buildRosterProblem.js';
 import { explainUnfilled } from './explainUnfilled.js';
 import { greedyRoster, RosterState } from './greedyRoster.js';
+import { improveRoster } from './improveRoster.js';
 import { rosterObjective, rosterViolations } from './rosterCheck.js';
 import { buildRosterModel } from './rosterModel.js';
 import type { RosterPenalties } from './rosterProblem.js';
+import { relaxRosterProblem } from './rosterRelaxation.js';
 import { rosterStats } from './rosterStats.js';
 import type { Agent, Roster, RosterAssignment, RosterRules, RosterShift, UnfilledShift } from './types.js';
+
+/** Local search moves per seat by default (`AssignShiftsOptions.moveBudget`). @internal */
+export const MOVES_PER_SEAT = 200;
+
+/**
+ * Largest roster MIP (columns: eligible agent-shift pairs) `assignShifts` builds after the
+ * relaxation: 100 agents x 4 weeks of the bench have 75,144 (461,440 nonzeros, 266 MB); 500 agents
+ * 688,634 (5.9 million nonzeros, 628 MB before the solve), whose root LP HiGHS cannot finish in
+ * minutes, so larger teams get the heuristic's roster and the relaxation's bound. @internal
+ */
+export const FULL_MIP_MAX_COLUMNS = 200_000;
 
 /** Options of {@link assignShifts}. */
 export interface AssignShiftsOptions {
@@ -15,14 +28,23 @@ export interface AssignShiftsOptions {
   timeZone: string;
   /** An instant in the first local day of the horizon (default: the first shift's start). */
   horizonStartMs?: number | undefined;
-  /** `false`: the repair heuristic only, no MIP (default true). */
+  /** `false`: the heuristic only (repair heuristic and local search), no MIP (default true). */
   useSolver?: boolean | undefined;
   /**
-   * Deterministic work budget of the MIP in simplex iterations (`solveCoveringMip`): the same
-   * roster on every machine and load. Default `defaultWorkLimit` of the model.
+   * Deterministic budget of the local search after the repair heuristic (`improveRoster`), in
+   * candidate moves evaluated; 0 turns it off. Default `MOVES_PER_SEAT` (200) per seat.
+   */
+  moveBudget?: number | undefined;
+  /**
+   * Deterministic work budget of each MIP (the relaxation's and the roster's) in simplex
+   * iterations (`solveCoveringMip`): the same roster on every machine and load. Default
+   * `defaultWorkLimit` of the model.
    */
   workLimit?: number | undefined;
-  /** Wall-clock safety net of the MIP in seconds (default 60); a roster stopped by it depends on machine load. */
+  /**
+   * Wall-clock safety net of the MIPs in seconds (default 60; the relaxation gets at most half when
+   * the roster MIP follows); a roster stopped by it depends on machine load.
+   */
   timeLimitSeconds?: number | undefined;
   /**
    * Relative MIP gap at which HiGHS stops (default 1e-3: a roster objective is thousands of
@@ -35,13 +57,13 @@ export interface AssignShiftsOptions {
 
 /** The roster {@link assignShifts} returns, with how the search ended. */
 export interface AssignedRoster extends Roster {
-  /** Objective of the repair heuristic's roster (the MIP's start). */
+  /** Objective of the heuristic's roster (repair heuristic, then local search: the MIP's start). */
   greedyObjective: number;
-  /** Why the MIP stopped (`gap`, `work`, `time`, `error`), null without a MIP. */
+  /** Why the last MIP run stopped (`gap`, `work`, `time`, `error`), null without a MIP. */
   stoppedBy: MipStop | null;
-  /** Simplex iterations of the MIP (the unit of `workLimit`). */
+  /** Simplex iterations of the MIPs (the unit of `workLimit`). */
   lpIterations: number;
-  /** Seconds in the MIP worker. */
+  /** Seconds in the MIP workers. */
   solverSeconds: number;
 }
 
@@ -62,12 +84,17 @@ export interface AssignedRoster extends Roster {
  * preferences (their weights, seniority breaking ties).
  *
  * Solved by a repair heuristic (scarcest seats first, then one-move ejection chains: `greedyRoster`)
- * that returns a roster keeping every hard rule, then by a HiGHS MIP warm-started from it (one
- * binary per agent and shift the agent may work; `solveCoveringMip` in a worker, stopped by the
- * gap or the deterministic work budget, the wall clock only a safety net), keeping the better of
- * the two; the MIP's roster is checked against every hard rule again before it is used. Seats left
- * empty come with the reasons in a planner's words (`explainUnfilled`). Deterministic for the same
- * inputs and budget.
+ * that returns a roster keeping every hard rule, improved by a local search (transfers and swaps
+ * of shifts between agents: `improveRoster`, a deterministic move budget); then a lower bound from
+ * the shift-class relaxation (`relaxRosterProblem`: shifts of a day grouped by queue, length, late
+ * flag and start bucket, a model about a fifth of the size) solved by HiGHS; then, unless that
+ * bound already proves the roster within `relativeGap` or the team is too large
+ * (`FULL_MIP_MAX_COLUMNS`), the roster MIP warm-started from the heuristic's roster (one binary per
+ * agent and shift the agent may work). Both MIPs run in a worker (`solveCoveringMip`), stopped by
+ * the gap or the deterministic work budget, the wall clock only a safety net; the better roster is
+ * kept, the MIP's checked against every hard rule again before it is used, and the reported bound
+ * is the better of the two MIPs' bounds. Seats left empty come with the reasons in a planner's
+ * words (`explainUnfilled`). Deterministic for the same inputs and budgets.
  *
  * @throws StaffcastError `INVALID_INPUT` for duplicate agent ids or a contract whose minimums exceed its maximums.
  * @example
@@ -95,7 +122,9 @@ export async function assignShifts(
     horizonStartMs: options.horizonStartMs,
     penalties: options.penalties,
   });
-  const greedy = greedyRoster(problem).byAgent();
+  const heuristic = greedyRoster(problem);
+  improveRoster(heuristic, options.moveBudget ?? MOVES_PER_SEAT * seats.length);
+  const greedy = heuristic.byAgent();
   const greedyObjective = rosterObjective(problem, greedy).objective;
   let best = greedy;
   let bestObjective = greedyObjective;
@@ -104,35 +133,60 @@ export async function assignShifts(
   let lpIterations = 0;
   let solverSeconds = 0;
   let method: 'mip' | 'heuristic' = 'heuristic';
+  const relativeGap = options.relativeGap ?? 1e-3;
+  const timeLimitSeconds = options.timeLimitSeconds ?? 60;
+  const closed = () =>
+    bound !== undefined && bestObjective - bound <= relativeGap * Math.max(1, Math.abs(bestObjective));
   if (options.useSolver !== false && problem.shifts.length > 0 && problem.agents.length > 0) {
-    const model = buildRosterModel(problem);
-    const mip = await solveCoveringMip(model, {
-      timeLimitSeconds: options.timeLimitSeconds ?? 60,
-      workLimit: options.workLimit ?? defaultWorkLimit(model),
-      relativeGap: options.relativeGap ?? 1e-3,
-      start: model.startOf(greedy),
+    const columns = problem.eligible.reduce((n, el) => n + el.length, 0);
+    const fullMip = columns <= FULL_MIP_MAX_COLUMNS;
+    // the lower bound first: the shift-class relaxation, far smaller than the roster MIP
+    const relaxation = relaxRosterProblem(problem);
+    const relaxed = buildRosterModel(relaxation.problem);
+    const low = await solveCoveringMip(relaxed, {
+      timeLimitSeconds: fullMip ? timeLimitSeconds / 2 : timeLimitSeconds,
+      workLimit: options.workLimit ?? defaultWorkLimit(relaxed),
+      relativeGap,
+      start: relaxed.startOf(best.map((list) => list.map((s) => relaxation.classOf[s] ?? 0))),
     });
-    stoppedBy = mip.stoppedBy;
-    lpIterations = mip.lpIterations;
-    solverSeconds = mip.seconds;
-    if (mip.bound !== undefined && Number.isFinite(mip.bound)) bound = mip.bound;
-    if (mip.outcome === 'infeasible')
-      throw new StaffcastError(
-        'SOLVER_FAILED',
-        'assignShifts: the roster MIP was reported infeasible; it has a feasible start, so the model is wrong',
-      );
-    if (mip.x !== undefined) {
-      const x = mip.x;
-      const byAgent = problem.eligible.map((el, a) => {
-        const x0 = model.xStart[a] ?? 0;
-        return [...el].filter((_, e) => (x[x0 + e] ?? 0) > 0.5);
-      });
-      const objective = rosterObjective(problem, byAgent).objective;
-      if (rosterViolations(problem, byAgent).length === 0 && objective < bestObjective - 1e-9) {
-        best = byAgent;
-        bestObjective = objective;
-      }
+    stoppedBy = low.stoppedBy;
+    lpIterations += low.lpIterations;
+    solverSeconds += low.seconds;
+    if (low.bound !== undefined && Number.isFinite(low.bound)) {
+      bound = low.bound;
       method = 'mip';
+    }
+    if (fullMip && !closed()) {
+      const model = buildRosterModel(problem);
+      const mip = await solveCoveringMip(model, {
+        timeLimitSeconds: Math.max(1, timeLimitSeconds - solverSeconds),
+        workLimit: options.workLimit ?? defaultWorkLimit(model),
+        relativeGap,
+        start: model.startOf(greedy),
+      });
+      stoppedBy = mip.stoppedBy;
+      lpIterations += mip.lpIterations;
+      solverSeconds += mip.seconds;
+      if (mip.bound !== undefined && Number.isFinite(mip.bound))
+        bound = Math.max(bound ?? -Infinity, mip.bound);
+      if (mip.outcome === 'infeasible')
+        throw new StaffcastError(
+          'SOLVER_FAILED',
+          'assignShifts: the roster MIP was reported infeasible; it has a feasible start, so the model is wrong',
+        );
+      if (mip.x !== undefined) {
+        const x = mip.x;
+        const byAgent = problem.eligible.map((el, a) => {
+          const x0 = model.xStart[a] ?? 0;
+          return [...el].filter((_, e) => (x[x0 + e] ?? 0) > 0.5);
+        });
+        const objective = rosterObjective(problem, byAgent).objective;
+        if (rosterViolations(problem, byAgent).length === 0 && objective < bestObjective - 1e-9) {
+          best = byAgent;
+          bestObjective = objective;
+        }
+        method = 'mip';
+      }
     }
   }
   // the final roster as a state, for the seats and the reasons of the empty ones
