@@ -50,14 +50,15 @@ export const arbTeam = fc
     ),
   );
 
-/** Two weeks of random 8-hour seats (early, day or late starts), each needing one of two skills. */
+/** Two weeks of random 4- and 8-hour seats (early to night starts), each needing one of two skills. */
 export const arbSeats = fc
   .array(
     fc.record({
       day: fc.integer({ min: 1, max: 14 }),
-      hour: fc.constantFrom(6, 8, 13, 15),
+      hour: fc.constantFrom(6, 7, 8, 10, 13, 15, 21, 22),
+      hours: fc.constantFrom(4, 8),
       queue: fc.constantFrom('sales', 'stocks'),
     }),
     { minLength: 1, maxLength: 20 },
   )
-  .map((list) => list.map((s, i): RosterShift => seat(`s${i}`, s.day, s.hour, 8, { queue: s.queue })));
+  .map((list) => list.map((s, i): RosterShift => seat(`s${i}`, s.day, s.hour, s.hours, { queue: s.queue })));
