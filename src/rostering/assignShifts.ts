@@ -5,8 +5,9 @@ import { explainUnfilled } from './explainUnfilled.js';
 import { greedyRoster, RosterState } from './greedyRoster.js';
 import { improveRoster } from './improveRoster.js';
 import { rosterObjective, rosterViolations } from './rosterCheck.js';
-import { buildRosterModel } from './rosterModel.js';
-import type { RosterPenalties } from './rosterProblem.js';
+import { buildRosterModel, type RosterModel } from './rosterModel.js';
+import { type RosterWindow, rosterWindows, windowModel } from './rosterNeighbourhood.js';
+import type { RosterPenalties, RosterProblem } from './rosterProblem.js';
 import { relaxRosterProblem } from './rosterRelaxation.js';
 import { rosterStats } from './rosterStats.js';
 import type { Agent, Roster, RosterAssignment, RosterRules, RosterShift, UnfilledShift } from './types.js';
@@ -15,12 +16,18 @@ import type { Agent, Roster, RosterAssignment, RosterRules, RosterShift, Unfille
 export const MOVES_PER_SEAT = 200;
 
 /**
- * Largest roster MIP (columns: eligible agent-shift pairs) `assignShifts` builds after the
- * relaxation: 100 agents x 4 weeks of the bench have 75,144 (461,440 nonzeros, 266 MB); 500 agents
- * 688,634 (5.9 million nonzeros, 628 MB before the solve), whose root LP HiGHS cannot finish in
- * minutes, so larger teams get the heuristic's roster and the relaxation's bound. @internal
+ * Largest roster MIP (columns: eligible agent-shift pairs) `assignShifts` solves whole after the
+ * windows: 25 agents x 4 weeks of the bench have 5,982; 100 agents 69,931 (461,440 nonzeros), whose
+ * root LP HiGHS does not finish in 120 s (dual simplex; 43 s with the interior point method), so
+ * larger teams are solved window by window only. @internal
  */
-export const FULL_MIP_MAX_COLUMNS = 200_000;
+export const FULL_MIP_MAX_COLUMNS = 20_000;
+
+/**
+ * Most eligible agent-shift columns of one window of the large-neighbourhood search (`rosterWindows`):
+ * a week of 100 agents of the bench (about 18,000). @internal
+ */
+export const WINDOW_MAX_COLUMNS = 20_000;
 
 /** Options of {@link assignShifts}. */
 export interface AssignShiftsOptions {
@@ -42,8 +49,9 @@ export interface AssignShiftsOptions {
    */
   workLimit?: number | undefined;
   /**
-   * Wall-clock safety net of the MIPs in seconds (default 60; the relaxation gets at most half when
-   * the roster MIP follows); a roster stopped by it depends on machine load.
+   * Wall-clock safety net of all the MIPs together in seconds (default 60: a third for the
+   * relaxation, the rest shared by the windows and the whole roster MIP); a roster stopped by it
+   * depends on machine load (`stoppedBy: 'time'`).
    */
   timeLimitSeconds?: number | undefined;
   /**
@@ -59,7 +67,10 @@ export interface AssignShiftsOptions {
 export interface AssignedRoster extends Roster {
   /** Objective of the heuristic's roster (repair heuristic, then local search: the MIP's start). */
   greedyObjective: number;
-  /** Why the last MIP run stopped (`gap`, `work`, `time`, `error`), null without a MIP. */
+  /**
+   * Why the MIP runs stopped, the least reproducible reason of them all (`time`, then `error`,
+   * `work`, `gap`), null without a MIP.
+   */
   stoppedBy: MipStop | null;
   /** Simplex iterations of the MIPs (the unit of `workLimit`). */
   lpIterations: number;
@@ -85,16 +96,18 @@ export interface AssignedRoster extends Roster {
  *
  * Solved by a repair heuristic (scarcest seats first, then one-move ejection chains: `greedyRoster`)
  * that returns a roster keeping every hard rule, improved by a local search (transfers and swaps
- * of shifts between agents: `improveRoster`, a deterministic move budget); then a lower bound from
- * the shift-class relaxation (`relaxRosterProblem`: shifts of a day grouped by queue, length, late
- * flag and start bucket, a model about a fifth of the size) solved by HiGHS; then, unless that
- * bound already proves the roster within `relativeGap` or the team is too large
- * (`FULL_MIP_MAX_COLUMNS`), the roster MIP warm-started from the heuristic's roster (one binary per
- * agent and shift the agent may work). Both MIPs run in a worker (`solveCoveringMip`), stopped by
- * the gap or the deterministic work budget, the wall clock only a safety net; the better roster is
- * kept, the MIP's checked against every hard rule again before it is used, and the reported bound
- * is the better of the two MIPs' bounds. Seats left empty come with the reasons in a planner's
- * words (`explainUnfilled`). Deterministic for the same inputs and budgets.
+ * of shifts between agents: `improveRoster`, a deterministic move budget). With the solver, then:
+ * a lower bound from the shift-class relaxation (`relaxRosterProblem`: the shifts of a day grouped
+ * by queue, length, late flag and start bucket, a model about a third of the size); a
+ * large-neighbourhood search that re-solves the roster one window at a time (a week, split into
+ * blocks of agents on large teams: `rosterWindows`, `windowModel`), every other shift fixed; and
+ * on small teams (`FULL_MIP_MAX_COLUMNS`) the whole roster MIP (one binary per agent and shift the
+ * agent may work), whose bound also counts. Each step is skipped once the bound proves the roster
+ * within `relativeGap`. Every MIP is warm-started from the best roster so far and runs in a worker
+ * (`solveCoveringMip`), stopped by the gap or the deterministic work budget, the wall clock only a
+ * safety net (a third of it for the relaxation); a MIP's roster is checked against every hard rule
+ * and kept only when it is better. Seats left empty come with the reasons in a planner's words
+ * (`explainUnfilled`). Deterministic for the same inputs and budgets.
  *
  * @throws StaffcastError `INVALID_INPUT` for duplicate agent ids or a contract whose minimums exceed its maximums.
  * @example
@@ -137,57 +150,66 @@ export async function assignShifts(
   const timeLimitSeconds = options.timeLimitSeconds ?? 60;
   const closed = () =>
     bound !== undefined && bestObjective - bound <= relativeGap * Math.max(1, Math.abs(bestObjective));
+  const stops: MipStop[] = [];
+  /** A MIP's roster (columns of `model` over `modelProblem`'s eligible lists), kept when it keeps every hard rule and is better. */
+  const offer = (x: Float64Array, model: RosterModel, modelProblem: RosterProblem) => {
+    const byAgent = modelProblem.eligible.map((el, a) => {
+      const x0 = model.xStart[a] ?? 0;
+      return [...el].filter((_, e) => (x[x0 + e] ?? 0) > 0.5);
+    });
+    const objective = rosterObjective(problem, byAgent).objective;
+    if (rosterViolations(problem, byAgent).length === 0 && objective < bestObjective - 1e-9) {
+      best = byAgent;
+      bestObjective = objective;
+    }
+  };
+  const run = async (model: RosterModel, share: number, start: Float64Array) => {
+    const mip = await solveCoveringMip(model, {
+      timeLimitSeconds: Math.max(1, share),
+      workLimit: options.workLimit ?? defaultWorkLimit(model),
+      relativeGap,
+      start,
+    });
+    stops.push(mip.stoppedBy);
+    lpIterations += mip.lpIterations;
+    solverSeconds += mip.seconds;
+    method = 'mip';
+    if (mip.outcome === 'infeasible')
+      throw new StaffcastError(
+        'SOLVER_FAILED',
+        'assignShifts: a roster MIP was reported infeasible; it has a feasible start, so the model is wrong',
+      );
+    return mip;
+  };
   if (options.useSolver !== false && problem.shifts.length > 0 && problem.agents.length > 0) {
     const columns = problem.eligible.reduce((n, el) => n + el.length, 0);
     const fullMip = columns <= FULL_MIP_MAX_COLUMNS;
     // the lower bound first: the shift-class relaxation, far smaller than the roster MIP
     const relaxation = relaxRosterProblem(problem);
     const relaxed = buildRosterModel(relaxation.problem);
-    const low = await solveCoveringMip(relaxed, {
-      timeLimitSeconds: fullMip ? timeLimitSeconds / 2 : timeLimitSeconds,
-      workLimit: options.workLimit ?? defaultWorkLimit(relaxed),
-      relativeGap,
-      start: relaxed.startOf(best.map((list) => list.map((s) => relaxation.classOf[s] ?? 0))),
-    });
-    stoppedBy = low.stoppedBy;
-    lpIterations += low.lpIterations;
-    solverSeconds += low.seconds;
-    if (low.bound !== undefined && Number.isFinite(low.bound)) {
-      bound = low.bound;
-      method = 'mip';
+    const low = await run(
+      relaxed,
+      timeLimitSeconds / 3,
+      relaxed.startOf(best.map((list) => list.map((s) => relaxation.classOf[s] ?? 0))),
+    );
+    if (low.bound !== undefined && Number.isFinite(low.bound)) bound = low.bound;
+    // then the roster, one window (a week, and a block of agents on large teams) at a time
+    const windows = closed() ? [] : rosterWindows(problem, WINDOW_MAX_COLUMNS);
+    const windowSeconds = (timeLimitSeconds - solverSeconds) * (fullMip ? 0.5 : 1);
+    for (let k = 0; k < windows.length && !closed(); k++) {
+      const sub = windowModel(problem, best, windows[k] as RosterWindow);
+      const mip = await run(sub.model, windowSeconds / windows.length, sub.model.startOf(best));
+      if (mip.x !== undefined) offer(mip.x, sub.model, sub.problem);
     }
+    // and the whole roster MIP on small teams (its bound too)
     if (fullMip && !closed()) {
       const model = buildRosterModel(problem);
-      const mip = await solveCoveringMip(model, {
-        timeLimitSeconds: Math.max(1, timeLimitSeconds - solverSeconds),
-        workLimit: options.workLimit ?? defaultWorkLimit(model),
-        relativeGap,
-        start: model.startOf(greedy),
-      });
-      stoppedBy = mip.stoppedBy;
-      lpIterations += mip.lpIterations;
-      solverSeconds += mip.seconds;
+      const mip = await run(model, timeLimitSeconds - solverSeconds, model.startOf(best));
       if (mip.bound !== undefined && Number.isFinite(mip.bound))
         bound = Math.max(bound ?? -Infinity, mip.bound);
-      if (mip.outcome === 'infeasible')
-        throw new StaffcastError(
-          'SOLVER_FAILED',
-          'assignShifts: the roster MIP was reported infeasible; it has a feasible start, so the model is wrong',
-        );
-      if (mip.x !== undefined) {
-        const x = mip.x;
-        const byAgent = problem.eligible.map((el, a) => {
-          const x0 = model.xStart[a] ?? 0;
-          return [...el].filter((_, e) => (x[x0 + e] ?? 0) > 0.5);
-        });
-        const objective = rosterObjective(problem, byAgent).objective;
-        if (rosterViolations(problem, byAgent).length === 0 && objective < bestObjective - 1e-9) {
-          best = byAgent;
-          bestObjective = objective;
-        }
-        method = 'mip';
-      }
+      if (mip.x !== undefined) offer(mip.x, model, problem);
     }
+    stoppedBy = (['time', 'error', 'work', 'gap'] as const).find((why) => stops.includes(why)) ?? null;
   }
   // the final roster as a state, for the seats and the reasons of the empty ones
   const state = new RosterState(problem);
