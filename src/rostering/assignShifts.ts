@@ -6,7 +6,7 @@ import { greedyRoster, RosterState } from './greedyRoster.js';
 import { improveRoster } from './improveRoster.js';
 import { rosterObjective, rosterViolations } from './rosterCheck.js';
 import { buildRosterModel, type RosterModel } from './rosterModel.js';
-import { type RosterWindow, rosterWindows, windowModel } from './rosterNeighbourhood.js';
+import { rosterWindows, windowModel } from './rosterNeighbourhood.js';
 import type { RosterPenalties, RosterProblem } from './rosterProblem.js';
 import { relaxRosterProblem } from './rosterRelaxation.js';
 import { rosterStats } from './rosterStats.js';
