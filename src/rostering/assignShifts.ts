@@ -161,12 +161,8 @@ export async function assignShifts(
   const closed = () =>
     bound !== undefined && bestObjective - bound <= relativeGap * Math.max(1, Math.abs(bestObjective));
   const stops: MipStop[] = [];
-  /** A MIP's roster (columns of `model` over `modelProblem`'s eligible lists), kept when it keeps every hard rule and is better. */
-  const offer = (x: Float64Array, model: RosterModel, modelProblem: RosterProblem) => {
-    const byAgent = modelProblem.eligible.map((el, a) => {
-      const x0 = model.xStart[a] ?? 0;
-      return [...el].filter((_, e) => (x[x0 + e] ?? 0) > 0.5);
-    });
+  /** A MIP's roster, kept when it keeps every hard rule and is better. */
+  const offer = (byAgent: number[][]) => {
     const objective = rosterObjective(problem, byAgent).objective;
     if (rosterViolations(problem, byAgent).length === 0 && objective < bestObjective - 1e-9) {
       best = byAgent;
@@ -216,14 +212,9 @@ export async function assignShifts(
       }
       const sub = windowModel(problem, best, window);
       const before = lpIterations;
-      const mip = await run(
-        sub.model,
-        windowsUntil - solverSeconds,
-        sub.model.startOf(best),
-        windowWork - used,
-      );
+      const mip = await run(sub.model, windowsUntil - solverSeconds, sub.start, windowWork - used);
       used += lpIterations - before;
-      if (mip.x !== undefined) offer(mip.x, sub.model, sub.problem);
+      if (mip.x !== undefined) offer(sub.rosterOf(mip.x));
     }
     // and the whole roster MIP on small teams (its bound too)
     if (fullMip && !closed()) {
@@ -231,7 +222,13 @@ export async function assignShifts(
       const mip = await run(model, timeLimitSeconds - solverSeconds, model.startOf(best));
       if (mip.bound !== undefined && Number.isFinite(mip.bound))
         bound = Math.max(bound ?? -Infinity, mip.bound);
-      if (mip.x !== undefined) offer(mip.x, model, problem);
+      const x = mip.x;
+      if (x !== undefined)
+        offer(
+          problem.eligible.map((el, a) =>
+            [...el].filter((_, e) => (x[(model.xStart[a] ?? 0) + e] ?? 0) > 0.5),
+          ),
+        );
     }
     stoppedBy = (['time', 'error', 'work', 'gap'] as const).find((why) => stops.includes(why)) ?? null;
   }
