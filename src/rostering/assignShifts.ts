@@ -7,7 +7,7 @@ import { improveRoster } from './improveRoster.js';
 import { rosterObjective, rosterViolations } from './rosterCheck.js';
 import { buildRosterModel, type RosterModel } from './rosterModel.js';
 import { rosterWindows, windowModel } from './rosterNeighbourhood.js';
-import type { RosterPenalties, RosterProblem } from './rosterProblem.js';
+import type { RosterPenalties } from './rosterProblem.js';
 import { relaxRosterProblem } from './rosterRelaxation.js';
 import { rosterStats } from './rosterStats.js';
 import type { Agent, Roster, RosterAssignment, RosterRules, RosterShift, UnfilledShift } from './types.js';
