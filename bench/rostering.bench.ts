@@ -10,20 +10,34 @@
  * weekdays, fewer on weekends.
  *
  * Figures: a simple greedy assignment (seats in time order, the first agent in input order who can
- * take it without breaking a hard rule), the repair heuristic (`useSolver: false`), and the MIP
- * warm-started from it with a 60 s wall-clock safety net and the default work budget: objective,
- * unfilled seats, bound and gap, why it stopped, seconds and peak RSS, for 25 and 100 agents. `ROSTERING_BENCH=large`
- * adds 500 agents (300 s net).
+ * take it without breaking a hard rule), the repair heuristic (`useSolver: false, moveBudget: 0`),
+ * with the local search (`useSolver: false`), and with the solver (relaxation bound, windows, and the
+ * whole roster MIP on small teams) under a 60 s wall-clock safety net and the default work budgets:
+ * objective, unfilled seats, bound and gap, why it stopped, seconds and peak RSS, for 25 and 100
+ * agents. `ROSTERING_BENCH=large` runs 500 agents alone (300 s net).
  *
- * Measured on the shared 2-core bench machine under heavy load (load average 20-26), 3 December 2026:
- * 25 agents (408 seats; MIP 7,369 columns, 2,847 rows): simple greedy 13,686.4 with 7 seats unfilled,
- * repair heuristic 4,694.2 with none in 0.03 s, MIP in 60 s no better incumbent, bound 3,889.2 (gap
- * 17.15%, stopped by the wall-clock net); given 200 s the MIP reached 3,891.19 against 3,890.70
- * (0.013%). 100 agents (1,664 seats; 75,144 columns, 18,723 rows, 461,440 nonzeros): simple greedy
- * 63,881.8 with 38 unfilled, heuristic 16,018.7 with none in 0.3-0.8 s, MIP in 60 s only its root
- * bound 5,570 (gap 65.2%); peak RSS 266 MB. 500 agents (8,064 seats): heuristic 5.4 s with none
- * unfilled; the MIP model has 688,634 columns, 154,009 rows, 5.9 million nonzeros (built in 17.8 s,
- * 628 MB RSS before the solve); its solve was not measured.
+ * Measured 3 December 2026 on the shared 2-core machine under very heavy load (load average 11-22,
+ * six helpers): every solver figure in 60 s was cut by the wall-clock net, so the runs with the net
+ * lifted (900 s, deterministic work budgets) are given too.
+ * 25 agents (408 seats; relaxation MIP 3,772 columns, roster MIP 5,982 agent-shift columns): simple
+ * greedy 13,686.4 with 7 seats unfilled; repair heuristic 4,694.2, none unfilled, 0.1 s; local search
+ * 4,240.3 in 0.2 s; solver in 60 s 4,211.3, bound 3,696.2 (gap 12.2%, time); net lifted 3,893.2,
+ * bound 3,890.1 (gap 0.08%, stopped by the gap: deterministic), 79,671 iterations, 356 s at load 21,
+ * peak RSS 404 MB. Before: MIP in 60 s 4,694.2, bound 3,889.2 (17.2%).
+ * 100 agents (1,664 seats; relaxation MIP 21,589 columns, 99,623 nonzeros; roster MIP 69,931
+ * agent-shift columns, 461,440 nonzeros, no longer built): simple greedy 63,881.8 with 38 unfilled;
+ * repair heuristic 16,018.7, none unfilled, 0.8 s; local search 14,149.1 (1.0 s at load 2, 7-13 s at
+ * load 15-20); solver in 60 s 14,030-14,090 with no bound past the relaxation's first (5,570); net
+ * lifted 13,656.1, bound still 5,570 (the relaxation's root unfinished in its 300 s at load 15-20),
+ * peak RSS 297 MB. Lower bounds measured apart: the roster MIP's LP relaxation 11,739 (interior
+ * point, 43 s at load 3; dual simplex unfinished in 120 s, hence the old 65% gap: the MIP never
+ * finished its root LP), the relaxation MIP's root with whole-day classes 11,915 in 60 s at load 10:
+ * 13,656.1 is within 12.7% of it. Before: MIP in 60 s 16,018.7, bound 5,570 (65.2%), 266 MB.
+ * 500 agents (8,064 seats; relaxation MIP 121,567 columns, 546,489 nonzeros; roster MIP 665,202
+ * agent-shift columns, not built): simple greedy 190,149.6 with 83 unfilled; repair heuristic
+ * 63,357.5, none unfilled, 7-18 s; local search 53,335.7 in 25-145 s (load 10-20); solver in 300 s
+ * 53,127.7 (the windows), bound 20,915 (the relaxation's first; gap 60.6%, time), 386 s in all;
+ * peak RSS 624 MB (`/usr/bin/time -v`; was 628 MB for the roster model alone, before its solve).
  */
 
 import { readFileSync } from 'node:fs';
@@ -33,13 +47,18 @@ import { TZDate } from '@date-fns/tz';
 import { Bench } from 'tinybench';
 import { planRequirement } from '../src/app/plan/planRequirement.js';
 import { readAgentsFile } from '../src/io/readAgentsFile.js';
-import { assignShifts } from '../src/rostering/assignShifts.js';
+import {
+  type AssignShiftsOptions,
+  assignShifts,
+  FULL_MIP_MAX_COLUMNS,
+} from '../src/rostering/assignShifts.js';
 import { buildRoster } from '../src/rostering/buildRoster.js';
 import { buildRosterProblem } from '../src/rostering/buildRosterProblem.js';
 import { RosterState } from '../src/rostering/greedyRoster.js';
 import { rosterObjective } from '../src/rostering/rosterCheck.js';
 import { rosterCoverage } from '../src/rostering/rosterCoverage.js';
 import { buildRosterModel } from '../src/rostering/rosterModel.js';
+import { relaxRosterProblem } from '../src/rostering/rosterRelaxation.js';
 import { scheduleSeats } from '../src/rostering/scheduleSeats.js';
 import type { Agent, Contract, RosterRules, RosterShift } from '../src/rostering/types.js';
 import { scheduleShifts } from '../src/scheduling/scheduleShifts.js';
@@ -188,39 +207,41 @@ function simpleGreedy(agents: Agent[], seats: RosterShift[]) {
   return rosterObjective(problem, state.byAgent());
 }
 
-const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+/** Peak resident set of the process so far, MB (the MIP workers are threads of it). */
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function figures(agentsCount: number, timeLimitSeconds: number) {
   const { agents, seats } = centre(agentsCount);
   const simple = simpleGreedy(agents, seats);
-  const t0 = performance.now();
-  const heuristic = await assignShifts(seats, agents, RULES, { timeZone: ZONE, useSolver: false });
-  const heuristicSeconds = (performance.now() - t0) / 1000;
-  const t1 = performance.now();
-  const mip = await assignShifts(seats, agents, RULES, { timeZone: ZONE, timeLimitSeconds });
-  const seconds = (performance.now() - t1) / 1000;
+  const timed = async (options: Partial<AssignShiftsOptions>) => {
+    const t0 = performance.now();
+    const r = await assignShifts(seats, agents, RULES, { timeZone: ZONE, ...options });
+    return { r, seconds: (performance.now() - t0) / 1000 };
+  };
+  const repair = await timed({ useSolver: false, moveBudget: 0 });
+  const search = await timed({ useSolver: false });
+  const mip = await timed({ timeLimitSeconds });
+  const row = (method: string, x: typeof repair) => ({
+    method,
+    objective: +(x.r.solve?.objective ?? 0).toFixed(1),
+    unfilled: x.r.totals.unfilledShifts,
+    bound: x.r.solve?.bound === undefined ? null : +x.r.solve.bound.toFixed(1),
+    gap: x.r.solve?.gap === undefined ? null : `${(100 * x.r.solve.gap).toFixed(2)}%`,
+    stoppedBy: x.r.stoppedBy,
+    lpIterations: x.r.lpIterations,
+    seconds: +x.seconds.toFixed(1),
+  });
   console.table([
     { method: 'simple greedy', objective: +simple.objective.toFixed(1), unfilled: simple.unfilled },
-    {
-      method: 'repair heuristic',
-      objective: +(heuristic.solve?.objective ?? 0).toFixed(1),
-      unfilled: heuristic.totals.unfilledShifts,
-      seconds: +heuristicSeconds.toFixed(2),
-    },
-    {
-      method: `MIP (${timeLimitSeconds} s net)`,
-      objective: +(mip.solve?.objective ?? 0).toFixed(1),
-      unfilled: mip.totals.unfilledShifts,
-      bound: mip.solve?.bound === undefined ? null : +mip.solve.bound.toFixed(1),
-      gap: mip.solve?.gap === undefined ? null : `${(100 * mip.solve.gap).toFixed(2)}%`,
-      stoppedBy: mip.stoppedBy,
-      lpIterations: mip.lpIterations,
-      seconds: +seconds.toFixed(1),
-    },
+    row('repair heuristic', repair),
+    row('+ local search', search),
+    row(`+ relaxation bound and MIP (${timeLimitSeconds} s net)`, mip),
   ]);
-  const model = buildRosterModel(buildRosterProblem(seats, agents, RULES, { timeZone: ZONE }));
+  const problem = buildRosterProblem(seats, agents, RULES, { timeZone: ZONE });
+  const relaxed = buildRosterModel(relaxRosterProblem(problem).problem);
+  const columns = problem.eligible.reduce((n, el) => n + el.length, 0);
   console.log(
-    `${agentsCount} agents x 4 weeks: ${seats.length} seats; MIP ${model.numCols} columns, ${model.numRows} rows, ${model.matrix.values.length} nonzeros; peak RSS so far ${mb()} MB (process; the MIP worker shares it)`,
+    `${agentsCount} agents x 4 weeks: ${seats.length} seats; relaxation MIP ${relaxed.numCols} columns, ${relaxed.numRows} rows, ${relaxed.matrix.values.length} nonzeros; roster MIP ${columns} agent-shift columns (${columns <= FULL_MIP_MAX_COLUMNS ? 'solved' : 'above FULL_MIP_MAX_COLUMNS, not built'}); peak RSS of the process so far ${peakMb()} MB (the MIP workers included)`,
   );
 }
 
@@ -353,7 +374,7 @@ async function buildVersusAssign(timeLimitSeconds: number, horizonDays = 7) {
     },
   ]);
   console.log(
-    `build: ${built.lpIterations} simplex iterations; schedule ${scheduleSeconds.toFixed(1)} s + assign ${assignSeconds.toFixed(1)} s (objectives are each method's own: build = paid cost + under-coverage + soft goals, assign = seats unfilled + soft goals); peak RSS so far ${mb()} MB`,
+    `build: ${built.lpIterations} simplex iterations; schedule ${scheduleSeconds.toFixed(1)} s + assign ${assignSeconds.toFixed(1)} s (objectives are each method's own: build = paid cost + under-coverage + soft goals, assign = seats unfilled + soft goals); peak RSS of the process so far ${peakMb()} MB`,
   );
 }
 
@@ -369,12 +390,16 @@ export async function run(): Promise<void> {
   const { agents, seats } = centre(100);
   const bench = new Bench({ iterations: 3, warmupIterations: 0 });
   bench.add('repair heuristic, 100 agents x 4 weeks', async () => {
+    await assignShifts(seats, agents, RULES, { timeZone: ZONE, useSolver: false, moveBudget: 0 });
+  });
+  bench.add('repair heuristic + local search, 100 agents x 4 weeks', async () => {
     await assignShifts(seats, agents, RULES, { timeZone: ZONE, useSolver: false });
   });
   await bench.run();
   console.table(bench.table());
-  await figures(25, 60);
-  await figures(100, 60);
-  if (process.env.ROSTERING_BENCH === 'large') await figures(500, 300);
-  await buildVersusAssign(60);
+  if (process.env.ROSTERING_BENCH !== 'large') {
+    await figures(25, 60);
+    await figures(100, 60);
+    await buildVersusAssign(60);
+  } else await figures(500, 300);
 }

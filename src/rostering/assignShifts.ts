@@ -3,11 +3,39 @@ import { defaultWorkLimit, type MipStop, solveCoveringMip } from '../scheduling/
 import { buildRosterProblem } from './buildRosterProblem.js';
 import { explainUnfilled } from './explainUnfilled.js';
 import { greedyRoster, RosterState } from './greedyRoster.js';
+import { improveRoster } from './improveRoster.js';
 import { rosterObjective, rosterViolations } from './rosterCheck.js';
-import { buildRosterModel } from './rosterModel.js';
+import { buildRosterModel, type RosterModel } from './rosterModel.js';
+import { rosterWindows, windowModel } from './rosterNeighbourhood.js';
 import type { RosterPenalties } from './rosterProblem.js';
+import { relaxRosterProblem } from './rosterRelaxation.js';
 import { rosterStats } from './rosterStats.js';
 import type { Agent, Roster, RosterAssignment, RosterRules, RosterShift, UnfilledShift } from './types.js';
+
+/** Local search moves per seat by default (`AssignShiftsOptions.moveBudget`). @internal */
+export const MOVES_PER_SEAT = 200;
+
+/**
+ * Largest roster MIP (columns: eligible agent-shift pairs) `assignShifts` solves whole after the
+ * windows: 25 agents x 4 weeks of the bench have 5,982; 100 agents 69,931 (461,440 nonzeros), whose
+ * root LP HiGHS does not finish in 120 s (dual simplex; 43 s with the interior point method), so
+ * larger teams are solved window by window only. @internal
+ */
+export const FULL_MIP_MAX_COLUMNS = 20_000;
+
+/**
+ * Most eligible agent-shift columns of one window of the large-neighbourhood search (`rosterWindows`):
+ * a week of about 16 agents of the bench, which HiGHS proves optimal in seconds (a week of all 100
+ * agents, about 21,000 columns, does not finish its root in 60 s). @internal
+ */
+export const WINDOW_MAX_COLUMNS = 3_000;
+
+/**
+ * Default work budget of the whole window search in simplex iterations per seat (all windows
+ * together; `AssignShiftsOptions.workLimit` replaces it): 100 agents x 4 weeks of the bench need
+ * about 40,000 for one pass over their 24 windows, proven optimal each in 700 to 2,700. @internal
+ */
+export const WINDOW_WORK_PER_SEAT = 50;
 
 /** Options of {@link assignShifts}. */
 export interface AssignShiftsOptions {
@@ -15,14 +43,26 @@ export interface AssignShiftsOptions {
   timeZone: string;
   /** An instant in the first local day of the horizon (default: the first shift's start). */
   horizonStartMs?: number | undefined;
-  /** `false`: the repair heuristic only, no MIP (default true). */
+  /** `false`: the heuristic only (repair heuristic and local search), no MIP (default true). */
   useSolver?: boolean | undefined;
   /**
-   * Deterministic work budget of the MIP in simplex iterations (`solveCoveringMip`): the same
-   * roster on every machine and load. Default `defaultWorkLimit` of the model.
+   * Deterministic budget of the local search after the repair heuristic (`improveRoster`), in
+   * candidate moves evaluated; 0 turns it off. Default `MOVES_PER_SEAT` (200) per seat.
+   */
+  moveBudget?: number | undefined;
+  /**
+   * Deterministic work budget in simplex iterations (`solveCoveringMip`) of the relaxation's MIP,
+   * of all the windows together, and of the whole roster MIP: the same roster on every machine and
+   * load. Default `defaultWorkLimit` of each model, and `WINDOW_WORK_PER_SEAT` (50) per seat for
+   * the windows.
    */
   workLimit?: number | undefined;
-  /** Wall-clock safety net of the MIP in seconds (default 60); a roster stopped by it depends on machine load. */
+  /**
+   * Wall-clock safety net of all the MIPs together in seconds (default 60: the relaxation a third,
+   * the windows up to two thirds from the start, or all of it on teams too large for the whole
+   * roster MIP, which gets the rest); a roster stopped by it depends on machine load
+   * (`stoppedBy: 'time'`; windows it leaves out count as stopped by it).
+   */
   timeLimitSeconds?: number | undefined;
   /**
    * Relative MIP gap at which HiGHS stops (default 1e-3: a roster objective is thousands of
@@ -35,13 +75,16 @@ export interface AssignShiftsOptions {
 
 /** The roster {@link assignShifts} returns, with how the search ended. */
 export interface AssignedRoster extends Roster {
-  /** Objective of the repair heuristic's roster (the MIP's start). */
+  /** Objective of the heuristic's roster (repair heuristic, then local search: the MIP's start). */
   greedyObjective: number;
-  /** Why the MIP stopped (`gap`, `work`, `time`, `error`), null without a MIP. */
+  /**
+   * Why the MIP runs stopped, the least reproducible reason of them all (`time`, then `error`,
+   * `work`, `gap`), null without a MIP.
+   */
   stoppedBy: MipStop | null;
-  /** Simplex iterations of the MIP (the unit of `workLimit`). */
+  /** Simplex iterations of the MIPs (the unit of `workLimit`). */
   lpIterations: number;
-  /** Seconds in the MIP worker. */
+  /** Seconds in the MIP workers. */
   solverSeconds: number;
 }
 
@@ -62,12 +105,19 @@ export interface AssignedRoster extends Roster {
  * preferences (their weights, seniority breaking ties).
  *
  * Solved by a repair heuristic (scarcest seats first, then one-move ejection chains: `greedyRoster`)
- * that returns a roster keeping every hard rule, then by a HiGHS MIP warm-started from it (one
- * binary per agent and shift the agent may work; `solveCoveringMip` in a worker, stopped by the
- * gap or the deterministic work budget, the wall clock only a safety net), keeping the better of
- * the two; the MIP's roster is checked against every hard rule again before it is used. Seats left
- * empty come with the reasons in a planner's words (`explainUnfilled`). Deterministic for the same
- * inputs and budget.
+ * that returns a roster keeping every hard rule, improved by a local search (transfers and swaps
+ * of shifts between agents: `improveRoster`, a deterministic move budget). With the solver, then:
+ * a lower bound from the shift-class relaxation (`relaxRosterProblem`: the shifts of a day grouped
+ * by queue, length, late flag and start bucket, a model about a third of the size); a
+ * large-neighbourhood search that re-solves the roster one window at a time (a week, split into
+ * blocks of agents on large teams: `rosterWindows`, `windowModel`), every other shift fixed; and
+ * on small teams (`FULL_MIP_MAX_COLUMNS`) the whole roster MIP (one binary per agent and shift the
+ * agent may work), whose bound also counts. Each step is skipped once the bound proves the roster
+ * within `relativeGap`. Every MIP is warm-started from the best roster so far and runs in a worker
+ * (`solveCoveringMip`), stopped by the gap or the deterministic work budget, the wall clock only a
+ * safety net (a third of it for the relaxation); a MIP's roster is checked against every hard rule
+ * and kept only when it is better. Seats left empty come with the reasons in a planner's words
+ * (`explainUnfilled`). Deterministic for the same inputs and budgets.
  *
  * @throws StaffcastError `INVALID_INPUT` for duplicate agent ids or a contract whose minimums exceed its maximums.
  * @example
@@ -95,7 +145,9 @@ export async function assignShifts(
     horizonStartMs: options.horizonStartMs,
     penalties: options.penalties,
   });
-  const greedy = greedyRoster(problem).byAgent();
+  const heuristic = greedyRoster(problem);
+  improveRoster(heuristic, options.moveBudget ?? MOVES_PER_SEAT * seats.length);
+  const greedy = heuristic.byAgent();
   const greedyObjective = rosterObjective(problem, greedy).objective;
   let best = greedy;
   let bestObjective = greedyObjective;
@@ -104,36 +156,81 @@ export async function assignShifts(
   let lpIterations = 0;
   let solverSeconds = 0;
   let method: 'mip' | 'heuristic' = 'heuristic';
-  if (options.useSolver !== false && problem.shifts.length > 0 && problem.agents.length > 0) {
-    const model = buildRosterModel(problem);
+  const relativeGap = options.relativeGap ?? 1e-3;
+  const timeLimitSeconds = options.timeLimitSeconds ?? 60;
+  const closed = () =>
+    bound !== undefined && bestObjective - bound <= relativeGap * Math.max(1, Math.abs(bestObjective));
+  const stops: MipStop[] = [];
+  /** A MIP's roster, kept when it keeps every hard rule and is better. */
+  const offer = (byAgent: number[][]) => {
+    const objective = rosterObjective(problem, byAgent).objective;
+    if (rosterViolations(problem, byAgent).length === 0 && objective < bestObjective - 1e-9) {
+      best = byAgent;
+      bestObjective = objective;
+    }
+  };
+  const run = async (model: RosterModel, share: number, start: Float64Array, workLimit?: number) => {
     const mip = await solveCoveringMip(model, {
-      timeLimitSeconds: options.timeLimitSeconds ?? 60,
-      workLimit: options.workLimit ?? defaultWorkLimit(model),
-      relativeGap: options.relativeGap ?? 1e-3,
-      start: model.startOf(greedy),
+      timeLimitSeconds: Math.max(1, share),
+      workLimit: workLimit ?? options.workLimit ?? defaultWorkLimit(model),
+      relativeGap,
+      start,
     });
-    stoppedBy = mip.stoppedBy;
-    lpIterations = mip.lpIterations;
-    solverSeconds = mip.seconds;
-    if (mip.bound !== undefined && Number.isFinite(mip.bound)) bound = mip.bound;
+    stops.push(mip.stoppedBy);
+    lpIterations += mip.lpIterations;
+    solverSeconds += mip.seconds;
+    method = 'mip';
     if (mip.outcome === 'infeasible')
       throw new StaffcastError(
         'SOLVER_FAILED',
-        'assignShifts: the roster MIP was reported infeasible; it has a feasible start, so the model is wrong',
+        'assignShifts: a roster MIP was reported infeasible; it has a feasible start, so the model is wrong',
       );
-    if (mip.x !== undefined) {
-      const x = mip.x;
-      const byAgent = problem.eligible.map((el, a) => {
-        const x0 = model.xStart[a] ?? 0;
-        return [...el].filter((_, e) => (x[x0 + e] ?? 0) > 0.5);
-      });
-      const objective = rosterObjective(problem, byAgent).objective;
-      if (rosterViolations(problem, byAgent).length === 0 && objective < bestObjective - 1e-9) {
-        best = byAgent;
-        bestObjective = objective;
+    return mip;
+  };
+  if (options.useSolver !== false && problem.shifts.length > 0 && problem.agents.length > 0) {
+    const columns = problem.eligible.reduce((n, el) => n + el.length, 0);
+    const fullMip = columns <= FULL_MIP_MAX_COLUMNS;
+    // the lower bound first: the shift-class relaxation, far smaller than the roster MIP
+    const relaxation = relaxRosterProblem(problem);
+    const relaxed = buildRosterModel(relaxation.problem);
+    const low = await run(
+      relaxed,
+      timeLimitSeconds / 3,
+      relaxed.startOf(best.map((list) => list.map((s) => relaxation.classOf[s] ?? 0))),
+    );
+    if (low.bound !== undefined && Number.isFinite(low.bound)) bound = low.bound;
+    // then the roster, one window (a week, and a block of agents on large teams) at a time
+    const windows = closed() ? [] : rosterWindows(problem, WINDOW_MAX_COLUMNS);
+    const windowsUntil = fullMip ? (2 * timeLimitSeconds) / 3 : timeLimitSeconds;
+    const windowWork = options.workLimit ?? WINDOW_WORK_PER_SEAT * seats.length;
+    let used = 0;
+    for (const window of windows) {
+      if (closed() || used >= windowWork) break;
+      if (solverSeconds >= windowsUntil) {
+        stops.push('time');
+        break;
       }
-      method = 'mip';
+      const sub = windowModel(problem, best, window);
+      const before = lpIterations;
+      const mip = await run(sub.model, windowsUntil - solverSeconds, sub.start, windowWork - used);
+      used += lpIterations - before;
+      if (mip.x !== undefined) offer(sub.rosterOf(mip.x));
     }
+    // and the whole roster MIP on small teams (its bound too)
+    if (fullMip && !closed()) {
+      const model = buildRosterModel(problem);
+      const mip = await run(model, timeLimitSeconds - solverSeconds, model.startOf(best));
+      if (mip.bound !== undefined && Number.isFinite(mip.bound))
+        bound = Math.max(bound ?? -Infinity, mip.bound);
+      const x = mip.x;
+      if (x !== undefined)
+        offer(
+          problem.eligible.map((el, a) =>
+            [...el].filter((_, e) => (x[(model.xStart[a] ?? 0) + e] ?? 0) > 0.5),
+          ),
+        );
+    }
+    stoppedBy = (['time', 'error', 'work', 'gap'] as const).find((why) => stops.includes(why)) ?? null;
   }
   // the final roster as a state, for the seats and the reasons of the empty ones
   const state = new RosterState(problem);

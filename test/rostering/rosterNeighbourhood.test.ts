@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildRosterProblem } from '../../src/rostering/buildRosterProblem.js';
+import { greedyRoster } from '../../src/rostering/greedyRoster.js';
+import { rosterViolations } from '../../src/rostering/rosterCheck.js';
+import { rosterWindows, windowModel } from '../../src/rostering/rosterNeighbourhood.js';
+import { solveCoveringMip } from '../../src/scheduling/solveMip.js';
+import { arbSeats, arbTeam, MONDAY } from './arbitraries.js';
+import { RULES } from './fixtures.js';
+
+const rules = {
+  ...RULES,
+  minRestHours: 11,
+  weekendsOff: { minFreeWeekends: 1, perWeeks: 2 },
+  shiftTypeLimits: { late: { maxAgentsPerDay: 1 } },
+};
+
+/** Whether x keeps the model's column and row bounds (to 1e-9). */
+function withinBounds(model: ReturnType<typeof windowModel>['model'], x: Float64Array): boolean {
+  const activity = new Float64Array(model.numRows);
+  for (let c = 0; c < model.numCols; c++) {
+    const v = x[c] ?? 0;
+    if (v < (model.colLower[c] ?? 0) - 1e-9 || v > (model.colUpper[c] ?? 0) + 1e-9) return false;
+    for (let k = model.matrix.starts[c] ?? 0; k < (model.matrix.starts[c + 1] ?? 0); k++) {
+      const r = model.matrix.rows[k] ?? 0;
+      activity[r] = (activity[r] ?? 0) + (model.matrix.values[k] ?? 0) * v;
+    }
+  }
+  for (let r = 0; r < model.numRows; r++)
+    if (
+      (activity[r] ?? 0) < (model.rowLower[r] ?? 0) - 1e-9 ||
+      (activity[r] ?? 0) > (model.rowUpper[r] ?? 0) + 1e-9
+    )
+      return false;
+  return true;
+}
+
+describe('rosterWindows', () => {
+  it('splits every week into blocks of consecutive agents, each agent once a week, under the column limit unless alone', () => {
+    fc.assert(
+      fc.property(arbTeam, arbSeats, fc.integer({ min: 1, max: 60 }), (agents, seats, maxColumns) => {
+        const problem = buildRosterProblem(seats, agents, rules, { timeZone: 'UTC', horizonStartMs: MONDAY });
+        const windows = rosterWindows(problem, maxColumns);
+        for (let w = 0; w < problem.weeks; w++) {
+          const mine = windows.filter((x) => x.fromDay === 7 * w);
+          expect(mine.flatMap((x) => x.agents)).toEqual(agents.map((_, a) => a));
+          for (const x of mine) {
+            expect(x.toDay).toBe(Math.min(problem.days, 7 * w + 7));
+            const columns = x.agents.reduce(
+              (n, a) =>
+                n +
+                [...(problem.eligible[a] ?? [])].filter((s) => {
+                  const d = problem.shifts[s]?.dayIndex ?? -1;
+                  return d >= x.fromDay && d < x.toDay;
+                }).length,
+              0,
+            );
+            if (x.agents.length > 1) expect(columns).toBeLessThanOrEqual(maxColumns);
+          }
+        }
+        expect(windows.length).toBeGreaterThanOrEqual(problem.weeks);
+      }),
+      { numRuns: 200, seed: 13 },
+    );
+  });
+});
+
+describe('windowModel', () => {
+  it('has the current roster as a start within its bounds, read back unchanged', () => {
+    fc.assert(
+      fc.property(arbTeam, arbSeats, fc.integer({ min: 1, max: 40 }), (agents, seats, maxColumns) => {
+        const problem = buildRosterProblem(seats, agents, rules, { timeZone: 'UTC', horizonStartMs: MONDAY });
+        const roster = greedyRoster(problem).byAgent();
+        for (const window of rosterWindows(problem, maxColumns)) {
+          const sub = windowModel(problem, roster, window);
+          expect(withinBounds(sub.model, sub.start)).toBe(true);
+          expect(sub.rosterOf(sub.start)).toEqual(roster);
+        }
+      }),
+      { numRuns: 100, seed: 13 },
+    );
+  });
+
+  it('changes the roster only inside the window and keeps every hard rule', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbTeam, arbSeats, async (agents, seats) => {
+        const problem = buildRosterProblem(seats, agents, rules, { timeZone: 'UTC', horizonStartMs: MONDAY });
+        const roster = greedyRoster(problem).byAgent();
+        const window = rosterWindows(problem, 10)[0];
+        if (window === undefined) return;
+        const sub = windowModel(problem, roster, window);
+        const r = await solveCoveringMip(sub.model, { timeLimitSeconds: 60, start: sub.start });
+        expect(r.x).toBeDefined();
+        const solved = sub.rosterOf(r.x ?? new Float64Array());
+        expect(rosterViolations(problem, solved)).toEqual([]);
+        const outside = (list: readonly number[], a: number) =>
+          list.filter((s) => {
+            const d = problem.shifts[s]?.dayIndex ?? -1;
+            return !window.agents.includes(a) || d < window.fromDay || d >= window.toDay;
+          });
+        expect(solved.map(outside)).toEqual(roster.map(outside));
+      }),
+      { numRuns: 10, seed: 13 },
+    );
+  }, 120_000);
+});
