@@ -1,19 +1,17 @@
 import { StaffcastError } from '../errors.js';
-import { writeAgentStatsCsv } from '../io/agentStatsCsv.js';
 import { readAgentsFile } from '../io/readAgentsFile.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { readRequirementCsv } from '../io/requirementCsv.js';
-import { writeRosterCsv } from '../io/rosterCsv.js';
-import { writeRosterIcs } from '../io/rosterIcs.js';
 import { type AssignedRoster, assignShifts } from '../rostering/assignShifts.js';
 import { rosterCoverage } from '../rostering/rosterCoverage.js';
 import { scheduleSeats } from '../rostering/scheduleSeats.js';
-import type { Agent, RosterRules } from '../rostering/types.js';
+import type { Agent } from '../rostering/types.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
-import { parseRosterRules, type RosterRulesConfig } from '../schemas/rosterRules.js';
+import { parseRosterRules } from '../schemas/rosterRules.js';
 import { parseShiftRules, type ShiftRulesInput } from '../schemas/shiftRules.js';
 import { parseJsonText } from '../schemas/validateConfig.js';
 import { type OnProgress, progressStep } from './progress.js';
+import { rosterFileContents, rosterRulesOf } from './rosterOutputs.js';
 
 /** Options of `runRoster`. */
 export interface RunRosterOptions {
@@ -54,26 +52,6 @@ export interface RosterRun {
   json: string;
   /** Lines for the planner (stderr), each ending in a newline. */
   messages: string[];
-}
-
-/** The validated roster rules as `RosterRules` (optional keys left out rather than undefined). */
-function rosterRules(config: RosterRulesConfig): RosterRules {
-  const { weekendsOff, maxStartVariationHours, shiftTypeLimits, ...rest } = config;
-  const limits: RosterRules['shiftTypeLimits'] = Object.fromEntries(
-    Object.entries(shiftTypeLimits).map(([type, l]) => [
-      type,
-      {
-        ...(l.minAgentsPerDay === undefined ? {} : { minAgentsPerDay: l.minAgentsPerDay }),
-        ...(l.maxAgentsPerDay === undefined ? {} : { maxAgentsPerDay: l.maxAgentsPerDay }),
-      },
-    ]),
-  );
-  return {
-    ...rest,
-    shiftTypeLimits: limits,
-    ...(weekendsOff === undefined ? {} : { weekendsOff }),
-    ...(maxStartVariationHours === undefined ? {} : { maxStartVariationHours }),
-  };
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
@@ -205,7 +183,7 @@ export async function runRoster(options: RunRosterOptions): Promise<RosterRun> {
       assignShifts(
         scheduleSeats(schedule, queue),
         agents,
-        rosterRules(rules.roster ?? parseRosterRules({})),
+        rosterRulesOf(rules.roster ?? parseRosterRules({})),
         {
           timeZone,
           horizonStartMs: requirement.starts[0],
@@ -219,16 +197,7 @@ export async function runRoster(options: RunRosterOptions): Promise<RosterRun> {
     intervalMinutes: requirement.intervalMinutes,
     required,
   });
-  const files: Record<string, string> = {
-    'roster.csv': writeRosterCsv(roster, agents),
-    'agents.csv': writeAgentStatsCsv(roster, agents),
-    'team.ics': writeRosterIcs(roster, agents),
-  };
-  for (const a of agents)
-    if (roster.assignments.some((x) => x.agentId === a.id))
-      files[`${a.id.replace(/[^A-Za-z0-9_.-]/g, '_')}.ics`] = writeRosterIcs(roster, agents, {
-        agentId: a.id,
-      });
+  const files = rosterFileContents(roster, agents);
   const json = `${JSON.stringify(
     {
       solve: { ...roster.solve, stoppedBy: roster.stoppedBy, greedyObjective: roster.greedyObjective },
