@@ -292,7 +292,6 @@ export {
 } from './rostering/validateAgents.js';
 // the agents file (CSV + time-off CSV, or JSON: `staffcast schema agents`) and the roster rules (`roster` key of the rules file)
 export { type AgentsReadOptions, parseAgentsCsv } from './io/agentsCsv.js';
-export { parseAgentsJson } from './io/agentsJson.js';
 export { type ReadAgentsFileOptions, readAgentsFile } from './io/readAgentsFile.js';
 export { AgentsFileSchema, type AgentsFileInput } from './schemas/agentsFile.js';
 export {
@@ -315,6 +314,14 @@ export {
   rosterCoverage,
 } from './rostering/rosterCoverage.js';
 export { type RosterRun, type RunRosterOptions, runRoster } from './app/roster.js';
+// rostering directly against a requirement per queue (contracts shape the shifts)
+export {
+  type BuildRosterOptions,
+  type BuildRosterPenalties,
+  type BuiltRoster,
+  buildRoster,
+  type RosterDemand,
+} from './rostering/buildRoster.js';
 
 // ---- service: the service level, ASA and abandonment a schedule's agents give --------------------
 export {

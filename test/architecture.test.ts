@@ -62,6 +62,10 @@ const KNOWN: readonly string[] = [
   'scheduling/scheduleStart.ts -> schemas/shiftRules.ts',
   'scheduling/tours.ts -> schemas/shiftRules.ts',
   'rostering/shiftTypePaidMinutes.ts -> schemas/shiftRules.ts',
+  // buildRoster takes the validated shift rules scheduling's candidate generation works on (the
+  // same ShiftRulesConfig, same reason): issue 11
+  'rostering/buildRoster.ts -> schemas/shiftRules.ts',
+  'rostering/candidateShifts.ts -> schemas/shiftRules.ts',
 ];
 
 /** The folder of a file under `src/`: its first path segment, or the file itself for a top-level file. */

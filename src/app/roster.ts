@@ -3,6 +3,7 @@ import { readAgentsFile } from '../io/readAgentsFile.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { readRequirementCsv } from '../io/requirementCsv.js';
 import { type AssignedRoster, assignShifts } from '../rostering/assignShifts.js';
+import { buildRoster, type RosterDemand } from '../rostering/buildRoster.js';
 import { rosterCoverage } from '../rostering/rosterCoverage.js';
 import { scheduleSeats } from '../rostering/scheduleSeats.js';
 import type { Agent } from '../rostering/types.js';
@@ -21,7 +22,10 @@ export interface RunRosterOptions {
   timeOffFile?: string | undefined;
   /** Shift rules JSON with the roster rules under its `roster` key (`staffcast schema rules`). */
   rulesFile: string;
-  /** Requirement CSV (`interval_start`, `agents`, `scheduled_agents` ...) of one queue. */
+  /**
+   * Requirement CSV (`interval_start`, `agents`, `scheduled_agents` ...) of one queue; with
+   * `method: 'build'` it may hold several queues (`queue` column).
+   */
   requirementFile: string;
   /** Folder the files are resolved against. */
   cwd: string;
@@ -33,14 +37,20 @@ export interface RunRosterOptions {
   timeLimitSeconds: number;
   /** Deterministic work budget of each MIP in simplex iterations. Default: scaled to the model. */
   workLimit?: number | undefined;
-  /** Receives the steps `read`, `schedule` and `roster`. Default: none. */
+  /** Receives the steps `read`, `schedule` (not with `build`) and `roster`. Default: none. */
   onProgress?: OnProgress | undefined;
+  /**
+   * `assign` (default): schedule the requirement, then assign the schedule's shifts to the agents.
+   * `build`: roster the agents directly against the requirement of every queue (`buildRoster`).
+   */
+  method?: 'build' | 'assign' | undefined;
 }
 
 /** What `runRoster` returns: the roster, the schedule it staffs, the files and messages. */
 export interface RosterRun {
   roster: AssignedRoster;
-  schedule: ShiftSchedule;
+  /** The schedule whose shifts were assigned; absent with `method: 'build'` (no schedule first). */
+  schedule?: ShiftSchedule;
   agents: Agent[];
   /**
    * The output files by name: `roster.csv` (one row per agent-shift), `agents.csv` (the per-agent
@@ -103,11 +113,14 @@ export function rosterMessages(
  * roster rules under `roster`) and the agents (checked against the queue and the shift types), builds
  * the schedule (`scheduleShifts`), gives its seats to the agents (`scheduleSeats`, `assignShifts`:
  * every hard rule kept, unfilled seats explained), evaluates the coverage per interval from the
- * agents really rostered (`rosterCoverage`) and returns the output files and messages. Pure apart
- * from reading the files.
+ * agents really rostered (`rosterCoverage`) and returns the output files and messages. With
+ * `method: 'build'` there is no schedule first: the agents are rostered directly against the
+ * requirement of every queue of the file (`buildRoster`; per queue `scheduled_agents` when the
+ * file has it, else `agents`). Pure apart from reading the files.
  *
- * @throws StaffcastError `FILE_READ`, `CSV_ROW`, `CONFIG` for unreadable or bad files; `USAGE` when
- *   the requirement has no queue and none is given; `INFEASIBLE`, `SOLVER_FAILED` from `scheduleShifts`.
+ * @throws StaffcastError `FILE_READ`, `CSV_ROW`, `CONFIG` for unreadable or bad files (`CSV_ROW`
+ *   also for several queues without `build`); `USAGE` when the requirement has no queue and none is
+ *   given, or `queue` is given for a requirement of several queues; `INFEASIBLE`, `SOLVER_FAILED` from `scheduleShifts`.
  * @example
  * // (not run: reads files and runs two MIPs; see test/app/roster.test.ts)
  * await runRoster({ agentsFile: 'agents.csv', rulesFile: 'rules.json', requirementFile: 'req.csv', cwd: '.',
@@ -126,10 +139,15 @@ export async function runRoster(options: RunRosterOptions): Promise<RosterRun> {
         offsetsMatchZone: true,
       });
       const queues = new Set(requirement.queue ?? []);
-      if (queues.size > 1)
+      if (queues.size > 1 && options.method !== 'build')
         throw new StaffcastError(
           'CSV_ROW',
-          `${label}: several queues in one requirement; roster one queue at a time`,
+          `${label}: several queues in one requirement; roster one queue at a time (or build the roster against all of them with --method build)`,
+        );
+      if (queues.size > 1 && options.queue !== undefined)
+        throw new StaffcastError(
+          'USAGE',
+          `roster: --queue names the queue of a one-queue requirement; ${label} has ${queues.size} (${[...queues].join(', ')})`,
         );
       const queue = options.queue ?? [...queues][0];
       if (queue === undefined)
@@ -144,12 +162,19 @@ export async function runRoster(options: RunRosterOptions): Promise<RosterRun> {
       const rules = parseShiftRules(rulesInput, options.rulesFile);
       const agents = await readAgentsFile(options.agentsFile, {
         baseDir: cwd,
-        queues: [queue],
+        queues: queues.size > 1 ? [...queues] : [queue],
         shiftRules: rules,
         timeZone,
         ...(options.timeOffFile === undefined ? {} : { timeOffFile: options.timeOffFile }),
       });
-      return { requirement, rules, rulesInput, agents, queue };
+      return {
+        requirement,
+        rules,
+        rulesInput,
+        agents,
+        queue,
+        queues: queues.size > 1 ? [...queues] : [queue],
+      };
     },
     (r) =>
       `${r.agents.length} agents, ${r.requirement.starts.length} intervals of ${r.requirement.intervalMinutes} minutes`,
@@ -162,41 +187,69 @@ export async function runRoster(options: RunRosterOptions): Promise<RosterRun> {
     timeLimitSeconds: options.timeLimitSeconds,
     ...(options.workLimit === undefined ? {} : { workLimit: options.workLimit }),
   };
-  const schedule = await progressStep(
-    options.onProgress,
-    'schedule',
-    () =>
-      scheduleShifts(
-        { intervalMinutes: requirement.intervalMinutes, required, starts: requirement.starts, timeZone },
-        rulesInput,
-        {
-          ...budget,
-          rulesSource: options.rulesFile,
-        },
-      ),
-    (s) => `${s.status}, ${s.shifts.reduce((a, b) => a + b.count, 0)} shifts`,
-  );
-  const roster = await progressStep(
-    options.onProgress,
-    'roster',
-    () =>
-      assignShifts(
-        scheduleSeats(schedule, queue),
-        agents,
-        rosterRulesOf(rules.roster ?? parseRosterRules({})),
-        {
+  let schedule: ShiftSchedule | undefined;
+  let roster: AssignedRoster;
+  let underAgentIntervals: number;
+  if (options.method === 'build') {
+    const demand = rosterDemand(
+      requirement.starts,
+      required,
+      requirement.queue,
+      read.queues,
+      requirement.intervalMinutes,
+    );
+    const built = await progressStep(
+      options.onProgress,
+      'roster',
+      () =>
+        buildRoster(demand, rules, agents, rosterRulesOf(rules.roster ?? parseRosterRules({})), {
           timeZone,
-          horizonStartMs: requirement.starts[0],
           ...budget,
-        },
-      ),
-    (r) => `${r.totals.assignedShifts} shifts rostered, ${r.totals.unfilledShifts} unfilled`,
-  );
-  const coverage = rosterCoverage(roster.assignments, {
-    starts: requirement.starts,
-    intervalMinutes: requirement.intervalMinutes,
-    required,
-  });
+        }),
+      (r) =>
+        `${r.totals.assignedShifts} shifts rostered, ${r.underAgentIntervals.toFixed(1)} agent-intervals short`,
+    );
+    roster = built;
+    underAgentIntervals = built.underAgentIntervals;
+  } else {
+    const scheduled = await progressStep(
+      options.onProgress,
+      'schedule',
+      () =>
+        scheduleShifts(
+          { intervalMinutes: requirement.intervalMinutes, required, starts: requirement.starts, timeZone },
+          rulesInput,
+          {
+            ...budget,
+            rulesSource: options.rulesFile,
+          },
+        ),
+      (s) => `${s.status}, ${s.shifts.reduce((a, b) => a + b.count, 0)} shifts`,
+    );
+    schedule = scheduled;
+    roster = await progressStep(
+      options.onProgress,
+      'roster',
+      () =>
+        assignShifts(
+          scheduleSeats(scheduled, queue),
+          agents,
+          rosterRulesOf(rules.roster ?? parseRosterRules({})),
+          {
+            timeZone,
+            horizonStartMs: requirement.starts[0],
+            ...budget,
+          },
+        ),
+      (r) => `${r.totals.assignedShifts} shifts rostered, ${r.totals.unfilledShifts} unfilled`,
+    );
+    const coverage = rosterCoverage(roster.assignments, {
+      starts: requirement.starts,
+      intervalMinutes: requirement.intervalMinutes,
+      required,
+    });
+    underAgentIntervals = coverage.underAgentIntervals;
+  }
   const files = rosterFileContents(roster, agents);
   const json = `${JSON.stringify(
     {
@@ -205,17 +258,39 @@ export async function runRoster(options: RunRosterOptions): Promise<RosterRun> {
       agents: roster.agentStats,
       assignments: roster.assignments,
       unfilled: roster.unfilled,
-      underAgentIntervals: coverage.underAgentIntervals,
+      underAgentIntervals,
     },
     null,
     2,
   )}\n`;
   return {
     roster,
-    schedule,
+    ...(schedule === undefined ? {} : { schedule }),
     agents,
     files,
     json,
-    messages: rosterMessages(roster, coverage.underAgentIntervals),
+    messages: rosterMessages(roster, underAgentIntervals),
   };
+}
+
+/**
+ * The requirement of each queue on the union of the rows' starts (0 where a queue has no row):
+ * `buildRoster`'s demand. `rowQueue` absent or one queue: every row is `queues[0]`. O(rows log rows).
+ */
+function rosterDemand(
+  rowStarts: ArrayLike<number>,
+  required: ArrayLike<number>,
+  rowQueue: readonly string[] | undefined,
+  queues: readonly string[],
+  intervalMinutes: number,
+): RosterDemand {
+  const starts = [...new Set(Array.from(rowStarts))].sort((p, q) => p - q);
+  const at = new Map(starts.map((t, i) => [t, i]));
+  const out: Record<string, number[]> = Object.fromEntries(queues.map((q) => [q, starts.map(() => 0)]));
+  for (let i = 0; i < rowStarts.length; i++) {
+    const q = queues.length === 1 ? queues[0] : rowQueue?.[i];
+    const list = out[q ?? ''];
+    if (list !== undefined) list[at.get(rowStarts[i] ?? 0) ?? 0] = required[i] ?? 0;
+  }
+  return { starts, intervalMinutes, required: out };
 }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { Option } from 'commander';
 import { runRoster } from '../app/roster.js';
 import { writeFilesAtomically } from '../io/writeFilesAtomically.js';
 import type { CommandRegistrar } from './context.js';
@@ -17,13 +18,16 @@ interface RosterFlags {
   timeLimit: number;
   workLimit?: number;
   quiet?: boolean;
+  method: 'build' | 'assign';
 }
 
 /**
  * `staffcast roster --agents agents.csv --rules rules.json --requirement requirements.csv -o folder
- * [--time-off time-off.csv] [--queue name] [--json] [--tz UTC] [--work-limit n] [--time-limit 60] [-q]`:
+ * [--time-off time-off.csv] [--queue name] [--method assign|build] [--json] [--tz UTC] [--work-limit n]
+ * [--time-limit 60] [-q]`:
  * runs `runRoster` (schedules the requirement with the shift rules, then assigns the shifts to the
- * named agents keeping every hard rule of their contracts and the `roster` rules) and writes
+ * named agents keeping every hard rule of their contracts and the `roster` rules; with `--method
+ * build`, rosters the agents directly against the requirement of every queue of the file) and writes
  * `roster.csv`, `agents.csv` (the per-agent view), `team.ics` and one `<agent id>.ics` per agent
  * into the folder, all or nothing; with `--json` the roster also goes to stdout as one JSON
  * document. How the roster was found, the figures and every unfilled shift with its reasons go to
@@ -45,9 +49,17 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
     )
     .requiredOption(
       '--requirement <file>',
-      'requirement CSV of one queue (interval_start, agents, scheduled_agents ...)',
+      'requirement CSV of one queue, or several with --method build (interval_start, queue, agents, scheduled_agents ...)',
     )
     .option('--queue <name>', "the skill the shifts need (default: the requirement's queue column)")
+    .addOption(
+      new Option(
+        '--method <method>',
+        'assign: schedule, then assign the shifts to the agents; build: roster the agents directly against the requirement of every queue',
+      )
+        .choices(['assign', 'build'])
+        .default('assign'),
+    )
     .requiredOption('-o, --output <dir>', 'output folder (roster.csv, agents.csv, team.ics, <agent id>.ics)')
     .option('--json', 'also write the roster as one JSON document to stdout')
     .option(
@@ -80,6 +92,7 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
           cwd: ctx.cwd,
           timeZone: flags.tz,
           queue: flags.queue,
+          method: flags.method,
           timeLimitSeconds: flags.timeLimit,
           workLimit: flags.workLimit,
           onProgress: printer.onProgress,

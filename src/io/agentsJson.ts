@@ -13,8 +13,9 @@ import { type AgentsReadOptions, addTimeOffAndCheck } from './agentsCsv.js';
  * order: zod validates the shape (unknown keys, types, ranges), time-off dates become instants in
  * the agent's zone (`timeOffBound`), then `agentProblems` checks what the schema cannot (unknown
  * skills, duplicate ids, overlapping leave, contracts that cannot be worked). `options.timeOff`
- * (a time-off CSV) is not read here. O(size).
+ * (a time-off CSV) is not read here. O(size). Internal: the public entry is `readAgentsFile`.
  *
+ * @internal
  * @throws StaffcastError `CONFIG` "<file>: <path>: <problem>" (paths like `agents[2].skills`),
  * also for text that is not JSON (line and column).
  * @example

@@ -22,6 +22,8 @@ export interface BuildRosterProblemOptions {
   /** Epoch ms in the first local day of the horizon (default: the first seat's start). */
   horizonStartMs?: number | undefined;
   penalties?: Partial<RosterPenalties> | undefined;
+  /** Open shifts (`RosterProblem.openSeats`): no seat limits, no unfilled seats. Default false. */
+  openSeats?: boolean | undefined;
 }
 
 /** The local start and end of a shift for one agent: weekday, minutes from the start's local midnight. */
@@ -202,5 +204,6 @@ export function buildRosterProblem(
       rules.maxStartVariationHours === undefined ? undefined : 60 * rules.maxStartVariationHours,
     maxPerTypeDay,
     penalties: { ...DEFAULT_PENALTIES, ...options.penalties },
+    ...(options.openSeats === true ? { openSeats: true } : {}),
   };
 }

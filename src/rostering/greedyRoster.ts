@@ -49,7 +49,7 @@ export class RosterState {
     const g = p.shifts[s] as ShiftGroup;
     const agent = p.agents[a];
     if (agent === undefined || !this.isEligible(a, s)) return false;
-    if ((this.filled[s] ?? 0) >= g.seats.length) return false;
+    if (p.openSeats !== true && (this.filled[s] ?? 0) >= g.seats.length) return false;
     const days = this.dayShift[a] as Int32Array;
     const d = g.dayIndex;
     if ((days[d] ?? -1) >= 0) return false;

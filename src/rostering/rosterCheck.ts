@@ -25,7 +25,7 @@ export function rosterViolations(problem: RosterProblem, byAgent: readonly (read
     }
   });
   problem.shifts.forEach((g, s) => {
-    if ((filled[s] ?? 0) > g.seats.length)
+    if (problem.openSeats !== true && (filled[s] ?? 0) > g.seats.length)
       out.push(`${label(g)}: ${filled[s]} agents for ${g.seats.length} seats`);
   });
   for (const [key, n] of typeDay) {
@@ -151,9 +151,10 @@ export function rosterObjective(problem: RosterProblem, byAgent: readonly (reado
     lateExcess += Math.max(0, late - target);
   });
   let unfilled = 0;
-  problem.shifts.forEach((g, s) => {
-    unfilled += Math.max(0, g.seats.length - (filled[s] ?? 0));
-  });
+  if (problem.openSeats !== true)
+    problem.shifts.forEach((g, s) => {
+      unfilled += Math.max(0, g.seats.length - (filled[s] ?? 0));
+    });
   const objective =
     p.unfilledShift * unfilled +
     p.shortHour * shortHours +
@@ -166,11 +167,12 @@ export function rosterObjective(problem: RosterProblem, byAgent: readonly (reado
 
 /**
  * Each agent's fair share of late shifts: the late seats over the agents who may work at least one
- * late shift, rounded up (0 without late shifts). O(agents x eligible).
+ * late shift, rounded up (0 without late shifts); `problem.lateShare` when set. O(agents x eligible).
  *
  * @internal
  */
 export function lateTarget(problem: RosterProblem): number {
+  if (problem.lateShare !== undefined) return problem.lateShare;
   let seats = 0;
   problem.shifts.forEach((g, s) => {
     if (problem.late[s]) seats += g.seats.length;

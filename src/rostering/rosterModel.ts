@@ -4,6 +4,18 @@ import { compatible, type RosterProblem, weekOfDay } from './rosterProblem.js';
 import type { ShiftGroup } from './shiftGroups.js';
 
 /**
+ * What `buildRosterModel`'s `extend` callback may use: add a column (its index back) or a row of
+ * `[column, value]` terms, with the group columns (`RosterModel.groupCol`) to refer to (internal).
+ *
+ * @internal
+ */
+export interface RosterModelBuilder {
+  addCol: (cost: number, lower: number, upper: number, integer: boolean) => number;
+  addRow: (lower: number, upper: number, terms: [number, number][]) => number;
+  groupCol: Int32Array;
+}
+
+/**
  * The roster MIP in HiGHS' `passModel` form (internal). Columns: x (agent works shift group,
  * binary, one per eligible pair, cost = wishes and preferences broken) | u (seats unfilled per
  * group) | hours and days short of each weekly minimum | weekend worked (binary) and weekends-off
@@ -19,17 +31,27 @@ import type { ShiftGroup } from './shiftGroups.js';
 export interface RosterModel extends MipModel {
   /** Column of x[a][e] (agent a's e-th eligible shift): `xStart[a] + e`. */
   xStart: Int32Array;
+  /**
+   * Per shift group, its column: seats unfilled, or with `problem.openSeats` the agents working it
+   * (`sum_a x - n = 0`, no seat limit).
+   */
+  groupCol: Int32Array;
   /** Builds a full start vector from a roster (group lists per agent). */
   startOf: (byAgent: readonly (readonly number[])[]) => Float64Array;
 }
 
 /**
  * Builds the roster MIP of a problem (see `RosterModel`). Redundant rows (a week whose eligible
- * shifts cannot exceed the maximum, a day with one eligible shift) are left out. Cost O(nonzeros).
+ * shifts cannot exceed the maximum, a day with one eligible shift) are left out. `extend`, when
+ * given, adds its own columns and rows (e.g. `buildRoster`'s coverage rows) before the matrix is
+ * assembled. Cost O(nonzeros).
  *
  * @internal
  */
-export function buildRosterModel(problem: RosterProblem): RosterModel {
+export function buildRosterModel(
+  problem: RosterProblem,
+  extend?: (builder: RosterModelBuilder) => void,
+): RosterModel {
   const pen = problem.penalties;
   const S = problem.shifts.length;
   const cols: { cost: number; lower: number; upper: number; integer: boolean }[] = [];
@@ -55,18 +77,25 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
     for (let e = 0; e < el.length; e++) addCol(co[e] ?? 0, 0, 1, true);
   });
   xStart[problem.agents.length] = cols.length;
+  const open = problem.openSeats === true;
   const uCol = new Int32Array(S);
+  const able = new Int32Array(S);
+  for (const el of problem.eligible) for (const s of el) able[s] = (able[s] ?? 0) + 1;
   for (let s = 0; s < S; s++)
-    uCol[s] = addCol(pen.unfilledShift, 0, problem.shifts[s]?.seats.length ?? 0, false);
-  // seats
-  const seatTerms: [number, number][][] = Array.from({ length: S }, (_, s) => [[uCol[s] ?? 0, 1]]);
+    uCol[s] = open
+      ? addCol(0, 0, able[s] ?? 0, false)
+      : addCol(pen.unfilledShift, 0, problem.shifts[s]?.seats.length ?? 0, false);
+  // seats: sum_a x + u = seats, or open: sum_a x - n = 0
+  const seatTerms: [number, number][][] = Array.from({ length: S }, (_, s) => [
+    [uCol[s] ?? 0, open ? -1 : 1],
+  ]);
   problem.eligible.forEach((el, a) => {
     el.forEach((s, e) => {
       seatTerms[s]?.push([(xStart[a] ?? 0) + e, 1]);
     });
   });
   seatTerms.forEach((terms, s) => {
-    const n = problem.shifts[s]?.seats.length ?? 0;
+    const n = open ? 0 : (problem.shifts[s]?.seats.length ?? 0);
     addRow(n, n, terms);
   });
   // per-type daily maxima
@@ -248,6 +277,7 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
     bandCols.push(bands);
   });
 
+  extend?.({ addCol, addRow, groupCol: uCol });
   const numCols = cols.length;
   const starts = new Int32Array(numCols + 1);
   let nnz = 0;
@@ -314,7 +344,9 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
     for (const y of newDayCols)
       v[y.col] = (byAgent[y.agent] ?? []).some((s) => problem.shifts[s]?.dayIndex === y.day) ? 1 : 0;
     for (let s = 0; s < S; s++)
-      v[uCol[s] ?? 0] = Math.max(0, (problem.shifts[s]?.seats.length ?? 0) - (filled[s] ?? 0));
+      v[uCol[s] ?? 0] = open
+        ? (filled[s] ?? 0)
+        : Math.max(0, (problem.shifts[s]?.seats.length ?? 0) - (filled[s] ?? 0));
     // weekend windows' shortfall: the rows' slack
     for (const w of windowSlack) {
       let sum = 0;
@@ -336,6 +368,7 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
     matrix: { starts, rows, values },
     integrality: Int32Array.from(cols, (c) => (c.integer ? 1 : 0)),
     xStart,
+    groupCol: uCol,
     startOf,
   };
 }

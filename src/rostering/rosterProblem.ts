@@ -68,6 +68,13 @@ export interface RosterProblem {
   /** Most agents per (shift type, horizon day), keyed `type|day`. */
   maxPerTypeDay: Map<string, number>;
   penalties: RosterPenalties;
+  /**
+   * Open shifts (`buildRoster`): a group is a shift any number of its eligible agents may work, its
+   * seats no limit and nothing "unfilled" (the model counts the agents on it instead). Default false.
+   */
+  openSeats?: boolean | undefined;
+  /** Each agent's fair share of late shifts when set (else `lateTarget` counts the late seats). */
+  lateShare?: number | undefined;
 }
 
 /**
