@@ -18,7 +18,7 @@ export interface HireChange {
    * others default as in the agents file (min hours and days 0, 6 days in a row, 11 h rest, cost
    * 1 per paid hour, name `'hire'`).
    */
-  contract?: Partial<Contract> | undefined;
+  contract?: { [K in keyof Contract]?: Contract[K] | undefined } | undefined;
   /** Queue names the new agents serve (required without `like`). */
   skills?: readonly string[] | undefined;
   site?: string | undefined;
@@ -182,9 +182,12 @@ export function applyTeamChanges(
     if (skills === undefined || skills.length === 0)
       throw fail(`${field}.skills`, 'required without like (the queues the new agents serve)');
     let contract: Contract;
-    if (model !== undefined) contract = { ...model.contract, ...h.contract };
+    // the contract fields given (a field set to undefined is not given)
+    const c = Object.fromEntries(
+      Object.entries(h.contract ?? {}).filter(([, v]) => v !== undefined),
+    ) as Partial<Contract>;
+    if (model !== undefined) contract = { ...model.contract, ...c };
     else {
-      const c = h.contract ?? {};
       if (c.maxHoursPerWeek === undefined)
         throw fail(`${field}.contract.maxHoursPerWeek`, 'required without like');
       if (c.maxDaysPerWeek === undefined)
