@@ -114,7 +114,11 @@ export const teamChangesSchema = z
   })
   .describe('Changes to the team of a base plan with agents: hire, attrition, approved leave');
 
-/** A scenario's team changes as written. */
+/**
+ * A scenario's team changes as written.
+ *
+ * @internal
+ */
 export type TeamChangesInput = z.input<typeof teamChangesSchema>;
 
 /**
