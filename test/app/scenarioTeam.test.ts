@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareScenarios } from '../../src/app/scenario.js';
 import { formatScenarioCsv, formatScenarioTable } from '../../src/scenario/formatScenarioTable.js';
 import type { ScenarioRow } from '../../src/scenario/scenarioRow.js';
-import type { PlanConfigInput } from '../../src/schemas/planConfig.js';
+import { type PlanConfigInput, parsePlanConfig } from '../../src/schemas/planConfig.js';
+import { parseScenarioFile } from '../../src/schemas/scenarioFile.js';
 import { planFixtureDir } from './plan/twoQueueConfig.js';
 
 /**
@@ -141,5 +143,27 @@ describe('scenario team changes: errors name the scenario and the field', () => 
     expect(e?.message).toBe(
       's.json: x: team: changes the team, but the base plan has no agents (give it an agents file)',
     );
+  });
+});
+
+describe('the rostering examples', () => {
+  const read = async (name: string) =>
+    JSON.parse(await readFile(new URL(`../../examples/${name}`, import.meta.url), 'utf8')) as unknown;
+
+  it('plan-roster.json is a valid plan with agents, and scenarios-team.json a valid scenario file on it', async () => {
+    const cfg = parsePlanConfig(await read('plan-roster.json'), 'plan-roster.json');
+    expect([cfg.agents, cfg.timeOff, cfg.roster?.method]).toEqual([
+      'il-bank-agents.csv',
+      'il-bank-time-off.csv',
+      'build',
+    ]);
+    const file = parseScenarioFile(await read('scenarios-team.json'), 'scenarios-team.json');
+    expect(file.base).toBe('plan-roster.json');
+    expect(file.variants.map((v) => Object.keys(v.team ?? {}))).toEqual([
+      ['hire'],
+      ['attrition'],
+      ['leave'],
+      ['hire'],
+    ]);
   });
 });
