@@ -6,7 +6,8 @@ import type { ShiftGroup } from './shiftGroups.js';
  * shift groups agent `a` works. Checked: each shift one the agent may work (skill, type,
  * availability, leave, fixed day off), one shift a day, the minimum rest between shifts, the
  * weekly maximum paid hours and days, the most days in a row, start-time stability within a week,
- * the most agents per shift type and day, and no shift given to more agents than its seats.
+ * the most agents per shift type and day, and no shift given to more agents than its seats (open
+ * shifts, `problem.openSeats`, have no seat limit).
  * O(assignments log assignments + agents x days).
  *
  * @internal

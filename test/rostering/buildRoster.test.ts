@@ -235,6 +235,50 @@ describe('buildRoster', () => {
     expect(r.agentStats[0]?.paidHours).toBe(7);
   });
 
+  it('lets the MIP repair what the greedy start misses: the flexible agent moved to the scarce skill', async () => {
+    // ann serves a and b, bob only a; the greedy start gives ann queue a first and leaves b short
+    const demand = demandOf(1, {
+      a: (_, h) => (h >= 8 && h < 16 ? 1 : 0),
+      b: (_, h) => (h >= 8 && h < 16 ? 1 : 0),
+    });
+    const agents = [agent('ann', { skills: ['a', 'b'] }), agent('bob', { skills: ['a'] })];
+    const greedy = await buildRoster(demand, dayShifts(), agents, RULES, {
+      timeZone: 'UTC',
+      useSolver: false,
+    });
+    expect(summary(greedy)).toEqual(['ann 01-01T08:00 a']);
+    expect(greedy.solve).toEqual({ method: 'heuristic', objective: 808 });
+    const r = await buildRoster(demand, dayShifts(), agents, RULES, { timeZone: 'UTC' });
+    expect(summary(r)).toEqual(['ann 01-01T08:00 b', 'bob 01-01T08:00 a']);
+    expect(r.greedyObjective).toBe(808);
+    expect(r.solve).toMatchObject({ method: 'mip', objective: 16, gap: 0 });
+    expect(r.underAgentIntervals).toBe(0);
+  });
+
+  it('gives the same roster on every run with a work budget', async () => {
+    const demand = demandOf(7, {
+      a: (d, h) => (h >= 7 && h < 20 ? 1 + ((d + h) % 3) : 0),
+      b: (d, h) => (h >= 9 && h < 17 && d < 5 ? 1 : 0),
+    });
+    const agents = Array.from({ length: 6 }, (_, i) =>
+      agent(`ag${i}`, {
+        skills: i % 2 === 0 ? ['a', 'b'] : ['a'],
+        contract: { ...CONTRACT, minHoursPerWeek: 16, costPerHour: 1 + (i % 3) },
+      }),
+    );
+    const rules = { ...RULES, minRestHours: 11, weekendsOff: { minFreeWeekends: 1, perWeeks: 1 } };
+    const once = () =>
+      buildRoster(demand, dayShifts('06:00', '14:00', [240, 480]), agents, rules, {
+        timeZone: 'UTC',
+        workLimit: 200,
+      });
+    const [p, q] = [await once(), await once()];
+    expect(p.stoppedBy).toBe('work');
+    expect(summary(q)).toEqual(summary(p));
+    expect(q.solve).toEqual(p.solve);
+    expect(q.lpIterations).toBe(p.lpIterations);
+  });
+
   it('rejects a demand whose queue has another number of intervals than starts', async () => {
     const demand = { starts: hourly(1), intervalMinutes: 60, required: { sales: [1, 2] } };
     await expect(
