@@ -428,6 +428,8 @@ export type {
 export type { PlanCheckRound, PlanScheduleCost, PlanSimulationCheck } from './app/plan/simulationCheck.js';
 export type { PlanConfidenceSummary } from './app/plan/planConfidence.js';
 export type { EvaluatedQueue, PlanQueueSummary } from './app/plan/evaluateQueues.js';
+// a plan with agents: the named agents rostered (summary.roster, the roster files)
+export type { PlanRoster, PlanRosterQueue, PlanRosterSummary } from './app/plan/planRoster.js';
 // the files `staffcast plan` writes (schedule, coverage, forecast, summary, report), as text
 export {
   PLAN_FILES,
@@ -511,7 +513,15 @@ export {
   type ForecastOverrides,
   scaleForecast,
 } from './scenario/applyOverrides.js';
-export { restrictToOpeningHours } from './scenario/restrictToOpeningHours.js';
+// a scenario's changes to the team a plan with agents rosters (hire, attrition, approved leave)
+export {
+  type AttritionChange,
+  applyTeamChanges,
+  type HireChange,
+  type LeaveChange,
+  type TeamChanges,
+  type TeamChangesOptions,
+} from './rostering/teamChanges.js';
 export {
   parseSweep,
   SWEEP_PARAMETERS,

@@ -7,9 +7,12 @@ import { DEFAULT_THRESHOLD_SECONDS } from '../queueing/requiredAgents.js';
 import { renderReportHtml } from '../report/html.js';
 import { renderTerminalSummary } from '../report/terminal.js';
 import type { ReportInput } from '../report/types.js';
+import type { Agent } from '../rostering/types.js';
+import { agentProblems } from '../rostering/validateAgents.js';
 import { type ShiftSchedule, scheduleShifts } from '../scheduling/scheduleShifts.js';
 import type { ScheduleStart } from '../scheduling/scheduleStart.js';
 import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../schemas/planConfig.js';
+import { parseRosterRules } from '../schemas/rosterRules.js';
 import { parseShiftRules, type ShiftRulesInput } from '../schemas/shiftRules.js';
 import { evaluateSchedule, type ScheduleEvaluation } from '../service/evaluateSchedule.js';
 import { outboundCapacity } from '../staffing/outboundCapacity.js';
@@ -20,15 +23,19 @@ import { evaluatePooledPlan } from './plan/evaluateQueues.js';
 import { type PlanFileContents, planFileContents } from './plan/planOutputs.js';
 import { planRequirement } from './plan/planRequirement.js';
 import type { PlanResult } from './plan/planResult.js';
+import { planRoster } from './plan/planRoster.js';
 import { planSimulation } from './plan/planSimulation.js';
 
 export type { PlanResult } from './plan/planResult.js';
 
+import { renderRosterHtml } from '../report/rosterHtml.js';
 import { planSummary } from './plan/planSummary.js';
 import type { PooledRequirement } from './plan/queues.js';
-import { readPlanConfigFile, readPlanJson, withConfigKey } from './plan/readPlanInputs.js';
+import { readPlanAgents, readPlanConfigFile, readPlanJson, withConfigKey } from './plan/readPlanInputs.js';
 import { planReportInput } from './plan/reportInput.js';
 import { type OnProgress, progressStep } from './progress.js';
+import { rosterRulesOf } from './roster/readRosterInputs.js';
+import { rosterReportInput } from './rosterReportInput.js';
 
 /** Options of `plan`. */
 export interface PlanOptions {
@@ -71,6 +78,12 @@ export interface PlanOptions {
    * simulation-checked loop, e.g. for speed). Default: the config's (on).
    */
   simulate?: boolean | undefined;
+  /**
+   * Applied to the agents read from the config's `agents` before rostering (what-if scenarios:
+   * hires, attrition, approved leave; `applyTeamChanges`); its result is checked again
+   * (`agentProblems`: skills among the plan's queues). Default: the agents as read.
+   */
+  agentsTransform?: ((agents: Agent[]) => Agent[]) | undefined;
 }
 
 /**
@@ -106,6 +119,13 @@ export interface PlanOptions {
  * on the phones where the simulated interval misses the target and re-solves from the previous
  * schedule, up to that many rounds (`simulationCheckedSchedule`), and keeps the last schedule;
  * `summary.simulationCheck` has each round's paid hours, cost and service level.
+ * With `agents` (an agents file, and `timeOff`) the plan then rosters the named agents (step
+ * `roster`; roster rules from the shift rules' `roster` key): `roster.method` 'build' builds the
+ * roster against each queue's scheduled agents, 'assign' gives the seats of the final schedule to
+ * the agents (`assignShifts`, one queue); the coverage per queue is evaluated from the agents
+ * really rostered (`planRosterResult`), in the result's `roster` and `summary.roster`. The agents
+ * are read and checked (skills among the plan's queues, contracts against the shift types) before
+ * the slow steps.
  * Pure apart from reading the files the config names. Cost: dominated by the forecast (auto
  * backtest), the MIP work budget and the simulation (about 160,000 calls x 20 replications for a
  * week of the US bank); each simulation-check round adds one MIP solve and one simulation.
@@ -139,6 +159,8 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
       : rawRules
   ) as ShiftRulesInput;
   const parsedRules = parseShiftRules(rules, rulesSource);
+  // the team, read and checked before the slow steps
+  const team = cfg.agents === undefined ? null : await planTeam(cfg, parsedRules, { ...options, source });
   const staffed = await planRequirement(cfg, {
     baseDir,
     source,
@@ -196,6 +218,26 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
   );
   const { schedule, evaluated } = simulated;
 
+  // the named agents rostered after scheduling
+  const roster =
+    team === null
+      ? null
+      : await timed(
+          'roster',
+          () =>
+            planRoster({
+              config: cfg,
+              requirement,
+              pooled,
+              schedule,
+              shiftRules: parsedRules,
+              agents: team,
+              rules: rosterRulesOf(parsedRules.roster ?? parseRosterRules({})),
+            }),
+          (r) =>
+            `${r.summary.assignedShifts} shifts rostered, ${r.summary.unfilledShifts} unfilled, under-coverage ${r.summary.underAgentIntervals.toFixed(1)} agent-intervals`,
+        );
+
   // outbound compares effective agents (on the phones x availability factor) with the requirement
   const effective = effectiveAgents(evaluated.onPhoneAgents, availabilityByInterval(requirement, pooled));
   const outbound =
@@ -224,6 +266,7 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     simulationCheck: simulated.check,
     confidence: staffed.confidence,
   });
+  if (roster !== null) summary.roster = roster.summary;
   return {
     config: cfg,
     history: staffed.history,
@@ -239,7 +282,41 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
     queues: evaluated.queues,
     queueRequirements: pooled?.table ?? null,
     simulation: simulated.simulation,
+    roster,
   };
+}
+
+/**
+ * The team a plan with `agents` rosters: the agents file and `timeOff` read relative to the
+ * config's folder (`readPlanAgents`, checked against the plan's queues and shift rules), then
+ * `agentsTransform` (a scenario's team changes) with its result checked again (skills).
+ */
+async function planTeam(
+  cfg: PlanConfig,
+  shiftRules: ReturnType<typeof parseShiftRules>,
+  options: PlanOptions & { source: string },
+): Promise<Agent[]> {
+  const queues = cfg.queues?.map((q) => q.name) ?? [cfg.roster?.queue ?? 'default'];
+  const agents = await readPlanAgents(
+    { agents: cfg.agents ?? '', timeOff: cfg.timeOff },
+    {
+      baseDir: options.baseDir,
+      source: options.source,
+      queues,
+      shiftRules,
+      timeZone: cfg.queues?.[0]?.history?.timeZone ?? cfg.history.timeZone,
+    },
+  );
+  if (options.agentsTransform === undefined) return agents;
+  const team = options.agentsTransform(agents);
+  const problem = agentProblems(team, { queues })[0];
+  if (problem !== undefined)
+    throw new StaffcastError(
+      'CONFIG',
+      `${options.source}: team: agent '${team[problem.agent]?.id ?? problem.agent}': ${problem.field}: ${problem.message}`,
+      { field: problem.field },
+    );
+  return team;
 }
 
 /**
@@ -344,6 +421,14 @@ export interface PlanRun {
   readReportText: string;
   /** The compact summary with a chart of the busiest day and the coverage warnings. */
   terminalSummary: string;
+  /**
+   * With `agents`: the roster's files (`roster.csv`, `agents.csv`, `team.ics`, `<agent id>.ics`;
+   * `rosterFileContents`, and `roster.html`, the roster page) for the output folder next to
+   * `files`; else empty.
+   */
+  rosterFiles: Record<string, string>;
+  /** Lines for stderr, each ending in a newline: the roster's (how it was solved, under-coverage, unfilled shifts). */
+  messages: string[];
 }
 
 /**
@@ -380,5 +465,30 @@ export async function runPlan(options: RunPlanOptions): Promise<PlanRun> {
       ? formatReadReport(result.readReport)
       : result.queues.map((q) => `queue ${q.name}: ${formatReadReport(q.readReport)}`).join('');
   const terminalSummary = renderTerminalSummary(reportInput, { color: options.color ?? false });
-  return { result, files, reportInput, readReportText, terminalSummary };
+  const rosterFiles = result.roster === null || result.roster === undefined ? {} : { ...result.roster.files };
+  if (result.roster) {
+    const { demand, rules, timeZone, shiftTypes } = result.roster.page;
+    rosterFiles['roster.html'] = renderRosterHtml(
+      rosterReportInput({
+        title: `Roster: ${Object.keys(demand.required).join(', ')}`,
+        roster: result.roster.roster,
+        agents: result.roster.agents,
+        timeZone,
+        weekendDays: rules.weekendDays,
+        shiftTypes,
+        starts: demand.starts,
+        intervalMinutes: demand.intervalMinutes,
+        queues: Object.fromEntries(
+          Object.entries(demand.required).map(([q, required]) => [
+            q,
+            { required, rostered: result.roster?.coverage[q]?.rostered ?? new Float64Array(required.length) },
+          ]),
+        ),
+        generatedAt: options.generatedAt ?? Date.now(),
+        generator: `staffcast ${VERSION} plan`,
+      }),
+    );
+  }
+  const messages = result.roster?.messages ?? [];
+  return { result, files, reportInput, readReportText, terminalSummary, rosterFiles, messages };
 }

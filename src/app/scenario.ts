@@ -4,6 +4,8 @@ import { invalidInput, StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import { inputLabel, readTextInput } from '../io/readTextInput.js';
 import { renderReportHtml } from '../report/html.js';
+import { applyTeamChanges } from '../rostering/teamChanges.js';
+import type { Agent } from '../rostering/types.js';
 import { applyOverrides, type ForecastOverrides, scaleForecast } from '../scenario/applyOverrides.js';
 import {
   formatScenarioCsv,
@@ -14,6 +16,7 @@ import {
 import { restrictToOpeningHours } from '../scenario/restrictToOpeningHours.js';
 import { scenarioReportTable } from '../scenario/scenarioReportTable.js';
 import type { ScenarioRow } from '../scenario/scenarioRow.js';
+import { scenarioTeamChanges } from '../scenario/scenarioTeamChanges.js';
 import { parseSweep, sweepVariants } from '../scenario/sweep.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
 import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../schemas/planConfig.js';
@@ -23,6 +26,7 @@ import {
   parseScenarioFile,
   type ScenarioFile,
   type ScenarioVariant,
+  type TeamChangesInput,
 } from '../schemas/scenarioFile.js';
 import type { ShiftRulesInput } from '../schemas/shiftRules.js';
 import { parseJsonText } from '../schemas/validateConfig.js';
@@ -80,6 +84,8 @@ interface PreparedScenario {
   cfg: PlanConfig;
   overrides: ForecastOverrides;
   openingHours: OpeningHours | undefined;
+  /** The variant's changes to the team (a base plan with agents); undefined: the team as read. */
+  team: TeamChangesInput | undefined;
 }
 
 async function resolveBase(
@@ -124,7 +130,21 @@ async function prepare(
     if (schedule) config = await withOpeningHours(config, variant.openingHours, planDir, where);
   }
   const cfg = parsePlanConfig(config, where);
-  return { name, source: where, config, cfg, overrides: applied.forecast, openingHours };
+  if (variant.team !== undefined && cfg.agents === undefined)
+    throw new StaffcastError(
+      'CONFIG',
+      `${where}: team: changes the team, but the base plan has no agents (give it an agents file)`,
+      { field: 'team' },
+    );
+  return {
+    name,
+    source: where,
+    config,
+    cfg,
+    overrides: applied.forecast,
+    openingHours,
+    team: variant.team,
+  };
 }
 
 /** What the forecast depends on: scenarios with the same key share one read and one forecast. */
@@ -196,8 +216,17 @@ function scenarioForecast(shared: Forecast, scenario: PreparedScenario): Forecas
   return scaleForecast(open, scenario.overrides);
 }
 
+/** The agents a scenario rosters: its team changes applied to the agents read (`applyTeamChanges`). */
+function teamTransform(scenario: PreparedScenario): ((agents: Agent[]) => Agent[]) | undefined {
+  const team = scenario.team;
+  if (team === undefined) return undefined;
+  const source = `${scenario.source}: team`;
+  return (agents) => applyTeamChanges(agents, scenarioTeamChanges(team, agents, source), { source });
+}
+
 function scheduledRow(name: string, r: PlanResult): ScenarioRow {
   const s = r.summary;
+  const roster = s.roster;
   return {
     name,
     forecastCalls: s.forecastCalls,
@@ -214,6 +243,15 @@ function scheduledRow(name: string, r: PlanResult): ScenarioRow {
     abandonRate: s.abandonRate,
     outboundCalls: s.outbound === null ? null : s.outbound.calls,
     scheduled: true,
+    ...(roster === undefined
+      ? {}
+      : {
+          rosterPaidHours: roster.paidHours,
+          rosterCost: roster.cost,
+          rosterUnderAgentIntervals: roster.underAgentIntervals,
+          rosterUnfilledShifts: roster.unfilledShifts,
+          rosterWeekendsOffMet: roster.weekendsOffMet,
+        }),
   };
 }
 
@@ -250,7 +288,10 @@ function mapCounted<T, R>(
  * abandonment and the outbound calls that fit over the horizon. Volume overrides scale the
  * forecast after forecasting (`scaleForecast`); `openingHours` replaces the rules' opening hours
  * and drops the forecast intervals it closes (`restrictToOpeningHours`); the other overrides change
- * the plan config (`applyOverrides`). The history is read and forecast once per distinct (history,
+ * the plan config (`applyOverrides`); `team` (a base plan with `agents`) changes the team the plan
+ * rosters (`PlanOptions.agentsTransform`: `applyTeamChanges` of the agents read, errors naming the
+ * scenario and the field), and a scheduled row of a plan with agents carries the roster's paid
+ * hours, cost, under-coverage, unfilled shifts and weekends off met. The history is read and forecast once per distinct (history,
  * horizon, forecast options, output interval) and shared by the scenarios (`plan` gets it through
  * `PlanOptions.forecast/history/readReport`). With scheduling each scenario runs `plan` (one MIP
  * in its own worker thread): the base first, then the variants `workers` at a time, each with
@@ -326,7 +367,12 @@ export async function compareScenarios(
       return requirementRow(scenario.name, staffed.requirement, scenario.cfg);
     }
     const simulate = scenario === scenarios[0] || options.simulateVariants === true;
-    const r = await plan(scenario.config, { ...reuse, scheduleStart: baseSchedule, simulate });
+    const r = await plan(scenario.config, {
+      ...reuse,
+      scheduleStart: baseSchedule,
+      simulate,
+      agentsTransform: teamTransform(scenario),
+    });
     baseSchedule ??= r.schedule;
     options.onPlan?.(scenario.name, r);
     return scheduledRow(scenario.name, r);

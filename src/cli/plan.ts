@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { PLAN_FILES } from '../app/plan/planOutputs.js';
 import { runPlan } from '../app/plan.js';
 import { progressStep } from '../app/progress.js';
 import { writeFilesAtomically } from '../io/writeFilesAtomically.js';
@@ -33,6 +32,9 @@ const STEP_LABELS: Record<string, string> = {
  * shows the coverage warnings (intervals no shift can cover, no agents, under-coverage), which go
  * to stderr with --quiet.
  * The config's `fittedParams` (the JSON of `calibrate --params-out`) is read by `plan` itself.
+ * With `agents` in the config the folder also gets the roster's files (roster.csv, agents.csv,
+ * team.ics, one .ics per agent) and the roster's lines (how it was solved, under-coverage,
+ * unfilled shifts and why) go to stderr.
  *
  * @example
  * // adds `staffcast plan --config examples/plan.json -o out`
@@ -69,17 +71,18 @@ export const registerPlan: CommandRegistrar = (program, ctx) => {
           ...(flags.simulate === false ? { simulate: false } : {}),
           color: ctx.stderrIsTTY && (ctx.env.NO_COLOR ?? '') === '',
         });
-        const files = run.files;
+        const files = { ...run.files, ...run.rosterFiles };
         await progressStep(
           onProgress,
           'write',
           () => writeFilesAtomically(resolve(ctx.cwd, folder), files),
-          () => `${PLAN_FILES.length} files in ${folder}`,
+          () => `${Object.keys(files).length} files in ${folder}`,
         );
       } catch (error) {
         printer.close(); // end the open progress line before the error
         throw error;
       }
+      for (const line of run.messages) ctx.stderr.write(line);
       if (flags.quiet !== true) {
         ctx.stderr.write(run.readReportText);
         ctx.stdout.write(`${run.terminalSummary}\n`);

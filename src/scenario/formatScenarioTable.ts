@@ -14,6 +14,20 @@ const COLUMNS: ReadonlyArray<readonly [string, keyof ScenarioRow, (v: number) =>
   ['outbound_calls', 'outboundCalls', (v) => v.toFixed(0)],
 ];
 
+/** Columns of a roster (a base plan with agents), after the others when some row has a roster. */
+const ROSTER_COLUMNS: typeof COLUMNS = [
+  ['roster_paid_hours', 'rosterPaidHours', (v) => v.toFixed(1)],
+  ['roster_cost', 'rosterCost', (v) => v.toFixed(1)],
+  ['roster_under_agent_intervals', 'rosterUnderAgentIntervals', (v) => v.toFixed(1)],
+  ['unfilled_shifts', 'rosterUnfilledShifts', (v) => v.toFixed(0)],
+  ['weekends_off_met', 'rosterWeekendsOffMet', (v) => v.toFixed(0)],
+];
+
+/** The columns of `rows`: the roster's too when some row has a roster. */
+function columnsOf(rows: readonly ScenarioRow[]): typeof COLUMNS {
+  return rows.some((r) => typeof r.rosterCost === 'number') ? [...COLUMNS, ...ROSTER_COLUMNS] : COLUMNS;
+}
+
 /**
  * Whether a row's schedule was not proven optimal (its MIP stopped at the work budget or the
  * wall-clock safety net, or had no valid bound): its cost is an upper bound, not the optimum, so
@@ -102,10 +116,10 @@ export function scenarioFteNote(rows: ReadonlyArray<Pick<ScenarioRow, 'fteBasis'
     : `fte = ${bases.join(' or ')} (calendar weeks of the horizon, closed days included)`;
 }
 
-function cells(row: ScenarioRow, markNotProven: boolean): string[] {
+function cells(row: ScenarioRow, markNotProven: boolean, columns: typeof COLUMNS): string[] {
   return [
     row.name,
-    ...COLUMNS.map(([, key, format]) => {
+    ...columns.map(([, key, format]) => {
       const v = row[key];
       if (typeof v !== 'number') return '';
       if (!markNotProven || key !== 'scheduleCost') return format(v);
@@ -123,7 +137,10 @@ function cells(row: ScenarioRow, markNotProven: boolean): string[] {
  * (`scheduleNotProven`), its schedule cost ends in its `scheduleMark` (`*` reproducible, `!`
  * stopped by the wall-clock safety net; the other costs in a space, to keep the figures aligned)
  * and the table ends with one legend line per mark used (`scenarioTableNotes`), so an unproven
- * cost never stands unexplained beside a proven one. O(rows).
+ * cost never stands unexplained beside a proven one. When some row has a roster (a base plan with
+ * `agents`), five columns follow: roster_paid_hours, roster_cost, roster_under_agent_intervals
+ * (the rostered agents' shortfall against the scheduled requirement), unfilled_shifts and
+ * weekends_off_met (agents meeting the weekends-off rule; empty without the rule). O(rows).
  *
  * @example
  * formatScenarioTable([{ name: 'base', forecastCalls: 100, agentHours: 10, fte: 1.25,
@@ -135,9 +152,10 @@ function cells(row: ScenarioRow, markNotProven: boolean): string[] {
  * // SCENARIO_NOT_PROVEN_NOTE + '\n'
  */
 export function formatScenarioTable(rows: readonly ScenarioRow[]): string {
-  const header = ['scenario', ...COLUMNS.map(([h]) => h)];
+  const columns = columnsOf(rows);
+  const header = ['scenario', ...columns.map(([h]) => h)];
   const markNotProven = rows.some(scheduleNotProven);
-  const body = rows.map((r) => cells(r, markNotProven));
+  const body = rows.map((r) => cells(r, markNotProven, columns));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
   const line = (r: readonly string[]) =>
     r
@@ -156,29 +174,34 @@ export function formatScenarioTable(rows: readonly ScenarioRow[]): string {
  * outbound_calls empty without an `outbound` config; schedule_status is
  * `ScenarioRow.scheduleStatus` ('optimal', 'feasible', 'heuristic'), schedule_stopped_by
  * `ScenarioRow.scheduleStoppedBy` ('gap', 'work', 'time', 'error'), schedule_gap the relative gap
- * to the solver's bound (empty without a bound). O(rows).
+ * to the solver's bound (empty without a bound); when some row has a roster, the five roster
+ * columns of `formatScenarioTable` follow schedule_gap. O(rows).
  *
  * @example
  * formatScenarioCsv([]);
  * // 'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,schedule_status,schedule_stopped_by,schedule_gap\n'
  */
 export function formatScenarioCsv(rows: readonly ScenarioRow[]): string {
+  const roster = columnsOf(rows).slice(COLUMNS.length);
   const header = [
     'scenario',
     ...COLUMNS.map(([h]) => h),
     'schedule_status',
     'schedule_stopped_by',
     'schedule_gap',
+    ...roster.map(([h]) => h),
   ];
+  const figure = (r: ScenarioRow, key: keyof ScenarioRow) => {
+    const v = r[key];
+    return typeof v === 'number' ? v : '';
+  };
   const body = rows.map((r) => [
     r.name,
-    ...COLUMNS.map(([, key]) => {
-      const v = r[key];
-      return typeof v === 'number' ? v : '';
-    }),
+    ...COLUMNS.map(([, key]) => figure(r, key)),
     r.scheduleStatus ?? '',
     r.scheduleStoppedBy ?? '',
     r.scheduleGap ?? '',
+    ...roster.map(([, key]) => figure(r, key)),
   ]);
   return csvText([header, ...body]);
 }

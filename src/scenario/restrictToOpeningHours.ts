@@ -13,6 +13,7 @@ import { WEEKDAYS } from '../schemas/shiftRules.js';
  * hours wider than the forecast add no intervals (there is no forecast for them). Returns a new
  * forecast; O(intervals x periods per day).
  *
+ * @internal
  * @example
  * // 2024-01-01 is a Monday; two 60-minute UTC intervals at 08:00 and 09:00, open 09:00-17:00
  * restrictToOpeningHours({ timeZone: 'UTC', intervalMinutes: 60,

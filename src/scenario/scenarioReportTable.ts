@@ -13,13 +13,19 @@ const COLUMNS: ReadonlyArray<readonly [string, ReportFigureUnit, keyof ScenarioR
   ['ASA', 'seconds', 'asaSeconds'],
   ['Abandonment', 'fraction', 'abandonRate'],
   ['Outbound calls', 'count', 'outboundCalls'],
+  ['Roster paid hours', 'hours', 'rosterPaidHours'],
+  ['Roster cost', 'money', 'rosterCost'],
+  ['Roster under-coverage (agent-intervals)', 'count', 'rosterUnderAgentIntervals'],
+  ['Unfilled shifts', 'count', 'rosterUnfilledShifts'],
+  ['Weekends off met (agents)', 'count', 'rosterWeekendsOffMet'],
 ];
 
 /**
  * The scenario rows as the report's comparison table (`ReportInput.scenarios`, drawn by
  * `renderReportHtml` as a chart and a table): one row per scenario in the given order, one column
  * per figure: contacts, agent-hours, FTE, peak agents, schedule cost, service level, ASA,
- * abandonment and outbound calls that fit. A column no row has a figure for (schedule cost without
+ * abandonment and outbound calls that fit, then with a roster (base plan with `agents`) its paid
+ * hours, cost, under-coverage, unfilled shifts and agents meeting the weekends-off rule. A column no row has a figure for (schedule cost without
  * scheduling, outbound without an `outbound` config) is left out; a missing figure of one row is
  * `NaN` (shown as a dash). A row whose schedule was not proven optimal has its `scheduleMark`
  * after its name (` *` reproducible, ` !` stopped by the wall-clock safety net;

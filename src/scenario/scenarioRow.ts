@@ -46,4 +46,14 @@ export interface ScenarioRow {
   outboundCalls: number | null;
   /** Whether the figures come from a schedule (true) or from the requirement (false). */
   scheduled: boolean;
+  /** With a roster (base plan with `agents`, scheduling): paid hours of the rostered shifts; else absent. */
+  rosterPaidHours?: number | null;
+  /** With a roster: wage cost of the rostered shifts (paid hours x each agent's cost per hour). */
+  rosterCost?: number | null;
+  /** With a roster: agent-intervals the rostered agents fall short of the scheduled requirement, summed over the queues. */
+  rosterUnderAgentIntervals?: number | null;
+  /** With a roster: shifts left unfilled. */
+  rosterUnfilledShifts?: number | null;
+  /** With a roster and a `weekendsOff` roster rule: agents meeting it (`PlanRosterSummary.weekendsOffMet`); null without the rule. */
+  rosterWeekendsOffMet?: number | null;
 }

@@ -182,6 +182,54 @@ export const planQueueSchema = z
         ctx.addIssue({ code: 'custom', path: [key], message: "not for channel 'email' (deferred work)" });
   });
 
+/**
+ * zod schema of a plan's `roster` options (with `agents`): `method` 'build' (as `staffcast roster --method build`) builds the roster
+ * against the requirement of every queue (`buildRoster`: the agents' contracts shape the shifts,
+ * skills respected), 'assign' gives the seats of the plan's schedule to the agents
+ * (`scheduleSeats` + `assignShifts`; a plan of one queue); `queue` names the skill a single-queue
+ * plan's shifts need (required there; with `queues` the queue names are the skills); `workLimit`,
+ * `timeLimitSeconds`, `relativeGap` and `useSolver` steer the roster MIP. Strict.
+ *
+ * @internal
+ * @example
+ * planRosterSchema.parse({ queue: 'regular' }); // { method: 'build', queue: 'regular', timeLimitSeconds: 60 }
+ */
+export const planRosterSchema = z.strictObject({
+  method: z
+    .enum(['build', 'assign'])
+    .default('build')
+    .describe(
+      "'build' (default): roster the agents against the requirement of each queue, skills respected; 'assign': give the seats of the plan's schedule to the agents (a plan of one queue)",
+    ),
+  queue: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "The skill (queue name) a single-queue plan's shifts need; required without `queues` (with `queues` the queue names are the skills)",
+    ),
+  workLimit: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe(
+      'Deterministic work budget of the roster MIP in simplex iterations (the same roster on every run). Default: scaled to the model',
+    ),
+  timeLimitSeconds: z
+    .number()
+    .positive()
+    .default(60)
+    .describe('Wall-clock safety net of the roster MIP in seconds. Default 60'),
+  relativeGap: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Relative MIP gap at which the roster solve stops. Default 1e-3'),
+  useSolver: z.boolean().optional().describe('false: the repair heuristic only, no MIP (fast). Default true'),
+});
+
 /** One queue of a plan config as validated (`planQueueSchema`). */
 export type PlanQueueConfig = z.output<typeof planQueueSchema>;
 
@@ -194,7 +242,8 @@ export type PlanQueueConfig = z.output<typeof planQueueSchema>;
  * (with `outbound`: maxOccupancy 1), no `fittedParams` (the JSON of `calibrate --params-out`; it
  * fills handle time, patience and the availability factor where the config and the history's
  * `aht_seconds` give none; with `queues`, for voice queues unless a queue's `useParams` says
- * otherwise; `useParams: true` needs `fittedParams`).
+ * otherwise; `useParams: true` needs `fittedParams`), no roster (with `agents`, an agents file, and
+ * optionally `timeOff`, the plan also rosters the named agents: `roster` options, method 'build').
  *
  * @example
  * planConfigSchema.parse({ history: { file: 'h.csv', timeZone: 'UTC' },
@@ -356,6 +405,25 @@ export const planConfigSchema = z
       })
       .default({ timeLimitSeconds: 600 })
       .describe('Scheduling options'),
+    agents: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Agents file (CSV, or JSON when the name ends in .json; `staffcast schema agents`), relative to the config file: the plan then rosters these named agents after scheduling (roster.csv, agents.csv, iCalendar files). Default: none (no roster)',
+      ),
+    timeOff: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Time-off CSV (agent_id,start,end,kind,weight,note) added to the agents, relative to the config file; needs agents',
+      ),
+    roster: planRosterSchema
+      .optional()
+      .describe(
+        "How the agents are rostered (needs agents); the roster rules are the `roster` key of the shift rules. Default: method 'build', timeLimitSeconds 60",
+      ),
   })
   .superRefine((c, ctx) => {
     if (c.target.confidence !== undefined && c.queues !== undefined)
@@ -371,6 +439,28 @@ export const planConfigSchema = z
         code: 'custom',
         path: ['target', 'confidence'],
         message: "needs scope 'interval' or 'day'",
+      });
+    if (c.agents === undefined)
+      for (const key of ['timeOff', 'roster'] as const)
+        if (c[key] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [key], message: 'needs agents (the agents file to roster)' });
+    if (c.agents !== undefined && c.queues === undefined && c.roster?.queue === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roster', 'queue'],
+        message: "required with agents and no queues: the skill the plan's shifts need (e.g. 'regular')",
+      });
+    if (c.roster?.queue !== undefined && c.queues !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roster', 'queue'],
+        message: 'not with queues (the queue names are the skills)',
+      });
+    if (c.roster?.method === 'assign' && (c.queues?.length ?? 1) > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roster', 'method'],
+        message: "'assign' rosters one queue; with several queues use 'build'",
       });
     const seen = new Map<string, number>();
     (c.queues ?? []).forEach((q, i) => {
@@ -406,7 +496,7 @@ export type PlanConfig = z.output<typeof planConfigSchema>;
  *   thresholdSeconds: 20 }, ahtSeconds: 300, rules: 'r.json', colour: 1 }, 'plan.json');
  * // throws CONFIG 'plan.json: unknown key "colour" (known keys: description, history, horizonDays,
  * //   outputIntervalMinutes, forecast, target, ahtSeconds, patienceSeconds, fittedParams, shrinkage, scope,
- * //   minAgents, paidHoursPerWeek, rules, outbound, queues, schedule)'
+ * //   minAgents, paidHoursPerWeek, rules, outbound, queues, schedule, agents, timeOff, roster)'
  */
 export function parsePlanConfig(value: unknown, source = 'plan config'): PlanConfig {
   return validateConfig(planConfigSchema, value, source);

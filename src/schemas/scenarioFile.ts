@@ -22,12 +22,112 @@ export type OpeningHoursInput = z.input<typeof openingHoursSchema>;
 /** Opening hours parsed (minutes after local midnight). */
 export type OpeningHours = z.output<typeof openingHoursSchema>;
 
+const teamContractSchema = z
+  .strictObject({
+    name: z.string().optional(),
+    minHoursPerWeek: z.number().min(0).max(168).optional(),
+    maxHoursPerWeek: z.number().min(0).max(168).optional(),
+    minDaysPerWeek: z.number().int().min(0).max(7).optional(),
+    maxDaysPerWeek: z.number().int().min(0).max(7).optional(),
+    maxConsecutiveDays: z.number().int().min(1).max(366).optional(),
+    minRestHours: z.number().min(0).max(72).optional(),
+    shiftTypes: z.array(z.string().min(1)).min(1).optional(),
+    costPerHour: z.number().min(0).optional(),
+  })
+  .describe(
+    'Contract fields as in the agents file (`staffcast schema agents`); with like they override its contract, without like maxHoursPerWeek and maxDaysPerWeek are required',
+  );
+
+/**
+ * zod schema of a scenario's changes to the team of a plan with `agents` (`TeamChanges` of
+ * src/rostering/teamChanges.ts, applied in the order attrition, leave, hire): `hire` new agents
+ * (like an existing agent, or from a contract and skills; ids `<idPrefix>-<n>`, default `hire-1`,
+ * `hire-2` ...), `attrition` of `{ count }` agents (the most junior: lowest seniority, the one
+ * listed last first among equals) or of `{ agents: [ids] }`, approved `leave` (hard time off;
+ * `start` and `end` are dates `YYYY-MM-DD`, whole local days of the agent with the end inclusive,
+ * or ISO date-times). Strict.
+ *
+ * @example
+ * teamChangesSchema.parse({ hire: [{ count: 5, like: 'a01' }], attrition: { count: 3 } }).hire?.[0]?.count; // 5
+ */
+export const teamChangesSchema = z
+  .strictObject({
+    hire: z
+      .array(
+        z
+          .strictObject({
+            count: z.number().int().min(1).max(10_000).describe('How many agents are hired'),
+            like: z
+              .string()
+              .min(1)
+              .optional()
+              .describe(
+                'Id of an agent the new ones are like: contract, skills, site, time zone, availability, fixed days off (no time off, no preferences, seniority 0)',
+              ),
+            contract: teamContractSchema.optional(),
+            skills: z
+              .array(z.string().min(1))
+              .min(1)
+              .optional()
+              .describe('Queues the new agents serve; required without like'),
+            site: z.string().optional(),
+            timeZone: z.string().min(1).optional(),
+            idPrefix: z
+              .string()
+              .regex(/^[A-Za-z0-9_.]+$/, 'letters, digits, _ and . only')
+              .optional()
+              .describe("Prefix of the new ids: '<idPrefix>-1', '<idPrefix>-2' ... Default 'hire'"),
+          })
+          .refine(
+            (h) =>
+              h.like !== undefined ||
+              (h.skills !== undefined &&
+                h.contract?.maxHoursPerWeek !== undefined &&
+                h.contract.maxDaysPerWeek !== undefined),
+            { message: 'give like, or skills with contract.maxHoursPerWeek and contract.maxDaysPerWeek' },
+          ),
+      )
+      .optional()
+      .describe('New agents'),
+    attrition: z
+      .union([
+        z.strictObject({
+          count: z.number().int().min(1).describe('How many of the most junior agents leave'),
+        }),
+        z.strictObject({ agents: z.array(z.string().min(1)).min(1).describe('Ids of the agents who leave') }),
+      ])
+      .optional()
+      .describe(
+        'Agents who leave: { count } (the most junior: lowest seniority, the one listed last first among equals) or { agents: [ids] }',
+      ),
+    leave: z
+      .array(
+        z.strictObject({
+          agent: z.string().min(1).describe('Id of the agent'),
+          start: z.string().min(1).describe('First day YYYY-MM-DD (whole local day) or start instant'),
+          end: z.string().min(1).describe('Last day YYYY-MM-DD (inclusive) or end instant (exclusive)'),
+          note: z.string().optional(),
+        }),
+      )
+      .optional()
+      .describe("Approved leave (hard time off); it grants the agent's soft wishes it overlaps"),
+  })
+  .describe('Changes to the team of a base plan with agents: hire, attrition, approved leave');
+
+/**
+ * A scenario's team changes as written.
+ *
+ * @internal
+ */
+export type TeamChangesInput = z.input<typeof teamChangesSchema>;
+
 /**
  * zod schema of one scenario variant: a name and the overrides it applies to the base plan.
  * Volume overrides scale the forecast after forecasting (calls and quantiles): calls x volumeFactor
  * x (1 - selfServiceDeflection) + addedVolume. `outbound` replaces the plan's outbound work;
  * `openingHours` replaces the rules' opening hours and drops the forecast contacts of the intervals
- * it closes. Strict (unknown keys are errors).
+ * it closes; `team` changes the agents a plan with `agents` rosters (`teamChangesSchema`). Strict
+ * (unknown keys are errors).
  *
  * @example
  * scenarioVariantSchema.parse({ name: 'busy', volumeFactor: 1.1 }).volumeFactor; // 1.1
@@ -76,6 +176,11 @@ export const scenarioVariantSchema = z
       .describe(
         "Opening hours replacing the rules' ones (same shape); forecast contacts in intervals they close are dropped",
       ),
+    team: teamChangesSchema
+      .optional()
+      .describe(
+        'Changes to the team rostered (the base plan needs agents; applies with scheduling): { hire, attrition, leave }',
+      ),
   })
   .refine((v) => v.ahtSeconds === undefined || v.ahtFactor === undefined, {
     message: 'give ahtSeconds or ahtFactor, not both',
@@ -122,7 +227,7 @@ export type ScenarioFile = z.input<typeof scenarioFileSchema>;
  * parseScenarioFile({ base: 'plan.json', variants: [{ name: 'a', colour: 1 }] }, 's.json');
  * // throws CONFIG 's.json: variants[0]: unknown key "colour" (known keys: name, volumeFactor, addedVolume,
  * //   selfServiceDeflection, ahtSeconds, ahtFactor, target, patienceSeconds, shrinkage, rules,
- * //   horizonDays, outbound, openingHours)'
+ * //   horizonDays, outbound, openingHours, team)'
  */
 export function parseScenarioFile(value: unknown, source = 'scenario file'): ScenarioFile {
   validateConfig(scenarioFileSchema, value, source);

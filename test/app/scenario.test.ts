@@ -91,7 +91,7 @@ describe('compareScenarios without scheduling', () => {
     ).rejects.toThrowError(
       's.json: variants[0]: unknown key "colour" (known keys: name, volumeFactor, addedVolume, ' +
         'selfServiceDeflection, ahtSeconds, ahtFactor, target, patienceSeconds, shrinkage, rules, ' +
-        'horizonDays, outbound, openingHours)',
+        'horizonDays, outbound, openingHours, team)',
     );
     await expect(
       compareScenarios({ base: 'plan.json', variants: [{ name: 'base' }] }, { baseDir, source: 's.json' }),

@@ -230,6 +230,12 @@ const cases: BadCase[] = [
     line: "error: option '--sl <target>' argument '0.8/20' is invalid. '0.8/20': the percentage must be 1..100 (write 80/20 for 80% within 20 s).",
   },
   {
+    name: 'scenario whose team change names an unknown agent is a config error naming the scenario and the field',
+    argv: ['scenario', 'scenario_team_unknown_agent.json', '-q'],
+    code: 1,
+    line: "staffcast: scenario_team_unknown_agent.json: lose: team: attrition.agents[0]: unknown agent 'a09' (team: a01, a02)",
+  },
+  {
     name: 'scenario --sweep aht= (unit not named) is a usage error naming aht-factor= and aht-seconds=',
     argv: ['scenario', '--base', 'plan_infeasible_cap.json', '--sweep', 'aht=280:320:20'],
     code: 2,
@@ -674,6 +680,12 @@ const cases: BadCase[] = [
 
 /** Plan cases: also checked for leaving nothing in the --out folder. */
 const planCases: BadCase[] = [
+  {
+    name: 'plan config with agents whose skills are not the queue of the plan is a row error naming file, line and column',
+    argv: ['plan', '--config', 'plan_agents_unknown_skill.json'],
+    code: 1,
+    line: "staffcast: agents_valid.csv:2:skills: unknown skill 'regular' (known queues: sales) (and 1 more problem)",
+  },
   {
     name: 'plan config with an unknown key is a config error',
     argv: ['plan', '--config', 'plan_unknown_key.json'],

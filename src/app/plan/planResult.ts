@@ -8,6 +8,7 @@ import type { StaffingPlan } from '../../staffing/staffingPlan.js';
 import type { Requirement } from '../../staffing/types.js';
 import type { History } from '../../time/history.js';
 import type { PlanQueueResult } from './evaluateQueues.js';
+import type { PlanRoster } from './planRoster.js';
 import type { PlanSummary } from './planSummary.js';
 import type { PlanSimulation } from './simulatePlan.js';
 
@@ -68,4 +69,9 @@ export interface PlanResult {
    * summary (also `summary.simulation`); null when not simulated (`summary.simulationSkipped`).
    */
   simulation: PlanSimulation | null;
+  /**
+   * With `agents` in the config: the named agents rostered (assignments, per-queue coverage from
+   * the agents really rostered, figures, output files and messages); null without.
+   */
+  roster: PlanRoster | null;
 }

@@ -8,6 +8,7 @@ import { formatInstant } from '../../time/formatInstant.js';
 import { localDate } from '../../time/localCalendar.js';
 import type { PlanQueueSummary } from './evaluateQueues.js';
 import type { PlanConfidenceSummary } from './planConfidence.js';
+import type { PlanRosterSummary } from './planRoster.js';
 import type { PlanSimulationSummary } from './simulatePlan.js';
 import type { PlanSimulationCheck } from './simulationCheck.js';
 
@@ -115,6 +116,11 @@ export interface PlanSummary {
   simulationCheck: PlanSimulationCheck | null;
   /** With `target.confidence`: the premium over mean staffing and the cost-vs-confidence curve. */
   confidence?: PlanConfidenceSummary;
+  /**
+   * With `agents` in the config: the roster's figures (totals, gap, under-coverage per queue,
+   * unfilled shifts, weekends off); absent without agents.
+   */
+  roster?: PlanRosterSummary;
 }
 
 /** The headline service level of a plan (see `PlanSummary.promise`). */

@@ -2,12 +2,15 @@ import { isAbsolute, resolve } from 'node:path';
 import { StaffcastError } from '../../errors.js';
 import { resampleHistory } from '../../forecast/resample.js';
 import { dailyTotalsHistory, readIntradayProfile } from '../../io/dailyTotalsHistory.js';
+import { readAgentsFile } from '../../io/readAgentsFile.js';
 import { type HistoryColumns, type ReadHistoryOptions, readHistoryCsv } from '../../io/readHistoryCsv.js';
 import type { ReadReport } from '../../io/readReport.js';
 import { readTextInput } from '../../io/readTextInput.js';
 import { readSpecialDaysCsv } from '../../io/specialDaysCsv.js';
+import type { Agent } from '../../rostering/types.js';
 import { type CalibrationParams, calibrationParamsSchema } from '../../schemas/calibrationParams.js';
 import { type PlanConfig, type PlanConfigInput, readPlanConfig } from '../../schemas/planConfig.js';
+import type { ShiftRulesConfig } from '../../schemas/shiftRules.js';
 import { parseJsonText, validateConfig } from '../../schemas/validateConfig.js';
 import type { History } from '../../time/history.js';
 import type { SpecialDay } from '../../time/specialDays.js';
@@ -254,4 +257,56 @@ export async function readPlanSpecialDays(
     readTextInput(file, { baseDir: where.baseDir }),
   );
   return readSpecialDaysCsv(text, file);
+}
+
+/** Where a plan's agents come from and what they are checked against. */
+export interface PlanAgentsOptions {
+  /** Folder the config's relative paths are resolved against. */
+  baseDir: string;
+  /** Name of the config for messages. */
+  source: string;
+  /** The queue names (skills) of the plan: every agent's skills must be among them. */
+  queues: readonly string[];
+  /** The plan's validated shift rules: contracts are checked against their shift types. */
+  shiftRules: ShiftRulesConfig;
+  /** Zone of agents without a `time_zone` (the plan's zone). */
+  timeZone: string;
+}
+
+/**
+ * Reads the agents file a plan config names in `agents` (CSV, or JSON when it ends in `.json`;
+ * `readAgentsFile`) with the time-off CSV of `timeOff`, both relative to the config's folder, and
+ * checks them against the plan's queues and shift rules. O(size).
+ *
+ * @throws StaffcastError `FILE_READ` naming the config key (`plan.json: agents: cannot read
+ *   x.csv: no such file`, or `timeOff`); `CSV_ROW` / `CONFIG` from the readers, naming file, line
+ *   and column.
+ * @example
+ * import { parseShiftRules } from '../../schemas/shiftRules.js';
+ * import { readPlanJson } from './readPlanInputs.js';
+ * const shiftRules = parseShiftRules(await readPlanJson('examples', 'il-bank-rules.json'));
+ * const agents = await readPlanAgents({ agents: 'il-bank-agents.csv', timeOff: 'il-bank-time-off.csv' },
+ *   { baseDir: 'examples', source: 'plan.json', queues: ['regular', 'prospects', 'stocks'], shiftRules,
+ *     timeZone: 'Asia/Jerusalem' });
+ * agents.length; // 25
+ */
+export async function readPlanAgents(
+  files: { agents: string; timeOff?: string | undefined },
+  options: PlanAgentsOptions,
+): Promise<Agent[]> {
+  const { baseDir, source } = options;
+  // read the time-off file first on its own, so its read error names its key
+  if (files.timeOff !== undefined) {
+    const timeOff = files.timeOff;
+    await withConfigKey(source, 'timeOff', () => readTextInput(timeOff, { baseDir, kind: 'CSV' }));
+  }
+  return withConfigKey(source, 'agents', () =>
+    readAgentsFile(files.agents, {
+      baseDir,
+      queues: options.queues,
+      shiftRules: options.shiftRules,
+      timeZone: options.timeZone,
+      ...(files.timeOff === undefined ? {} : { timeOffFile: files.timeOff }),
+    }),
+  );
 }

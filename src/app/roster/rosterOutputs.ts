@@ -1,6 +1,3 @@
-import { writeAgentStatsCsv } from '../../io/agentStatsCsv.js';
-import { writeRosterCsv } from '../../io/rosterCsv.js';
-import { writeRosterIcs } from '../../io/rosterIcs.js';
 import { renderRosterHtml } from '../../report/rosterHtml.js';
 import type { AssignedRoster } from '../../rostering/assignShifts.js';
 import { rosterCoverage } from '../../rostering/rosterCoverage.js';
@@ -9,6 +6,7 @@ import type { ShiftSchedule } from '../../scheduling/scheduleShifts.js';
 import { VERSION } from '../../version.js';
 import { rosterReportInput } from '../rosterReportInput.js';
 import type { RosterInputs } from './readRosterInputs.js';
+import { rosterFileContents } from './rosterFiles.js';
 import { rosterMessages } from './rosterMessages.js';
 import type { RosterQueueResult } from './rosterQueueResult.js';
 
@@ -69,16 +67,9 @@ export function rosterOutputs(
   });
   const underAgentIntervals = queues.reduce((sum, q) => sum + q.underAgentIntervals, 0);
   const files: Record<string, string> = {
-    'roster.csv': writeRosterCsv(roster, agents),
-    'agents.csv': writeAgentStatsCsv(roster, agents),
+    ...rosterFileContents(roster, agents),
     'roster.html': rosterPage(inputs, queues, roster, agents, page),
-    'team.ics': writeRosterIcs(roster, agents),
   };
-  for (const a of agents)
-    if (roster.assignments.some((x) => x.agentId === a.id))
-      files[`${a.id.replace(/[^A-Za-z0-9_.-]/g, '_')}.ics`] = writeRosterIcs(roster, agents, {
-        agentId: a.id,
-      });
   const json = `${JSON.stringify(
     {
       solve: { ...roster.solve, stoppedBy: roster.stoppedBy, greedyObjective: roster.greedyObjective },

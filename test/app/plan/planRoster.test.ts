@@ -1,0 +1,184 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planQueueDemand } from '../../../src/app/plan/planRoster.js';
+import { type PlanResult, plan } from '../../../src/app/plan.js';
+import { rosterCoverage } from '../../../src/rostering/rosterCoverage.js';
+import type { PlanConfigInput } from '../../../src/schemas/planConfig.js';
+import { planFixtureDir } from './twoQueueConfig.js';
+
+/**
+ * One week of the Anonymous Bank's regular queue (30-min intervals, seasonal naive, no
+ * simulation) rostered with an eight-agent team (six full-time `day`, two part-time `part`) and a
+ * day of leave: a small, understaffed instance that runs in seconds.
+ */
+const config = {
+  history: { file: 'anonymous_bank_queues_30min.csv', timeZone: 'Asia/Jerusalem' },
+  horizonDays: 7,
+  forecast: { method: 'seasonal-naive' },
+  target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+  patienceSeconds: 120,
+  rules: 'rules_il.json',
+  queues: [{ name: 'regular', historyQueue: 'PS' }],
+  schedule: { simulation: { enabled: false } },
+  agents: 'team_regular.csv',
+  timeOff: 'team_regular_time_off.csv',
+  roster: { method: 'assign', useSolver: false },
+} as const satisfies PlanConfigInput;
+
+describe('plan with agents (one queue, the schedule assigned)', () => {
+  let r: PlanResult;
+  beforeAll(async () => {
+    r = await plan(config, { baseDir: planFixtureDir, source: 'plan.json' });
+  }, 120_000);
+
+  it('rosters the named agents on the seats of its schedule, each shift on the queue', () => {
+    const roster = r.roster?.roster;
+    expect(roster).toBeDefined();
+    const seats = r.schedule.shifts.reduce((s, x) => s + x.count, 0);
+    expect((roster?.totals.assignedShifts ?? 0) + (roster?.totals.unfilledShifts ?? 0)).toBe(seats);
+    expect(roster?.totals.assignedShifts).toBeGreaterThan(0);
+    expect(roster?.totals.unfilledShifts).toBeGreaterThan(0); // eight agents cannot fill a week of the bank
+    expect(new Set(roster?.assignments.map((a) => a.queue))).toEqual(new Set(['regular']));
+    // the approved leave of r02 (2-3 March 1999, local days) is kept
+    const leaveStart = Date.UTC(1999, 2, 1, 22);
+    const leaveEnd = Date.UTC(1999, 2, 3, 22);
+    expect(
+      roster?.assignments.filter((a) => a.agentId === 'r02' && a.startMs < leaveEnd && leaveStart < a.endMs),
+    ).toEqual([]);
+  });
+
+  it('summarises the roster: totals, per-queue under-coverage from the agents really rostered', () => {
+    const s = r.summary.roster;
+    const roster = r.roster?.roster;
+    expect(s?.method).toBe('assign');
+    expect(s?.solveMethod).toBe('heuristic');
+    expect(s?.agents).toBe(8);
+    expect(s?.assignedShifts).toBe(roster?.totals.assignedShifts);
+    expect(s?.unfilledShifts).toBe(roster?.totals.unfilledShifts);
+    expect(s?.paidHours).toBeCloseTo(roster?.totals.paidHours ?? Number.NaN, 9);
+    expect(s?.weekendsOffMet).toBeNull(); // no weekendsOff rule in rules_il.json
+    const required = planQueueDemand(r.requirement, null, 'regular').required.regular ?? new Float64Array();
+    const under = rosterCoverage(roster?.assignments ?? [], {
+      starts: r.requirement.starts,
+      intervalMinutes: r.requirement.intervalMinutes,
+      required,
+      queue: 'regular',
+    }).underAgentIntervals;
+    expect(s?.queues).toEqual([
+      {
+        name: 'regular',
+        requiredAgentIntervals: required.reduce((a, b) => a + b, 0),
+        underAgentIntervals: under,
+      },
+    ]);
+    expect(s?.underAgentIntervals).toBe(under);
+    expect(under).toBeGreaterThan(0);
+  });
+
+  it('gives the roster files and the lines for stderr', () => {
+    const files = r.roster?.files ?? {};
+    expect(Object.keys(files).slice(0, 3)).toEqual(['roster.csv', 'agents.csv', 'team.ics']);
+    expect(Object.keys(files).filter((f) => f.endsWith('.ics') && f !== 'team.ics').length).toBe(
+      r.summary.roster?.agentsRostered,
+    );
+    expect(files['roster.csv']?.split('\n').filter((l) => l !== '').length).toBe(
+      (r.roster?.roster.assignments.length ?? 0) + 1,
+    );
+    expect(r.roster?.messages[0]).toMatch(
+      /^roster: heuristic, objective [\d.]+, no proven bound; \d+ of \d+ shifts/,
+    );
+    expect(r.roster?.messages.some((m) => m.startsWith('roster: unfilled: '))).toBe(true);
+  });
+});
+
+describe('plan config with agents: validation', () => {
+  const base = {
+    history: { file: 'h.csv', timeZone: 'UTC' },
+    target: { serviceLevel: 0.8, thresholdSeconds: 20 },
+    ahtSeconds: 300,
+    rules: 'rules_il.json',
+  } as const;
+  const error = async (cfg: unknown) => {
+    try {
+      await plan(cfg as PlanConfigInput, { baseDir: planFixtureDir, source: 'p.json' });
+    } catch (e) {
+      return e as { code: string; message: string };
+    }
+    return null;
+  };
+
+  it('needs roster.queue for a plan without queues, and agents for timeOff and roster', async () => {
+    expect((await error({ ...base, agents: 'a.csv' }))?.message).toBe(
+      "p.json: roster.queue: required with agents and no queues: the skill the plan's shifts need (e.g. 'regular')",
+    );
+    expect((await error({ ...base, timeOff: 't.csv' }))?.message).toBe(
+      'p.json: timeOff: needs agents (the agents file to roster)',
+    );
+  });
+
+  it("refuses method 'assign' with several queues", async () => {
+    const e = await error({
+      ...base,
+      agents: 'a.csv',
+      roster: { method: 'assign' },
+      queues: [{ name: 'a' }, { name: 'b' }],
+    });
+    expect(e?.message).toBe(
+      "p.json: roster.method: 'assign' rosters one queue; with several queues use 'build'",
+    );
+  });
+
+  it('names the config key of an agents file that cannot be read', async () => {
+    const e = await error({ ...config, agents: 'no-such-team.csv' });
+    expect(e?.code).toBe('FILE_READ');
+    expect(e?.message).toMatch(/^p\.json: agents: cannot read no-such-team\.csv/);
+  });
+
+  it('checks the agents against the queues before the slow steps', async () => {
+    const e = await error({ ...config, queues: [{ name: 'stocks', historyQueue: 'NE' }] });
+    expect(e?.code).toBe('CSV_ROW');
+    expect(e?.message).toBe(
+      "team_regular.csv:2:skills: unknown skill 'regular' (known queues: stocks) (and 7 more problems)",
+    );
+  });
+});
+
+describe('plan with agents (two queues, the roster built against each queue)', () => {
+  let r: PlanResult;
+  beforeAll(async () => {
+    r = await plan(
+      {
+        ...config,
+        queues: [
+          { name: 'regular', historyQueue: 'PS' },
+          { name: 'stocks', historyQueue: 'NE' },
+        ],
+        roster: { useSolver: false },
+      },
+      { baseDir: planFixtureDir, source: 'plan.json' },
+    );
+  }, 120_000);
+
+  it("builds shifts on the agents' skills only: nobody serves stocks, so all of it is short", () => {
+    const s = r.summary.roster;
+    expect(s?.method).toBe('build');
+    expect(s?.queues.map((q) => q.name)).toEqual(['regular', 'stocks']);
+    const stocks = s?.queues[1];
+    expect(stocks?.requiredAgentIntervals).toBeGreaterThan(0);
+    expect(stocks?.underAgentIntervals).toBeCloseTo(stocks?.requiredAgentIntervals ?? Number.NaN, 9);
+    expect(new Set(r.roster?.roster.assignments.map((a) => a.queue))).toEqual(new Set(['regular']));
+    expect(s?.underAgentIntervals).toBeCloseTo(
+      (s?.queues[0]?.underAgentIntervals ?? 0) + (stocks?.underAgentIntervals ?? 0),
+      9,
+    );
+    expect(r.roster?.messages.at(-1)).toMatch(
+      /^roster: under-coverage per queue: regular [\d.]+, stocks [\d.]+ agent-intervals\n$/,
+    );
+  });
+
+  it('evaluates the coverage per queue on the plan grid from the assignments', () => {
+    const regular = r.roster?.coverage.regular;
+    const required = planQueueDemand(r.requirement, null, 'x').starts;
+    expect(regular?.rostered.length).toBe(required.length);
+    expect(Math.max(...(regular?.rostered ?? []))).toBeGreaterThan(0);
+  });
+});
