@@ -285,6 +285,30 @@ function zCdf(grid: Float64Array, z: number): number {
 }
 
 /**
+ * Predictive CDF of an interval's calls under a `DayEffectModel`, P(Y <= y) =
+ * mean_k G((y - D_k mu) / sqrt(a D_k mu + b (D_k mu)^2)) (the function `predictiveQuantile`
+ * inverts): 0 below 0, 1 at and above 0 for mu = 0 (a closed interval), NaN for a non-finite mu.
+ * At the integers it is the CDF of the count. O(K log grid).
+ *
+ * @internal
+ * @example
+ * predictiveCdf(fitDayEffect([]), 0, 0.1, 0); // 1 (nothing forecast: all mass at 0)
+ */
+export function predictiveCdf(model: DayEffectModel, mu: number, logSd: number, y: number): number {
+  if (!Number.isFinite(mu)) return Number.NaN;
+  if (y < 0) return 0;
+  if (!(mu > 0)) return 1;
+  const nodes = dayMultiplierNodes(model, logSd);
+  let s = 0;
+  for (let k = 0; k < nodes.length; k++) {
+    const m = nodes[k]! * mu;
+    const sd = Math.sqrt(model.a * m + model.b * m * m);
+    s += sd > 0 ? zCdf(model.zGrid, (y - m) / sd) : y >= m ? 1 : 0;
+  }
+  return s / nodes.length;
+}
+
+/**
  * Predictive quantile of an interval's calls under a `DayEffectModel`: the y with
  * mean_k G((y - D_k mu) / sqrt(a D_k mu + b (D_k mu)^2)) = p, G the within-day residual CDF and
  * D_k the nodes of `dayMultiplierNodes(model, logSd)`, found by bisection (to 1e-6 of the scale); 0 for
