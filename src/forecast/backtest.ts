@@ -1,8 +1,15 @@
 import { invalidInput, StaffcastError } from '../errors.js';
 import type { History } from '../time/history.js';
 import { dateOfDayNumber, dayNumberOfDate } from '../time/localCalendar.js';
+import { dayLogSdAt, predictiveCdf } from './dayEffect.js';
 import { buildDayTable, type DayTable } from './dayTable.js';
-import { type ForecastMethod, forecastDays, indexSpecialDays, MODEL_NAMES } from './engine.js';
+import {
+  type DayForecast,
+  type ForecastMethod,
+  forecastDays,
+  indexSpecialDays,
+  MODEL_NAMES,
+} from './engine.js';
 import { historyAsOf } from './historyAsOf.js';
 import { type AccuracyMetrics, MetricsAccumulator } from './metrics.js';
 import { type ForecastOptions, resolveForecastOptions } from './options.js';
@@ -56,6 +63,20 @@ export interface BacktestResult {
 /**
  * In-sample MAE of the weekly seasonal naive over the last 8 weeks before `end` (the MASE scale).
  */
+/**
+ * The randomized PIT's range [P(Y < y), P(Y <= y)] of actual `y` under the day-effect predictive
+ * of target `i` (forecast `mu`; -1 or a closed day: mu = 0), [F(y - 1), F(y)] for a count and
+ * [F(y), F(y)] otherwise; undefined without a fitted day effect.
+ */
+function pitOf(f: DayForecast, i: number, mu: number, y: number): [number, number] | undefined {
+  const model = f.dayEffect;
+  if (model === undefined) return undefined;
+  const logSd = dayLogSdAt(model, f.targets[i]?.openDaysAhead ?? 1);
+  const upper = predictiveCdf(model, mu, logSd, y);
+  const lower = Number.isInteger(y) ? predictiveCdf(model, mu, logSd, y - 1) : upper;
+  return [lower, upper];
+}
+
 function naiveScale(table: DayTable, end: number): number {
   const s = table.slotsPerDay;
   const rowOf = new Map<number, number>();
@@ -198,8 +219,9 @@ export function backtest(history: History, options: BacktestOptions): BacktestRe
             const v = open ? f.quantiles[p]![c]! : 0;
             q[p] = Number.isFinite(v) ? v : 0;
           }
-          byLead.add(y, fc, scale, q);
-          pooled.add(y, fc, scale, q);
+          const pit = pitOf(f, i, open ? fc : 0, y);
+          byLead.add(y, fc, scale, q, pit);
+          pooled.add(y, fc, scale, q, pit);
         }
       }
     }

@@ -235,7 +235,8 @@ const DAY_EFFECT_ORIGINS = 42;
  * (`fitDayEffect`): origins at every second day with data over the last `horizonDays + 84` days
  * before row `end - 1` (at most 42, each with 14 days of data before it), each forecasting its next
  * `horizonDays` days with data (lead = open days after the origin, as `backtest` counts it) from
- * the rows up to the origin only; special days are left out. O(origins * end * slots).
+ * the rows up to the origin only (each day with its age in days with data before row `end - 1`);
+ * special days are left out. O(origins * end * slots).
  *
  * @internal
  * @example
@@ -285,7 +286,7 @@ export function validateDays(
           y.push(v);
         }
       }
-      if (mu.length > 0) out.push({ leadDays: r - o, mu, y });
+      if (mu.length > 0) out.push({ leadDays: r - o, daysBeforeEnd: end - 1 - r, mu, y });
     }
   }
   return out;

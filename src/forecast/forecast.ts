@@ -16,8 +16,9 @@ import type { Forecast } from './types.js';
  * `options.method`; `'auto'` backtests every candidate over rolling origins in the last weeks of the
  * history and keeps the best only when it beats the 4-week historical average by `autoMargin`,
  * otherwise the baseline. Quantiles (and `dayLogSd`) come from the chosen model's rolling-origin
- * validation days before the end of the history: a day-level volume multiplier, lognormal with
- * mean 1 and a variance growing with the lead, on top of over-dispersed interval noise (see
+ * validation days before the end of the history: a day-level volume multiplier with the median,
+ * skew and spread (growing with the lead) of the validation days' actual / forecast ratios, on
+ * top of over-dispersed interval noise (see
  * `fitDayEffect`, `predictiveQuantile`). Special days are kept out of training and forecast from their own history
  * or factor. Cost: O(validationOrigins * models * days * slots); about 0.2 s for a year of 6-minute data.
  *
@@ -42,6 +43,7 @@ export function forecast(history: History, options: ForecastOptions): Forecast {
   const calls: number[] = [];
   const aht: number[] = [];
   const logSd: number[] = [];
+  const logLocation: number[] = [];
   const qs: number[][] = f.quantiles.map(() => []);
   f.targets.forEach((t, i) => {
     if (f.closedDays.has(t.dayNumber)) return;
@@ -53,7 +55,10 @@ export function forecast(history: History, options: ForecastOptions): Forecast {
       starts.push(start);
       calls.push(v);
       if (f.ahtSeconds) aht.push(f.ahtSeconds[c]!);
-      if (f.dayEffect) logSd.push(dayLogSdAt(f.dayEffect, t.openDaysAhead));
+      if (f.dayEffect) {
+        logSd.push(dayLogSdAt(f.dayEffect, t.openDaysAhead));
+        logLocation.push(f.dayEffect.logLocation);
+      }
       f.quantiles.forEach((q, j) => {
         qs[j]!.push(q[c]!);
       });
@@ -67,7 +72,11 @@ export function forecast(history: History, options: ForecastOptions): Forecast {
     method: f.method,
   };
   if (f.ahtSeconds) out.ahtSeconds = Float64Array.from(aht);
-  if (f.dayEffect) out.dayLogSd = Float64Array.from(logSd);
+  if (f.dayEffect) {
+    out.dayLogSd = Float64Array.from(logSd);
+    out.dayLogLocation = Float64Array.from(logLocation);
+    out.dayLogShape = Float64Array.from(f.dayEffect.logShape);
+  }
   if (settings.probabilities.length > 0) {
     out.quantiles = settings.probabilities.map((probability, j) => ({
       probability,

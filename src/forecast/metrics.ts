@@ -15,7 +15,12 @@ export interface AccuracyMetrics {
   mase: number;
   /** Mean of f - y, calls per interval (positive = over-forecast). */
   bias: number;
-  /** Fraction of actuals inside [lowest, highest] quantile, when quantiles were forecast. */
+  /**
+   * Fraction of actuals inside [lowest, highest] quantile, when quantiles were forecast: with the
+   * predictive CDF, the randomized PIT's (a count y's PIT is uniform on [F(y - 1), F(y)]) expected
+   * share inside [lowest, highest] probability, so a discrete count on the band's edge counts in
+   * part; without it, y inside the quantiles.
+   */
   coverage?: number;
   /** Per forecast quantile probability, the fraction of actuals at or below it. */
   quantileHits?: Array<{ probability: number; fraction: number }>;
@@ -41,11 +46,20 @@ export class MetricsAccumulator {
   }
 
   /**
-   * Adds one interval: actual `y`, forecast `f`, the seasonal-naive MAE `scale` of its origin, and
-   * the forecast quantiles (same order as the constructor's probabilities). Non-finite pairs are
-   * ignored. O(quantiles).
+   * Adds one interval: actual `y`, forecast `f`, the seasonal-naive MAE `scale` of its origin, the
+   * forecast quantiles (same order as the constructor's probabilities) and, optionally, the
+   * predictive CDF at the actual, `pit` = [P(Y < y), P(Y <= y)] ([F(y - 1), F(y)] for a count):
+   * the randomized PIT is uniform on it (Czado, Gneiting and Held 2009), and the band's coverage
+   * counts the expected share of it inside [lowest, highest] probability (the whole of it in or
+   * out when the two are equal). Non-finite pairs are ignored. O(quantiles).
    */
-  add(y: number, f: number, scale: number, quantiles?: ArrayLike<number>): void {
+  add(
+    y: number,
+    f: number,
+    scale: number,
+    quantiles?: ArrayLike<number>,
+    pit?: readonly [number, number],
+  ): void {
     if (!Number.isFinite(y) || !Number.isFinite(f)) return;
     const e = f - y;
     this.n++;
@@ -63,7 +77,13 @@ export class MetricsAccumulator {
         hi = Math.max(hi, q);
         if (y <= q) this.hits[k] = this.hits[k]! + 1;
       }
-      if (y >= lo && y <= hi) this.covered++;
+      if (pit !== undefined && Number.isFinite(pit[0]) && Number.isFinite(pit[1])) {
+        const [u0, u1] = pit;
+        const pLo = Math.min(...this.probabilities);
+        const pHi = Math.max(...this.probabilities);
+        if (u1 > u0) this.covered += Math.max(0, Math.min(u1, pHi) - Math.max(u0, pLo)) / (u1 - u0);
+        else if (u1 >= pLo && u1 <= pHi) this.covered++;
+      } else if (y >= lo && y <= hi) this.covered++;
     }
   }
 
@@ -73,6 +93,8 @@ export class MetricsAccumulator {
    * @example
    * const m = new MetricsAccumulator(); m.add(10, 12, 2); m.add(10, 8, 2);
    * m.result(); // { n: 2, wape: 0.2, mae: 2, rmse: 2, mase: 1, bias: 0 }
+   * const c = new MetricsAccumulator([0.1, 0.9]); c.add(0, 0, 1, [0, 2], [0, 0.4]);
+   * c.result().coverage; // ≈ 0.75 (the PIT of the count 0 is uniform on [0, 0.4]: 3/4 of it inside [0.1, 0.9])
    */
   result(): AccuracyMetrics {
     const n = this.n;

@@ -20,6 +20,24 @@ export interface QuantileModel {
 }
 
 /**
+ * Standard normal CDF (Abramowitz and Stegun 7.1.26 through erf, |error| < 1.5e-7). O(1).
+ *
+ * @internal
+ * @example
+ * normalCdf(1.959964); // ≈ 0.975
+ */
+export function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const erf =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-z * z);
+  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+/**
  * Standard normal quantile (Acklam's rational approximation, |error| < 1.2e-9). O(1).
  *
  * @internal

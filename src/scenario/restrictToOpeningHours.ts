@@ -33,6 +33,7 @@ export function restrictToOpeningHours(forecast: Forecast, openingHours: Opening
   const out: Forecast = { ...forecast, starts: pick(forecast.starts), calls: pick(forecast.calls) };
   if (forecast.ahtSeconds !== undefined) out.ahtSeconds = pick(forecast.ahtSeconds);
   if (forecast.dayLogSd !== undefined) out.dayLogSd = pick(forecast.dayLogSd);
+  if (forecast.dayLogLocation !== undefined) out.dayLogLocation = pick(forecast.dayLogLocation);
   if (forecast.quantiles !== undefined)
     out.quantiles = forecast.quantiles.map((q) => ({ probability: q.probability, calls: pick(q.calls) }));
   return out;

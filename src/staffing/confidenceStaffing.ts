@@ -1,4 +1,5 @@
 import { invalidInput, StaffcastError } from '../errors.js';
+import { type DayMultiplierDistribution, dayMultiplierCdf } from '../forecast/dayMultiplier.js';
 import type { Forecast } from '../forecast/types.js';
 import { erlangBUnchecked } from '../queueing/erlangB.js';
 import { evaluateMetrics } from '../queueing/evaluate.js';
@@ -12,7 +13,8 @@ export interface ConfidenceStaffingOptions extends StaffingPlanOptions {
   /**
    * Probability, in [0.5, 0.99], that each local day's service level (answered within the
    * threshold over offered, call-weighted over the day's intervals) meets `target.serviceLevel`
-   * given the forecast's day-level uncertainty (`forecast.dayLogSd`).
+   * given the forecast's day-level uncertainty (`forecast.dayLogSd`, `dayLogLocation`,
+   * `dayLogShape`).
    */
   confidence: number;
 }
@@ -21,8 +23,10 @@ export interface ConfidenceStaffingOptions extends StaffingPlanOptions {
 export interface ConfidenceDay {
   /** Local date `YYYY-MM-DD`. */
   date: string;
-  /** Standard deviation of the log day multiplier D of the day (its lead's). */
+  /** Scale of the log day multiplier D of the day (its lead's). */
   dayLogSd: number;
+  /** Median of log D of the day (-dayLogSd^2 / 2 for a forecast without `dayLogLocation`). */
+  dayLogLocation: number;
   /** Volume multiplier the day was staffed for (1 = the mean forecast). */
   multiplier: number;
   /** P(day service level >= target) of the staffing, over D (mean staffing's when multiplier is 1). */
@@ -55,36 +59,29 @@ const MIN_MULTIPLIER = 0.5;
 /** Bisection steps on log(multiplier) (precision 4^(2^-24), about 1e-7 relative). */
 const MULTIPLIER_STEPS = 24;
 
-/** Standard normal CDF (Abramowitz and Stegun 7.1.26 through erf, |error| < 1.5e-7). */
-function normalCdf(x: number): number {
-  const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * z);
-  const erf =
-    1 -
-    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
-      t *
-      Math.exp(-z * z);
-  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
-}
-
 /**
  * Staffs to a stated confidence that each day's service level meets the target (Gans et al. 2015
  * and Bassamboo, Randhawa and Zeevi 2010 staff against a random arrival rate; Steckley,
  * Henderson and Mehrotra 2009 measure the service level over a period as here).
  *
- * Model: the day's real volume is D x the forecast in every interval, log D ~ Normal(-s^2 / 2, s^2)
- * with s = `forecast.dayLogSd` of the day (E[D] = 1; `forecast` fits it from rolling-origin
- * validation days, growing with the lead). Within an interval arrivals are Poisson at the rate
- * D x mu, which the Erlang C / A formulas already assume.
+ * Model: the day's real volume is D x the forecast in every interval, log D = l + s Z with
+ * s = `forecast.dayLogSd`, l = `forecast.dayLogLocation` of the day and Z distributed as
+ * `forecast.dayLogShape` (`dayMultiplierCdf`; `forecast` fits all three from rolling-origin
+ * validation days before the origin: the median, skew and spread of actual / forecast, the spread
+ * growing with the lead); a forecast without location and shape gets the lognormal with mean 1,
+ * log D ~ Normal(-s^2 / 2, s^2). Within an interval arrivals are Poisson at the rate D x mu, which
+ * the Erlang C / A formulas already assume.
  *
  * Method, per local day: staffing at multiplier m is `staffingPlan` of the forecast x m (same
  * options, scope 'interval' or 'day'); its day service level at volume D, SL(D) = sum D mu_i SL_i /
- * sum D mu_i, falls as D grows, so P(SL(D) >= target) = P(D <= D*) = Phi((ln D* + s^2 / 2) / s),
- * where D* solves SL(D*) = target (bisection). The day gets the smallest m in [0.5, 4] (bisection
+ * sum D mu_i, falls as D grows, so P(SL(D) >= target) = P(D <= D*), where D* solves
+ * SL(D*) = target (bisection): staffing to confidence p meets the target at the day's p-quantile
+ * of D. The day gets the smallest m in [0.5, 4] (bisection
  * on log m, bracket [1, 4] when mean staffing falls short of the confidence, else [0.5, 1]) with
  * that probability >= `confidence`: above the mean plan where the day's uncertainty needs it, below
  * it where mean staffing meets the target on more days than stated (so 0.5 means "the median day
- * meets the target", a calibrated promise, not mean staffing). The plan returned is
+ * meets the target", a calibrated promise, not mean staffing: below mean staffing when the
+ * forecast runs high on a typical day). The plan returned is
  * `staffingPlan` of the forecast scaled by each day's m, its table (calls, service level, ASA,
  * abandonment, occupancy) restated at the mean forecast.
  *
@@ -96,7 +93,8 @@ function normalCdf(x: number): number {
  * Cost O(days x 24 x (intervals of the day x (staffing + 40 Erlang evaluations))).
  *
  * @throws StaffcastError `INVALID_INPUT` naming `confidence` when it is not in [0.5, 0.99], when the
- *   forecast has no `dayLogSd` (forecast with quantiles or `dayEffect: true`), without
+ *   forecast has no `dayLogSd` (forecast with quantiles or `dayEffect: true`), naming
+ *   `forecast.dayLogLocation` / `forecast.dayLogShape` when they do not match it, without
  *   `target.serviceLevel`, with scope 'week' or with `riskQuantile`; `TARGET_UNREACHABLE` when 4 x
  *   the forecast does not reach the confidence; the errors of `staffingPlan`.
  * @example
@@ -127,6 +125,13 @@ export function confidenceStaffing(
       'needs a forecast with day-level uncertainty (dayLogSd: forecast with quantiles or dayEffect: true)',
       confidence,
     );
+  const location = forecast.dayLogLocation;
+  if (location !== undefined && location.length !== forecast.starts.length)
+    invalidInput(fn, 'forecast.dayLogLocation', 'must have one value per interval', location.length);
+  const shape = forecast.dayLogShape;
+  const badShape = shape?.findIndex((z, k) => !Number.isFinite(z) || (k > 0 && z < shape[k - 1]!)) ?? -1;
+  if (badShape >= 0)
+    invalidInput(fn, `forecast.dayLogShape[${badShape}]`, 'must be finite and ascending', shape![badShape]);
   const target = staffing.target.serviceLevel;
   if (target === undefined)
     invalidInput(
@@ -192,13 +197,20 @@ export function confidenceStaffing(
     return offered > 0 ? served / offered : 1;
   };
 
-  /** P(day SL >= target) over D for `agents`. */
-  const probability = (members: number[], agents: ArrayLike<number>, s: number): number => {
-    if (daySl(members, agents, 1) < target && s === 0) return 0;
-    if (s === 0) return 1;
-    // D* in [exp(-8 s), exp(8 s)]: beyond, the probability is 0 or 1 to 1e-15
-    let lo = -8 * s;
-    let hi = 8 * s;
+  /** P(day SL >= target) = P(D <= D*) over the day's D for `agents`. */
+  const probability = (
+    members: number[],
+    agents: ArrayLike<number>,
+    day: DayMultiplierDistribution,
+  ): number => {
+    const s = day.logSd;
+    const l = day.logLocation!;
+    if (s === 0) return daySl(members, agents, Math.exp(l)) >= target ? 1 : 0;
+    // ln D* in l + s [-12, 12] (beyond the shape's values by the normal tail: probability 0 or 1 to 1e-15)
+    let reach = 12;
+    for (let k = 0; k < (day.shape?.length ?? 0); k++) reach = Math.max(reach, Math.abs(day.shape![k]!) + 8);
+    let lo = l - reach * s;
+    let hi = l + reach * s;
     if (daySl(members, agents, Math.exp(hi)) >= target) return 1;
     if (daySl(members, agents, Math.exp(lo)) < target) return 0;
     for (let it = 0; it < 40; it++) {
@@ -206,7 +218,7 @@ export function confidenceStaffing(
       if (daySl(members, agents, Math.exp(mid)) >= target) lo = mid;
       else hi = mid;
     }
-    return normalCdf((lo + (s * s) / 2) / s);
+    return dayMultiplierCdf(day, Math.exp(lo));
   };
 
   /** Agents of the day's intervals staffed for multiplier m (options sliced to the day). */
@@ -233,8 +245,16 @@ export function confidenceStaffing(
     const s = logSd[members[0]!]!;
     if (!(s >= 0 && Number.isFinite(s)))
       invalidInput(fn, `forecast.dayLogSd[${members[0]}]`, 'must be a finite number >= 0', s);
+    const l = location === undefined ? -(s * s) / 2 : location[members[0]!]!;
+    if (!Number.isFinite(l))
+      invalidInput(fn, `forecast.dayLogLocation[${members[0]}]`, 'must be a finite number', l);
+    const day: DayMultiplierDistribution = {
+      logSd: s,
+      logLocation: l,
+      ...(shape === undefined ? {} : { shape }),
+    };
     const meanAgents = Float64Array.from(members, (i) => mean.agents[i]!);
-    const meanP = probability(members, meanAgents, s);
+    const meanP = probability(members, meanAgents, day);
     // smallest m in [MIN, MAX] whose staffing reaches the confidence (P is nondecreasing in m):
     // above 1 when mean staffing falls short, below 1 when mean staffing is more than enough
     const meets = (pm: number) => pm >= confidence;
@@ -242,7 +262,7 @@ export function confidenceStaffing(
     let hi: number;
     let p: number;
     if (meets(meanP)) {
-      const pMin = probability(members, staffDay(members, MIN_MULTIPLIER), s);
+      const pMin = probability(members, staffDay(members, MIN_MULTIPLIER), day);
       lo = Math.log(MIN_MULTIPLIER);
       hi = 0;
       p = meanP;
@@ -251,7 +271,7 @@ export function confidenceStaffing(
         p = pMin;
       }
     } else {
-      const pTop = probability(members, staffDay(members, MAX_MULTIPLIER), s);
+      const pTop = probability(members, staffDay(members, MAX_MULTIPLIER), day);
       if (!meets(pTop))
         throw new StaffcastError(
           'TARGET_UNREACHABLE',
@@ -263,7 +283,7 @@ export function confidenceStaffing(
     }
     for (let it = 0; it < MULTIPLIER_STEPS && hi > lo; it++) {
       const mid = (lo + hi) / 2;
-      const pm = probability(members, staffDay(members, Math.exp(mid)), s);
+      const pm = probability(members, staffDay(members, Math.exp(mid)), day);
       if (meets(pm)) {
         hi = mid;
         p = pm;
@@ -274,6 +294,7 @@ export function confidenceStaffing(
     out.push({
       date: dateOfDayNumber(localDayNumber(forecast.starts[members[0]!]!, timeZone)),
       dayLogSd: s,
+      dayLogLocation: l,
       multiplier: m,
       probability: p,
       meanProbability: meanP,

@@ -28,6 +28,36 @@ describe('MetricsAccumulator', () => {
     ]);
   });
 
+  it('counts a count on the band edge in part: the randomized PIT share inside [P10, P90]', () => {
+    const m = new MetricsAccumulator([0.1, 0.9]);
+    // 0 calls with P10 = 0: P(Y < 0) = 0, P(Y <= 0) = 0.4, so the PIT is uniform on [0, 0.4]
+    m.add(0, 1, 1, [0, 3], [0, 0.4]);
+    // 3 calls at the P90 of 3: PIT uniform on [0.85, 0.95], half of it inside
+    m.add(3, 1, 1, [0, 3], [0.85, 0.95]);
+    // a continuous actual: PIT a point, inside or not
+    m.add(1.5, 1, 1, [0, 3], [0.5, 0.5]);
+    m.add(2.5, 1, 1, [0, 3], [0.95, 0.95]);
+    expect(m.result().coverage).toBeCloseTo((0.75 + 0.5 + 1 + 0) / 4, 12);
+  });
+
+  it('gives the same coverage with a point PIT as the quantiles do (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { minLength: 1, maxLength: 30 }),
+        (us) => {
+          // quantiles 0.1 and 0.9 of a uniform(0, 1) forecast, actual u with PIT u
+          const a = new MetricsAccumulator([0.1, 0.9]);
+          const b = new MetricsAccumulator([0.1, 0.9]);
+          for (const u of us) {
+            a.add(u, 0.5, 1, [0.1, 0.9]);
+            b.add(u, 0.5, 1, [0.1, 0.9], [u, u]);
+          }
+          expect(b.result().coverage).toBeCloseTo(a.result().coverage!, 12);
+        },
+      ),
+    );
+  });
+
   it('gives NaN MASE when the seasonal-naive scale is 0', () => {
     const m = new MetricsAccumulator();
     m.add(1, 2, 0);

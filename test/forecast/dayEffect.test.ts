@@ -1,19 +1,39 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DayPairs, dayLogSdAt, fitDayEffect, predictiveQuantile } from '../../src/forecast/dayEffect.js';
+import {
+  type DayPairs,
+  dayLogSdAt,
+  dayMultiplierNodes,
+  fitDayEffect,
+  predictiveQuantile,
+} from '../../src/forecast/dayEffect.js';
+import { dayMultiplierQuantile } from '../../src/forecast/dayMultiplier.js';
+import { buildDayTable } from '../../src/forecast/dayTable.js';
+import { forecastDays, indexSpecialDays } from '../../src/forecast/engine.js';
+import { resolveForecastOptions } from '../../src/forecast/options.js';
 import { streamStates, Variates } from '../../src/simulation/random.js';
+import { createSeries } from '../../src/time/series.js';
 
-/** Synthetic validation days: a known lognormal day effect (mean 1) times normal-approximated Poisson noise. */
-function syntheticDays(logVar: (lead: number) => number, days: number, seed: number): DayPairs[] {
+/**
+ * Synthetic validation days: a known lognormal day effect (mean 1) times `ratio(d)` (the actual
+ * over forecast of day d, 1 = unbiased; day d is d days with data before the end) times
+ * normal-approximated Poisson noise.
+ */
+function syntheticDays(
+  logVar: (lead: number) => number,
+  days: number,
+  seed: number,
+  ratio: (d: number) => number = () => 1,
+): DayPairs[] {
   const v = new Variates(Int32Array.from(streamStates(seed, 1)));
   const out: DayPairs[] = [];
   for (let d = 0; d < days; d++) {
     const leadDays = 1 + (d % 7);
     const s = Math.sqrt(logVar(leadDays));
-    const day = Math.exp(-(s * s) / 2 + s * v.normal());
+    const day = ratio(d) * Math.exp(-(s * s) / 2 + s * v.normal());
     const mu = Array.from({ length: 40 }, (_, j) => 50 + 40 * Math.sin((Math.PI * j) / 40));
     const y = mu.map((m) => Math.max(0, Math.round(day * m + Math.sqrt(day * m) * v.normal())));
-    out.push({ leadDays, mu, y });
+    out.push({ leadDays, daysBeforeEnd: d, mu, y });
   }
   return out;
 }
@@ -45,6 +65,96 @@ describe('fitDayEffect', () => {
     const model = fitDayEffect(syntheticDays(() => 0.0064, 9, 5));
     expect(model.days).toBe(0);
     expect(dayLogSdAt(model, 3)).toBeCloseTo(0.1, 12);
+  });
+});
+
+describe('fitDayEffect: the location and shape of the day multiplier', () => {
+  it('puts the median multiplier below 1 when the forecast runs 5 % high on most days', () => {
+    // 85 % of days 0.95 x the forecast, 15 % busy days 1.25 x: the mean ratio is about 0.99
+    const model = fitDayEffect(
+      syntheticDays(
+        () => 0.0004,
+        400,
+        21,
+        (d) => (d % 7 === 3 ? 1.25 : 0.95),
+      ),
+    );
+    expect(Math.exp(model.logLocation)).toBeGreaterThan(0.93);
+    expect(Math.exp(model.logLocation)).toBeLessThan(0.97);
+    const nodes = dayMultiplierNodes(model, dayLogSdAt(model, 1));
+    expect(nodes[24]!).toBeLessThan(0.97);
+    // the busy days make a long right tail: P90 further above the median than P10 below it
+    const day = { logSd: dayLogSdAt(model, 1), logLocation: model.logLocation, shape: model.logShape };
+    const median = dayMultiplierQuantile(day, 0.5);
+    expect(Math.log(dayMultiplierQuantile(day, 0.9) / median)).toBeGreaterThan(
+      3 * Math.log(median / dayMultiplierQuantile(day, 0.1)),
+    );
+  });
+
+  it('weights recent validation days more in the location (the bias drifts with the level)', () => {
+    // the last 15 days with data run 7 % below the forecast, the 85 before them on it: the plain
+    // median is about 1, the recent days hold two thirds of the weight
+    const model = fitDayEffect(
+      syntheticDays(
+        () => 0.0004,
+        100,
+        5,
+        (d) => (d < 15 ? 0.93 : 1),
+      ),
+    );
+    expect(Math.exp(model.logLocation)).toBeLessThan(0.96);
+    expect(Math.exp(model.logLocation)).toBeGreaterThan(0.91);
+  });
+
+  it('keeps the lognormal with mean 1 as the fallback below 10 days', () => {
+    const model = fitDayEffect(
+      syntheticDays(
+        () => 0.0004,
+        9,
+        5,
+        () => 0.9,
+      ),
+    );
+    expect(model.logLocation).toBeCloseTo(-0.005, 12);
+    expect(model.logShape.length).toBe(0);
+  });
+});
+
+describe('forecastDays: the day effect is fitted from the history before the origin only', () => {
+  // ten weeks of four hourly slots a day from Monday 1 January 2024, a weekly pattern plus noise
+  const starts: number[] = [];
+  const base: number[] = [];
+  for (let d = 0; d < 70; d++)
+    for (let j = 0; j < 4; j++) {
+      starts.push(Date.UTC(2024, 0, 1 + d, 9 + j));
+      base.push(30 + 10 * ((d * 7 + j * 3) % 5) + (d % 7 === 0 ? 15 : 0));
+    }
+  const originRows = 56;
+  const dayEffectOf = (values: number[]) => {
+    const table = buildDayTable({ calls: createSeries('UTC', 60, starts, values) });
+    const { settings } = resolveForecastOptions(
+      'forecast',
+      { horizonDays: 7, method: 'historical-average', dayEffect: true },
+      table,
+    );
+    return forecastDays(table, originRows, indexSpecialDays(table, []), settings).dayEffect!;
+  };
+  const before = dayEffectOf(base);
+
+  it('never changes when the data after the origin change (property)', () => {
+    expect(before.days).toBeGreaterThanOrEqual(10);
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 56, maxLength: 56 }),
+        (factors) => {
+          const changed = base.map((v, i) =>
+            i < originRows * 4 ? v : Math.round(v * factors[i - originRows * 4]!),
+          );
+          expect(dayEffectOf(changed)).toEqual(before);
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });
 

@@ -15,7 +15,8 @@ function pooled(result: BacktestResult, method: string) {
 /**
  * The accuracy targets of issue 3 on copies of the real files: WAPE of auto over WAPE of the 4-week
  * historical average, 12 rolling origins spread over the last quarter of the year (any day with
- * data, Fridays and days before a gap included; leads in open days), and P10..P90 coverage.
+ * data, Fridays and days before a gap included; leads in open days), and P10..P90 coverage (the
+ * randomized PIT's, 80 % +- 3 points at both horizons on both files).
  */
 describe.each([
   {
@@ -25,9 +26,9 @@ describe.each([
     originsFrom: 0.75,
     max1: 0.88,
     max7: 0.9,
-    // 0.774 and 0.788 with interval noise alone; 0.794 and 0.800 with the day effect
-    minCoverage: 0.78,
-    maxCoverage: 0.85,
+    // 0.802 and 0.798 (randomized PIT, day effect with its location and shape)
+    minCoverage: 0.77,
+    maxCoverage: 0.83,
   },
   {
     // the fixture is Jul-Dec 1999; origins from October on = the last quarter of the year
@@ -37,11 +38,10 @@ describe.each([
     originsFrom: 0.5,
     max1: 0.95,
     max7: 0.95,
-    // counts of 0-5 per 6 minutes at night: an interval with 0 calls and a P10 of 0 is inside the
-    // band at both ends, so the band's coverage runs above 80 % (0.87 here, 0.83 before the day
-    // effect); the P90 hit rate below is the calibrated figure
-    minCoverage: 0.75,
-    maxCoverage: 0.9,
+    // counts of 0-5 per 6 minutes at night: the randomized PIT counts a count on the band's edge
+    // in part (0.801 and 0.789; 0.87 when a 0 with a P10 of 0 counted as inside)
+    minCoverage: 0.77,
+    maxCoverage: 0.83,
   },
 ])(
   'accuracy targets on the $name',

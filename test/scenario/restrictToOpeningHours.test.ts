@@ -34,6 +34,23 @@ describe('restrictToOpeningHours', () => {
     expect(f.intervalMinutes).toBe(60);
   });
 
+  it('keeps the day uncertainty of the kept intervals (scale and location per interval, the shared shape whole)', () => {
+    const base = hourly(Date.UTC(2024, 0, 1), 24);
+    const shape = Float64Array.of(-1, 0, 2);
+    const f = restrictToOpeningHours(
+      {
+        ...base,
+        dayLogSd: Float64Array.from({ length: 24 }, (_, i) => i / 100),
+        dayLogLocation: Float64Array.from({ length: 24 }, (_, i) => -i / 1000),
+        dayLogShape: shape,
+      },
+      openingHoursSchema.parse({ mon: [{ open: '09:00', close: '12:30' }] }),
+    );
+    expect(Array.from(f.dayLogSd ?? [])).toEqual([0.09, 0.1, 0.11]);
+    expect(Array.from(f.dayLogLocation ?? [])).toEqual([-0.009, -0.01, -0.011]);
+    expect(f.dayLogShape).toEqual(shape);
+  });
+
   it('closes a weekday left out of the opening hours and keeps several periods of one day', () => {
     // Monday and Tuesday 2024-01-01/02: only Tuesday is listed, with a morning and an evening period
     const f = restrictToOpeningHours(

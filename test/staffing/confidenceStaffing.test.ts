@@ -30,6 +30,45 @@ const options = {
   patienceSeconds: 120,
 };
 
+describe('confidenceStaffing with the location and shape of the day multiplier', () => {
+  const calls = [40, 120, 200, 90];
+  const total = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+
+  it('staffs fewer agents at 0.5 when the forecast runs 5 % high on a typical day', () => {
+    const plain = twoDays(calls, [0.05, 0.05]);
+    const biased = { ...plain, dayLogLocation: new Float64Array(8).fill(Math.log(0.95)) };
+    const a = confidenceStaffing(plain, { ...options, confidence: 0.5 });
+    const b = confidenceStaffing(biased, { ...options, confidence: 0.5 });
+    expect(total(b.agents)).toBeLessThan(total(a.agents));
+    expect(b.confidence.days[0]!.dayLogLocation).toBeCloseTo(Math.log(0.95), 12);
+    expect(a.confidence.days[0]!.dayLogLocation).toBeCloseTo(-(0.05 ** 2) / 2, 12);
+    // the mean plan is the same: the forecast is not corrected
+    expect(b.confidence.meanAgentHours).toBe(a.confidence.meanAgentHours);
+  });
+
+  it('staffs more at 0.9 for a right-skewed day multiplier than for a normal one of the same median and scale', () => {
+    const normal = { ...twoDays(calls, [0.08, 0.08]), dayLogLocation: new Float64Array(8) };
+    // 20 standardised values: most just below 0, a long right tail
+    const shape = Float64Array.from({ length: 20 }, (_, k) => (k < 16 ? -0.6 + 0.04 * k : 1 + (k - 15)));
+    const skewed = { ...normal, dayLogShape: shape };
+    const n = confidenceStaffing(normal, { ...options, confidence: 0.9 });
+    const s = confidenceStaffing(skewed, { ...options, confidence: 0.9 });
+    expect(total(s.agents)).toBeGreaterThan(total(n.agents));
+    // each day is staffed so that its multiplier's 0.9-quantile still meets the target
+    for (const d of s.confidence.days) expect(d.probability).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('names the forecast field when the location or shape does not fit the forecast', () => {
+    const f = twoDays(calls, [0.05, 0.05]);
+    expect(() =>
+      confidenceStaffing({ ...f, dayLogLocation: new Float64Array(3) }, { ...options, confidence: 0.8 }),
+    ).toThrow(/forecast\.dayLogLocation must have one value per interval \(got 3\)/);
+    expect(() =>
+      confidenceStaffing({ ...f, dayLogShape: Float64Array.of(1, 0) }, { ...options, confidence: 0.8 }),
+    ).toThrow(/forecast\.dayLogShape\[1\] must be finite and ascending \(got 0\)/);
+  });
+});
+
 describe('confidenceStaffing', () => {
   it('staffs every confidence alike with no day variance: the fewest agents whose day meets the target at the forecast', () => {
     const f = twoDays([40, 120, 200, 90], [0, 0]);
