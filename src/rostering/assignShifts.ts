@@ -10,6 +10,7 @@ import { rosterWindows, windowModel } from './rosterNeighbourhood.js';
 import type { RosterPenalties } from './rosterProblem.js';
 import { relaxRosterProblem } from './rosterRelaxation.js';
 import { rosterStats } from './rosterStats.js';
+import { rosterSolveInfo, rosterTotals } from './rosterSummary.js';
 import type { Agent, Roster, RosterAssignment, RosterRules, RosterShift, UnfilledShift } from './types.js';
 
 /** Local search moves per seat by default (`AssignShiftsOptions.moveBudget`). @internal */
@@ -260,27 +261,11 @@ export async function assignShifts(
     (p, q) => p.startMs - q.startMs || (p.agentId < q.agentId ? -1 : p.agentId > q.agentId ? 1 : 0),
   );
   const agentStats = rosterStats(problem, agents, rules, best);
-  const cappedBound = bound === undefined ? undefined : Math.min(bound, bestObjective);
-  const solve: Roster['solve'] =
-    cappedBound === undefined
-      ? { method, objective: bestObjective }
-      : {
-          method,
-          objective: bestObjective,
-          bound: cappedBound,
-          gap: Math.max(0, (bestObjective - cappedBound) / Math.max(1, Math.abs(bestObjective))),
-        };
+  const solve = rosterSolveInfo(method, bestObjective, bound);
   return {
     assignments,
     agentStats,
-    totals: {
-      agents: agents.length,
-      assignedShifts: assignments.length,
-      unfilledShifts: unfilled.length,
-      paidHours: agentStats.reduce((t, s) => t + s.paidHours, 0),
-      cost: agentStats.reduce((t, s) => t + s.cost, 0),
-      penalty: agentStats.reduce((t, s) => t + s.penalty, 0),
-    },
+    totals: rosterTotals(agents.length, assignments.length, unfilled.length, agentStats),
     unfilled,
     solve,
     greedyObjective,

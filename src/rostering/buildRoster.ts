@@ -11,7 +11,8 @@ import { rosterObjective, rosterViolations } from './rosterCheck.js';
 import { buildRosterModel } from './rosterModel.js';
 import type { RosterPenalties } from './rosterProblem.js';
 import { rosterStats } from './rosterStats.js';
-import type { Agent, Roster, RosterAssignment, RosterRules } from './types.js';
+import { rosterSolveInfo, rosterTotals } from './rosterSummary.js';
+import type { Agent, RosterAssignment, RosterRules } from './types.js';
 
 /** Agents needed per interval and queue, on the complete local grid (UTC ms starts, DST included). */
 export interface RosterDemand {
@@ -309,27 +310,11 @@ export async function buildRoster(
     for (const u of under) underAgentIntervals += u;
     coverage[name] = { rostered, under };
   });
-  const cappedBound = bound === undefined ? undefined : Math.min(bound, bestObjective);
-  const solve: Roster['solve'] =
-    cappedBound === undefined
-      ? { method, objective: bestObjective }
-      : {
-          method,
-          objective: bestObjective,
-          bound: cappedBound,
-          gap: Math.max(0, (bestObjective - cappedBound) / Math.max(1, Math.abs(bestObjective))),
-        };
+  const solve = rosterSolveInfo(method, bestObjective, bound);
   return {
     assignments,
     agentStats,
-    totals: {
-      agents: agents.length,
-      assignedShifts: assignments.length,
-      unfilledShifts: 0,
-      paidHours: agentStats.reduce((t, s) => t + s.paidHours, 0),
-      cost: agentStats.reduce((t, s) => t + s.cost, 0),
-      penalty: agentStats.reduce((t, s) => t + s.penalty, 0),
-    },
+    totals: rosterTotals(agents.length, assignments.length, 0, agentStats),
     unfilled: [],
     solve,
     greedyObjective,
