@@ -249,13 +249,21 @@ const DAY_NODES = 48;
 /**
  * The day multipliers D_k at probabilities (k + 0.5) / K of the model's day multiplier at scale
  * `logSd` (`dayMultiplierQuantile` with the model's `logLocation` and `logShape`), K = 48, equally
- * weighted: the quadrature of the day effect. O(K).
+ * weighted: the quadrature of the day effect. O(K) the first time for a model and scale, then O(1)
+ * (the same array is returned: callers must not change it).
  *
  * @internal
  * @example
  * dayMultiplierNodes(fitDayEffect([]), 0).every((d) => d === 1); // true (no day effect, the fallback's location 0 at s = 0)
  */
 export function dayMultiplierNodes(model: DayEffectModel, logSd: number): Float64Array {
+  let byScale = nodeCache.get(model);
+  if (byScale === undefined) {
+    byScale = new Map();
+    nodeCache.set(model, byScale);
+  }
+  const cached = byScale.get(logSd);
+  if (cached !== undefined) return cached;
   const out = new Float64Array(DAY_NODES);
   const day = {
     logSd,
@@ -263,8 +271,16 @@ export function dayMultiplierNodes(model: DayEffectModel, logSd: number): Float6
     shape: model.logShape,
   };
   for (let k = 0; k < DAY_NODES; k++) out[k] = dayMultiplierQuantile(day, (k + 0.5) / DAY_NODES);
+  byScale.set(logSd, out);
   return out;
 }
+
+/**
+ * The nodes already computed per model and scale: a model's scale takes one value per lead, and a
+ * backtest asks for the nodes of every interval, so this turns O(K) quantile searches per interval
+ * into one per lead. Keyed weakly by the (never mutated) fitted model.
+ */
+const nodeCache = new WeakMap<DayEffectModel, Map<number, Float64Array>>();
 
 /** CDF of the standardised within-day residual at z: linear in the grid, clamped at its ends. */
 function zCdf(grid: Float64Array, z: number): number {
