@@ -12,7 +12,7 @@ import { rosterFileContents } from '../roster/rosterFiles.js';
 import { rosterMessages } from '../roster.js';
 import type { PooledRequirement } from './queues.js';
 
-/** Agents to schedule per interval and queue on the plan's grid (see {@link planQueueDemand}). */
+/** Agents to schedule per interval and queue on the plan's grid (built by `planQueueDemand`). */
 export interface PlanQueueDemand {
   /** The plan's interval starts (epoch ms; open intervals only, as in `requirement.starts`). */
   starts: Float64Array;
