@@ -429,7 +429,12 @@ export type { PlanCheckRound, PlanScheduleCost, PlanSimulationCheck } from './ap
 export type { PlanConfidenceSummary } from './app/plan/planConfidence.js';
 export type { EvaluatedQueue, PlanQueueSummary } from './app/plan/evaluateQueues.js';
 // a plan with agents: the named agents rostered (summary.roster, the roster files)
-export type { PlanQueueDemand, PlanRoster, PlanRosterQueue, PlanRosterSummary } from './app/plan/planRoster.js';
+export type {
+  PlanQueueDemand,
+  PlanRoster,
+  PlanRosterQueue,
+  PlanRosterSummary,
+} from './app/plan/planRoster.js';
 // the files `staffcast plan` writes (schedule, coverage, forecast, summary, report), as text
 export {
   PLAN_FILES,
