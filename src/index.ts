@@ -314,6 +314,7 @@ export {
   rosterCoverage,
 } from './rostering/rosterCoverage.js';
 export { type RosterQueueResult, type RosterRun, type RunRosterOptions, runRoster } from './app/roster.js';
+export type { ReadRosterOptions } from './app/roster/readRosterInputs.js';
 // rostering directly against a requirement per queue (contracts shape the shifts)
 export {
   type BuildRosterOptions,

@@ -4,7 +4,11 @@ import { buildRoster, type RosterDemand } from '../rostering/buildRoster.js';
 import type { Agent, RosterShift } from '../rostering/types.js';
 import type { ShiftSchedule } from '../scheduling/scheduleShifts.js';
 import { type OnProgress, progressStep } from './progress.js';
-import { type RosterQueueDemand, readRosterInputs } from './roster/readRosterInputs.js';
+import {
+  type ReadRosterOptions,
+  type RosterQueueDemand,
+  readRosterInputs,
+} from './roster/readRosterInputs.js';
 import { rosterOutputs } from './roster/rosterOutputs.js';
 import type { RosterQueueResult } from './roster/rosterQueueResult.js';
 import { rosterSeats } from './roster/rosterSeats.js';
@@ -12,35 +16,8 @@ import { rosterSeats } from './roster/rosterSeats.js';
 export { rosterMessages } from './roster/rosterMessages.js';
 export type { RosterQueueResult } from './roster/rosterQueueResult.js';
 
-/** Options of `runRoster`. */
-export interface RunRosterOptions {
-  /** Agents file (CSV, or JSON when its name ends in `.json`; `staffcast schema agents`). */
-  agentsFile: string;
-  /** Optional time-off CSV added to the agents' requests. */
-  timeOffFile?: string | undefined;
-  /** Shift rules JSON with the roster rules under its `roster` key (`staffcast schema rules`). */
-  rulesFile: string;
-  /**
-   * Requirement CSV (`interval_start`, `agents`, `scheduled_agents`, optional `queue` ...): every
-   * queue in it is rostered (one pool of agents, each seat served by an agent with its skill).
-   * Needed with `scheduleFile` too: it gives the horizon and the coverage evaluated.
-   */
-  requirementFile: string;
-  /**
-   * A `schedule.csv` (of `staffcast plan` / `staffcast schedule`) whose shifts are assigned instead
-   * of scheduling the requirement. It has no queue column: with a requirement of several queues,
-   * `queue` must name the one it serves.
-   */
-  scheduleFile?: string | undefined;
-  /** Folder the files are resolved against. */
-  cwd: string;
-  /** IANA zone of the rules, of the requirement's rows, of the roster's days and of agents without a zone. */
-  timeZone: string;
-  /**
-   * Roster only this queue of the requirement's `queue` column; for a requirement without one, the
-   * skill its shifts need. Default: every queue of the requirement.
-   */
-  queue?: string | undefined;
+/** Options of `runRoster`: the files and settings of its read step, then the solve and output settings. */
+export interface RunRosterOptions extends ReadRosterOptions {
   /**
    * `assign` (default): schedule each queue with the rules (or take `scheduleFile`), then assign the
    * shifts to the agents (`assignShifts`); `build`: roster the agents directly against every queue's

@@ -42,15 +42,34 @@ export interface RosterInputs {
   scheduleShifts?: ScheduleCsvShift[];
 }
 
-/** The files and settings the read step needs (a subset of `RunRosterOptions`). */
+/** The files and settings the read step of `runRoster` needs (`RunRosterOptions` extends them). */
 export interface ReadRosterOptions {
+  /** Agents file (CSV, or JSON when its name ends in `.json`; `staffcast schema agents`). */
   agentsFile: string;
+  /** Optional time-off CSV added to the agents' requests. */
   timeOffFile?: string | undefined;
+  /** Shift rules JSON with the roster rules under its `roster` key (`staffcast schema rules`). */
   rulesFile: string;
+  /**
+   * Requirement CSV (`interval_start`, `agents`, `scheduled_agents`, optional `queue` ...): every
+   * queue in it is rostered (one pool of agents, each seat served by an agent with its skill).
+   * Needed with `scheduleFile` too: it gives the horizon and the coverage evaluated.
+   */
   requirementFile: string;
+  /**
+   * A `schedule.csv` (of `staffcast plan` / `staffcast schedule`) whose shifts are assigned instead
+   * of scheduling the requirement. It has no queue column: with a requirement of several queues,
+   * `queue` must name the one it serves.
+   */
   scheduleFile?: string | undefined;
+  /** Folder the files are resolved against. */
   cwd: string;
+  /** IANA zone of the rules, of the requirement's rows, of the roster's days and of agents without a zone. */
   timeZone: string;
+  /**
+   * Roster only this queue of the requirement's `queue` column; for a requirement without one, the
+   * skill its shifts need. Default: every queue of the requirement.
+   */
   queue?: string | undefined;
 }
 
