@@ -7,6 +7,7 @@ import { rosterCoverage } from '../../src/rostering/rosterCoverage.js';
 import type { Agent, RosterAssignment } from '../../src/rostering/types.js';
 import { parseShiftRules } from '../../src/schemas/shiftRules.js';
 import { agent, CONTRACT, RULES } from './fixtures.js';
+import { hardRuleBreaks } from './hardRuleBreaks.js';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -40,61 +41,6 @@ const dayShifts = (earliest = '06:00', latest = '12:00', lengths = [480]) =>
 
 const summary = (r: { assignments: readonly RosterAssignment[] }) =>
   r.assignments.map((a) => `${a.agentId} ${new Date(a.startMs).toISOString().slice(5, 16)} ${a.queue}`);
-
-/**
- * Every hard rule, checked on the assignments from the agents' raw data (UTC, horizon from Monday
- * 1 January 2024): skill, shift type, fixed day off, availability, leave, one shift a day, rest,
- * weekly hours and days, days in a row.
- */
-function hardRuleBreaks(
-  assignments: readonly RosterAssignment[],
-  agents: readonly Agent[],
-  restHours: number,
-) {
-  const out: string[] = [];
-  for (const a of agents) {
-    const mine = assignments.filter((x) => x.agentId === a.id).sort((p, q) => p.startMs - q.startMs);
-    const weekMinutes = new Map<number, number>();
-    const weekDays = new Map<number, number>();
-    const days = new Set<number>();
-    for (const x of mine) {
-      const day = Math.floor((x.startMs - MONDAY) / DAY);
-      const wd = WEEKDAYS[new Date(x.startMs).getUTCDay()] ?? 'mon';
-      if (x.queue === undefined || !a.skills.includes(x.queue)) out.push(`${a.id} lacks ${x.queue}`);
-      if (a.contract.shiftTypes !== undefined && !a.contract.shiftTypes.includes(x.shiftType))
-        out.push(`${a.id} type ${x.shiftType}`);
-      if (a.fixedDaysOff.includes(wd)) out.push(`${a.id} fixed day off ${wd}`);
-      const start = (x.startMs - MONDAY - day * DAY) / 60_000;
-      const end = start + (x.endMs - x.startMs) / 60_000;
-      if (
-        a.availability !== undefined &&
-        !(a.availability[wd] ?? []).some((w) => w.startMinutes <= start && end <= w.endMinutes)
-      )
-        out.push(`${a.id} unavailable ${x.id}`);
-      if (a.timeOff.some((t) => t.kind === 'hard' && t.startMs < x.endMs && x.startMs < t.endMs))
-        out.push(`${a.id} on leave ${x.id}`);
-      if (days.has(day)) out.push(`${a.id} two shifts on day ${day}`);
-      days.add(day);
-      const w = Math.floor(day / 7);
-      weekMinutes.set(w, (weekMinutes.get(w) ?? 0) + x.paidMinutes);
-      weekDays.set(w, (weekDays.get(w) ?? 0) + 1);
-    }
-    for (let i = 1; i < mine.length; i++) {
-      const rest = Math.max(a.contract.minRestHours, restHours) * H;
-      if ((mine[i]?.startMs ?? 0) - (mine[i - 1]?.endMs ?? 0) < rest)
-        out.push(`${a.id} rest before ${mine[i]?.id}`);
-    }
-    for (const [w, m] of weekMinutes)
-      if (m > a.contract.maxHoursPerWeek * 60) out.push(`${a.id} week ${w} hours ${m / 60}`);
-    for (const [w, d] of weekDays) if (d > a.contract.maxDaysPerWeek) out.push(`${a.id} week ${w} days ${d}`);
-    let run = 0;
-    for (let d = 0; d < 28; d++) {
-      run = days.has(d) ? run + 1 : 0;
-      if (run > a.contract.maxConsecutiveDays) out.push(`${a.id} ${run} days in a row`);
-    }
-  }
-  return out;
-}
 
 describe('buildRoster', () => {
   it('finds the known optimum of a small instance: 3 agents, 2 days, one queue, requirement exactly coverable', async () => {
@@ -396,7 +342,7 @@ describe('buildRoster properties', () => {
             useSolver,
             workLimit: 20_000,
           });
-          expect(hardRuleBreaks(r.assignments, agents, restHours)).toEqual([]);
+          expect(hardRuleBreaks(r.assignments, agents, { restHours, queueRequired: true })).toEqual([]);
           let under = 0;
           for (const q of ['a', 'b']) {
             const recount = rosterCoverage(r.assignments, {
