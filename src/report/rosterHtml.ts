@@ -3,6 +3,7 @@ import { addDays, format, startOfDay } from 'date-fns';
 import { invalidInput } from '../errors.js';
 import type { Agent, AgentRosterStats, Roster, RosterAssignment, UnfilledShift } from '../rostering/types.js';
 import { WEEKDAYS, type Weekday } from '../time/weekday.js';
+import { isKnownTimeZone } from '../time/zoneOffset.js';
 import { REPORT_CSS } from './css.js';
 import { escapeHtml } from './escape.js';
 import { formatFigure, MISSING_FIGURE } from './format.js';
@@ -96,19 +97,9 @@ function dayLabel(ms: number, tz: string): string {
 
 const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
-function isKnownZone(timeZone: unknown): boolean {
-  if (typeof timeZone !== 'string' || timeZone === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Throws `INVALID_INPUT` naming the first inconsistent field of the input. */
 function validate(input: RosterReportInput): void {
-  if (!isKnownZone(input.timeZone))
+  if (!isKnownTimeZone(input.timeZone))
     invalidInput(FN, 'timeZone', 'must be an IANA time-zone name', input.timeZone);
   if (!Number.isFinite(input.generatedAt))
     invalidInput(FN, 'generatedAt', 'must be a finite epoch ms', input.generatedAt);

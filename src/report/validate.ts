@@ -1,4 +1,5 @@
 import { invalidInput } from '../errors.js';
+import { isKnownTimeZone } from '../time/zoneOffset.js';
 import type { ReportInput } from './types.js';
 
 const FN = 'renderReport';
@@ -19,7 +20,7 @@ const FN = 'renderReport';
  */
 export function validateReportInput(input: ReportInput): void {
   if (typeof input.title !== 'string') invalidInput(FN, 'title', 'must be a string', input.title);
-  if (!isKnownZone(input.timeZone))
+  if (!isKnownTimeZone(input.timeZone))
     invalidInput(FN, 'timeZone', 'must be an IANA time-zone name', input.timeZone);
   const m = input.intervalMinutes;
   if (!Number.isInteger(m) || m <= 0 || 1440 % m !== 0) {
@@ -89,16 +90,5 @@ function checkSeries(
     if (values.length !== starts.length) {
       invalidInput(FN, `${name}.${key}`, `must have one value per start (${starts.length})`, values.length);
     }
-  }
-}
-
-/** True when `Intl` knows the zone name. */
-function isKnownZone(timeZone: unknown): boolean {
-  if (typeof timeZone !== 'string' || timeZone === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
   }
 }

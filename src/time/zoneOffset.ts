@@ -37,6 +37,25 @@ export function zoneOffsetMinutes(timeZone: string, epochMs: number): number {
 }
 
 /**
+ * True when `timeZone` is a non-empty string the runtime's Intl data accepts as a zone name (an
+ * IANA name or `UTC`); never throws. O(1).
+ *
+ * @internal
+ * @example
+ * isKnownTimeZone('Asia/Jerusalem'); // true
+ * isKnownTimeZone('Mars/Olympus'); // false
+ */
+export function isKnownTimeZone(timeZone: unknown): timeZone is string {
+  if (typeof timeZone !== 'string' || timeZone === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Checks that `timeZone` is an IANA zone name (or `UTC`) the runtime's Intl data knows.
  * O(1).
  *
@@ -48,11 +67,8 @@ export function zoneOffsetMinutes(timeZone: string, epochMs: number): number {
 export function assertTimeZone(fn: string, timeZone: string): string {
   let ok = false;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
     ok =
-      typeof timeZone === 'string' &&
-      timeZone.trim() !== '' &&
-      !Number.isNaN(tzOffset(timeZone, new Date(0)));
+      isKnownTimeZone(timeZone) && timeZone.trim() !== '' && !Number.isNaN(tzOffset(timeZone, new Date(0)));
   } catch {
     ok = false;
   }
