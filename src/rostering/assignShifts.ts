@@ -1,12 +1,18 @@
 import { StaffcastError } from '../errors.js';
-import { defaultWorkLimit, type MipStop, solveCoveringMip } from '../scheduling/solveMip.js';
+import {
+  defaultWorkLimit,
+  type MipSolveResult,
+  type MipStop,
+  type SolveCoveringMipOptions,
+  solveCoveringMip,
+} from '../scheduling/solveMip.js';
 import { buildRosterProblem } from './buildRosterProblem.js';
 import { explainUnfilled } from './explainUnfilled.js';
 import { greedyRoster, RosterState } from './greedyRoster.js';
 import { improveRoster } from './improveRoster.js';
 import { rosterObjective, rosterViolations } from './rosterCheck.js';
 import { buildRosterModel, type RosterModel } from './rosterModel.js';
-import { rosterWindows, windowModel } from './rosterNeighbourhood.js';
+import { type RosterWindow, rosterWindows, weekendWindows, windowModel } from './rosterNeighbourhood.js';
 import type { RosterPenalties } from './rosterProblem.js';
 import { relaxRosterProblem } from './rosterRelaxation.js';
 import { rosterStats } from './rosterStats.js';
@@ -38,6 +44,15 @@ export const WINDOW_MAX_COLUMNS = 3_000;
  */
 export const WINDOW_WORK_PER_SEAT = 50;
 
+/**
+ * Work budget of the relaxation's MIP in simplex iterations per row and column of its model (at
+ * least `RELAX_WORK_FLOOR`), unless `AssignShiftsOptions.workLimit` is given: its root cut rounds
+ * stall well before it (100 agents x 4 weeks of the bench: 12,914.5 after about 20,000). @internal
+ */
+export const RELAX_WORK_PER_ENTRY = 2;
+/** Least work budget of the relaxation's MIP (see `RELAX_WORK_PER_ENTRY`). @internal */
+export const RELAX_WORK_FLOOR = 20_000;
+
 /** Options of {@link assignShifts}. */
 export interface AssignShiftsOptions {
   /** IANA zone of the roster's days, weeks and weekends (the schedule's zone). */
@@ -54,14 +69,16 @@ export interface AssignShiftsOptions {
   /**
    * Deterministic work budget in simplex iterations (`solveCoveringMip`) of the relaxation's MIP,
    * of all the windows together, and of the whole roster MIP: the same roster on every machine and
-   * load. Default `defaultWorkLimit` of each model, and `WINDOW_WORK_PER_SEAT` (50) per seat for
-   * the windows.
+   * load. Default `defaultWorkLimit` of the whole roster MIP, `RELAX_WORK_PER_ENTRY` (2) per row
+   * and column of the relaxation (its root cut rounds also stop when they stall), and
+   * `WINDOW_WORK_PER_SEAT` (50) per seat for the windows.
    */
   workLimit?: number | undefined;
   /**
-   * Wall-clock safety net of all the MIPs together in seconds (default 60: the relaxation a third,
-   * the windows up to two thirds from the start, or all of it on teams too large for the whole
-   * roster MIP, which gets the rest); a roster stopped by it depends on machine load
+   * Wall-clock safety net of all the MIPs together in seconds (default 60: on small teams the
+   * relaxation a third, the windows up to two thirds from the start and the whole roster MIP the
+   * rest; on teams too large for the whole roster MIP the relaxation and the windows all of it,
+   * side by side); a roster stopped by it depends on machine load
    * (`stoppedBy: 'time'`; windows it leaves out count as stopped by it).
    */
   timeLimitSeconds?: number | undefined;
@@ -109,16 +126,22 @@ export interface AssignedRoster extends Roster {
  * that returns a roster keeping every hard rule, improved by a local search (transfers and swaps
  * of shifts between agents: `improveRoster`, a deterministic move budget). With the solver, then:
  * a lower bound from the shift-class relaxation (`relaxRosterProblem`: the shifts of a day grouped
- * by queue, length, late flag and start bucket, a model about a third of the size); a
- * large-neighbourhood search that re-solves the roster one window at a time (a week, split into
- * blocks of agents on large teams: `rosterWindows`, `windowModel`), every other shift fixed; and
- * on small teams (`FULL_MIP_MAX_COLUMNS`) the whole roster MIP (one binary per agent and shift the
- * agent may work), whose bound also counts. Each step is skipped once the bound proves the roster
- * within `relativeGap`. Every MIP is warm-started from the best roster so far and runs in a worker
- * (`solveCoveringMip`), stopped by the gap or the deterministic work budget, the wall clock only a
- * safety net (a third of it for the relaxation); a MIP's roster is checked against every hard rule
- * and kept only when it is better. Seats left empty come with the reasons in a planner's words
- * (`explainUnfilled`). Deterministic for the same inputs and budgets.
+ * by queue, length and late flag, a model about a fifth of the size), its root LP solved by
+ * interior point; a large-neighbourhood search that re-solves the roster one window at a time
+ * (a week, split into blocks of agents on large teams: `rosterWindows`, `windowModel`), every
+ * other shift fixed: a pass in agent order, windows aimed at the weekends-off windows left short
+ * (`weekendWindows`), a pass with the agent blocks mixed differently, the weekends again; and on
+ * small teams (`FULL_MIP_MAX_COLUMNS`) the whole roster MIP (one binary per agent and shift the
+ * agent may work), whose bound also counts. On small teams the relaxation comes first and each
+ * later step is skipped once the bound proves the roster within `relativeGap`; on large teams the
+ * relaxation runs in a worker of its own, on the other core, while the windows run. Every model
+ * carries the convex envelope of each agent-week's shortfall penalty (`weekPenaltyEnvelope`),
+ * which lifts its LP bound towards the integer optimum (100 agents x 4 weeks of the bench: LP
+ * 11,739 without, 12,827 with it). Every MIP is warm-started from the best roster so far and runs
+ * in a worker (`solveCoveringMip`), stopped by the gap or the deterministic work budget, the wall
+ * clock only a safety net; a MIP's roster is checked against every hard rule and kept only when it
+ * is better. Seats left empty come with the reasons in a planner's words (`explainUnfilled`).
+ * Deterministic for the same inputs and budgets.
  *
  * @throws StaffcastError `INVALID_INPUT` for duplicate agent ids or a contract whose minimums exceed its maximums.
  * @example
@@ -170,12 +193,19 @@ export async function assignShifts(
       bestObjective = objective;
     }
   };
-  const run = async (model: RosterModel, share: number, start: Float64Array, workLimit?: number) => {
+  const run = async (
+    model: RosterModel,
+    share: number,
+    start: Float64Array,
+    workLimit?: number,
+    extra?: Pick<SolveCoveringMipOptions, 'rootLpMethod' | 'rootStall'>,
+  ) => {
     const mip = await solveCoveringMip(model, {
       timeLimitSeconds: Math.max(1, share),
       workLimit: workLimit ?? options.workLimit ?? defaultWorkLimit(model),
       relativeGap,
       start,
+      ...extra,
     });
     stops.push(mip.stoppedBy);
     lpIterations += mip.lpIterations;
@@ -188,41 +218,65 @@ export async function assignShifts(
       );
     return mip;
   };
+  const takeBound = (mip: MipSolveResult) => {
+    if (mip.bound !== undefined && Number.isFinite(mip.bound))
+      bound = Math.max(bound ?? -Infinity, mip.bound);
+  };
   if (options.useSolver !== false && problem.shifts.length > 0 && problem.agents.length > 0) {
+    const t0 = performance.now();
+    const elapsed = () => (performance.now() - t0) / 1000;
     const columns = problem.eligible.reduce((n, el) => n + el.length, 0);
     const fullMip = columns <= FULL_MIP_MAX_COLUMNS;
-    // the lower bound first: the shift-class relaxation, far smaller than the roster MIP
+    // the lower bound: the shift-class relaxation, far smaller than the roster MIP, its root LP by
+    // interior point; awaited first on small teams (it may prove the heuristic's roster good enough),
+    // and on large teams solved in a worker of its own while the windows run
     const relaxation = relaxRosterProblem(problem);
     const relaxed = buildRosterModel(relaxation.problem);
-    const low = await run(
+    const lowRun = run(
       relaxed,
-      timeLimitSeconds / 3,
+      fullMip ? timeLimitSeconds / 3 : timeLimitSeconds,
       relaxed.startOf(best.map((list) => list.map((s) => relaxation.classOf[s] ?? 0))),
+      options.workLimit ??
+        Math.max(RELAX_WORK_FLOOR, RELAX_WORK_PER_ENTRY * (relaxed.numRows + relaxed.numCols)),
+      { rootLpMethod: 'ipm', rootStall: { closure: 0.005, minGap: relativeGap } },
     );
-    if (low.bound !== undefined && Number.isFinite(low.bound)) bound = low.bound;
-    // then the roster, one window (a week, and a block of agents on large teams) at a time
-    const windows = closed() ? [] : rosterWindows(problem, WINDOW_MAX_COLUMNS);
+    if (fullMip) takeBound(await lowRun);
+    // then the roster, one window (a week, and a block of agents on large teams) at a time: a pass
+    // in agent order, the windows aimed at weekends left short, a pass with the blocks mixed
+    // differently, and the weekends again, while the work budget lasts. On large teams the
+    // windows never look at the bound the other worker is still proving, so the same roster comes
+    // out whatever the machine load
     const windowsUntil = fullMip ? (2 * timeLimitSeconds) / 3 : timeLimitSeconds;
     const windowWork = options.workLimit ?? WINDOW_WORK_PER_SEAT * seats.length;
+    const first = closed() ? [] : rosterWindows(problem, WINDOW_MAX_COLUMNS);
+    const blocks = Math.max(1, first.length / Math.max(1, problem.weeks));
+    const offset = Math.ceil(problem.agents.length / blocks / 2);
+    const passes: (() => RosterWindow[])[] = [
+      () => first,
+      () => weekendWindows(problem, best, WINDOW_MAX_COLUMNS),
+      () => (blocks > 1 ? rosterWindows(problem, WINDOW_MAX_COLUMNS, offset) : []),
+      () => weekendWindows(problem, best, WINDOW_MAX_COLUMNS),
+    ];
     let used = 0;
-    for (const window of windows) {
-      if (closed() || used >= windowWork) break;
-      if (solverSeconds >= windowsUntil) {
-        stops.push('time');
-        break;
+    search: for (const pass of passes)
+      for (const window of pass()) {
+        if ((fullMip && closed()) || used >= windowWork) break search;
+        if (elapsed() >= windowsUntil) {
+          stops.push('time');
+          break search;
+        }
+        const sub = windowModel(problem, best, window);
+        const before = lpIterations;
+        const mip = await run(sub.model, windowsUntil - elapsed(), sub.start, windowWork - used);
+        used += lpIterations - before;
+        if (mip.x !== undefined) offer(sub.rosterOf(mip.x));
       }
-      const sub = windowModel(problem, best, window);
-      const before = lpIterations;
-      const mip = await run(sub.model, windowsUntil - solverSeconds, sub.start, windowWork - used);
-      used += lpIterations - before;
-      if (mip.x !== undefined) offer(sub.rosterOf(mip.x));
-    }
+    if (!fullMip) takeBound(await lowRun);
     // and the whole roster MIP on small teams (its bound too)
     if (fullMip && !closed()) {
       const model = buildRosterModel(problem);
-      const mip = await run(model, timeLimitSeconds - solverSeconds, model.startOf(best));
-      if (mip.bound !== undefined && Number.isFinite(mip.bound))
-        bound = Math.max(bound ?? -Infinity, mip.bound);
+      const mip = await run(model, timeLimitSeconds - elapsed(), model.startOf(best));
+      takeBound(mip);
       const x = mip.x;
       if (x !== undefined)
         offer(

@@ -2,6 +2,7 @@ import type { MipModel } from '../scheduling/model.js';
 import { binarySearch, lateTarget } from './rosterCheck.js';
 import { compatible, type RosterProblem, weekOfDay } from './rosterProblem.js';
 import type { ShiftGroup } from './shiftGroups.js';
+import { weekPenaltyEnvelope } from './weekEnvelope.js';
 
 /**
  * What `buildRosterModel`'s `extend` callback may use: add a column (its index back) or a row of
@@ -204,6 +205,25 @@ export function buildRosterModel(
         addRow(agent.minDaysPerWeek, Infinity, [...ys, [short.days, 1]]);
       }
       shorts.push(short);
+      // the shortfall's convex envelope over the weeks the agent can work (valid, tightens the LP)
+      const lengths = [...new Set(list.map(paid))];
+      const envelope = weekPenaltyEnvelope({
+        lengths,
+        maxDays: Math.min(agent.maxDaysPerWeek, dayCount),
+        minMinutes: agent.minPaidMinutesPerWeek,
+        maxMinutes: agent.maxPaidMinutesPerWeek,
+        minDays: agent.minDaysPerWeek,
+        shortHour: pen.shortHour,
+        shortDay: pen.shortDay,
+      });
+      for (const [alpha, perMinute, perDay] of envelope) {
+        const terms: [number, number][] = [];
+        if (short.hours >= 0) terms.push([short.hours, pen.shortHour]);
+        if (short.days >= 0) terms.push([short.days, pen.shortDay]);
+        if (perMinute !== 0) for (const e of list) terms.push([x0 + e, -perMinute * paid(e)]);
+        if (perDay !== 0) for (const [c] of ys) terms.push([c, -perDay]);
+        addRow(alpha, Infinity, mergeTerms(terms));
+      }
     }
     shortCols.push(shorts);
     // days in a row
@@ -371,4 +391,11 @@ export function buildRosterModel(
     groupCol: uCol,
     startOf,
   };
+}
+
+/** Terms with one entry per column (a day's only shift is its day column too). */
+function mergeTerms(terms: readonly [number, number][]): [number, number][] {
+  const sum = new Map<number, number>();
+  for (const [c, v] of terms) sum.set(c, (sum.get(c) ?? 0) + v);
+  return [...sum].filter(([, v]) => v !== 0);
 }

@@ -9,25 +9,31 @@ export interface RosterWindow {
 }
 
 /**
- * The windows of a large-neighbourhood search over a roster (internal): weeks in order, and within
- * a week blocks of consecutive agents small enough that a block's eligible shifts in the week stay
- * under `maxColumns` (whole weeks when the team fits). Deterministic. O(agents x eligible).
+ * The windows of a large-neighbourhood search over a roster (internal): spans of `spanDays` days
+ * in order (default 7: the horizon weeks; 1: single days, where the whole team fits in one window
+ * and the day's shifts can change hands between any agents), and within a span blocks of
+ * consecutive agents small enough that a block's eligible shifts in the span stay under
+ * `maxColumns` (the whole team when it fits). The agents are taken in input order from the
+ * `offset`-th, wrapping round (default 0): a second pass with another offset mixes the blocks
+ * differently. Deterministic. O(agents x eligible).
  *
  * @internal
  */
-export function rosterWindows(problem: RosterProblem, maxColumns: number): RosterWindow[] {
+export function rosterWindows(
+  problem: RosterProblem,
+  maxColumns: number,
+  offset = 0,
+  spanDays = 7,
+): RosterWindow[] {
   const out: RosterWindow[] = [];
-  for (let w = 0; w < problem.weeks; w++) {
-    const fromDay = 7 * w;
-    const toDay = Math.min(problem.days, fromDay + 7);
+  const A = problem.agents.length;
+  const order = Array.from({ length: A }, (_, k) => (k + offset) % Math.max(1, A));
+  for (let fromDay = 0; fromDay < problem.days; fromDay += spanDays) {
+    const toDay = Math.min(problem.days, fromDay + spanDays);
     let block: number[] = [];
     let columns = 0;
-    problem.eligible.forEach((el, a) => {
-      let n = 0;
-      for (const s of el) {
-        const d = problem.shifts[s]?.dayIndex ?? -1;
-        if (d >= fromDay && d < toDay) n++;
-      }
+    for (const a of order) {
+      const n = columnsIn(problem, a, fromDay, toDay);
       if (block.length > 0 && columns + n > maxColumns) {
         out.push({ fromDay, toDay, agents: block });
         block = [];
@@ -35,7 +41,7 @@ export function rosterWindows(problem: RosterProblem, maxColumns: number): Roste
       }
       block.push(a);
       columns += n;
-    });
+    }
     if (block.length > 0) out.push({ fromDay, toDay, agents: block });
   }
   return out;
@@ -131,4 +137,90 @@ export function windowModel(
       return out;
     },
   };
+}
+
+/** Eligible shifts of agent `a` on the days `[fromDay, toDay)`. */
+function columnsIn(problem: RosterProblem, a: number, fromDay: number, toDay: number): number {
+  let n = 0;
+  for (const s of problem.eligible[a] ?? []) {
+    const d = problem.shifts[s]?.dayIndex ?? -1;
+    if (d >= fromDay && d < toDay) n++;
+  }
+  return n;
+}
+
+/**
+ * Windows aimed at the weekends-off windows a roster leaves short (internal): for every agent who
+ * works more weekends in a window than it allows, and every week of it whose weekend the agent
+ * works, that week with the agent and the agents best placed to take the weekend over: those who
+ * may work one of its weekend shifts and work neither that weekend nor the weekends either side,
+ * then those who work neither that weekend nor one side, then the others who do not work it, each
+ * group in input order, until the window's eligible shifts would pass `maxColumns`. The MIP of
+ * such a window can hand the weekend to another agent and give the agent that agent's weekdays
+ * back, which one-shift moves and the agent blocks of `rosterWindows` rarely find. Duplicates
+ * (same week and agents) are left out. Deterministic. O(short windows x agents x eligible).
+ *
+ * @internal
+ */
+export function weekendWindows(
+  problem: RosterProblem,
+  byAgent: readonly (readonly number[])[],
+  maxColumns: number,
+): RosterWindow[] {
+  const W = problem.weeks;
+  const worksWeekend = byAgent.map((list) => {
+    const out = new Uint8Array(W + 2);
+    for (const s of list) {
+      const g = problem.shifts[s];
+      if (g !== undefined && problem.weekendDay[g.dayIndex]) out[Math.floor(g.dayIndex / 7) + 1] = 1;
+    }
+    return out; // index week + 1, so weeks -1 and W read 0
+  });
+  const worked = (a: number, w: number) => worksWeekend[a]?.[w + 1] ?? 0;
+  const out: RosterWindow[] = [];
+  const seen = new Set<string>();
+  byAgent.forEach((_, a) => {
+    for (const [from, to, required] of problem.weekendWindows) {
+      let n = 0;
+      for (let w = from; w < to; w++) n += worked(a, w);
+      if (n <= to - from - required) continue;
+      for (let w = from; w < to; w++) {
+        if (worked(a, w) === 0) continue;
+        const fromDay = 7 * w;
+        const toDay = Math.min(problem.days, fromDay + 7);
+        const weekendShifts = new Set<number>();
+        for (const s of problem.eligible[a] ?? []) {
+          const d = problem.shifts[s]?.dayIndex ?? -1;
+          if (d >= fromDay && d < toDay && problem.weekendDay[d]) weekendShifts.add(s);
+        }
+        const able = (b: number) => (problem.eligible[b] ?? []).some((s) => weekendShifts.has(s));
+        const rank = (b: number) =>
+          worked(b, w) === 1
+            ? 3
+            : worked(b, w - 1) + worked(b, w + 1) === 0
+              ? 0
+              : worked(b, w - 1) + worked(b, w + 1) === 1
+                ? 1
+                : 2;
+        const partners = byAgent
+          .map((__, b) => b)
+          .filter((b) => b !== a && able(b) && rank(b) < 3)
+          .sort((p, q) => rank(p) - rank(q) || p - q);
+        const agents = [a];
+        let columns = columnsIn(problem, a, fromDay, toDay);
+        for (const b of partners) {
+          const c = columnsIn(problem, b, fromDay, toDay);
+          if (columns + c > maxColumns) break;
+          agents.push(b);
+          columns += c;
+        }
+        const key = `${w}|${[...agents].sort((p, q) => p - q).join(',')}`;
+        if (agents.length > 1 && !seen.has(key)) {
+          seen.add(key);
+          out.push({ fromDay, toDay, agents });
+        }
+      }
+    }
+  });
+  return out;
 }

@@ -10,7 +10,7 @@ export interface RosterRelaxation {
 }
 
 /** Width of the start-time buckets of the shift classes. @internal */
-export const RELAX_BUCKET_MINUTES = 180;
+export const RELAX_BUCKET_MINUTES = 1440;
 
 /**
  * The shift-class relaxation of a roster problem (internal), whose optimum is a lower bound on the

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { buildRosterProblem } from '../../src/rostering/buildRosterProblem.js';
 import { greedyRoster } from '../../src/rostering/greedyRoster.js';
 import { rosterViolations } from '../../src/rostering/rosterCheck.js';
-import { rosterWindows, windowModel } from '../../src/rostering/rosterNeighbourhood.js';
+import { rosterWindows, weekendWindows, windowModel } from '../../src/rostering/rosterNeighbourhood.js';
 import { solveCoveringMip } from '../../src/scheduling/solveMip.js';
 import { arbSeats, arbTeam, MONDAY } from './arbitraries.js';
-import { RULES } from './fixtures.js';
+import { agent, RULES, seat } from './fixtures.js';
 
 const rules = {
   ...RULES,
@@ -62,6 +62,63 @@ describe('rosterWindows', () => {
       }),
       { numRuns: 200, seed: 13 },
     );
+  });
+});
+
+describe('rosterWindows with an offset and a span', () => {
+  it('covers every span of days with every agent once, whatever the offset and span', () => {
+    fc.assert(
+      fc.property(
+        arbTeam,
+        arbSeats,
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.constantFrom(1, 2, 7),
+        (agents, seats, maxColumns, offset, spanDays) => {
+          const problem = buildRosterProblem(seats, agents, rules, {
+            timeZone: 'UTC',
+            horizonStartMs: MONDAY,
+          });
+          const windows = rosterWindows(problem, maxColumns, offset, spanDays);
+          for (let from = 0; from < problem.days; from += spanDays) {
+            const mine = windows.filter((x) => x.fromDay === from);
+            expect(mine.every((x) => x.toDay === Math.min(problem.days, from + spanDays))).toBe(true);
+            const order = agents.map((_, k) => (k + offset) % agents.length);
+            expect(mine.flatMap((x) => x.agents)).toEqual(order);
+          }
+          expect(windows.every((x) => x.fromDay % spanDays === 0)).toBe(true);
+        },
+      ),
+      { numRuns: 200, seed: 13 },
+    );
+  });
+});
+
+describe('weekendWindows', () => {
+  // three weeks from Monday 1 January 2024, one seat on each Saturday; at least one free weekend in two
+  const team = ['ann', 'bob', 'cat', 'dan'].map((id) => agent(id));
+  const saturdays = [6, 13, 20].map((day) => seat(`sat${day}`, day, 8));
+  const problem = buildRosterProblem(saturdays, team, rules, { timeZone: 'UTC', horizonStartMs: MONDAY });
+
+  it('opens each worked weekend of an agent short of free weekends to the agents free on and around it', () => {
+    // ann works the Saturdays of weeks 1 and 2 (short); the others none, then bob week 3
+    const roster = [[0, 1], [], [], []];
+    const otherRoster = [[0, 1], [2], [], []];
+    expect(weekendWindows(problem, roster, 1000)).toEqual([
+      { fromDay: 0, toDay: 7, agents: [0, 1, 2, 3] },
+      { fromDay: 7, toDay: 14, agents: [0, 1, 2, 3] },
+    ]);
+    // bob, who works the weekend after week 2, comes after those free on both sides
+    expect(weekendWindows(problem, otherRoster, 1000)[1]?.agents).toEqual([0, 2, 3, 1]);
+  });
+
+  it('gives no window to a roster whose weekends-off windows are all met', () => {
+    expect(weekendWindows(problem, [[0, 2], [1], [], []], 1000)).toEqual([]);
+  });
+
+  it('stops adding agents at the column limit', () => {
+    const windows = weekendWindows(problem, [[0, 1], [], [], []], 2);
+    expect(windows.every((x) => x.agents.length === 2)).toBe(true);
   });
 });
 
