@@ -129,8 +129,8 @@ export interface AssignedRoster extends Roster {
  * by queue, length and late flag, a model about a fifth of the size), its root LP solved by
  * interior point; a large-neighbourhood search that re-solves the roster one window at a time
  * (a week, split into blocks of agents on large teams: `rosterWindows`, `windowModel`), every
- * other shift fixed: a pass in agent order, windows aimed at the weekends-off windows left short
- * (`weekendWindows`), a pass with the agent blocks mixed differently, the weekends again; and on
+ * other shift fixed: a pass in agent order, then three with the agent blocks mixed differently,
+ * each pass followed by windows aimed at the weekends-off windows left short (`weekendWindows`); and on
  * small teams (`FULL_MIP_MAX_COLUMNS`) the whole roster MIP (one binary per agent and shift the
  * agent may work), whose bound also counts. On small teams the relaxation comes first and each
  * later step is skipped once the bound proves the roster within `relativeGap`; on large teams the
@@ -242,8 +242,9 @@ export async function assignShifts(
     );
     if (fullMip) takeBound(await lowRun);
     // then the roster, one window (a week, and a block of agents on large teams) at a time: a pass
-    // in agent order, the windows aimed at weekends left short, a pass with the blocks mixed
-    // differently, and the weekends again, while the work budget lasts. On large teams the
+    // in agent order, then passes with the blocks shifted by a half, a quarter and three quarters
+    // of a block, each followed by the windows aimed at weekends left short, while the work
+    // budget lasts. On large teams the
     // windows never look at the bound the other worker is still proving, so the same roster comes
     // out whatever the machine load
     const windowsUntil = fullMip ? (2 * timeLimitSeconds) / 3 : timeLimitSeconds;
@@ -255,6 +256,10 @@ export async function assignShifts(
       () => first,
       () => weekendWindows(problem, best, WINDOW_MAX_COLUMNS),
       () => (blocks > 1 ? rosterWindows(problem, WINDOW_MAX_COLUMNS, offset) : []),
+      () => weekendWindows(problem, best, WINDOW_MAX_COLUMNS),
+      () => (blocks > 1 ? rosterWindows(problem, WINDOW_MAX_COLUMNS, Math.ceil(offset / 2)) : []),
+      () => weekendWindows(problem, best, WINDOW_MAX_COLUMNS),
+      () => (blocks > 1 ? rosterWindows(problem, WINDOW_MAX_COLUMNS, Math.ceil((3 * offset) / 2)) : []),
       () => weekendWindows(problem, best, WINDOW_MAX_COLUMNS),
     ];
     let used = 0;
