@@ -104,6 +104,7 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
           queue: flags.queue,
           method: flags.method,
           timeLimitSeconds: flags.timeLimit,
+          timeLimitName: '--time-limit',
           workLimit: flags.workLimit,
           onProgress: printer.onProgress,
         });

@@ -140,7 +140,8 @@ function weekendsOffMet(stats: readonly AgentRosterStats[], rules: RosterRules):
 /**
  * The figures, files and messages of a plan's roster, its coverage evaluated per queue from the
  * agents really rostered (`rosterCoverage` with each queue: a shift serves the queue it was
- * rostered on, a skill of its agent; breaks taken out) against `demand`. O(assignments x
+ * rostered on, a skill of its agent; breaks taken out) against `demand`. The messages name the
+ * config's `roster.timeLimitSeconds` when the wall-clock safety net stopped the roster MIP. O(assignments x
  * intervals spanned + agents x assignments).
  *
  * @internal
@@ -201,7 +202,7 @@ export function planRosterResult(
     summary,
     files: rosterFileContents(roster, agents),
     page: { demand, rules, ...context },
-    messages: [...rosterMessages(roster, under), ...perQueue],
+    messages: [...rosterMessages(roster, under, { timeLimitName: 'roster.timeLimitSeconds' }), ...perQueue],
   };
 }
 

@@ -18,11 +18,13 @@ export interface RosterOutputs {
   messages: string[];
 }
 
-/** What the roster page needs beyond the roster: zone, weekend days, shift types, time of writing. */
+/** What the roster page and the messages need beyond the roster: zone, time of writing, time-limit setting. */
 export interface RosterPageOptions {
   timeZone: string;
   /** Epoch ms printed on the page as the time of writing. */
   generatedAt: number;
+  /** The wall-clock safety net's setting as the user wrote it (`rosterMessages`). */
+  timeLimitName: string;
 }
 
 /**
@@ -89,7 +91,12 @@ export function rosterOutputs(
     null,
     2,
   )}\n`;
-  return { queues, files, json, messages: rosterMessages(roster, underAgentIntervals, queues) };
+  return {
+    queues,
+    files,
+    json,
+    messages: rosterMessages(roster, underAgentIntervals, { timeLimitName: page.timeLimitName, queues }),
+  };
 }
 
 /** The roster page of a run, its coverage strips on the union of the queues' rows. */

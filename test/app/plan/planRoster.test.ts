@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planQueueDemand } from '../../../src/app/plan/planRoster.js';
+import { planQueueDemand, planRosterResult } from '../../../src/app/plan/planRoster.js';
 import { type PlanResult, plan } from '../../../src/app/plan.js';
+import { assignShifts } from '../../../src/rostering/assignShifts.js';
 import { rosterCoverage } from '../../../src/rostering/rosterCoverage.js';
 import type { PlanConfigInput } from '../../../src/schemas/planConfig.js';
+import { agent, RULES, seat } from '../../rostering/fixtures.js';
 import { planFixtureDir } from './twoQueueConfig.js';
 
 /**
@@ -180,5 +182,28 @@ describe('plan with agents (two queues, the roster built against each queue)', (
     const required = planQueueDemand(r.requirement, null, 'x').starts;
     expect(regular?.rostered.length).toBe(required.length);
     expect(Math.max(...(regular?.rostered ?? []))).toBeGreaterThan(0);
+  });
+});
+
+describe('planRosterResult', () => {
+  it("names the plan config's roster.timeLimitSeconds when the wall-clock safety net stopped the roster", async () => {
+    const agents = [agent('a1')];
+    const roster = await assignShifts([seat('s1', 1, 8)], agents, RULES, {
+      timeZone: 'UTC',
+      useSolver: false,
+    });
+    const starts = Float64Array.from({ length: 8 }, (_, h) => Date.UTC(2024, 0, 1, 8 + h));
+    const demand = { starts, intervalMinutes: 60, required: { sales: starts.map(() => 1) } };
+    const messages = planRosterResult(
+      { ...roster, stoppedBy: 'time' },
+      agents,
+      demand,
+      RULES,
+      'assign',
+    ).messages;
+    expect(messages[0]).toContain(
+      '(stopped by the wall-clock safety net roster.timeLimitSeconds: depends on machine load)',
+    );
+    expect(messages.join('')).not.toContain('--time-limit');
   });
 });
