@@ -5,26 +5,10 @@ import { assignShifts } from '../../../src/rostering/assignShifts.js';
 import { rosterCoverage } from '../../../src/rostering/rosterCoverage.js';
 import type { PlanConfigInput } from '../../../src/schemas/planConfig.js';
 import { agent, RULES, seat } from '../../rostering/fixtures.js';
+import { teamRegularWeek } from './teamRegularWeek.js';
 import { planFixtureDir } from './twoQueueConfig.js';
 
-/**
- * One week of the Anonymous Bank's regular queue (30-min intervals, seasonal naive, no
- * simulation) rostered with an eight-agent team (six full-time `day`, two part-time `part`) and a
- * day of leave: a small, understaffed instance that runs in seconds.
- */
-const config = {
-  history: { file: 'anonymous_bank_queues_30min.csv', timeZone: 'Asia/Jerusalem' },
-  horizonDays: 7,
-  forecast: { method: 'seasonal-naive' },
-  target: { serviceLevel: 0.8, thresholdSeconds: 20 },
-  patienceSeconds: 120,
-  rules: 'rules_il.json',
-  queues: [{ name: 'regular', historyQueue: 'PS' }],
-  schedule: { simulation: { enabled: false } },
-  agents: 'team_regular.csv',
-  timeOff: 'team_regular_time_off.csv',
-  roster: { method: 'assign', useSolver: false },
-} as const satisfies PlanConfigInput;
+const config = teamRegularWeek;
 
 describe('plan with agents (one queue, the schedule assigned)', () => {
   let r: PlanResult;
