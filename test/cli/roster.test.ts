@@ -36,16 +36,31 @@ write(
 );
 write('leave.csv', 'agent_id,start,end,kind,weight,note\na1,2024-01-02,2024-01-02,hard,1,annual leave\n');
 
-/** `staffcast roster` of these agents and requirement with rules.json into the folder `out`, then `more`. */
-const staffcastRoster = (agents: string, requirement: string, out: string, ...more: string[]) =>
+/** `staffcast roster` of these agents and requirement with the rules (default rules.json) into the folder `out`, then `more`. */
+const staffcastRoster = (
+  files: { agents: string; requirement: string; rules?: string },
+  out: string,
+  ...more: string[]
+) =>
   runStaffcast(
-    ['roster', '--agents', agents, '--rules', 'rules.json', '--requirement', requirement, '-o', out, ...more],
+    [
+      'roster',
+      '--agents',
+      files.agents,
+      '--rules',
+      files.rules ?? 'rules.json',
+      '--requirement',
+      files.requirement,
+      '-o',
+      out,
+      ...more,
+    ],
     { cwd: dir },
   );
 
 describe('staffcast roster', () => {
   it('writes the roster, the per-agent view and calendars, and reports the roster on stderr', async () => {
-    const r = await staffcastRoster('agents.csv', 'req.csv', 'out', '-q');
+    const r = await staffcastRoster({ agents: 'agents.csv', requirement: 'req.csv' }, 'out', '-q');
     expect(r.stderr).toMatch(
       /^roster: mip, objective 0\.00, gap 0\.00% \(bound 0\.00\); 6 of 6 shifts filled by 2 agents, 48\.0 paid hours, cost 960\.00\n/,
     );
@@ -69,8 +84,7 @@ describe('staffcast roster', () => {
 
   it('explains a shift left unfilled by approved leave, and writes JSON to stdout with --json', async () => {
     const r = await staffcastRoster(
-      'agents.csv',
-      'req.csv',
+      { agents: 'agents.csv', requirement: 'req.csv' },
       'out2',
       '--time-off',
       'leave.csv',
@@ -93,15 +107,14 @@ describe('staffcast roster', () => {
   });
 
   it('asks for --queue when the requirement has no queue column (exit 2)', async () => {
-    const r = await staffcastRoster('agents.csv', 'req-noqueue.csv', 'out3');
+    const r = await staffcastRoster({ agents: 'agents.csv', requirement: 'req-noqueue.csv' }, 'out3');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('roster: req-noqueue.csv has no queue column; give --queue <name>');
   });
 
   it('assigns the shifts of --schedule: exit 0, the roster of those seats on stdout with --json', async () => {
     const r = await staffcastRoster(
-      'agents.csv',
-      'req.csv',
+      { agents: 'agents.csv', requirement: 'req.csv' },
       'out4',
       '--schedule',
       'schedule-one.csv',
@@ -126,8 +139,7 @@ describe('staffcast roster', () => {
   it('a --schedule row of an unknown shift type is a data error (exit 1) naming file, line and column', async () => {
     write('schedule-night.csv', 'type,start,end,count\nnight,2024-01-01T22:00:00Z,2024-01-02T06:00:00Z,1\n');
     const r = await staffcastRoster(
-      'agents.csv',
-      'req.csv',
+      { agents: 'agents.csv', requirement: 'req.csv' },
       'out5',
       '--schedule',
       'schedule-night.csv',
@@ -140,7 +152,7 @@ describe('staffcast roster', () => {
   });
 
   it('rosters every queue of the requirement from one pool, one line per queue (exit 0)', async () => {
-    const r = await staffcastRoster('agents-two.csv', 'req-two.csv', 'out6', '-q');
+    const r = await staffcastRoster({ agents: 'agents-two.csv', requirement: 'req-two.csv' }, 'out6', '-q');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(
@@ -151,12 +163,13 @@ describe('staffcast roster', () => {
     );
     const roster = readCsvRows(dir, 'out6', 'roster.csv');
     expect(roster.filter((row) => row.agent_id === 'c1')).toHaveLength(3);
+    // every agent has a skill of a rostered queue: no line on skills outside them
+    expect(r.stderr).not.toContain('outside the rostered queues');
   });
 
   it('--schedule with a requirement of several queues and no --queue is a usage error (exit 2)', async () => {
     const r = await staffcastRoster(
-      'agents-two.csv',
-      'req-two.csv',
+      { agents: 'agents-two.csv', requirement: 'req-two.csv' },
       'out7',
       '--schedule',
       'schedule-one.csv',
@@ -164,5 +177,79 @@ describe('staffcast roster', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('give --queue <name> to roster that schedule on one of them');
+  });
+});
+
+describe('staffcast roster: skills for queues that are not rostered', () => {
+  // the rules name the centre's queues; a1 sells and cares, c1 only cares
+  write('rules-queues.json', dayRulesJson({}, { queues: ['sales', 'care'] }));
+  write(
+    'agents-multi.csv',
+    agentsCsv([
+      agentRow('a1', 'A. Cohen', 'sales;care'),
+      agentRow('a2', 'B. Levi'),
+      agentRow('c1', 'C. Mizrahi', 'care'),
+    ]),
+  );
+  const idle =
+    'roster: 2 agents have skills outside the rostered queues (sales), not used in this run; 1 of them has no rostered skill and gets no shift: c1\n';
+
+  it("rosters a one-queue requirement with a team whose skills name the rules' other queues (exit 0)", async () => {
+    const r = await staffcastRoster(
+      { agents: 'agents-multi.csv', requirement: 'req.csv', rules: 'rules-queues.json' },
+      'out-multi',
+      '-q',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/; 6 of 6 shifts filled by 3 agents, 48\.0 paid hours/);
+    expect(r.stderr).toContain(idle);
+    const roster = readCsvRows(dir, 'out-multi', 'roster.csv');
+    expect(roster.map((row) => `${row.agent_id} ${row.queue}`).sort()).toEqual([
+      'a1 sales',
+      'a1 sales',
+      'a1 sales',
+      'a2 sales',
+      'a2 sales',
+      'a2 sales',
+    ]);
+  });
+
+  it('--queue of a two-queue requirement leaves the other skills unused and says who gets no shift', async () => {
+    const r = await staffcastRoster(
+      { agents: 'agents-two.csv', requirement: 'req-two.csv' },
+      'out-sales',
+      '--queue',
+      'sales',
+      '-q',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'roster: 1 agent has skills outside the rostered queues (sales), not used in this run; 1 of them has no rostered skill and gets no shift: c1\n',
+    );
+    expect(new Set(readCsvRows(dir, 'out-sales', 'roster.csv').map((row) => row.queue))).toEqual(
+      new Set(['sales']),
+    );
+  });
+
+  it("a skill that is no known queue stays a data error (exit 1) naming file, line, column and the known queues, the rules' included", async () => {
+    write(
+      'agents-typo.csv',
+      agentsCsv([agentRow('a1', 'A. Cohen'), agentRow('a2', 'B. Levi', 'sales;crae')]),
+    );
+    const r = await staffcastRoster(
+      { agents: 'agents-typo.csv', requirement: 'req.csv', rules: 'rules-queues.json' },
+      'out-typo',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      "staffcast: agents-typo.csv:3:skills: unknown skill 'crae' (known queues: sales, care)\n",
+    );
+    // without the rules' queues, care is unknown to a one-queue requirement
+    const plain = await staffcastRoster({ agents: 'agents-multi.csv', requirement: 'req.csv' }, 'out-plain');
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toBe(
+      "staffcast: agents-multi.csv:2:skills: unknown skill 'care' (known queues: sales) (and 1 more problem)\n",
+    );
   });
 });

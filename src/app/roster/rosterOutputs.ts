@@ -9,6 +9,7 @@ import type { RosterInputs } from './readRosterInputs.js';
 import { rosterFileContents } from './rosterFiles.js';
 import { rosterMessages } from './rosterMessages.js';
 import type { RosterQueueResult } from './rosterQueueResult.js';
+import { skillsOutsideMessages } from './skillsOutsideMessages.js';
 
 /** What the outputs step of `runRoster` returns. */
 export interface RosterOutputs {
@@ -34,7 +35,7 @@ export interface RosterPageOptions {
  * queues' rows: a queue without a row at an interval counts 0 there), `team.ics`, `<agent id>.ics`
  * per agent with shifts),
  * the JSON document (with `underAgentIntervals` summed over the queues and `queues`) and the
- * messages. O(queues x (rows + assignments) + files).
+ * messages (`rosterMessages`, then `skillsOutsideMessages` when some agent has no rostered skill). O(queues x (rows + assignments) + files).
  *
  * @internal
  * @example
@@ -95,7 +96,13 @@ export function rosterOutputs(
     queues,
     files,
     json,
-    messages: rosterMessages(roster, underAgentIntervals, { timeLimitName: page.timeLimitName, queues }),
+    messages: [
+      ...rosterMessages(roster, underAgentIntervals, { timeLimitName: page.timeLimitName, queues }),
+      ...skillsOutsideMessages(
+        agents,
+        queues.map((q) => q.queue),
+      ),
+    ],
   };
 }
 
