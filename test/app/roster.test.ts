@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plan } from '../../src/app/plan.js';
+import { readRosterInputs } from '../../src/app/roster/readRosterInputs.js';
+import { rosterOutputs } from '../../src/app/roster/rosterOutputs.js';
 import { runRoster } from '../../src/app/roster.js';
 import { runSchedule } from '../../src/app/schedule.js';
 import { StaffcastError } from '../../src/errors.js';
 import { readScheduleCsv } from '../../src/io/readScheduleCsv.js';
 import { writeRequirementCsv } from '../../src/io/requirementCsv.js';
+import { assignShifts } from '../../src/rostering/assignShifts.js';
 import type { PlanConfigInput } from '../../src/schemas/planConfig.js';
 import { agentRow, agentsCsv, dayRulesJson, requirementCsv, rosterFolder } from '../cli/rosterFixtures.js';
 import { removeFreshDirs } from '../io/tempDir.js';
+import { seat } from '../rostering/fixtures.js';
 
 const { dir, write } = rosterFolder('app-roster');
 afterAll(removeFreshDirs);
@@ -206,4 +210,28 @@ describe('runRoster with several queues (the Anonymous Bank, two days)', () => {
     expect(one.queues.map((q) => q.queue)).toEqual(['stocks']);
     expect(new Set(one.roster.assignments.map((a) => a.queue))).toEqual(new Set(['stocks']));
   }, 60_000);
+});
+
+describe('rosterOutputs', () => {
+  it('names the time-limit setting it is given when the wall-clock safety net stopped the roster', async () => {
+    const inputs = await readRosterInputs(base);
+    const seats = [seat('s1', 1, 8)];
+    const roster = await assignShifts(seats, inputs.agents, inputs.rosterRules, {
+      timeZone: 'UTC',
+      useSolver: false,
+    });
+    // the CLI's flag, and the option of runRoster a library caller sets
+    for (const timeLimitName of ['--time-limit', 'timeLimitSeconds']) {
+      const out = rosterOutputs(inputs, seats, {}, { ...roster, stoppedBy: 'time' }, inputs.agents, {
+        timeZone: 'UTC',
+        generatedAt: 0,
+        timeLimitName,
+      });
+      expect(out.messages[0]).toMatch(
+        new RegExp(
+          `^roster: heuristic \\(stopped by the wall-clock safety net ${timeLimitName}: depends on machine load\\), `,
+        ),
+      );
+    }
+  });
 });
