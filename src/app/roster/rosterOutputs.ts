@@ -19,8 +19,8 @@ export interface RosterOutputs {
   messages: string[];
 }
 
-/** What the roster page and the messages need beyond the roster: zone, time of writing, time-limit setting. */
-export interface RosterPageOptions {
+/** What the page and the messages need beyond the roster: zone, time of writing, time limit's name. */
+export interface RosterOutputsOptions {
   timeZone: string;
   /** Epoch ms printed on the page as the time of writing. */
   generatedAt: number;
@@ -35,7 +35,8 @@ export interface RosterPageOptions {
  * queues' rows: a queue without a row at an interval counts 0 there), `team.ics`, `<agent id>.ics`
  * per agent with shifts),
  * the JSON document (with `underAgentIntervals` summed over the queues and `queues`) and the
- * messages (`rosterMessages`, then `skillsOutsideMessages` when some agent has no rostered skill). O(queues x (rows + assignments) + files).
+ * messages (`rosterMessages`, then `skillsOutsideMessages` when some agent has no rostered
+ * skill). O(queues x (rows + assignments) + files).
  *
  * @internal
  * @example
@@ -48,7 +49,7 @@ export function rosterOutputs(
   schedules: Readonly<Record<string, ShiftSchedule>>,
   roster: AssignedRoster,
   agents: readonly Agent[],
-  page: RosterPageOptions,
+  page: RosterOutputsOptions,
 ): RosterOutputs {
   const queues: RosterQueueResult[] = inputs.queues.map((q) => {
     const coverage = rosterCoverage(roster.assignments, {
@@ -112,7 +113,7 @@ function rosterPage(
   queues: readonly RosterQueueResult[],
   roster: AssignedRoster,
   agents: readonly Agent[],
-  page: RosterPageOptions,
+  page: RosterOutputsOptions,
 ): string {
   const starts = [...new Set(inputs.queues.flatMap((q) => q.starts))].sort((a, b) => a - b);
   const row = new Map(starts.map((t, i) => [t, i]));
