@@ -34,6 +34,7 @@ import type { PooledRequirement } from './plan/queues.js';
 import { readPlanAgents, readPlanConfigFile, readPlanJson, withConfigKey } from './plan/readPlanInputs.js';
 import { planReportInput } from './plan/reportInput.js';
 import { type OnProgress, progressStep } from './progress.js';
+import { knownQueues } from './roster/knownQueues.js';
 import { rosterRulesOf } from './roster/readRosterInputs.js';
 import { rosterReportInput } from './rosterReportInput.js';
 
@@ -288,7 +289,8 @@ export async function plan(config: PlanConfigInput, options: PlanOptions): Promi
 
 /**
  * The team a plan with `agents` rosters: the agents file and `timeOff` read relative to the
- * config's folder (`readPlanAgents`, checked against the plan's queues and shift rules), then
+ * config's folder (`readPlanAgents`, checked against the plan's queues and the rules'
+ * `roster.queues`, `knownQueues`, and the shift rules), then
  * `agentsTransform` (a scenario's team changes) with its result checked again (skills).
  */
 async function planTeam(
@@ -296,7 +298,10 @@ async function planTeam(
   shiftRules: ReturnType<typeof parseShiftRules>,
   options: PlanOptions & { source: string },
 ): Promise<Agent[]> {
-  const queues = cfg.queues?.map((q) => q.name) ?? [cfg.roster?.queue ?? 'default'];
+  const queues = knownQueues(
+    cfg.queues?.map((q) => q.name) ?? [cfg.roster?.queue ?? 'default'],
+    shiftRules.roster,
+  );
   const agents = await readPlanAgents(
     { agents: cfg.agents ?? '', timeOff: cfg.timeOff },
     {

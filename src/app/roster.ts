@@ -26,6 +26,11 @@ export interface RunRosterOptions extends ReadRosterOptions {
   method?: 'assign' | 'build' | undefined;
   /** Wall-clock safety net of each MIP (schedule, then roster), seconds. */
   timeLimitSeconds: number;
+  /**
+   * How the user gave `timeLimitSeconds`, named in the messages when it stopped the roster MIP
+   * (`--time-limit` from the CLI). Default: `timeLimitSeconds`.
+   */
+  timeLimitName?: string | undefined;
   /** Deterministic work budget of each MIP in simplex iterations. Default: scaled to the model. */
   workLimit?: number | undefined;
   /** Receives the steps `read`, `schedule` (`schedule <queue>` per queue with several) and `roster`. Default: none. */
@@ -143,6 +148,7 @@ export async function runRoster(options: RunRosterOptions): Promise<RosterRun> {
   const out = rosterOutputs(inputs, seats, schedules, roster, inputs.agents, {
     timeZone: options.timeZone,
     generatedAt: options.generatedAt ?? Date.now(),
+    timeLimitName: options.timeLimitName ?? 'timeLimitSeconds',
   });
   const first = schedules[inputs.queues[0]!.queue];
   return {

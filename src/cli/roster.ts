@@ -32,7 +32,10 @@ interface RosterFlags {
  * `roster.csv`, `agents.csv` (the per-agent view), `roster.html` (the roster page), `team.ics` and one `<agent id>.ics` per agent
  * into the folder, all or nothing; with `--json` the roster also goes to stdout as one JSON
  * document. How the roster was found, the figures and every unfilled shift with its reasons go to
- * stderr, with the steps' progress on a terminal (not with --quiet).
+ * stderr, with the steps' progress on a terminal (not with --quiet). Skills are checked against
+ * every known queue (the requirement's and the rules' `roster.queues`): a skill that is none of
+ * them is a data error naming file, line and column; with `--queue` the skills for the other
+ * queues are not used (agents left with no rostered skill get no shift, said on stderr).
  *
  * @example
  * // (not run: a shell command)
@@ -47,7 +50,7 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
     .option('--time-off <file>', 'time-off CSV (agent_id, start, end, kind, weight, note)')
     .requiredOption(
       '--rules <file>',
-      'shift rules JSON with the roster rules under `roster` (`staffcast schema rules`)',
+      "shift rules JSON with the roster rules under `roster` (`staffcast schema rules`); `roster.queues` lists every queue the agents' skills may name besides the requirement's",
     )
     .requiredOption(
       '--requirement <file>',
@@ -59,7 +62,7 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
     )
     .option(
       '--queue <name>',
-      'roster only this queue of the requirement (without a queue column: the skill its shifts need)',
+      "roster only this queue of the requirement (without a queue column: the skill its shifts need); the agents' skills for other queues are not used",
     )
     .addOption(
       new Option(
@@ -104,6 +107,7 @@ export const registerRoster: CommandRegistrar = (program, ctx) => {
           queue: flags.queue,
           method: flags.method,
           timeLimitSeconds: flags.timeLimit,
+          timeLimitName: '--time-limit',
           workLimit: flags.workLimit,
           onProgress: printer.onProgress,
         });

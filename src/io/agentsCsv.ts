@@ -88,7 +88,10 @@ const COLUMN_OF: Record<AgentField, string> = {
 
 /** What an agents reader needs besides the text. */
 export interface AgentsReadOptions {
-  /** The known queue names; every skill must be one of them. */
+  /**
+   * Every queue the run knows, rostered or not (a roster run: the requirement's and the rules'
+   * `roster.queues`); every skill must be one of them, a skill for a queue not rostered is valid.
+   */
   queues: readonly string[];
   /** The shift rules: contracts are checked against their shift types (names, longest paid shift). */
   shiftRules?: ShiftRulesConfig;

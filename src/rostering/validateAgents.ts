@@ -48,7 +48,10 @@ export interface ShiftTypePaidMinutes {
 
 /** Options of `agentProblems`. */
 export interface AgentProblemsOptions {
-  /** The known queue names: every skill must be one of them. */
+  /**
+   * Every queue the run knows, rostered or not (e.g. a requirement's queues and a rules file's
+   * `roster.queues`): every skill must be one of them.
+   */
   queues: readonly string[];
   /**
    * The shift types of the rules with their longest paid shift; when given, `contract.shiftTypes`

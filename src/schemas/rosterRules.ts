@@ -21,8 +21,10 @@ const ShiftTypeLimitsSchema = z
  * (`staffcast schema rules` describes it), validated by zod, strict (an unknown key is an error).
  * Defaults: weekends are `sat`+`sun`, no weekends-off rule, no rest beyond the contracts, no
  * start-time limit, no per-type limits, early shifts start before `09:00`, late shifts at or after
- * `12:00`. The output (`parseRosterRules`) is the `RosterRules` of `src/rostering/types.ts`
- * (`earlyStartBefore`/`lateStartFrom` become minutes after midnight).
+ * `12:00`, no `queues` (the team's skills are checked against the requirement's queues only). The
+ * output (`parseRosterRules`) is the `RosterRules` of `src/rostering/types.ts`
+ * (`earlyStartBefore`/`lateStartFrom` become minutes after midnight) with `queues` when given (the
+ * agents' reading uses it; `rosterRulesOf` leaves it out).
  *
  * @example
  * RosterRulesSchema.parse({ weekendDays: ['fri', 'sat'] }).weekendDays; // ['fri', 'sat']
@@ -62,6 +64,14 @@ export const RosterRulesSchema = z
       .record(z.string().min(1), ShiftTypeLimitsSchema)
       .default({})
       .describe('min/max agents per shift type and day, keyed by shift type name'),
+    queues: z
+      .array(z.string().min(1))
+      .min(1)
+      .refine((q) => new Set(q).size === q.length, { message: 'a queue is listed twice' })
+      .optional()
+      .describe(
+        "every queue (skill) an agent of the team may list, rostered in this run or not: skills are checked against these and the requirement's (or plan's) queues, a skill in neither is an error; default: the requirement's (or plan's) queues only",
+      ),
     earlyStartBefore: timeOfDay.default(540).describe('a shift starting before this local time is early'),
     lateStartFrom: timeOfDay.default(720).describe('a shift starting at or after this local time is late'),
   })

@@ -1,51 +1,36 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plan } from '../../src/app/plan.js';
+import { readRosterInputs } from '../../src/app/roster/readRosterInputs.js';
+import { rosterOutputs } from '../../src/app/roster/rosterOutputs.js';
 import { runRoster } from '../../src/app/roster.js';
 import { runSchedule } from '../../src/app/schedule.js';
 import { StaffcastError } from '../../src/errors.js';
 import { readScheduleCsv } from '../../src/io/readScheduleCsv.js';
 import { writeRequirementCsv } from '../../src/io/requirementCsv.js';
+import { assignShifts } from '../../src/rostering/assignShifts.js';
 import type { PlanConfigInput } from '../../src/schemas/planConfig.js';
+import { agentRow, agentsCsv, dayRulesJson, requirementCsv, rosterFolder } from '../cli/rosterFixtures.js';
+import { removeFreshDirs } from '../io/tempDir.js';
+import { seat } from '../rostering/fixtures.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'staffcast-app-roster-'));
-const write = (name: string, content: string) => {
-  writeFileSync(join(dir, name), content);
-  return name;
-};
+const { dir, write } = rosterFolder('app-roster');
+afterAll(removeFreshDirs);
 
 // Monday 1 to Wednesday 3 January 2024 (UTC), half-hourly: 2 agents 08:00-16:00 on the queue 'sales'
-const rows: string[] = [];
-for (let d = 1; d <= 3; d++)
-  for (let h = 0; h < 24; h++)
-    for (const m of ['00', '30'])
-      rows.push(`2024-01-0${d}T${String(h).padStart(2, '0')}:${m}:00Z,sales,${h >= 8 && h < 16 ? 2 : 0}`);
-write('req.csv', `interval_start,queue,agents\n${rows.join('\n')}\n`);
+write('req.csv', requirementCsv([{ queue: 'sales', fromHour: 8, agents: 2 }], { days: 3, stepMinutes: 30 }));
 // an 8-hour day with an unpaid 30-minute lunch 3 to 5 hours after the start
 write(
   'rules.json',
-  JSON.stringify({
-    shiftTypes: [
-      {
-        name: 'day',
-        earliestStart: '08:00',
-        latestStart: '08:00',
-        lengthsMinutes: [480],
-        breaks: [{ name: 'lunch', durationMinutes: 30, earliestStartMinutes: 180, latestStartMinutes: 300 }],
-      },
-    ],
-    roster: { minRestHours: 11 },
+  dayRulesJson({
+    breaks: [{ name: 'lunch', durationMinutes: 30, earliestStartMinutes: 180, latestStartMinutes: 300 }],
   }),
 );
-const header =
-  'id,name,contract,min_hours_per_week,max_hours_per_week,min_days_per_week,max_days_per_week,max_consecutive_days,min_rest_hours,shift_types,cost_per_hour,skills,site,time_zone,availability,days_off,preferences,seniority';
-const agent = (id: string, name: string) => `${id},${name},full-time,0,40,0,5,5,11,day,20,sales,hq,UTC,,,,1`;
 write(
   'agents.csv',
-  `${header}\n${agent('a1', 'A. Cohen')}\n${agent('a2', 'B. Levi')}\n${agent('a3', 'C. Mizrahi')}\n`,
+  agentsCsv([agentRow('a1', 'A. Cohen'), agentRow('a2', 'B. Levi'), agentRow('a3', 'C. Mizrahi')]),
 );
 
 const base = {
@@ -225,4 +210,28 @@ describe('runRoster with several queues (the Anonymous Bank, two days)', () => {
     expect(one.queues.map((q) => q.queue)).toEqual(['stocks']);
     expect(new Set(one.roster.assignments.map((a) => a.queue))).toEqual(new Set(['stocks']));
   }, 60_000);
+});
+
+describe('rosterOutputs', () => {
+  it('names the time-limit setting it is given when the wall-clock safety net stopped the roster', async () => {
+    const inputs = await readRosterInputs(base);
+    const seats = [seat('s1', 1, 8)];
+    const roster = await assignShifts(seats, inputs.agents, inputs.rosterRules, {
+      timeZone: 'UTC',
+      useSolver: false,
+    });
+    // the CLI's flag, and the option of runRoster a library caller sets
+    for (const timeLimitName of ['--time-limit', 'timeLimitSeconds']) {
+      const out = rosterOutputs(inputs, seats, {}, { ...roster, stoppedBy: 'time' }, inputs.agents, {
+        timeZone: 'UTC',
+        generatedAt: 0,
+        timeLimitName,
+      });
+      expect(out.messages[0]).toMatch(
+        new RegExp(
+          `^roster: heuristic \\(stopped by the wall-clock safety net ${timeLimitName}: depends on machine load\\), `,
+        ),
+      );
+    }
+  });
 });

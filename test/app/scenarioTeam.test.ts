@@ -3,27 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compareScenarios } from '../../src/app/scenario.js';
 import { formatScenarioCsv, formatScenarioTable } from '../../src/scenario/formatScenarioTable.js';
 import type { ScenarioRow } from '../../src/scenario/scenarioRow.js';
-import { type PlanConfigInput, parsePlanConfig } from '../../src/schemas/planConfig.js';
+import { parsePlanConfig } from '../../src/schemas/planConfig.js';
 import { parseScenarioFile } from '../../src/schemas/scenarioFile.js';
+import { teamRegularWeek } from './plan/teamRegularWeek.js';
 import { planFixtureDir } from './plan/twoQueueConfig.js';
 
-/**
- * The understaffed week of test/app/plan/planRoster.test.ts as a base plan: the bank's regular
- * queue rostered with eight agents (the schedule's seats assigned by the repair heuristic).
- */
-const base = {
-  history: { file: 'anonymous_bank_queues_30min.csv', timeZone: 'Asia/Jerusalem' },
-  horizonDays: 7,
-  forecast: { method: 'seasonal-naive' },
-  target: { serviceLevel: 0.8, thresholdSeconds: 20 },
-  patienceSeconds: 120,
-  rules: 'rules_il.json',
-  queues: [{ name: 'regular', historyQueue: 'PS' }],
-  schedule: { simulation: { enabled: false } },
-  agents: 'team_regular.csv',
-  timeOff: 'team_regular_time_off.csv',
-  roster: { method: 'assign', useSolver: false },
-} as const satisfies PlanConfigInput;
+/** The understaffed week of test/app/plan/planRoster.test.ts as a base plan. */
+const base = teamRegularWeek;
 
 const error = async (scenario: unknown) => {
   try {

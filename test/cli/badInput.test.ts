@@ -599,6 +599,23 @@ const cases: BadCase[] = [
     line: "staffcast: agents_unknown_skill.json: agents[1].skills: unknown skill 'stoks' (known queues: regular, prospects, stocks)",
   },
   {
+    name: "roster: a queue listed twice in the rules' roster.queues is a config error naming the key",
+    argv: [
+      'roster',
+      '--agents',
+      'agents_valid.csv',
+      '--rules',
+      'rules_roster_queue_twice.json',
+      '--requirement',
+      'roster_requirement.csv',
+      '-o',
+      ROSTER_OUT,
+      '-q',
+    ],
+    code: 1,
+    line: 'staffcast: rules_roster_queue_twice.json: roster.queues: a queue is listed twice',
+  },
+  {
     name: 'roster: a duplicate agent id names the second row and the agent that has it first',
     argv: R('agents_duplicate_id.csv'),
     code: 1,

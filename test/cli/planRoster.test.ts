@@ -1,29 +1,26 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_FILES } from '../../src/app/plan/planOutputs.js';
+import { teamRegularWeek } from '../app/plan/teamRegularWeek.js';
+import { planFixtureDir } from '../app/plan/twoQueueConfig.js';
 import { runStaffcast } from './run.js';
 
-const fixtures = fileURLToPath(new URL('../fixtures/plan/', import.meta.url));
 let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'staffcast-plan-roster-'));
+  // the week of test/app/plan/planRoster.test.ts, its files by absolute path, the roster built
+  const { history, rules, agents, timeOff } = teamRegularWeek;
   await writeFile(
     join(dir, 'plan.json'),
     JSON.stringify({
-      history: { file: join(fixtures, 'anonymous_bank_queues_30min.csv'), timeZone: 'Asia/Jerusalem' },
-      horizonDays: 7,
-      forecast: { method: 'seasonal-naive' },
-      target: { serviceLevel: 0.8, thresholdSeconds: 20 },
-      patienceSeconds: 120,
-      rules: join(fixtures, 'rules_il.json'),
-      queues: [{ name: 'regular', historyQueue: 'PS' }],
-      schedule: { simulation: { enabled: false } },
-      agents: join(fixtures, 'team_regular.csv'),
-      timeOff: join(fixtures, 'team_regular_time_off.csv'),
+      ...teamRegularWeek,
+      history: { ...history, file: join(planFixtureDir, history.file) },
+      rules: join(planFixtureDir, rules),
+      agents: join(planFixtureDir, agents),
+      timeOff: join(planFixtureDir, timeOff),
       roster: { useSolver: false },
     }),
   );

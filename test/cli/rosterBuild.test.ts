@@ -1,51 +1,40 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeFreshDirs } from '../io/tempDir.js';
+import {
+  agentRow,
+  agentsCsv,
+  dayRulesJson,
+  readCsvRows,
+  requirementCsv,
+  rosterFolder,
+} from './rosterFixtures.js';
 import { runStaffcast } from './run.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'staffcast-roster-build-'));
-const write = (name: string, content: string) => {
-  writeFileSync(join(dir, name), content);
-  return name;
-};
+const { dir, write } = rosterFolder('roster-build');
+afterAll(removeFreshDirs);
 
 // Monday 1 and Tuesday 2 January 2024 (UTC), hourly, two queues: 'sales' needs 2 agents 08:00-16:00
 // ('scheduled_agents'; 'agents' says 1), 'loans' 1 agent 12:00-20:00
-const rows: string[] = [];
-for (const [queue, from, need] of [
-  ['sales', 8, 2],
-  ['loans', 12, 1],
-] as const)
-  for (let d = 1; d <= 2; d++)
-    for (let h = 0; h < 24; h++) {
-      const on = h >= from && h < from + 8;
-      rows.push(`2024-01-0${d}T${String(h).padStart(2, '0')}:00:00Z,${queue},${on ? 1 : 0},${on ? need : 0}`);
-    }
-write('req.csv', `interval_start,queue,agents,scheduled_agents\n${rows.join('\n')}\n`);
 write(
-  'rules.json',
-  JSON.stringify({
-    shiftTypes: [
-      {
-        name: 'day',
-        earliestStart: '06:00',
-        latestStart: '14:00',
-        startStepMinutes: 60,
-        lengthsMinutes: [480],
-      },
+  'req.csv',
+  requirementCsv(
+    [
+      { queue: 'sales', fromHour: 8, agents: 1, scheduled: 2 },
+      { queue: 'loans', fromHour: 12, agents: 1 },
     ],
-    roster: { minRestHours: 11 },
-  }),
+    { days: 2, stepMinutes: 60 },
+  ),
 );
-const header =
-  'id,name,contract,min_hours_per_week,max_hours_per_week,min_days_per_week,max_days_per_week,max_consecutive_days,min_rest_hours,shift_types,cost_per_hour,skills,site,time_zone,availability,days_off,preferences,seniority';
-const agent = (id: string, skills: string) =>
-  `${id},${id},full-time,0,40,0,5,5,11,day,20,${skills},hq,UTC,,,,1`;
+write('rules.json', dayRulesJson({ earliestStart: '06:00', latestStart: '14:00', startStepMinutes: 60 }));
 write(
   'agents.csv',
-  `${header}\n${agent('a1', 'sales')}\n${agent('a2', 'sales;loans')}\n${agent('a3', 'loans;sales')}\n`,
+  agentsCsv([
+    agentRow('a1', 'a1', 'sales'),
+    agentRow('a2', 'a2', 'sales;loans'),
+    agentRow('a3', 'a3', 'loans;sales'),
+  ]),
 );
 const base = ['roster', '--agents', 'agents.csv', '--rules', 'rules.json', '--requirement', 'req.csv'];
 
@@ -56,10 +45,7 @@ describe('staffcast roster --method build', () => {
     expect(r.stderr).toContain(
       'roster: under-coverage of the requirement by the rostered agents 0.0 agent-intervals\n',
     );
-    const roster = parse(readFileSync(join(dir, 'out', 'roster.csv'), 'utf8'), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const roster = readCsvRows(dir, 'out', 'roster.csv');
     const skills: Record<string, string[]> = {
       a1: ['sales'],
       a2: ['sales', 'loans'],
@@ -103,10 +89,7 @@ describe('staffcast roster --method build', () => {
       },
     );
     expect(q.code).toBe(0);
-    const roster = parse(readFileSync(join(dir, 'out3', 'roster.csv'), 'utf8'), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const roster = readCsvRows(dir, 'out3', 'roster.csv');
     expect(roster.map((x) => `${x.start} ${x.queue}`).sort()).toEqual([
       '2024-01-01T12:00:00Z loans',
       '2024-01-02T12:00:00Z loans',

@@ -9,6 +9,7 @@ import type { PlanConfig } from '../../schemas/planConfig.js';
 import type { ShiftRulesConfig } from '../../schemas/shiftRules.js';
 import type { StaffingPlan } from '../../staffing/staffingPlan.js';
 import { rosterFileContents } from '../roster/rosterFiles.js';
+import { skillsOutsideMessages } from '../roster/skillsOutsideMessages.js';
 import { rosterMessages } from '../roster.js';
 import type { PooledRequirement } from './queues.js';
 
@@ -140,7 +141,9 @@ function weekendsOffMet(stats: readonly AgentRosterStats[], rules: RosterRules):
 /**
  * The figures, files and messages of a plan's roster, its coverage evaluated per queue from the
  * agents really rostered (`rosterCoverage` with each queue: a shift serves the queue it was
- * rostered on, a skill of its agent; breaks taken out) against `demand`. O(assignments x
+ * rostered on, a skill of its agent; breaks taken out) against `demand`. The messages name the
+ * config's `roster.timeLimitSeconds` when the wall-clock safety net stopped the roster MIP, and
+ * the agents left with no skill among the plan's queues (`skillsOutsideMessages`). O(assignments x
  * intervals spanned + agents x assignments).
  *
  * @internal
@@ -201,7 +204,11 @@ export function planRosterResult(
     summary,
     files: rosterFileContents(roster, agents),
     page: { demand, rules, ...context },
-    messages: [...rosterMessages(roster, under), ...perQueue],
+    messages: [
+      ...rosterMessages(roster, under, { timeLimitName: 'roster.timeLimitSeconds' }),
+      ...perQueue,
+      ...skillsOutsideMessages(agents, Object.keys(demand.required)),
+    ],
   };
 }
 

@@ -8,6 +8,7 @@ import { parseRosterRules, type RosterRulesConfig } from '../../schemas/rosterRu
 import { parseShiftRules, type ShiftRulesConfig, type ShiftRulesInput } from '../../schemas/shiftRules.js';
 import { parseJsonText } from '../../schemas/validateConfig.js';
 import { formatInstant } from '../../time/formatInstant.js';
+import { knownQueues } from './knownQueues.js';
 
 /** The rows of one queue of the requirement: what its shifts must cover. */
 export interface RosterQueueDemand {
@@ -26,7 +27,10 @@ export interface RosterInputs {
   intervalMinutes: number;
   /** The queues rostered, in the order they first appear in the requirement. */
   queues: RosterQueueDemand[];
-  /** Every queue of the requirement (the skills an agent may list), rostered or not. */
+  /**
+   * Every queue the run knows, the skills an agent may list (`knownQueues`: the requirement's, with
+   * `queue` for a requirement without a queue column, then the rules' `roster.queues`), rostered or not.
+   */
   knownQueues: string[];
   /** The first local day of the horizon and the last (`yyyy-MM-dd` in the roster's zone). */
   firstDay: string;
@@ -68,13 +72,15 @@ export interface ReadRosterOptions {
   timeZone: string;
   /**
    * Roster only this queue of the requirement's `queue` column; for a requirement without one, the
-   * skill its shifts need. Default: every queue of the requirement.
+   * skill its shifts need. Default: every queue of the requirement. The agents' skills for the
+   * other known queues are valid and not used.
    */
   queue?: string | undefined;
 }
 
 /**
- * The validated roster rules as `RosterRules` (optional keys left out rather than undefined).
+ * The validated roster rules as `RosterRules` (optional keys left out rather than undefined; the
+ * `queues` the agents are read against left out).
  *
  * @internal
  * @example
@@ -82,7 +88,7 @@ export interface ReadRosterOptions {
  * [rules.weekendDays, 'weekendsOff' in rules]; // [['fri', 'sat'], false]
  */
 export function rosterRulesOf(config: RosterRulesConfig): RosterRules {
-  const { weekendsOff, maxStartVariationHours, shiftTypeLimits, ...rest } = config;
+  const { weekendsOff, maxStartVariationHours, shiftTypeLimits, queues: _queues, ...rest } = config;
   const limits: RosterRules['shiftTypeLimits'] = Object.fromEntries(
     Object.entries(shiftTypeLimits).map(([type, l]) => [
       type,
@@ -109,8 +115,10 @@ function localDay(ms: number, timeZone: string): string {
  * The read step of `runRoster`: the requirement (rows in `timeZone`, split by its `queue`
  * column), which of its queues are rostered (all of them; only `queue` when given; `queue` names
  * the skill of a requirement without a queue column), the rules, the agents (skills checked
- * against every queue of the requirement, shift types against the rules) and the `--schedule`
- * file when given (one queue only: `schedule.csv` has no queue column).
+ * against every known queue, `knownQueues`: the requirement's and the rules' `roster.queues`,
+ * rostered or not, so a team with skills on other queues needs no filtered agents file while a
+ * misspelt skill stays an error; shift types against the rules) and the `--schedule` file when
+ * given (one queue only: `schedule.csv` has no queue column).
  *
  * @internal
  * @throws StaffcastError `USAGE` when the requirement has no queue column and no queue is given,
@@ -133,7 +141,7 @@ export async function readRosterInputs(options: ReadRosterOptions): Promise<Rost
     ? requirement.scheduledAgents
     : requirement.agents;
   const rowQueues = requirement.queue;
-  const knownQueues = rowQueues === undefined ? [] : [...new Set(rowQueues)];
+  const requirementQueues = rowQueues === undefined ? [] : [...new Set(rowQueues)];
   let rostered: string[];
   if (rowQueues === undefined) {
     if (options.queue === undefined)
@@ -141,16 +149,16 @@ export async function readRosterInputs(options: ReadRosterOptions): Promise<Rost
         'USAGE',
         `roster: ${label} has no queue column; give --queue <name> (the skill its shifts need)`,
       );
-    knownQueues.push(options.queue);
+    requirementQueues.push(options.queue);
     rostered = [options.queue];
   } else if (options.queue !== undefined) {
-    if (!knownQueues.includes(options.queue))
+    if (!requirementQueues.includes(options.queue))
       throw new StaffcastError(
         'USAGE',
-        `roster: --queue ${options.queue} is not a queue of ${label} (queues: ${knownQueues.join(', ')})`,
+        `roster: --queue ${options.queue} is not a queue of ${label} (queues: ${requirementQueues.join(', ')})`,
       );
     rostered = [options.queue];
-  } else rostered = knownQueues;
+  } else rostered = requirementQueues;
   if (options.scheduleFile !== undefined && rostered.length > 1)
     throw new StaffcastError(
       'USAGE',
@@ -171,9 +179,10 @@ export async function readRosterInputs(options: ReadRosterOptions): Promise<Rost
     options.rulesFile,
   ) as ShiftRulesInput;
   const rules = parseShiftRules(rulesInput, options.rulesFile);
+  const known = knownQueues(requirementQueues, rules.roster);
   const agents = await readAgentsFile(options.agentsFile, {
     baseDir: cwd,
-    queues: knownQueues,
+    queues: known,
     shiftRules: rules,
     timeZone,
     ...(options.timeOffFile === undefined ? {} : { timeOffFile: options.timeOffFile }),
@@ -190,7 +199,7 @@ export async function readRosterInputs(options: ReadRosterOptions): Promise<Rost
     requirementLabel: label,
     intervalMinutes: requirement.intervalMinutes,
     queues,
-    knownQueues,
+    knownQueues: known,
     firstDay: localDay(horizonStartMs, timeZone),
     lastDay: localDay(horizonEndMs, timeZone),
     horizonStartMs,

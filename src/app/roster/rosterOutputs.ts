@@ -9,6 +9,7 @@ import type { RosterInputs } from './readRosterInputs.js';
 import { rosterFileContents } from './rosterFiles.js';
 import { rosterMessages } from './rosterMessages.js';
 import type { RosterQueueResult } from './rosterQueueResult.js';
+import { skillsOutsideMessages } from './skillsOutsideMessages.js';
 
 /** What the outputs step of `runRoster` returns. */
 export interface RosterOutputs {
@@ -18,11 +19,13 @@ export interface RosterOutputs {
   messages: string[];
 }
 
-/** What the roster page needs beyond the roster: zone, weekend days, shift types, time of writing. */
-export interface RosterPageOptions {
+/** What the page and the messages need beyond the roster: zone, time of writing, time limit's name. */
+export interface RosterOutputsOptions {
   timeZone: string;
   /** Epoch ms printed on the page as the time of writing. */
   generatedAt: number;
+  /** The wall-clock safety net's setting as the user wrote it (`rosterMessages`). */
+  timeLimitName: string;
 }
 
 /**
@@ -32,7 +35,8 @@ export interface RosterPageOptions {
  * queues' rows: a queue without a row at an interval counts 0 there), `team.ics`, `<agent id>.ics`
  * per agent with shifts),
  * the JSON document (with `underAgentIntervals` summed over the queues and `queues`) and the
- * messages. O(queues x (rows + assignments) + files).
+ * messages (`rosterMessages`, then `skillsOutsideMessages` when some agent has no rostered
+ * skill). O(queues x (rows + assignments) + files).
  *
  * @internal
  * @example
@@ -45,7 +49,7 @@ export function rosterOutputs(
   schedules: Readonly<Record<string, ShiftSchedule>>,
   roster: AssignedRoster,
   agents: readonly Agent[],
-  page: RosterPageOptions,
+  page: RosterOutputsOptions,
 ): RosterOutputs {
   const queues: RosterQueueResult[] = inputs.queues.map((q) => {
     const coverage = rosterCoverage(roster.assignments, {
@@ -89,7 +93,18 @@ export function rosterOutputs(
     null,
     2,
   )}\n`;
-  return { queues, files, json, messages: rosterMessages(roster, underAgentIntervals, queues) };
+  return {
+    queues,
+    files,
+    json,
+    messages: [
+      ...rosterMessages(roster, underAgentIntervals, { timeLimitName: page.timeLimitName, queues }),
+      ...skillsOutsideMessages(
+        agents,
+        queues.map((q) => q.queue),
+      ),
+    ],
+  };
 }
 
 /** The roster page of a run, its coverage strips on the union of the queues' rows. */
@@ -98,7 +113,7 @@ function rosterPage(
   queues: readonly RosterQueueResult[],
   roster: AssignedRoster,
   agents: readonly Agent[],
-  page: RosterPageOptions,
+  page: RosterOutputsOptions,
 ): string {
   const starts = [...new Set(inputs.queues.flatMap((q) => q.starts))].sort((a, b) => a - b);
   const row = new Map(starts.map((t, i) => [t, i]));

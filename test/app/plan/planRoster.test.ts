@@ -1,28 +1,17 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { planQueueDemand } from '../../../src/app/plan/planRoster.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planQueueDemand, planRosterResult } from '../../../src/app/plan/planRoster.js';
 import { type PlanResult, plan } from '../../../src/app/plan.js';
+import { assignShifts } from '../../../src/rostering/assignShifts.js';
 import { rosterCoverage } from '../../../src/rostering/rosterCoverage.js';
 import type { PlanConfigInput } from '../../../src/schemas/planConfig.js';
+import { freshDir, removeFreshDirs } from '../../io/tempDir.js';
+import { agent, RULES, seat } from '../../rostering/fixtures.js';
+import { teamRegularWeek } from './teamRegularWeek.js';
 import { planFixtureDir } from './twoQueueConfig.js';
 
-/**
- * One week of the Anonymous Bank's regular queue (30-min intervals, seasonal naive, no
- * simulation) rostered with an eight-agent team (six full-time `day`, two part-time `part`) and a
- * day of leave: a small, understaffed instance that runs in seconds.
- */
-const config = {
-  history: { file: 'anonymous_bank_queues_30min.csv', timeZone: 'Asia/Jerusalem' },
-  horizonDays: 7,
-  forecast: { method: 'seasonal-naive' },
-  target: { serviceLevel: 0.8, thresholdSeconds: 20 },
-  patienceSeconds: 120,
-  rules: 'rules_il.json',
-  queues: [{ name: 'regular', historyQueue: 'PS' }],
-  schedule: { simulation: { enabled: false } },
-  agents: 'team_regular.csv',
-  timeOff: 'team_regular_time_off.csv',
-  roster: { method: 'assign', useSolver: false },
-} as const satisfies PlanConfigInput;
+const config = teamRegularWeek;
 
 describe('plan with agents (one queue, the schedule assigned)', () => {
   let r: PlanResult;
@@ -180,5 +169,72 @@ describe('plan with agents (two queues, the roster built against each queue)', (
     const required = planQueueDemand(r.requirement, null, 'x').starts;
     expect(regular?.rostered.length).toBe(required.length);
     expect(Math.max(...(regular?.rostered ?? []))).toBeGreaterThan(0);
+  });
+});
+
+describe('planRosterResult', () => {
+  it("names the plan config's roster.timeLimitSeconds when the wall-clock safety net stopped the roster", async () => {
+    const agents = [agent('a1')];
+    const roster = await assignShifts([seat('s1', 1, 8)], agents, RULES, {
+      timeZone: 'UTC',
+      useSolver: false,
+    });
+    const starts = Float64Array.from({ length: 8 }, (_, h) => Date.UTC(2024, 0, 1, 8 + h));
+    const demand = { starts, intervalMinutes: 60, required: { sales: starts.map(() => 1) } };
+    const messages = planRosterResult(
+      { ...roster, stoppedBy: 'time' },
+      agents,
+      demand,
+      RULES,
+      'assign',
+    ).messages;
+    expect(messages[0]).toContain(
+      '(stopped by the wall-clock safety net roster.timeLimitSeconds: depends on machine load)',
+    );
+    expect(messages.join('')).not.toContain('--time-limit');
+  });
+});
+
+describe("plan with agents whose skills name the rules' other queues", () => {
+  // the rules name the centre's queues regular and stocks; r01 also serves stocks, r08 only stocks
+  const dir = freshDir('plan-skills');
+  afterAll(removeFreshDirs);
+  const rules = JSON.parse(readFileSync(join(planFixtureDir, teamRegularWeek.rules), 'utf8')) as object;
+  writeFileSync(
+    join(dir, 'rules.json'),
+    JSON.stringify({ ...rules, roster: { queues: ['regular', 'stocks'] } }),
+  );
+  const team = readFileSync(join(planFixtureDir, teamRegularWeek.agents), 'utf8').split('\n');
+  const skills = (line: number, skill: string) => team[line]?.replace(',regular,', `,${skill},`);
+  const teamWith = (r01: string, r08: string) =>
+    [team[0], skills(1, r01), ...team.slice(2, 8), skills(8, r08), ''].join('\n');
+  const config = {
+    ...teamRegularWeek,
+    horizonDays: 2,
+    history: { ...teamRegularWeek.history, file: join(planFixtureDir, teamRegularWeek.history.file) },
+    timeOff: join(planFixtureDir, teamRegularWeek.timeOff),
+    rules: 'rules.json',
+  };
+
+  it("rosters the plan's queue only: the other skills are valid and unused, the agent without the queue gets no shift", async () => {
+    writeFileSync(join(dir, 'team.csv'), teamWith('regular;stocks', 'stocks'));
+    const r = await plan({ ...config, agents: 'team.csv' }, { baseDir: dir, source: 'plan.json' });
+    const roster = r.roster?.roster;
+    expect(roster?.totals.assignedShifts).toBeGreaterThan(0);
+    expect(new Set(roster?.assignments.map((a) => a.queue))).toEqual(new Set(['regular']));
+    expect(roster?.assignments.filter((a) => a.agentId === 'r08')).toEqual([]);
+    expect(r.roster?.messages).toContain(
+      'roster: 2 agents have skills outside the rostered queues (regular), not used in this run; 1 of them has no rostered skill and gets no shift: r08\n',
+    );
+  }, 120_000);
+
+  it('a skill that is neither a queue of the plan nor of the rules is an error naming file, line and column', async () => {
+    writeFileSync(join(dir, 'typo.csv'), teamWith('regular;stoks', 'regular'));
+    await expect(
+      plan({ ...config, agents: 'typo.csv' }, { baseDir: dir, source: 'plan.json' }),
+    ).rejects.toMatchObject({
+      code: 'CSV_ROW',
+      message: "typo.csv:2:skills: unknown skill 'stoks' (known queues: regular, stocks)",
+    });
   });
 });
