@@ -16,28 +16,30 @@
  * objective, unfilled seats, bound and gap, why it stopped, seconds and peak RSS, for 25 and 100
  * agents. `ROSTERING_BENCH=large` runs 500 agents alone (300 s net).
  *
- * Measured 3 December 2026 on the shared 2-core machine under very heavy load (load average 11-22,
- * six helpers): every solver figure in 60 s was cut by the wall-clock net, so the runs with the net
- * lifted (900 s, deterministic work budgets) are given too.
- * 25 agents (408 seats; relaxation MIP 3,772 columns, roster MIP 5,982 agent-shift columns): simple
- * greedy 13,686.4 with 7 seats unfilled; repair heuristic 4,694.2, none unfilled, 0.1 s; local search
- * 4,240.3 in 0.2 s; solver in 60 s 4,211.3, bound 3,696.2 (gap 12.2%, time); net lifted 3,893.2,
- * bound 3,890.1 (gap 0.08%, stopped by the gap: deterministic), 79,671 iterations, 356 s at load 21,
- * peak RSS 404 MB. Before: MIP in 60 s 4,694.2, bound 3,889.2 (17.2%).
- * 100 agents (1,664 seats; relaxation MIP 21,589 columns, 99,623 nonzeros; roster MIP 69,931
- * agent-shift columns, 461,440 nonzeros, no longer built): simple greedy 63,881.8 with 38 unfilled;
- * repair heuristic 16,018.7, none unfilled, 0.8 s; local search 14,149.1 (1.0 s at load 2, 7-13 s at
- * load 15-20); solver in 60 s 14,030-14,090 with no bound past the relaxation's first (5,570); net
- * lifted 13,656.1, bound still 5,570 (the relaxation's root unfinished in its 300 s at load 15-20),
- * peak RSS 297 MB. Lower bounds measured apart: the roster MIP's LP relaxation 11,739 (interior
- * point, 43 s at load 3; dual simplex unfinished in 120 s, hence the old 65% gap: the MIP never
- * finished its root LP), the relaxation MIP's root with whole-day classes 11,915 in 60 s at load 10:
- * 13,656.1 is within 12.7% of it. Before: MIP in 60 s 16,018.7, bound 5,570 (65.2%), 266 MB.
- * 500 agents (8,064 seats; relaxation MIP 121,567 columns, 546,489 nonzeros; roster MIP 665,202
- * agent-shift columns, not built): simple greedy 190,149.6 with 83 unfilled; repair heuristic
- * 63,357.5, none unfilled, 7-18 s; local search 53,335.7 in 25-145 s (load 10-20); solver in 300 s
- * 53,127.7 (the windows), bound 20,915 (the relaxation's first; gap 60.6%, time), 386 s in all;
- * peak RSS 624 MB (`/usr/bin/time -v`; was 628 MB for the roster model alone, before its solve).
+ * Measured 3 December 2026 (second session of the day), 2-core machine, load average about 3:
+ * 25 agents (408 seats; relaxation MIP 3,077 columns with whole-day classes; roster MIP 5,982
+ * agent-shift columns): simple greedy 13,686.4 with 7 seats unfilled; repair heuristic 4,694.2,
+ * none unfilled; local search 4,240.3 in 0.1 s; solver 3,891.2, proven optimal (bound 3,891.2,
+ * gap 0.00%) in 28.7 s, 51,743 simplex iterations. Before the shortfall envelope: 4,211.3 and a
+ * 12.2% gap in 60 s, 0.08% after 356 s.
+ * 100 agents (1,664 seats; relaxation MIP 15,725 columns, 8,394 rows, 86,252 nonzeros; roster MIP
+ * 69,931 agent-shift columns, not built): simple greedy 63,881.8 with 38 unfilled; repair
+ * heuristic 16,018.7, none unfilled, 0.1 s; local search 14,149.1 in 1.0 s; solver in 60 s
+ * 13,457.1, bound 12,914.5 (gap 4.03%, stopped by the 60 s net at 61.2 s: the windows' last
+ * passes cut); with the net lifted (deterministic, the default work budgets) 13,430.1 in 78 s at a
+ * load of 4, 49,969 simplex iterations, same bound (3.84%). The bound: the relaxation's root LP
+ * by interior point is 12,827.0 (the roster MIP's LP relaxation too: 11,739 without the envelope),
+ * its cut rounds stall at 12,914.5 after about 20,000 iterations; the full roster MIP's root cuts
+ * reach the same 12,914.5 in 6.5 minutes and no more in 14. A Lagrangian bound at the LP's seat duals, each
+ * agent's own MIP solved exactly, gives 12,841: the agents' own rules are almost all in the LP
+ * already, and what is left is how the seats are shared between agents. On 25 agents the optimum
+ * is 1.5% above the envelope LP (3,891 against 3,832); if 100 agents are alike, the optimum is
+ * near 13,020 and the 13,430 roster about 3% above it. Peak RSS 502 MB.
+ * Before this session: 14,030-14,090 in 60 s with the bound 5,570 (59%); 13,656.1 after 900 s.
+ * 500 agents (8,064 seats): see `ROSTERING_BENCH=large` below the README table; before: simple
+ * greedy 190,149.6 with 83 unfilled; repair heuristic 63,357.5, none unfilled, 7-18 s; local search
+ * 53,335.7 in 25-145 s (load 10-20); solver in 300 s 53,127.7 (the windows), bound 20,915 (60.6%),
+ * peak RSS 624 MB.
  */
 
 import { readFileSync } from 'node:fs';
@@ -255,14 +257,15 @@ async function figures(agentsCount: number, timeLimitSeconds: number) {
  * the default work budget and a `timeLimitSeconds` safety net. Under-coverage is recounted per queue
  * from the assignments (`rosterCoverage`).
  *
- * Measured 3 December 2026 on the shared 2-core machine (load average about 14), 60 s nets (none
+ * Measured 3 December 2026 on the shared 2-core machine (load average about 3), 60 s nets (none
  * reached): the week has 238 half-hours (07:00-24:00) and 2,509 scheduled agent-intervals required
  * over the three queues, more than the 25 agents' contracts hold. Built against the requirement:
- * 788 paid hours (cost 788), 115 shifts, 933 agent-intervals short, objective 94,133 (greedy start
- * 99,862), proven within the 0.1% gap (0.00%) in 5,507 simplex iterations, 12.2 s. Scheduled per
- * queue then assigned: 748 paid hours, 106 shifts rostered and 101 scheduled shifts left unfilled,
- * 1,091 agent-intervals short (158 more), assign MIP 101,181 at a 0.00% gap; 13.8 s scheduling
- * + 2.9 s assigning. Peak RSS 284 MB.
+ * 788 paid hours (cost 788), 116 shifts, 933 agent-intervals short, objective 94,133 (greedy start
+ * 99,862), proven optimal (0.00%) at the root with the shortfall envelope (0 simplex iterations
+ * after it; 5,507 and 12.2 s at a load of 14 before), 2.9 s. Scheduled per queue then assigned:
+ * 744 paid hours, 106 shifts rostered and 101 scheduled shifts left unfilled, 1,083
+ * agent-intervals short (150 more), assign MIP 101,181 at a 0.00% gap; 5.4 s scheduling + 3.2 s
+ * assigning.
  *
  * `ROSTERING_BENCH=build` runs this case alone; `ROSTERING_BENCH=build28` runs it for four weeks
  * (`horizonDays` 28, 120 s nets). Measured once, the process getting 14% of a core (load about
