@@ -20,6 +20,8 @@ export type EnvelopePlane = readonly [alpha: number, perMinute: number, perDay: 
 /** Most (days, minutes) points an envelope is computed from; larger weeks get none. @internal */
 export const ENVELOPE_MAX_POINTS = 64;
 
+/** Most shapes remembered; the memo starts afresh past it (a long-running process stays bounded). */
+const ENVELOPE_MEMO_SIZE = 4096;
 const memo = new Map<string, EnvelopePlane[]>();
 
 /**
@@ -72,7 +74,7 @@ export function weekPenaltyEnvelope(shape: WeekShape): EnvelopePlane[] {
         const plane: EnvelopePlane = [f1 - perDay * d1, 0, perDay];
         if (
           points.every(([d, , f]) => f >= plane[0] + perDay * d - 1e-7) &&
-          !impliedOnLine(plane, shape, lengths[0] ?? 0)
+          !implied(plane, shape, lengths[0] ?? 0)
         )
           if (!planes.some((q) => Math.abs(q[0] - plane[0]) < 1e-9 && Math.abs(q[2] - perDay) < 1e-9))
             planes.push(plane);
@@ -94,6 +96,7 @@ export function weekPenaltyEnvelope(shape: WeekShape): EnvelopePlane[] {
           planes.push(plane);
         }
   }
+  if (memo.size >= ENVELOPE_MEMO_SIZE) memo.clear();
   memo.set(key, planes);
   return planes;
 }
@@ -115,33 +118,28 @@ function through(
   return [p[2] - b * p[1] - c * p[0], b, c];
 }
 
-/** Whether a plane is one of the pieces the shortfall rows already give (0, hours, days, both). */
-function implied([alpha, perMinute, perDay]: EnvelopePlane, shape: WeekShape): boolean {
+/**
+ * Whether a plane is one of the pieces the shortfall rows already give (0, hours, days, both);
+ * with `length`, along the line of one length's weeks (paid minutes = length x days, so a piece's
+ * slope in the minutes counts in the days).
+ */
+function implied([alpha, perMinute, perDay]: EnvelopePlane, shape: WeekShape, length?: number): boolean {
   const close = (x: number, y: number) => Math.abs(x - y) <= 1e-7 * Math.max(1, Math.abs(y));
   const hour = shape.minMinutes > 0 ? [0, 1] : [0];
   const day = shape.minDays > 0 ? [0, 1] : [0];
   for (const h of hour)
-    for (const d of day)
+    for (const d of day) {
+      const pieceMinute = (-h * shape.shortHour) / 60;
+      const pieceDay = -d * shape.shortDay;
+      const slopes =
+        length === undefined
+          ? close(perMinute, pieceMinute) && close(perDay, pieceDay)
+          : close(perDay, pieceDay + pieceMinute * length);
       if (
         close(alpha, (h * shape.shortHour * shape.minMinutes) / 60 + d * shape.shortDay * shape.minDays) &&
-        close(perMinute, (-h * shape.shortHour) / 60) &&
-        close(perDay, -d * shape.shortDay)
+        slopes
       )
         return true;
-  return false;
-}
-
-/** Whether a line of one length's weeks (days only) is one of the penalty's own pieces along it. */
-function impliedOnLine([alpha, , perDay]: EnvelopePlane, shape: WeekShape, length: number): boolean {
-  const close = (x: number, y: number) => Math.abs(x - y) <= 1e-7 * Math.max(1, Math.abs(y));
-  const hour = shape.minMinutes > 0 ? [0, 1] : [0];
-  const day = shape.minDays > 0 ? [0, 1] : [0];
-  for (const h of hour)
-    for (const d of day)
-      if (
-        close(alpha, (h * shape.shortHour * shape.minMinutes) / 60 + d * shape.shortDay * shape.minDays) &&
-        close(perDay, (-h * shape.shortHour * length) / 60 - d * shape.shortDay)
-      )
-        return true;
+    }
   return false;
 }
