@@ -303,6 +303,44 @@ function wapeOf(p: ValidationPairs): number {
 }
 
 /**
+ * The model auto forecasts with from rows `[0, end)`: the candidate (or the baseline) with the
+ * lowest WAPE in `validate` over `settings.candidates` and the baseline, if that WAPE is at least
+ * `settings.autoMargin` below the baseline's; else the baseline. `forecastDays` with method
+ * `'auto'` is `forecastDays` with this model (labelled `'auto:<model>'`). O(validation origins *
+ * models * end * slots).
+ *
+ * @internal
+ * @example
+ * import { buildDayTable } from './dayTable.js';
+ * import { resolveForecastOptions } from './options.js';
+ * // four weeks of daily slots from Monday 1 January 2024, 10 calls a day: no model beats the baseline
+ * const days = Array.from({ length: 28 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map(() => 10)) });
+ * const settings = resolveForecastOptions('forecast', { horizonDays: 1 }, table).settings;
+ * chooseModel(table, 28, indexSpecialDays(table, []), settings); // 'historical-average'
+ */
+export function chooseModel(
+  table: DayTable,
+  end: number,
+  special: SpecialIndex,
+  settings: EngineSettings,
+): ModelName {
+  const models = [...new Set<ModelName>([BASELINE, ...settings.candidates])];
+  const val = validate(table, end, special, settings, models);
+  const baseWape = wapeOf(val.get(BASELINE)!);
+  let chosen = BASELINE;
+  let best = baseWape;
+  for (const m of models) {
+    const w = wapeOf(val.get(m)!);
+    if (Number.isFinite(w) && w < best && w <= baseWape * (1 - settings.autoMargin)) {
+      best = w;
+      chosen = m;
+    }
+  }
+  return chosen;
+}
+
+/**
  * Forecasts the `horizonDays` days after row `end - 1` from rows `[0, end)`: learns the open
  * calendar, runs the model (or auto's choice), applies special days, AHT and quantiles.
  * `calendarDays` (default `settings.horizonDays`) sets how many local calendar days after the
@@ -330,26 +368,8 @@ export function forecastDays(
   const lastDay = table.dayNumbers[end - 1]!;
   const targets = targetDaysAfter(lastDay, calendarDays, calendar);
   // special target days on closed weekdays are forecast only if they carry their own history
-  let chosen: ModelName;
-  let label: string;
-  if (settings.method === 'auto') {
-    const models = [...new Set<ModelName>([BASELINE, ...settings.candidates])];
-    const val = validate(table, end, special, settings, models);
-    const baseWape = wapeOf(val.get(BASELINE)!);
-    chosen = BASELINE;
-    let best = baseWape;
-    for (const m of models) {
-      const w = wapeOf(val.get(m)!);
-      if (Number.isFinite(w) && w < best && w <= baseWape * (1 - settings.autoMargin)) {
-        best = w;
-        chosen = m;
-      }
-    }
-    label = `auto:${chosen}`;
-  } else {
-    chosen = settings.method;
-    label = chosen;
-  }
+  const chosen = settings.method === 'auto' ? chooseModel(table, end, special, settings) : settings.method;
+  const label = settings.method === 'auto' ? `auto:${chosen}` : chosen;
   const values = runModel(chosen, table, end, targets, special.excluded, settings.params, calendar);
   const closedDays = applySpecialDays(table, end, special, targets, values, calendar);
   const quantiles: Float64Array[] = [];
