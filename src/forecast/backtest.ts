@@ -15,6 +15,7 @@ import {
 import { historyAsOf } from './historyAsOf.js';
 import { type AccuracyMetrics, MetricsAccumulator } from './metrics.js';
 import { type ForecastOptions, resolveForecastOptions } from './options.js';
+import { ValidationMemo } from './validationMemo.js';
 
 /** Options of `backtest` (defaults in brackets); model options as in `ForecastOptions`. */
 export interface BacktestOptions extends Omit<ForecastOptions, 'method'> {
@@ -195,6 +196,8 @@ export function backtest(history: History, options: BacktestOptions): BacktestRe
   const autoChoices: string[] = [];
   const s = table.slotsPerDay;
   let originsDone = 0;
+  // the validation forecasts the origins' as-of tables share with the full table, for this call only
+  const memo = new ValidationMemo(table);
   for (const o of chosen) {
     const originDay = table.dayNumbers[o]!;
     const known = buildDayTable(historyAsOf(history, originDay));
@@ -208,13 +211,13 @@ export function backtest(history: History, options: BacktestOptions): BacktestRe
     const forecastOf = (model: ModelName): DayForecast => {
       let f = byModel.get(model);
       if (f === undefined) {
-        f = forecastDays(known, end, special, { ...settings, method: model }, calendarDays);
+        f = forecastDays(known, end, special, { ...settings, method: model }, calendarDays, memo);
         byModel.set(model, f);
       }
       return f;
     };
     for (const m of methods) {
-      const model = m === 'auto' ? chooseModel(known, end, special, settings) : m;
+      const model = m === 'auto' ? chooseModel(known, end, special, settings, memo) : m;
       const f = forecastOf(model);
       if (m === 'auto') autoChoices.push(`auto:${model}`);
       const q = new Float64Array(f.quantiles.length);
@@ -239,6 +242,7 @@ export function backtest(history: History, options: BacktestOptions): BacktestRe
         }
       }
     }
+    memo.endOrigin();
     options.onOrigin?.(++originsDone, chosen.length);
   }
   const out: BacktestRow[] = [];

@@ -17,6 +17,7 @@ import type { DayModel, ModelParameters, TargetDay } from './model.js';
 import { robustProfile } from './robustProfile.js';
 import { seasonalNaive } from './seasonalNaive.js';
 import { topDown } from './topDown.js';
+import type { ValidationMemo } from './validationMemo.js';
 
 /** Names of the forecasting models. */
 export type ModelName =
@@ -183,6 +184,7 @@ export function validate(
   special: SpecialIndex,
   settings: EngineSettings,
   models: readonly ModelName[],
+  memo?: ValidationMemo,
 ): Map<ModelName, ValidationPairs> {
   const out = new Map<ModelName, ValidationPairs>();
   for (const m of models) out.set(m, { mu: [], y: [] });
@@ -206,7 +208,7 @@ export function validate(
       if (special.excluded[r] !== 1) rowOf.set(table.dayNumbers[r]!, r);
     }
     for (const m of models) {
-      const f = runModel(m, table, o + 1, targets, special.excluded, settings.params, calendar);
+      const f = validationForecast(m, table, o, span, targets, special, settings, calendar, memo);
       const pairs = out.get(m)!;
       targets.forEach((t, i) => {
         const r = rowOf.get(t.dayNumber);
@@ -255,6 +257,7 @@ export function validateDays(
   special: SpecialIndex,
   settings: EngineSettings,
   model: ModelName,
+  memo?: ValidationMemo,
 ): DayPairs[] {
   const out: DayPairs[] = [];
   if (end < 2) return out;
@@ -267,7 +270,7 @@ export function validateDays(
     const lastRow = Math.min(o + h, end - 1);
     const span = table.dayNumbers[lastRow]! - table.dayNumbers[o]!;
     const targets = targetDaysAfter(table.dayNumbers[o]!, span, calendar);
-    const f = runModel(model, table, o + 1, targets, special.excluded, settings.params, calendar);
+    const f = validationForecast(model, table, o, span, targets, special, settings, calendar, memo);
     const indexOf = new Map<number, number>();
     targets.forEach((t, i) => {
       indexOf.set(t.dayNumber, i);
@@ -290,6 +293,26 @@ export function validateDays(
     }
   }
   return out;
+}
+
+/**
+ * A validation forecast: `runModel` from rows `[0, o]` for the targets of the next `span` days,
+ * through the backtest's memo when there is one (the forecast depends on rows `[0, o]`, the model
+ * and the span alone once the parameters and special days are fixed). The array is read only.
+ */
+function validationForecast(
+  model: ModelName,
+  table: DayTable,
+  o: number,
+  span: number,
+  targets: readonly TargetDay[],
+  special: SpecialIndex,
+  settings: EngineSettings,
+  calendar: OpenCalendar,
+  memo: ValidationMemo | undefined,
+): Float64Array {
+  const compute = () => runModel(model, table, o + 1, targets, special.excluded, settings.params, calendar);
+  return memo === undefined ? compute() : memo.forecast(table, o, `${model}|${span}`, compute);
 }
 
 function wapeOf(p: ValidationPairs): number {
@@ -324,9 +347,10 @@ export function chooseModel(
   end: number,
   special: SpecialIndex,
   settings: EngineSettings,
+  memo?: ValidationMemo,
 ): ModelName {
   const models = [...new Set<ModelName>([BASELINE, ...settings.candidates])];
-  const val = validate(table, end, special, settings, models);
+  const val = validate(table, end, special, settings, models, memo);
   const baseWape = wapeOf(val.get(BASELINE)!);
   let chosen = BASELINE;
   let best = baseWape;
@@ -363,19 +387,21 @@ export function forecastDays(
   special: SpecialIndex,
   settings: EngineSettings,
   calendarDays: number = settings.horizonDays,
+  memo?: ValidationMemo,
 ): DayForecast {
   const calendar = learnOpenCalendar(table, end);
   const lastDay = table.dayNumbers[end - 1]!;
   const targets = targetDaysAfter(lastDay, calendarDays, calendar);
   // special target days on closed weekdays are forecast only if they carry their own history
-  const chosen = settings.method === 'auto' ? chooseModel(table, end, special, settings) : settings.method;
+  const chosen =
+    settings.method === 'auto' ? chooseModel(table, end, special, settings, memo) : settings.method;
   const label = settings.method === 'auto' ? `auto:${chosen}` : chosen;
   const values = runModel(chosen, table, end, targets, special.excluded, settings.params, calendar);
   const closedDays = applySpecialDays(table, end, special, targets, values, calendar);
   const quantiles: Float64Array[] = [];
   let dayEffect: DayEffectModel | undefined;
   if (settings.probabilities.length > 0 || settings.dayEffect === true) {
-    dayEffect = fitDayEffect(validateDays(table, end, special, settings, chosen));
+    dayEffect = fitDayEffect(validateDays(table, end, special, settings, chosen, memo));
     const s = table.slotsPerDay;
     for (const p of settings.probabilities) {
       const q = new Float64Array(values.length);
