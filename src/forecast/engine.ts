@@ -7,7 +7,7 @@ import {
   type DayPairs,
   dayLogSdAt,
   fitDayEffect,
-  predictiveQuantile,
+  predictiveQuantiles,
 } from './dayEffect.js';
 import { rowTotals } from './dayStats.js';
 import type { DayTable } from './dayTable.js';
@@ -401,16 +401,19 @@ export function forecastDays(
   const quantiles: Float64Array[] = [];
   let dayEffect: DayEffectModel | undefined;
   if (settings.probabilities.length > 0 || settings.dayEffect === true) {
-    dayEffect = fitDayEffect(validateDays(table, end, special, settings, chosen, memo));
+    const model = fitDayEffect(validateDays(table, end, special, settings, chosen, memo));
+    dayEffect = model;
     const s = table.slotsPerDay;
-    for (const p of settings.probabilities) {
-      const q = new Float64Array(values.length);
+    const probabilities = settings.probabilities;
+    for (let k = 0; k < probabilities.length; k++) quantiles.push(new Float64Array(values.length));
+    if (probabilities.length > 0) {
       targets.forEach((t, i) => {
-        const logSd = dayLogSdAt(dayEffect!, t.openDaysAhead);
-        for (let j = 0; j < s; j++)
-          q[i * s + j] = predictiveQuantile(dayEffect!, values[i * s + j]!, logSd, p);
+        const logSd = dayLogSdAt(model, t.openDaysAhead);
+        for (let c = i * s; c < (i + 1) * s; c++) {
+          const qs = predictiveQuantiles(model, values[c]!, logSd, probabilities);
+          for (let k = 0; k < qs.length; k++) quantiles[k]![c] = qs[k]!;
+        }
       });
-      quantiles.push(q);
     }
   }
   const out: DayForecast = { targets, values, quantiles, calendar, method: label, closedDays };
