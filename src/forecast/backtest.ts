@@ -4,15 +4,18 @@ import { dateOfDayNumber, dayNumberOfDate } from '../time/localCalendar.js';
 import { dayLogSdAt, predictiveCdf } from './dayEffect.js';
 import { buildDayTable, type DayTable } from './dayTable.js';
 import {
+  chooseModel,
   type DayForecast,
   type ForecastMethod,
   forecastDays,
   indexSpecialDays,
   MODEL_NAMES,
+  type ModelName,
 } from './engine.js';
 import { historyAsOf } from './historyAsOf.js';
 import { type AccuracyMetrics, MetricsAccumulator } from './metrics.js';
 import { type ForecastOptions, resolveForecastOptions } from './options.js';
+import { ValidationMemo } from './validationMemo.js';
 
 /** Options of `backtest` (defaults in brackets); model options as in `ForecastOptions`. */
 export interface BacktestOptions extends Omit<ForecastOptions, 'method'> {
@@ -153,7 +156,8 @@ const MIN_TRAINING_DAYS = 14;
  * forecast thought closed is scored as a forecast of 0): WAPE, MAE, RMSE, MASE (scaled by the
  * weekly seasonal naive's in-sample MAE), bias and, with quantiles, the coverage of [lowest,
  * highest] quantile and the hit rate of each quantile, per lead and pooled.
- * Cost: origins x (one as-of history + methods x one `forecast`).
+ * Cost: origins x (one as-of history + one `forecast` per model compared; auto's is that of the
+ * model it chooses, scored again, not forecast again).
  *
  * @throws StaffcastError `INVALID_INPUT` for bad options; `NO_DATA` when no origin qualifies.
  * @example
@@ -192,6 +196,8 @@ export function backtest(history: History, options: BacktestOptions): BacktestRe
   const autoChoices: string[] = [];
   const s = table.slotsPerDay;
   let originsDone = 0;
+  // the validation forecasts the origins' as-of tables share with the full table, for this call only
+  const memo = new ValidationMemo(table);
   for (const o of chosen) {
     const originDay = table.dayNumbers[o]!;
     const known = buildDayTable(historyAsOf(history, originDay));
@@ -200,9 +206,20 @@ export function backtest(history: History, options: BacktestOptions): BacktestRe
     const scale = naiveScale(known, end);
     const lastRow = Math.min(o + h, rows - 1);
     const calendarDays = table.dayNumbers[lastRow]! - originDay;
+    // auto's forecast is that of the model it chooses: one forecast per model at each origin
+    const byModel = new Map<ModelName, DayForecast>();
+    const forecastOf = (model: ModelName): DayForecast => {
+      let f = byModel.get(model);
+      if (f === undefined) {
+        f = forecastDays(known, end, special, { ...settings, method: model }, calendarDays, memo);
+        byModel.set(model, f);
+      }
+      return f;
+    };
     for (const m of methods) {
-      const f = forecastDays(known, end, special, { ...settings, method: m }, calendarDays);
-      if (m === 'auto') autoChoices.push(f.method);
+      const model = m === 'auto' ? chooseModel(known, end, special, settings, memo) : m;
+      const f = forecastOf(model);
+      if (m === 'auto') autoChoices.push(`auto:${model}`);
       const q = new Float64Array(f.quantiles.length);
       for (let r = o + 1; r <= lastRow; r++) {
         const lead = r - o;
@@ -225,6 +242,7 @@ export function backtest(history: History, options: BacktestOptions): BacktestRe
         }
       }
     }
+    memo.endOrigin();
     options.onOrigin?.(++originsDone, chosen.length);
   }
   const out: BacktestRow[] = [];

@@ -328,7 +328,8 @@ export function predictiveCdf(model: DayEffectModel, mu: number, logSd: number, 
  * Predictive quantile of an interval's calls under a `DayEffectModel`: the y with
  * mean_k G((y - D_k mu) / sqrt(a D_k mu + b (D_k mu)^2)) = p, G the within-day residual CDF and
  * D_k the nodes of `dayMultiplierNodes(model, logSd)`, found by bisection (to 1e-6 of the scale); 0 for
- * mu = 0, NaN for a non-finite mu. Monotone in p. O(K log grid x 60).
+ * mu = 0, NaN for a non-finite mu. Monotone in p. O(K log grid x 60). `predictiveQuantiles` with
+ * one probability.
  *
  * @internal
  * @example
@@ -336,26 +337,55 @@ export function predictiveCdf(model: DayEffectModel, mu: number, logSd: number, 
  * predictiveQuantile(model, 100, 0, 0.5) > 95; // true
  */
 export function predictiveQuantile(model: DayEffectModel, mu: number, logSd: number, p: number): number {
-  if (!Number.isFinite(mu)) return Number.NaN;
-  if (!(mu > 0)) return 0;
+  return predictiveQuantiles(model, mu, logSd, [p])[0]!;
+}
+
+/**
+ * `predictiveQuantile` at each probability, the same numbers: the bisections of the
+ * probabilities start on the same bracket and share their first points (where the CDF is near 0 or
+ * 1) until they part, so each CDF value is computed once for all of them.
+ * O(K log grid x 60 x probabilities) at worst.
+ *
+ * @internal
+ * @example
+ * const model = fitDayEffect([]);
+ * const [p10, p90] = predictiveQuantiles(model, 100, 0.1, [0.1, 0.9]);
+ * p10 === predictiveQuantile(model, 100, 0.1, 0.1) && p90 === predictiveQuantile(model, 100, 0.1, 0.9); // true
+ */
+export function predictiveQuantiles(
+  model: DayEffectModel,
+  mu: number,
+  logSd: number,
+  probabilities: readonly number[],
+): number[] {
+  if (!Number.isFinite(mu)) return probabilities.map(() => Number.NaN);
+  if (!(mu > 0)) return probabilities.map(() => 0);
   const nodes = dayMultiplierNodes(model, logSd);
   const sds = Float64Array.from(nodes, (d) => Math.sqrt(model.a * d * mu + model.b * d * d * mu * mu));
+  const known = new Map<number, number>();
   const cdf = (y: number): number => {
+    const seen = known.get(y);
+    if (seen !== undefined) return seen;
     let s = 0;
     for (let k = 0; k < nodes.length; k++) {
       const sd = sds[k]!;
       s += sd > 0 ? zCdf(model.zGrid, (y - nodes[k]! * mu) / sd) : y >= nodes[k]! * mu ? 1 : 0;
     }
-    return s / nodes.length;
+    const value = s / nodes.length;
+    known.set(y, value);
+    return value;
   };
-  let lo = 0;
-  let hi = mu * nodes[nodes.length - 1]! + 20 * Math.max(...sds) + 1;
-  if (cdf(lo) >= p) return 0;
+  const top = mu * nodes[nodes.length - 1]! + 20 * Math.max(...sds) + 1;
   const tol = 1e-6 * (mu + 1);
-  for (let it = 0; it < 80 && hi - lo > tol; it++) {
-    const mid = (lo + hi) / 2;
-    if (cdf(mid) >= p) hi = mid;
-    else lo = mid;
-  }
-  return hi;
+  return probabilities.map((p) => {
+    let lo = 0;
+    let hi = top;
+    if (cdf(lo) >= p) return 0;
+    for (let it = 0; it < 80 && hi - lo > tol; it++) {
+      const mid = (lo + hi) / 2;
+      if (cdf(mid) >= p) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  });
 }

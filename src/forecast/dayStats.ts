@@ -176,7 +176,11 @@ export function smoothProfile(profile: Float64Array, open: Uint8Array, passes: n
  * day total, then shrunk towards its `passes`-times smoothed version by the empirical-Bayes weight
  * v / (v + (p - smooth)^2), v the sampling variance of the slot's mean share (variance across
  * days / days): noisy slots are smoothed across their neighbours, a pattern that repeats exactly
- * is kept exactly. Renormalised to sum 1; slots never open get 0. O(rows * slots).
+ * is kept exactly. Renormalised to sum 1; slots never open get 0. O(rows * slots) the first time
+ * for a table, rows, their totals, `trimFraction` and `passes`, then O(rows + slots): the models
+ * ask for the same profile again and again (every validation origin of a backtest re-checks the
+ * same weeks), so the profile is remembered per table (weakly: dropped with the table; the table
+ * must not be changed once profiled, as no table is) and a fresh copy returned.
  *
  * @example
  * // three identical days of 8-hour slots [2, 6, 2]: the profile whatever `passes`
@@ -186,6 +190,38 @@ export function smoothProfile(profile: Float64Array, open: Uint8Array, passes: n
  * intradayProfile(table, [0, 1, 2], rowTotals(table, 3), 0, 2); // Float64Array [0.2, 0.6, 0.2]
  */
 export function intradayProfile(
+  table: DayTable,
+  rows: readonly number[],
+  totals: Float64Array,
+  trimFraction: number,
+  passes: number,
+): Float64Array {
+  let byKey = profileCache.get(table);
+  if (byKey === undefined) {
+    byKey = new Map();
+    profileCache.set(table, byKey);
+  }
+  // the profile reads the table only at `rows` and the totals only at `rows` (String(x) of a
+  // number is exact: it reads back as the same number)
+  let key = `${trimFraction}|${passes}`;
+  for (const r of rows) key += `|${r}:${totals[r]}`;
+  let profile = byKey.get(key);
+  if (profile === undefined) {
+    profile = computeIntradayProfile(table, rows, totals, trimFraction, passes);
+    byKey.set(key, profile);
+  }
+  return profile.slice();
+}
+
+/**
+ * The profiles `intradayProfile` has computed, per table and key (trim, passes, rows and their
+ * totals). Keyed weakly by the table, so a forecast's or backtest's tables take their profiles
+ * with them when dropped; a table holds at most one profile per distinct question asked of it.
+ */
+const profileCache = new WeakMap<DayTable, Map<string, Float64Array>>();
+
+/** `intradayProfile` computed afresh (see there). */
+function computeIntradayProfile(
   table: DayTable,
   rows: readonly number[],
   totals: Float64Array,

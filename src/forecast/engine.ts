@@ -7,7 +7,7 @@ import {
   type DayPairs,
   dayLogSdAt,
   fitDayEffect,
-  predictiveQuantile,
+  predictiveQuantiles,
 } from './dayEffect.js';
 import { rowTotals } from './dayStats.js';
 import type { DayTable } from './dayTable.js';
@@ -17,6 +17,7 @@ import type { DayModel, ModelParameters, TargetDay } from './model.js';
 import { robustProfile } from './robustProfile.js';
 import { seasonalNaive } from './seasonalNaive.js';
 import { topDown } from './topDown.js';
+import type { ValidationMemo } from './validationMemo.js';
 
 /** Names of the forecasting models. */
 export type ModelName =
@@ -183,6 +184,7 @@ export function validate(
   special: SpecialIndex,
   settings: EngineSettings,
   models: readonly ModelName[],
+  memo?: ValidationMemo,
 ): Map<ModelName, ValidationPairs> {
   const out = new Map<ModelName, ValidationPairs>();
   for (const m of models) out.set(m, { mu: [], y: [] });
@@ -206,7 +208,7 @@ export function validate(
       if (special.excluded[r] !== 1) rowOf.set(table.dayNumbers[r]!, r);
     }
     for (const m of models) {
-      const f = runModel(m, table, o + 1, targets, special.excluded, settings.params, calendar);
+      const f = validationForecast(m, table, o, span, targets, special, settings, calendar, memo);
       const pairs = out.get(m)!;
       targets.forEach((t, i) => {
         const r = rowOf.get(t.dayNumber);
@@ -255,6 +257,7 @@ export function validateDays(
   special: SpecialIndex,
   settings: EngineSettings,
   model: ModelName,
+  memo?: ValidationMemo,
 ): DayPairs[] {
   const out: DayPairs[] = [];
   if (end < 2) return out;
@@ -267,7 +270,7 @@ export function validateDays(
     const lastRow = Math.min(o + h, end - 1);
     const span = table.dayNumbers[lastRow]! - table.dayNumbers[o]!;
     const targets = targetDaysAfter(table.dayNumbers[o]!, span, calendar);
-    const f = runModel(model, table, o + 1, targets, special.excluded, settings.params, calendar);
+    const f = validationForecast(model, table, o, span, targets, special, settings, calendar, memo);
     const indexOf = new Map<number, number>();
     targets.forEach((t, i) => {
       indexOf.set(t.dayNumber, i);
@@ -292,6 +295,26 @@ export function validateDays(
   return out;
 }
 
+/**
+ * A validation forecast: `runModel` from rows `[0, o]` for the targets of the next `span` days,
+ * through the backtest's memo when there is one (the forecast depends on rows `[0, o]`, the model
+ * and the span alone once the parameters and special days are fixed). The array is read only.
+ */
+function validationForecast(
+  model: ModelName,
+  table: DayTable,
+  o: number,
+  span: number,
+  targets: readonly TargetDay[],
+  special: SpecialIndex,
+  settings: EngineSettings,
+  calendar: OpenCalendar,
+  memo: ValidationMemo | undefined,
+): Float64Array {
+  const compute = () => runModel(model, table, o + 1, targets, special.excluded, settings.params, calendar);
+  return memo === undefined ? compute() : memo.forecast(table, o, `${model}|${span}`, compute);
+}
+
 function wapeOf(p: ValidationPairs): number {
   let num = 0;
   let den = 0;
@@ -300,6 +323,45 @@ function wapeOf(p: ValidationPairs): number {
     den += p.y[i]!;
   }
   return den > 0 ? num / den : Number.NaN;
+}
+
+/**
+ * The model auto forecasts with from rows `[0, end)`: the candidate (or the baseline) with the
+ * lowest WAPE in `validate` over `settings.candidates` and the baseline, if that WAPE is at least
+ * `settings.autoMargin` below the baseline's; else the baseline. `forecastDays` with method
+ * `'auto'` is `forecastDays` with this model (labelled `'auto:<model>'`). O(validation origins *
+ * models * end * slots).
+ *
+ * @internal
+ * @example
+ * import { buildDayTable } from './dayTable.js';
+ * import { resolveForecastOptions } from './options.js';
+ * // four weeks of daily slots from Monday 1 January 2024, 10 calls a day: no model beats the baseline
+ * const days = Array.from({ length: 28 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+ * const table = buildDayTable({ calls: createSeries('UTC', 1440, days, days.map(() => 10)) });
+ * const settings = resolveForecastOptions('forecast', { horizonDays: 1 }, table).settings;
+ * chooseModel(table, 28, indexSpecialDays(table, []), settings); // 'historical-average'
+ */
+export function chooseModel(
+  table: DayTable,
+  end: number,
+  special: SpecialIndex,
+  settings: EngineSettings,
+  memo?: ValidationMemo,
+): ModelName {
+  const models = [...new Set<ModelName>([BASELINE, ...settings.candidates])];
+  const val = validate(table, end, special, settings, models, memo);
+  const baseWape = wapeOf(val.get(BASELINE)!);
+  let chosen = BASELINE;
+  let best = baseWape;
+  for (const m of models) {
+    const w = wapeOf(val.get(m)!);
+    if (Number.isFinite(w) && w < best && w <= baseWape * (1 - settings.autoMargin)) {
+      best = w;
+      chosen = m;
+    }
+  }
+  return chosen;
 }
 
 /**
@@ -325,46 +387,33 @@ export function forecastDays(
   special: SpecialIndex,
   settings: EngineSettings,
   calendarDays: number = settings.horizonDays,
+  memo?: ValidationMemo,
 ): DayForecast {
   const calendar = learnOpenCalendar(table, end);
   const lastDay = table.dayNumbers[end - 1]!;
   const targets = targetDaysAfter(lastDay, calendarDays, calendar);
   // special target days on closed weekdays are forecast only if they carry their own history
-  let chosen: ModelName;
-  let label: string;
-  if (settings.method === 'auto') {
-    const models = [...new Set<ModelName>([BASELINE, ...settings.candidates])];
-    const val = validate(table, end, special, settings, models);
-    const baseWape = wapeOf(val.get(BASELINE)!);
-    chosen = BASELINE;
-    let best = baseWape;
-    for (const m of models) {
-      const w = wapeOf(val.get(m)!);
-      if (Number.isFinite(w) && w < best && w <= baseWape * (1 - settings.autoMargin)) {
-        best = w;
-        chosen = m;
-      }
-    }
-    label = `auto:${chosen}`;
-  } else {
-    chosen = settings.method;
-    label = chosen;
-  }
+  const chosen =
+    settings.method === 'auto' ? chooseModel(table, end, special, settings, memo) : settings.method;
+  const label = settings.method === 'auto' ? `auto:${chosen}` : chosen;
   const values = runModel(chosen, table, end, targets, special.excluded, settings.params, calendar);
   const closedDays = applySpecialDays(table, end, special, targets, values, calendar);
   const quantiles: Float64Array[] = [];
   let dayEffect: DayEffectModel | undefined;
   if (settings.probabilities.length > 0 || settings.dayEffect === true) {
-    dayEffect = fitDayEffect(validateDays(table, end, special, settings, chosen));
+    const model = fitDayEffect(validateDays(table, end, special, settings, chosen, memo));
+    dayEffect = model;
     const s = table.slotsPerDay;
-    for (const p of settings.probabilities) {
-      const q = new Float64Array(values.length);
+    const probabilities = settings.probabilities;
+    for (let k = 0; k < probabilities.length; k++) quantiles.push(new Float64Array(values.length));
+    if (probabilities.length > 0) {
       targets.forEach((t, i) => {
-        const logSd = dayLogSdAt(dayEffect!, t.openDaysAhead);
-        for (let j = 0; j < s; j++)
-          q[i * s + j] = predictiveQuantile(dayEffect!, values[i * s + j]!, logSd, p);
+        const logSd = dayLogSdAt(model, t.openDaysAhead);
+        for (let c = i * s; c < (i + 1) * s; c++) {
+          const qs = predictiveQuantiles(model, values[c]!, logSd, probabilities);
+          for (let k = 0; k < qs.length; k++) quantiles[k]![c] = qs[k]!;
+        }
       });
-      quantiles.push(q);
     }
   }
   const out: DayForecast = { targets, values, quantiles, calendar, method: label, closedDays };

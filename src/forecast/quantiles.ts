@@ -131,12 +131,14 @@ export function fitQuantileModel(
     const sd = Math.sqrt(a * m + b * m * m);
     if (sd > 0) zs.push((v - m) / sd);
   }
-  zs.sort((p, q) => p - q);
+  // a native numeric sort (no NaN here, and no -0: sd > 0 needs m > 0, so v - m is never -0),
+  // the same order as sorting by p - q, many times faster on the day effect's 10^5 residuals
+  const sorted = Float64Array.from(zs).sort();
   const z = probs.map((p) => {
-    const h = (zs.length - 1) * p;
+    const h = (sorted.length - 1) * p;
     const lo = Math.floor(h);
-    const hi = Math.min(zs.length - 1, lo + 1);
-    return zs[lo]! + (h - lo) * (zs[hi]! - zs[lo]!);
+    const hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
   });
   return { a, b, probabilities: probs, z };
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { backtest } from '../../src/forecast/backtest.js';
 import { MetricsAccumulator } from '../../src/forecast/metrics.js';
 import { readHistoryCsv } from '../../src/io/readHistoryCsv.js';
@@ -255,5 +256,28 @@ describe('backtest uses no information after the origin', () => {
     const all = weekdayCsv(70, () => undefined);
     const cut = weekdayCsv(31, () => undefined);
     expect(backtest(await readCsv(all), options)).toEqual(backtest(await readCsv(cut), options));
+  });
+});
+
+describe('backtest: auto is scored on the forecast of the model it chose', () => {
+  const fixture = new URL('../fixtures/forecast/bank_calls_5min.csv', import.meta.url);
+  let history: Awaited<ReturnType<typeof readHistoryCsv>>['history'];
+  beforeAll(async () => {
+    history = (await readHistoryCsv(fileURLToPath(fixture), { timeZone: 'America/New_York' })).history;
+  });
+
+  it('gives auto the same rows alone as beside the models it may reuse a forecast of', () => {
+    const options = { horizonDays: 3, origins: 4, quantiles: [0.1, 0.9] };
+    const alone = backtest(history, { ...options, methods: ['auto'] });
+    const beside = backtest(history, {
+      ...options,
+      methods: ['robust-profile', 'auto', 'historical-average', 'top-down'],
+    });
+    expect(beside.autoChoices).toEqual(alone.autoChoices);
+    expect(beside.rows.filter((r) => r.method === 'auto')).toEqual(alone.rows);
+    // auto chose robust-profile at every origin here: its rows are that model's, bit for bit
+    expect(alone.autoChoices).toEqual(Array(4).fill('auto:robust-profile'));
+    const own = beside.rows.filter((r) => r.method === 'robust-profile');
+    expect(own.map((r) => ({ ...r, method: 'auto' }))).toEqual(alone.rows);
   });
 });

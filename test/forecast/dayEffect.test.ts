@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type DayEffectModel,
   type DayPairs,
   dayLogSdAt,
   dayMultiplierNodes,
   fitDayEffect,
   predictiveQuantile,
+  predictiveQuantiles,
 } from '../../src/forecast/dayEffect.js';
 import { dayMultiplierQuantile } from '../../src/forecast/dayMultiplier.js';
 import { buildDayTable } from '../../src/forecast/dayTable.js';
@@ -199,5 +201,77 @@ describe('predictiveQuantile', () => {
     }
     expect(covered / n).toBeGreaterThan(0.77);
     expect(covered / n).toBeLessThan(0.83);
+  });
+});
+
+/** The residual CDF of `predictiveQuantile`, as a reference: linear in the grid, clamped at its ends. */
+function referenceZCdf(grid: Float64Array, z: number): number {
+  const n = grid.length;
+  if (n === 0) return z < 0 ? 0 : 1;
+  if (z < grid[0]!) return 0.5 / n / 2;
+  if (z >= grid[n - 1]!) return 1 - 0.5 / n / 2;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (grid[mid]! <= z) lo = mid;
+    else hi = mid;
+  }
+  const span = grid[hi]! - grid[lo]!;
+  return (lo + 0.5 + (span > 0 ? (z - grid[lo]!) / span : 1)) / n;
+}
+
+/** One probability's bisection, computing every CDF value afresh (the documented algorithm). */
+function referenceQuantile(model: DayEffectModel, mu: number, logSd: number, p: number): number {
+  if (!Number.isFinite(mu)) return Number.NaN;
+  if (!(mu > 0)) return 0;
+  const nodes = dayMultiplierNodes(model, logSd);
+  const sds = Float64Array.from(nodes, (d) => Math.sqrt(model.a * d * mu + model.b * d * d * mu * mu));
+  const cdf = (y: number): number => {
+    let s = 0;
+    for (let k = 0; k < nodes.length; k++) {
+      const sd = sds[k]!;
+      s += sd > 0 ? referenceZCdf(model.zGrid, (y - nodes[k]! * mu) / sd) : y >= nodes[k]! * mu ? 1 : 0;
+    }
+    return s / nodes.length;
+  };
+  let lo = 0;
+  let hi = mu * nodes[nodes.length - 1]! + 20 * Math.max(...sds) + 1;
+  if (cdf(lo) >= p) return 0;
+  const tol = 1e-6 * (mu + 1);
+  for (let it = 0; it < 80 && hi - lo > tol; it++) {
+    const mid = (lo + hi) / 2;
+    if (cdf(mid) >= p) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+describe('predictiveQuantiles', () => {
+  const fitted = [fitDayEffect([]), fitDayEffect(syntheticDays(() => 0.01, 200, 5))];
+  it('gives each probability the quantile of its own bisection, bit for bit, however they share CDF values (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0, 1),
+        fc.oneof(fc.constant(0), fc.double({ min: 0, max: 300, noNaN: true })),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.array(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { minLength: 1, maxLength: 5 }),
+        (m, mu, logSd, ps) => {
+          const model = fitted[m]!;
+          const expected = ps.map((p) => referenceQuantile(model, mu, logSd, p));
+          const got = predictiveQuantiles(model, mu, logSd, ps);
+          expect(got.every((q, k) => Object.is(q, expected[k]))).toBe(true);
+          expect(ps.every((p, k) => Object.is(predictiveQuantile(model, mu, logSd, p), expected[k]))).toBe(
+            true,
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives NaN for a non-finite forecast and 0 for none, at every probability', () => {
+    expect(predictiveQuantiles(fitted[1]!, Number.NaN, 0.1, [0.1, 0.9])).toEqual([Number.NaN, Number.NaN]);
+    expect(predictiveQuantiles(fitted[1]!, 0, 0.1, [0.1, 0.9])).toEqual([0, 0]);
   });
 });

@@ -52,3 +52,38 @@ describe('forecast quantiles', () => {
     );
   });
 });
+
+describe('fitQuantileModel: the residual quantiles', () => {
+  it('are those of the residuals (y - mu) / sqrt(a mu + b mu^2) sorted by p - q, bit for bit (property)', () => {
+    const pair = fc.record({
+      mu: fc.oneof(
+        fc.constant(0),
+        fc.integer({ min: 0, max: 40 }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+      ),
+      y: fc.oneof(fc.integer({ min: 0, max: 80 }), fc.double({ min: 0, max: 80, noNaN: true })),
+    });
+    fc.assert(
+      fc.property(fc.array(pair, { minLength: 200, maxLength: 400 }), (pairs) => {
+        const mu = pairs.map((q) => q.mu);
+        const y = pairs.map((q) => q.y);
+        const grid = [0.01, 0.1, 0.25, 0.5, 0.5, 0.75, 0.9, 0.99];
+        const model = fitQuantileModel(mu, y, grid);
+        const zs: number[] = [];
+        pairs.forEach(({ mu: m, y: v }) => {
+          const sd = Math.sqrt(model.a * m + model.b * m * m);
+          if (sd > 0) zs.push((v - m) / sd);
+        });
+        zs.sort((p, q) => p - q);
+        const expected = grid.map((p) => {
+          const h = (zs.length - 1) * p;
+          const lo = Math.floor(h);
+          const hi = Math.min(zs.length - 1, lo + 1);
+          return zs[lo]! + (h - lo) * (zs[hi]! - zs[lo]!);
+        });
+        expect(model.z.every((z, k) => Object.is(z, expected[k]))).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
