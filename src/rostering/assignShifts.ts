@@ -75,10 +75,11 @@ export interface AssignShiftsOptions {
    */
   workLimit?: number | undefined;
   /**
-   * Wall-clock safety net of all the MIPs together in seconds (default 60: on small teams the
-   * relaxation a third, the windows up to two thirds from the start and the whole roster MIP the
-   * rest; on teams too large for the whole roster MIP the relaxation and the windows all of it,
-   * side by side); a roster stopped by it depends on machine load
+   * Wall-clock safety net of the whole call in seconds, counted from its start (default 60: the
+   * heuristic first, which has its own work budget; then on small teams the relaxation up to a
+   * third, the windows up to two thirds and the whole roster MIP the rest; on teams too large for
+   * the whole roster MIP the relaxation and the windows all of it, side by side; each MIP gets at
+   * least 1 s); a roster stopped by it depends on machine load
    * (`stoppedBy: 'time'`; windows it leaves out count as stopped by it).
    */
   timeLimitSeconds?: number | undefined;
@@ -164,6 +165,8 @@ export async function assignShifts(
   rules: RosterRules,
   options: AssignShiftsOptions,
 ): Promise<AssignedRoster> {
+  const t0 = performance.now();
+  const elapsed = () => (performance.now() - t0) / 1000;
   const problem = buildRosterProblem(seats, agents, rules, {
     timeZone: options.timeZone,
     horizonStartMs: options.horizonStartMs,
@@ -223,8 +226,6 @@ export async function assignShifts(
       bound = Math.max(bound ?? -Infinity, mip.bound);
   };
   if (options.useSolver !== false && problem.shifts.length > 0 && problem.agents.length > 0) {
-    const t0 = performance.now();
-    const elapsed = () => (performance.now() - t0) / 1000;
     const columns = problem.eligible.reduce((n, el) => n + el.length, 0);
     const fullMip = columns <= FULL_MIP_MAX_COLUMNS;
     // the lower bound: the shift-class relaxation, far smaller than the roster MIP, its root LP by
@@ -234,7 +235,7 @@ export async function assignShifts(
     const relaxed = buildRosterModel(relaxation.problem);
     const lowRun = run(
       relaxed,
-      fullMip ? timeLimitSeconds / 3 : timeLimitSeconds,
+      (fullMip ? timeLimitSeconds / 3 : timeLimitSeconds) - elapsed(),
       relaxed.startOf(best.map((list) => list.map((s) => relaxation.classOf[s] ?? 0))),
       options.workLimit ??
         Math.max(RELAX_WORK_FLOOR, RELAX_WORK_PER_ENTRY * (relaxed.numRows + relaxed.numCols)),

@@ -265,7 +265,10 @@ export interface PlanAgentsOptions {
   baseDir: string;
   /** Name of the config for messages. */
   source: string;
-  /** The queue names (skills) of the plan: every agent's skills must be among them. */
+  /**
+   * Every queue the plan knows (`knownQueues`: the plan's queues and the rules' `roster.queues`):
+   * every agent's skills must be among them.
+   */
   queues: readonly string[];
   /** The plan's validated shift rules: contracts are checked against their shift types. */
   shiftRules: ShiftRulesConfig;
@@ -276,7 +279,7 @@ export interface PlanAgentsOptions {
 /**
  * Reads the agents file a plan config names in `agents` (CSV, or JSON when it ends in `.json`;
  * `readAgentsFile`) with the time-off CSV of `timeOff`, both relative to the config's folder, and
- * checks them against the plan's queues and shift rules. O(size).
+ * checks them against the known queues and the shift rules. O(size).
  *
  * @throws StaffcastError `FILE_READ` naming the config key (`plan.json: agents: cannot read
  *   x.csv: no such file`, or `timeOff`); `CSV_ROW` / `CONFIG` from the readers, naming file, line
