@@ -24,10 +24,10 @@
  * 12.2% gap in 60 s, 0.08% after 356 s.
  * 100 agents (1,664 seats; relaxation MIP 15,725 columns, 8,394 rows, 86,252 nonzeros; roster MIP
  * 69,931 agent-shift columns, not built): simple greedy 63,881.8 with 38 unfilled; repair
- * heuristic 16,018.7, none unfilled, 0.1 s; local search 14,149.1 in 1.0 s; solver in 60 s
- * 13,457.1, bound 12,914.5 (gap 4.03%, stopped by the 60 s net at 61.2 s: the windows' last
- * passes cut); with the net lifted (deterministic, the default work budgets) 13,430.1 in 78 s at a
- * load of 4, 49,969 simplex iterations, same bound (3.84%). The bound: the relaxation's root LP
+ * heuristic 16,018.7, none unfilled, 0.1 s; local search 14,149.1 in 1.0 s; solver 13,430.1,
+ * bound 12,914.5 (gap 3.84%), stopped by the default work budgets (deterministic) after 49,969
+ * simplex iterations in 53.5 s at a load of 1-3; at a load of 3-6 the 60 s net cut the windows'
+ * last passes at 13,457.1 (4.03%, 61.2 s). The bound: the relaxation's root LP
  * by interior point is 12,827.0 (the roster MIP's LP relaxation too: 11,739 without the envelope),
  * its cut rounds stall at 12,914.5 after about 20,000 iterations; the full roster MIP's root cuts
  * reach the same 12,914.5 in 6.5 minutes and no more in 14. A Lagrangian bound at the LP's seat duals, each
@@ -36,10 +36,13 @@
  * is 1.5% above the envelope LP (3,891 against 3,832); if 100 agents are alike, the optimum is
  * near 13,020 and the 13,430 roster about 3% above it. Peak RSS 502 MB.
  * Before this session: 14,030-14,090 in 60 s with the bound 5,570 (59%); 13,656.1 after 900 s.
- * 500 agents (8,064 seats): see `ROSTERING_BENCH=large` below the README table; before: simple
- * greedy 190,149.6 with 83 unfilled; repair heuristic 63,357.5, none unfilled, 7-18 s; local search
- * 53,335.7 in 25-145 s (load 10-20); solver in 300 s 53,127.7 (the windows), bound 20,915 (60.6%),
- * peak RSS 624 MB.
+ * 500 agents (8,064 seats; relaxation MIP 86,207 columns, 39,263 rows, 465,621 nonzeros; roster
+ * MIP 665,202 agent-shift columns, not built), `ROSTERING_BENCH=large`, load 1-3: simple greedy
+ * 190,149.6 with 83 unfilled; repair heuristic 63,357.5, none unfilled, 1 s; local search
+ * 53,335.7 in 7.6 s; solver 52,053.9, bound 46,504 (gap 10.66%, stopped by the 300 s net, which
+ * now counts from the start of the call: 302 s in all), 101,692 simplex iterations; peak RSS
+ * 998 MB (`/usr/bin/time -v`, the MIP workers included). Before this session: 53,127.7 and a
+ * bound of 20,915 (60.6%), 386 s in all, 624 MB.
  */
 
 import { readFileSync } from 'node:fs';
