@@ -260,9 +260,12 @@ export type Defined<T> = T extends readonly (infer E)[]
 export function withoutUndefined<T>(value: T): Defined<T> {
   if (Array.isArray(value)) return value.map((v: unknown) => withoutUndefined(v)) as Defined<T>;
   if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = withoutUndefined(v);
-    return out as Defined<T>;
+    // fromEntries defines own properties, so a JSON key "__proto__" stays a key (assignment would set the prototype)
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([key, v]) => [key, withoutUndefined(v)]),
+    ) as Defined<T>;
   }
   return value as Defined<T>;
 }

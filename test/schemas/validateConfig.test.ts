@@ -187,6 +187,11 @@ describe('withoutUndefined', () => {
     expect(input.c[0]).toHaveProperty('d');
   });
 
+  it('keeps a JSON key named __proto__ as a key (JSON.parse makes it an own property)', () => {
+    const value = JSON.parse('{"__proto__": false, "a": {"__proto__": 1}}') as Record<string, unknown>;
+    expect(JSON.stringify(withoutUndefined(value))).toBe('{"__proto__":false,"a":{"__proto__":1}}');
+  });
+
   it('gives a value whose JSON text is that of its input (property)', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.dictionary(fc.string(), fc.constant(undefined)), (json, holes) => {
