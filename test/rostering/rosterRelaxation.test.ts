@@ -6,7 +6,7 @@ import { greedyRoster } from '../../src/rostering/greedyRoster.js';
 import { improveRoster } from '../../src/rostering/improveRoster.js';
 import { rosterObjective, rosterViolations } from '../../src/rostering/rosterCheck.js';
 import { buildRosterModel } from '../../src/rostering/rosterModel.js';
-import { relaxRosterProblem } from '../../src/rostering/rosterRelaxation.js';
+import { relaxRosterProblem, restrictToClasses } from '../../src/rostering/rosterRelaxation.js';
 import { solveCoveringMip } from '../../src/scheduling/solveMip.js';
 import { arbSeats, arbTeam, MONDAY } from './arbitraries.js';
 import { agent, CONTRACT, RULES, seat } from './fixtures.js';
@@ -108,4 +108,62 @@ describe('relaxRosterProblem', () => {
       { numRuns: 8, seed: 13 },
     );
   }, 240_000);
+
+  it('restricted to the classes of a relaxation roster, lets each agent work exactly the groups of its classes, at their own costs', () => {
+    fc.assert(
+      fc.property(arbTeam, arbSeats, arbRules, (agents, seats, r) => {
+        const problem = buildRosterProblem(seats, agents, rulesOf(r), {
+          timeZone: 'UTC',
+          horizonStartMs: MONDAY,
+        });
+        const relaxation = relaxRosterProblem(problem);
+        const state = greedyRoster(problem);
+        const classes = state.byAgent().map((list) => list.map((s) => relaxation.classOf[s] ?? -1));
+        const restricted = restrictToClasses(problem, relaxation, classes);
+        restricted.eligible.forEach((el, a) => {
+          const all = [...(problem.eligible[a] ?? [])];
+          const expected = all.filter((s) => classes[a]?.includes(relaxation.classOf[s] ?? -1));
+          expect([...el]).toEqual(expected);
+          expect([...(restricted.cost[a] ?? [])]).toEqual(
+            expected.map((s) => problem.cost[a]?.[all.indexOf(s)] ?? Number.NaN),
+          );
+        });
+        // the heuristic's own roster is a roster of the restricted problem, keeping every hard rule
+        expect(rosterViolations(restricted, state.byAgent())).toEqual([]);
+      }),
+      { numRuns: 200, seed: 13 },
+    );
+  });
+
+  it('turns the optimum of the relaxation into a real roster at the same objective when the rest rule allows', async () => {
+    // two days, two agents, 11 h rest: the classes fix who works which day, the MIP picks the start
+    const two = [agent('ann'), agent('bob')];
+    const shifts = [seat('a', 1, 6), seat('b', 1, 8), seat('c', 2, 6), seat('d', 2, 9)];
+    const problem = buildRosterProblem(
+      shifts,
+      two,
+      { ...RULES, minRestHours: 11 },
+      {
+        timeZone: 'UTC',
+        horizonStartMs: MONDAY,
+      },
+    );
+    const relaxation = relaxRosterProblem(problem);
+    const relaxedModel = buildRosterModel(relaxation.problem);
+    const low = await solveCoveringMip(relaxedModel, { timeLimitSeconds: 60, relativeGap: 0 });
+    const x = low.x ?? new Float64Array();
+    const classes = relaxation.problem.eligible.map((el, a) =>
+      [...el].filter((_, e) => (x[(relaxedModel.xStart[a] ?? 0) + e] ?? 0) > 0.5),
+    );
+    const restricted = restrictToClasses(problem, relaxation, classes);
+    const model = buildRosterModel(restricted);
+    const real = await solveCoveringMip(model, { timeLimitSeconds: 60, relativeGap: 0 });
+    const y = real.x ?? new Float64Array();
+    const roster = restricted.eligible.map((el, a) =>
+      [...el].filter((_, e) => (y[(model.xStart[a] ?? 0) + e] ?? 0) > 0.5),
+    );
+    expect(rosterViolations(problem, roster)).toEqual([]);
+    expect(rosterObjective(problem, roster).objective).toBeCloseTo(low.objective ?? Number.NaN, 9);
+    expect(rosterObjective(problem, roster).unfilled).toBe(0);
+  });
 });
