@@ -14,27 +14,26 @@
  * with the local search (`useSolver: false`), and with the solver (relaxation bound, windows, and the
  * whole roster MIP on small teams) under a 60 s wall-clock safety net and the default work budgets:
  * objective, unfilled seats, bound and gap, why it stopped, seconds and peak RSS, for 25 and 100
- * agents. `ROSTERING_BENCH=large` runs 500 agents alone (300 s net).
+ * agents, and 100 agents again with a 120 s net. `ROSTERING_BENCH=large` runs 500 agents alone (300 s net).
  *
  * Measured 3 December 2026 (second session of the day), 2-core machine, load average about 3:
  * 25 agents (408 seats; relaxation MIP 3,077 columns with whole-day classes; roster MIP 5,982
  * agent-shift columns): simple greedy 13,686.4 with 7 seats unfilled; repair heuristic 4,694.2,
  * none unfilled; local search 4,240.3 in 0.1 s; solver 3,891.2, proven optimal (bound 3,891.2,
- * gap 0.00%) in 28.7 s, 51,743 simplex iterations. Before the shortfall envelope: 4,211.3 and a
+ * gap 0.00%, stopped by the gap) in 22.4 s, 58,616 simplex iterations. Before the shortfall envelope: 4,211.3 and a
  * 12.2% gap in 60 s, 0.08% after 356 s.
  * 100 agents (1,664 seats; relaxation MIP 15,725 columns, 8,394 rows, 86,252 nonzeros; roster MIP
- * 69,931 agent-shift columns, not built): simple greedy 63,881.8 with 38 unfilled; repair
- * heuristic 16,018.7, none unfilled, 0.1 s; local search 14,149.1 in 1.0 s; solver 13,430.1,
- * bound 12,914.5 (gap 3.84%), stopped by the default work budgets (deterministic) after 49,969
- * simplex iterations in 53.5 s at a load of 1-3; at a load of 3-6 the 60 s net cut the windows'
- * last passes at 13,457.1 (4.03%, 61.2 s). The bound: the relaxation's root LP
- * by interior point is 12,827.0 (the roster MIP's LP relaxation too: 11,739 without the envelope),
- * its cut rounds stall at 12,914.5 after about 20,000 iterations; the full roster MIP's root cuts
- * reach the same 12,914.5 in 6.5 minutes and no more in 14. A Lagrangian bound at the LP's seat duals, each
- * agent's own MIP solved exactly, gives 12,841: the agents' own rules are almost all in the LP
- * already, and what is left is how the seats are shared between agents. On 25 agents the optimum
- * is 1.5% above the envelope LP (3,891 against 3,832); if 100 agents are alike, the optimum is
- * near 13,020 and the 13,430 roster about 3% above it. Peak RSS 502 MB.
+ * 69,931 agent-shift columns, not built), load 1-3: simple greedy 63,881.8 with 38 unfilled; repair
+ * heuristic 16,018.7, none unfilled, 0.1 s; local search 14,149.1 in 1.0 s. With a 120 s net (the
+ * second run): the relaxation proves its optimum 13,030.06 (bound 13,027.3) after about 93,000
+ * simplex iterations, its roster of shift classes becomes a real roster of the same objective
+ * (`restrictToClasses`, 23,358 columns, 2.8 s): 13,030.06 against 13,027.3, gap 0.02%, stopped by
+ * the gap, 87 s in all, 130,222 simplex iterations with the windows'. With the 60 s net (the
+ * first run) the relaxation is stopped by it: the windows' 13,430.1, bound 12,923.6-12,936.6 (3.7-3.8%, time).
+ * The bound on the way: the relaxation's root LP by interior point is 12,827.0 (the roster MIP's LP
+ * relaxation too: 11,739 without the envelope); the full roster MIP's root cuts reach 12,914.5 in
+ * 6.5 minutes and no more in 14. A Lagrangian bound at the LP's seat duals, each agent's own MIP
+ * solved exactly, gives 12,841. Peak RSS 502 MB.
  * Before this session: 14,030-14,090 in 60 s with the bound 5,570 (59%); 13,656.1 after 900 s.
  * 500 agents (8,064 seats; relaxation MIP 86,207 columns, 39,263 rows, 465,621 nonzeros; roster
  * MIP 665,202 agent-shift columns, not built), `ROSTERING_BENCH=large`, load 1-3: simple greedy
@@ -406,6 +405,7 @@ export async function run(): Promise<void> {
   if (process.env.ROSTERING_BENCH !== 'large') {
     await figures(25, 60);
     await figures(100, 60);
+    await figures(100, 120);
     await buildVersusAssign(60);
   } else await figures(500, 300);
 }
