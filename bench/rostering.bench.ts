@@ -38,9 +38,9 @@
  * 500 agents (8,064 seats; relaxation MIP 86,207 columns, 39,263 rows, 465,621 nonzeros; roster
  * MIP 665,202 agent-shift columns, not built), `ROSTERING_BENCH=large`, load 1-3: simple greedy
  * 190,149.6 with 83 unfilled; repair heuristic 63,357.5, none unfilled, 1 s; local search
- * 53,335.7 in 7.6 s; solver 52,053.9, bound 46,504 (gap 10.66%, stopped by the 300 s net, which
- * now counts from the start of the call: 302 s in all), 101,692 simplex iterations; peak RSS
- * 998 MB (`/usr/bin/time -v`, the MIP workers included). Before this session: 53,127.7 and a
+ * 53,335.7 in 7.6 s; solver 52,049.9, bound 46,504 (gap 10.65%, stopped by the 300 s net, which
+ * now counts from the start of the call: 303.5 s in all), 101,835 simplex iterations; peak RSS
+ * 1,002 MB (`/usr/bin/time -v`, the MIP workers included). Before this session: 53,127.7 and a
  * bound of 20,915 (60.6%), 386 s in all, 624 MB.
  */
 
