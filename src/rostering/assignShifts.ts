@@ -206,14 +206,14 @@ export async function assignShifts(
     share: number,
     start: Float64Array,
     workLimit?: number,
-    extra?: Pick<SolveCoveringMipOptions, 'rootLpMethod' | 'rootStall'>,
+    rootLpMethod?: SolveCoveringMipOptions['rootLpMethod'],
   ) => {
     const mip = await solveCoveringMip(model, {
       timeLimitSeconds: Math.max(1, share),
       workLimit: workLimit ?? options.workLimit ?? defaultWorkLimit(model),
       relativeGap,
       start,
-      ...extra,
+      rootLpMethod,
     });
     stops.push(mip.stoppedBy);
     lpIterations += mip.lpIterations;
@@ -244,7 +244,7 @@ export async function assignShifts(
       relaxed.startOf(best.map((list) => list.map((s) => relaxation.classOf[s] ?? 0))),
       options.workLimit ??
         Math.max(RELAX_WORK_FLOOR, RELAX_WORK_PER_ENTRY * (relaxed.numRows + relaxed.numCols)),
-      { rootLpMethod: 'ipm' },
+      'ipm',
     );
     /** The relaxation's roster turned into a real one: its classes, each agent's shifts chosen by a MIP. */
     const disaggregate = async (low: MipSolveResult) => {
