@@ -15,7 +15,9 @@ export interface RosterWindow {
  * consecutive agents small enough that a block's eligible shifts in the span stay under
  * `maxColumns` (the whole team when it fits). The agents are taken in input order from the
  * `offset`-th, wrapping round (default 0): a second pass with another offset mixes the blocks
- * differently. Deterministic. O(agents x eligible).
+ * differently. The spans start at `firstDay` (default 0; e.g. half a span, for a pass whose spans
+ * straddle the first pass's boundaries; days before it are in no window). Deterministic.
+ * O(agents x eligible).
  *
  * @internal
  */
@@ -24,11 +26,12 @@ export function rosterWindows(
   maxColumns: number,
   offset = 0,
   spanDays = 7,
+  firstDay = 0,
 ): RosterWindow[] {
   const out: RosterWindow[] = [];
   const A = problem.agents.length;
   const order = Array.from({ length: A }, (_, k) => (k + offset) % Math.max(1, A));
-  for (let fromDay = 0; fromDay < problem.days; fromDay += spanDays) {
+  for (let fromDay = Math.max(0, firstDay); fromDay < problem.days; fromDay += spanDays) {
     const toDay = Math.min(problem.days, fromDay + spanDays);
     let block: number[] = [];
     let columns = 0;

@@ -65,28 +65,31 @@ describe('rosterWindows', () => {
   });
 });
 
-describe('rosterWindows with an offset and a span', () => {
-  it('covers every span of days with every agent once, whatever the offset and span', () => {
+describe('rosterWindows with an offset, a span and a first day', () => {
+  it('covers every span of days from the first day with every agent once, and no day before it', () => {
     fc.assert(
       fc.property(
         arbTeam,
         arbSeats,
         fc.integer({ min: 1, max: 60 }),
         fc.integer({ min: 0, max: 7 }),
-        fc.constantFrom(1, 2, 7),
-        (agents, seats, maxColumns, offset, spanDays) => {
+        fc.constantFrom(1, 2, 7, 14),
+        fc.integer({ min: 0, max: 8 }),
+        (agents, seats, maxColumns, offset, spanDays, firstDay) => {
           const problem = buildRosterProblem(seats, agents, rules, {
             timeZone: 'UTC',
             horizonStartMs: MONDAY,
           });
-          const windows = rosterWindows(problem, maxColumns, offset, spanDays);
-          for (let from = 0; from < problem.days; from += spanDays) {
+          const windows = rosterWindows(problem, maxColumns, offset, spanDays, firstDay);
+          for (let from = firstDay; from < problem.days; from += spanDays) {
             const mine = windows.filter((x) => x.fromDay === from);
             expect(mine.every((x) => x.toDay === Math.min(problem.days, from + spanDays))).toBe(true);
             const order = agents.map((_, k) => (k + offset) % agents.length);
             expect(mine.flatMap((x) => x.agents)).toEqual(order);
           }
-          expect(windows.every((x) => x.fromDay % spanDays === 0)).toBe(true);
+          expect(windows.every((x) => x.fromDay >= firstDay && (x.fromDay - firstDay) % spanDays === 0)).toBe(
+            true,
+          );
         },
       ),
       { numRuns: 200, seed: 13 },

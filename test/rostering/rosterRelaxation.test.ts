@@ -6,7 +6,11 @@ import { greedyRoster } from '../../src/rostering/greedyRoster.js';
 import { improveRoster } from '../../src/rostering/improveRoster.js';
 import { rosterObjective, rosterViolations } from '../../src/rostering/rosterCheck.js';
 import { buildRosterModel } from '../../src/rostering/rosterModel.js';
-import { relaxRosterProblem, restrictToClasses } from '../../src/rostering/rosterRelaxation.js';
+import {
+  relaxRosterProblem,
+  restrictToClasses,
+  restrictToDaysAndLengths,
+} from '../../src/rostering/rosterRelaxation.js';
 import { solveCoveringMip } from '../../src/scheduling/solveMip.js';
 import { arbSeats, arbTeam, MONDAY } from './arbitraries.js';
 import { agent, CONTRACT, RULES, seat } from './fixtures.js';
@@ -165,5 +169,82 @@ describe('relaxRosterProblem', () => {
     expect(rosterViolations(problem, roster)).toEqual([]);
     expect(rosterObjective(problem, roster).objective).toBeCloseTo(low.objective ?? Number.NaN, 9);
     expect(rosterObjective(problem, roster).unfilled).toBe(0);
+  });
+
+  it('restricted to the days and lengths of a relaxation roster, lets each agent work every group of those days with those paid minutes, and contains the classes', () => {
+    fc.assert(
+      fc.property(arbTeam, arbSeats, arbRules, (agents, seats, r) => {
+        const problem = buildRosterProblem(seats, agents, rulesOf(r), {
+          timeZone: 'UTC',
+          horizonStartMs: MONDAY,
+        });
+        const relaxation = relaxRosterProblem(problem);
+        const state = greedyRoster(problem);
+        const classes = state.byAgent().map((list) => list.map((s) => relaxation.classOf[s] ?? -1));
+        const loose = restrictToDaysAndLengths(problem, relaxation, classes);
+        const exact = restrictToClasses(problem, relaxation, classes);
+        loose.eligible.forEach((el, a) => {
+          const all = [...(problem.eligible[a] ?? [])];
+          const mine = (classes[a] ?? []).map((c) => relaxation.problem.shifts[c]);
+          const expected = all.filter((s) =>
+            mine.some(
+              (k) =>
+                k?.dayIndex === problem.shifts[s]?.dayIndex &&
+                k?.paidMinutes === problem.shifts[s]?.paidMinutes,
+            ),
+          );
+          expect([...el]).toEqual(expected);
+          expect([...(loose.cost[a] ?? [])]).toEqual(
+            expected.map((s) => problem.cost[a]?.[all.indexOf(s)] ?? Number.NaN),
+          );
+          for (const s of exact.eligible[a] ?? []) expect(el.includes(s)).toBe(true);
+        });
+        expect(rosterViolations(loose, state.byAgent())).toEqual([]);
+      }),
+      { numRuns: 200, seed: 13 },
+    );
+  });
+
+  it('realises a class roster that the classes alone cannot (rest), by another start of the same length that day', async () => {
+    // Monday late 12:00-20:00 and 15:00-23:00, Tuesday early 06:00-14:00 and 10:00-18:00 and late
+    // 13:00-21:00; 11 h rest. Both agents on Monday late and Tuesday early: only one pair of those
+    // keeps the rest (12:00 then 10:00), so the classes fill three seats; the other agent may take
+    // Tuesday 13:00 instead, filling four
+    const shifts = [
+      seat('m1', 1, 12),
+      seat('m2', 1, 15),
+      seat('t1', 2, 6),
+      seat('t2', 2, 10),
+      seat('t3', 2, 13),
+    ];
+    const problem = buildRosterProblem(
+      shifts,
+      [agent('ann'), agent('bob')],
+      { ...RULES, minRestHours: 11 },
+      { timeZone: 'UTC', horizonStartMs: MONDAY },
+    );
+    const relaxation = relaxRosterProblem(problem);
+    const classOfSeat = (id: string) => {
+      const k = shifts.findIndex((x) => x.id === id);
+      const g = problem.shifts.find((x) => x.seats.includes(k));
+      return relaxation.classOf[g?.index ?? -1] ?? -1;
+    };
+    const classes = [0, 1].map(() => [classOfSeat('m1'), classOfSeat('t1')]);
+    expect(classOfSeat('m1')).toBe(classOfSeat('m2'));
+    expect(classOfSeat('t1')).toBe(classOfSeat('t2'));
+    const solved = async (restricted: ReturnType<typeof restrictToClasses>) => {
+      const model = buildRosterModel(restricted);
+      const r = await solveCoveringMip(model, { timeLimitSeconds: 60, relativeGap: 0 });
+      const y = r.x ?? new Float64Array();
+      return restricted.eligible.map((el, a) =>
+        [...el].filter((_, e) => (y[(model.xStart[a] ?? 0) + e] ?? 0) > 0.5),
+      );
+    };
+    const exact = await solved(restrictToClasses(problem, relaxation, classes));
+    const loose = await solved(restrictToDaysAndLengths(problem, relaxation, classes));
+    expect(rosterViolations(problem, exact)).toEqual([]);
+    expect(rosterViolations(problem, loose)).toEqual([]);
+    expect(rosterObjective(problem, exact).unfilled).toBe(2);
+    expect(rosterObjective(problem, loose).unfilled).toBe(1);
   });
 });
