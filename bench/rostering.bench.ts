@@ -11,30 +11,32 @@
  *
  * Figures: a simple greedy assignment (seats in time order, the first agent in input order who can
  * take it without breaking a hard rule), the repair heuristic (`useSolver: false, moveBudget: 0`),
- * with the local search (`useSolver: false`), and with the solver (relaxation bound, windows, and the
- * whole roster MIP on small teams) under a 60 s wall-clock safety net and the default work budgets:
+ * with the local search (`useSolver: false`), and with the solver (relaxation bound, the shift-class
+ * search on teams up to `CLASS_SEARCH_MAX_COLUMNS`, windows, and the whole roster MIP on small
+ * teams) under a 60 s wall-clock safety net and the default work budgets:
  * objective, unfilled seats, bound and gap, why it stopped, seconds and peak RSS, for 25 and 100
  * agents, and 100 agents again with a 120 s net. `ROSTERING_BENCH=large` runs 500 agents alone (300 s net).
  *
- * Measured 3 December 2026 (second session of the day), 2-core machine, load average about 3:
+ * Measured 4 December 2026, 2-core machine, load average 1-2:
  * 25 agents (408 seats; relaxation MIP 3,077 columns with whole-day classes; roster MIP 5,982
  * agent-shift columns): simple greedy 13,686.4 with 7 seats unfilled; repair heuristic 4,694.2,
  * none unfilled; local search 4,240.3 in 0.1 s; solver 3,891.2, proven optimal (bound 3,891.2,
- * gap 0.00%, stopped by the gap) in 22.4 s, 58,616 simplex iterations. Before the shortfall envelope: 4,211.3 and a
- * 12.2% gap in 60 s, 0.08% after 356 s.
+ * gap 0.00%, stopped by the gap) in 21.7 s, 58,616 simplex iterations. Before the shortfall
+ * envelope: 4,211.3 and a 12.2% gap in 60 s, 0.08% after 356 s.
  * 100 agents (1,664 seats; relaxation MIP 15,725 columns, 8,394 rows, 86,252 nonzeros; roster MIP
- * 69,931 agent-shift columns, not built), load 1-3: simple greedy 63,881.8 with 38 unfilled; repair
- * heuristic 16,018.7, none unfilled, 0.1 s; local search 14,149.1 in 1.0 s. With a 120 s net (the
- * second run): the relaxation proves its optimum 13,030.06 (bound 13,027.3) after about 93,000
- * simplex iterations, its roster of shift classes becomes a real roster of the same objective
- * (`restrictToClasses`, 23,358 columns, 2.8 s): 13,030.06 against 13,027.3, gap 0.02%, stopped by
- * the gap, 87 s in all, 130,222 simplex iterations with the windows'. With the 60 s net (the
- * first run) the relaxation is stopped by it: the windows' 13,430.1, bound 12,923.6-12,936.6 (3.7-3.8%, time).
- * The bound on the way: the relaxation's root LP by interior point is 12,827.0 (the roster MIP's LP
- * relaxation too: 11,739 without the envelope); the full roster MIP's root cuts reach 12,914.5 in
- * 6.5 minutes and no more in 14. A Lagrangian bound at the LP's seat duals, each agent's own MIP
- * solved exactly, gives 12,841. Peak RSS 502 MB.
- * Before this session: 14,030-14,090 in 60 s with the bound 5,570 (59%); 13,656.1 after 900 s.
+ * 69,931 agent-shift columns, not built): simple greedy 63,881.8 with 38 unfilled; repair
+ * heuristic 16,018.7, none unfilled, 0.1 s; local search 14,149.1 in 0.8 s. With the 60 s net: the
+ * shift-class search (`searchShiftClasses`: two-week windows of the whole team over the classes,
+ * 13,500.1 then 13,046.1 then 13,040.1, about 11 s each beside the relaxation) and its week-by-week
+ * realisation give 13,040.1 after about 43 s; the net stops the relaxation at a bound of 12,936.6:
+ * gap 0.79% (stopped by `time`), 60.3 s, 167,536 simplex iterations. With a 120 s net the
+ * relaxation ends its root at 13,027.3 and proves the same roster within 0.10% (stopped by the
+ * gap) in 75.2 s. Before the class search: the windows' 13,430.1 at 60 s (3.7-3.8%), and
+ * 13,030.06 (0.02%) only after 87 s. The bound on the way: the relaxation's root LP by interior
+ * point is 12,827.0 (the roster MIP's LP relaxation too: 11,739 without the envelope); its cuts
+ * reach 12,914.5 after about 17 s alone and 13,027.3 after 65 s; the full roster MIP's root cuts
+ * reach 12,914.5 in 6.5 minutes and no more in 14. A Lagrangian bound at the LP's seat duals, each
+ * agent's own MIP solved exactly, gives 12,841. Peak RSS 580 MB.
  * 500 agents (8,064 seats; relaxation MIP 86,207 columns, 39,263 rows, 465,621 nonzeros; roster
  * MIP 665,202 agent-shift columns, not built), `ROSTERING_BENCH=large`, load 1-3: simple greedy
  * 190,149.6 with 83 unfilled; repair heuristic 63,357.5, none unfilled, 1 s; local search

@@ -227,3 +227,54 @@ export function weekendWindows(
   });
   return out;
 }
+
+/**
+ * Windows aimed at the seats a roster leaves empty (internal): for every shift group with fewer
+ * agents than seats, in group order, the horizon week holding it with the agents who may work it:
+ * first those with no shift that day (they can take it without giving anything up), then those
+ * who work that day, each group in input order, until the window's eligible shifts would pass
+ * `maxColumns`. The MIP of such a window can move the seat to an agent free that day, or shift
+ * the agents of that day round so that one of them can take it. Duplicates (same week and agents)
+ * are left out. Deterministic. O(empty groups x agents x eligible).
+ *
+ * @internal
+ */
+export function unfilledWindows(
+  problem: RosterProblem,
+  byAgent: readonly (readonly number[])[],
+  maxColumns: number,
+): RosterWindow[] {
+  const held = new Int32Array(problem.shifts.length);
+  const worksDay = byAgent.map((list) => {
+    const days = new Set<number>();
+    for (const s of list) {
+      held[s] = (held[s] ?? 0) + 1;
+      days.add(problem.shifts[s]?.dayIndex ?? -1);
+    }
+    return days;
+  });
+  const out: RosterWindow[] = [];
+  const seen = new Set<string>();
+  for (const g of problem.shifts) {
+    if ((held[g.index] ?? 0) >= g.seats.length) continue;
+    const fromDay = 7 * Math.floor(g.dayIndex / 7);
+    const toDay = Math.min(problem.days, fromDay + 7);
+    const able = byAgent.map((_, a) => a).filter((a) => problem.eligible[a]?.includes(g.index));
+    const free = able.filter((a) => !worksDay[a]?.has(g.dayIndex));
+    const busy = able.filter((a) => worksDay[a]?.has(g.dayIndex));
+    const agents: number[] = [];
+    let columns = 0;
+    for (const a of [...free, ...busy]) {
+      const c = columnsIn(problem, a, fromDay, toDay);
+      if (agents.length > 0 && columns + c > maxColumns) break;
+      agents.push(a);
+      columns += c;
+    }
+    const key = `${fromDay}|${[...agents].sort((p, q) => p - q).join(',')}`;
+    if (agents.length > 0 && !seen.has(key)) {
+      seen.add(key);
+      out.push({ fromDay, toDay, agents });
+    }
+  }
+  return out;
+}

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { buildRosterProblem } from '../../src/rostering/buildRosterProblem.js';
 import { greedyRoster } from '../../src/rostering/greedyRoster.js';
 import { rosterViolations } from '../../src/rostering/rosterCheck.js';
-import { rosterWindows, weekendWindows, windowModel } from '../../src/rostering/rosterNeighbourhood.js';
+import {
+  rosterWindows,
+  unfilledWindows,
+  weekendWindows,
+  windowModel,
+} from '../../src/rostering/rosterNeighbourhood.js';
 import { solveCoveringMip } from '../../src/scheduling/solveMip.js';
 import { arbSeats, arbTeam, MONDAY } from './arbitraries.js';
 import { agent, RULES, seat } from './fixtures.js';
@@ -122,6 +127,67 @@ describe('weekendWindows', () => {
   it('stops adding agents at the column limit', () => {
     const windows = weekendWindows(problem, [[0, 1], [], [], []], 2);
     expect(windows.every((x) => x.agents.length === 2)).toBe(true);
+  });
+});
+
+describe('unfilledWindows', () => {
+  it('opens the week of every empty seat to the agents who may take it, those free that day first, under the column limit unless alone (one window per week and agents)', () => {
+    fc.assert(
+      fc.property(arbTeam, arbSeats, fc.integer({ min: 1, max: 60 }), (agents, seats, maxColumns) => {
+        const problem = buildRosterProblem(seats, agents, rules, { timeZone: 'UTC', horizonStartMs: MONDAY });
+        // the greedy roster with every other agent's shifts dropped, so that seats are empty
+        const roster = greedyRoster(problem)
+          .byAgent()
+          .map((list, a) => (a % 2 === 0 ? [] : list));
+        const held = new Map<number, number>();
+        for (const list of roster) for (const s of list) held.set(s, (held.get(s) ?? 0) + 1);
+        const windows = unfilledWindows(problem, roster, maxColumns);
+        const columns = (a: number, w: (typeof windows)[number]) =>
+          [...(problem.eligible[a] ?? [])].filter((s) => {
+            const d = problem.shifts[s]?.dayIndex ?? -1;
+            return d >= w.fromDay && d < w.toDay;
+          }).length;
+        for (const w of windows) {
+          expect(w.fromDay % 7).toBe(0);
+          expect(w.toDay).toBe(Math.min(problem.days, w.fromDay + 7));
+          const total = w.agents.reduce((n, a) => n + columns(a, w), 0);
+          expect(w.agents.length === 1 || total <= maxColumns).toBe(true);
+          expect(new Set(w.agents).size).toBe(w.agents.length);
+        }
+        // every empty group has a window of its week whose agents may all work it, free ones first
+        for (const g of problem.shifts) {
+          if ((held.get(g.index) ?? 0) >= g.seats.length) continue;
+          const able = agents.map((_, a) => a).filter((a) => problem.eligible[a]?.includes(g.index));
+          if (able.length === 0) continue;
+          const free = (a: number) =>
+            !(roster[a] ?? []).some((s) => problem.shifts[s]?.dayIndex === g.dayIndex);
+          const expected: number[] = [];
+          let total = 0;
+          for (const a of [...able.filter(free), ...able.filter((a) => !free(a))]) {
+            const n = [...(problem.eligible[a] ?? [])].filter(
+              (s) => Math.floor((problem.shifts[s]?.dayIndex ?? -1) / 7) === Math.floor(g.dayIndex / 7),
+            ).length;
+            if (expected.length > 0 && total + n > maxColumns) break;
+            expected.push(a);
+            total += n;
+          }
+          const week = 7 * Math.floor(g.dayIndex / 7);
+          // the same week and agents (a window met before for another seat is not repeated)
+          const sorted = (list: readonly number[]) => [...list].sort((p, q) => p - q).join(',');
+          expect(windows.some((w) => w.fromDay === week && sorted(w.agents) === sorted(expected))).toBe(true);
+        }
+      }),
+      { numRuns: 200, seed: 13 },
+    );
+  });
+
+  it('gives no window to a roster that fills every seat', () => {
+    const problem = buildRosterProblem([seat('a', 1, 8)], [agent('ann')], rules, {
+      timeZone: 'UTC',
+      horizonStartMs: MONDAY,
+    });
+    expect(unfilledWindows(problem, [[0]], 100)).toEqual([]);
+    expect(unfilledWindows(problem, [[]], 100)).toEqual([{ fromDay: 0, toDay: problem.days, agents: [0] }]);
   });
 });
 
