@@ -38,12 +38,12 @@
  * reach 12,914.5 in 6.5 minutes and no more in 14. A Lagrangian bound at the LP's seat duals, each
  * agent's own MIP solved exactly, gives 12,841. Peak RSS 580 MB.
  * 500 agents (8,064 seats; relaxation MIP 86,207 columns, 39,263 rows, 465,621 nonzeros; roster
- * MIP 665,202 agent-shift columns, not built), `ROSTERING_BENCH=large`, load 1-3: simple greedy
- * 190,149.6 with 83 unfilled; repair heuristic 63,357.5, none unfilled, 1 s; local search
- * 53,335.7 in 7.6 s; solver 52,049.9, bound 46,504 (gap 10.65%, stopped by the 300 s net, which
- * now counts from the start of the call: 303.5 s in all), 101,835 simplex iterations; peak RSS
- * 1,002 MB (`/usr/bin/time -v`, the MIP workers included). Before this session: 53,127.7 and a
- * bound of 20,915 (60.6%), 386 s in all, 624 MB.
+ * MIP 665,202 agent-shift columns, not built; no class search, above `CLASS_SEARCH_MAX_COLUMNS`),
+ * `ROSTERING_BENCH=large`, load 1-3: simple greedy 190,149.6 with 83 unfilled; repair heuristic
+ * 63,357.5, none unfilled, 1 s; local search 53,335.7 in 6.1 s; solver 51,996.9, bound 46,504
+ * (gap 10.56%, stopped by the 300 s net: the MIPs end by 99% of it, 297.5 s in all; 302-306 s
+ * before), 134,509 simplex iterations; peak RSS 983 MB (the MIP workers included). Two sessions
+ * ago: 53,127.7 and a bound of 20,915 (60.6%), 386 s in all, 624 MB.
  */
 
 import { readFileSync } from 'node:fs';

@@ -70,6 +70,13 @@ export const CLASS_SEARCH_MAX_COLUMNS = 100_000;
  */
 export const CLASS_WORK_PER_SEAT = 60;
 
+/**
+ * Share of `AssignShiftsOptions.timeLimitSeconds` kept for after the MIPs (the roster checked,
+ * read back and explained): the MIPs end by 99% of the net, so that 500 agents end within their
+ * 300 s net (302 s in all before). @internal
+ */
+export const WRAP_UP_SHARE = 0.01;
+
 /** Options of {@link assignShifts}. */
 export interface AssignShiftsOptions {
   /** IANA zone of the roster's days, weeks and weekends (the schedule's zone). */
@@ -97,7 +104,8 @@ export interface AssignShiftsOptions {
    * third, the windows up to two thirds and the whole roster MIP the rest; on teams too large for
    * the whole roster MIP the relaxation all of it, and side by side with it the shift-class search
    * then the windows; each MIP gets at
-   * least 1 s); a roster stopped by it depends on machine load
+   * least 1 s; the MIPs end by 99% of it, `WRAP_UP_SHARE`, the rest left for reading the roster
+   * back); a roster stopped by it depends on machine load
    * (`stoppedBy: 'time'`; windows it leaves out count as stopped by it).
    */
   timeLimitSeconds?: number | undefined;
@@ -214,6 +222,8 @@ export async function assignShifts(
   let method: 'mip' | 'heuristic' = 'heuristic';
   const relativeGap = options.relativeGap ?? 1e-3;
   const timeLimitSeconds = options.timeLimitSeconds ?? 60;
+  // the MIPs end by this, leaving the rest of the net for reading the roster back
+  const solveUntil = timeLimitSeconds * (1 - WRAP_UP_SHARE);
   const closed = () =>
     bound !== undefined && bestObjective - bound <= relativeGap * Math.max(1, Math.abs(bestObjective));
   const stops: MipStop[] = [];
@@ -265,7 +275,7 @@ export async function assignShifts(
     const relaxed = buildRosterModel(relaxation.problem);
     const lowRun = run(
       relaxed,
-      (fullMip ? timeLimitSeconds / 3 : timeLimitSeconds) - elapsed(),
+      (fullMip ? solveUntil / 3 : solveUntil) - elapsed(),
       relaxed.startOf(best.map((list) => list.map((s) => relaxation.classOf[s] ?? 0))),
       options.workLimit ??
         Math.max(RELAX_WORK_FLOOR, RELAX_WORK_PER_ENTRY * (relaxed.numRows + relaxed.numCols)),
@@ -277,7 +287,7 @@ export async function assignShifts(
       const x = low.x;
       if (x === undefined || low.objective === undefined || low.objective >= bestObjective - 1e-9 || closed())
         return;
-      if (elapsed() >= timeLimitSeconds) {
+      if (elapsed() >= solveUntil) {
         stops.push('time');
         return;
       }
@@ -288,7 +298,7 @@ export async function assignShifts(
       const model = buildRosterModel(restricted);
       const mip = await run(
         model,
-        Math.max(1, timeLimitSeconds - elapsed()),
+        Math.max(1, solveUntil - elapsed()),
         model.startOf(best.map(() => [])),
       );
       const y = mip.x;
@@ -305,7 +315,7 @@ export async function assignShifts(
     if (!fullMip && columns <= CLASS_SEARCH_MAX_COLUMNS) {
       const found = await searchShiftClasses(problem, relaxation, best, {
         workLimit: options.workLimit ?? CLASS_WORK_PER_SEAT * seats.length,
-        secondsLeft: () => timeLimitSeconds - elapsed(),
+        secondsLeft: () => solveUntil - elapsed(),
         run: (model, seconds, start, o) =>
           run(model, seconds, start, o.workLimit, o.rootLpMethod, o.relativeGap),
       });
@@ -318,7 +328,7 @@ export async function assignShifts(
     // budget lasts. On large teams the
     // windows never look at the bound the other worker is still proving, so the same roster comes
     // out whatever the machine load
-    const windowsUntil = fullMip ? (2 * timeLimitSeconds) / 3 : timeLimitSeconds;
+    const windowsUntil = fullMip ? (2 * solveUntil) / 3 : solveUntil;
     const windowWork = options.workLimit ?? WINDOW_WORK_PER_SEAT * seats.length;
     const first = closed() ? [] : rosterWindows(problem, WINDOW_MAX_COLUMNS);
     const blocks = Math.max(1, first.length / Math.max(1, problem.weeks));
@@ -351,7 +361,7 @@ export async function assignShifts(
     // and the whole roster MIP on small teams (its bound too)
     if (fullMip && !closed()) {
       const model = buildRosterModel(problem);
-      const mip = await run(model, timeLimitSeconds - elapsed(), model.startOf(best));
+      const mip = await run(model, solveUntil - elapsed(), model.startOf(best));
       takeBound(mip);
       const x = mip.x;
       if (x !== undefined)
