@@ -296,11 +296,7 @@ export async function assignShifts(
       );
       const restricted = restrictToClasses(problem, relaxation, classes);
       const model = buildRosterModel(restricted);
-      const mip = await run(
-        model,
-        Math.max(1, solveUntil - elapsed()),
-        model.startOf(best.map(() => [])),
-      );
+      const mip = await run(model, Math.max(1, solveUntil - elapsed()), model.startOf(best.map(() => [])));
       const y = mip.x;
       if (y !== undefined)
         offer(
