@@ -436,6 +436,8 @@ export type {
   PlanRosterQueue,
   PlanRosterSummary,
 } from './app/plan/planRoster.js';
+// the service level, ASA and abandonment the agents really rostered give (PlanRoster.service)
+export type { RosterService } from './app/plan/rosterService.js';
 // the files `staffcast plan` writes (schedule, coverage, forecast, summary, report), as text
 export {
   PLAN_FILES,

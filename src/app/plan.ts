@@ -3,7 +3,6 @@ import { StaffcastError } from '../errors.js';
 import type { Forecast } from '../forecast/types.js';
 import { formatReadReport } from '../io/formatReadReport.js';
 import type { ReadReport } from '../io/readReport.js';
-import { DEFAULT_THRESHOLD_SECONDS } from '../queueing/requiredAgents.js';
 import { renderReportHtml } from '../report/html.js';
 import { renderTerminalSummary } from '../report/terminal.js';
 import type { ReportInput } from '../report/types.js';
@@ -14,11 +13,11 @@ import type { ScheduleStart } from '../scheduling/scheduleStart.js';
 import { type PlanConfig, type PlanConfigInput, parsePlanConfig } from '../schemas/planConfig.js';
 import { parseRosterRules } from '../schemas/rosterRules.js';
 import { parseShiftRules, type ShiftRulesInput } from '../schemas/shiftRules.js';
-import { evaluateSchedule, type ScheduleEvaluation } from '../service/evaluateSchedule.js';
 import { outboundCapacity } from '../staffing/outboundCapacity.js';
 import type { StaffingPlan } from '../staffing/staffingPlan.js';
 import type { History } from '../time/history.js';
 import { VERSION } from '../version.js';
+import { evaluateOneQueue, onPhoneAgentsOf } from './plan/evaluateOneQueue.js';
 import { evaluatePooledPlan } from './plan/evaluateQueues.js';
 import { type PlanFileContents, planFileContents } from './plan/planOutputs.js';
 import { planRequirement } from './plan/planRequirement.js';
@@ -325,17 +324,6 @@ async function planTeam(
 }
 
 /**
- * Agents on the phones per interval: net coverage x (1 - shrinkage), the expected heads (a
- * shrinkage that is not a finite number counts as 0).
- */
-function onPhoneAgentsOf(net: Float64Array, shrinkage: ArrayLike<number>): Float64Array {
-  return Float64Array.from(net, (v, t) => {
-    const s = shrinkage[t] ?? 0;
-    return v * (1 - (Number.isFinite(s) ? s : 0));
-  });
-}
-
-/**
  * Effective agents per interval: on-phone agents x the availability factor of the interval (the
  * inverse of `staffingPlan`'s scheduled = applyShrinkage(agents / factor, shrinkage));
  * `onPhoneAgents` itself when every factor is 1.
@@ -365,38 +353,6 @@ function availabilityByInterval(requirement: StaffingPlan, pooled: PooledRequire
     });
   }
   return effective.map((a, k) => (present[k]! > 0 ? a / present[k]! : 1));
-}
-
-/**
- * The evaluation of a single-queue plan: `evaluateSchedule` with the effective agents (on-phone
- * agents x the requirement's availability factor) and the patience the requirement was staffed
- * with, interval by interval (the config's constant patience, or the fitted one by hour).
- */
-function evaluateOneQueue(
-  requirement: StaffingPlan,
-  schedule: ShiftSchedule,
-  onPhoneAgents: Float64Array,
-  cfg: PlanConfig,
-): ScheduleEvaluation {
-  const factor = requirement.availabilityFactor ?? 1;
-  const patience = requirement.patienceSeconds ?? cfg.patienceSeconds;
-  return evaluateSchedule(
-    {
-      coverage: { ...schedule.coverage, net: onPhoneAgents.map((v) => v * factor) },
-      intervalMinutes: schedule.intervalMinutes,
-    },
-    {
-      callsPerInterval: requirement.calls,
-      ahtSeconds: requirement.ahtSeconds.map((a) => (Number.isFinite(a) ? a : (cfg.ahtSeconds ?? 1))),
-      ...(patience !== undefined ? { patienceSeconds: patience } : {}),
-    },
-    {
-      thresholdSeconds: cfg.target.thresholdSeconds ?? DEFAULT_THRESHOLD_SECONDS,
-      ...(cfg.target.serviceLevelBasis !== undefined
-        ? { serviceLevelBasis: cfg.target.serviceLevelBasis }
-        : {}),
-    },
-  );
 }
 
 /** Options of `runPlan`. */

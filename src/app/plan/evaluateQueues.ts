@@ -116,9 +116,38 @@ export function evaluateQueues(
       shares[qi]![i] = split[j]!;
     });
   }
+  return evaluateQueueShares(queues, shares, { ...pool, onPhoneAgents: poolAgents }, cfg);
+}
+
+/**
+ * Evaluates a multi-queue plan queue by queue with the agents each queue has on the phones per
+ * interval of its own grid (`shares[q]`, whole agents): each queue as in `evaluateQueues`, and
+ * the pool's figures contact-weighted over the queues; `pool.onPhoneAgents` is reported as the
+ * pool's agents. `evaluateQueues` gives each queue its share of the pool's agents; a roster gives
+ * each queue the agents rostered on it. Cost O(intervals x queues + the queues' evaluations).
+ *
+ * @internal
+ * @throws StaffcastError `INVALID_INPUT` from `evaluateSchedule` / `deferredService`.
+ */
+export function evaluateQueueShares(
+  queues: readonly StaffedQueue[],
+  shares: readonly Float64Array[],
+  pool: PoolCoverage,
+  cfg: PlanConfig,
+): { queues: EvaluatedQueue[]; evaluation: ScheduleEvaluation } {
+  const m = pool.onPhoneAgents.length;
+  const poolAgents = Float64Array.from(pool.onPhoneAgents);
+  const members = poolMembers(queues, m);
   const dayCount = m === 0 ? 0 : (pool.dayIndex[m - 1] ?? 0) + 1;
   const evaluated = queues.map((q, qi) =>
-    evaluateQueue(q, shares[qi]!, pool.dayIndex, dayCount, pool.intervalMinutes, cfg),
+    evaluateQueue(
+      q,
+      shares[qi] ?? new Float64Array(q.poolIndex.length),
+      pool.dayIndex,
+      dayCount,
+      pool.intervalMinutes,
+      cfg,
+    ),
   );
 
   // the pool, contact-weighted per interval, day and horizon
@@ -141,7 +170,7 @@ export function evaluateQueues(
       addService(here, ...args);
       addService(days[pool.dayIndex[t] ?? 0] ?? emptyServiceTotals(), ...args);
       addService(total, ...args);
-      const a = shares[qi]![i]!;
+      const a = shares[qi]?.[i] ?? 0;
       busy += a * (e.occupancy[i] ?? 0);
       agents += a;
       slMean += e.serviceLevel[i]! / members[t]!.length;

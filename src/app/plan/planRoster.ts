@@ -1,3 +1,4 @@
+import { writeCoverageCsv } from '../../io/coverageCsv.js';
 import { type AssignedRoster, assignShifts } from '../../rostering/assignShifts.js';
 import { buildRoster } from '../../rostering/buildRoster.js';
 import { rosterCoverage } from '../../rostering/rosterCoverage.js';
@@ -12,6 +13,7 @@ import { rosterFileContents } from '../roster/rosterFiles.js';
 import { skillsOutsideMessages } from '../roster/skillsOutsideMessages.js';
 import { rosterMessages } from '../roster.js';
 import type { PooledRequirement } from './queues.js';
+import { type RosterService, rosterService } from './rosterService.js';
 
 /** Agents to schedule per interval and queue on the plan's grid (built by `planQueueDemand`). */
 export interface PlanQueueDemand {
@@ -63,6 +65,11 @@ export interface PlanRosterQueue {
   /** Agent-intervals to schedule on the queue (sum of its scheduled agents over the horizon). */
   requiredAgentIntervals: number;
   /**
+   * Contact-weighted service level over the horizon with the agents rostered on the queue
+   * (`RosterService`); null when the roster was not evaluated.
+   */
+  serviceLevel: number | null;
+  /**
    * Sum over the intervals of max(0, required - rostered), rostered = agents on shifts of this
    * queue and not on a break (`rosterCoverage` with `queue`).
    */
@@ -95,6 +102,13 @@ export interface PlanRosterSummary {
   penalty: number;
   /** Under-coverage summed over the queues, agent-intervals. */
   underAgentIntervals: number;
+  /**
+   * Contact-weighted service level, ASA (seconds) and abandonment over the horizon with the agents
+   * really rostered (`PlanRoster.service`); null when the roster was not evaluated.
+   */
+  serviceLevel: number | null;
+  asaSeconds: number | null;
+  abandonRate: number | null;
   /** Per queue (config order; one entry for a single-queue plan). */
   queues: PlanRosterQueue[];
   /**
@@ -111,8 +125,20 @@ export interface PlanRoster {
   roster: AssignedRoster;
   /** The team rostered (after a scenario's changes). */
   agents: Agent[];
-  /** Per queue: rostered agents on the phones per interval of the plan's grid, and the shortfall. */
-  coverage: Record<string, { rostered: Float64Array; under: Float64Array }>;
+  /**
+   * Per queue, per interval of the plan's grid: rostered agents on the phones (`rostered`, breaks
+   * taken out), on shift (`scheduled`) and of them on a break (`onBreak`), and the shortfall.
+   */
+  coverage: Record<
+    string,
+    { rostered: Float64Array; scheduled: Float64Array; onBreak: Float64Array; under: Float64Array }
+  >;
+  /**
+   * Service level, ASA and abandonment per interval, day and horizon with the agents really
+   * rostered (`rosterService`); null when the roster was not evaluated (`planRosterResult` without
+   * `evaluate`).
+   */
+  service: RosterService | null;
   summary: PlanRosterSummary;
   /** `roster.csv`, `agents.csv`, `team.ics` and one .ics per agent with shifts (`rosterFileContents`). */
   files: Record<string, string>;
@@ -141,7 +167,9 @@ function weekendsOffMet(stats: readonly AgentRosterStats[], rules: RosterRules):
 /**
  * The figures, files and messages of a plan's roster, its coverage evaluated per queue from the
  * agents really rostered (`rosterCoverage` with each queue: a shift serves the queue it was
- * rostered on, a skill of its agent; breaks taken out) against `demand`. The messages name the
+ * rostered on, a skill of its agent; breaks taken out) against `demand`, and with `evaluate`
+ * (`rosterService`) the service level, ASA and abandonment they give per interval, in
+ * `service`, the summary and a message. The messages name the
  * config's `roster.timeLimitSeconds` when the wall-clock safety net stopped the roster MIP, and
  * the agents left with no skill among the plan's queues (`skillsOutsideMessages`). O(assignments x
  * intervals spanned + agents x assignments).
@@ -155,6 +183,7 @@ export function planRosterResult(
   rules: RosterRules,
   method: 'build' | 'assign',
   context: { timeZone: string; shiftTypes: string[] } = { timeZone: 'UTC', shiftTypes: [] },
+  evaluate?: (coverage: PlanRoster['coverage']) => RosterService,
 ): PlanRoster {
   const coverage: PlanRoster['coverage'] = {};
   const queues: PlanRosterQueue[] = [];
@@ -165,14 +194,27 @@ export function planRosterResult(
       required,
       queue: name,
     });
-    coverage[name] = { rostered: c.net, under: required.map((r, t) => Math.max(0, r - (c.net[t] ?? 0))) };
+    coverage[name] = {
+      rostered: c.net,
+      scheduled: c.scheduled,
+      onBreak: c.onBreak,
+      under: required.map((r, t) => Math.max(0, r - (c.net[t] ?? 0))),
+    };
     queues.push({
       name,
       requiredAgentIntervals: required.reduce((s, v) => s + v, 0),
       underAgentIntervals: c.underAgentIntervals,
+      serviceLevel: null,
     });
   }
   const under = queues.reduce((s, q) => s + q.underAgentIntervals, 0);
+  const service = evaluate?.(coverage) ?? null;
+  if (service !== null)
+    for (const q of queues)
+      q.serviceLevel =
+        service.queues === null
+          ? service.evaluation.total.serviceLevel
+          : (service.queues.find((x) => x.name === q.name)?.serviceLevel ?? null);
   const t = roster.totals;
   const summary: PlanRosterSummary = {
     method,
@@ -188,9 +230,18 @@ export function planRosterResult(
     cost: t.cost,
     penalty: t.penalty,
     underAgentIntervals: under,
+    serviceLevel: service?.evaluation.total.serviceLevel ?? null,
+    asaSeconds: service?.evaluation.total.asaSeconds ?? null,
+    abandonRate: service?.evaluation.total.abandonRate ?? null,
     queues,
     weekendsOffMet: weekendsOffMet(roster.agentStats, rules),
   };
+  const serviceLine =
+    service === null
+      ? []
+      : [
+          `roster: with the agents rostered, service level ${(100 * service.evaluation.total.serviceLevel).toFixed(1)}%, ASA ${service.evaluation.total.asaSeconds.toFixed(0)} s, abandoned ${(100 * service.evaluation.total.abandonRate).toFixed(1)}%\n`,
+        ];
   const perQueue =
     queues.length > 1
       ? [
@@ -201,12 +252,14 @@ export function planRosterResult(
     roster,
     agents,
     coverage,
+    service,
     summary,
     files: rosterFileContents(roster, agents),
     page: { demand, rules, ...context },
     messages: [
       ...rosterMessages(roster, under, { timeLimitName: 'roster.timeLimitSeconds' }),
       ...perQueue,
+      ...serviceLine,
       ...skillsOutsideMessages(agents, Object.keys(demand.required)),
     ],
   };
@@ -260,7 +313,12 @@ export async function planRoster(input: PlanRosterInput): Promise<PlanRoster> {
     rules,
     { timeZone: requirement.timeZone, ...solveOptions(config) },
   );
-  return planRosterResult(roster, agents, demand, rules, 'build', pageContext(input));
+  return withCoverageFile(
+    planRosterResult(roster, agents, demand, rules, 'build', pageContext(input), (coverage) =>
+      rosterService(input, coverage),
+    ),
+    input,
+  );
 }
 
 /**
@@ -280,7 +338,48 @@ export async function assignPlanRoster(input: PlanRosterInput): Promise<PlanRost
     horizonStartMs: requirement.starts[0],
     ...solveOptions(config),
   });
-  return planRosterResult(roster, agents, demand, rules, 'assign', pageContext(input));
+  return withCoverageFile(
+    planRosterResult(roster, agents, demand, rules, 'assign', pageContext(input), (coverage) =>
+      rosterService(input, coverage),
+    ),
+    input,
+  );
+}
+
+/**
+ * The roster with `roster-coverage.csv` among its files: `coverage.csv`'s format
+ * (`writeCoverageCsv`) for the agents really rostered, all queues together: per interval the
+ * plan's calls and required agents, the agents to schedule (`required_scheduled`), the rostered
+ * agents on shift, on a break and on the phones, under- and over-coverage, and the service level,
+ * ASA, abandonment and occupancy they give (`PlanRoster.service`). Unchanged without a service.
+ */
+function withCoverageFile(result: PlanRoster, input: PlanRosterInput): PlanRoster {
+  const service = result.service;
+  if (service === null) return result;
+  const req = input.requirement;
+  const n = req.starts.length;
+  const add = (arrays: Iterable<Float64Array>) => {
+    const out = new Float64Array(n);
+    for (const a of arrays) for (let t = 0; t < n; t++) out[t] = (out[t] ?? 0) + (a[t] ?? 0);
+    return out;
+  };
+  const queues = Object.values(result.coverage);
+  const csv = writeCoverageCsv({
+    starts: req.starts,
+    timeZone: req.timeZone,
+    calls: req.calls,
+    requiredAgents: req.agents,
+    coverage: {
+      required: add(Object.values(result.page.demand.required)),
+      scheduled: add(queues.map((c) => c.scheduled)),
+      onBreak: add(queues.map((c) => c.onBreak)),
+      net: add(queues.map((c) => c.rostered)),
+      dayIndex: input.schedule.coverage.dayIndex,
+    },
+    onPhoneAgents: service.onPhoneAgents,
+    evaluation: service.evaluation,
+  });
+  return { ...result, files: { ...result.files, 'roster-coverage.csv': csv } };
 }
 
 /** The zone and the shift types (legend order) of the roster page. */

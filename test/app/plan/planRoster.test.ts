@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planQueueDemand, planRosterResult } from '../../../src/app/plan/planRoster.js';
+import { rosterService } from '../../../src/app/plan/rosterService.js';
 import { type PlanResult, plan } from '../../../src/app/plan.js';
 import { assignShifts } from '../../../src/rostering/assignShifts.js';
 import { rosterCoverage } from '../../../src/rostering/rosterCoverage.js';
@@ -57,10 +58,54 @@ describe('plan with agents (one queue, the schedule assigned)', () => {
         name: 'regular',
         requiredAgentIntervals: required.reduce((a, b) => a + b, 0),
         underAgentIntervals: under,
+        serviceLevel: r.roster?.service?.evaluation.total.serviceLevel,
       },
     ]);
     expect(s?.underAgentIntervals).toBe(under);
     expect(under).toBeGreaterThan(0);
+  });
+
+  it("evaluates the service the agents rostered give as the plan evaluates its schedule: the plan's own figures with the schedule's agents, never better per interval with seats left empty", () => {
+    const input = { config: r.config, requirement: r.requirement, pooled: null, schedule: r.schedule };
+    // the schedule's own agents on the phones: exactly the plan's evaluation
+    const same = rosterService(input, { regular: { rostered: r.schedule.coverage.net } });
+    r.evaluation.serviceLevel.forEach((sl, t) => {
+      expect(same.evaluation.serviceLevel[t]).toBeCloseTo(sl, 12);
+      expect(same.evaluation.asaSeconds[t]).toBeCloseTo(r.evaluation.asaSeconds[t] ?? Number.NaN, 9);
+    });
+    expect(same.evaluation.total.serviceLevel).toBeCloseTo(r.evaluation.total.serviceLevel, 12);
+    // the roster fills some of the schedule's seats only, so no interval is served better
+    const service = r.roster?.service;
+    expect(service?.queues?.map((q) => q.name) ?? ['regular']).toEqual(['regular']);
+    const rostered = r.roster?.coverage.regular?.rostered ?? new Float64Array();
+    let worse = 0;
+    r.evaluation.serviceLevel.forEach((sl, t) => {
+      expect(rostered[t]).toBeLessThanOrEqual((r.schedule.coverage.net[t] ?? 0) + 1e-9);
+      expect(service?.evaluation.serviceLevel[t]).toBeLessThanOrEqual(sl + 1e-12);
+      if ((service?.evaluation.serviceLevel[t] ?? 0) < sl - 1e-9) worse++;
+    });
+    expect(worse).toBeGreaterThan(0);
+    const s = r.summary.roster;
+    expect(s?.serviceLevel).toBe(service?.evaluation.total.serviceLevel);
+    expect(s?.serviceLevel).toBeLessThan(r.evaluation.total.serviceLevel);
+    expect(s?.asaSeconds).toBe(service?.evaluation.total.asaSeconds);
+    expect(s?.abandonRate).toBe(service?.evaluation.total.abandonRate);
+    expect(r.roster?.messages).toContain(
+      `roster: with the agents rostered, service level ${(100 * (s?.serviceLevel ?? 0)).toFixed(1)}%, ASA ${(s?.asaSeconds ?? 0).toFixed(0)} s, abandoned ${(100 * (s?.abandonRate ?? 0)).toFixed(1)}%\n`,
+    );
+  });
+
+  it("writes roster-coverage.csv in coverage.csv's format: the agents rostered per interval and the service they give", () => {
+    const lines = (r.roster?.files['roster-coverage.csv'] ?? '').split('\n').filter((l) => l !== '');
+    expect(lines[0]).toBe(
+      'interval_start,calls,required_agents,required_scheduled,scheduled,on_break,net,on_phone,under,over,service_level,asa_seconds,abandon_rate,occupancy',
+    );
+    expect(lines.length).toBe(r.requirement.starts.length + 1);
+    const rostered = r.roster?.coverage.regular?.rostered ?? new Float64Array();
+    const t = rostered.findIndex((v) => v > 0);
+    const row = (lines[t + 1] ?? '').split(',');
+    expect(Number(row[6])).toBeCloseTo(rostered[t] ?? Number.NaN, 3);
+    expect(Number(row[10])).toBeCloseTo(r.roster?.service?.evaluation.serviceLevel[t] ?? Number.NaN, 3);
   });
 
   it('gives the roster files and the lines for stderr', () => {
@@ -159,9 +204,22 @@ describe('plan with agents (two queues, the roster built against each queue)', (
       (s?.queues[0]?.underAgentIntervals ?? 0) + (stocks?.underAgentIntervals ?? 0),
       9,
     );
-    expect(r.roster?.messages.at(-1)).toMatch(
+    expect(r.roster?.messages.at(-2)).toMatch(
       /^roster: under-coverage per queue: regular [\d.]+, stocks [\d.]+ agent-intervals\n$/,
     );
+  });
+
+  it('evaluates each queue with the agents rostered on it: nobody on stocks serves none of its calls', () => {
+    const service = r.roster?.service;
+    const byName = new Map(service?.queues?.map((q) => [q.name, q]));
+    expect(byName.get('stocks')?.serviceLevel).toBe(0);
+    expect(byName.get('regular')?.serviceLevel).toBeGreaterThan(0);
+    expect(r.summary.roster?.queues.map((q) => q.serviceLevel)).toEqual([
+      byName.get('regular')?.serviceLevel,
+      byName.get('stocks')?.serviceLevel,
+    ]);
+    expect(r.summary.roster?.serviceLevel).toBe(service?.evaluation.total.serviceLevel);
+    expect(r.summary.roster?.serviceLevel).toBeLessThan(byName.get('regular')?.serviceLevel ?? 0);
   });
 
   it('evaluates the coverage per queue on the plan grid from the assignments', () => {
