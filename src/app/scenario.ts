@@ -251,6 +251,7 @@ function scheduledRow(name: string, r: PlanResult): ScenarioRow {
           rosterUnderAgentIntervals: roster.underAgentIntervals,
           rosterUnfilledShifts: roster.unfilledShifts,
           rosterWeekendsOffMet: roster.weekendsOffMet,
+          rosterServiceLevel: roster.serviceLevel,
         }),
   };
 }

@@ -21,6 +21,7 @@ const ROSTER_COLUMNS: typeof COLUMNS = [
   ['roster_under_agent_intervals', 'rosterUnderAgentIntervals', (v) => v.toFixed(1)],
   ['unfilled_shifts', 'rosterUnfilledShifts', (v) => v.toFixed(0)],
   ['weekends_off_met', 'rosterWeekendsOffMet', (v) => v.toFixed(0)],
+  ['roster_service_level', 'rosterServiceLevel', (v) => v.toFixed(3)],
 ];
 
 /** The columns of `rows`: the roster's too when some row has a roster. */

@@ -18,6 +18,7 @@ const COLUMNS: ReadonlyArray<readonly [string, ReportFigureUnit, keyof ScenarioR
   ['Roster under-coverage (agent-intervals)', 'count', 'rosterUnderAgentIntervals'],
   ['Unfilled shifts', 'count', 'rosterUnfilledShifts'],
   ['Weekends off met (agents)', 'count', 'rosterWeekendsOffMet'],
+  ['Roster service level', 'fraction', 'rosterServiceLevel'],
 ];
 
 /**
@@ -25,7 +26,8 @@ const COLUMNS: ReadonlyArray<readonly [string, ReportFigureUnit, keyof ScenarioR
  * `renderReportHtml` as a chart and a table): one row per scenario in the given order, one column
  * per figure: contacts, agent-hours, FTE, peak agents, schedule cost, service level, ASA,
  * abandonment and outbound calls that fit, then with a roster (base plan with `agents`) its paid
- * hours, cost, under-coverage, unfilled shifts and agents meeting the weekends-off rule. A column no row has a figure for (schedule cost without
+ * hours, cost, under-coverage, unfilled shifts, agents meeting the weekends-off rule and the
+ * service level the rostered agents give. A column no row has a figure for (schedule cost without
  * scheduling, outbound without an `outbound` config) is left out; a missing figure of one row is
  * `NaN` (shown as a dash). A row whose schedule was not proven optimal has its `scheduleMark`
  * after its name (` *` reproducible, ` !` stopped by the wall-clock safety net;

@@ -56,4 +56,9 @@ export interface ScenarioRow {
   rosterUnfilledShifts?: number | null;
   /** With a roster and a `weekendsOff` roster rule: agents meeting it (`PlanRosterSummary.weekendsOffMet`); null without the rule. */
   rosterWeekendsOffMet?: number | null;
+  /**
+   * With a roster: contact-weighted service level over the horizon with the agents really
+   * rostered (`PlanRosterSummary.serviceLevel`); null when it was not evaluated.
+   */
+  rosterServiceLevel?: number | null;
 }

@@ -42,6 +42,8 @@ describe('scenario team changes (hire, attrition, leave)', () => {
     expect(hire?.rosterUnderAgentIntervals).toBeLessThan(b?.rosterUnderAgentIntervals ?? 0);
     expect(hire?.rosterUnfilledShifts).toBeLessThan(b?.rosterUnfilledShifts ?? 0);
     expect(hire?.rosterPaidHours).toBeGreaterThan(b?.rosterPaidHours ?? Number.POSITIVE_INFINITY);
+    // and the rostered agents serve more of the calls
+    expect(hire?.rosterServiceLevel).toBeGreaterThan(b?.rosterServiceLevel ?? 1);
     // the schedule (what is needed) is the same: only the team changed
     expect(hire?.scheduleCost).toBe(b?.scheduleCost);
   });
@@ -50,17 +52,18 @@ describe('scenario team changes (hire, attrition, leave)', () => {
     const [b, , lose, leave] = rows;
     expect(lose?.rosterUnderAgentIntervals).toBeGreaterThan(b?.rosterUnderAgentIntervals ?? 0);
     expect(leave?.rosterUnderAgentIntervals).toBeGreaterThan(b?.rosterUnderAgentIntervals ?? 0);
+    expect(lose?.rosterServiceLevel).toBeLessThan(b?.rosterServiceLevel ?? 0);
   });
 
   it('the table and the CSV gain the roster columns', () => {
     const table = formatScenarioTable(rows);
     expect(table.split('\n')[0]).toMatch(
-      / roster_paid_hours {2}roster_cost {2}roster_under_agent_intervals {2}unfilled_shifts {2}weekends_off_met$/,
+      / roster_paid_hours {2}roster_cost {2}roster_under_agent_intervals {2}unfilled_shifts {2}weekends_off_met {2}roster_service_level$/,
     );
     expect(formatScenarioCsv(rows).split('\n')[0]).toBe(
       'scenario,calls,agent_hours,fte,peak_agents,schedule_cost,service_level,asa_seconds,abandon_rate,outbound_calls,' +
         'schedule_status,schedule_stopped_by,schedule_gap,roster_paid_hours,roster_cost,roster_under_agent_intervals,' +
-        'unfilled_shifts,weekends_off_met',
+        'unfilled_shifts,weekends_off_met,roster_service_level',
     );
   });
 });
