@@ -291,19 +291,10 @@ export async function assignShifts(
         stops.push('time');
         return;
       }
-      const classes = relaxation.problem.eligible.map((el, a) =>
-        [...el].filter((_, e) => (x[(relaxed.xStart[a] ?? 0) + e] ?? 0) > 0.5),
-      );
-      const restricted = restrictToClasses(problem, relaxation, classes);
+      const restricted = restrictToClasses(problem, relaxation, relaxed.rosterOf(x));
       const model = buildRosterModel(restricted);
       const mip = await run(model, Math.max(1, solveUntil - elapsed()), model.startOf(best.map(() => [])));
-      const y = mip.x;
-      if (y !== undefined)
-        offer(
-          restricted.eligible.map((el, a) =>
-            [...el].filter((_, e) => (y[(model.xStart[a] ?? 0) + e] ?? 0) > 0.5),
-          ),
-        );
+      if (mip.x !== undefined) offer(model.rosterOf(mip.x));
     };
     if (fullMip) await disaggregate(await lowRun);
     // on large teams, first a search over the shift classes (two weeks of the whole team per
@@ -359,13 +350,7 @@ export async function assignShifts(
       const model = buildRosterModel(problem);
       const mip = await run(model, solveUntil - elapsed(), model.startOf(best));
       takeBound(mip);
-      const x = mip.x;
-      if (x !== undefined)
-        offer(
-          problem.eligible.map((el, a) =>
-            [...el].filter((_, e) => (x[(model.xStart[a] ?? 0) + e] ?? 0) > 0.5),
-          ),
-        );
+      if (mip.x !== undefined) offer(model.rosterOf(mip.x));
     }
     stoppedBy = (['time', 'error', 'work', 'gap'] as const).find((why) => stops.includes(why)) ?? null;
   }

@@ -264,10 +264,7 @@ export async function buildRoster(
       );
     if (mip.x !== undefined) {
       const x = mip.x;
-      const byAgent = problem.eligible.map((el, a) => {
-        const x0 = model.xStart[a] ?? 0;
-        return [...el].filter((_, e) => (x[x0 + e] ?? 0) > 0.5);
-      });
+      const byAgent = model.rosterOf(x);
       const objective = objectiveOf(byAgent);
       if (rosterViolations(problem, byAgent).length === 0 && objective < bestObjective - 1e-9) {
         best = byAgent;

@@ -1,7 +1,7 @@
 import type { MipSolveResult } from '../scheduling/solveMip.js';
 import { rosterObjective, rosterViolations } from './rosterCheck.js';
 import type { RosterModel } from './rosterModel.js';
-import { rosterWindows, unfilledWindows, windowModel } from './rosterNeighbourhood.js';
+import { type RosterWindow, rosterWindows, unfilledWindows, windowModel } from './rosterNeighbourhood.js';
 import type { RosterProblem } from './rosterProblem.js';
 import { type RosterRelaxation, restrictToDaysAndLengths } from './rosterRelaxation.js';
 
@@ -113,19 +113,19 @@ export async function searchShiftClasses(
         stoppedByTime = true;
         break search;
       }
-      const sub = windowModel(classProblem, classes, window);
-      const mip = await options.run(sub.model, options.secondsLeft(), sub.start, {
-        workLimit: options.workLimit - used,
-        relativeGap: CLASS_WINDOW_GAP,
-      });
-      used += mip.lpIterations;
-      if (mip.x === undefined) continue;
-      const next = sub.rosterOf(mip.x);
-      const objective = rosterObjective(classProblem, next).objective;
-      if (objective < classObjective - 1e-9 && rosterViolations(classProblem, next).length === 0) {
-        classes = next;
-        classObjective = objective;
-      }
+      const found = await betterInWindow(
+        classProblem,
+        { roster: classes, objective: classObjective },
+        window,
+        options,
+        {
+          workLimit: options.workLimit - used,
+          relativeGap: CLASS_WINDOW_GAP,
+        },
+      );
+      used += found.lpIterations;
+      classes = found.roster;
+      classObjective = found.objective;
     }
   if (classObjective >= startObjective - 1e-9) return { byAgent: undefined, classObjective, stoppedByTime };
   if (options.secondsLeft() <= 0) return { byAgent: undefined, classObjective, stoppedByTime: true };
@@ -143,25 +143,36 @@ export async function searchShiftClasses(
   }
   // seats the realisation leaves empty (the class roster may not be realisable: the relaxation
   // judges rest on a class's most favourable shift): a week of the agents who may take each one
-  let objective = rosterObjective(problem, real).objective;
+  let repaired = { roster: real, objective: rosterObjective(problem, real).objective };
   for (const window of unfilledWindows(problem, real, REPAIR_WINDOW_MAX_COLUMNS)) {
     if (options.secondsLeft() <= 0) {
       stoppedByTime = true;
       break;
     }
-    const sub = windowModel(problem, real, window);
-    const mip = await options.run(sub.model, options.secondsLeft(), sub.start, {});
-    if (mip.x === undefined) continue;
-    const next = sub.rosterOf(mip.x);
-    const value = rosterObjective(problem, next).objective;
-    if (value < objective - 1e-9 && rosterViolations(problem, next).length === 0) {
-      real = next;
-      objective = value;
-    }
+    repaired = await betterInWindow(problem, repaired, window, options, {});
   }
-  return {
-    byAgent: real,
-    classObjective,
-    stoppedByTime,
-  };
+  return { byAgent: repaired.roster, classObjective, stoppedByTime };
+}
+
+/**
+ * The roster a window's MIP finds (`windowModel`, everything outside the window fixed) when it
+ * keeps every hard rule of `problem` and lowers its objective, else `current`; with the MIP's
+ * simplex iterations.
+ */
+async function betterInWindow(
+  problem: RosterProblem,
+  current: { roster: number[][]; objective: number },
+  window: RosterWindow,
+  options: ShiftClassSearchOptions,
+  runOptions: Parameters<RosterMipRun>[3],
+): Promise<{ roster: number[][]; objective: number; lpIterations: number }> {
+  const sub = windowModel(problem, current.roster, window);
+  const mip = await options.run(sub.model, options.secondsLeft(), sub.start, runOptions);
+  const lpIterations = mip.lpIterations;
+  if (mip.x === undefined) return { ...current, lpIterations };
+  const next = sub.rosterOf(mip.x);
+  const objective = rosterObjective(problem, next).objective;
+  return objective < current.objective - 1e-9 && rosterViolations(problem, next).length === 0
+    ? { roster: next, objective, lpIterations }
+    : { ...current, lpIterations };
 }

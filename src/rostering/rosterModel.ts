@@ -39,6 +39,8 @@ export interface RosterModel extends MipModel {
   groupCol: Int32Array;
   /** Builds a full start vector from a roster (group lists per agent). */
   startOf: (byAgent: readonly (readonly number[])[]) => Float64Array;
+  /** The roster (group lists per agent) of a solution: the x columns above 0.5. */
+  rosterOf: (x: ArrayLike<number>) => number[][];
 }
 
 /**
@@ -390,6 +392,11 @@ export function buildRosterModel(
     xStart,
     groupCol: uCol,
     startOf,
+    rosterOf: (x) =>
+      problem.eligible.map((el, a) => {
+        const x0 = xStart[a] ?? 0;
+        return [...el].filter((_, e) => (x[x0 + e] ?? 0) > 0.5);
+      }),
   };
 }
 

@@ -133,13 +133,35 @@ export function windowModel(
     start: model.startOf(window.agents.map((a) => byAgent[a] ?? [])),
     rosterOf: (x) => {
       const out = byAgent.map((list) => [...list]);
+      const mine = model.rosterOf(x);
       window.agents.forEach((a, k) => {
-        const x0 = model.xStart[k] ?? 0;
-        out[a] = [...(eligible[k] ?? [])].filter((_, e) => (x[x0 + e] ?? 0) > 0.5);
+        out[a] = mine[k] ?? [];
       });
       return out;
     },
   };
+}
+
+/**
+ * The leading agents of `candidates` whose eligible shifts on the days `[fromDay, toDay)` stay
+ * within `maxColumns` together (the first always), stopping at the first that would pass it.
+ */
+function leadingUnder(
+  problem: RosterProblem,
+  candidates: readonly number[],
+  fromDay: number,
+  toDay: number,
+  maxColumns: number,
+): number[] {
+  const agents: number[] = [];
+  let columns = 0;
+  for (const a of candidates) {
+    const c = columnsIn(problem, a, fromDay, toDay);
+    if (agents.length > 0 && columns + c > maxColumns) break;
+    agents.push(a);
+    columns += c;
+  }
+  return agents;
 }
 
 /** Eligible shifts of agent `a` on the days `[fromDay, toDay)`. */
@@ -209,14 +231,7 @@ export function weekendWindows(
           .map((__, b) => b)
           .filter((b) => b !== a && able(b) && rank(b) < 3)
           .sort((p, q) => rank(p) - rank(q) || p - q);
-        const agents = [a];
-        let columns = columnsIn(problem, a, fromDay, toDay);
-        for (const b of partners) {
-          const c = columnsIn(problem, b, fromDay, toDay);
-          if (columns + c > maxColumns) break;
-          agents.push(b);
-          columns += c;
-        }
+        const agents = leadingUnder(problem, [a, ...partners], fromDay, toDay, maxColumns);
         const key = `${w}|${[...agents].sort((p, q) => p - q).join(',')}`;
         if (agents.length > 1 && !seen.has(key)) {
           seen.add(key);
@@ -262,14 +277,7 @@ export function unfilledWindows(
     const able = byAgent.map((_, a) => a).filter((a) => problem.eligible[a]?.includes(g.index));
     const free = able.filter((a) => !worksDay[a]?.has(g.dayIndex));
     const busy = able.filter((a) => worksDay[a]?.has(g.dayIndex));
-    const agents: number[] = [];
-    let columns = 0;
-    for (const a of [...free, ...busy]) {
-      const c = columnsIn(problem, a, fromDay, toDay);
-      if (agents.length > 0 && columns + c > maxColumns) break;
-      agents.push(a);
-      columns += c;
-    }
+    const agents = leadingUnder(problem, [...free, ...busy], fromDay, toDay, maxColumns);
     const key = `${fromDay}|${[...agents].sort((p, q) => p - q).join(',')}`;
     if (agents.length > 0 && !seen.has(key)) {
       seen.add(key);

@@ -106,18 +106,10 @@ export function restrictToClasses(
   relaxation: RosterRelaxation,
   classesByAgent: readonly (readonly number[])[],
 ): RosterProblem {
-  const eligible: Int32Array[] = [];
-  const cost: Float64Array[] = [];
-  problem.eligible.forEach((el, a) => {
+  return restrictEligible(problem, (a) => {
     const mine = new Set(classesByAgent[a] ?? []);
-    const keep: number[] = [];
-    el.forEach((s, e) => {
-      if (mine.has(relaxation.classOf[s] ?? -1)) keep.push(e);
-    });
-    eligible.push(Int32Array.from(keep, (e) => el[e] ?? 0));
-    cost.push(Float64Array.from(keep, (e) => problem.cost[a]?.[e] ?? 0));
+    return (s) => mine.has(relaxation.classOf[s] ?? -1);
   });
-  return { ...problem, eligible, cost };
 }
 
 /**
@@ -140,21 +132,37 @@ export function restrictToDaysAndLengths(
   classesByAgent: readonly (readonly number[])[],
 ): RosterProblem {
   const keyOf = (g: Pick<ShiftGroup, 'dayIndex' | 'paidMinutes'>) => g.dayIndex * 100_000 + g.paidMinutes;
-  const eligible: Int32Array[] = [];
-  const cost: Float64Array[] = [];
-  problem.eligible.forEach((el, a) => {
+  return restrictEligible(problem, (a) => {
     const mine = new Set<number>();
     for (const c of classesByAgent[a] ?? []) {
       const k = relaxation.problem.shifts[c];
       if (k !== undefined) mine.add(keyOf(k));
     }
-    const keep: number[] = [];
-    el.forEach((s, e) => {
+    return (s) => {
       const g = problem.shifts[s];
-      if (g !== undefined && mine.has(keyOf(g))) keep.push(e);
+      return g !== undefined && mine.has(keyOf(g));
+    };
+  });
+}
+
+/**
+ * The problem with each agent's eligible shift groups narrowed to those `keep(a)` accepts, each at
+ * its own wish cost, everything else unchanged (internal). O(agents x eligible).
+ */
+function restrictEligible(
+  problem: RosterProblem,
+  keep: (agent: number) => (group: number) => boolean,
+): RosterProblem {
+  const eligible: Int32Array[] = [];
+  const cost: Float64Array[] = [];
+  problem.eligible.forEach((el, a) => {
+    const accepts = keep(a);
+    const kept: number[] = [];
+    el.forEach((s, e) => {
+      if (accepts(s)) kept.push(e);
     });
-    eligible.push(Int32Array.from(keep, (e) => el[e] ?? 0));
-    cost.push(Float64Array.from(keep, (e) => problem.cost[a]?.[e] ?? 0));
+    eligible.push(Int32Array.from(kept, (e) => el[e] ?? 0));
+    cost.push(Float64Array.from(kept, (e) => problem.cost[a]?.[e] ?? 0));
   });
   return { ...problem, eligible, cost };
 }

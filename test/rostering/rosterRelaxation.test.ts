@@ -37,6 +37,19 @@ function rulesOf(r: {
   };
 }
 
+/** A random instance, its relaxation, the repair heuristic's roster and that roster's classes. */
+function heuristicClasses(
+  agents: Parameters<typeof buildRosterProblem>[1],
+  seats: Parameters<typeof buildRosterProblem>[0],
+  r: Parameters<typeof rulesOf>[0],
+) {
+  const problem = buildRosterProblem(seats, agents, rulesOf(r), { timeZone: 'UTC', horizonStartMs: MONDAY });
+  const relaxation = relaxRosterProblem(problem);
+  const state = greedyRoster(problem);
+  const classes = state.byAgent().map((list) => list.map((s) => relaxation.classOf[s] ?? -1));
+  return { problem, relaxation, state, classes };
+}
+
 /** The optimum of a roster problem's MIP, proven (relative gap 0). */
 async function optimum(model: ReturnType<typeof buildRosterModel>): Promise<number> {
   const r = await solveCoveringMip(model, { timeLimitSeconds: 60, relativeGap: 0 });
@@ -116,13 +129,7 @@ describe('relaxRosterProblem', () => {
   it('restricted to the classes of a relaxation roster, lets each agent work exactly the groups of its classes, at their own costs', () => {
     fc.assert(
       fc.property(arbTeam, arbSeats, arbRules, (agents, seats, r) => {
-        const problem = buildRosterProblem(seats, agents, rulesOf(r), {
-          timeZone: 'UTC',
-          horizonStartMs: MONDAY,
-        });
-        const relaxation = relaxRosterProblem(problem);
-        const state = greedyRoster(problem);
-        const classes = state.byAgent().map((list) => list.map((s) => relaxation.classOf[s] ?? -1));
+        const { problem, relaxation, state, classes } = heuristicClasses(agents, seats, r);
         const restricted = restrictToClasses(problem, relaxation, classes);
         restricted.eligible.forEach((el, a) => {
           const all = [...(problem.eligible[a] ?? [])];
@@ -174,13 +181,7 @@ describe('relaxRosterProblem', () => {
   it('restricted to the days and lengths of a relaxation roster, lets each agent work every group of those days with those paid minutes, and contains the classes', () => {
     fc.assert(
       fc.property(arbTeam, arbSeats, arbRules, (agents, seats, r) => {
-        const problem = buildRosterProblem(seats, agents, rulesOf(r), {
-          timeZone: 'UTC',
-          horizonStartMs: MONDAY,
-        });
-        const relaxation = relaxRosterProblem(problem);
-        const state = greedyRoster(problem);
-        const classes = state.byAgent().map((list) => list.map((s) => relaxation.classOf[s] ?? -1));
+        const { problem, relaxation, state, classes } = heuristicClasses(agents, seats, r);
         const loose = restrictToDaysAndLengths(problem, relaxation, classes);
         const exact = restrictToClasses(problem, relaxation, classes);
         loose.eligible.forEach((el, a) => {
